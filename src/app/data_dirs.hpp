@@ -1,0 +1,14 @@
+#pragma once
+// Where the built-in routines and assets are: beside an installed binary, or in the source
+// tree when running from a build folder.
+
+#include <filesystem>
+
+namespace unknot {
+
+// The folder holding `routines/` and `assets/`. UNKNOT_DATA_DIR overrides it.
+[[nodiscard]] std::filesystem::path dataDir();
+[[nodiscard]] std::filesystem::path builtInRoutinesDir();
+[[nodiscard]] std::filesystem::path assetsDir();
+
+} // namespace unknot

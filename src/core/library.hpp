@@ -1,0 +1,57 @@
+#pragma once
+// The routine library: every routine file found in the built-in, user and extra folders.
+
+#include "core/routine_parser.hpp"
+#include "core/timeline.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unknot {
+
+enum class RoutineSource { BuiltIn, User, Dir };
+[[nodiscard]] std::string_view sourceName(RoutineSource source); // "built-in", "user", "dir"
+
+struct LibraryEntry {
+    std::string id; // file name without .toml
+    std::filesystem::path path;
+    RoutineSource source = RoutineSource::BuiltIn;
+    ParsedRoutine parsed;
+    Timeline timeline; // empty when invalid
+
+    [[nodiscard]] bool valid() const { return parsed.valid(); }
+    [[nodiscard]] const Routine& routine() const { return parsed.routine; }
+    // The name to show: the routine's own, or the id when the file could not say.
+    [[nodiscard]] std::string displayName() const;
+};
+
+struct LibraryFolders {
+    std::filesystem::path builtIn;             // may be empty
+    std::filesystem::path user;                // may not exist yet
+    std::vector<std::filesystem::path> extra;  // --routines-dir
+};
+
+// Reads one routine file into an entry (parse, validate, expand).
+[[nodiscard]] LibraryEntry loadEntry(const std::filesystem::path& file, RoutineSource source);
+
+class Library {
+  public:
+    // Reads every *.toml file in the folders; hidden files and sub-folders are passed over.
+    void scan(const LibraryFolders& folders);
+
+    // Entries by source (built-in, user, dir), then by id.
+    [[nodiscard]] const std::vector<LibraryEntry>& entries() const { return entries_; }
+
+    // An id, resolved as --routines-dir, then the user's, then built-in; null when unknown.
+    [[nodiscard]] const LibraryEntry* findId(std::string_view id) const;
+
+    // Ids close to a mistyped one, for "did you mean".
+    [[nodiscard]] std::vector<std::string> suggest(std::string_view id) const;
+
+  private:
+    std::vector<LibraryEntry> entries_;
+};
+
+} // namespace unknot

@@ -1,0 +1,167 @@
+"""Layer 2: the real `unknot` binary on fixture files (run by CTest)."""
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+BIN = os.environ["UNKNOT_BIN"]
+FIXTURES = Path(os.environ["UNKNOT_FIXTURES"])
+ROUTINES = Path(os.environ["UNKNOT_ROUTINES"])
+
+
+class CliTest(unittest.TestCase):
+    def setUp(self):
+        # Every run gets its own empty XDG folders: nothing of the developer's leaks in.
+        self.home = tempfile.TemporaryDirectory()
+        self.env = dict(os.environ)
+        self.env["XDG_DATA_HOME"] = str(Path(self.home.name) / "data")
+        self.env["XDG_CONFIG_HOME"] = str(Path(self.home.name) / "config")
+
+    def tearDown(self):
+        self.home.cleanup()
+
+    def run_unknot(self, *args, cwd=None):
+        return subprocess.run([BIN, *args], capture_output=True, text=True, env=self.env, cwd=cwd, timeout=60)
+
+    def user_routines(self):
+        folder = Path(self.env["XDG_DATA_HOME"]) / "unknot" / "routines"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    # -- check ------------------------------------------------------------------------------
+    def test_check_good_files_exit_0(self):
+        r = self.run_unknot("check", *sorted(str(p) for p in (FIXTURES / "good").glob("*.toml")))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("3 routines checked, no problems", r.stdout)
+
+    def test_every_built_in_routine_checks(self):
+        files = sorted(str(p) for p in ROUTINES.glob("*.toml"))
+        self.assertGreaterEqual(len(files), 6)
+        r = self.run_unknot("check", *files)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_check_reports_every_mistake_with_line_and_column(self):
+        r = self.run_unknot("check", "many-mistakes.toml", cwd=FIXTURES / "bad")
+        self.assertEqual(r.returncode, 1)
+        expected = (FIXTURES / "bad" / "many-mistakes.expected").read_text().splitlines()
+        got = [line for line in r.stderr.splitlines() if ": error: " in line]
+        self.assertEqual(got, expected)
+
+    def test_check_syntax_encoding_and_empty(self):
+        r = self.run_unknot("check", "syntax.toml", "latin1.toml", "empty.toml", "good/../nothere.toml",
+                            cwd=FIXTURES / "bad")
+        self.assertEqual(r.returncode, 1)
+        lines = r.stderr.splitlines()
+        self.assertTrue(any(l.startswith("syntax.toml:2:") and "TOML syntax" in l for l in lines), lines)
+        self.assertIn("latin1.toml:1:12: error: this file is not UTF-8 text", lines)
+        self.assertTrue(any(l.startswith("empty.toml:1:1: error: the routine is empty") for l in lines), lines)
+        self.assertTrue(any(l.startswith("good/../nothere.toml:1:1: error: cannot read") for l in lines), lines)
+        self.assertIn("4 of 4 routines have problems", r.stderr)
+
+    def test_usage_errors_exit_2(self):
+        self.assertEqual(self.run_unknot("check").returncode, 2)
+        self.assertEqual(self.run_unknot("frobnicate").returncode, 2)
+        self.assertEqual(self.run_unknot("plan").returncode, 2)
+        self.assertEqual(self.run_unknot("list", "--routines-dir", "/nonexistent/dir").returncode, 2)
+
+    def test_help_and_version(self):
+        for args in (["--help"], ["list", "--help"], ["check", "--help"], ["plan", "--help"]):
+            r = self.run_unknot(*args)
+            self.assertEqual(r.returncode, 0, args)
+            self.assertIn("Usage", r.stdout)
+        r = self.run_unknot("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(r.stdout.strip(), r"^unknot \d+\.\d+\.\d+$")
+
+    # -- list -------------------------------------------------------------------------------
+    def test_list_json_covers_every_source_and_keeps_invalid_files(self):
+        (self.user_routines() / "mine.toml").write_text(
+            'name = "Mine"\n[[step]]\nkind = "hold"\nduration = "1m30s"\n')
+        (self.user_routines() / "oops.toml").write_text('name = "Oops"\n[[step]]\nkind = "hodl"\nduration = 5\n')
+        r = self.run_unknot("list", "--json", "--routines-dir", str(FIXTURES / "good"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        routines = json.loads(r.stdout)["routines"]
+        by_id = {x["id"]: x for x in routines}
+        for x in routines:
+            self.assertEqual(set(x), {"id", "name", "path", "source", "total_ms", "valid", "errors"})
+        self.assertEqual(len([x for x in routines if x["source"] == "built-in"]), len(list(ROUTINES.glob("*.toml"))))
+        self.assertEqual(by_id["mine"]["source"], "user")
+        self.assertEqual(by_id["mine"]["total_ms"], 90_000)
+        self.assertTrue(by_id["mine"]["valid"])
+        self.assertEqual(by_id["oops"]["valid"], False)
+        self.assertEqual(len(by_id["oops"]["errors"]), 1)
+        self.assertRegex(by_id["oops"]["errors"][0], r"oops\.toml:3:8: error: unknown kind \"hodl\"")
+        self.assertEqual(by_id["short"]["source"], "dir")
+        self.assertEqual(by_id["short"]["total_ms"], 20_000)
+        self.assertEqual(by_id["post-run-complete"]["name"], "Complete post-run recovery")
+        # A full routine is 10 to 25 minutes.
+        self.assertTrue(10 * 60_000 <= by_id["post-run-complete"]["total_ms"] <= 25 * 60_000)
+
+    def test_list_table(self):
+        r = self.run_unknot("list")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("glute-release-ball", r.stdout)
+        self.assertIn("built-in", r.stdout)
+
+    # -- plan -------------------------------------------------------------------------------
+    def test_plan_json_matches_the_format(self):
+        r = self.run_unknot("plan", "--json", str(FIXTURES / "good" / "sides-and-rests.toml"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        plan = json.loads(r.stdout)
+        self.assertEqual(plan["routine"]["id"], "sides-and-rests")
+        phases, cues = plan["phases"], plan["cues"]
+        # prepare, L: T R rest T R, switch, R: T R rest T R, hold
+        self.assertEqual([p["kind"] for p in phases],
+                         ["prepare", "tense", "release", "rest", "tense", "release", "switch",
+                          "tense", "release", "rest", "tense", "release", "hold"])
+        self.assertEqual([p["side"] for p in phases][:2], [None, "left"])
+        self.assertEqual(phases[6]["label"], "Switch to the right side")
+        self.assertEqual(phases[4]["round"], 2)
+        self.assertEqual(phases[4]["rounds"], 2)
+        self.assertEqual(phases[1]["cue"], "Half strength.")
+        start = 0
+        for i, p in enumerate(phases):
+            self.assertEqual(p["index"], i)
+            self.assertEqual(p["start_ms"], start)
+            self.assertFalse(p["manual"])
+            start += p["duration_ms"]
+        self.assertEqual(plan["routine"]["total_ms"], start)
+        self.assertEqual(start, 5000 + 2 * (2 * 11000 + 2000) + 3000 + 32000)
+        types = [c["type"] for c in cues]
+        self.assertEqual(types.count("phase"), len(phases))
+        self.assertEqual(types.count("halfway"), 1)
+        self.assertEqual(types.count("end"), 1)
+        # Every timed phase of 5 s or more gets 3 ticks: all but the 2 s rests and the 3 s switch.
+        self.assertEqual(types.count("countdown"), 3 * 10)
+        self.assertEqual(cues[-1], {"at_ms": start, "type": "end", "phase": len(phases) - 1})
+        self.assertEqual([c["at_ms"] for c in cues], sorted(c["at_ms"] for c in cues))
+
+    def test_plan_by_id_and_table(self):
+        r = self.run_unknot("plan", "glute-release-ball")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Switch to the right side", r.stdout)
+        self.assertIn("Total 8 min 55 s", r.stdout)
+
+    def test_plan_manual_phase(self):
+        r = self.run_unknot("plan", "--json", str(FIXTURES / "good" / "manual.toml"))
+        plan = json.loads(r.stdout)
+        self.assertTrue(plan["phases"][0]["manual"])
+        self.assertEqual(plan["phases"][0]["duration_ms"], 0)
+        self.assertEqual(plan["routine"]["total_ms"], 6000)
+
+    def test_unknown_routine_suggests_close_matches(self):
+        r = self.run_unknot("plan", "glute-relase")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no routine 'glute-relase'", r.stderr)
+        self.assertIn("did you mean 'glute-release-ball'", r.stderr)
+
+    def test_plan_of_invalid_file_lists_its_errors(self):
+        r = self.run_unknot("plan", str(FIXTURES / "bad" / "many-mistakes.toml"))
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(len([l for l in r.stderr.splitlines() if ": error: " in l]), 7)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,87 @@
+#include "core/library.hpp"
+#include "core/paths.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+using namespace unknot;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string tmpl = (fs::temp_directory_path() / "unknot-test-XXXXXX").string();
+        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+        path = tmpl;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    void write(const fs::path& rel, std::string_view text) const {
+        fs::create_directories((path / rel).parent_path());
+        std::ofstream(path / rel) << text;
+    }
+};
+
+constexpr std::string_view kValid = "name = \"A\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n";
+
+} // namespace
+
+TEST_CASE("the library reads every folder / keeps invalid files and resolves ids") {
+    TempDir tmp;
+    tmp.write("builtin/glute.toml", kValid);
+    tmp.write("builtin/calf.toml", kValid);
+    tmp.write("builtin/notes.txt", "not a routine");
+    tmp.write("builtin/.hidden.toml", kValid);
+    tmp.write("user/mine.toml", "name = \"Mine\"\n[[step]]\nkind = \"hold\"\nduration = \"1m\"\n");
+    tmp.write("user/broken.toml", "name = \"Broken\"\n[[step]]\nkind = \"tence\"\nduration = 5\n");
+    tmp.write("user/glute.toml", "name = \"My glute\"\n[[step]]\nkind = \"hold\"\nduration = \"2m\"\n");
+    tmp.write("extra/x.toml", kValid);
+
+    Library library;
+    library.scan({tmp.path / "builtin", tmp.path / "user", {tmp.path / "extra"}});
+    const auto& entries = library.entries();
+    REQUIRE(entries.size() == 6);
+    CHECK(entries[0].id == "calf");
+    CHECK(entries[0].source == RoutineSource::BuiltIn);
+    CHECK(entries[0].timeline.totalMs == 30'000);
+    CHECK(entries[2].id == "broken");
+    CHECK_FALSE(entries[2].valid());
+    CHECK(entries[2].displayName() == "Broken");
+    REQUIRE(entries[2].parsed.diagnostics.size() == 1);
+    CHECK(entries[2].parsed.diagnostics[0].line == 3);
+    CHECK(entries[5].source == RoutineSource::Dir);
+
+    // The user's own routine wins over a built-in one of the same id.
+    REQUIRE(library.findId("glute") != nullptr);
+    CHECK(library.findId("glute")->routine().name == "My glute");
+    CHECK(library.findId("nope") == nullptr);
+    CHECK(library.suggest("glut") == std::vector<std::string>{"glute"});
+}
+
+TEST_CASE("missing folders are simply empty") {
+    Library library;
+    library.scan({"/nonexistent/unknot/a", "/nonexistent/unknot/b", {}});
+    CHECK(library.entries().empty());
+}
+
+TEST_CASE("user folders follow XDG") {
+    const char* old = std::getenv("XDG_DATA_HOME");
+    const std::string saved = old ? old : "";
+    const std::string savedHome = std::getenv("HOME") ? std::getenv("HOME") : "/root";
+    ::setenv("XDG_DATA_HOME", "/tmp/xdg-data", 1);
+    CHECK(userRoutinesDir() == fs::path("/tmp/xdg-data/unknot/routines"));
+    ::setenv("XDG_DATA_HOME", "relative/ignored", 1);
+    ::setenv("HOME", "/home/runner", 1);
+    CHECK(userRoutinesDir() == fs::path("/home/runner/.local/share/unknot/routines"));
+    ::setenv("HOME", savedHome.c_str(), 1);
+    if (old)
+        ::setenv("XDG_DATA_HOME", saved.c_str(), 1);
+    else
+        ::unsetenv("XDG_DATA_HOME");
+}
