@@ -1,16 +1,13 @@
 #include "core/cue_plan.hpp"
 #include "core/routine_parser.hpp"
 
+#include "helpers.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace unknot;
-
+using unknot::test::timelineOf;
 namespace {
-Timeline timelineOf(std::string_view text) {
-    const auto r = parseRoutine(text, "t.toml");
-    for (const auto& d : r.diagnostics) FAIL(d.format());
-    return expand(r.routine);
-}
 constexpr std::string_view kRoutine = R"(name = "x"
 [[step]]
 kind = "prepare"

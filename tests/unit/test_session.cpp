@@ -1,17 +1,13 @@
 #include "core/routine_parser.hpp"
 #include "core/session.hpp"
 
+#include "helpers.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace unknot;
-
+using unknot::test::timelineOf;
 namespace {
-
-Timeline timelineOf(std::string_view text) {
-    const auto r = parseRoutine(text, "t.toml");
-    for (const auto& d : r.diagnostics) FAIL(d.format());
-    return expand(r.routine);
-}
 
 struct Recorder : SessionListener {
     std::vector<FiredCue> cues;

@@ -1,17 +1,12 @@
 #include "core/routine_parser.hpp"
 #include "core/timeline.hpp"
 
+#include "helpers.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace unknot;
-
-namespace {
-Timeline timelineOf(std::string_view text) {
-    const auto r = parseRoutine(text, "t.toml");
-    for (const auto& d : r.diagnostics) FAIL(d.format());
-    return expand(r.routine);
-}
-} // namespace
+using unknot::test::timelineOf;
 
 TEST_CASE("a sided / repeated block expands sides outside / repeats inside / with switch and rests") {
     const Timeline t = timelineOf(R"(name = "x"
