@@ -3,6 +3,8 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 
 namespace unknot {
 
@@ -31,23 +33,99 @@ LibraryEntry loadEntry(const std::filesystem::path& file, RoutineSource source) 
 
 namespace {
 
-void scanFolder(const std::filesystem::path& folder, RoutineSource source, std::vector<LibraryEntry>& out) {
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool matchesQuery(const LibraryEntry& e, const std::string& query) {
+    std::string haystack = lower(e.id + " " + e.displayName() + " " + e.routine().summary);
+    for (const auto& t : e.routine().tags) haystack += " " + lower(t);
+    for (const auto& t : e.routine().equipment) haystack += " " + lower(t);
+    std::size_t i = 0;
+    const std::string q = lower(query);
+    while (i < q.size()) {
+        while (i < q.size() && q[i] == ' ') ++i;
+        const std::size_t start = i;
+        while (i < q.size() && q[i] != ' ') ++i;
+        if (i > start && haystack.find(q.substr(start, i - start)) == std::string::npos) return false;
+    }
+    return true;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+std::vector<std::string> distinct(const std::vector<LibraryEntry>& entries,
+                                  const std::vector<std::string>& (*field)(const LibraryEntry&)) {
+    std::set<std::string> all;
+    for (const auto& e : entries)
+        for (const auto& v : field(e)) all.insert(v);
+    return {all.begin(), all.end()};
+}
+
+template <class Visit> void forEachRoutineFile(const std::filesystem::path& folder, Visit&& visit) {
     if (folder.empty()) return;
     std::error_code ec;
-    std::vector<std::filesystem::path> files;
     for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
         const auto& p = it->path();
         const std::string name = p.filename().string();
         if (name.empty() || name.front() == '.' || p.extension() != ".toml") continue;
         std::error_code typeEc;
-        if (!it->is_regular_file(typeEc)) continue;
-        files.push_back(p);
+        if (it->is_regular_file(typeEc)) visit(*it);
     }
+}
+
+void scanFolder(const std::filesystem::path& folder, RoutineSource source, std::vector<LibraryEntry>& out) {
+    std::vector<std::filesystem::path> files;
+    forEachRoutineFile(folder, [&](const std::filesystem::directory_entry& e) { files.push_back(e.path()); });
     std::sort(files.begin(), files.end());
     for (const auto& f : files) out.push_back(loadEntry(f, source));
 }
 
 } // namespace
+
+std::vector<std::size_t> filterEntries(const std::vector<LibraryEntry>& entries, const LibraryFilter& filter) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const auto& e = entries[i];
+        if (!filter.tag.empty() && !contains(e.routine().tags, filter.tag)) continue;
+        if (!filter.equipment.empty() && !contains(e.routine().equipment, filter.equipment)) continue;
+        if (!matchesQuery(e, filter.query)) continue;
+        out.push_back(i);
+    }
+    return out;
+}
+
+std::vector<std::string> allTags(const std::vector<LibraryEntry>& entries) {
+    return distinct(entries, [](const LibraryEntry& e) -> const std::vector<std::string>& { return e.routine().tags; });
+}
+
+std::vector<std::string> allEquipment(const std::vector<LibraryEntry>& entries) {
+    return distinct(entries,
+                    [](const LibraryEntry& e) -> const std::vector<std::string>& { return e.routine().equipment; });
+}
+
+std::string folderFingerprint(const LibraryFolders& folders) {
+    std::vector<std::string> stamps;
+    const auto add = [&](const std::filesystem::path& folder) {
+        forEachRoutineFile(folder, [&](const std::filesystem::directory_entry& e) {
+            std::error_code ec;
+            const auto size = e.file_size(ec);
+            const auto time = e.last_write_time(ec).time_since_epoch().count();
+            stamps.push_back(e.path().string() + "|" + std::to_string(size) + "|" + std::to_string(time));
+        });
+    };
+    add(folders.builtIn);
+    add(folders.user);
+    for (const auto& d : folders.extra) add(d);
+    std::sort(stamps.begin(), stamps.end());
+    std::string out;
+    for (const auto& s : stamps) out += s + "\n";
+    return out;
+}
 
 void Library::scan(const LibraryFolders& folders) {
     entries_.clear();

@@ -36,6 +36,24 @@ struct LibraryFolders {
 // Reads one routine file into an entry (parse, validate, expand).
 [[nodiscard]] LibraryEntry loadEntry(const std::filesystem::path& file, RoutineSource source);
 
+// What the library view's search box and filters ask for; empty fields match everything.
+struct LibraryFilter {
+    std::string query;     // words matched, case-insensitively, against name, id, summary, tags, equipment
+    std::string tag;       // exact tag
+    std::string equipment; // exact equipment item
+};
+
+// Indices of the entries that match, in library order.
+[[nodiscard]] std::vector<std::size_t> filterEntries(const std::vector<LibraryEntry>& entries,
+                                                     const LibraryFilter& filter);
+// Every distinct tag / equipment item in the library, sorted.
+[[nodiscard]] std::vector<std::string> allTags(const std::vector<LibraryEntry>& entries);
+[[nodiscard]] std::vector<std::string> allEquipment(const std::vector<LibraryEntry>& entries);
+
+// A cheap fingerprint of the routine files in the folders (names, sizes, times), to notice
+// files added, changed or removed on disk without reading them.
+[[nodiscard]] std::string folderFingerprint(const LibraryFolders& folders);
+
 class Library {
   public:
     // Reads every *.toml file in the folders; hidden files and sub-folders are passed over.

@@ -1,13 +1,12 @@
 #include "core/routine_parser.hpp"
 
+#include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "core/timeline.hpp"
 
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace unknot {
 
@@ -334,11 +333,9 @@ ParsedRoutine loadRoutineFile(const std::filesystem::path& file) {
     if (ec) return ParsedRoutine{{}, {Diagnostic{shown, 1, 1, "cannot read the file: " + ec.message()}}};
     if (size > kMaxRoutineFileBytes)
         return ParsedRoutine{{}, {Diagnostic{shown, 1, 1, "the file is too large to be a routine (over 4 MiB)"}}};
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return ParsedRoutine{{}, {Diagnostic{shown, 1, 1, "cannot open the file"}}};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parseRoutine(buffer.str(), shown);
+    const auto text = readFile(file);
+    if (!text) return ParsedRoutine{{}, {Diagnostic{shown, 1, 1, "cannot open the file"}}};
+    return parseRoutine(*text, shown);
 }
 
 } // namespace unknot

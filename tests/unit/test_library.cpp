@@ -1,32 +1,17 @@
 #include "core/library.hpp"
 #include "core/paths.hpp"
 
+#include "temp_dir.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdlib>
-#include <fstream>
 
 using namespace unknot;
+using unknot::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "unknot-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    void write(const fs::path& rel, std::string_view text) const {
-        fs::create_directories((path / rel).parent_path());
-        std::ofstream(path / rel) << text;
-    }
-};
 
 constexpr std::string_view kValid = "name = \"A\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n";
 
@@ -84,4 +69,36 @@ TEST_CASE("user folders follow XDG") {
         ::setenv("XDG_DATA_HOME", saved.c_str(), 1);
     else
         ::unsetenv("XDG_DATA_HOME");
+}
+
+TEST_CASE("search and filters narrow the list") {
+    TempDir tmp;
+    tmp.write("a.toml", "name = \"Glute release\"\ntags = [\"glutes\", \"post-run\"]\nequipment = [\"lacrosse ball\"]\n"
+                        "[[step]]\nkind = \"hold\"\nduration = 5\n");
+    tmp.write("b.toml", "name = \"Calf rope\"\nsummary = \"Tense and release\"\ntags = [\"calves\", \"post-run\"]\n"
+                        "equipment = [\"rope\"]\n[[step]]\nkind = \"hold\"\nduration = 5\n");
+    Library library;
+    library.scan({tmp.path, {}, {}});
+    const auto& e = library.entries();
+    CHECK(filterEntries(e, {}) == std::vector<std::size_t>{0, 1});
+    CHECK(filterEntries(e, {"GLUTE", "", ""}) == std::vector<std::size_t>{0});
+    CHECK(filterEntries(e, {"tense rope", "", ""}) == std::vector<std::size_t>{1});
+    CHECK(filterEntries(e, {"tense glute", "", ""}).empty());
+    CHECK(filterEntries(e, {"", "post-run", ""}).size() == 2);
+    CHECK(filterEntries(e, {"", "", "rope"}) == std::vector<std::size_t>{1});
+    CHECK(allTags(e) == std::vector<std::string>{"calves", "glutes", "post-run"});
+    CHECK(allEquipment(e) == std::vector<std::string>{"lacrosse ball", "rope"});
+}
+
+TEST_CASE("the folder fingerprint changes when a routine file changes") {
+    TempDir tmp;
+    tmp.write("a.toml", kValid);
+    const LibraryFolders folders{tmp.path, {}, {}};
+    const auto before = folderFingerprint(folders);
+    CHECK(folderFingerprint(folders) == before);
+    tmp.write("a.toml", std::string(kValid) + "# edited, longer\n");
+    CHECK(folderFingerprint(folders) != before);
+    const auto edited = folderFingerprint(folders);
+    tmp.write("b.toml", kValid);
+    CHECK(folderFingerprint(folders) != edited);
 }

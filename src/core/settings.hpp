@@ -1,0 +1,54 @@
+#pragma once
+// The user's choices, kept in $XDG_CONFIG_HOME/unknot/settings.toml and written atomically.
+
+#include "core/cue_plan.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unknot {
+
+struct WindowGeometry {
+    int x = -1;           // screen position; -1 lets the window manager choose
+    int y = -1;
+    int width = 1100;     // logical pixels
+    int height = 720;
+    bool maximized = false;
+    bool fullscreen = false;
+};
+
+struct Settings {
+    int volume = 80;          // percent, 0 to 100
+    bool muted = false;       // no sound at all, visual cues only
+    CueOptions cues;          // which kinds of cue play; all on
+    bool flash = true;        // a short full-window flash at every phase change
+    double fontScale = 1.0;   // text size multiplier, 0.75 to 2.0, on top of the display's scale
+    std::string lastRoutine;  // id selected in the library when the app last closed
+    std::map<std::string, std::string> sounds; // cue name ("tense", "countdown", …) -> a sound file of the user's
+    WindowGeometry window;
+
+    static constexpr int kVolumeStep = 10;
+    static constexpr double kMinFontScale = 0.75;
+    static constexpr double kMaxFontScale = 2.0;
+};
+
+struct LoadedSettings {
+    Settings settings;
+    std::vector<std::string> notices; // what was wrong with the file; empty when it was fine or absent
+};
+
+[[nodiscard]] std::filesystem::path settingsPath(); // userConfigDir()/settings.toml
+
+// A missing file gives the defaults. A file with mistakes gives defaults for what was wrong,
+// a notice for each, and a copy of the file beside it as settings.toml.bak.
+[[nodiscard]] LoadedSettings loadSettings(const std::filesystem::path& file);
+[[nodiscard]] LoadedSettings parseSettings(std::string_view text);
+
+[[nodiscard]] std::string formatSettings(const Settings& settings);
+// An error message, or nothing on success.
+[[nodiscard]] std::optional<std::string> saveSettings(const std::filesystem::path& file, const Settings& settings);
+
+} // namespace unknot

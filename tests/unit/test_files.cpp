@@ -1,0 +1,98 @@
+#include "core/atomic_file.hpp"
+#include "core/settings.hpp"
+
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace unknot;
+using unknot::test::TempDir;
+
+TEST_CASE("writeFileAtomically replaces the file and leaves no temporary behind") {
+    TempDir tmp;
+    const auto file = tmp.path / "sub" / "a.toml";
+    REQUIRE_FALSE(writeFileAtomically(file, "first"));
+    CHECK(readFile(file) == "first");
+    REQUIRE_FALSE(writeFileAtomically(file, "second, longer"));
+    CHECK(readFile(file) == "second, longer");
+    int count = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(file.parent_path())) ++count;
+    CHECK(count == 1);
+}
+
+TEST_CASE("a write that fails midway keeps the old file whole") {
+    TempDir tmp;
+    const auto file = tmp.path / "a.toml";
+    REQUIRE_FALSE(writeFileAtomically(file, "the old contents"));
+    AtomicWriteOptions failing;
+    failing.failAfterBytes = 5;
+    const auto error = writeFileAtomically(file, "new contents that never fully land", failing);
+    REQUIRE(error);
+    CHECK(error->find("No space left") != std::string::npos);
+    CHECK(readFile(file) == "the old contents");
+    int count = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(tmp.path)) ++count;
+    CHECK(count == 1);
+}
+
+TEST_CASE("a write into a folder that cannot exist fails with a message") {
+    TempDir tmp;
+    tmp.write("blocker", "a file, not a folder");
+    CHECK(writeFileAtomically(tmp.path / "blocker" / "a.toml", "x"));
+}
+
+TEST_CASE("settings survive a save and a load") {
+    TempDir tmp;
+    Settings s;
+    s.volume = 30;
+    s.muted = true;
+    s.flash = false;
+    s.fontScale = 1.25;
+    s.lastRoutine = "glute \"release\"";
+    s.cues.halfway = false;
+    s.sounds["tense"] = "/home/me/gong.wav";
+    s.window = {10, 20, 800, 600, true, false};
+    const auto file = tmp.path / "settings.toml";
+    REQUIRE_FALSE(saveSettings(file, s));
+    const auto loaded = loadSettings(file);
+    CHECK(loaded.notices.empty());
+    const Settings& l = loaded.settings;
+    CHECK(l.volume == 30);
+    CHECK(l.muted);
+    CHECK_FALSE(l.flash);
+    CHECK(l.fontScale == doctest::Approx(1.25));
+    CHECK(l.lastRoutine == "glute \"release\"");
+    CHECK_FALSE(l.cues.halfway);
+    CHECK(l.cues.countdown);
+    CHECK(l.sounds.at("tense") == "/home/me/gong.wav");
+    CHECK(l.window.width == 800);
+    CHECK(l.window.maximized);
+    CHECK_FALSE(std::filesystem::exists(tmp.path / "settings.toml.bak"));
+}
+
+TEST_CASE("a missing settings file gives the defaults quietly") {
+    const auto loaded = loadSettings("/nonexistent/unknot/settings.toml");
+    CHECK(loaded.notices.empty());
+    CHECK(loaded.settings.volume == Settings{}.volume);
+}
+
+TEST_CASE("a corrupt settings file gives defaults / a notice and a .bak copy") {
+    TempDir tmp;
+    const auto file = tmp.path / "settings.toml";
+    tmp.write("settings.toml", "volume = 30\nmuted = [unterminated\n");
+    const auto loaded = loadSettings(file);
+    CHECK(loaded.settings.volume == Settings{}.volume);
+    REQUIRE(loaded.notices.size() == 2);
+    CHECK(loaded.notices[0].find("damaged (line 2") != std::string::npos);
+    CHECK(loaded.notices[1].find(".bak") != std::string::npos);
+    CHECK(readFile(tmp.path / "settings.toml.bak") == "volume = 30\nmuted = [unterminated\n");
+
+    tmp.write("settings.toml", "volume = 300\nmuted = true\n");
+    const auto partly = loadSettings(file);
+    CHECK(partly.settings.volume == Settings{}.volume);
+    CHECK(partly.settings.muted);
+    CHECK(partly.notices[0].find("`volume` must be a whole number from 0 to 100") != std::string::npos);
+
+    tmp.write("settings.toml", "volume = \"\xff\"\n");
+    CHECK(loadSettings(file).notices[0].find("not UTF-8") != std::string::npos);
+}
