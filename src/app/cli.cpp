@@ -1,6 +1,7 @@
 #include "app/cli.hpp"
 
 #include "app/data_dirs.hpp"
+#include "app/gui_app.hpp"
 #include "core/cue_plan.hpp"
 #include "core/json_writer.hpp"
 #include "core/library.hpp"
@@ -25,13 +26,17 @@ struct GlobalOptions {
     bool verbose = false;
 };
 
-Library scanLibrary(const GlobalOptions& options) {
+LibraryFolders foldersFor(const GlobalOptions& options) {
     LibraryFolders folders;
     folders.builtIn = builtInRoutinesDir();
     folders.user = userRoutinesDir();
     for (const auto& d : options.routineDirs) folders.extra.emplace_back(d);
+    return folders;
+}
+
+Library scanLibrary(const GlobalOptions& options) {
     Library library;
-    library.scan(folders);
+    library.scan(foldersFor(options));
     return library;
 }
 
@@ -201,10 +206,36 @@ int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool js
     return kExitOk;
 }
 
+struct WindowOptions {
+    bool fullscreen = false;
+    bool quitAtEnd = false;
+};
+
+int cmdWindow(const GlobalOptions& global, const WindowOptions& window, const std::string* routineArg) {
+    GuiOptions options;
+    options.folders = foldersFor(global);
+    options.fullscreen = window.fullscreen;
+    options.quitAtEnd = window.quitAtEnd;
+    options.verbose = global.verbose;
+    if (routineArg) {
+        const Library library = scanLibrary(global);
+        auto entry = resolveRoutine(library, *routineArg);
+        if (!entry) return kExitUsage;
+        if (!entry->valid()) {
+            printDiagnostics(entry->parsed.diagnostics);
+            return kExitInvalid;
+        }
+        options.startWith = std::move(entry);
+    }
+    return runGui(options);
+}
+
 } // namespace
 
 int runCli(int argc, char** argv) {
-    CLI::App app{"Unknot: guided recovery routines for runners (tense/release intervals, ball holds)", "unknot"};
+    CLI::App app{"Unknot: guided recovery routines for runners (tense/release intervals, ball holds).\n"
+                 "Without a command, opens the routine library in a window.",
+                 "unknot"};
     app.set_version_flag("--version", std::string("unknot ") + UNKNOT_VERSION);
     app.fallthrough();
     app.require_subcommand(0, 1);
@@ -227,6 +258,13 @@ int runCli(int argc, char** argv) {
     plan->add_option("routine", routineArg, "A routine id (see 'unknot list') or a file path")->required();
     plan->add_flag("--json", json, "Print JSON instead of a table");
 
+    WindowOptions window;
+    app.add_flag("--fullscreen", window.fullscreen, "Open the window fullscreen");
+    auto* run = app.add_subcommand("run", "Open the window and play a routine at once");
+    run->add_option("routine", routineArg, "A routine id (see 'unknot list') or a file path")->required();
+    run->add_flag("--fullscreen", window.fullscreen, "Open the window fullscreen");
+    run->add_flag("--quit-at-end", window.quitAtEnd, "Close the app when the routine ends");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -237,8 +275,8 @@ int runCli(int argc, char** argv) {
     if (*list) return cmdList(global, json);
     if (*check) return cmdCheck(files);
     if (*plan) return cmdPlan(global, routineArg, json);
-    std::cout << app.help();
-    return kExitOk;
+    if (*run) return cmdWindow(global, window, &routineArg);
+    return cmdWindow(global, window, nullptr);
 }
 
 } // namespace unknot

@@ -1,0 +1,394 @@
+// The window's main loop and what each intent does.
+//
+// Index of this file:
+//   - Idle policy: when to wake and draw (named constants, with the reasons)
+//   - Log: the --verbose event log the end-to-end tests read
+//   - GuiApp: state, intents, the loop
+#include "app/gui_app.hpp"
+
+#include "app/data_dirs.hpp"
+#include "app/platform.hpp"
+#include "app/session_driver.hpp"
+#include "core/paths.hpp"
+#include "core/settings.hpp"
+#include "ui/library_view.hpp"
+#include "ui/player_view.hpp"
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstdio>
+#include <iostream>
+
+namespace unknot {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Idle policy
+// ---------------------------------------------------------------------------------------
+struct IdlePolicy {
+    // After input, draw this many frames at once: Dear ImGui needs a frame or two to settle
+    // hover and focus after a click or a key (Tracy uses 3).
+    static constexpr int kActiveFramesAfterInput = 3;
+    // Pause between those frames.
+    static constexpr int kActiveFrameMs = 16;
+    // With nothing changing on screen, wake this often to notice routine files edited on disk.
+    static constexpr int kIdleWakeMs = 2000;
+    // How long the phase-change flash stays on (long enough to catch the eye from the floor).
+    static constexpr Millis kFlashMs = 250;
+    // How long the "press Esc again" prompt waits.
+    static constexpr Millis kConfirmExitMs = 4000;
+};
+
+// ---------------------------------------------------------------------------------------
+// Log
+// ---------------------------------------------------------------------------------------
+class Log {
+  public:
+    Log(bool verbose, Ticks origin) : verbose_(verbose), origin_(origin) {}
+    void operator()(const char* format, ...) const __attribute__((format(printf, 2, 3))) {
+        if (!verbose_) return;
+        std::fprintf(stderr, "unknot: %8.3f ", static_cast<double>(steadyClockMs() - origin_) / 1000.0);
+        va_list args;
+        va_start(args, format);
+        std::vfprintf(stderr, format, args);
+        va_end(args);
+        std::fputc('\n', stderr);
+    }
+
+  private:
+    bool verbose_;
+    Ticks origin_;
+};
+
+const char* commandName(SessionCommand c) {
+    switch (c) {
+    case SessionCommand::TogglePause: return "toggle-pause";
+    case SessionCommand::Skip: return "skip";
+    case SessionCommand::Back: return "back";
+    case SessionCommand::Extend: return "extend";
+    case SessionCommand::Restart: return "restart";
+    case SessionCommand::Stop: return "stop";
+    }
+    return "?";
+}
+
+// ---------------------------------------------------------------------------------------
+// GuiApp
+// ---------------------------------------------------------------------------------------
+class GuiApp {
+  public:
+    explicit GuiApp(const GuiOptions& options)
+        : options_(options), log_(options.verbose, steadyClockMs()),
+          driver_(std::make_unique<SteadyClockDriver>(steadyClockMs)) {}
+
+    int run() {
+        LoadedSettings loaded = loadSettings(settingsPath());
+        settings_ = loaded.settings;
+        for (const auto& n : loaded.notices) notice(n);
+
+        PlatformOptions po;
+        po.geometry = settings_.window;
+        po.fullscreen = options_.fullscreen;
+        po.imguiIniFile = userConfigDir() / "imgui.ini";
+        po.fontsDir = assetsDir() / "fonts";
+        po.iconFile = assetsDir() / "icon.bmp";
+        po.fontScale = settings_.fontScale;
+        std::error_code ec;
+        std::filesystem::create_directories(userConfigDir(), ec);
+        auto opened = Platform::open(po);
+        if (auto* error = std::get_if<std::string>(&opened)) {
+            std::cerr << "unknot: error: " << *error << "\n";
+            return 1;
+        }
+        platform_ = std::move(std::get<std::unique_ptr<Platform>>(opened));
+        log_("window video=%s", platform_->videoDriver().c_str());
+        notice("No sound yet: visual cues only");
+
+        rescanLibrary();
+        if (options_.startWith) startRoutine(*options_.startWith);
+        else log_("screen library");
+
+        int exitCode = 0;
+        while (!quit_) {
+            const auto events = platform_->waitEvents(waitMs());
+            bool input = false;
+            for (const auto& e : events) {
+                if (e.type == InputEvent::Type::Quit) quit_ = true;
+                if (e.type == InputEvent::Type::Key) handleKey(e);
+                if (e.type != InputEvent::Type::WindowChanged) input = input || e.type != InputEvent::Type::Quit;
+            }
+            if (input) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
+            update();
+            if (screen() == ui::Screen::Library) pollLibraryFiles();
+            if (options_.quitAtEnd && playing_ && status_.over) {
+                log_("quit-at-end");
+                exitCode = status_.state == SessionState::Finished ? 0 : 3;
+                break;
+            }
+            if (platform_->minimized()) continue; // draw nothing nobody can see
+            draw();
+            if (activeFrames_ > 0) --activeFrames_;
+        }
+        platform_->setScreenSaverEnabled(true);
+        settings_.window = platform_->geometry();
+        if (auto error = saveSettings(settingsPath(), settings_)) std::cerr << "unknot: " << *error << "\n";
+        return exitCode;
+    }
+
+  private:
+    GuiOptions options_;
+    Log log_;
+    Settings settings_;
+    std::unique_ptr<Platform> platform_;
+    std::unique_ptr<SessionDriver> driver_;
+    Library library_;
+    std::string fingerprint_;
+    Ticks nextLibraryCheck_ = 0;
+    ui::LibraryViewState libraryState_;
+    std::vector<std::size_t> visible_;
+    std::optional<LibraryEntry> playing_;
+    SessionStatus status_;
+    std::uint64_t lastSerial_ = 0;
+    Ticks flashUntil_ = 0;
+    Ticks wallStart_ = 0;
+    Ticks wallEnd_ = 0;
+    bool confirmingExit_ = false;
+    Ticks confirmUntil_ = 0;
+    bool showHelp_ = false;
+    bool quit_ = false;
+    int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
+    std::string notice_;
+
+    [[nodiscard]] ui::Screen screen() const {
+        if (!playing_) return ui::Screen::Library;
+        return status_.over ? ui::Screen::Finished : ui::Screen::Player;
+    }
+
+    void notice(const std::string& text) {
+        notice_ = text;
+        std::cerr << "unknot: notice: " << text << "\n";
+    }
+
+    // -- time and waking ------------------------------------------------------------------
+    int waitMs() const {
+        if (activeFrames_ > 0) return IdlePolicy::kActiveFrameMs;
+        Ticks wait = IdlePolicy::kIdleWakeMs;
+        const Ticks now = steadyClockMs();
+        if (playing_ && status_.state == SessionState::Running) {
+            // Wake when the countdown's second changes; it rounds up, so at each whole second.
+            const Millis intoSecond = status_.phaseRemainingMs % 1000;
+            wait = std::min<Ticks>(wait, (intoSecond == 0 ? 1000 : intoSecond) + 1);
+        }
+        if (flashUntil_ > now) wait = std::min(wait, flashUntil_ - now);
+        if (confirmingExit_) wait = std::min(wait, std::max<Ticks>(1, confirmUntil_ - now));
+        return static_cast<int>(std::max<Ticks>(1, wait));
+    }
+
+    void update() {
+        if (!playing_) return;
+        std::vector<FiredCue> cues;
+        const bool wasOver = status_.over;
+        status_ = driver_->update(cues);
+        const Ticks now = steadyClockMs();
+        for (const auto& c : cues)
+            log_("cue type=%s phase=%zu count=%d", std::string(cueTypeName(c.type)).c_str(), c.phase, c.count);
+        if (status_.phaseSerial != lastSerial_ && !status_.over) {
+            lastSerial_ = status_.phaseSerial;
+            const Phase& p = playing_->timeline.phases[status_.phase];
+            log_("phase index=%zu kind=%s side=%s duration_ms=%lld label=\"%s\"", status_.phase,
+                 std::string(kindName(p.kind)).c_str(), p.side == Side::None ? "none" : std::string(sideName(p.side)).c_str(),
+                 static_cast<long long>(p.durationMs), p.label.c_str());
+            if (settings_.flash) flashUntil_ = now + IdlePolicy::kFlashMs;
+        }
+        if (status_.over && !wasOver) {
+            wallEnd_ = now;
+            log_("%s active_ms=%lld wall_ms=%lld", status_.state == SessionState::Finished ? "finished" : "stopped",
+                 static_cast<long long>(status_.activeMs), static_cast<long long>(wallEnd_ - wallStart_));
+        }
+        if (confirmingExit_ && now >= confirmUntil_) confirmingExit_ = false;
+        const bool playingNow = status_.state == SessionState::Running || status_.state == SessionState::WaitingManual;
+        platform_->setScreenSaverEnabled(!playingNow);
+    }
+
+    // -- library --------------------------------------------------------------------------
+    void rescanLibrary() {
+        const std::string selectedId =
+            libraryState_.selected && *libraryState_.selected < library_.entries().size()
+                ? library_.entries()[*libraryState_.selected].id
+                : settings_.lastRoutine;
+        library_.scan(options_.folders);
+        fingerprint_ = folderFingerprint(options_.folders);
+        libraryState_.selected.reset();
+        for (std::size_t i = 0; i < library_.entries().size(); ++i)
+            if (library_.entries()[i].id == selectedId) libraryState_.selected = i;
+        if (!libraryState_.selected && !library_.entries().empty()) libraryState_.selected = 0;
+        libraryState_.scrollToSelected = true;
+        std::size_t invalid = 0;
+        for (const auto& e : library_.entries()) invalid += e.valid() ? 0 : 1;
+        log_("library routines=%zu invalid=%zu", library_.entries().size(), invalid);
+    }
+
+    void pollLibraryFiles() {
+        const Ticks now = steadyClockMs();
+        if (now < nextLibraryCheck_) return;
+        nextLibraryCheck_ = now + IdlePolicy::kIdleWakeMs;
+        if (folderFingerprint(options_.folders) != fingerprint_) rescanLibrary();
+    }
+
+    void moveSelection(int delta) {
+        if (visible_.empty()) return;
+        auto it = libraryState_.selected ? std::find(visible_.begin(), visible_.end(), *libraryState_.selected)
+                                         : visible_.end();
+        std::ptrdiff_t pos = it == visible_.end() ? (delta > 0 ? -1 : 0) : it - visible_.begin();
+        pos = std::clamp<std::ptrdiff_t>(pos + delta, 0, static_cast<std::ptrdiff_t>(visible_.size()) - 1);
+        libraryState_.selected = visible_[static_cast<std::size_t>(pos)];
+        libraryState_.scrollToSelected = true;
+    }
+
+    // -- player ---------------------------------------------------------------------------
+    void startRoutine(const LibraryEntry& entry) {
+        if (!entry.valid() || entry.timeline.empty()) return;
+        playing_ = entry;
+        driver_->start(playing_->timeline, settings_.cues);
+        wallStart_ = steadyClockMs();
+        lastSerial_ = 0;
+        confirmingExit_ = false;
+        settings_.lastRoutine = entry.id;
+        log_("start routine=%s phases=%zu total_ms=%lld", entry.id.c_str(), entry.timeline.size(),
+             static_cast<long long>(entry.timeline.totalMs));
+        update();
+    }
+
+    void command(SessionCommand c) {
+        if (!playing_) return;
+        driver_->apply(c);
+        update();
+        log_("command %s phase=%zu remaining_ms=%lld state=%s", commandName(c), status_.phase,
+             static_cast<long long>(status_.phaseRemainingMs), std::string(stateName(status_.state)).c_str());
+    }
+
+    void toLibrary() {
+        if (playing_ && !status_.over) command(SessionCommand::Stop);
+        playing_.reset();
+        status_ = {};
+        confirmingExit_ = false;
+        platform_->setScreenSaverEnabled(true);
+        log_("screen library");
+    }
+
+    // -- intents --------------------------------------------------------------------------
+    void handleKey(const InputEvent& e) {
+        ui::KeyContext context{screen(), e.ctrl, platform_->typing()};
+        handle(ui::intentForKey(e.key, context));
+    }
+
+    void handle(const ui::Intent& intent) {
+        using ui::Action;
+        if (!intent) return;
+        // While "leave?" is asked, Space (or anything but Esc) keeps the routine going.
+        if (confirmingExit_ && intent.action != Action::RequestExit && intent.action != Action::ConfirmExit) {
+            confirmingExit_ = false;
+            log_("exit cancelled");
+            if (intent.action == Action::TogglePause) return;
+        }
+        switch (intent.action) {
+        case Action::Select:
+            libraryState_.selected = intent.index;
+            break;
+        case Action::SelectPrevious: moveSelection(-1); break;
+        case Action::SelectNext: moveSelection(+1); break;
+        case Action::Start:
+            if (intent.index < library_.entries().size()) startRoutine(library_.entries()[intent.index]);
+            break;
+        case Action::StartSelected:
+            if (screen() == ui::Screen::Library && libraryState_.selected)
+                startRoutine(library_.entries()[*libraryState_.selected]);
+            break;
+        case Action::TogglePause: command(SessionCommand::TogglePause); break;
+        case Action::Skip: command(SessionCommand::Skip); break;
+        case Action::Back: command(SessionCommand::Back); break;
+        case Action::Extend: command(SessionCommand::Extend); break;
+        case Action::Restart:
+            command(SessionCommand::Restart);
+            wallStart_ = steadyClockMs();
+            break;
+        case Action::RequestExit:
+            if (screen() == ui::Screen::Player && !confirmingExit_) {
+                confirmingExit_ = true;
+                confirmUntil_ = steadyClockMs() + IdlePolicy::kConfirmExitMs;
+                log_("exit asked");
+            } else {
+                toLibrary();
+            }
+            break;
+        case Action::ConfirmExit: toLibrary(); break;
+        case Action::CancelExit: confirmingExit_ = false; break;
+        case Action::ToLibrary: toLibrary(); break;
+        case Action::ToggleFullscreen:
+            platform_->toggleFullscreen();
+            log_("fullscreen %s", platform_->fullscreen() ? "on" : "off");
+            break;
+        case Action::ToggleMute:
+            settings_.muted = !settings_.muted;
+            log_("mute %s", settings_.muted ? "on" : "off");
+            break;
+        case Action::VolumeUp:
+        case Action::VolumeDown:
+            settings_.volume = std::clamp(settings_.volume + (intent.action == Action::VolumeUp ? 1 : -1) *
+                                                                 Settings::kVolumeStep,
+                                          0, 100);
+            log_("volume %d", settings_.volume);
+            break;
+        case Action::SetVolume: settings_.volume = std::clamp(intent.value, 0, 100); break;
+        case Action::ToggleFlash: settings_.flash = !settings_.flash; break;
+        case Action::ToggleHelp:
+            showHelp_ = !showHelp_;
+            log_("help %s", showHelp_ ? "on" : "off");
+            break;
+        case Action::Quit: quit_ = true; break;
+        case Action::None: break;
+        }
+    }
+
+    // -- drawing --------------------------------------------------------------------------
+    void draw() {
+        platform_->beginFrame();
+        ui::Intent intent;
+        if (!playing_) {
+            ui::LibraryModel model;
+            model.entries = &library_.entries();
+            model.tags = allTags(library_.entries());
+            model.equipment = allEquipment(library_.entries());
+            visible_ = filterEntries(library_.entries(), ui::filterFor(libraryState_, model));
+            model.visible = visible_;
+            model.notice = notice_;
+            model.showHelp = showHelp_;
+            intent = ui::drawLibrary(libraryState_, model, platform_->fonts());
+        } else {
+            const Ticks now = steadyClockMs();
+            ui::PlayerModel model;
+            model.timeline = &playing_->timeline;
+            model.routineName = playing_->displayName();
+            model.status = status_;
+            model.flash = flashUntil_ > now ? 1.0f : 0.0f;
+            model.confirmingExit = confirmingExit_;
+            model.showHelp = showHelp_;
+            model.volume = settings_.volume;
+            model.muted = settings_.muted;
+            model.soundAvailable = false;
+            model.notice = notice_;
+            model.wallMs = (status_.over ? wallEnd_ : now) - wallStart_;
+            intent = ui::drawPlayer(model, platform_->fonts());
+        }
+        platform_->endFrame();
+        if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
+        handle(intent);
+    }
+};
+
+} // namespace
+
+int runGui(const GuiOptions& options) { return GuiApp(options).run(); }
+
+} // namespace unknot

@@ -1,0 +1,257 @@
+#include "app/platform.hpp"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <imgui.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+
+#include <algorithm>
+
+namespace unknot {
+
+namespace {
+
+// Any thread may push this to wake the main loop.
+Uint32 wakeEventType() {
+    static const Uint32 type = SDL_RegisterEvents(1);
+    return type;
+}
+
+ui::Key translate(SDL_Keycode key) {
+    switch (key) {
+    case SDLK_SPACE: return ui::Key::Space;
+    case SDLK_LEFT: return ui::Key::Left;
+    case SDLK_RIGHT: return ui::Key::Right;
+    case SDLK_UP: return ui::Key::Up;
+    case SDLK_DOWN: return ui::Key::Down;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER: return ui::Key::Enter;
+    case SDLK_ESCAPE: return ui::Key::Escape;
+    case SDLK_KP_PLUS:
+    case SDLK_PLUS: return ui::Key::Plus;
+    case SDLK_r: return ui::Key::R;
+    case SDLK_f: return ui::Key::F;
+    case SDLK_F11: return ui::Key::F11;
+    case SDLK_m: return ui::Key::M;
+    case SDLK_q: return ui::Key::Q;
+    default: return ui::Key::Other;
+    }
+}
+
+} // namespace
+
+struct Platform::Impl {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    std::string iniFile;
+    std::filesystem::path fontsDir;
+    float uiScale = 1.0f;
+    ui::FontSizes fontSizes{};
+    bool imguiReady = false;
+    WindowGeometry windowed; // last geometry while not fullscreen
+
+    ~Impl() {
+        if (imguiReady) {
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplSDL2_Shutdown();
+            ImGui::DestroyContext();
+        }
+        if (gl) SDL_GL_DeleteContext(gl);
+        if (window) SDL_DestroyWindow(window);
+#if !defined(__SANITIZE_ADDRESS__)
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+#else
+        // Under ASan, leave SDL's video up until exit: quitting it dlcloses libX11 and the GL
+        // driver, and LeakSanitizer can then neither name nor suppress their own leaks
+        // (tests/lsan.supp lists those libraries).
+#endif
+    }
+
+    void rememberWindowed() {
+        const Uint32 flags = SDL_GetWindowFlags(window);
+        if (flags & (SDL_WINDOW_FULLSCREEN | SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_MINIMIZED)) return;
+        windowed.maximized = (flags & SDL_WINDOW_MAXIMIZED) != 0;
+        if (windowed.maximized) return;
+        SDL_GetWindowPosition(window, &windowed.x, &windowed.y);
+        SDL_GetWindowSize(window, &windowed.width, &windowed.height);
+    }
+};
+
+Platform::Platform(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Platform::~Platform() = default;
+
+std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const PlatformOptions& options) {
+    auto impl = std::make_unique<Impl>();
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1"); // we disable it ourselves while playing
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
+        return std::string("cannot open a window (no display?): ") + SDL_GetError();
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+
+    const WindowGeometry& g = options.geometry;
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (g.maximized) flags |= SDL_WINDOW_MAXIMIZED;
+    if (options.fullscreen || g.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    const int x = g.x >= 0 ? g.x : static_cast<int>(SDL_WINDOWPOS_CENTERED);
+    const int y = g.y >= 0 ? g.y : static_cast<int>(SDL_WINDOWPOS_CENTERED);
+    impl->window = SDL_CreateWindow(options.title.c_str(), x, y, g.width, g.height, flags);
+    if (!impl->window) return std::string("cannot open a window: ") + SDL_GetError();
+    impl->windowed = g;
+    impl->gl = SDL_GL_CreateContext(impl->window);
+    if (!impl->gl) return std::string("cannot use OpenGL 3.2 (no driver?): ") + SDL_GetError();
+    SDL_GL_MakeCurrent(impl->window, impl->gl);
+    SDL_GL_SetSwapInterval(1);
+    if (!options.iconFile.empty()) {
+        if (SDL_Surface* icon = SDL_LoadBMP(options.iconFile.string().c_str())) {
+            SDL_SetWindowIcon(impl->window, icon);
+            SDL_FreeSurface(icon);
+        }
+    }
+
+    // Text follows the display's DPI (96 is 1.0) and the user's font scale.
+    float ddpi = 96.0f;
+    if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(impl->window), &ddpi, nullptr, nullptr) != 0) ddpi = 96.0f;
+    impl->uiScale = std::clamp(ddpi / 96.0f, 1.0f, 3.0f) * static_cast<float>(options.fontScale);
+    impl->fontsDir = options.fontsDir;
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    impl->iniFile = options.imguiIniFile.string();
+    io.IniFilename = impl->iniFile.empty() ? nullptr : impl->iniFile.c_str();
+    // No keyboard navigation: our single-key controls own the keys, and Space must never also
+    // press whichever button happens to have focus.
+    ImGui::StyleColorsDark();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowPadding = ImVec2(18, 16);
+    style.FramePadding = ImVec2(12, 8);
+    style.ItemSpacing = ImVec2(12, 10);
+    style.FrameRounding = 6;
+    style.ScrollbarSize = 18;
+    style.ScaleAllSizes(impl->uiScale);
+    ImGui_ImplSDL2_InitForOpenGL(impl->window, impl->gl);
+    ImGui_ImplOpenGL3_Init("#version 150");
+    impl->imguiReady = true;
+    wakeEventType();
+
+    auto platform = std::unique_ptr<Platform>(new Platform(std::move(impl)));
+    platform->rebuildFontsIfNeeded();
+    return platform;
+}
+
+void Platform::rebuildFontsIfNeeded() {
+    int w = 0, h = 0;
+    SDL_GetWindowSize(impl_->window, &w, &h);
+    // Sizes are in window units, as ImGui draws; the display's DPI is in uiScale.
+    const ui::FontSizes sizes = ui::fontSizesFor(static_cast<float>(h), impl_->uiScale);
+    if (sizes == impl_->fontSizes && fonts_.body) return;
+    impl_->fontSizes = sizes;
+    ImGuiIO& io = ImGui::GetIO();
+    ui::buildFonts(*io.Fonts, impl_->fontsDir, sizes, fonts_);
+    io.FontDefault = fonts_.body;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
+    std::vector<InputEvent> out;
+    SDL_Event e;
+    bool have = timeoutMs > 0 ? SDL_WaitEventTimeout(&e, timeoutMs) != 0 : SDL_PollEvent(&e) != 0;
+    while (have) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        InputEvent ie;
+        switch (e.type) {
+        case SDL_QUIT: ie.type = InputEvent::Type::Quit; break;
+        case SDL_WINDOWEVENT:
+            ie.type = InputEvent::Type::WindowChanged;
+            if (e.window.event == SDL_WINDOWEVENT_CLOSE) ie.type = InputEvent::Type::Quit;
+            impl_->rememberWindowed();
+            break;
+        case SDL_KEYDOWN:
+            ie.type = InputEvent::Type::Key;
+            ie.key = translate(e.key.keysym.sym);
+            ie.ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
+            // '+' and '?' come as text: they need Shift on most layouts.
+            if (ie.key == ui::Key::Other) ie.type = InputEvent::Type::Other;
+            break;
+        case SDL_TEXTINPUT:
+            if (e.text.text[0] == '+' && e.text.text[1] == 0) {
+                ie.type = InputEvent::Type::Key;
+                ie.key = ui::Key::Plus;
+            } else if (e.text.text[0] == '?' && e.text.text[1] == 0) {
+                ie.type = InputEvent::Type::Key;
+                ie.key = ui::Key::Question;
+            }
+            break;
+        default: break;
+        }
+        out.push_back(ie);
+        have = SDL_PollEvent(&e) != 0;
+    }
+    return out;
+}
+
+void Platform::wake() {
+    SDL_Event e{};
+    e.type = wakeEventType();
+    SDL_PushEvent(&e);
+}
+
+void Platform::beginFrame() {
+    rebuildFontsIfNeeded();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+}
+
+void Platform::endFrame() {
+    ImGui::Render();
+    const ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(0.08f, 0.08f, 0.10f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(impl_->window);
+}
+
+bool Platform::minimized() const {
+    return (SDL_GetWindowFlags(impl_->window) & (SDL_WINDOW_MINIMIZED | SDL_WINDOW_HIDDEN)) != 0;
+}
+
+bool Platform::typing() const { return ImGui::GetIO().WantTextInput; }
+
+void Platform::toggleFullscreen() {
+    impl_->rememberWindowed();
+    SDL_SetWindowFullscreen(impl_->window, fullscreen() ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
+bool Platform::fullscreen() const {
+    return (SDL_GetWindowFlags(impl_->window) & (SDL_WINDOW_FULLSCREEN | SDL_WINDOW_FULLSCREEN_DESKTOP)) != 0;
+}
+
+void Platform::setScreenSaverEnabled(bool enabled) {
+    if (enabled == (SDL_IsScreenSaverEnabled() == SDL_TRUE)) return;
+    if (enabled)
+        SDL_EnableScreenSaver();
+    else
+        SDL_DisableScreenSaver();
+}
+
+WindowGeometry Platform::geometry() const {
+    impl_->rememberWindowed();
+    WindowGeometry g = impl_->windowed;
+    g.fullscreen = fullscreen();
+    return g;
+}
+
+std::string Platform::videoDriver() const {
+    const char* d = SDL_GetCurrentVideoDriver();
+    return d ? d : "?";
+}
+
+} // namespace unknot

@@ -1,0 +1,68 @@
+#pragma once
+// The one place that talks to SDL's video side and OpenGL: the window, the GL context, Dear
+// ImGui's backends, events turned into keys, and the frame. Everything else stays testable
+// without a display.
+
+#include "core/settings.hpp"
+#include "ui/fonts.hpp"
+#include "ui/intent.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace unknot {
+
+struct PlatformOptions {
+    std::string title = "Unknot";
+    WindowGeometry geometry;
+    bool fullscreen = false;
+    std::filesystem::path imguiIniFile;
+    std::filesystem::path fontsDir;
+    std::filesystem::path iconFile; // a BMP; optional
+    double fontScale = 1.0;
+};
+
+// What happened since the last wait, already fed to Dear ImGui.
+struct InputEvent {
+    enum class Type { Key, Quit, WindowChanged, Other } type = Type::Other;
+    ui::Key key = ui::Key::Other;
+    bool ctrl = false;
+};
+
+class Platform {
+  public:
+    // Opens the window; an error message when there is no display or no OpenGL.
+    static std::variant<std::unique_ptr<Platform>, std::string> open(const PlatformOptions& options);
+    ~Platform();
+    Platform(const Platform&) = delete;
+    Platform& operator=(const Platform&) = delete;
+
+    // Sleeps until an event arrives or `timeoutMs` passes (0: don't sleep), then drains them.
+    std::vector<InputEvent> waitEvents(int timeoutMs);
+    // Wakes a waitEvents() from any thread.
+    static void wake();
+
+    void beginFrame();              // rebuilds the fonts first when the window height changed
+    void endFrame();                // renders and swaps
+    [[nodiscard]] const ui::Fonts& fonts() const { return fonts_; }
+    [[nodiscard]] bool minimized() const;
+    [[nodiscard]] bool typing() const; // a text field has the keyboard
+
+    void toggleFullscreen();
+    [[nodiscard]] bool fullscreen() const;
+    void setScreenSaverEnabled(bool enabled);
+    [[nodiscard]] WindowGeometry geometry() const; // for saving; the windowed size when fullscreen
+    [[nodiscard]] std::string videoDriver() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    ui::Fonts fonts_;
+    explicit Platform(std::unique_ptr<Impl> impl);
+    void rebuildFontsIfNeeded();
+};
+
+} // namespace unknot

@@ -1,0 +1,84 @@
+#include "ui/draw.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace unknot::ui {
+
+void textCentred(ImDrawList* dl, ImFont* font, ImVec2 centre, ImU32 col, std::string_view text) {
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size());
+    dl->AddText(font, font->FontSize, ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f), col, text.data(),
+                text.data() + text.size());
+}
+
+namespace {
+float cellWidth(ImFont* font) {
+    float w = 0;
+    for (char c = '0'; c <= '9'; ++c) w = std::max(w, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, &c, &c + 1).x);
+    return w;
+}
+float glyphWidth(ImFont* font, char c, float digitCell) {
+    if (c >= '0' && c <= '9') return digitCell;
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, &c, &c + 1).x;
+}
+} // namespace
+
+float tabularWidth(ImFont* font, std::string_view text) {
+    const float cell = cellWidth(font);
+    float w = 0;
+    for (char c : text) w += glyphWidth(font, c, cell);
+    return w;
+}
+
+float textTabular(ImDrawList* dl, ImFont* font, ImVec2 centre, ImU32 col, std::string_view text) {
+    const float cell = cellWidth(font);
+    const float width = tabularWidth(font, text);
+    float x = centre.x - width * 0.5f;
+    const float y = centre.y - font->FontSize * 0.5f;
+    for (char c : text) {
+        const float w = glyphWidth(font, c, cell);
+        const float own = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, &c, &c + 1).x;
+        dl->AddText(font, font->FontSize, ImVec2(x + (w - own) * 0.5f, y), col, &c, &c + 1);
+        x += w;
+    }
+    return width;
+}
+
+float textWrappedCentred(ImDrawList* dl, ImFont* font, float x0, float x1, float y, ImU32 col, std::string_view text,
+                         int maxLines) {
+    const float width = x1 - x0;
+    const char* s = text.data();
+    const char* end = text.data() + text.size();
+    float used = 0;
+    for (int line = 0; s < end && line < maxLines; ++line) {
+        const char* lineEnd = font->CalcWordWrapPositionA(1.0f, s, end, width);
+        if (lineEnd == s) lineEnd = s + 1;
+        std::string_view piece(s, static_cast<std::size_t>(lineEnd - s));
+        while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
+        const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, piece.data(), piece.data() + piece.size()).x;
+        dl->AddText(font, font->FontSize, ImVec2(x0 + (width - w) * 0.5f, y + used), col, piece.data(),
+                    piece.data() + piece.size());
+        used += font->FontSize * 1.15f;
+        s = lineEnd;
+        while (s < end && (*s == ' ' || *s == '\n')) ++s;
+    }
+    return used;
+}
+
+void progressBar(ImDrawList* dl, ImVec2 min, ImVec2 max, double fraction, ImU32 fill, ImU32 track) {
+    const float rounding = (max.y - min.y) * 0.5f;
+    dl->AddRectFilled(min, max, track, rounding);
+    const float f = static_cast<float>(std::clamp(fraction, 0.0, 1.0));
+    if (f > 0) dl->AddRectFilled(min, ImVec2(min.x + (max.x - min.x) * f, max.y), fill, rounding);
+}
+
+bool button(const char* label, ImFont* font, ImVec2 size, bool enabled) {
+    ImGui::PushFont(font);
+    if (!enabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
+    const bool clicked = ImGui::Button(label, size) && enabled;
+    if (!enabled) ImGui::PopStyleVar();
+    ImGui::PopFont();
+    return clicked;
+}
+
+} // namespace unknot::ui

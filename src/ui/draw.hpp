@@ -1,0 +1,36 @@
+#pragma once
+// Drawing helpers shared by the views: text placed by its centre, tabular digits, wrapped
+// paragraphs and bars, all on an ImDrawList.
+
+#include "ui/palette.hpp"
+
+#include <imgui.h>
+
+#include <string_view>
+
+namespace unknot::ui {
+
+[[nodiscard]] inline ImU32 colour(Rgb c, float alpha = 1.0f) {
+    return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0f));
+}
+[[nodiscard]] inline ImVec4 colourVec(Rgb c, float alpha = 1.0f) {
+    return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha);
+}
+
+// Text whose centre is at `centre`.
+void textCentred(ImDrawList* dl, ImFont* font, ImVec2 centre, ImU32 col, std::string_view text);
+
+// Digits each in a cell as wide as the widest digit, so a countdown never jiggles; returns the width.
+float textTabular(ImDrawList* dl, ImFont* font, ImVec2 centre, ImU32 col, std::string_view text);
+[[nodiscard]] float tabularWidth(ImFont* font, std::string_view text);
+
+// Word-wrapped lines, each centred between x0 and x1, starting at y; returns the height used.
+float textWrappedCentred(ImDrawList* dl, ImFont* font, float x0, float x1, float y, ImU32 col, std::string_view text,
+                         int maxLines = 3);
+
+void progressBar(ImDrawList* dl, ImVec2 min, ImVec2 max, double fraction, ImU32 fill, ImU32 track);
+
+// An ImGui button with its own font, at a given size; true when clicked.
+bool button(const char* label, ImFont* font, ImVec2 size, bool enabled = true);
+
+} // namespace unknot::ui

@@ -1,0 +1,60 @@
+#pragma once
+// What the user asked for, as the views and the key map report it. The app carries it out;
+// views never act themselves.
+
+#include <cstddef>
+
+namespace unknot::ui {
+
+enum class Screen { Library, Player, Finished };
+
+enum class Action {
+    None,
+    // library
+    Select,          // index: entry to select
+    SelectPrevious,
+    SelectNext,
+    Start,           // index: entry to start
+    StartSelected,
+    // player
+    TogglePause,     // pause, resume, or continue past a manual phase
+    Skip,
+    Back,
+    Extend,
+    Restart,
+    RequestExit,     // Esc: asks first while a routine runs
+    ConfirmExit,
+    CancelExit,
+    // finished
+    ToLibrary,
+    // anywhere
+    ToggleFullscreen,
+    ToggleMute,
+    VolumeUp,
+    VolumeDown,
+    SetVolume,       // value: 0..100
+    ToggleFlash,
+    ToggleHelp,
+    Quit,
+};
+
+struct Intent {
+    Action action = Action::None;
+    std::size_t index = 0;
+    int value = 0;
+    [[nodiscard]] explicit operator bool() const { return action != Action::None; }
+};
+
+// Keys the app responds to, independent of SDL so the key map can be tested.
+enum class Key { Space, Left, Right, Up, Down, Enter, Escape, Plus, Question, R, F, F11, M, Q, Other };
+
+struct KeyContext {
+    Screen screen = Screen::Library;
+    bool ctrl = false;
+    bool typing = false; // a text field has the keyboard: letters are text, not shortcuts
+};
+
+// The one place that says which key does what (the help overlay lists the same).
+[[nodiscard]] Intent intentForKey(Key key, const KeyContext& context);
+
+} // namespace unknot::ui

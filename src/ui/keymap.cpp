@@ -1,0 +1,58 @@
+#include "ui/intent.hpp"
+
+namespace unknot::ui {
+
+Intent intentForKey(Key key, const KeyContext& c) {
+    if (c.ctrl && key == Key::Q) return {Action::Quit};
+    if (key == Key::F11) return {Action::ToggleFullscreen};
+    if (c.typing) {
+        // Keys that make sense inside the search box too; letters are the user's text.
+        switch (key) {
+        case Key::Up: return {Action::SelectPrevious};
+        case Key::Down: return {Action::SelectNext};
+        case Key::Enter: return {Action::StartSelected};
+        default: return {};
+        }
+    }
+    switch (c.screen) {
+    case Screen::Library:
+        switch (key) {
+        case Key::Up: return {Action::SelectPrevious};
+        case Key::Down: return {Action::SelectNext};
+        case Key::Enter: return {Action::StartSelected};
+        case Key::F: return {Action::ToggleFullscreen};
+        case Key::M: return {Action::ToggleMute};
+        case Key::Question: return {Action::ToggleHelp};
+        default: return {};
+        }
+    case Screen::Player:
+        switch (key) {
+        case Key::Space: return {Action::TogglePause};
+        case Key::Right: return {Action::Skip};
+        case Key::Left: return {Action::Back};
+        case Key::Plus: return {Action::Extend};
+        case Key::R: return {Action::Restart};
+        case Key::Escape: return {Action::RequestExit};
+        case Key::F: return {Action::ToggleFullscreen};
+        case Key::M: return {Action::ToggleMute};
+        case Key::Up: return {Action::VolumeUp};
+        case Key::Down: return {Action::VolumeDown};
+        case Key::Question: return {Action::ToggleHelp};
+        default: return {};
+        }
+    case Screen::Finished:
+        switch (key) {
+        case Key::Enter:
+        case Key::Escape:
+        case Key::Space: return {Action::ToLibrary};
+        case Key::R: return {Action::Restart};
+        case Key::F: return {Action::ToggleFullscreen};
+        case Key::M: return {Action::ToggleMute};
+        case Key::Question: return {Action::ToggleHelp};
+        default: return {};
+        }
+    }
+    return {};
+}
+
+} // namespace unknot::ui

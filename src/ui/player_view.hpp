@@ -1,0 +1,32 @@
+#pragma once
+// The player: what a person two metres away needs, drawn from the session's status.
+
+#include "core/session.hpp"
+#include "ui/fonts.hpp"
+#include "ui/intent.hpp"
+
+#include <string>
+
+namespace unknot::ui {
+
+struct PlayerModel {
+    const Timeline* timeline = nullptr;
+    std::string routineName;
+    SessionStatus status;
+    float flash = 0;          // 0..1: how much of the phase-change flash to draw now
+    bool confirmingExit = false;
+    bool showHelp = false;
+    int volume = 80;
+    bool muted = false;
+    bool soundAvailable = true;
+    std::string notice;       // one line, e.g. "No sound device: visual cues only"
+    Millis wallMs = 0;        // time since the start, pauses included (finished screen)
+};
+
+// Draws the player or, when the session is over, the finished screen.
+[[nodiscard]] Intent drawPlayer(const PlayerModel& model, const Fonts& fonts);
+
+// The keys overlay, shared with the library.
+void drawHelpOverlay(const Fonts& fonts, Screen screen);
+
+} // namespace unknot::ui

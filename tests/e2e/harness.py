@@ -1,0 +1,193 @@
+"""End-to-end harness: a real X server (Xvfb, Mesa's software GL), the real app, keys sent
+with xdotool, screenshots taken with ImageMagick, and the app's --verbose event log read back."""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+BIN = os.environ.get("UNKNOT_BIN", "build/debug/bin/unknot")
+FIXTURES = Path(os.environ.get("UNKNOT_FIXTURES", Path(__file__).resolve().parents[1] / "fixtures"))
+
+
+class Xvfb:
+    """An X server of our own on a free display number."""
+
+    def __init__(self, width=1280, height=800):
+        read_fd, write_fd = os.pipe()
+        self.proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
+             "+extension", "GLX"],
+            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        with os.fdopen(read_fd) as f:
+            number = f.readline().strip()
+        if not number:
+            raise RuntimeError("Xvfb did not start")
+        self.display = ":" + number
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+class App:
+    """The unknot binary running in a window, its stderr collected line by line."""
+
+    def __init__(self, display, args, env_extra=None, home=None):
+        self.home = home or tempfile.mkdtemp(prefix="unknot-e2e-")
+        env = dict(os.environ)
+        env.update({
+            "DISPLAY": display or "",
+            "XDG_CONFIG_HOME": str(Path(self.home) / "config"),
+            "XDG_DATA_HOME": str(Path(self.home) / "data"),
+            "LIBGL_ALWAYS_SOFTWARE": "1",
+            "SDL_AUDIODRIVER": env.get("SDL_AUDIODRIVER", "dummy"),
+        })
+        if display is None:
+            env.pop("DISPLAY", None)
+        env.update(env_extra or {})
+        self.env = env
+        self.display = display
+        self.lines = []
+        self.cond = threading.Condition()
+        self.proc = subprocess.Popen([BIN, "--verbose", *args], env=env, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE, text=True)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for line in self.proc.stderr:
+            with self.cond:
+                self.lines.append(line.rstrip("\n"))
+                self.cond.notify_all()
+
+    @property
+    def log(self):
+        with self.cond:
+            return "\n".join(self.lines)
+
+    def wait_for(self, pattern, timeout=20, after=0):
+        """Waits for a log line matching `pattern` among lines[after:]; returns (match, index)."""
+        regex = re.compile(pattern)
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while True:
+                for i in range(after, len(self.lines)):
+                    m = regex.search(self.lines[i])
+                    if m:
+                        return m, i
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or (self.proc.poll() is not None and not self.reader.is_alive()):
+                    raise AssertionError(f"no log line matches {pattern!r}; log so far:\n" + "\n".join(self.lines))
+                self.cond.wait(min(remaining, 0.2))
+
+    def line_count(self):
+        with self.cond:
+            return len(self.lines)
+
+    def window_id(self, timeout=10):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            r = subprocess.run(["xdotool", "search", "--name", "^Unknot"], env=self.env, capture_output=True,
+                               text=True)
+            ids = r.stdout.split()
+            if ids:
+                return ids[0]
+            time.sleep(0.1)
+        raise AssertionError("no Unknot window")
+
+    def keys(self, *keys):
+        wid = self.window_id()
+        subprocess.run(["xdotool", "windowfocus", "--sync", wid], env=self.env, check=False,
+                       capture_output=True)
+        for k in keys:
+            subprocess.run(["xdotool", "key", "--clearmodifiers", k], env=self.env, check=True)
+            time.sleep(0.05)
+
+    def type_text(self, text):
+        subprocess.run(["xdotool", "type", "--delay", "30", text], env=self.env, check=True)
+
+    def click(self, x, y):
+        """Clicks at window-relative (x, y)."""
+        wid = self.window_id()
+        subprocess.run(["xdotool", "mousemove", "--window", wid, str(x), str(y), "click", "1"], env=self.env,
+                       check=True)
+
+    def geometry(self):
+        wid = self.window_id()
+        out = subprocess.run(["xdotool", "getwindowgeometry", "--shell", wid], env=self.env, capture_output=True,
+                             text=True, check=True).stdout
+        values = dict(line.split("=", 1) for line in out.split())
+        return int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"])
+
+    def screenshot(self, png_path=None):
+        """The window as an Image; also saved as PNG when a path is given."""
+        x, y, w, h = self.geometry()
+        raw = subprocess.run(["import", "-silent", "-window", "root", "-crop", f"{w}x{h}+{x}+{y}", "-depth", "8",
+                              "rgb:-"], env=self.env, capture_output=True, check=True).stdout
+        if png_path:
+            subprocess.run(["import", "-silent", "-window", "root", "-crop", f"{w}x{h}+{x}+{y}", str(png_path)],
+                           env=self.env, check=True)
+        return Image(w, h, raw)
+
+    def wait_exit(self, timeout=30):
+        code = self.proc.wait(timeout=timeout)
+        self.reader.join(timeout=5)
+        return code
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.reader.join(timeout=5)
+        self.proc.stderr.close()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+class Image:
+    def __init__(self, width, height, raw):
+        assert len(raw) == width * height * 3, (len(raw), width, height)
+        self.width, self.height, self.raw = width, height, raw
+
+    def pixel(self, x, y):
+        i = (y * self.width + x) * 3
+        return tuple(self.raw[i:i + 3])
+
+    def fraction_near(self, rgb, tolerance=12, step=4):
+        """Share of (sampled) pixels within `tolerance` of `rgb`."""
+        hits = total = 0
+        for y in range(0, self.height, step):
+            for x in range(0, self.width, step):
+                p = self.pixel(x, y)
+                total += 1
+                if all(abs(a - b) <= tolerance for a, b in zip(p, rgb)):
+                    hits += 1
+        return hits / total
+
+    def distinct_colours(self, step=8):
+        return len({self.pixel(x, y) for y in range(0, self.height, step) for x in range(0, self.width, step)})
+
+    def tallest_ink_run(self, ink, y0, y1, tolerance=40):
+        """The tallest run of consecutive rows between y0 and y1 that hold `ink` pixels."""
+        best = run = 0
+        for y in range(y0, y1):
+            has = any(all(abs(a - b) <= tolerance for a, b in zip(self.pixel(x, y), ink))
+                      for x in range(0, self.width, 2))
+            run = run + 1 if has else 0
+            best = max(best, run)
+        return best
+
+
+def hex_rgb(text):
+    return tuple(int(text[i:i + 2], 16) for i in (0, 2, 4))

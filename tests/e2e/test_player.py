@@ -1,0 +1,184 @@
+"""Layer 3: the real app in a real window under Xvfb, driven by keys as a person would."""
+import os
+import re
+import subprocess
+import time
+import unittest
+from pathlib import Path
+
+from harness import App, BIN, FIXTURES, Xvfb
+
+SOURCE = Path(__file__).resolve().parents[2]
+SHOTS = Path(os.environ.get("UNKNOT_SHOTS", "/tmp/unknot-e2e-shots"))
+
+
+def kind_colours():
+    """The palette, read from the source so the test and the app never disagree."""
+    text = (SOURCE / "src" / "ui" / "palette.hpp").read_text()
+    colours = {}
+    for kind, r, g, b in re.findall(r"PhaseKind::(\w+): return \{\{0x(\w\w), 0x(\w\w), 0x(\w\w)\}", text):
+        colours[kind.lower()] = (int(r, 16), int(g, 16), int(b, 16))
+    assert len(colours) == 8, colours
+    return colours
+
+
+class PlayerWindowTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.x = Xvfb()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.x.stop()
+
+    def start(self, *args, **kw):
+        app = App(self.x.display, list(args), **kw)
+        self.addCleanup(app.stop)
+        return app
+
+    def test_keys_pause_skip_back_extend_and_escape_take_effect(self):
+        app = self.start("run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end")
+        app.wait_for(r"phase index=0 kind=prepare")
+        n = app.line_count()
+        app.keys("space")
+        app.wait_for(r"command toggle-pause phase=0 .* state=paused", after=n)
+        # Paused: time stands still.
+        m1, _ = app.wait_for(r"command toggle-pause phase=0 remaining_ms=(\d+)", after=n)
+        time.sleep(1.2)
+        n = app.line_count()
+        app.keys("space")
+        m2, _ = app.wait_for(r"command toggle-pause phase=0 remaining_ms=(\d+) state=running", after=n)
+        self.assertLessEqual(int(m1.group(1)) - int(m2.group(1)), 150)
+        n = app.line_count()
+        app.keys("Right")
+        app.wait_for(r"command skip phase=1 remaining_ms=5000 state=running", after=n)
+        app.wait_for(r"phase index=1 kind=tense", after=n)
+        n = app.line_count()
+        app.keys("Left")  # within 2 s of the phase start: back to the previous phase
+        app.wait_for(r"command back phase=0 remaining_ms=5000", after=n)
+        n = app.line_count()
+        app.keys("plus")
+        m, _ = app.wait_for(r"command extend phase=0 remaining_ms=(\d+)", after=n)
+        self.assertGreater(int(m.group(1)), 15000)
+        self.assertLessEqual(int(m.group(1)), 20000)
+        n = app.line_count()
+        app.keys("Escape")
+        app.wait_for(r"exit asked", after=n)
+        app.keys("Escape")
+        app.wait_for(r"stopped active_ms=", after=n)
+        app.wait_for(r"screen library", after=n)
+        app.keys("ctrl+q")
+        self.assertEqual(app.wait_exit(), 0)
+
+    def test_space_cancels_the_exit_question(self):
+        app = self.start("run", str(FIXTURES / "good" / "short.toml"))
+        app.wait_for(r"phase index=0")
+        n = app.line_count()
+        app.keys("Escape", "space")
+        app.wait_for(r"exit cancelled", after=n)
+        time.sleep(0.3)
+        self.assertNotIn("screen library", "\n".join(app.lines[n:]))
+        self.assertNotIn("state=paused", "\n".join(app.lines[n:]))
+
+    def test_player_shows_the_phase_colour_and_huge_digits(self):
+        colours = kind_colours()
+        app = self.start("run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end")
+        app.wait_for(r"phase index=0 kind=prepare")
+        time.sleep(0.6)  # past the phase-change flash
+        shot = app.screenshot(SHOTS / "player-prepare.png")
+        self.assertGreater(shot.distinct_colours(), 3, "the window is blank")
+        self.assertGreater(shot.fraction_near(colours["prepare"]), 0.5)
+        # The countdown's digits are at least a quarter of the window's height.
+        digits = shot.tallest_ink_run((0x11, 0x11, 0x11), int(shot.height * 0.18), int(shot.height * 0.55))
+        self.assertGreaterEqual(digits / shot.height, 0.25, f"digits {digits}px of {shot.height}px")
+        n = app.line_count()
+        app.keys("Right")
+        app.wait_for(r"phase index=1 kind=tense", after=n)
+        time.sleep(0.6)
+        shot = app.screenshot(SHOTS / "player-tense.png")
+        self.assertGreater(shot.fraction_near(colours["tense"]), 0.5)
+        self.assertLess(shot.fraction_near(colours["prepare"]), 0.01)
+
+    def test_flash_marks_a_phase_change(self):
+        app = self.start("run", str(FIXTURES / "good" / "short.toml"))
+        app.wait_for(r"phase index=0")
+        time.sleep(0.5)
+        n = app.line_count()
+        app.keys("Right")
+        app.wait_for(r"phase index=1", after=n)
+        shot = app.screenshot()
+        # The flash whitens the whole window for a moment.
+        self.assertGreater(shot.fraction_near((0xFF, 0xFF, 0xFF), tolerance=70), 0.5)
+
+    def test_routine_plays_to_the_end_and_quits(self):
+        app = self.start("run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end")
+        app.wait_for(r"phase index=0")
+        app.keys("Right", "Right")
+        app.wait_for(r"phase index=2 kind=release")
+        self.assertEqual(app.wait_exit(timeout=30), 0)
+        log = app.log
+        self.assertIn("phase index=3 kind=rest", log)
+        self.assertRegex(log, r"finished active_ms=\d+")
+        self.assertIn("quit-at-end", log)
+
+    def test_manual_phase_waits_for_space(self):
+        app = self.start("run", str(FIXTURES / "good" / "manual.toml"), "--quit-at-end")
+        app.wait_for(r"phase index=0 kind=manual")
+        time.sleep(1.5)
+        self.assertNotIn("phase index=1", app.log)
+        n = app.line_count()
+        app.keys("space")
+        app.wait_for(r"command toggle-pause phase=1 .* state=running", after=n)
+        app.wait_for(r"phase index=1 kind=roll", after=n)
+
+    def test_library_start_with_enter_and_files_changed_on_disk(self):
+        app = self.start()
+        app.wait_for(r"library routines=(\d+) invalid=0")
+        time.sleep(0.5)
+        shot = app.screenshot(SHOTS / "library.png")
+        self.assertGreater(shot.distinct_colours(), 10)
+        # A routine file written, then broken, while the app is open shows up with its state.
+        user = Path(app.home) / "data" / "unknot" / "routines"
+        user.mkdir(parents=True)
+        (user / "mine.toml").write_text('name = "Mine"\n[[step]]\nkind = "hold"\nduration = "1m"\n')
+        app.wait_for(r"library routines=9 invalid=0", timeout=10)
+        (user / "mine.toml").write_text('name = "Mine"\n[[step]]\nkind = "hodl"\nduration = "1m"\n# broken\n')
+        app.wait_for(r"library routines=9 invalid=1", timeout=10)
+        n = app.line_count()
+        app.keys("Down", "Return")
+        app.wait_for(r"start routine=\S+ phases=\d+", after=n)
+        app.keys("ctrl+q")
+        self.assertEqual(app.wait_exit(), 0)
+
+    def test_window_state_goes_to_xdg_config_not_the_working_directory(self):
+        app = self.start("run", str(FIXTURES / "good" / "short.toml"))
+        app.wait_for(r"phase index=0")
+        app.keys("ctrl+q")
+        self.assertEqual(app.wait_exit(), 0)
+        settings = Path(app.home) / "config" / "unknot" / "settings.toml"
+        self.assertTrue(settings.exists())
+        self.assertRegex(settings.read_text(), r"last_routine = [\"']short[\"']")
+        self.assertTrue((Path(app.home) / "config" / "unknot" / "imgui.ini").exists())
+        self.assertFalse(Path("imgui.ini").exists())
+
+
+class NoWindowTest(unittest.TestCase):
+    def test_unknown_routine_exits_2_with_close_matches(self):
+        r = subprocess.run([BIN, "run", "glute-relase"], capture_output=True, text=True, timeout=30)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("did you mean 'glute-release-ball'", r.stderr)
+
+    def test_no_display_is_a_clear_error_not_a_crash(self):
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        env["SDL_VIDEODRIVER"] = "x11"
+        r = subprocess.run([BIN, "run", str(FIXTURES / "good" / "short.toml")], capture_output=True, text=True,
+                           env=env, timeout=30)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        errors = [l for l in r.stderr.splitlines() if "error" in l]
+        self.assertEqual(len(errors), 1, r.stderr)
+        self.assertIn("cannot open a window", errors[0])
+
+
+if __name__ == "__main__":
+    unittest.main()
