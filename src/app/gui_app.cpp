@@ -121,12 +121,17 @@ class GuiApp {
             if (input) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
             update();
             if (screen() == ui::Screen::Library) pollLibraryFiles();
+            // Draw only when what is on screen would change: a wake for nothing (the library's
+            // file check, a paused player) costs no frame.
+            const auto signature = visibleSignature();
+            const bool redraw = !events.empty() || activeFrames_ > 0 || signature != drawnSignature_;
             if (options_.quitAtEnd && playing_ && status_.over) {
                 log_("quit-at-end");
                 exitCode = status_.state == SessionState::Finished ? 0 : 3;
                 break;
             }
-            if (platform_->minimized()) continue; // draw nothing nobody can see
+            if (platform_->minimized() || !redraw) continue; // draw nothing nobody can see
+            drawnSignature_ = signature;
             draw();
             if (activeFrames_ > 0) --activeFrames_;
         }
@@ -159,6 +164,8 @@ class GuiApp {
     bool quit_ = false;
     int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
     std::string notice_;
+    std::size_t libraryScans_ = 0;
+    std::vector<long long> drawnSignature_;
 
     [[nodiscard]] ui::Screen screen() const {
         if (!playing_) return ui::Screen::Library;
@@ -168,6 +175,16 @@ class GuiApp {
     void notice(const std::string& text) {
         notice_ = text;
         std::cerr << "unknot: notice: " << text << "\n";
+    }
+
+    // Everything the frame shows that changes without input: when it is unchanged, a wake-up
+    // needs no frame.
+    [[nodiscard]] std::vector<long long> visibleSignature() const {
+        const Ticks now = steadyClockMs();
+        return {static_cast<long long>(screen()), static_cast<long long>(libraryScans_),
+                static_cast<long long>(status_.state), static_cast<long long>(status_.phaseSerial),
+                (status_.phaseRemainingMs + 999) / 1000, (status_.routineTotalMs - status_.routineElapsedMs + 999) / 1000,
+                flashUntil_ > now, confirmingExit_, showHelp_, static_cast<long long>(notice_.size())};
     }
 
     // -- time and waking ------------------------------------------------------------------
@@ -218,6 +235,7 @@ class GuiApp {
                 ? library_.entries()[*libraryState_.selected].id
                 : settings_.lastRoutine;
         library_.scan(options_.folders);
+        ++libraryScans_;
         fingerprint_ = folderFingerprint(options_.folders);
         libraryState_.selected.reset();
         for (std::size_t i = 0; i < library_.entries().size(); ++i)

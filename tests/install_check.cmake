@@ -1,0 +1,24 @@
+# Installs into a scratch prefix, then runs the installed binary with the source tree hidden
+# (UNKNOT_DATA_DIR unset, a different working directory) and checks what it finds.
+file(REMOVE_RECURSE "${PREFIX}")
+execute_process(COMMAND ${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${PREFIX}" RESULT_VARIABLE rc OUTPUT_QUIET)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "cmake --install failed: ${rc}")
+endif()
+foreach(f bin/unknot share/applications/unknot.desktop share/icons/hicolor/256x256/apps/unknot.png
+          share/unknot/assets/fonts/Inter-Regular.otf share/unknot/routines/post-run-complete.toml)
+  if(NOT EXISTS "${PREFIX}/${f}")
+    message(FATAL_ERROR "not installed: ${f}")
+  endif()
+endforeach()
+execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=UNKNOT_DATA_DIR XDG_DATA_HOME=${PREFIX}/xdg
+                "${PREFIX}/bin/unknot" list --json
+                WORKING_DIRECTORY "${PREFIX}" OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "installed unknot list failed: ${rc}")
+endif()
+string(FIND "${out}" "\"path\":\"${PREFIX}/share/unknot/routines/post-run-complete.toml\"" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "the installed binary did not read its installed routines:\n${out}")
+endif()
+message(STATUS "installed binary lists its installed routines")
