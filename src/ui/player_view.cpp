@@ -82,7 +82,7 @@ Intent drawFinished(const PlayerModel& m, const Fonts& fonts) {
     const std::string line2 = "Time taken: " + formatClock(m.wallMs) + " (pauses included)";
     textCentred(dl, fonts.heading, ImVec2(cx, origin.y + size.y * 0.46f), ink, line1);
     textCentred(dl, fonts.body, ImVec2(cx, origin.y + size.y * 0.54f), colour(kPaper, 0.85f), line2);
-    const char* labels[] = {"Back to library  (Enter)", "Again  (R)"};
+    const char* labels[] = {"Back to library (Enter)", "Again (R)"};
     const float h = std::max(48.0f, size.y * 0.09f);
     Intent intent;
     switch (buttonRow(fonts, labels, 2, size.y * 0.72f, h, kPaper)) {
@@ -141,6 +141,10 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts) {
     const float digitsCentreY = o.y + H * 0.36f;
     if (s.manual) {
         textCentred(dl, fonts.large, ImVec2(cx, digitsCentreY), ink, "Press Space to continue");
+    } else if (s.paused) {
+        // Paused: the time fades back and the word says why it stands still.
+        textTabular(dl, fonts.huge, ImVec2(cx, digitsCentreY), colour(kc.text, 0.22f), formatClock(s.phaseRemainingMs));
+        textCentred(dl, fonts.large, ImVec2(cx, digitsCentreY), ink, "PAUSED \xE2\x80\x94 Space to resume");
     } else {
         textTabular(dl, fonts.huge, ImVec2(cx, digitsCentreY), ink, formatClock(s.phaseRemainingMs));
     }
@@ -167,32 +171,25 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts) {
                 ImVec2(o.x + W - margin - leftSize.x, bar2Y + barH * 0.3f - leftSize.y * 0.5f), inkSoft, left.c_str());
     textCentred(dl, fonts.heading, ImVec2(cx, o.y + H * 0.845f), ink, nextText(*m.timeline, s));
 
-    // Controls: big buttons that name their keys.
-    const char* pauseLabel = s.manual ? "Continue  (Space)" : (s.paused ? "Resume  (Space)" : "Pause  (Space)");
-    const char* muteLabel = !m.soundAvailable ? "No sound" : (m.muted ? "Unmute  (M)" : "Mute  (M)");
-    const char* labels[] = {"Back  (\xE2\x86\x90)", pauseLabel, "Skip  (\xE2\x86\x92)", "+15 s  (+)",
-                            "Restart  (R)", muteLabel, "Library  (Esc)"};
+    // Controls: big buttons that name their keys (Restart and the rest are in the ? overlay).
+    const char* pauseLabel = s.manual ? "Continue (Space)" : (s.paused ? "Resume (Space)" : "Pause (Space)");
+    const char* muteLabel = !m.soundAvailable ? "No sound" : (m.muted ? "Unmute (M)" : "Mute (M)");
+    const char* labels[] = {"Back (\xE2\x86\x90)", pauseLabel, "Skip (\xE2\x86\x92)", "+15 s (+)", muteLabel,
+                            "Library (Esc)"};
     const float buttonH = std::max(44.0f, H * 0.075f);
     Intent intent;
-    switch (buttonRow(fonts, labels, 7, H - buttonH - H * 0.025f, buttonH, kc.text)) {
+    switch (buttonRow(fonts, labels, 6, H - buttonH - H * 0.025f, buttonH, kc.text)) {
     case 0: intent = {Action::Back}; break;
     case 1: intent = {Action::TogglePause}; break;
     case 2: intent = {Action::Skip}; break;
     case 3: intent = {Action::Extend}; break;
-    case 4: intent = {Action::Restart}; break;
-    case 5: intent = {Action::ToggleMute}; break;
-    case 6: intent = {Action::RequestExit}; break;
+    case 4: intent = {Action::ToggleMute}; break;
+    case 5: intent = {Action::RequestExit}; break;
     default: break;
     }
 
-    // Overlays: paused band, exit confirmation, notice, flash.
+    // Overlays: exit confirmation, notice, flash.
     ImDrawList* fg = ImGui::GetForegroundDrawList();
-    if (s.paused) {
-        const float bandH = fonts.large->FontSize * 1.8f;
-        fg->AddRectFilled(ImVec2(o.x, digitsCentreY - bandH * 0.5f), ImVec2(o.x + W, digitsCentreY + bandH * 0.5f),
-                          colour(kc.background, 0.88f));
-        textCentred(fg, fonts.large, ImVec2(cx, digitsCentreY), ink, "PAUSED \xE2\x80\x94 Space to resume");
-    }
     if (m.confirmingExit) {
         const float bandH = fonts.heading->FontSize * 2.2f;
         fg->AddRectFilled(ImVec2(o.x, o.y), ImVec2(o.x + W, o.y + bandH), colour(kInk, 0.92f));
