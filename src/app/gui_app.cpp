@@ -8,7 +8,8 @@
 
 #include "app/data_dirs.hpp"
 #include "app/platform.hpp"
-#include "app/session_driver.hpp"
+#include "audio/audio_device.hpp"
+#include "core/session_driver.hpp"
 #include "core/paths.hpp"
 #include "core/settings.hpp"
 #include "ui/library_view.hpp"
@@ -61,26 +62,13 @@ class Log {
     Ticks origin_;
 };
 
-const char* commandName(SessionCommand c) {
-    switch (c) {
-    case SessionCommand::TogglePause: return "toggle-pause";
-    case SessionCommand::Skip: return "skip";
-    case SessionCommand::Back: return "back";
-    case SessionCommand::Extend: return "extend";
-    case SessionCommand::Restart: return "restart";
-    case SessionCommand::Stop: return "stop";
-    }
-    return "?";
-}
-
 // ---------------------------------------------------------------------------------------
 // GuiApp
 // ---------------------------------------------------------------------------------------
 class GuiApp {
   public:
     explicit GuiApp(const GuiOptions& options)
-        : options_(options), log_(options.verbose, steadyClockMs()),
-          driver_(std::make_unique<SteadyClockDriver>(steadyClockMs)) {}
+        : options_(options), log_(options.verbose, steadyClockMs()) {}
 
     int run() {
         LoadedSettings loaded = loadSettings(settingsPath());
@@ -103,7 +91,7 @@ class GuiApp {
         }
         platform_ = std::move(std::get<std::unique_ptr<Platform>>(opened));
         log_("window video=%s", platform_->videoDriver().c_str());
-        notice("No sound yet: visual cues only");
+        openSound();
 
         rescanLibrary();
         if (options_.startWith) startRoutine(*options_.startWith);
@@ -116,6 +104,7 @@ class GuiApp {
             for (const auto& e : events) {
                 if (e.type == InputEvent::Type::Quit) quit_ = true;
                 if (e.type == InputEvent::Type::Key) handleKey(e);
+                if (e.type == InputEvent::Type::AudioDeviceRemoved) soundLost();
                 if (e.type != InputEvent::Type::WindowChanged) input = input || e.type != InputEvent::Type::Quit;
             }
             if (input) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
@@ -147,6 +136,7 @@ class GuiApp {
     Settings settings_;
     std::unique_ptr<Platform> platform_;
     std::unique_ptr<SessionDriver> driver_;
+    AudioDevice* audio_ = nullptr; // driver_ when sound is open
     Library library_;
     std::string fingerprint_;
     Ticks nextLibraryCheck_ = 0;
@@ -187,6 +177,43 @@ class GuiApp {
                 flashUntil_ > now, confirmingExit_, showHelp_, static_cast<long long>(notice_.size())};
     }
 
+    // -- sound ----------------------------------------------------------------------------
+    void openSound() {
+        AudioOptions ao;
+        ao.soundsDir = assetsDir() / "sounds";
+        ao.custom = settings_.sounds;
+        ao.volume = settings_.volume;
+        ao.muted = settings_.muted;
+        std::vector<std::string> notices;
+        auto opened = AudioDevice::open(ao, notices);
+        for (const auto& n : notices) notice(n);
+        if (auto* error = std::get_if<std::string>(&opened)) {
+            notice(*error + ": visual cues only");
+            driver_ = std::make_unique<SteadyClockDriver>(steadyClockMs, 1000);
+            return;
+        }
+        auto device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
+        const AudioFormat& f = device->format();
+        log_("audio driver=%s frequency=%d format=%s channels=%d buffer_frames=%d", f.driver.c_str(), f.frequency,
+             f.sampleFormat.c_str(), f.channels, f.bufferFrames);
+        audio_ = device.get();
+        driver_ = std::move(device);
+    }
+
+    // The device went away (unplugged headphones, a Bluetooth speaker out of range): the
+    // routine goes on where it was, on the steady clock, with visual cues.
+    void soundLost() {
+        if (!audio_) return;
+        AudioDevice::Handover handover = audio_->close();
+        const Ticks rate = audio_->ticksPerSecond();
+        auto steady = std::make_unique<SteadyClockDriver>([rate] { return steadyClockMs() * rate / 1000; }, rate);
+        steady->adopt(std::move(handover.session), handover.frames);
+        audio_ = nullptr;
+        driver_ = std::move(steady);
+        notice("The sound device went away: visual cues only");
+        log_("audio device removed at frame %lld", static_cast<long long>(handover.frames));
+    }
+
     // -- time and waking ------------------------------------------------------------------
     int waitMs() const {
         if (activeFrames_ > 0) return IdlePolicy::kActiveFrameMs;
@@ -204,12 +231,11 @@ class GuiApp {
 
     void update() {
         if (!playing_) return;
-        std::vector<FiredCue> cues;
+        std::vector<SessionEvent> events;
         const bool wasOver = status_.over;
-        status_ = driver_->update(cues);
+        status_ = driver_->update(events);
         const Ticks now = steadyClockMs();
-        for (const auto& c : cues)
-            log_("cue type=%s phase=%zu count=%d", std::string(cueTypeName(c.type)).c_str(), c.phase, c.count);
+        for (const auto& e : events) logEvent(e);
         if (status_.phaseSerial != lastSerial_ && !status_.over) {
             lastSerial_ = status_.phaseSerial;
             const Phase& p = playing_->timeline.phases[status_.phase];
@@ -273,26 +299,47 @@ class GuiApp {
         lastSerial_ = 0;
         confirmingExit_ = false;
         settings_.lastRoutine = entry.id;
-        log_("start routine=%s phases=%zu total_ms=%lld", entry.id.c_str(), entry.timeline.size(),
-             static_cast<long long>(entry.timeline.totalMs));
+        log_("start routine=%s phases=%zu total_ms=%lld ticks_per_second=%lld", entry.id.c_str(), entry.timeline.size(),
+             static_cast<long long>(entry.timeline.totalMs), static_cast<long long>(driver_->ticksPerSecond()));
         update();
     }
 
+    // Commands take effect in the session's own time (with sound, at the next audio buffer);
+    // the log reports them as the session reports them back.
     void command(SessionCommand c) {
         if (!playing_) return;
         driver_->apply(c);
         update();
-        log_("command %s phase=%zu remaining_ms=%lld state=%s", commandName(c), status_.phase,
-             static_cast<long long>(status_.phaseRemainingMs), std::string(stateName(status_.state)).c_str());
+    }
+
+    void logEvent(const SessionEvent& e) {
+        if (e.type == SessionEvent::Type::Cue)
+            log_("cue type=%s phase=%zu count=%d at=%lld", std::string(cueTypeName(e.cue.type)).c_str(), e.cue.phase,
+                 e.cue.count, static_cast<long long>(e.at));
+        else
+            log_("command %s phase=%zu remaining_ms=%lld state=%s at=%lld", commandName(e.command), e.phase,
+                 static_cast<long long>(e.remainingMs), std::string(stateName(e.state)).c_str(),
+                 static_cast<long long>(e.at));
     }
 
     void toLibrary() {
-        if (playing_ && !status_.over) command(SessionCommand::Stop);
+        if (playing_ && !status_.over) {
+            // With sound, the stop lands in the next audio buffer; the UI leaves now.
+            driver_->apply(SessionCommand::Stop);
+            log_("stopped active_ms=%lld wall_ms=%lld", static_cast<long long>(status_.activeMs),
+                 static_cast<long long>(steadyClockMs() - wallStart_));
+        }
         playing_.reset();
         status_ = {};
         confirmingExit_ = false;
         platform_->setScreenSaverEnabled(true);
         log_("screen library");
+    }
+
+    void soundSettingsChanged() {
+        driver_->setVolume(settings_.volume, settings_.muted);
+        log_("volume %d mute %s", settings_.volume, settings_.muted ? "on" : "off");
+        if (auto error = saveSettings(settingsPath(), settings_)) notice("cannot save settings: " + *error);
     }
 
     // -- intents --------------------------------------------------------------------------
@@ -349,16 +396,19 @@ class GuiApp {
             break;
         case Action::ToggleMute:
             settings_.muted = !settings_.muted;
-            log_("mute %s", settings_.muted ? "on" : "off");
+            soundSettingsChanged();
             break;
         case Action::VolumeUp:
         case Action::VolumeDown:
             settings_.volume = std::clamp(settings_.volume + (intent.action == Action::VolumeUp ? 1 : -1) *
                                                                  Settings::kVolumeStep,
                                           0, 100);
-            log_("volume %d", settings_.volume);
+            soundSettingsChanged();
             break;
-        case Action::SetVolume: settings_.volume = std::clamp(intent.value, 0, 100); break;
+        case Action::SetVolume:
+            settings_.volume = std::clamp(intent.value, 0, 100);
+            soundSettingsChanged();
+            break;
         case Action::ToggleFlash: settings_.flash = !settings_.flash; break;
         case Action::ToggleHelp:
             showHelp_ = !showHelp_;
@@ -394,7 +444,7 @@ class GuiApp {
             model.showHelp = showHelp_;
             model.volume = settings_.volume;
             model.muted = settings_.muted;
-            model.soundAvailable = false;
+            model.soundAvailable = driver_->hasSound();
             model.notice = notice_;
             model.wallMs = (status_.over ? wallEnd_ : now) - wallStart_;
             intent = ui::drawPlayer(model, platform_->fonts());

@@ -178,6 +178,9 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
             // '+' and '?' come as text: they need Shift on most layouts.
             if (ie.key == ui::Key::Other) ie.type = InputEvent::Type::Other;
             break;
+        case SDL_AUDIODEVICEREMOVED:
+            if (!e.adevice.iscapture) ie.type = InputEvent::Type::AudioDeviceRemoved;
+            break;
         case SDL_TEXTINPUT:
             if (e.text.text[0] == '+' && e.text.text[1] == 0) {
                 ie.type = InputEvent::Type::Key;

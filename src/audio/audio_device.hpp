@@ -1,0 +1,77 @@
+#pragma once
+// The sound device, through SDL_mixer: 48000 Hz, signed 16-bit, stereo, a 256-frame buffer
+// (5.3 ms). SDL_mixer opens and feeds the device; our post-mix hook hands each buffer to the
+// CueMixer, which places every cue on its exact frame. The device is also the session driver
+// while it is open: its frame count is the session's clock.
+
+#include "audio/cue_mixer.hpp"
+#include "core/session_driver.hpp"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace unknot {
+
+struct AudioOptions {
+    std::filesystem::path soundsDir;             // the built-in WAV files
+    std::map<std::string, std::string> custom;   // sound name -> the user's own file
+    int volume = 80;
+    bool muted = false;
+};
+
+// The device's format as opened (and as --verbose reports it).
+struct AudioFormat {
+    int frequency = 0;
+    int channels = 0;
+    int bufferFrames = 0;
+    std::string sampleFormat; // "S16LSB"
+    std::string driver;       // SDL's audio driver: "pulseaudio", "alsa", "disk", …
+};
+
+class AudioDevice final : public SessionDriver {
+  public:
+    static constexpr int kFrequency = 48000;
+    static constexpr int kChannels = 2;
+    static constexpr int kBufferFrames = 256;
+
+    // Opens the device and loads the cue sounds. An error message when there is no device;
+    // `notices` receives what went wrong with a custom sound (the built-in one is used).
+    static std::variant<std::unique_ptr<AudioDevice>, std::string> open(const AudioOptions& options,
+                                                                         std::vector<std::string>& notices);
+    ~AudioDevice() override;
+    AudioDevice(const AudioDevice&) = delete;
+    AudioDevice& operator=(const AudioDevice&) = delete;
+
+    [[nodiscard]] const AudioFormat& format() const { return format_; }
+
+    // Stops the device; returns the session it was playing and the frame it had reached, so
+    // the routine can go on without sound.
+    struct Handover {
+        std::unique_ptr<Session> session;
+        Ticks frames = 0;
+    };
+    Handover close();
+
+    // SessionDriver
+    void start(const Timeline& timeline, const CueOptions& options) override { mixer_->start(timeline, options); }
+    void apply(SessionCommand command) override { mixer_->apply(command); }
+    void setCueOptions(const CueOptions& options) override { mixer_->setCueOptions(options); }
+    void setVolume(int percent, bool muted) override { mixer_->setVolume(percent, muted); }
+    SessionStatus update(std::vector<SessionEvent>& events) override { return mixer_->update(events); }
+    [[nodiscard]] Ticks ticksPerSecond() const override { return mixer_->sampleRate(); }
+    [[nodiscard]] bool hasSound() const override { return open_; }
+
+  private:
+    struct Chunks;
+    AudioDevice();
+    std::unique_ptr<CueMixer> mixer_;
+    std::unique_ptr<Chunks> chunks_;
+    AudioFormat format_;
+    bool open_ = false;
+};
+
+} // namespace unknot

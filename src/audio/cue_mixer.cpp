@@ -1,0 +1,219 @@
+#include "audio/cue_mixer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace unknot {
+
+namespace {
+
+// The limiter keeps the sum of overlapping cues under full scale; it lets go over ~50 ms.
+constexpr float kLimitLevel = 32000.0f;
+constexpr double kLimiterReleaseSeconds = 0.05;
+
+} // namespace
+
+SoundId soundFor(const FiredCue& cue, const Timeline& timeline) {
+    switch (cue.type) {
+    case CueType::Countdown: return SoundId::Countdown;
+    case CueType::Halfway: return SoundId::Halfway;
+    case CueType::End: return SoundId::End;
+    case CueType::Phase: break;
+    }
+    if (cue.phase >= timeline.size()) return SoundId::Prepare;
+    switch (timeline.phases[cue.phase].kind) {
+    case PhaseKind::Prepare: return SoundId::Prepare;
+    case PhaseKind::Tense: return SoundId::Tense;
+    case PhaseKind::Release: return SoundId::Release;
+    case PhaseKind::Hold: return SoundId::Hold;
+    case PhaseKind::Roll: return SoundId::Roll;
+    case PhaseKind::Rest: return SoundId::Rest;
+    case PhaseKind::Manual: return SoundId::Manual;
+    case PhaseKind::Switch: return SoundId::Switch;
+    }
+    return SoundId::Prepare;
+}
+
+const char* soundName(SoundId id) {
+    switch (id) {
+    case SoundId::Prepare: return "prepare";
+    case SoundId::Tense: return "tense";
+    case SoundId::Release: return "release";
+    case SoundId::Hold: return "hold";
+    case SoundId::Roll: return "roll";
+    case SoundId::Rest: return "rest";
+    case SoundId::Manual: return "manual";
+    case SoundId::Switch: return "switch";
+    case SoundId::Countdown: return "countdown";
+    case SoundId::Halfway: return "halfway";
+    case SoundId::End: return "end";
+    case SoundId::Count: break;
+    }
+    return "?";
+}
+
+CueMixer::CueMixer(Ticks sampleRate) : rate_(sampleRate) {}
+
+CueMixer::~CueMixer() {
+    // The audio thread has stopped by now (the device owns that guarantee).
+    delete session_;
+    Command c;
+    while (commands_.pop(c))
+        if (c.type == Command::Type::Start) delete c.session;
+    reclaim();
+}
+
+void CueMixer::setSound(SoundId id, CueSound sound) { sounds_[static_cast<std::size_t>(id)] = sound; }
+
+// ---------------------------------------------------------------------------------------
+// UI thread
+// ---------------------------------------------------------------------------------------
+void CueMixer::post(const Command& command) {
+    if (!commands_.push(command) && command.type == Command::Type::Start) delete command.session;
+}
+
+void CueMixer::reclaim() {
+    Session* old = nullptr;
+    while (retired_.pop(old)) delete old;
+}
+
+void CueMixer::start(const Timeline& timeline, const CueOptions& options) {
+    auto session = std::make_unique<Session>(timeline, options, rate_);
+    Command c;
+    c.type = Command::Type::Start;
+    c.session = session.release();
+    c.generation = ++startedGeneration_;
+    post(c);
+}
+
+void CueMixer::apply(SessionCommand command) {
+    Command c;
+    c.type = Command::Type::Session;
+    c.command = command;
+    post(c);
+}
+
+void CueMixer::setCueOptions(const CueOptions& options) {
+    Command c;
+    c.type = Command::Type::CueOptions;
+    c.options = options;
+    post(c);
+}
+
+void CueMixer::setVolume(int percent, bool muted) {
+    Command c;
+    c.type = Command::Type::Volume;
+    // Loudness follows the square of the slider, which feels even across its range.
+    const float v = static_cast<float>(std::clamp(percent, 0, 100)) / 100.0f;
+    c.gain = muted ? 0.0f : v * v;
+    post(c);
+}
+
+SessionStatus CueMixer::update(std::vector<SessionEvent>& events) {
+    reclaim();
+    TaggedEvent e;
+    while (events_.pop(e))
+        if (e.generation == startedGeneration_) events.push_back(e.event);
+    Snapshot copy;
+    {
+        std::lock_guard lock(snapshotMutex_); // the audio thread only try-locks it
+        copy = snapshot_;
+    }
+    if (copy.generation != startedGeneration_) return {}; // the new session starts with the next buffer
+    return copy.status;
+}
+
+std::unique_ptr<Session> CueMixer::takeSession() {
+    runCommands(framesRendered()); // what the UI asked for last still happens
+    std::unique_ptr<Session> out(session_);
+    session_ = nullptr;
+    if (out) out->setListener(nullptr);
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Audio thread
+// ---------------------------------------------------------------------------------------
+void CueMixer::onCue(const FiredCue& cue) {
+    events_.push(TaggedEvent{{SessionEvent::Type::Cue, cue, {}, cue.at}, sessionGeneration_});
+    const CueSound* sound = &sounds_[static_cast<std::size_t>(soundFor(cue, session_->timeline()))];
+    if (!sound->samples || sound->frames == 0) return;
+    // A free voice; a sounding cue is never cut off (16 voices of 400 ms are plenty).
+    for (Voice& v : voices_) {
+        if (v.sound) continue;
+        v = Voice{sound, cue.at, 0};
+        return;
+    }
+}
+
+void CueMixer::runCommands(Ticks at) {
+    Command c;
+    while (commands_.pop(c)) {
+        switch (c.type) {
+        case Command::Type::Start:
+            // The old session goes back to the UI thread to be freed. Only if that thread
+            // stalled through 32 starts is it freed here, the one exception to "never free".
+            if (session_ && !retired_.push(session_)) delete session_;
+            session_ = c.session;
+            sessionGeneration_ = c.generation;
+            session_->setListener(this);
+            session_->start(at);
+            break;
+        case Command::Type::Session:
+            if (session_) {
+                session_->advance(at); // cues due up to now first
+                events_.push(TaggedEvent{applyCommand(*session_, c.command, at), sessionGeneration_});
+            }
+            break;
+        case Command::Type::CueOptions:
+            if (session_) session_->setCueOptions(c.options);
+            break;
+        case Command::Type::Volume: gain_ = c.gain; break;
+        }
+    }
+}
+
+void CueMixer::mixChunk(std::int16_t* out, Ticks chunkStart, std::size_t frames) {
+    float* mix = scratch_.data();
+    for (std::size_t i = 0; i < frames * kChannels; ++i) mix[i] = static_cast<float>(out[i]);
+    const Ticks chunkEnd = chunkStart + static_cast<Ticks>(frames);
+    for (Voice& v : voices_) {
+        if (!v.sound || v.start >= chunkEnd) continue;
+        // A voice whose start frame lies inside this chunk begins exactly there.
+        const std::size_t first = v.start > chunkStart ? static_cast<std::size_t>(v.start - chunkStart) : 0;
+        const std::size_t count = std::min(frames - first, v.sound->frames - v.position);
+        const std::int16_t* src = v.sound->samples + v.position * kChannels;
+        float* dst = mix + first * kChannels;
+        for (std::size_t i = 0; i < count * kChannels; ++i) dst[i] += gain_ * static_cast<float>(src[i]);
+        v.position += count;
+        if (v.position >= v.sound->frames) v = Voice{};
+    }
+    const float release = static_cast<float>(1.0 - std::exp(-1.0 / (kLimiterReleaseSeconds * static_cast<double>(rate_))));
+    for (std::size_t f = 0; f < frames; ++f) {
+        float peak = 0;
+        for (int c = 0; c < kChannels; ++c) peak = std::max(peak, std::fabs(mix[f * kChannels + c]));
+        if (peak * limiter_ > kLimitLevel) limiter_ = kLimitLevel / peak;
+        for (int c = 0; c < kChannels; ++c)
+            out[f * kChannels + c] = static_cast<std::int16_t>(std::lrint(mix[f * kChannels + c] * limiter_));
+        limiter_ += (1.0f - limiter_) * release;
+    }
+}
+
+void CueMixer::render(std::int16_t* interleaved, std::size_t frames) {
+    const Ticks start = frames_.load(std::memory_order_relaxed);
+    const Ticks end = start + static_cast<Ticks>(frames);
+    runCommands(start);
+    if (session_) session_->advance(end - 1); // every cue that falls inside this buffer
+    for (std::size_t done = 0; done < frames;) {
+        const std::size_t n = std::min(kChunkFrames, frames - done);
+        mixChunk(interleaved + done * kChannels, start + static_cast<Ticks>(done), n);
+        done += n;
+    }
+    if (session_ && snapshotMutex_.try_lock()) {
+        snapshot_ = Snapshot{session_->status(end), sessionGeneration_, end};
+        snapshotMutex_.unlock();
+    }
+    frames_.store(end, std::memory_order_release);
+}
+
+} // namespace unknot

@@ -1,0 +1,119 @@
+#pragma once
+// The audio thread's half of Unknot, free of SDL so it can be tested on plain buffers.
+//
+// The mixer owns the session while sound plays: each render() call is one buffer of the
+// device, and the frame count it keeps is the session's clock. Cues start on the exact frame
+// the session reports, inside the buffer, never at its start. The UI thread talks to it only
+// through lock-free rings (commands in; events and retired sessions out) and a snapshot it
+// reads under a mutex the audio thread only ever try-locks. render() never blocks, allocates
+// or frees.
+
+#include "core/session_driver.hpp"
+#include "audio/spsc_ring.hpp"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+
+namespace unknot {
+
+// A sound as the device wants it: interleaved stereo signed 16-bit frames. Not owned.
+struct CueSound {
+    const std::int16_t* samples = nullptr;
+    std::size_t frames = 0;
+};
+
+// Which sound a cue plays: one per phase kind, then the countdown tick, halfway and end.
+enum class SoundId : std::size_t {
+    Prepare, Tense, Release, Hold, Roll, Rest, Manual, Switch, Countdown, Halfway, End, Count
+};
+[[nodiscard]] SoundId soundFor(const FiredCue& cue, const Timeline& timeline);
+[[nodiscard]] const char* soundName(SoundId id); // "tense", "countdown", … (file and settings names)
+
+class CueMixer final : private SessionListener {
+  public:
+    static constexpr int kChannels = 2;
+    static constexpr std::size_t kVoices = 16;
+
+    explicit CueMixer(Ticks sampleRate);
+    ~CueMixer() override;
+    CueMixer(const CueMixer&) = delete;
+    CueMixer& operator=(const CueMixer&) = delete;
+
+    // Set before the device runs, or with it stopped.
+    void setSound(SoundId id, CueSound sound);
+
+    // -- UI thread ---------------------------------------------------------------------------
+    void start(const Timeline& timeline, const CueOptions& options); // plays a new session
+    void apply(SessionCommand command);
+    void setCueOptions(const CueOptions& options);
+    void setVolume(int percent, bool muted);
+    // The session as the audio thread last left it, and what happened since the last call.
+    SessionStatus update(std::vector<SessionEvent>& events);
+    [[nodiscard]] Ticks sampleRate() const { return rate_; }
+
+    // -- audio thread ------------------------------------------------------------------------
+    // Adds this buffer's cues into `interleaved` (already holding SDL_mixer's own mix).
+    void render(std::int16_t* interleaved, std::size_t frames);
+
+    // -- with the audio thread stopped ------------------------------------------------------
+    [[nodiscard]] std::unique_ptr<Session> takeSession();
+    [[nodiscard]] Ticks framesRendered() const { return frames_.load(std::memory_order_acquire); }
+
+  private:
+    struct Command {
+        enum class Type { Start, Session, CueOptions, Volume } type = Type::Session;
+        Session* session = nullptr; // Start: ownership passes to the audio thread
+        std::uint64_t generation = 0;
+        SessionCommand command = SessionCommand::Stop;
+        CueOptions options;
+        float gain = 1.0f;
+    };
+    struct Voice {
+        const CueSound* sound = nullptr;
+        Ticks start = 0;         // frame the sound's first sample plays on
+        std::size_t position = 0; // next frame of the sound
+    };
+    struct Snapshot {
+        SessionStatus status;
+        std::uint64_t generation = 0; // of the session it describes
+        Ticks frame = 0;
+    };
+
+    const Ticks rate_;
+    std::array<CueSound, static_cast<std::size_t>(SoundId::Count)> sounds_{};
+
+    // Owned by the audio thread while it runs.
+    Session* session_ = nullptr;
+    std::uint64_t sessionGeneration_ = 0;
+    std::array<Voice, kVoices> voices_{};
+    float gain_ = 1.0f;
+    float limiter_ = 1.0f; // peak limiter gain: drops at once to stop an over, recovers slowly
+    std::atomic<Ticks> frames_{0};
+
+    struct TaggedEvent {
+        SessionEvent event;
+        std::uint64_t generation = 0;
+    };
+    SpscRing<Command, 64> commands_;
+    SpscRing<TaggedEvent, 256> events_;
+    SpscRing<Session*, 32> retired_; // old sessions go back to the UI thread to be freed
+    std::mutex snapshotMutex_;
+    Snapshot snapshot_;
+
+    // Mixing scratch, in int16 units, so render() never allocates.
+    static constexpr std::size_t kChunkFrames = 2048;
+    std::array<float, kChunkFrames * kChannels> scratch_{};
+
+    // UI thread only.
+    std::uint64_t startedGeneration_ = 0;
+
+    void onCue(const FiredCue& cue) override; // audio thread: schedules a voice
+    void runCommands(Ticks at);              // audio thread (or with it stopped)
+    void mixChunk(std::int16_t* out, Ticks chunkStart, std::size_t frames);
+    void post(const Command& command);
+    void reclaim();
+};
+
+} // namespace unknot

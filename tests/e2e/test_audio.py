@@ -1,0 +1,153 @@
+"""Sound cues in the real app, captured with SDL's disk audio driver and measured in the PCM."""
+import json
+import os
+import re
+import subprocess
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+from harness import App, BIN, FIXTURES, Xvfb
+from pcm import RATE, compare, onsets, read_raw
+
+SOUNDS = Path(__file__).resolve().parents[2] / "assets" / "sounds"
+
+
+def plan_frames(routine):
+    out = subprocess.run([BIN, "plan", "--json", str(routine)], capture_output=True, text=True, check=True).stdout
+    plan = json.loads(out)
+    return plan, [c["at_ms"] * RATE // 1000 for c in plan["cues"]]
+
+
+class AudioCaptureTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.x = Xvfb()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.x.stop()
+
+    def capture(self, args, realtime=False, keys=None):
+        tmp = tempfile.mkdtemp(prefix="unknot-audio-")
+        raw = Path(tmp) / "out.raw"
+        env = {"SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
+        if not realtime:
+            env["SDL_DISKAUDIODELAY"] = "0"  # as fast as it can: minutes play in seconds
+        app = App(self.x.display, args, env_extra=env)
+        self.addCleanup(app.stop)
+        if keys:
+            keys(app)
+        self.assertEqual(app.wait_exit(timeout=240), 0, app.log)
+        frames, peak = read_raw(raw)
+        return app, frames, peak
+
+    def check_routine(self, routine):
+        plan, planned = plan_frames(routine)
+        app, frames, peak = self.capture(["run", str(routine), "--quit-at-end"])
+        self.assertRegex(app.log, r"audio driver=disk frequency=48000 format=S16LSB channels=2")
+        heard = onsets(frames)
+        errors = compare(heard, planned, tolerance=48)
+        self.assertLess(peak, 32767, "the mix clipped")
+        # Every onset also matches the frame the session logged for its cue.
+        logged = [int(x) for x in re.findall(r"cue type=\w+ phase=\d+ count=\d+ at=(\d+)", app.log)]
+        self.assertEqual(len(logged), len(planned))
+        self.assertAligned(heard, logged)
+        return plan, errors
+
+    def assertAligned(self, heard, logged):
+        """Heard onsets are the logged cue frames, to 2 frames. SDL writes silence to the file
+        before the device unpauses, so the capture starts a constant number of frames early."""
+        lead = heard[0] - logged[0]
+        self.assertGreaterEqual(lead, -2)  # onsets are found to a frame or two
+        for h, at in zip(heard, logged):
+            self.assertLessEqual(abs(h - lead - at), 2, (h - lead, at))
+        return lead
+
+    def test_every_cue_lands_on_its_frame_sides_rests_long_hold_and_end(self):
+        plan, errors = self.check_routine(FIXTURES / "good" / "sides-and-rests.toml")
+        types = [c["type"] for c in plan["cues"]]
+        self.assertIn("halfway", types)
+        self.assertEqual(types[-1], "end")
+        self.assertLessEqual(max(abs(e) for e in errors), 48)
+
+    def test_every_cue_lands_on_its_frame_in_a_built_in_routine(self):
+        self.check_routine(Path(__file__).resolve().parents[2] / "routines" / "glute-release-ball.toml")
+
+    def test_pause_and_skip_move_the_cues(self):
+        def drive(app):
+            app.wait_for(r"cue type=countdown phase=0 count=3", timeout=30)
+            app.keys("space")
+            app.wait_for(r"command toggle-pause phase=0 .* state=paused")
+            time.sleep(2.0)
+            n = app.line_count()
+            app.keys("space")
+            app.wait_for(r"command toggle-pause phase=0 .* state=running", after=n)
+            app.wait_for(r"cue type=phase phase=1 ", timeout=30)
+            time.sleep(0.5)
+            app.keys("Right")
+            app.wait_for(r"command skip phase=2 ")
+
+        app, frames, peak = self.capture(["run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end"],
+                                         realtime=True, keys=drive)
+        log = app.log
+        paused_at = int(re.search(r"command toggle-pause phase=0 \S+ state=paused at=(\d+)", log).group(1))
+        resumed_at = int(re.search(r"command toggle-pause phase=0 \S+ state=running at=(\d+)", log).group(1))
+        skipped_at = int(re.search(r"command skip phase=2 \S+ state=running at=(\d+)", log).group(1))
+        self.assertGreater(resumed_at - paused_at, RATE)  # paused for over a second
+        cues = [(t, int(p), int(c), int(at)) for t, p, c, at in
+                re.findall(r"cue type=(\w+) phase=(\d+) count=(\d+) at=(\d+)", log)]
+        heard = onsets(frames)
+        # What was heard is exactly what the session played, frame for frame.
+        self.assertEqual(len(heard), len(cues), (heard, cues))
+        lead = self.assertAligned(heard, [c[3] for c in cues])
+        # Nothing starts while paused.
+        self.assertFalse([h for h in heard if paused_at < h - lead < resumed_at])
+        # After the skip, nothing of the skipped phase plays; the next phase starts at once.
+        self.assertFalse([c for c in cues if c[1] == 1 and c[3] >= skipped_at])
+        after = [c for c in cues if c[3] >= skipped_at]
+        self.assertEqual(after[0][:2], ("phase", 2))
+        self.assertEqual(after[0][3], skipped_at)
+        # No cue twice.
+        self.assertEqual(len(set(cues)), len(cues))
+        self.assertEqual(cues[-1][0], "end")
+
+    def test_a_missing_audio_driver_means_visual_cues_and_the_routine_still_ends(self):
+        app = App(self.x.display, ["run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end"],
+                  env_extra={"SDL_AUDIODRIVER": "no-such-driver"})
+        self.addCleanup(app.stop)
+        app.wait_for(r"notice: no sound")
+        app.wait_for(r"phase index=0")
+        app.keys("Right", "Right", "Right")
+        self.assertEqual(app.wait_exit(timeout=30), 0)
+        self.assertIn("visual cues only", app.log)
+        self.assertRegex(app.log, r"finished active_ms=")
+
+
+class SoundFilesTest(unittest.TestCase):
+    """The shipped cue sounds: short, a quick attack, no click at either end."""
+
+    def test_cue_sounds(self):
+        import wave
+        import array
+        names = ["prepare", "tense", "release", "hold", "roll", "rest", "manual", "switch", "countdown", "halfway",
+                 "end"]
+        for name in names:
+            with self.subTest(name), wave.open(str(SOUNDS / f"{name}.wav")) as w:
+                self.assertEqual(w.getframerate(), RATE)
+                self.assertEqual(w.getsampwidth(), 2)
+                samples = array.array("h", w.readframes(w.getnframes()))
+                self.assertLessEqual(len(samples) / RATE, 0.400)
+                peak = max(abs(s) for s in samples)
+                self.assertLess(peak, 16384, "leave headroom for overlapping cues")
+                # Attack: reaches half its peak within 2 ms... after its first zero crossing period.
+                first_loud = next(i for i, s in enumerate(samples) if abs(s) >= peak * 0.25)
+                self.assertLess(first_loud, RATE * 4 // 1000, "attack over ~2 ms (allowing the wave's own period)")
+                # No click: starts and ends at (near) zero.
+                self.assertLess(abs(samples[0]), 64)
+                self.assertLess(max(abs(s) for s in samples[-48:]), peak * 0.05)
+
+
+if __name__ == "__main__":
+    unittest.main()
