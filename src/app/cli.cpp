@@ -6,6 +6,7 @@
 #include "core/json_writer.hpp"
 #include "core/library.hpp"
 #include "core/paths.hpp"
+#include "core/settings.hpp"
 #include "core/text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -198,7 +199,8 @@ int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool js
         printDiagnostics(entry->parsed.diagnostics);
         return kExitInvalid;
     }
-    const CuePlan plan = planCues(entry->timeline, CueOptions{});
+    // The plan is what will play: the user's choice of cues counts.
+    const CuePlan plan = planCues(entry->timeline, loadSettings(settingsPath()).settings.cues);
     if (json)
         printPlanJson(*entry, plan);
     else

@@ -14,6 +14,7 @@
 #include "core/settings.hpp"
 #include "ui/library_view.hpp"
 #include "ui/player_view.hpp"
+#include "ui/settings_view.hpp"
 
 #include <algorithm>
 #include <cstdarg>
@@ -141,6 +142,7 @@ class GuiApp {
     std::string fingerprint_;
     Ticks nextLibraryCheck_ = 0;
     ui::LibraryViewState libraryState_;
+    ui::SettingsViewState settingsState_;
     std::vector<std::size_t> visible_;
     std::optional<LibraryEntry> playing_;
     SessionStatus status_;
@@ -336,6 +338,27 @@ class GuiApp {
         log_("screen library");
     }
 
+    // What the settings panel changed takes effect at once and is saved.
+    void applySettings(const Settings& draft) {
+        const Settings before = settings_;
+        const WindowGeometry window = settings_.window;
+        settings_ = draft;
+        settings_.window = window;
+        if (draft.cues.phase != before.cues.phase || draft.cues.countdown != before.cues.countdown ||
+            draft.cues.halfway != before.cues.halfway || draft.cues.end != before.cues.end)
+            driver_->setCueOptions(settings_.cues);
+        if (draft.fontScale != before.fontScale) platform_->setFontScale(settings_.fontScale);
+        if (draft.sounds != before.sounds && audio_ && !playing_) {
+            // New sound files: reopen the device to load them (only between routines).
+            driver_.reset();
+            audio_ = nullptr;
+            openSound();
+        }
+        log_("settings applied countdown=%d halfway=%d flash=%d font_scale=%.2f", settings_.cues.countdown,
+             settings_.cues.halfway, settings_.flash, settings_.fontScale);
+        soundSettingsChanged();
+    }
+
     void soundSettingsChanged() {
         driver_->setVolume(settings_.volume, settings_.muted);
         log_("volume %d mute %s", settings_.volume, settings_.muted ? "on" : "off");
@@ -344,6 +367,10 @@ class GuiApp {
 
     // -- intents --------------------------------------------------------------------------
     void handleKey(const InputEvent& e) {
+        if (settingsState_.open) { // the panel's own widgets have the keys; Esc closes it there
+            if (e.ctrl && e.key == ui::Key::Q) quit_ = true;
+            return;
+        }
         ui::KeyContext context{screen(), e.ctrl, platform_->typing()};
         handle(ui::intentForKey(e.key, context));
     }
@@ -414,6 +441,15 @@ class GuiApp {
             showHelp_ = !showHelp_;
             log_("help %s", showHelp_ ? "on" : "off");
             break;
+        case Action::OpenSettings:
+            ui::openSettings(settingsState_, settings_);
+            log_("settings open");
+            break;
+        case Action::ApplySettings: applySettings(settingsState_.draft); break;
+        case Action::CloseSettings:
+            settingsState_.open = false;
+            log_("settings closed");
+            break;
         case Action::Quit: quit_ = true; break;
         case Action::None: break;
         }
@@ -433,6 +469,8 @@ class GuiApp {
             model.notice = notice_;
             model.showHelp = showHelp_;
             intent = ui::drawLibrary(libraryState_, model, platform_->fonts());
+            if (const ui::Intent fromSettings = ui::drawSettings(settingsState_, platform_->fonts(), driver_->hasSound()))
+                intent = fromSettings;
         } else {
             const Ticks now = steadyClockMs();
             ui::PlayerModel model;

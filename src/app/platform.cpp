@@ -35,6 +35,7 @@ ui::Key translate(SDL_Keycode key) {
     case SDLK_F11: return ui::Key::F11;
     case SDLK_m: return ui::Key::M;
     case SDLK_q: return ui::Key::Q;
+    case SDLK_s: return ui::Key::S;
     default: return ui::Key::Other;
     }
 }
@@ -47,6 +48,7 @@ struct Platform::Impl {
     std::string iniFile;
     std::filesystem::path fontsDir;
     float uiScale = 1.0f;
+    float dpiScale = 1.0f;
     ui::FontSizes fontSizes{};
     bool imguiReady = false;
     WindowGeometry windowed; // last geometry while not fullscreen
@@ -115,7 +117,8 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     // Text follows the display's DPI (96 is 1.0) and the user's font scale.
     float ddpi = 96.0f;
     if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(impl->window), &ddpi, nullptr, nullptr) != 0) ddpi = 96.0f;
-    impl->uiScale = std::clamp(ddpi / 96.0f, 1.0f, 3.0f) * static_cast<float>(options.fontScale);
+    impl->dpiScale = std::clamp(ddpi / 96.0f, 1.0f, 3.0f);
+    impl->uiScale = impl->dpiScale * static_cast<float>(options.fontScale);
     impl->fontsDir = options.fontsDir;
 
     IMGUI_CHECKVERSION();
@@ -220,6 +223,11 @@ void Platform::endFrame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(impl_->window);
+}
+
+void Platform::setFontScale(double scale) {
+    impl_->uiScale = impl_->dpiScale * static_cast<float>(scale);
+    // rebuildFontsIfNeeded() at the next frame picks the new sizes up.
 }
 
 bool Platform::minimized() const {

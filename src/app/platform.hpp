@@ -51,6 +51,7 @@ class Platform {
     [[nodiscard]] bool minimized() const;
     [[nodiscard]] bool typing() const; // a text field has the keyboard
 
+    void setFontScale(double scale); // the user's text size; the display's DPI still counts
     void toggleFullscreen();
     [[nodiscard]] bool fullscreen() const;
     void setScreenSaverEnabled(bool enabled);

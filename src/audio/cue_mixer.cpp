@@ -1,5 +1,7 @@
 #include "audio/cue_mixer.hpp"
 
+#include "core/settings.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -34,22 +36,11 @@ SoundId soundFor(const FiredCue& cue, const Timeline& timeline) {
     return SoundId::Prepare;
 }
 
+static_assert(static_cast<std::size_t>(SoundId::Count) == kCueSoundNames.size(), "one name per sound");
+
 const char* soundName(SoundId id) {
-    switch (id) {
-    case SoundId::Prepare: return "prepare";
-    case SoundId::Tense: return "tense";
-    case SoundId::Release: return "release";
-    case SoundId::Hold: return "hold";
-    case SoundId::Roll: return "roll";
-    case SoundId::Rest: return "rest";
-    case SoundId::Manual: return "manual";
-    case SoundId::Switch: return "switch";
-    case SoundId::Countdown: return "countdown";
-    case SoundId::Halfway: return "halfway";
-    case SoundId::End: return "end";
-    case SoundId::Count: break;
-    }
-    return "?";
+    const auto i = static_cast<std::size_t>(id);
+    return i < kCueSoundNames.size() ? kCueSoundNames[i] : "?";
 }
 
 CueMixer::CueMixer(Ticks sampleRate) : rate_(sampleRate) {}

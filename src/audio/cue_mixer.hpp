@@ -24,7 +24,8 @@ struct CueSound {
     std::size_t frames = 0;
 };
 
-// Which sound a cue plays: one per phase kind, then the countdown tick, halfway and end.
+// Which sound a cue plays: one per phase kind, then the countdown tick, halfway and end, in
+// the order of kCueSoundNames (core/settings.hpp).
 enum class SoundId : std::size_t {
     Prepare, Tense, Release, Hold, Roll, Rest, Manual, Switch, Countdown, Halfway, End, Count
 };

@@ -3,6 +3,7 @@
 
 #include "core/cue_plan.hpp"
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -10,6 +11,12 @@
 #include <vector>
 
 namespace unknot {
+
+// The cue sounds by name, as the files in assets/sounds and the [sounds] table call them:
+// one per phase kind, then the countdown tick, the halfway cue and the end chime.
+inline constexpr std::array<const char*, 11> kCueSoundNames = {"prepare", "tense",     "release", "hold",
+                                                               "roll",    "rest",      "manual",  "switch",
+                                                               "countdown", "halfway", "end"};
 
 struct WindowGeometry {
     int x = -1;           // screen position; -1 lets the window manager choose

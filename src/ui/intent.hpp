@@ -35,6 +35,9 @@ enum class Action {
     SetVolume,       // value: 0..100
     ToggleFlash,
     ToggleHelp,
+    OpenSettings,
+    ApplySettings,   // the settings panel's draft changed
+    CloseSettings,
     Quit,
 };
 
@@ -46,7 +49,7 @@ struct Intent {
 };
 
 // Keys the app responds to, independent of SDL so the key map can be tested.
-enum class Key { Space, Left, Right, Up, Down, Enter, Escape, Plus, Question, R, F, F11, M, Q, Other };
+enum class Key { Space, Left, Right, Up, Down, Enter, Escape, Plus, Question, R, F, F11, M, Q, S, Other };
 
 struct KeyContext {
     Screen screen = Screen::Library;

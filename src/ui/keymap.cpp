@@ -22,6 +22,7 @@ Intent intentForKey(Key key, const KeyContext& c) {
         case Key::Enter: return {Action::StartSelected};
         case Key::F: return {Action::ToggleFullscreen};
         case Key::M: return {Action::ToggleMute};
+        case Key::S: return {Action::OpenSettings};
         case Key::Question: return {Action::ToggleHelp};
         default: return {};
         }

@@ -139,6 +139,9 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
     ImGui::PushFont(fonts.large);
     ImGui::TextUnformatted("Unknot");
     ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
+                    ImGui::CalcTextSize("Settings (S)").x - ImGui::GetStyle().FramePadding.x * 2);
+    if (ImGui::Button("Settings (S)")) intent = {Action::OpenSettings};
     if (!model.notice.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kWarning));
         ImGui::TextWrapped("%s", model.notice.c_str());

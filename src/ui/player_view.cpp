@@ -135,6 +135,23 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts) {
         dl->AddText(fonts.heading, fonts.heading->FontSize, ImVec2(right - ts.x, o.y + H * 0.03f), ink, round.c_str());
     }
 
+    // Volume, under the name: a slider a hand can reach when it is free.
+    Intent intent;
+    if (m.soundAvailable) {
+        ImGui::SetCursorPos(ImVec2(margin, H * 0.03f + fonts.heading->FontSize * 1.4f));
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, colourVec(kc.text, 0.10f));
+        ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, colourVec(kc.text, 0.18f));
+        ImGui::PushStyleColor(ImGuiCol_FrameBgActive, colourVec(kc.text, 0.25f));
+        ImGui::PushStyleColor(ImGuiCol_SliderGrab, colourVec(kc.text, 0.8f));
+        ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, colourVec(kc.text));
+        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kc.text));
+        ImGui::SetNextItemWidth(W * 0.18f);
+        int volume = m.volume;
+        if (ImGui::SliderInt("##volume", &volume, 0, 100, m.muted ? "muted" : "volume %d%%"))
+            intent = {Action::SetVolume, 0, volume};
+        ImGui::PopStyleColor(6);
+    }
+
     // The phase as a word, then the countdown in huge tabular digits.
     const float cx = o.x + W * 0.5f;
     textCentred(dl, fonts.large, ImVec2(cx, o.y + H * 0.15f), ink, upper(kindTitle(phase.kind)));
@@ -177,7 +194,6 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts) {
     const char* labels[] = {"Back (\xE2\x86\x90)", pauseLabel, "Skip (\xE2\x86\x92)", "+15 s (+)", muteLabel,
                             "Library (Esc)"};
     const float buttonH = std::max(44.0f, H * 0.075f);
-    Intent intent;
     switch (buttonRow(fonts, labels, 6, H - buttonH - H * 0.025f, buttonH, kc.text)) {
     case 0: intent = {Action::Back}; break;
     case 1: intent = {Action::TogglePause}; break;
@@ -198,7 +214,8 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts) {
     }
     if (!m.notice.empty()) {
         const ImVec2 ts = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, m.notice.c_str());
-        const ImVec2 min(o.x + margin, o.y + H * 0.03f + fonts.heading->FontSize * 1.4f);
+        const ImVec2 min(o.x + margin, o.y + H * 0.03f + fonts.heading->FontSize * 1.4f +
+                                           (m.soundAvailable ? fonts.body->FontSize * 2.0f : 0.0f));
         fg->AddRectFilled(min, ImVec2(min.x + ts.x + 16, min.y + ts.y + 8), colour(kInk, 0.85f), 6);
         fg->AddText(fonts.body, fonts.body->FontSize, ImVec2(min.x + 8, min.y + 4), colour(kPaper), m.notice.c_str());
     }
@@ -221,7 +238,8 @@ void drawHelpOverlay(const Fonts& fonts, Screen screen) {
                                  {"?", "this help"}, {"Ctrl+Q", "quit"}};
     static const Row library[] = {{"\xE2\x86\x91 / \xE2\x86\x93", "choose a routine"}, {"Enter", "start it"},
                                   {"type", "search (click the search box)"}, {"F / F11", "fullscreen"},
-                                  {"M", "mute"}, {"?", "this help"}, {"Ctrl+Q", "quit"}};
+                                  {"M", "mute"}, {"S", "settings: sound, cues, flash, text size"},
+                                  {"?", "this help"}, {"Ctrl+Q", "quit"}};
     const Row* rows = screen == Screen::Library ? library : player;
     const std::size_t count = screen == Screen::Library ? std::size(library) : std::size(player);
     ImDrawList* fg = ImGui::GetForegroundDrawList();

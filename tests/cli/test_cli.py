@@ -138,6 +138,14 @@ class CliTest(unittest.TestCase):
         self.assertEqual(cues[-1], {"at_ms": start, "type": "end", "phase": len(phases) - 1})
         self.assertEqual([c["at_ms"] for c in cues], sorted(c["at_ms"] for c in cues))
 
+    def test_plan_follows_the_cue_settings(self):
+        settings = Path(self.env["XDG_CONFIG_HOME"]) / "unknot" / "settings.toml"
+        settings.parent.mkdir(parents=True)
+        settings.write_text("[cues]\ncountdown = false\nhalfway = false\n")
+        r = self.run_unknot("plan", "--json", str(FIXTURES / "good" / "sides-and-rests.toml"))
+        types = {c["type"] for c in json.loads(r.stdout)["cues"]}
+        self.assertEqual(types, {"phase", "end"})
+
     def test_plan_by_id_and_table(self):
         r = self.run_unknot("plan", "glute-release-ball")
         self.assertEqual(r.returncode, 0, r.stderr)

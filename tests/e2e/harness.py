@@ -40,8 +40,12 @@ class Xvfb:
 class App:
     """The unknot binary running in a window, its stderr collected line by line."""
 
-    def __init__(self, display, args, env_extra=None, home=None):
+    def __init__(self, display, args, env_extra=None, home=None, settings=None):
         self.home = home or tempfile.mkdtemp(prefix="unknot-e2e-")
+        if settings is not None:
+            path = Path(self.home) / "config" / "unknot" / "settings.toml"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(settings)
         env = dict(os.environ)
         env.update({
             "DISPLAY": display or "",

@@ -151,6 +151,27 @@ class PlayerWindowTest(unittest.TestCase):
         app.keys("ctrl+q")
         self.assertEqual(app.wait_exit(), 0)
 
+    def test_settings_panel_opens_and_the_cue_settings_reach_the_session(self):
+        app = self.start("run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end",
+                         settings="flash = false\n[cues]\ncountdown = false\n")
+        app.wait_for(r"phase index=0")
+        app.keys("Right", "Right", "Right")
+        self.assertEqual(app.wait_exit(), 0)
+        self.assertNotIn("cue type=countdown", app.log)
+        self.assertIn("cue type=end", app.log)
+
+        app = self.start(settings="volume = 40\n")
+        app.wait_for(r"library routines")
+        app.keys("s")
+        app.wait_for(r"settings open")
+        time.sleep(0.4)
+        shot = app.screenshot(SHOTS / "settings.png")
+        self.assertGreater(shot.distinct_colours(), 10)
+        app.keys("Escape")
+        app.wait_for(r"settings closed")
+        app.keys("ctrl+q")
+        self.assertEqual(app.wait_exit(), 0)
+
     def test_window_state_goes_to_xdg_config_not_the_working_directory(self):
         app = self.start("run", str(FIXTURES / "good" / "short.toml"))
         app.wait_for(r"phase index=0")

@@ -1,0 +1,85 @@
+#include "ui/settings_view.hpp"
+
+#include "ui/draw.hpp"
+
+#include <imgui.h>
+
+#include <cstring>
+
+namespace unknot::ui {
+
+void openSettings(SettingsViewState& state, const Settings& current) {
+    state.open = true;
+    state.draft = current;
+    for (std::size_t i = 0; i < kCueSoundNames.size(); ++i) {
+        auto& field = state.soundPaths[i];
+        field.fill(0);
+        if (auto it = current.sounds.find(kCueSoundNames[i]); it != current.sounds.end())
+            std::strncpy(field.data(), it->second.c_str(), field.size() - 1);
+    }
+}
+
+Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvailable) {
+    if (!state.open) return {};
+    Intent intent;
+    Settings& d = state.draft;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImVec2 size(std::min(vp->Size.x * 0.9f, 760.0f * fonts.body->FontSize / 20.0f), vp->Size.y * 0.9f);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + (vp->Size.x - size.x) * 0.5f, vp->Pos.y + (vp->Size.y - size.y) * 0.5f));
+    ImGui::SetNextWindowSize(size);
+    ImGui::SetNextWindowBgAlpha(1.0f);
+    ImGui::Begin("Settings", nullptr,
+                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoSavedSettings);
+    bool changed = false;
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted("Sound");
+    ImGui::PopFont();
+    if (!soundAvailable) ImGui::TextDisabled("No sound device: these apply when one is there.");
+    changed |= ImGui::SliderInt("Volume", &d.volume, 0, 100, "%d%%");
+    changed |= ImGui::Checkbox("Mute (M)", &d.muted);
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted("Cues");
+    ImGui::PopFont();
+    changed |= ImGui::Checkbox("A sound at every phase change", &d.cues.phase);
+    changed |= ImGui::Checkbox("Countdown ticks 3, 2, 1 s before a change", &d.cues.countdown);
+    changed |= ImGui::Checkbox("Halfway cue in phases of 30 s or more", &d.cues.halfway);
+    changed |= ImGui::Checkbox("A chime at the end", &d.cues.end);
+    changed |= ImGui::Checkbox("Flash the window at every phase change", &d.flash);
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted("Text");
+    ImGui::PopFont();
+    float scale = static_cast<float>(d.fontScale);
+    if (ImGui::SliderFloat("Text size", &scale, static_cast<float>(Settings::kMinFontScale),
+                           static_cast<float>(Settings::kMaxFontScale), "%.2fx")) {
+        d.fontScale = scale;
+        changed = true;
+    }
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted("Your own sounds");
+    ImGui::PopFont();
+    ImGui::TextWrapped("A file path (WAV, OGG, FLAC or MP3) replaces that cue's sound; leave empty for the built-in one.");
+    for (std::size_t i = 0; i < kCueSoundNames.size(); ++i) {
+        auto& field = state.soundPaths[i];
+        if (ImGui::InputText(kCueSoundNames[i], field.data(), field.size(), ImGuiInputTextFlags_EnterReturnsTrue) ||
+            ImGui::IsItemDeactivatedAfterEdit()) {
+            if (field[0])
+                d.sounds[kCueSoundNames[i]] = field.data();
+            else
+                d.sounds.erase(kCueSoundNames[i]);
+            changed = true;
+        }
+    }
+    ImGui::Spacing();
+    if (button("Done", fonts.heading, ImVec2(-1, fonts.heading->FontSize * 1.8f)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        intent = {Action::CloseSettings};
+    ImGui::End();
+    if (changed && !intent) intent = {Action::ApplySettings};
+    return intent;
+}
+
+} // namespace unknot::ui

@@ -1,0 +1,26 @@
+#pragma once
+// The settings panel: sound, which cues play, the flash, text size and the user's own sounds.
+// It edits a draft; the app applies and saves what changed.
+
+#include "core/settings.hpp"
+#include "ui/fonts.hpp"
+#include "ui/intent.hpp"
+
+#include <array>
+#include <string>
+
+namespace unknot::ui {
+
+struct SettingsViewState {
+    bool open = false;
+    Settings draft;
+    // Text fields for the custom sound files, in kCueSoundNames order.
+    std::array<std::array<char, 512>, kCueSoundNames.size()> soundPaths{};
+};
+
+void openSettings(SettingsViewState& state, const Settings& current);
+
+// Returns ApplySettings when the draft changed, CloseSettings when the panel closes.
+[[nodiscard]] Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvailable);
+
+} // namespace unknot::ui

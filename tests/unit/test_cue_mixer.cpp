@@ -1,0 +1,193 @@
+#include "audio/cue_mixer.hpp"
+
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+using namespace unknot;
+using unknot::test::timelineOf;
+
+namespace {
+
+constexpr Ticks kRate = 48000;
+
+// prepare 5 s, tense 5 s: cues at 0, 2, 3, 4 s (ticks), 5, 7, 8, 9 s, end at 10 s.
+constexpr std::string_view kRoutine = R"(name = "x"
+[[step]]
+kind = "prepare"
+duration = "5s"
+[[step]]
+kind = "tense"
+duration = "5s"
+)";
+
+// A sound of `frames` frames at a constant level: easy to find in the output.
+struct FlatSound {
+    std::vector<std::int16_t> samples;
+    FlatSound(std::size_t frames, std::int16_t level) : samples(frames * 2, level) {}
+    CueSound cue() const { return {samples.data(), samples.size() / 2}; }
+};
+
+struct Rig {
+    CueMixer mixer{kRate};
+    FlatSound tick{100, 1000};
+    std::vector<std::int16_t> out; // everything rendered, interleaved
+    Rig() {
+        for (std::size_t i = 0; i < static_cast<std::size_t>(SoundId::Count); ++i)
+            mixer.setSound(static_cast<SoundId>(i), tick.cue());
+        mixer.setVolume(100, false);
+    }
+    void render(std::size_t frames, std::size_t buffer = 256) {
+        std::vector<std::int16_t> buf(buffer * 2);
+        for (std::size_t done = 0; done < frames; done += buffer) {
+            std::fill(buf.begin(), buf.end(), 0);
+            mixer.render(buf.data(), buffer);
+            out.insert(out.end(), buf.begin(), buf.end());
+        }
+    }
+    // Frames where the output goes from silence to sound.
+    std::vector<Ticks> onsets() const {
+        std::vector<Ticks> found;
+        for (std::size_t f = 0; f < out.size() / 2; ++f)
+            if (out[f * 2] != 0 && (f == 0 || out[(f - 1) * 2] == 0)) found.push_back(static_cast<Ticks>(f));
+        return found;
+    }
+};
+
+} // namespace
+
+TEST_CASE("cues start on their exact frame inside the buffer, whatever the buffer size") {
+    for (std::size_t buffer : {std::size_t{256}, std::size_t{441}, std::size_t{4096}}) {
+        CAPTURE(buffer);
+        Rig rig;
+        const Timeline t = timelineOf(kRoutine);
+        rig.mixer.start(t, CueOptions{});
+        rig.render(11 * kRate, buffer);
+        std::vector<Ticks> expected;
+        for (const Cue& c : planCues(t, CueOptions{}).cues) expected.push_back(c.atMs * kRate / 1000);
+        CHECK(rig.onsets() == expected);
+        // Each cue plays whole: 100 frames at its level, on both channels.
+        CHECK(rig.out[2 * kRate * 2] == 1000);
+        CHECK(rig.out[(2 * kRate + 99) * 2 + 1] == 1000);
+        CHECK(rig.out[(2 * kRate + 100) * 2] == 0);
+        std::vector<SessionEvent> events;
+        const SessionStatus s = rig.mixer.update(events);
+        CHECK(s.state == SessionState::Finished);
+        CHECK(events.size() == expected.size());
+        CHECK(rig.mixer.framesRendered() >= 11 * kRate);
+    }
+}
+
+TEST_CASE("commands apply at the next buffer and move the cues with the session") {
+    Rig rig;
+    const Timeline t = timelineOf(kRoutine);
+    rig.mixer.start(t, CueOptions{});
+    rig.render(256 * 10);          // 2560 frames in
+    rig.mixer.apply(SessionCommand::Skip);
+    rig.render(256);
+    std::vector<SessionEvent> events;
+    const SessionStatus s = rig.mixer.update(events);
+    CHECK(s.phase == 1);
+    REQUIRE(events.size() == 3); // phase 0 cue, phase 1 cue (the skip's doing), the skip
+    CHECK(events[1].cue.phase == 1);
+    CHECK(events[1].at == 2560);
+    CHECK(events[2].type == SessionEvent::Type::Command);
+    CHECK(events[2].command == SessionCommand::Skip);
+    CHECK(events[2].at == 2560);
+    CHECK(rig.onsets() == std::vector<Ticks>{0, 2560});
+
+    // Paused: time stands still and nothing new sounds.
+    rig.mixer.apply(SessionCommand::TogglePause);
+    rig.render(kRate * 5);
+    CHECK(rig.onsets().size() == 2);
+    rig.mixer.apply(SessionCommand::TogglePause);
+    const Ticks resumedAt = static_cast<Ticks>(rig.out.size() / 2);
+    rig.render(kRate * 3);
+    // Phase 1's countdown "3" is 2 s of running time after the skip; 256 frames ran before the pause.
+    const auto all = rig.onsets();
+    const auto next = std::find_if(all.begin(), all.end(), [&](Ticks f) { return f >= resumedAt; });
+    REQUIRE(next != all.end());
+    CHECK(*next == resumedAt + 2 * kRate - 256);
+}
+
+TEST_CASE("overlapping loud cues never clip and keep playing to their end") {
+    Rig rig;
+    FlatSound loud(static_cast<std::size_t>(kRate) * 3 / 2, 30000); // 1.5 s: the 3-2-1 ticks overlap
+    for (std::size_t i = 0; i < static_cast<std::size_t>(SoundId::Count); ++i)
+        rig.mixer.setSound(static_cast<SoundId>(i), loud.cue());
+    rig.mixer.start(timelineOf(kRoutine), CueOptions{});
+    rig.render(12 * kRate);
+    int peak = 0;
+    for (std::int16_t v : rig.out) peak = std::max(peak, std::abs(static_cast<int>(v)));
+    CHECK(peak <= 32000);
+    CHECK(peak > 25000);
+    // No sign flips from overflow: the flat sound stays positive wherever it sounds.
+    CHECK(std::count_if(rig.out.begin(), rig.out.end(), [](std::int16_t v) { return v < 0; }) == 0);
+    // The tick at 3 s still sounds at 3.4 s though another started at 3 s... and at 4 s.
+    CHECK(rig.out[static_cast<std::size_t>(kRate * 34 / 10) * 2] > 0);
+}
+
+TEST_CASE("volume and mute scale the cues") {
+    Rig rig;
+    rig.mixer.setVolume(50, false);
+    rig.mixer.start(timelineOf(kRoutine), CueOptions{});
+    rig.render(kRate);
+    CHECK(rig.out[10 * 2] == 250); // 1000 * 0.5^2
+    rig.mixer.setVolume(50, true);
+    rig.render(2 * kRate);
+    CHECK(rig.out[static_cast<std::size_t>(2 * kRate + 10) * 2] == 0);
+}
+
+TEST_CASE("a new start replaces the session; events of the old one are not reported") {
+    Rig rig;
+    rig.mixer.start(timelineOf(kRoutine), CueOptions{});
+    rig.render(3 * kRate);
+    rig.mixer.start(timelineOf("name=\"y\"\n[[step]]\nkind=\"hold\"\nduration=30\n"), CueOptions{});
+    std::vector<SessionEvent> events;
+    rig.render(256);
+    (void)rig.mixer.update(events);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].cue.type == CueType::Phase);
+    std::vector<SessionEvent> more;
+    CHECK(rig.mixer.update(more).phaseDurationMs == 30'000);
+}
+
+TEST_CASE("the session can be taken back when the device stops") {
+    Rig rig;
+    rig.mixer.start(timelineOf(kRoutine), CueOptions{});
+    rig.render(kRate * 6);
+    rig.mixer.apply(SessionCommand::TogglePause); // asked for, never rendered: still happens
+    auto session = rig.mixer.takeSession();
+    REQUIRE(session);
+    CHECK(session->state() == SessionState::Paused);
+    CHECK(session->status(rig.mixer.framesRendered()).phase == 1);
+}
+
+TEST_CASE("a steady clock adopts a session mid-routine and plays on from the same tick") {
+    Ticks fakeMs = 1'000'000;
+    Session* raw = nullptr;
+    {
+        auto session = std::make_unique<Session>(timelineOf(kRoutine), CueOptions{}, kRate);
+        session->start(0);
+        session->advance(kRate * 6 - 1); // 6 s in: phase 1, 1 s into it
+        raw = session.get();
+        SteadyClockDriver driver([&] { return fakeMs * kRate / 1000; }, kRate);
+        driver.adopt(std::move(session), kRate * 6);
+        std::vector<SessionEvent> events;
+        CHECK(driver.update(events).phase == 1);
+        CHECK(events.empty());
+        fakeMs += 1'000; // 7 s: phase 1's countdown "3"
+        (void)driver.update(events);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].cue.type == CueType::Countdown);
+        CHECK(events[0].at == kRate * 7);
+        fakeMs += 10'000;
+        CHECK(driver.update(events).state == SessionState::Finished);
+        CHECK(events.back().cue.type == CueType::End);
+        CHECK(events.back().at == kRate * 10);
+        CHECK(raw != nullptr);
+    }
+}
