@@ -1,6 +1,8 @@
 #pragma once
-// The sound device, through SDL_mixer: 48000 Hz, signed 16-bit, stereo, a 256-frame buffer
-// (5.3 ms). SDL_mixer opens and feeds the device; our post-mix hook hands each buffer to the
+// The sound device, through SDL_mixer: 48000 Hz, signed 16-bit, stereo, a 512-frame buffer
+// (10.7 ms: small enough that a key acts at once, large enough that the audio thread wakes
+// only 94 times a second; bench/cpu_while_playing.py measured 256 frames costing a third
+// more CPU while playing). SDL_mixer opens and feeds the device; our post-mix hook hands each buffer to the
 // CueMixer, which places every cue on its exact frame. The device is also the session driver
 // while it is open: its frame count is the session's clock.
 
@@ -36,7 +38,7 @@ class AudioDevice final : public SessionDriver {
   public:
     static constexpr int kFrequency = 48000;
     static constexpr int kChannels = 2;
-    static constexpr int kBufferFrames = 256;
+    static constexpr int kBufferFrames = 512;
 
     // Opens the device and loads the cue sounds. An error message when there is no device;
     // `notices` receives what went wrong with a custom sound (the built-in one is used).
