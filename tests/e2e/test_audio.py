@@ -113,6 +113,28 @@ class AudioCaptureTest(unittest.TestCase):
         self.assertEqual(len(set(cues)), len(cues))
         self.assertEqual(cues[-1][0], "end")
 
+    def test_your_own_sound_replaces_a_cue_and_a_bad_file_falls_back(self):
+        own = SOUNDS / "end.wav"  # 390 ms, in place of the 220 ms prepare sound
+        settings = f'[sounds]\nprepare = "{own}"\ntense = "/nonexistent/gong.wav"\n'
+        tmp = tempfile.mkdtemp(prefix="unknot-audio-")
+        raw = Path(tmp) / "out.raw"
+        app = App(self.x.display, ["run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end"], settings=settings,
+                  env_extra={"SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw), "SDL_DISKAUDIODELAY": "0"})
+        self.addCleanup(app.stop)
+        self.assertEqual(app.wait_exit(timeout=120), 0)
+        self.assertIn("cannot play your tense sound", app.log)
+        frames, _ = read_raw(raw)
+        heard = onsets(frames)
+
+        def length(at):
+            end = at
+            while end < len(frames) and (max(frames[end:end + 480]) > 0):
+                end += 480
+            return (end - at) / RATE
+
+        self.assertAlmostEqual(length(heard[0]), 0.39, delta=0.02)  # prepare, now the user's sound
+        self.assertAlmostEqual(length(heard[4]), 0.32, delta=0.02)  # tense: the built-in one
+
     def test_a_missing_audio_driver_means_visual_cues_and_the_routine_still_ends(self):
         app = App(self.x.display, ["run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end"],
                   env_extra={"SDL_AUDIODRIVER": "no-such-driver"})
