@@ -6,6 +6,7 @@
 #include "core/json_writer.hpp"
 #include "core/library.hpp"
 #include "core/paths.hpp"
+#include "core/routine_writer.hpp"
 #include "core/settings.hpp"
 #include "core/text.hpp"
 
@@ -208,6 +209,18 @@ int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool js
     return kExitOk;
 }
 
+int cmdExport(const GlobalOptions& options, const std::string& routineArg) {
+    const Library library = scanLibrary(options);
+    const auto entry = resolveRoutine(library, routineArg);
+    if (!entry) return kExitUsage;
+    if (!entry->valid()) {
+        printDiagnostics(entry->parsed.diagnostics);
+        return kExitInvalid;
+    }
+    std::cout << formatRoutine(entry->routine());
+    return kExitOk;
+}
+
 struct WindowOptions {
     bool fullscreen = false;
     bool quitAtEnd = false;
@@ -260,6 +273,9 @@ int runCli(int argc, char** argv) {
     plan->add_option("routine", routineArg, "A routine id (see 'unknot list') or a file path")->required();
     plan->add_flag("--json", json, "Print JSON instead of a table");
 
+    auto* exportCmd = app.add_subcommand("export", "Print a routine in canonical form (what the editor saves)");
+    exportCmd->add_option("routine", routineArg, "A routine id (see 'unknot list') or a file path")->required();
+
     WindowOptions window;
     app.add_flag("--fullscreen", window.fullscreen, "Open the window fullscreen");
     auto* run = app.add_subcommand("run", "Open the window and play a routine at once");
@@ -277,6 +293,7 @@ int runCli(int argc, char** argv) {
     if (*list) return cmdList(global, json);
     if (*check) return cmdCheck(files);
     if (*plan) return cmdPlan(global, routineArg, json);
+    if (*exportCmd) return cmdExport(global, routineArg);
     if (*run) return cmdWindow(global, window, &routineArg);
     return cmdWindow(global, window, nullptr);
 }

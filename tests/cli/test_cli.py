@@ -159,6 +159,20 @@ class CliTest(unittest.TestCase):
         self.assertEqual(plan["phases"][0]["duration_ms"], 0)
         self.assertEqual(plan["routine"]["total_ms"], 6000)
 
+    def test_export_prints_canonical_toml_that_plans_the_same(self):
+        for routine in sorted(ROUTINES.glob("*.toml")):
+            r = self.run_unknot("export", routine.stem)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            exported = Path(self.home.name) / f"{routine.stem}.toml"
+            exported.write_text(r.stdout)
+            a = json.loads(self.run_unknot("plan", "--json", str(routine)).stdout)
+            b = json.loads(self.run_unknot("plan", "--json", str(exported)).stdout)
+            self.assertEqual(a["phases"], b["phases"])
+            self.assertEqual(a["cues"], b["cues"])
+            # Exporting the export changes nothing.
+            self.assertEqual(self.run_unknot("export", str(exported)).stdout, r.stdout)
+        self.assertEqual(self.run_unknot("export", "nope-nope").returncode, 2)
+
     def test_unknown_routine_suggests_close_matches(self):
         r = self.run_unknot("plan", "glute-relase")
         self.assertEqual(r.returncode, 2)

@@ -1,0 +1,314 @@
+#include "core/editor.hpp"
+
+#include "core/routine_parser.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cctype>
+
+namespace unknot {
+
+namespace {
+// Undo reaches this far back; each entry is a whole routine, a few kilobytes at most.
+constexpr std::size_t kUndoDepth = 500;
+} // namespace
+
+Editor::Editor(Routine routine, bool saved) : routine_(std::move(routine)) {
+    refresh();
+    if (saved) savedText_ = written_.text;
+}
+
+void Editor::refresh() {
+    written_ = writeRoutine(routine_);
+    ParsedRoutine parsed = parseRoutine(written_.text, "routine");
+    diagnostics_ = std::move(parsed.diagnostics);
+    timeline_ = diagnostics_.empty() ? expand(parsed.routine) : Timeline{};
+}
+
+void Editor::begin() {
+    undo_.push_back(routine_);
+    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+    redo_.clear();
+}
+
+bool Editor::undo() {
+    if (undo_.empty()) return false;
+    redo_.push_back(std::move(routine_));
+    routine_ = std::move(undo_.back());
+    undo_.pop_back();
+    refresh();
+    return true;
+}
+
+bool Editor::redo() {
+    if (redo_.empty()) return false;
+    undo_.push_back(std::move(routine_));
+    routine_ = std::move(redo_.back());
+    redo_.pop_back();
+    refresh();
+    return true;
+}
+
+std::vector<std::string> Editor::problemsAt(const StepPath& path) const {
+    std::vector<std::string> out;
+    for (const auto& d : diagnostics_)
+        if (stepAtLine(written_, d.line) == path) out.push_back(d.message);
+    return out;
+}
+
+const Step* Editor::at(const StepPath& path) const {
+    const std::vector<Step>* list = &routine_.steps;
+    const Step* step = nullptr;
+    for (std::size_t i : path) {
+        if (i >= list->size()) return nullptr;
+        step = &(*list)[i];
+        list = &step->children;
+    }
+    return step;
+}
+
+Step* Editor::mutableAt(const StepPath& path) { return const_cast<Step*>(at(path)); }
+
+std::vector<Step>* Editor::siblings(const StepPath& path) {
+    if (path.empty()) return nullptr;
+    if (path.size() == 1) return &routine_.steps;
+    Step* parent = mutableAt(StepPath(path.begin(), path.end() - 1));
+    return parent ? &parent->children : nullptr;
+}
+
+void Editor::setName(std::string name) {
+    if (name == routine_.name) return;
+    begin();
+    routine_.name = std::move(name);
+    refresh();
+}
+void Editor::setSummary(std::string summary) {
+    if (summary == routine_.summary) return;
+    begin();
+    routine_.summary = std::move(summary);
+    refresh();
+}
+void Editor::setNotes(std::string notes) {
+    if (notes == routine_.notes) return;
+    begin();
+    routine_.notes = std::move(notes);
+    refresh();
+}
+void Editor::setTags(std::vector<std::string> tags) {
+    if (tags == routine_.tags) return;
+    begin();
+    routine_.tags = std::move(tags);
+    refresh();
+}
+void Editor::setEquipment(std::vector<std::string> equipment) {
+    if (equipment == routine_.equipment) return;
+    begin();
+    routine_.equipment = std::move(equipment);
+    refresh();
+}
+
+void Editor::setStep(const StepPath& path, Step step) {
+    Step* target = mutableAt(path);
+    if (!target) return;
+    begin();
+    *target = std::move(step);
+    refresh();
+}
+
+StepPath Editor::addPhase(const StepPath& parent, PhaseKind kind, Millis durationMs) {
+    std::vector<Step>* list = parent.empty() ? &routine_.steps : (mutableAt(parent) ? &mutableAt(parent)->children : nullptr);
+    if (!list) return {};
+    begin();
+    list = parent.empty() ? &routine_.steps : &mutableAt(parent)->children;
+    Step s;
+    s.kind = kind;
+    s.durationMs = kind == PhaseKind::Manual ? 0 : durationMs;
+    list->push_back(std::move(s));
+    StepPath out = parent;
+    out.push_back(list->size() - 1);
+    refresh();
+    return out;
+}
+
+StepPath Editor::addBlock(const StepPath& parent) {
+    if (!parent.empty() && !at(parent)) return {};
+    begin();
+    std::vector<Step>* list = parent.empty() ? &routine_.steps : &mutableAt(parent)->children;
+    Step block;
+    block.label = "Block";
+    block.repeat = 3;
+    Step tense;
+    tense.kind = PhaseKind::Tense;
+    tense.durationMs = 5'000;
+    Step release;
+    release.kind = PhaseKind::Release;
+    release.durationMs = 10'000;
+    block.children = {tense, release};
+    list->push_back(std::move(block));
+    StepPath out = parent;
+    out.push_back(list->size() - 1);
+    refresh();
+    return out;
+}
+
+void Editor::remove(const StepPath& path) {
+    std::vector<Step>* list = siblings(path);
+    if (!list || path.back() >= list->size()) return;
+    begin();
+    list = siblings(path);
+    list->erase(list->begin() + static_cast<std::ptrdiff_t>(path.back()));
+    refresh();
+}
+
+StepPath Editor::duplicate(const StepPath& path) {
+    std::vector<Step>* list = siblings(path);
+    if (!list || path.back() >= list->size()) return path;
+    begin();
+    list = siblings(path);
+    const Step copy = (*list)[path.back()];
+    list->insert(list->begin() + static_cast<std::ptrdiff_t>(path.back() + 1), copy);
+    refresh();
+    StepPath out = path;
+    ++out.back();
+    return out;
+}
+
+StepPath Editor::moveUp(const StepPath& path) {
+    std::vector<Step>* list = siblings(path);
+    if (!list || path.back() == 0 || path.back() >= list->size()) return path;
+    begin();
+    list = siblings(path);
+    std::swap((*list)[path.back()], (*list)[path.back() - 1]);
+    refresh();
+    StepPath out = path;
+    --out.back();
+    return out;
+}
+
+StepPath Editor::moveDown(const StepPath& path) {
+    std::vector<Step>* list = siblings(path);
+    if (!list || path.back() + 1 >= list->size()) return path;
+    begin();
+    list = siblings(path);
+    std::swap((*list)[path.back()], (*list)[path.back() + 1]);
+    refresh();
+    StepPath out = path;
+    ++out.back();
+    return out;
+}
+
+StepPath Editor::moveInto(const StepPath& path) {
+    std::vector<Step>* list = siblings(path);
+    if (!list || path.back() == 0 || path.back() >= list->size()) return path;
+    if (!(*list)[path.back() - 1].isBlock()) return path;
+    begin();
+    list = siblings(path);
+    Step moving = std::move((*list)[path.back()]);
+    list->erase(list->begin() + static_cast<std::ptrdiff_t>(path.back()));
+    Step& block = (*list)[path.back() - 1];
+    block.children.push_back(std::move(moving));
+    StepPath out = path;
+    --out.back();
+    out.push_back(block.children.size() - 1);
+    refresh();
+    return out;
+}
+
+StepPath Editor::moveOut(const StepPath& path) {
+    if (path.size() < 2) return path;
+    std::vector<Step>* list = siblings(path);
+    if (!list || path.back() >= list->size()) return path;
+    begin();
+    list = siblings(path);
+    Step moving = std::move((*list)[path.back()]);
+    list->erase(list->begin() + static_cast<std::ptrdiff_t>(path.back()));
+    const StepPath parent(path.begin(), path.end() - 1);
+    std::vector<Step>* outer = siblings(parent);
+    outer->insert(outer->begin() + static_cast<std::ptrdiff_t>(parent.back() + 1), std::move(moving));
+    StepPath out = parent;
+    ++out.back();
+    refresh();
+    return out;
+}
+
+StepPath Editor::moveTo(const StepPath& path, const StepPath& target) {
+    if (path.empty() || !at(path) || path == target) return path;
+    // A step cannot go inside itself.
+    if (target.size() > path.size() && std::equal(path.begin(), path.end(), target.begin())) return path;
+    const StepPath targetParent(target.begin(), target.end() - 1);
+    if (!targetParent.empty() && (!at(targetParent) || at(targetParent)->isPhase())) return path;
+    begin();
+    Step moving = *at(path);
+    // Insert first, then erase the original: paths before the insertion point stay valid.
+    std::vector<Step>* destination = targetParent.empty() ? &routine_.steps : &mutableAt(targetParent)->children;
+    const std::size_t index = std::min(target.back(), destination->size());
+    destination->insert(destination->begin() + static_cast<std::ptrdiff_t>(index), std::move(moving));
+    StepPath inserted = targetParent;
+    inserted.push_back(index);
+    // The original moved one place on if it sat in the same list at or after the insertion.
+    StepPath original = path;
+    const std::size_t depth = targetParent.size();
+    if (original.size() > depth && std::equal(targetParent.begin(), targetParent.end(), original.begin()) &&
+        original[depth] >= index)
+        ++original[depth];
+    std::vector<Step>* from = siblings(original);
+    from->erase(from->begin() + static_cast<std::ptrdiff_t>(original.back()));
+    // And the inserted step moved back one if the removed one sat before it in its list.
+    const std::size_t odepth = original.size() - 1;
+    if (inserted.size() > odepth && std::equal(original.begin(), original.end() - 1, inserted.begin()) &&
+        original.back() < inserted[odepth])
+        --inserted[odepth];
+    refresh();
+    return inserted;
+}
+
+Routine makeQuickSet(const QuickSet& q) {
+    Routine r;
+    r.name = q.name.empty() ? "My interval set" : q.name;
+    r.summary = std::to_string(q.repeats) + " \xC3\x97 " + std::string(kindName(q.first)) + " " +
+                formatHuman(q.firstMs) +
+                (q.second ? " / " + std::string(kindName(*q.second)) + " " + formatHuman(q.secondMs) : "") +
+                (q.sides.size() == 2 ? ", both sides" : (q.sides.size() == 1 ? ", " + std::string(sideName(q.sides[0])) + " side" : ""));
+    r.tags = {"custom"};
+    if (q.prepare) {
+        Step p;
+        p.kind = PhaseKind::Prepare;
+        p.durationMs = q.prepareMs;
+        p.label = "Get into position";
+        r.steps.push_back(p);
+    }
+    Step block;
+    block.label = "Set";
+    block.repeat = q.repeats;
+    block.sides = q.sides;
+    block.switchMs = q.switchMs;
+    block.restBetweenMs = q.restBetweenMs;
+    Step first;
+    first.kind = q.first;
+    first.durationMs = q.first == PhaseKind::Manual ? 0 : q.firstMs;
+    block.children.push_back(first);
+    if (q.second) {
+        Step second;
+        second.kind = *q.second;
+        second.durationMs = *q.second == PhaseKind::Manual ? 0 : q.secondMs;
+        block.children.push_back(second);
+    }
+    r.steps.push_back(std::move(block));
+    return r;
+}
+
+std::string idFromName(std::string_view name) {
+    std::string id;
+    for (char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u))
+            id += static_cast<char>(std::tolower(u));
+        else if (!id.empty() && id.back() != '-')
+            id += '-';
+    }
+    while (!id.empty() && id.back() == '-') id.pop_back();
+    if (id.size() > 60) id.resize(60);
+    return id.empty() ? "routine" : id;
+}
+
+} // namespace unknot

@@ -1,0 +1,96 @@
+#pragma once
+// The routine editor's state and operations, without any UI: every edit is undoable, the
+// total and the phase count follow each edit, and problems are found by writing the routine
+// and reading it back, so the editor's validation is exactly `unknot check`'s.
+
+#include "core/diagnostic.hpp"
+#include "core/routine_writer.hpp"
+#include "core/timeline.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unknot {
+
+using StepPath = std::vector<std::size_t>;
+
+class Editor {
+  public:
+    // `saved`: the routine is as it is on disk (not dirty); false for a new, unsaved one.
+    explicit Editor(Routine routine, bool saved = true);
+
+    [[nodiscard]] const Routine& routine() const { return routine_; }
+    [[nodiscard]] const Step* at(const StepPath& path) const;
+
+    // -- what the routine is now -------------------------------------------------------------
+    [[nodiscard]] const Diagnostics& diagnostics() const { return diagnostics_; }
+    // Problems of the step at `path` itself (not of steps inside it); routine-level ones for {}.
+    [[nodiscard]] std::vector<std::string> problemsAt(const StepPath& path) const;
+    [[nodiscard]] bool canPlay() const { return diagnostics_.empty(); }
+    [[nodiscard]] Millis totalMs() const { return timeline_.totalMs; }
+    [[nodiscard]] std::size_t phaseCount() const { return timeline_.size(); }
+    [[nodiscard]] const Timeline& timeline() const { return timeline_; }
+    [[nodiscard]] const std::string& text() const { return written_.text; }
+    [[nodiscard]] bool dirty() const { return written_.text != savedText_; }
+    void markSaved() { savedText_ = written_.text; }
+
+    // -- edits ------------------------------------------------------------------------------
+    void setName(std::string name);
+    void setSummary(std::string summary);
+    void setNotes(std::string notes);
+    void setTags(std::vector<std::string> tags);
+    void setEquipment(std::vector<std::string> equipment);
+    void setStep(const StepPath& path, Step step);   // replaces the step's own fields and children
+    StepPath addPhase(const StepPath& parent, PhaseKind kind, Millis durationMs = 30'000); // appended
+    StepPath addBlock(const StepPath& parent);       // appended, holding one tense/release pair
+    void remove(const StepPath& path);
+    StepPath duplicate(const StepPath& path);        // the copy follows the original
+    StepPath moveUp(const StepPath& path);
+    StepPath moveDown(const StepPath& path);
+    StepPath moveInto(const StepPath& path);         // into the block just above it, at its end
+    StepPath moveOut(const StepPath& path);          // out of its block, just after it
+    // Moves a step to another place (drag and drop): before the step at `target` in its list.
+    StepPath moveTo(const StepPath& path, const StepPath& target);
+
+    bool undo();
+    bool redo();
+    [[nodiscard]] bool canUndo() const { return !undo_.empty(); }
+    [[nodiscard]] bool canRedo() const { return !redo_.empty(); }
+
+  private:
+    Routine routine_;
+    std::vector<Routine> undo_;
+    std::vector<Routine> redo_;
+    std::string savedText_;
+    WrittenRoutine written_;
+    Diagnostics diagnostics_;
+    Timeline timeline_;
+
+    std::vector<Step>* siblings(const StepPath& path);  // the list holding the step at `path`
+    Step* mutableAt(const StepPath& path);
+    void begin();     // before an edit: remember for undo
+    void refresh();   // after an edit: write, read back, expand
+};
+
+// The quick form: "5 x tense 5 s / release 10 s, both sides".
+struct QuickSet {
+    std::string name = "My interval set";
+    PhaseKind first = PhaseKind::Tense;
+    Millis firstMs = 5'000;
+    std::optional<PhaseKind> second = PhaseKind::Release;
+    Millis secondMs = 10'000;
+    int repeats = 5;
+    std::vector<Side> sides = {Side::Left, Side::Right};
+    Millis switchMs = kDefaultSwitchMs;
+    Millis restBetweenMs = 0;
+    bool prepare = true;
+    Millis prepareMs = 10'000;
+};
+
+[[nodiscard]] Routine makeQuickSet(const QuickSet& quick);
+
+// A file-name id from a routine name: "Calf release, left!" -> "calf-release-left".
+[[nodiscard]] std::string idFromName(std::string_view name);
+
+} // namespace unknot

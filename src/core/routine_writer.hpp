@@ -1,0 +1,32 @@
+#pragma once
+// Writes a routine as a person would: the documented keys in the order the built-in files use,
+// blocks indented under their parent, defaults left out. `unknot export` and the editor's save
+// both use it, and reading its output gives the same routine back.
+
+#include "core/routine.hpp"
+
+#include <string>
+#include <vector>
+
+namespace unknot {
+
+// Where a step landed in the text, so problems found by reading it back can be shown next to
+// the step in the editor.
+struct StepSpan {
+    std::vector<std::size_t> path; // indices from the top: {1, 0} is the first step of the second
+    int firstLine = 0;             // 1-based, inclusive
+    int lastLine = 0;
+};
+
+struct WrittenRoutine {
+    std::string text;
+    std::vector<StepSpan> spans; // in file order
+};
+
+[[nodiscard]] WrittenRoutine writeRoutine(const Routine& routine);
+[[nodiscard]] inline std::string formatRoutine(const Routine& routine) { return writeRoutine(routine).text; }
+
+// The step whose lines hold `line`, the innermost one; empty when the line is a top-level key.
+[[nodiscard]] std::vector<std::size_t> stepAtLine(const WrittenRoutine& written, int line);
+
+} // namespace unknot

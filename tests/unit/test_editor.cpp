@@ -1,0 +1,321 @@
+#include "core/atomic_file.hpp"
+#include "core/editor.hpp"
+#include "core/routine_parser.hpp"
+#include "core/routine_writer.hpp"
+#include "core/user_files.hpp"
+
+#include "helpers.hpp"
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+#include <random>
+
+using namespace unknot;
+using unknot::test::TempDir;
+
+namespace {
+
+Routine parsed(std::string_view text) {
+    auto r = parseRoutine(text, "x");
+    for (const auto& d : r.diagnostics) FAIL(d.format());
+    return r.routine;
+}
+
+// Phase by phase: the same timeline.
+void checkSameTimeline(const Timeline& a, const Timeline& b) {
+    REQUIRE(a.size() == b.size());
+    CHECK(a.totalMs == b.totalMs);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CAPTURE(i);
+        CHECK(a.phases[i].kind == b.phases[i].kind);
+        CHECK(a.phases[i].label == b.phases[i].label);
+        CHECK(a.phases[i].cue == b.phases[i].cue);
+        CHECK(a.phases[i].side == b.phases[i].side);
+        CHECK(a.phases[i].startMs == b.phases[i].startMs);
+        CHECK(a.phases[i].durationMs == b.phases[i].durationMs);
+        CHECK(a.phases[i].round == b.phases[i].round);
+        CHECK(a.phases[i].block == b.phases[i].block);
+    }
+}
+
+Step randomStep(std::mt19937& rng, int depth, bool sided) {
+    std::uniform_int_distribution<int> pick(0, 99);
+    Step s;
+    const auto label = [&] {
+        static const char* words[] = {"Press", "Relax \"deeply\"", "Caf\xC3\xA9 hold", "Roll, slowly", "", "Left\\right"};
+        return std::string(words[pick(rng) % 6]);
+    };
+    s.label = label();
+    if (pick(rng) < 40) s.cue = "Breathe out.\tSlowly";
+    if (pick(rng) < 30) s.repeat = 1 + pick(rng) % 4;
+    if (!sided && pick(rng) < 25) {
+        s.sides = pick(rng) < 50 ? std::vector<Side>{Side::Left, Side::Right} : std::vector<Side>{Side::Right};
+        s.switchMs = (pick(rng) % 3) * 2500;
+        sided = true;
+    }
+    if (s.repeat > 1 && pick(rng) < 50) s.restBetweenMs = 500 + pick(rng) * 100;
+    if (depth < 3 && pick(rng) < 35) {
+        const int n = 1 + pick(rng) % 3;
+        for (int i = 0; i < n; ++i) s.children.push_back(randomStep(rng, depth + 1, sided));
+    } else {
+        const PhaseKind kinds[] = {PhaseKind::Prepare, PhaseKind::Tense, PhaseKind::Release, PhaseKind::Hold,
+                                   PhaseKind::Roll,    PhaseKind::Rest,  PhaseKind::Manual};
+        s.kind = kinds[pick(rng) % 7];
+        s.durationMs = *s.kind == PhaseKind::Manual ? 0 : 1000 + pick(rng) * 1237;
+    }
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("writing and reading back gives the same timeline for every built-in routine") {
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(UNKNOT_SOURCE_DIR) / "routines")) {
+        CAPTURE(entry.path().string());
+        const auto original = loadRoutineFile(entry.path());
+        REQUIRE(original.valid());
+        const std::string written = formatRoutine(original.routine);
+        const auto again = parseRoutine(written, "written");
+        for (const auto& d : again.diagnostics) FAIL_CHECK(d.format());
+        checkSameTimeline(expand(original.routine), expand(again.routine));
+        CHECK(again.routine.notes == original.routine.notes);
+        CHECK(again.routine.tags == original.routine.tags);
+        // Canonical: writing the read-back routine changes nothing.
+        CHECK(formatRoutine(again.routine) == written);
+    }
+}
+
+TEST_CASE("writing and reading back gives the same timeline for many generated routines") {
+    std::mt19937 rng(20261125);
+    for (int n = 0; n < 300; ++n) {
+        CAPTURE(n);
+        Routine r;
+        r.name = "Generated \"" + std::to_string(n) + "\"";
+        r.summary = "Line with 'quotes' and unicode \xE2\x80\x94 dash";
+        r.notes = n % 2 ? "Two\nlines with \"\"\" inside" : "";
+        r.tags = {"a,b", "c"};
+        const int steps = 1 + n % 4;
+        for (int i = 0; i < steps; ++i) r.steps.push_back(randomStep(rng, 0, false));
+        if (countPhases(r) > kMaxPhases) continue;
+        const auto written = writeRoutine(r);
+        const auto again = parseRoutine(written.text, "generated");
+        for (const auto& d : again.diagnostics) FAIL_CHECK(d.format() << "\n" << written.text);
+        if (!again.valid()) continue;
+        checkSameTimeline(expand(r), expand(again.routine));
+        CHECK(again.routine.name == r.name);
+        CHECK(again.routine.notes == r.notes);
+        CHECK(formatRoutine(again.routine) == written.text);
+    }
+}
+
+TEST_CASE("the writer lays a routine out like the built-in files") {
+    const Routine r = makeQuickSet(QuickSet{});
+    const std::string text = formatRoutine(r);
+    CHECK(text == "name = \"My interval set\"\n"
+                  "summary = \"5 \xC3\x97 tense 5 s / release 10 s, both sides\"\n"
+                  "tags = [\"custom\"]\n"
+                  "\n"
+                  "[[step]]\n"
+                  "kind = \"prepare\"\n"
+                  "duration = \"10s\"\n"
+                  "label = \"Get into position\"\n"
+                  "\n"
+                  "[[step]]\n"
+                  "label = \"Set\"\n"
+                  "repeat = 5\n"
+                  "sides = [\"left\", \"right\"]\n"
+                  "\n"
+                  "  [[step.step]]\n"
+                  "  kind = \"tense\"\n"
+                  "  duration = \"5s\"\n"
+                  "\n"
+                  "  [[step.step]]\n"
+                  "  kind = \"release\"\n"
+                  "  duration = \"10s\"\n");
+    CHECK(expand(r).totalMs == 10'000 + 2 * 5 * 15'000 + 5'000); // prepare, two sides of 5 pairs, a switch
+}
+
+TEST_CASE("quick sets: one kind / rests / one side / no prepare") {
+    QuickSet q;
+    q.second.reset();
+    q.first = PhaseKind::Hold;
+    q.firstMs = 30'000;
+    q.repeats = 3;
+    q.sides = {Side::Right};
+    q.restBetweenMs = 10'000;
+    q.prepare = false;
+    const Timeline t = expand(makeQuickSet(q));
+    REQUIRE(t.size() == 5);
+    CHECK(t.totalMs == 3 * 30'000 + 2 * 10'000);
+    CHECK(t.phases[0].side == Side::Right);
+    CHECK(t.phases[1].kind == PhaseKind::Rest);
+}
+
+TEST_CASE("editor operations change the routine and undo / redo restore it") {
+    Editor e(parsed("name = \"x\"\n[[step]]\nkind = \"prepare\"\nduration = 10\n"));
+    CHECK_FALSE(e.dirty());
+    CHECK(e.totalMs() == 10'000);
+    const StepPath block = e.addBlock({});
+    CHECK(block == StepPath{1});
+    CHECK(e.dirty());
+    CHECK(e.phaseCount() == 1 + 3 * 2);
+    CHECK(e.totalMs() == 10'000 + 3 * 15'000);
+
+    const StepPath hold = e.addPhase(block, PhaseKind::Hold, 20'000);
+    CHECK(hold == StepPath{1, 2});
+    CHECK(e.totalMs() == 10'000 + 3 * 35'000);
+
+    Step edited = *e.at(block);
+    edited.repeat = 2;
+    edited.sides = {Side::Left, Side::Right};
+    edited.switchMs = 8'000;
+    e.setStep(block, edited);
+    CHECK(e.totalMs() == 10'000 + 2 * 2 * 35'000 + 8'000);
+
+    StepPath moved = e.moveUp(hold);
+    CHECK(moved == StepPath{1, 1});
+    CHECK(e.at(moved)->kind == PhaseKind::Hold);
+    moved = e.moveOut(moved);
+    CHECK(moved == StepPath{2});
+    CHECK(e.at({1})->children.size() == 2);
+    moved = e.moveInto(moved);
+    CHECK(moved == StepPath{1, 2});
+    const StepPath copy = e.duplicate({0});
+    CHECK(copy == StepPath{1});
+    CHECK(e.routine().steps.size() == 3);
+    e.remove(copy);
+    CHECK(e.routine().steps.size() == 2);
+    CHECK(e.moveDown({0}) == StepPath{1});
+    CHECK(e.routine().steps[1].kind == PhaseKind::Prepare);
+
+    const std::string before = e.text();
+    e.setName("Renamed");
+    CHECK(e.routine().name == "Renamed");
+    REQUIRE(e.undo());
+    CHECK(e.text() == before);
+    REQUIRE(e.redo());
+    CHECK(e.routine().name == "Renamed");
+    int undone = 0;
+    while (e.undo()) ++undone;
+    CHECK(undone == 10);
+    CHECK_FALSE(e.dirty()); // back to what was saved
+    CHECK(e.canRedo());
+    e.setNotes("new branch");
+    CHECK_FALSE(e.canRedo());
+}
+
+TEST_CASE("editor: moving a step by drag and drop, never into itself") {
+    Editor e(parsed("name = \"x\"\n[[step]]\nkind = \"prepare\"\nduration = 10\n"
+                    "[[step]]\nlabel = \"B\"\n[[step.step]]\nkind = \"tense\"\nduration = 5\n"
+                    "[[step.step]]\nkind = \"release\"\nduration = 5\n[[step]]\nkind = \"rest\"\nduration = 5\n"));
+    // The rest before the first step of the block.
+    StepPath p = e.moveTo({2}, {1, 0});
+    CHECK(p == StepPath{1, 0});
+    CHECK(e.at({1, 0})->kind == PhaseKind::Rest);
+    CHECK(e.routine().steps.size() == 2);
+    // The prepare into the block's end.
+    p = e.moveTo({0}, {1, 3});
+    CHECK(p == StepPath{0, 3});
+    CHECK(e.routine().steps.size() == 1);
+    CHECK(e.at({0, 3})->kind == PhaseKind::Prepare);
+    // A block cannot go inside itself; a phase cannot hold steps.
+    CHECK(e.moveTo({0}, {0, 1}) == StepPath{0});
+    CHECK(e.moveTo({0, 1}, {0, 2, 0}) == StepPath{0, 1});
+    // Out to the top, before the block.
+    p = e.moveTo({0, 3}, {0});
+    CHECK(p == StepPath{0});
+    CHECK(e.at({0})->kind == PhaseKind::Prepare);
+    CHECK(e.at({1})->children.size() == 3);
+}
+
+TEST_CASE("editor validation points at the step at fault and says when it cannot play") {
+    Editor e(makeQuickSet(QuickSet{}), false);
+    CHECK(e.dirty()); // a new routine is unsaved
+    CHECK(e.canPlay());
+    Step tense = *e.at({1, 0});
+    tense.durationMs = 500; // too short
+    e.setStep({1, 0}, tense);
+    CHECK_FALSE(e.canPlay());
+    REQUIRE(e.problemsAt({1, 0}).size() == 1);
+    CHECK(e.problemsAt({1, 0})[0].find("from 1s to 4h") != std::string::npos);
+    CHECK(e.problemsAt({1}).empty());
+    CHECK(e.problemsAt({}).empty());
+    e.setName("");
+    REQUIRE(e.problemsAt({}).size() == 1);
+    CHECK(e.problemsAt({}).front().find("`name` is empty") != std::string::npos);
+    Step block = *e.at({1});
+    block.repeat = 100;
+    Step inner = block;
+    inner.repeat = 100;
+    inner.children = block.children;
+    block.children = {inner};
+    e.setStep({1}, block);
+    CHECK(e.problemsAt({}).size() >= 1); // over 10,000 phases
+}
+
+TEST_CASE("ids from names") {
+    CHECK(idFromName("Calf release, left!") == "calf-release-left");
+    CHECK(idFromName("  --  ") == "routine");
+    CHECK(idFromName("Caf\xC3\xA9 time") == "caf-time");
+}
+
+TEST_CASE("saving picks a free file name and writes canonical TOML atomically") {
+    TempDir tmp;
+    const Routine r = makeQuickSet(QuickSet{});
+    const auto first = freeRoutinePath(tmp.path, "my-interval-set");
+    CHECK(first.filename() == "my-interval-set.toml");
+    REQUIRE_FALSE(saveRoutine(first, r));
+    CHECK(freeRoutinePath(tmp.path, "my-interval-set").filename() == "my-interval-set-2.toml");
+    const auto loaded = loadRoutineFile(first);
+    REQUIRE(loaded.valid());
+    CHECK(formatRoutine(loaded.routine) == formatRoutine(r));
+}
+
+TEST_CASE("deleting goes to the trash and can be undone") {
+    TempDir tmp;
+    tmp.write("routines/mine.toml", "name = \"Mine\"\n[[step]]\nkind = \"hold\"\nduration = 5\n");
+    const auto file = tmp.path / "routines" / "mine.toml";
+    auto trashed = moveToTrash(file, tmp.path / "trash");
+    REQUIRE(std::holds_alternative<TrashedFile>(trashed));
+    CHECK_FALSE(std::filesystem::exists(file));
+    CHECK(std::filesystem::exists(std::get<TrashedFile>(trashed).inTrash));
+    REQUIRE_FALSE(restoreFromTrash(std::get<TrashedFile>(trashed)));
+    CHECK(std::filesystem::exists(file));
+    // Restoring never replaces a file that took the name meanwhile.
+    auto again = std::get<TrashedFile>(moveToTrash(file, tmp.path / "trash"));
+    tmp.write("routines/mine.toml", "name = \"Other\"\n[[step]]\nkind = \"hold\"\nduration = 5\n");
+    CHECK(restoreFromTrash(again));
+    CHECK(readFile(file)->find("Other") != std::string::npos);
+}
+
+TEST_CASE("history: appended lines read back; weeks and streaks") {
+    TempDir tmp;
+    const auto file = tmp.path / "history.csv";
+    const std::int64_t day = 86400;
+    const std::int64_t now = 1'795'000'000; // a Wednesday afternoon, 2026
+    HistoryRecord a{now - 2 * day, "calf", "Calf, \"rope\"", 415'000, 415'000, true};
+    HistoryRecord b{now - day, "glute", "Glute", 535'000, 120'000, false};
+    HistoryRecord c{now, "glute", "Glute", 535'000, 535'000, true};
+    for (const auto& r : {a, b, c}) REQUIRE_FALSE(appendHistory(file, r));
+    const std::string text = *readFile(file);
+    CHECK(text.rfind("started,routine_id,routine_name,planned_s,done_s,completed\n", 0) == 0);
+    CHECK(text.find("\"Calf, \"\"rope\"\"\"") != std::string::npos);
+    const auto records = readHistory(file);
+    REQUIRE(records.size() == 3);
+    CHECK(records[0].routineName == "Calf, \"rope\"");
+    CHECK(records[0].startedAt == a.startedAt);
+    CHECK(records[1].doneMs == 120'000);
+    CHECK_FALSE(records[1].completed);
+    CHECK(streakDays(records, now) == 3);
+    CHECK(streakDays(records, now + day) == 3);  // today has nothing yet
+    CHECK(streakDays(records, now + 2 * day) == 0);
+    const auto weeks = minutesPerWeek(records, now, 4);
+    REQUIRE(weeks.size() == 4);
+    double total = 0;
+    for (double w : weeks) total += w;
+    CHECK(total == doctest::Approx((415 + 120 + 535) / 60.0));
+    CHECK(weeks.back() > 0);
+    CHECK(minutesPerWeek(records, now + 30 * day, 4) == std::vector<double>(4, 0.0));
+    // Damaged lines are passed over.
+    CHECK(parseHistory("garbage\n2026-01-01T10:00:00+0000,x,y,10,10,yes\nnot,a,date,1,1,yes\n").size() == 1);
+}
