@@ -192,14 +192,27 @@ void printPlanTable(const LibraryEntry& entry, const CuePlan& plan) {
     std::fflush(stdout);
 }
 
-int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool json) {
+// A routine that can play, by id or path; otherwise the message is printed and `exitCode`
+// says why (2: unknown, 1: invalid).
+std::optional<LibraryEntry> playableRoutine(const GlobalOptions& options, const std::string& routineArg,
+                                            int& exitCode) {
     const Library library = scanLibrary(options);
-    const auto entry = resolveRoutine(library, routineArg);
-    if (!entry) return kExitUsage;
+    auto entry = resolveRoutine(library, routineArg);
+    exitCode = kExitUsage;
+    if (!entry) return std::nullopt;
     if (!entry->valid()) {
         printDiagnostics(entry->parsed.diagnostics);
-        return kExitInvalid;
+        exitCode = kExitInvalid;
+        return std::nullopt;
     }
+    exitCode = kExitOk;
+    return entry;
+}
+
+int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool json) {
+    int code = kExitOk;
+    const auto entry = playableRoutine(options, routineArg, code);
+    if (!entry) return code;
     // The plan is what will play: the user's choice of cues counts.
     const CuePlan plan = planCues(entry->timeline, loadSettings(settingsPath()).settings.cues);
     if (json)
@@ -210,13 +223,9 @@ int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool js
 }
 
 int cmdExport(const GlobalOptions& options, const std::string& routineArg) {
-    const Library library = scanLibrary(options);
-    const auto entry = resolveRoutine(library, routineArg);
-    if (!entry) return kExitUsage;
-    if (!entry->valid()) {
-        printDiagnostics(entry->parsed.diagnostics);
-        return kExitInvalid;
-    }
+    int code = kExitOk;
+    const auto entry = playableRoutine(options, routineArg, code);
+    if (!entry) return code;
     std::cout << formatRoutine(entry->routine());
     return kExitOk;
 }
@@ -233,13 +242,9 @@ int cmdWindow(const GlobalOptions& global, const WindowOptions& window, const st
     options.quitAtEnd = window.quitAtEnd;
     options.verbose = global.verbose;
     if (routineArg) {
-        const Library library = scanLibrary(global);
-        auto entry = resolveRoutine(library, *routineArg);
-        if (!entry) return kExitUsage;
-        if (!entry->valid()) {
-            printDiagnostics(entry->parsed.diagnostics);
-            return kExitInvalid;
-        }
+        int code = kExitOk;
+        auto entry = playableRoutine(global, *routineArg, code);
+        if (!entry) return code;
         options.startWith = std::move(entry);
     }
     return runGui(options);
