@@ -3,7 +3,7 @@
 // Index of this file:
 //   - Idle policy: when to wake and draw (named constants, with the reasons)
 //   - Log: the --verbose event log the end-to-end tests read
-//   - GuiApp: state, intents, the loop
+//   - GuiApp: state, intents, the loop; then the editor, quick set, history and deleting
 #include "app/gui_app.hpp"
 
 #include "app/data_dirs.hpp"
@@ -12,11 +12,16 @@
 #include "core/session_driver.hpp"
 #include "core/paths.hpp"
 #include "core/settings.hpp"
+#include "core/user_files.hpp"
 #include "ui/library_view.hpp"
 #include "ui/player_view.hpp"
+#include "ui/editor_view.hpp"
+#include "ui/history_view.hpp"
+#include "ui/quick_set_view.hpp"
 #include "ui/settings_view.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdarg>
 #include <cstdio>
 #include <iostream>
@@ -103,7 +108,7 @@ class GuiApp {
             const auto events = platform_->waitEvents(waitMs());
             bool input = false;
             for (const auto& e : events) {
-                if (e.type == InputEvent::Type::Quit) quit_ = true;
+                if (e.type == InputEvent::Type::Quit) requestQuit();
                 if (e.type == InputEvent::Type::Key) handleKey(e);
                 if (e.type == InputEvent::Type::AudioDeviceRemoved) soundLost();
                 if (e.type != InputEvent::Type::WindowChanged) input = input || e.type != InputEvent::Type::Quit;
@@ -145,6 +150,22 @@ class GuiApp {
     ui::SettingsViewState settingsState_;
     std::vector<std::size_t> visible_;
     std::optional<LibraryEntry> playing_;
+    std::int64_t startedAt_ = 0; // wall clock, for the history
+
+    // A routine being edited: the core editor, where it is saved, and the view's state.
+    struct Editing {
+        Editor editor;
+        std::filesystem::path file; // empty until saved
+        ui::EditorViewState view;
+        bool closeAfterSave = false;
+        bool quitAfterClose = false;
+    };
+    std::optional<Editing> editing_;
+    std::optional<ui::QuickSetViewState> quickSet_;
+    bool historyOpen_ = false;
+    std::vector<HistoryRecord> history_;
+    std::optional<TrashedFile> lastDeleted_;
+    std::string lastDeletedName_;
     SessionStatus status_;
     std::uint64_t lastSerial_ = 0;
     Ticks flashUntil_ = 0;
@@ -160,8 +181,11 @@ class GuiApp {
     std::vector<long long> drawnSignature_;
 
     [[nodiscard]] ui::Screen screen() const {
-        if (!playing_) return ui::Screen::Library;
-        return status_.over ? ui::Screen::Finished : ui::Screen::Player;
+        if (playing_) return status_.over ? ui::Screen::Finished : ui::Screen::Player;
+        if (editing_) return ui::Screen::Editor;
+        if (quickSet_) return ui::Screen::QuickSet;
+        if (historyOpen_) return ui::Screen::History;
+        return ui::Screen::Library;
     }
 
     void notice(const std::string& text) {
@@ -250,6 +274,7 @@ class GuiApp {
             wallEnd_ = now;
             log_("%s active_ms=%lld wall_ms=%lld", status_.state == SessionState::Finished ? "finished" : "stopped",
                  static_cast<long long>(status_.activeMs), static_cast<long long>(wallEnd_ - wallStart_));
+            recordHistory(status_.state == SessionState::Finished);
         }
         if (confirmingExit_ && now >= confirmUntil_) confirmingExit_ = false;
         const bool playingNow = status_.state == SessionState::Running || status_.state == SessionState::WaitingManual;
@@ -298,6 +323,9 @@ class GuiApp {
         playing_ = entry;
         driver_->start(playing_->timeline, settings_.cues);
         wallStart_ = steadyClockMs();
+        startedAt_ = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
         lastSerial_ = 0;
         confirmingExit_ = false;
         settings_.lastRoutine = entry.id;
@@ -330,12 +358,19 @@ class GuiApp {
             driver_->apply(SessionCommand::Stop);
             log_("stopped active_ms=%lld wall_ms=%lld", static_cast<long long>(status_.activeMs),
                  static_cast<long long>(steadyClockMs() - wallStart_));
+            recordHistory(false);
         }
         playing_.reset();
         status_ = {};
         confirmingExit_ = false;
         platform_->setScreenSaverEnabled(true);
-        log_("screen library");
+        log_(editing_ ? "screen editor" : "screen library"); // "Try it" comes back to the editor
+    }
+
+    void recordHistory(bool completed) {
+        HistoryRecord r{startedAt_, playing_->id, playing_->displayName(), playing_->timeline.totalMs, status_.activeMs,
+                        completed};
+        if (auto error = appendHistory(historyPath(), r)) notice("cannot write the history: " + *error);
     }
 
     // What the settings panel changed takes effect at once and is saved.
@@ -368,7 +403,7 @@ class GuiApp {
     // -- intents --------------------------------------------------------------------------
     void handleKey(const InputEvent& e) {
         if (settingsState_.open) { // the panel's own widgets have the keys; Esc closes it there
-            if (e.ctrl && e.key == ui::Key::Q) quit_ = true;
+            if (e.ctrl && e.key == ui::Key::Q) requestQuit();
             return;
         }
         ui::KeyContext context{screen(), e.ctrl, platform_->typing()};
@@ -450,7 +485,59 @@ class GuiApp {
             settingsState_.open = false;
             log_("settings closed");
             break;
-        case Action::Quit: quit_ = true; break;
+        case Action::NewRoutine: {
+            Routine blank;
+            blank.name = "New routine";
+            Step prepare;
+            prepare.kind = PhaseKind::Prepare;
+            prepare.durationMs = 10'000;
+            prepare.label = "Get into position";
+            blank.steps.push_back(prepare);
+            openEditor(std::move(blank), {}, "New routine");
+            break;
+        }
+        case Action::OpenQuickSet:
+            quickSet_.emplace();
+            log_("screen quick-set");
+            break;
+        case Action::Duplicate:
+            if (intent.index < library_.entries().size()) {
+                Routine copy = library_.entries()[intent.index].routine();
+                copy.name += " (my copy)";
+                openEditor(std::move(copy), {}, "New copy of " + library_.entries()[intent.index].id);
+            }
+            break;
+        case Action::Edit:
+            if (intent.index < library_.entries().size() &&
+                library_.entries()[intent.index].source == RoutineSource::User) {
+                const LibraryEntry& e = library_.entries()[intent.index];
+                openEditor(e.routine(), e.path, "Editing " + e.id);
+            }
+            break;
+        case Action::Delete: deleteRoutine(intent.index); break;
+        case Action::UndoDelete: undoDelete(); break;
+        case Action::OpenHistory:
+            history_ = readHistory(historyPath());
+            historyOpen_ = true;
+            log_("screen history sessions=%zu", history_.size());
+            break;
+        case Action::CloseView:
+            if (editing_)
+                editorAction(ui::makeEditorAction(ui::EditorAction::Type::Close));
+            else if (quickSet_)
+                quickSetAction(ui::QuickSetAction{ui::QuickSetAction::Type::Cancel});
+            else
+                historyOpen_ = false;
+            break;
+        case Action::Undo: editorAction(ui::makeEditorAction(ui::EditorAction::Type::Undo)); break;
+        case Action::Redo: editorAction(ui::makeEditorAction(ui::EditorAction::Type::Redo)); break;
+        case Action::Save:
+            if (editing_)
+                editorAction(ui::makeEditorAction(ui::EditorAction::Type::Save));
+            else if (quickSet_)
+                quickSetAction(ui::QuickSetAction{ui::QuickSetAction::Type::Save});
+            break;
+        case Action::Quit: requestQuit(); break;
         case Action::None: break;
         }
     }
@@ -459,7 +546,20 @@ class GuiApp {
     void draw() {
         platform_->beginFrame();
         ui::Intent intent;
-        if (!playing_) {
+        if (!playing_ && editing_) {
+            editorAction(ui::drawEditor(editing_->view, editing_->editor, platform_->fonts()));
+        } else if (!playing_ && quickSet_) {
+            quickSetAction(ui::drawQuickSet(*quickSet_, platform_->fonts()));
+        } else if (!playing_ && historyOpen_) {
+            ui::HistoryModel model;
+            model.records = &history_;
+            const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+            model.minutesPerWeek = minutesPerWeek(history_, now, 8);
+            model.streakDays = streakDays(history_, now);
+            if (ui::drawHistory(model, platform_->fonts())) intent = {ui::Action::CloseView};
+        } else if (!playing_) {
             ui::LibraryModel model;
             model.entries = &library_.entries();
             model.tags = allTags(library_.entries());
@@ -467,6 +567,7 @@ class GuiApp {
             visible_ = filterEntries(library_.entries(), ui::filterFor(libraryState_, model));
             model.visible = visible_;
             model.notice = notice_;
+            model.deleted = lastDeleted_ ? lastDeletedName_ : "";
             model.showHelp = showHelp_;
             intent = ui::drawLibrary(libraryState_, model, platform_->fonts());
             if (const ui::Intent fromSettings = ui::drawSettings(settingsState_, platform_->fonts(), driver_->hasSound()))
@@ -490,6 +591,222 @@ class GuiApp {
         platform_->endFrame();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         handle(intent);
+    }
+
+    // -- quitting ---------------------------------------------------------------------------
+    void requestQuit() {
+        if (editing_ && editing_->editor.dirty()) {
+            editing_->view.confirmClose = true; // ask first; Discard quits
+            editing_->view.collidingId.clear();
+            editing_->quitAfterClose = true;
+            log_("editor asks unsaved");
+            activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
+            return;
+        }
+        quit_ = true;
+    }
+
+    // -- the editor -------------------------------------------------------------------------
+    void openEditor(Routine routine, std::filesystem::path file, std::string title) {
+        const bool isNew = file.empty();
+        editing_.emplace(Editing{Editor(std::move(routine), !isNew), std::move(file), {}, false, false});
+        editing_->view.title = std::move(title);
+        log_("screen editor new=%d", isNew ? 1 : 0);
+    }
+
+    LibraryEntry entryFromEditor() const {
+        LibraryEntry e;
+        e.id = editing_->file.empty() ? idFromName(editing_->editor.routine().name) : editing_->file.stem().string();
+        e.path = editing_->file;
+        e.source = RoutineSource::User;
+        e.parsed.routine = editing_->editor.routine();
+        e.timeline = editing_->editor.timeline();
+        return e;
+    }
+
+    void closeEditor() {
+        const bool quitAfter = editing_->quitAfterClose;
+        editing_.reset();
+        log_("screen library");
+        if (quitAfter) quit_ = true;
+    }
+
+    // Saves the routine being edited; `collision` says what to do when a new one's name is taken.
+    enum class Collision { Ask, Replace, NewName };
+    void saveEditing(Collision collision) {
+        Editing& e = *editing_;
+        if (!e.editor.canPlay()) {
+            e.view.message = "Fix the problems marked ! first; they would stop it playing.";
+            return;
+        }
+        std::filesystem::path target = e.file;
+        if (target.empty()) {
+            const std::string id = idFromName(e.editor.routine().name);
+            target = userRoutinesDir() / (id + ".toml");
+            std::error_code ec;
+            if (std::filesystem::exists(target, ec)) {
+                if (collision == Collision::Ask) {
+                    e.view.collidingId = id;
+                    log_("editor asks name-taken id=%s", id.c_str());
+                    return;
+                }
+                if (collision == Collision::NewName) target = freeRoutinePath(userRoutinesDir(), id);
+            }
+        }
+        if (auto error = saveRoutine(target, e.editor.routine())) {
+            e.view.message = "Not saved: " + *error;
+            notice("not saved: " + *error);
+            return;
+        }
+        e.file = target;
+        e.editor.markSaved();
+        e.view.collidingId.clear();
+        e.view.title = "Editing " + target.stem().string();
+        e.view.message = "Saved to " + target.string();
+        log_("saved routine=%s path=%s", target.stem().string().c_str(), target.string().c_str());
+        settings_.lastRoutine = target.stem().string();
+        libraryState_.selected.reset();
+        rescanLibrary();
+        if (e.closeAfterSave) closeEditor();
+    }
+
+    void editorAction(const ui::EditorAction& a) {
+        using T = ui::EditorAction::Type;
+        if (!editing_ || !a) return;
+        activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
+        Editing& e = *editing_;
+        Editor& ed = e.editor;
+        StepPath& sel = e.view.selected;
+        e.view.message.clear();
+        switch (a.type) {
+        case T::None: break;
+        case T::Select: sel = a.path; break;
+        case T::SetName: ed.setName(a.text, a.mergeKey); break;
+        case T::SetSummary: ed.setSummary(a.text, a.mergeKey); break;
+        case T::SetNotes: ed.setNotes(a.text, a.mergeKey); break;
+        case T::SetTags: ed.setTags(a.list, a.mergeKey); break;
+        case T::SetEquipment: ed.setEquipment(a.list, a.mergeKey); break;
+        case T::SetStep: ed.setStep(a.path, a.step, a.mergeKey); break;
+        case T::AddPhase: sel = ed.addPhase(a.path, a.kind); break;
+        case T::AddBlock: sel = ed.addBlock(a.path); break;
+        case T::Remove:
+            ed.remove(a.path);
+            sel.clear();
+            break;
+        case T::Duplicate: sel = ed.duplicate(a.path); break;
+        case T::MoveUp: sel = ed.moveUp(a.path); break;
+        case T::MoveDown: sel = ed.moveDown(a.path); break;
+        case T::MoveInto: sel = ed.moveInto(a.path); break;
+        case T::MoveOut: sel = ed.moveOut(a.path); break;
+        case T::MoveTo: sel = ed.moveTo(a.path, a.target); break;
+        case T::Undo:
+            ed.undo();
+            if (!ed.at(sel)) sel.clear();
+            break;
+        case T::Redo:
+            ed.redo();
+            if (!ed.at(sel)) sel.clear();
+            break;
+        case T::Save: saveEditing(Collision::Ask); break;
+        case T::Replace: saveEditing(Collision::Replace); break;
+        case T::SaveAsNew: saveEditing(Collision::NewName); break;
+        case T::CancelSave:
+            e.view.collidingId.clear();
+            e.closeAfterSave = false;
+            break;
+        case T::TryIt:
+            if (ed.canPlay()) startRoutine(entryFromEditor());
+            break;
+        case T::Close:
+            if (!e.view.collidingId.empty()) { // Esc answers the open question first: cancel
+                e.view.collidingId.clear();
+                e.closeAfterSave = false;
+            } else if (e.view.confirmClose) {
+                e.view.confirmClose = false;
+                e.quitAfterClose = false;
+            } else if (ed.dirty()) {
+                e.view.confirmClose = true;
+                log_("editor asks unsaved");
+            } else {
+                closeEditor();
+            }
+            break;
+        case T::DiscardAndClose: closeEditor(); break;
+        case T::CancelClose:
+            e.view.confirmClose = false;
+            e.quitAfterClose = false;
+            break;
+        }
+        if (editing_ && a.type == T::Save && e.view.confirmClose) e.closeAfterSave = true;
+        if (editing_ && e.view.confirmClose && a.type == T::Save) e.view.confirmClose = false;
+        if (editing_ && a.type != T::Select && a.type != T::None)
+            log_("editor %d total_ms=%lld phases=%zu problems=%zu dirty=%d", static_cast<int>(a.type),
+                 static_cast<long long>(ed.totalMs()), ed.phaseCount(), ed.diagnostics().size(), ed.dirty() ? 1 : 0);
+    }
+
+    // -- the quick set ----------------------------------------------------------------------
+    void quickSetAction(const ui::QuickSetAction& a) {
+        using T = ui::QuickSetAction::Type;
+        if (!quickSet_ || !a) return;
+        activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
+        const Routine routine = makeQuickSet(quickSet_->quick);
+        switch (a.type) {
+        case T::None: break;
+        case T::Cancel:
+            quickSet_.reset();
+            log_("screen library");
+            break;
+        case T::Start: {
+            if (countPhases(routine) > kMaxPhases) break;
+            LibraryEntry e;
+            e.id = idFromName(routine.name);
+            e.source = RoutineSource::User;
+            e.parsed.routine = routine;
+            e.timeline = expand(routine);
+            quickSet_.reset();
+            startRoutine(e);
+            break;
+        }
+        case T::Refine:
+            quickSet_.reset();
+            openEditor(routine, {}, "New routine");
+            break;
+        case T::Save:
+            quickSet_.reset();
+            openEditor(routine, {}, "New routine");
+            editing_->closeAfterSave = true; // back to the library once it is saved
+            saveEditing(Collision::Ask);
+            break;
+        }
+    }
+
+    // -- deleting ---------------------------------------------------------------------------
+    void deleteRoutine(std::size_t index) {
+        if (index >= library_.entries().size() || library_.entries()[index].source != RoutineSource::User) return;
+        const LibraryEntry& e = library_.entries()[index];
+        auto moved = moveToTrash(e.path, trashDir());
+        if (auto* error = std::get_if<std::string>(&moved)) {
+            notice(*error);
+            return;
+        }
+        lastDeleted_ = std::get<TrashedFile>(moved);
+        lastDeletedName_ = e.displayName();
+        log_("deleted routine=%s trash=%s", e.id.c_str(), lastDeleted_->inTrash.string().c_str());
+        libraryState_.selected.reset();
+        rescanLibrary();
+    }
+
+    void undoDelete() {
+        if (!lastDeleted_) return;
+        if (auto error = restoreFromTrash(*lastDeleted_)) {
+            notice(*error);
+        } else {
+            log_("restored routine=%s", lastDeleted_->original.stem().string().c_str());
+            settings_.lastRoutine = lastDeleted_->original.stem().string();
+            libraryState_.selected.reset();
+        }
+        lastDeleted_.reset();
+        rescanLibrary();
     }
 };
 

@@ -36,6 +36,10 @@ ui::Key translate(SDL_Keycode key) {
     case SDLK_m: return ui::Key::M;
     case SDLK_q: return ui::Key::Q;
     case SDLK_s: return ui::Key::S;
+    case SDLK_y: return ui::Key::Y;
+    case SDLK_z: return ui::Key::Z;
+    case SDLK_n: return ui::Key::N;
+    case SDLK_h: return ui::Key::H;
     default: return ui::Key::Other;
     }
 }

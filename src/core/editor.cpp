@@ -25,13 +25,17 @@ void Editor::refresh() {
     timeline_ = diagnostics_.empty() ? expand(parsed.routine) : Timeline{};
 }
 
-void Editor::begin() {
+void Editor::begin(std::string_view mergeKey) {
+    const bool merge = !mergeKey.empty() && mergeKey == lastMergeKey_ && !undo_.empty();
+    lastMergeKey_ = std::string(mergeKey);
+    if (merge) return;
     undo_.push_back(routine_);
     if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
     redo_.clear();
 }
 
 bool Editor::undo() {
+    lastMergeKey_.clear();
     if (undo_.empty()) return false;
     redo_.push_back(std::move(routine_));
     routine_ = std::move(undo_.back());
@@ -41,6 +45,7 @@ bool Editor::undo() {
 }
 
 bool Editor::redo() {
+    lastMergeKey_.clear();
     if (redo_.empty()) return false;
     undo_.push_back(std::move(routine_));
     routine_ = std::move(redo_.back());
@@ -76,41 +81,41 @@ std::vector<Step>* Editor::siblings(const StepPath& path) {
     return parent ? &parent->children : nullptr;
 }
 
-void Editor::setName(std::string name) {
+void Editor::setName(std::string name, std::string_view mergeKey) {
     if (name == routine_.name) return;
-    begin();
+    begin(mergeKey);
     routine_.name = std::move(name);
     refresh();
 }
-void Editor::setSummary(std::string summary) {
+void Editor::setSummary(std::string summary, std::string_view mergeKey) {
     if (summary == routine_.summary) return;
-    begin();
+    begin(mergeKey);
     routine_.summary = std::move(summary);
     refresh();
 }
-void Editor::setNotes(std::string notes) {
+void Editor::setNotes(std::string notes, std::string_view mergeKey) {
     if (notes == routine_.notes) return;
-    begin();
+    begin(mergeKey);
     routine_.notes = std::move(notes);
     refresh();
 }
-void Editor::setTags(std::vector<std::string> tags) {
+void Editor::setTags(std::vector<std::string> tags, std::string_view mergeKey) {
     if (tags == routine_.tags) return;
-    begin();
+    begin(mergeKey);
     routine_.tags = std::move(tags);
     refresh();
 }
-void Editor::setEquipment(std::vector<std::string> equipment) {
+void Editor::setEquipment(std::vector<std::string> equipment, std::string_view mergeKey) {
     if (equipment == routine_.equipment) return;
-    begin();
+    begin(mergeKey);
     routine_.equipment = std::move(equipment);
     refresh();
 }
 
-void Editor::setStep(const StepPath& path, Step step) {
+void Editor::setStep(const StepPath& path, Step step, std::string_view mergeKey) {
     Step* target = mutableAt(path);
     if (!target) return;
-    begin();
+    begin(mergeKey);
     *target = std::move(step);
     refresh();
 }

@@ -36,12 +36,14 @@ class Editor {
     void markSaved() { savedText_ = written_.text; }
 
     // -- edits ------------------------------------------------------------------------------
-    void setName(std::string name);
-    void setSummary(std::string summary);
-    void setNotes(std::string notes);
-    void setTags(std::vector<std::string> tags);
-    void setEquipment(std::vector<std::string> equipment);
-    void setStep(const StepPath& path, Step step);   // replaces the step's own fields and children
+    // Field edits may carry a merge key: consecutive edits with the same key (keystrokes in
+    // one text field) make one undo step.
+    void setName(std::string name, std::string_view mergeKey = {});
+    void setSummary(std::string summary, std::string_view mergeKey = {});
+    void setNotes(std::string notes, std::string_view mergeKey = {});
+    void setTags(std::vector<std::string> tags, std::string_view mergeKey = {});
+    void setEquipment(std::vector<std::string> equipment, std::string_view mergeKey = {});
+    void setStep(const StepPath& path, Step step, std::string_view mergeKey = {}); // its fields and children
     StepPath addPhase(const StepPath& parent, PhaseKind kind, Millis durationMs = 30'000); // appended
     StepPath addBlock(const StepPath& parent);       // appended, holding one tense/release pair
     void remove(const StepPath& path);
@@ -63,13 +65,14 @@ class Editor {
     std::vector<Routine> undo_;
     std::vector<Routine> redo_;
     std::string savedText_;
+    std::string lastMergeKey_;
     WrittenRoutine written_;
     Diagnostics diagnostics_;
     Timeline timeline_;
 
     std::vector<Step>* siblings(const StepPath& path);  // the list holding the step at `path`
     Step* mutableAt(const StepPath& path);
-    void begin();     // before an edit: remember for undo
+    void begin(std::string_view mergeKey = {}); // before an edit: remember for undo
     void refresh();   // after an edit: write, read back, expand
 };
 

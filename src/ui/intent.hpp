@@ -6,7 +6,7 @@
 
 namespace unknot::ui {
 
-enum class Screen { Library, Player, Finished };
+enum class Screen { Library, Player, Finished, Editor, QuickSet, History };
 
 enum class Action {
     None,
@@ -16,6 +16,18 @@ enum class Action {
     SelectNext,
     Start,           // index: entry to start
     StartSelected,
+    NewRoutine,
+    OpenQuickSet,
+    Duplicate,       // index: entry to copy into a new routine
+    Edit,            // index: the user's own routine to edit
+    Delete,          // index: the user's own routine, to the trash
+    UndoDelete,
+    OpenHistory,
+    CloseView,       // leave the quick set, the history or the editor (asks when unsaved)
+    // editor
+    Undo,
+    Redo,
+    Save,
     // player
     TogglePause,     // pause, resume, or continue past a manual phase
     Skip,
@@ -49,7 +61,7 @@ struct Intent {
 };
 
 // Keys the app responds to, independent of SDL so the key map can be tested.
-enum class Key { Space, Left, Right, Up, Down, Enter, Escape, Plus, Question, R, F, F11, M, Q, S, Other };
+enum class Key { Space, Left, Right, Up, Down, Enter, Escape, Plus, Question, R, F, F11, M, Q, S, Y, Z, N, H, Other };
 
 struct KeyContext {
     Screen screen = Screen::Library;

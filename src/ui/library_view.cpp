@@ -151,6 +151,16 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
     if (ImGui::InputTextWithHint("##search", "Search routines\xE2\x80\xA6", state.search, sizeof state.search,
                                  ImGuiInputTextFlags_EnterReturnsTrue))
         intent = {Action::StartSelected};
+    if (!model.deleted.empty()) {
+        ImGui::TextWrapped("Deleted \"%s\".", model.deleted.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Undo (Ctrl+Z)")) intent = {Action::UndoDelete};
+    }
+    if (ImGui::Button("New (N)")) intent = {Action::NewRoutine};
+    ImGui::SameLine();
+    if (ImGui::Button("Quick set (Q)")) intent = {Action::OpenQuickSet};
+    ImGui::SameLine();
+    if (ImGui::Button("History (H)")) intent = {Action::OpenHistory};
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     ImGui::SetNextItemWidth(half);
     filterCombo("##tag", "Any tag", model.tags, state.tag);
@@ -198,9 +208,22 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
     ImGui::BeginChild("##right", ImVec2(0, 0));
     const float startH = std::max(56.0f, fonts.large->FontSize * 1.5f);
     ImGui::BeginChild("##preview", ImVec2(0, -(startH + ImGui::GetStyle().ItemSpacing.y * 2)), true);
-    if (state.selected && *state.selected < entries.size())
-        drawPreview(entries[*state.selected], fonts);
-    else
+    if (state.selected && *state.selected < entries.size()) {
+        const std::size_t i = *state.selected;
+        const bool own = entries[i].source == RoutineSource::User;
+        if (own && entries[i].valid() && ImGui::Button("Edit")) intent = {Action::Edit, i};
+        if (own && entries[i].valid()) ImGui::SameLine();
+        if (entries[i].valid() && ImGui::Button(own ? "Duplicate" : "Duplicate to edit")) intent = {Action::Duplicate, i};
+        if (own) {
+            ImGui::SameLine();
+            if (ImGui::Button("Delete")) intent = {Action::Delete, i};
+        }
+        if (!own && entries[i].valid()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("built-in routines are read-only");
+        }
+        drawPreview(entries[i], fonts);
+    } else
         ImGui::TextDisabled("Choose a routine on the left.");
     ImGui::EndChild();
     const bool canStart = state.selected && *state.selected < entries.size() && entries[*state.selected].valid();

@@ -26,6 +26,7 @@ struct LibraryModel {
     std::vector<std::string> tags;
     std::vector<std::string> equipment;
     std::string notice;                 // one line shown at the top, when not empty
+    std::string deleted;                // name of the routine just deleted (offers Undo)
     bool showHelp = false;
 };
 

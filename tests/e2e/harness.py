@@ -11,6 +11,8 @@ from pathlib import Path
 
 BIN = os.environ.get("UNKNOT_BIN", "build/debug/bin/unknot")
 FIXTURES = Path(os.environ.get("UNKNOT_FIXTURES", Path(__file__).resolve().parents[1] / "fixtures"))
+SHOTS_DIR = Path(os.environ.get("UNKNOT_SHOTS", "/tmp/unknot-e2e-shots"))
+SHOTS_DIR.mkdir(parents=True, exist_ok=True)
 
 
 class Xvfb:

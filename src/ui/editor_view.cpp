@@ -1,0 +1,393 @@
+// Index: text fields that commit as you type; the step tree; the step panel; the bars and
+// the dialogs.
+#include "ui/editor_view.hpp"
+
+#include "ui/draw.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace unknot::ui {
+
+namespace {
+
+constexpr Rgb kProblem{0xFF, 0x9E, 0x80};
+constexpr Rgb kGood{0x3D, 0xD6, 0xA0};
+
+EditorAction make(EditorAction::Type type, StepPath path = {}) { return makeEditorAction(type, std::move(path)); }
+
+EditorAction makeText(EditorAction::Type type, std::string text, std::string mergeKey) {
+    EditorAction a = make(type);
+    a.text = std::move(text);
+    a.mergeKey = std::move(mergeKey);
+    return a;
+}
+
+EditorAction makeList(EditorAction::Type type, std::vector<std::string> list, std::string mergeKey) {
+    EditorAction a = make(type);
+    a.list = std::move(list);
+    a.mergeKey = std::move(mergeKey);
+    return a;
+}
+
+std::string pathKey(const StepPath& p) {
+    std::string out;
+    for (std::size_t i : p) out += std::to_string(i) + ".";
+    return out;
+}
+
+// A text field showing `value`; returns the new text on every change while typing.
+std::optional<std::string> textField(EditorViewState& st, const char* label, const std::string& key,
+                                     const std::string& value, bool multiline = false, const char* hint = "") {
+    std::string& buffer = st.fields[key];
+    if (st.activeField != key) buffer = value;
+    bool changed = false;
+    ImGui::SetNextItemWidth(-1);
+    if (multiline)
+        changed = ImGui::InputTextMultiline(label, &buffer, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f));
+    else
+        changed = ImGui::InputTextWithHint(label, hint, &buffer);
+    if (ImGui::IsItemActivated()) st.activeField = key;
+    if (ImGui::IsItemDeactivated() && st.activeField == key) st.activeField.clear();
+    if (changed) return buffer;
+    return std::nullopt;
+}
+
+// A duration typed as "45s", "1m30s": applied when it parses, an error beside it when not.
+std::optional<Millis> durationField(EditorViewState& st, const char* label, const std::string& key, Millis value) {
+    auto text = textField(st, label, key, formatDurationSpec(value), false, "e.g. 30s, 1m30s");
+    std::optional<Millis> out;
+    if (text) {
+        auto parsed = parseDuration(*text);
+        if (auto* ms = std::get_if<Millis>(&parsed)) {
+            st.fieldErrors.erase(key);
+            out = *ms;
+        } else {
+            st.fieldErrors[key] = std::get<DurationError>(parsed).message;
+        }
+    }
+    if (st.activeField != key) st.fieldErrors.erase(key);
+    if (auto it = st.fieldErrors.find(key); it != st.fieldErrors.end()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
+        ImGui::TextWrapped("%s", it->second.c_str());
+        ImGui::PopStyleColor();
+    }
+    return out;
+}
+
+void problems(const std::vector<std::string>& list) {
+    if (list.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
+    for (const auto& p : list) ImGui::TextWrapped("! %s", p.c_str());
+    ImGui::PopStyleColor();
+}
+
+std::string stepTitle(const Step& s) {
+    std::string text;
+    if (s.kind) {
+        text = std::string(kindTitle(*s.kind));
+        if (!s.label.empty()) text += " \xE2\x80\x94 " + s.label;
+        text += *s.kind == PhaseKind::Manual ? "  (waits)" : "  " + formatClock(s.durationMs);
+    } else {
+        text = (s.label.empty() ? std::string("Block") : s.label);
+    }
+    if (s.repeat > 1) text += "  \xC3\x97" + std::to_string(s.repeat);
+    if (!s.sides.empty()) text += s.sides.size() == 2 ? "  left+right" : "  " + std::string(sideName(s.sides[0]));
+    return text;
+}
+
+void tree(EditorViewState& st, const Editor& editor, const std::vector<Step>& steps, StepPath& path,
+          EditorAction& action) {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        path.push_back(i);
+        const Step& s = steps[i];
+        ImGui::PushID(static_cast<int>(i));
+        const bool hasProblems = !editor.problemsAt(path).empty();
+        if (hasProblems) ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
+        ImGui::Indent(static_cast<float>(path.size() - 1) * 22.0f + 1.0f);
+        const std::string title = (hasProblems ? "! " : "") + stepTitle(s);
+        if (ImGui::Selectable(title.c_str(), st.selected == path)) action = make(EditorAction::Type::Select, path);
+        ImGui::Unindent(static_cast<float>(path.size() - 1) * 22.0f + 1.0f);
+        if (hasProblems) ImGui::PopStyleColor();
+        // Drag a step onto another to put it before that one; onto a block's "end" to append.
+        if (ImGui::BeginDragDropSource()) {
+            ImGui::SetDragDropPayload("STEP", path.data(), path.size() * sizeof(std::size_t));
+            ImGui::TextUnformatted(title.c_str());
+            ImGui::EndDragDropSource();
+        }
+        if (ImGui::BeginDragDropTarget()) {
+            if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload("STEP")) {
+                const auto* data = static_cast<const std::size_t*>(p->Data);
+                action = make(EditorAction::Type::MoveTo,
+                              StepPath(data, data + static_cast<std::size_t>(p->DataSize) / sizeof(std::size_t)));
+                action.target = path;
+            }
+            ImGui::EndDragDropTarget();
+        }
+        if (s.isBlock()) tree(st, editor, s.children, path, action);
+        ImGui::PopID();
+        path.pop_back();
+    }
+}
+
+void routineFields(EditorViewState& st, const Editor& editor, EditorAction& action) {
+    const Routine& r = editor.routine();
+    ImGui::TextUnformatted("Name");
+    if (auto v = textField(st, "##name", "name", r.name)) action = makeText(EditorAction::Type::SetName, *v, "name");
+    ImGui::TextUnformatted("Summary (one line)");
+    if (auto v = textField(st, "##summary", "summary", r.summary))
+        action = makeText(EditorAction::Type::SetSummary, *v, "summary");
+    ImGui::TextUnformatted("Notes: how to do it, when to stop");
+    if (auto v = textField(st, "##notes", "notes", r.notes, true))
+        action = makeText(EditorAction::Type::SetNotes, *v, "notes");
+    ImGui::TextUnformatted("Tags (comma-separated)");
+    if (auto v = textField(st, "##tags", "tags", joinList(r.tags)))
+        action = makeList(EditorAction::Type::SetTags, splitList(*v), "tags");
+    ImGui::TextUnformatted("Equipment (comma-separated)");
+    if (auto v = textField(st, "##equipment", "equipment", joinList(r.equipment)))
+        action = makeList(EditorAction::Type::SetEquipment, splitList(*v), "equipment");
+    problems(editor.problemsAt({}));
+}
+
+void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path, EditorAction& action) {
+    const Step* found = editor.at(path);
+    if (!found) return;
+    Step s = *found;
+    const std::string k = pathKey(path);
+    const auto set = [&](const std::string& field) {
+        action = make(EditorAction::Type::SetStep, path);
+        action.step = s;
+        action.mergeKey = k + field;
+    };
+    problems(editor.problemsAt(path));
+    if (s.isPhase()) {
+        ImGui::TextUnformatted("Kind");
+        int kind = static_cast<int>(*s.kind);
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::BeginCombo("##kind", std::string(kindTitle(*s.kind)).c_str())) {
+            for (PhaseKind option : kWritableKinds)
+                if (ImGui::Selectable(std::string(kindName(option)).c_str(), kind == static_cast<int>(option))) {
+                    s.kind = option;
+                    if (option == PhaseKind::Manual) s.durationMs = 0;
+                    else if (s.durationMs == 0) s.durationMs = 30'000;
+                    set("kind");
+                }
+            ImGui::EndCombo();
+        }
+        if (*s.kind != PhaseKind::Manual) {
+            ImGui::TextUnformatted("Duration");
+            if (auto ms = durationField(st, "##duration", k + "duration", s.durationMs)) {
+                s.durationMs = *ms;
+                set("duration");
+            }
+        }
+    }
+    ImGui::TextUnformatted(s.isPhase() ? "Label (shown big)" : "Block name");
+    if (auto v = textField(st, "##label", k + "label", s.label)) {
+        s.label = *v;
+        set("label");
+    }
+    if (s.isPhase()) {
+        ImGui::TextUnformatted("Cue (what to do)");
+        if (auto v = textField(st, "##cue", k + "cue", s.cue)) {
+            s.cue = *v;
+            set("cue");
+        }
+    }
+    ImGui::TextUnformatted("Repeat");
+    int repeat = s.repeat;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputInt("##repeat", &repeat)) {
+        s.repeat = std::clamp(repeat, 1, kMaxRepeat);
+        set("repeat");
+    }
+    ImGui::TextUnformatted("Sides");
+    const char* sideOptions[] = {"none", "left then right", "right then left", "left only", "right only"};
+    int sides = 0;
+    if (s.sides == std::vector<Side>{Side::Left, Side::Right}) sides = 1;
+    if (s.sides == std::vector<Side>{Side::Right, Side::Left}) sides = 2;
+    if (s.sides == std::vector<Side>{Side::Left}) sides = 3;
+    if (s.sides == std::vector<Side>{Side::Right}) sides = 4;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::Combo("##sides", &sides, sideOptions, 5)) {
+        const std::vector<Side> choices[] = {{}, {Side::Left, Side::Right}, {Side::Right, Side::Left}, {Side::Left}, {Side::Right}};
+        s.sides = choices[sides];
+        set("sides");
+    }
+    if (s.sides.size() > 1) {
+        ImGui::TextUnformatted("Switch between sides");
+        if (auto ms = durationField(st, "##switch", k + "switch", s.switchMs)) {
+            s.switchMs = *ms;
+            set("switch");
+        }
+    }
+    if (s.repeat > 1) {
+        ImGui::TextUnformatted("Rest between rounds");
+        if (auto ms = durationField(st, "##rest", k + "rest", s.restBetweenMs)) {
+            s.restBetweenMs = *ms;
+            set("rest");
+        }
+    }
+}
+
+// SameLine when the next button still fits on this line.
+void flow(const char* nextLabel) {
+    const float next = ImGui::CalcTextSize(nextLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next < right) ImGui::SameLine();
+}
+
+bool dialog(const char* title, const std::string& text) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), 0, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x * 0.6f, 0));
+    ImGui::SetNextWindowBgAlpha(1.0f);
+    ImGui::Begin(title, nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::SetWindowFocus();
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::Spacing();
+    return true;
+}
+
+} // namespace
+
+EditorAction makeEditorAction(EditorAction::Type type, StepPath path) {
+    EditorAction a;
+    a.type = type;
+    a.path = std::move(path);
+    return a;
+}
+
+std::vector<std::string> splitList(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string item(text.substr(start, end - start));
+        const auto first = item.find_first_not_of(" \t");
+        const auto last = item.find_last_not_of(" \t");
+        if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string joinList(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
+EditorAction drawEditor(EditorViewState& st, const Editor& editor, const Fonts& fonts) {
+    EditorAction action;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::Begin("##editor", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    // Top bar: title, live total, state, and the commands.
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted((st.title + (editor.dirty() ? "  \xE2\x80\xA2 unsaved" : "")).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    if (editor.canPlay()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kGood));
+        ImGui::Text("   %s in all \xC2\xB7 %zu phases", formatHuman(editor.totalMs()).c_str(), editor.phaseCount());
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
+        ImGui::Text("   %zu %s to fix before it can play", editor.diagnostics().size(),
+                    editor.diagnostics().size() == 1 ? "problem" : "problems");
+    }
+    ImGui::PopStyleColor();
+    if (ImGui::Button("Undo (Ctrl+Z)") && editor.canUndo()) action = make(EditorAction::Type::Undo);
+    ImGui::SameLine();
+    if (ImGui::Button("Redo (Ctrl+Y)") && editor.canRedo()) action = make(EditorAction::Type::Redo);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!editor.canPlay());
+    if (ImGui::Button("Save (Ctrl+S)")) action = make(EditorAction::Type::Save);
+    ImGui::SameLine();
+    if (ImGui::Button("Try it")) action = make(EditorAction::Type::TryIt);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Close")) action = make(EditorAction::Type::Close);
+    if (!st.message.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", st.message.c_str());
+    }
+    ImGui::Separator();
+
+    // Left: the routine's fields and the step tree. Right: the selected step.
+    const float left = ImGui::GetContentRegionAvail().x * 0.5f;
+    ImGui::BeginChild("##tree", ImVec2(left, 0), true);
+    if (ImGui::Selectable("Routine: name, summary, notes, tags, equipment", st.selected.empty()))
+        action = make(EditorAction::Type::Select);
+    ImGui::Separator();
+    StepPath path;
+    tree(st, editor, editor.routine().steps, path, action);
+    ImGui::Spacing();
+    // Step commands, for the selected step (or the routine's top level).
+    const StepPath& sel = st.selected;
+    const Step* selected = sel.empty() ? nullptr : editor.at(sel);
+    const StepPath addTo = selected && selected->isBlock() ? sel : (sel.size() > 1 ? StepPath(sel.begin(), sel.end() - 1) : StepPath{});
+    static const PhaseKind addable[] = {PhaseKind::Tense, PhaseKind::Release, PhaseKind::Hold, PhaseKind::Roll,
+                                        PhaseKind::Rest, PhaseKind::Prepare, PhaseKind::Manual};
+    bool first = true;
+    for (PhaseKind k : addable) {
+        const std::string label = "+ " + std::string(kindName(k));
+        if (!first) flow(label.c_str());
+        first = false;
+        if (ImGui::SmallButton(label.c_str())) {
+            action = make(EditorAction::Type::AddPhase, addTo);
+            action.kind = k;
+        }
+    }
+    flow("+ block");
+    if (ImGui::SmallButton("+ block")) action = make(EditorAction::Type::AddBlock, addTo);
+    ImGui::BeginDisabled(!selected);
+    if (ImGui::SmallButton("Duplicate")) action = make(EditorAction::Type::Duplicate, sel);
+    const std::pair<const char*, EditorAction::Type> moves[] = {
+        {"Delete", EditorAction::Type::Remove},           {"Up", EditorAction::Type::MoveUp},
+        {"Down", EditorAction::Type::MoveDown},           {"Into block above", EditorAction::Type::MoveInto},
+        {"Out of block", EditorAction::Type::MoveOut}};
+    for (const auto& [label, type] : moves) {
+        flow(label);
+        if (ImGui::SmallButton(label)) action = make(type, sel);
+    }
+    ImGui::EndDisabled();
+    ImGui::TextDisabled("Drag a step onto another to move it there.");
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##fields", ImVec2(0, 0), true);
+    if (sel.empty())
+        routineFields(st, editor, action);
+    else
+        stepFields(st, editor, sel, action);
+    ImGui::EndChild();
+    ImGui::End();
+
+    if (st.confirmClose && dialog("Unsaved changes", "This routine has changes that are not saved.")) {
+        if (ImGui::Button("Save")) action = make(EditorAction::Type::Save);
+        ImGui::SameLine();
+        if (ImGui::Button("Discard changes")) action = make(EditorAction::Type::DiscardAndClose);
+        ImGui::SameLine();
+        if (ImGui::Button("Keep editing")) action = make(EditorAction::Type::CancelClose);
+        ImGui::End();
+    }
+    if (!st.collidingId.empty() &&
+        dialog("Name taken", "You already have a routine saved as \"" + st.collidingId + "\".")) {
+        if (ImGui::Button("Replace it")) action = make(EditorAction::Type::Replace);
+        ImGui::SameLine();
+        if (ImGui::Button("Save as a new one")) action = make(EditorAction::Type::SaveAsNew);
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) action = make(EditorAction::Type::CancelSave);
+        ImGui::End();
+    }
+    return action;
+}
+
+} // namespace unknot::ui

@@ -1,0 +1,20 @@
+#pragma once
+// The history: past sessions, minutes per week as a chart, and the current streak.
+
+#include "core/user_files.hpp"
+#include "ui/fonts.hpp"
+
+#include <vector>
+
+namespace unknot::ui {
+
+struct HistoryModel {
+    const std::vector<HistoryRecord>* records = nullptr; // oldest first
+    std::vector<double> minutesPerWeek;                  // oldest first, this week last
+    int streakDays = 0;
+};
+
+// True when the user closes it.
+[[nodiscard]] bool drawHistory(const HistoryModel& model, const Fonts& fonts);
+
+} // namespace unknot::ui

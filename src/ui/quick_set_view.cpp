@@ -1,0 +1,147 @@
+#include "ui/quick_set_view.hpp"
+
+#include "core/timeline.hpp"
+#include "ui/draw.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace unknot::ui {
+
+namespace {
+
+constexpr Rgb kProblem{0xFF, 0x9E, 0x80};
+
+bool kindCombo(const char* id, PhaseKind& kind) {
+    bool changed = false;
+    if (ImGui::BeginCombo(id, std::string(kindName(kind)).c_str())) {
+        for (PhaseKind k : kWritableKinds)
+            if (k != PhaseKind::Manual && ImGui::Selectable(std::string(kindName(k)).c_str(), k == kind)) {
+                kind = k;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void durationInput(QuickSetViewState& st, const char* id, Millis& value) {
+    auto [it, inserted] = st.text.try_emplace(id, formatDurationSpec(value));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    if (ImGui::InputText(id, &it->second)) {
+        auto parsed = parseDuration(it->second);
+        if (auto* ms = std::get_if<Millis>(&parsed)) {
+            value = *ms;
+            st.errors.erase(id);
+        } else {
+            st.errors[id] = std::get<DurationError>(parsed).message;
+        }
+    }
+}
+
+} // namespace
+
+QuickSetAction drawQuickSet(QuickSetViewState& st, const Fonts& fonts) {
+    QuickSetAction action;
+    QuickSet& q = st.quick;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::Begin("##quickset", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PushFont(fonts.large);
+    ImGui::TextUnformatted("Quick set");
+    ImGui::PopFont();
+    ImGui::TextDisabled("Tab moves between fields; the total follows as you type.");
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.heading);
+
+    ImGui::TextUnformatted("Name");
+    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    ImGui::SetNextItemWidth(-1);
+    if (st.focusName) {
+        ImGui::SetKeyboardFocusHere();
+        st.focusName = false;
+    }
+    ImGui::InputText("##name", &q.name);
+
+    ImGui::TextUnformatted("First");
+    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    kindCombo("##first", q.first);
+    ImGui::SameLine();
+    durationInput(st, "##firstms", q.firstMs);
+
+    bool second = q.second.has_value();
+    ImGui::Checkbox("Then", &second);
+    if (second && !q.second) q.second = PhaseKind::Release;
+    if (!second) q.second.reset();
+    if (q.second) {
+        ImGui::SameLine(ImGui::GetFontSize() * 9);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        kindCombo("##second", *q.second);
+        ImGui::SameLine();
+        durationInput(st, "##secondms", q.secondMs);
+    }
+
+    ImGui::TextUnformatted("Repeats");
+    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::InputInt("##repeats", &q.repeats)) q.repeats = std::clamp(q.repeats, 1, kMaxRepeat);
+
+    ImGui::TextUnformatted("Sides");
+    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    const char* sideOptions[] = {"none", "left then right", "right then left", "left only", "right only"};
+    const std::vector<Side> choices[] = {{}, {Side::Left, Side::Right}, {Side::Right, Side::Left}, {Side::Left}, {Side::Right}};
+    int sides = 0;
+    for (int i = 0; i < 5; ++i)
+        if (q.sides == choices[i]) sides = i;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (ImGui::Combo("##sides", &sides, sideOptions, 5)) q.sides = choices[sides];
+    if (q.sides.size() > 1) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted("switch");
+        ImGui::SameLine();
+        durationInput(st, "##switch", q.switchMs);
+    }
+
+    ImGui::TextUnformatted("Rest between");
+    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    durationInput(st, "##rest", q.restBetweenMs);
+
+    ImGui::Checkbox("Prepare first", &q.prepare);
+    if (q.prepare) {
+        ImGui::SameLine(ImGui::GetFontSize() * 9);
+        durationInput(st, "##prepare", q.prepareMs);
+    }
+    ImGui::PopFont();
+
+    ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
+    for (const auto& [field, error] : st.errors) ImGui::TextWrapped("%s", error.c_str());
+    ImGui::PopStyleColor();
+
+    // The live total, from the routine the form makes.
+    const Routine routine = makeQuickSet(q);
+    const std::size_t phases = countPhases(routine);
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.large);
+    if (phases <= kMaxPhases)
+        ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(expand(routine).totalMs).c_str(), phases);
+    ImGui::PopFont();
+    ImGui::Spacing();
+    const ImVec2 size(ImGui::GetFontSize() * 9, fonts.heading->FontSize * 2);
+    if (button("Start now", fonts.heading, size)) action.type = QuickSetAction::Type::Start;
+    ImGui::SameLine();
+    if (button("Save (Ctrl+S)", fonts.heading, size)) action.type = QuickSetAction::Type::Save;
+    ImGui::SameLine();
+    if (button("Open in the editor", fonts.heading, ImVec2(size.x * 1.4f, size.y)))
+        action.type = QuickSetAction::Type::Refine;
+    ImGui::SameLine();
+    if (button("Cancel (Esc)", fonts.heading, size)) action.type = QuickSetAction::Type::Cancel;
+    ImGui::End();
+    return action;
+}
+
+} // namespace unknot::ui

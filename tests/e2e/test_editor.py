@@ -1,0 +1,102 @@
+"""Making routines in the real window: the quick set, the editor, deleting with undo."""
+import json
+import subprocess
+import time
+import unittest
+from pathlib import Path
+
+from harness import App, BIN, Xvfb, SHOTS_DIR
+
+
+class QuickSetTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.x = Xvfb()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.x.stop()
+
+    def start(self, *args, **kw):
+        app = App(self.x.display, list(args), **kw)
+        self.addCleanup(app.stop)
+        return app
+
+    def listed(self, app):
+        out = subprocess.run([BIN, "list", "--json"], env=app.env, capture_output=True, text=True, check=True).stdout
+        return {r["id"]: r for r in json.loads(out)["routines"]}
+
+    def test_quick_set_made_in_the_window_is_saved_valid_with_its_total(self):
+        app = self.start()
+        app.wait_for(r"library routines=8")
+        app.keys("q")
+        app.wait_for(r"screen quick-set")
+        time.sleep(0.4)
+        app.keys("ctrl+a")
+        app.type_text("Calf pairs")
+        app.keys("Tab", "ctrl+a")       # the first phase's duration
+        app.type_text("6s")
+        app.keys("Tab", "ctrl+a")       # the second's
+        app.type_text("12s")
+        time.sleep(0.3)
+        app.click(453, 299)             # repeats: + (5 -> 6)
+        time.sleep(0.4)
+        app.screenshot(SHOTS_DIR / "quick-set.png")
+        app.keys("ctrl+s")
+        app.wait_for(r"saved routine=calf-pairs path=\S+/unknot/routines/calf-pairs.toml")
+        app.wait_for(r"library routines=9 invalid=0")
+        routine = self.listed(app)["calf-pairs"]
+        self.assertTrue(routine["valid"], routine)
+        self.assertEqual(routine["source"], "user")
+        # prepare 10 s, then left and right each 6 x (6 s + 12 s), a 5 s switch between
+        self.assertEqual(routine["total_ms"], 10_000 + 2 * 6 * 18_000 + 5_000)
+        saved = Path(routine["path"]).read_text()
+        self.assertIn('name = "Calf pairs"', saved)
+        self.assertIn("repeat = 6", saved)
+        app.keys("ctrl+q")
+        self.assertEqual(app.wait_exit(), 0)
+
+    def test_new_routine_saved_deleted_and_restored_and_nothing_lost_on_leaving(self):
+        app = self.start()
+        app.wait_for(r"library routines=8")
+        app.keys("n")
+        app.wait_for(r"screen editor new=1")
+        time.sleep(0.3)
+        app.keys("ctrl+s")
+        app.wait_for(r"saved routine=new-routine")
+        app.keys("Escape")
+        app.wait_for(r"library routines=9")
+        user = Path(app.home) / "data" / "unknot" / "routines"
+        self.assertTrue((user / "new-routine.toml").exists())
+        # Delete (the saved routine is selected), then undo it.
+        time.sleep(0.4)
+        app.click(708, 51)
+        app.wait_for(r"deleted routine=new-routine trash=\S+/unknot/trash/new-routine-\d+\.toml")
+        app.wait_for(r"library routines=8")
+        self.assertFalse((user / "new-routine.toml").exists())
+        app.keys("ctrl+z")
+        app.wait_for(r"restored routine=new-routine")
+        app.wait_for(r"library routines=9")
+        self.assertTrue((user / "new-routine.toml").exists())
+        # A second new routine with the same name asks before replacing anything.
+        app.keys("n")
+        app.wait_for(r"screen editor new=1")
+        time.sleep(0.3)
+        app.keys("ctrl+s")
+        app.wait_for(r"editor asks name-taken id=new-routine")
+        time.sleep(0.3)
+        app.screenshot(SHOTS_DIR / "editor-name-taken.png")
+        app.keys("Escape")  # cancels the question
+        n = app.line_count()
+        app.keys("Escape")  # leaving with unsaved changes asks
+        app.wait_for(r"editor asks unsaved", after=n)
+        app.keys("Escape")  # keeps editing
+        n = app.line_count()
+        app.keys("ctrl+q")  # quitting asks too
+        app.wait_for(r"editor asks unsaved", after=n)
+        time.sleep(0.5)
+        self.assertIsNone(app.proc.poll(), "quit without asking")
+        self.assertEqual(sorted(p.name for p in user.iterdir()), ["new-routine.toml"])
+
+if __name__ == "__main__":
+    unittest.main()
