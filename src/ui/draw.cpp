@@ -72,6 +72,24 @@ void progressBar(ImDrawList* dl, ImVec2 min, ImVec2 max, double fraction, ImU32 
     if (f > 0) dl->AddRectFilled(min, ImVec2(min.x + (max.x - min.x) * f, max.y), fill, rounding);
 }
 
+void beginFullWindow(const char* id, const Rgb* background) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    if (background) {
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, colourVec(*background));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    }
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    if (background) {
+        ImGui::PopStyleVar(2);
+        ImGui::PopStyleColor();
+    }
+}
+
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled) {
     ImGui::PushFont(font);
     if (!enabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);

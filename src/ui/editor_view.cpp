@@ -284,12 +284,7 @@ std::string joinList(const std::vector<std::string>& items) {
 
 EditorAction drawEditor(EditorViewState& st, const Editor& editor, const Fonts& fonts) {
     EditorAction action;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    ImGui::Begin("##editor", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    beginFullWindow("##editor");
     // Top bar: title, live total, state, and the commands.
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted((st.title + (editor.dirty() ? "  \xE2\x80\xA2 unsaved" : "")).c_str());

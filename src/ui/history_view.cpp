@@ -11,11 +11,7 @@ namespace unknot::ui {
 
 bool drawHistory(const HistoryModel& m, const Fonts& fonts) {
     bool close = false;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    ImGui::Begin("##history", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    beginFullWindow("##history");
     ImGui::PushFont(fonts.large);
     ImGui::TextUnformatted("History");
     ImGui::PopFont();

@@ -124,12 +124,7 @@ LibraryFilter filterFor(const LibraryViewState& state, const LibraryModel& model
 
 Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fonts& fonts) {
     Intent intent;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    ImGui::Begin("##library", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    beginFullWindow("##library");
     const auto& entries = *model.entries;
     const float width = ImGui::GetContentRegionAvail().x;
     const float listWidth = width * 0.42f;

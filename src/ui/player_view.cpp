@@ -19,20 +19,6 @@ std::string upper(std::string_view text) {
     return out;
 }
 
-void beginFullWindow(const char* name, Rgb background) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, colourVec(background));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-    ImGui::Begin(name, nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor();
-}
-
 // A row of equal buttons across the bottom; returns the index clicked, or -1.
 int buttonRow(const Fonts& fonts, const char* const* labels, int count, float y, float height, Rgb ink) {
     const ImVec2 size = ImGui::GetWindowSize();
@@ -66,7 +52,7 @@ std::string nextText(const Timeline& t, const SessionStatus& s) {
 
 Intent drawFinished(const PlayerModel& m, const Fonts& fonts) {
     const Rgb bg{0x1E, 0x3A, 0x2F};
-    beginFullWindow("##finished", bg);
+    beginFullWindow("##finished", &bg);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 size = ImGui::GetWindowSize();
     const ImVec2 origin = ImGui::GetWindowPos();
@@ -105,7 +91,7 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts) {
     const SessionStatus& s = m.status;
     const Phase& phase = m.timeline->phases[s.phase];
     const KindColours kc = kindColours(phase.kind);
-    beginFullWindow("##player", kc.background);
+    beginFullWindow("##player", &kc.background);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 o = ImGui::GetWindowPos();
     const ImVec2 size = ImGui::GetWindowSize();

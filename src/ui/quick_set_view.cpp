@@ -46,11 +46,7 @@ void durationInput(QuickSetViewState& st, const char* id, Millis& value) {
 QuickSetAction drawQuickSet(QuickSetViewState& st, const Fonts& fonts) {
     QuickSetAction action;
     QuickSet& q = st.quick;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    ImGui::Begin("##quickset", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    beginFullWindow("##quickset");
     ImGui::PushFont(fonts.large);
     ImGui::TextUnformatted("Quick set");
     ImGui::PopFont();

@@ -7,6 +7,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import unittest
 from pathlib import Path
 
 BIN = os.environ.get("UNKNOT_BIN", "build/debug/bin/unknot")
@@ -159,6 +160,23 @@ class App:
         self.reader.join(timeout=5)
         self.proc.stderr.close()
         shutil.rmtree(self.home, ignore_errors=True)
+
+
+class WindowTest(unittest.TestCase):
+    """Tests that share one X server and start the app in it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.x = Xvfb()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.x.stop()
+
+    def start(self, *args, **kw):
+        app = App(self.x.display, list(args), **kw)
+        self.addCleanup(app.stop)
+        return app
 
 
 class Image:

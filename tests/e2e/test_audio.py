@@ -8,7 +8,7 @@ import time
 import unittest
 from pathlib import Path
 
-from harness import App, BIN, FIXTURES, Xvfb
+from harness import App, BIN, FIXTURES, WindowTest, Xvfb
 from pcm import RATE, compare, onsets, read_raw
 
 SOUNDS = Path(__file__).resolve().parents[2] / "assets" / "sounds"
@@ -20,15 +20,7 @@ def plan_frames(routine):
     return plan, [c["at_ms"] * RATE // 1000 for c in plan["cues"]]
 
 
-class AudioCaptureTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.x = Xvfb()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.x.stop()
-
+class AudioCaptureTest(WindowTest):
     def capture(self, args, realtime=False, keys=None):
         tmp = tempfile.mkdtemp(prefix="unknot-audio-")
         raw = Path(tmp) / "out.raw"

@@ -5,23 +5,10 @@ import time
 import unittest
 from pathlib import Path
 
-from harness import App, BIN, Xvfb, SHOTS_DIR
+from harness import BIN, SHOTS_DIR, WindowTest
 
 
-class QuickSetTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.x = Xvfb()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.x.stop()
-
-    def start(self, *args, **kw):
-        app = App(self.x.display, list(args), **kw)
-        self.addCleanup(app.stop)
-        return app
-
+class QuickSetTest(WindowTest):
     def listed(self, app):
         out = subprocess.run([BIN, "list", "--json"], env=app.env, capture_output=True, text=True, check=True).stdout
         return {r["id"]: r for r in json.loads(out)["routines"]}

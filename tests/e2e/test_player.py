@@ -6,10 +6,10 @@ import time
 import unittest
 from pathlib import Path
 
-from harness import App, BIN, FIXTURES, Xvfb
+from harness import App, BIN, FIXTURES, SHOTS_DIR, WindowTest, Xvfb
 
 SOURCE = Path(__file__).resolve().parents[2]
-SHOTS = Path(os.environ.get("UNKNOT_SHOTS", "/tmp/unknot-e2e-shots"))
+SHOTS = SHOTS_DIR
 
 
 def kind_colours():
@@ -22,21 +22,7 @@ def kind_colours():
     return colours
 
 
-class PlayerWindowTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.x = Xvfb()
-        SHOTS.mkdir(parents=True, exist_ok=True)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.x.stop()
-
-    def start(self, *args, **kw):
-        app = App(self.x.display, list(args), **kw)
-        self.addCleanup(app.stop)
-        return app
-
+class PlayerWindowTest(WindowTest):
     def test_keys_pause_skip_back_extend_and_escape_take_effect(self):
         app = self.start("run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end")
         app.wait_for(r"phase index=0 kind=prepare")
