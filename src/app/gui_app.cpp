@@ -493,7 +493,7 @@ class GuiApp {
             prepare.durationMs = 10'000;
             prepare.label = "Get into position";
             blank.steps.push_back(prepare);
-            openEditor(std::move(blank), {}, "New routine");
+            openEditor(std::move(blank), {}, "New");
             break;
         }
         case Action::OpenQuickSet:
@@ -504,14 +504,14 @@ class GuiApp {
             if (intent.index < library_.entries().size()) {
                 Routine copy = library_.entries()[intent.index].routine();
                 copy.name += " (my copy)";
-                openEditor(std::move(copy), {}, "New copy of " + library_.entries()[intent.index].id);
+                openEditor(std::move(copy), {}, "New copy");
             }
             break;
         case Action::Edit:
             if (intent.index < library_.entries().size() &&
                 library_.entries()[intent.index].source == RoutineSource::User) {
                 const LibraryEntry& e = library_.entries()[intent.index];
-                openEditor(e.routine(), e.path, "Editing " + e.id);
+                openEditor(e.routine(), e.path, "Editing");
             }
             break;
         case Action::Delete: deleteRoutine(intent.index); break;
@@ -661,7 +661,7 @@ class GuiApp {
         e.file = target;
         e.editor.markSaved();
         e.view.collidingId.clear();
-        e.view.title = "Editing " + target.stem().string();
+        e.view.title = "Editing";
         e.view.message = "Saved to " + target.string();
         log_("saved routine=%s path=%s", target.stem().string().c_str(), target.string().c_str());
         settings_.lastRoutine = target.stem().string();
@@ -769,11 +769,11 @@ class GuiApp {
         }
         case T::Refine:
             quickSet_.reset();
-            openEditor(routine, {}, "New routine");
+            openEditor(routine, {}, "New");
             break;
         case T::Save:
             quickSet_.reset();
-            openEditor(routine, {}, "New routine");
+            openEditor(routine, {}, "New");
             editing_->closeAfterSave = true; // back to the library once it is saved
             saveEditing(Collision::Ask);
             break;

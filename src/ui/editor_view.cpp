@@ -287,7 +287,7 @@ EditorAction drawEditor(EditorViewState& st, const Editor& editor, const Fonts& 
     beginFullWindow("##editor");
     // Top bar: title, live total, state, and the commands.
     ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted((st.title + (editor.dirty() ? "  \xE2\x80\xA2 unsaved" : "")).c_str());
+    ImGui::TextUnformatted((st.title + ": " + editor.routine().name + (editor.dirty() ? "  \xE2\x80\xA2 unsaved" : "")).c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     if (editor.canPlay()) {

@@ -204,6 +204,24 @@ TEST_CASE("editor operations change the routine and undo / redo restore it") {
     CHECK_FALSE(e.canRedo());
 }
 
+TEST_CASE("keystrokes in one field make one undo step") {
+    Editor e(makeQuickSet(QuickSet{}));
+    for (const char* name : {"C", "Ca", "Cal", "Calf"}) e.setName(name, "name");
+    e.setSummary("s", "summary");
+    CHECK(e.routine().name == "Calf");
+    REQUIRE(e.undo());
+    CHECK(e.routine().summary != "s");
+    CHECK(e.routine().name == "Calf");
+    REQUIRE(e.undo());
+    CHECK(e.routine().name == "My interval set");
+    CHECK_FALSE(e.canUndo());
+    // After an undo, typing in the same field again starts a new step.
+    e.setName("X", "name");
+    e.setName("XY", "name");
+    REQUIRE(e.undo());
+    CHECK(e.routine().name == "My interval set");
+}
+
 TEST_CASE("editor: moving a step by drag and drop, never into itself") {
     Editor e(parsed("name = \"x\"\n[[step]]\nkind = \"prepare\"\nduration = 10\n"
                     "[[step]]\nlabel = \"B\"\n[[step.step]]\nkind = \"tense\"\nduration = 5\n"

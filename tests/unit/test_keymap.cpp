@@ -1,0 +1,50 @@
+#include "ui/intent.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace unknot::ui;
+
+namespace {
+Action on(Key key, Screen screen, bool ctrl = false, bool typing = false) {
+    return intentForKey(key, KeyContext{screen, ctrl, typing}).action;
+}
+} // namespace
+
+TEST_CASE("one key each in the player") {
+    CHECK(on(Key::Space, Screen::Player) == Action::TogglePause);
+    CHECK(on(Key::Right, Screen::Player) == Action::Skip);
+    CHECK(on(Key::Left, Screen::Player) == Action::Back);
+    CHECK(on(Key::Plus, Screen::Player) == Action::Extend);
+    CHECK(on(Key::R, Screen::Player) == Action::Restart);
+    CHECK(on(Key::Escape, Screen::Player) == Action::RequestExit);
+    CHECK(on(Key::F, Screen::Player) == Action::ToggleFullscreen);
+    CHECK(on(Key::F11, Screen::Player) == Action::ToggleFullscreen);
+    CHECK(on(Key::M, Screen::Player) == Action::ToggleMute);
+    CHECK(on(Key::Up, Screen::Player) == Action::VolumeUp);
+    CHECK(on(Key::Down, Screen::Player) == Action::VolumeDown);
+    CHECK(on(Key::Question, Screen::Player) == Action::ToggleHelp);
+    CHECK(on(Key::Q, Screen::Player, true) == Action::Quit);
+}
+
+TEST_CASE("letters are text while typing; the list keys still work") {
+    CHECK(on(Key::M, Screen::Library, false, true) == Action::None);
+    CHECK(on(Key::Q, Screen::Library, false, true) == Action::None);
+    CHECK(on(Key::Down, Screen::Library, false, true) == Action::SelectNext);
+    CHECK(on(Key::Enter, Screen::Library, false, true) == Action::StartSelected);
+    CHECK(on(Key::Q, Screen::Library) == Action::OpenQuickSet);
+    CHECK(on(Key::N, Screen::Library) == Action::NewRoutine);
+    CHECK(on(Key::H, Screen::Library) == Action::OpenHistory);
+    CHECK(on(Key::Z, Screen::Library, true) == Action::UndoDelete);
+}
+
+TEST_CASE("the editor: save even while typing / undo only outside text fields / Esc leaves") {
+    CHECK(on(Key::S, Screen::Editor, true, true) == Action::Save);
+    CHECK(on(Key::Z, Screen::Editor, true) == Action::Undo);
+    CHECK(on(Key::Z, Screen::Editor, true, true) == Action::None); // the text field's own undo
+    CHECK(on(Key::Y, Screen::Editor, true) == Action::Redo);
+    CHECK(on(Key::Escape, Screen::Editor) == Action::CloseView);
+    CHECK(on(Key::Space, Screen::Editor) == Action::None);
+    CHECK(on(Key::S, Screen::QuickSet, true) == Action::Save);
+    CHECK(on(Key::Escape, Screen::History) == Action::CloseView);
+    CHECK(on(Key::Enter, Screen::Finished) == Action::ToLibrary);
+}
