@@ -34,8 +34,10 @@ bool drawHistory(const HistoryModel& m, const Fonts& fonts) {
         const float x0 = origin.x + slot * static_cast<float>(i) + slot * 0.15f;
         const float x1 = origin.x + slot * static_cast<float>(i + 1) - slot * 0.15f;
         const float base = origin.y + chartH - ImGui::GetFontSize() * 1.3f;
-        dl->AddRectFilled(ImVec2(x0, base - h), ImVec2(x1, base), colour(Rgb{0x56, 0xB4, 0xE9}), 4);
-        const std::string value = std::to_string(static_cast<int>(m.minutesPerWeek[i] + 0.5)) + " min";
+        dl->AddLine(ImVec2(x0, base), ImVec2(x1, base), colour(kPaper, 0.3f));
+        if (h >= 1.0f) dl->AddRectFilled(ImVec2(x0, base - h), ImVec2(x1, base), colour(Rgb{0x56, 0xB4, 0xE9}), 4);
+        const std::string value =
+            m.minutesPerWeek[i] > 0 ? formatHuman(static_cast<Millis>(m.minutesPerWeek[i] * 60000.0)) : "\xE2\x80\x94";
         textCentred(dl, fonts.body, ImVec2((x0 + x1) * 0.5f, base - h - ImGui::GetFontSize() * 0.7f),
                     colour(kPaper), value);
         const std::string label = i + 1 == n ? "this week" : std::to_string(n - 1 - i) + " wk ago";
