@@ -3,11 +3,12 @@
 // Index of this file:
 //   - Idle policy: when to wake and draw (named constants, with the reasons)
 //   - Log: the --verbose event log the end-to-end tests read
-//   - GuiApp: state, intents, the loop; then the editor, quick set, history and deleting
+//   - GuiApp: state, intents, the loop (the editor, quick set and history are app/workshop)
 #include "app/gui_app.hpp"
 
 #include "app/data_dirs.hpp"
 #include "app/platform.hpp"
+#include "app/workshop.hpp"
 #include "audio/audio_device.hpp"
 #include "core/session_driver.hpp"
 #include "core/paths.hpp"
@@ -15,9 +16,6 @@
 #include "core/user_files.hpp"
 #include "ui/library_view.hpp"
 #include "ui/player_view.hpp"
-#include "ui/editor_view.hpp"
-#include "ui/history_view.hpp"
-#include "ui/quick_set_view.hpp"
 #include "ui/settings_view.hpp"
 
 #include <algorithm>
@@ -71,10 +69,10 @@ class Log {
 // ---------------------------------------------------------------------------------------
 // GuiApp
 // ---------------------------------------------------------------------------------------
-class GuiApp {
+class GuiApp final : private WorkshopHost {
   public:
     explicit GuiApp(const GuiOptions& options)
-        : options_(options), log_(options.verbose, steadyClockMs()) {}
+        : options_(options), log_(options.verbose, steadyClockMs()), workshop_(*this) {}
 
     int run() {
         LoadedSettings loaded = loadSettings(settingsPath());
@@ -152,20 +150,7 @@ class GuiApp {
     std::optional<LibraryEntry> playing_;
     std::int64_t startedAt_ = 0; // wall clock, for the history
 
-    // A routine being edited: the core editor, where it is saved, and the view's state.
-    struct Editing {
-        Editor editor;
-        std::filesystem::path file; // empty until saved
-        ui::EditorViewState view;
-        bool closeAfterSave = false;
-        bool quitAfterClose = false;
-    };
-    std::optional<Editing> editing_;
-    std::optional<ui::QuickSetViewState> quickSet_;
-    bool historyOpen_ = false;
-    std::vector<HistoryRecord> history_;
-    std::optional<TrashedFile> lastDeleted_;
-    std::string lastDeletedName_;
+    Workshop workshop_; // the editor, the quick set, the history, deleting
     SessionStatus status_;
     std::uint64_t lastSerial_ = 0;
     Ticks flashUntil_ = 0;
@@ -182,15 +167,10 @@ class GuiApp {
 
     [[nodiscard]] ui::Screen screen() const {
         if (playing_) return status_.over ? ui::Screen::Finished : ui::Screen::Player;
-        if (editing_) return ui::Screen::Editor;
-        if (quickSet_) return ui::Screen::QuickSet;
-        if (historyOpen_) return ui::Screen::History;
+        if (workshop_.editing()) return ui::Screen::Editor;
+        if (workshop_.quickSetOpen()) return ui::Screen::QuickSet;
+        if (workshop_.historyOpen()) return ui::Screen::History;
         return ui::Screen::Library;
-    }
-
-    void notice(const std::string& text) {
-        notice_ = text;
-        std::cerr << "unknot: notice: " << text << "\n";
     }
 
     // Everything the frame shows that changes without input: when it is unchanged, a wake-up
@@ -364,7 +344,7 @@ class GuiApp {
         status_ = {};
         confirmingExit_ = false;
         platform_->setScreenSaverEnabled(true);
-        log_(editing_ ? "screen editor" : "screen library"); // "Try it" comes back to the editor
+        log_(workshop_.editing() ? "screen editor" : "screen library"); // "Try it" comes back to the editor
     }
 
     void recordHistory(bool completed) {
@@ -414,7 +394,7 @@ class GuiApp {
         using ui::Action;
         if (!intent) return;
         // While "leave?" is asked, Space (or anything but Esc) keeps the routine going.
-        if (confirmingExit_ && intent.action != Action::RequestExit && intent.action != Action::ConfirmExit) {
+        if (confirmingExit_ && intent.action != Action::RequestExit) {
             confirmingExit_ = false;
             log_("exit cancelled");
             if (intent.action == Action::TogglePause) return;
@@ -449,8 +429,6 @@ class GuiApp {
                 toLibrary();
             }
             break;
-        case Action::ConfirmExit: toLibrary(); break;
-        case Action::CancelExit: confirmingExit_ = false; break;
         case Action::ToLibrary: toLibrary(); break;
         case Action::ToggleFullscreen:
             platform_->toggleFullscreen();
@@ -471,7 +449,6 @@ class GuiApp {
             settings_.volume = std::clamp(intent.value, 0, 100);
             soundSettingsChanged();
             break;
-        case Action::ToggleFlash: settings_.flash = !settings_.flash; break;
         case Action::ToggleHelp:
             showHelp_ = !showHelp_;
             log_("help %s", showHelp_ ? "on" : "off");
@@ -485,58 +462,23 @@ class GuiApp {
             settingsState_.open = false;
             log_("settings closed");
             break;
-        case Action::NewRoutine: {
-            Routine blank;
-            blank.name = "New routine";
-            Step prepare;
-            prepare.kind = PhaseKind::Prepare;
-            prepare.durationMs = 10'000;
-            prepare.label = "Get into position";
-            blank.steps.push_back(prepare);
-            openEditor(std::move(blank), {}, "New");
-            break;
-        }
-        case Action::OpenQuickSet:
-            quickSet_.emplace();
-            log_("screen quick-set");
-            break;
+        case Action::NewRoutine: workshop_.newRoutine(); break;
+        case Action::OpenQuickSet: workshop_.openQuickSet(); break;
         case Action::Duplicate:
-            if (intent.index < library_.entries().size()) {
-                Routine copy = library_.entries()[intent.index].routine();
-                copy.name += " (my copy)";
-                openEditor(std::move(copy), {}, "New copy");
-            }
+            if (intent.index < library_.entries().size()) workshop_.duplicate(library_.entries()[intent.index]);
             break;
         case Action::Edit:
-            if (intent.index < library_.entries().size() &&
-                library_.entries()[intent.index].source == RoutineSource::User) {
-                const LibraryEntry& e = library_.entries()[intent.index];
-                openEditor(e.routine(), e.path, "Editing");
-            }
+            if (intent.index < library_.entries().size()) workshop_.edit(library_.entries()[intent.index]);
             break;
-        case Action::Delete: deleteRoutine(intent.index); break;
-        case Action::UndoDelete: undoDelete(); break;
-        case Action::OpenHistory:
-            history_ = readHistory(historyPath());
-            historyOpen_ = true;
-            log_("screen history sessions=%zu", history_.size());
+        case Action::Delete:
+            if (intent.index < library_.entries().size()) workshop_.remove(library_.entries()[intent.index]);
             break;
-        case Action::CloseView:
-            if (editing_)
-                editorAction(ui::makeEditorAction(ui::EditorAction::Type::Close));
-            else if (quickSet_)
-                quickSetAction(ui::QuickSetAction{ui::QuickSetAction::Type::Cancel});
-            else
-                historyOpen_ = false;
-            break;
-        case Action::Undo: editorAction(ui::makeEditorAction(ui::EditorAction::Type::Undo)); break;
-        case Action::Redo: editorAction(ui::makeEditorAction(ui::EditorAction::Type::Redo)); break;
-        case Action::Save:
-            if (editing_)
-                editorAction(ui::makeEditorAction(ui::EditorAction::Type::Save));
-            else if (quickSet_)
-                quickSetAction(ui::QuickSetAction{ui::QuickSetAction::Type::Save});
-            break;
+        case Action::UndoDelete: workshop_.undoRemove(); break;
+        case Action::OpenHistory: workshop_.openHistory(); break;
+        case Action::CloseView: workshop_.close(); break;
+        case Action::Undo: workshop_.undo(); break;
+        case Action::Redo: workshop_.redo(); break;
+        case Action::Save: workshop_.save(); break;
         case Action::Quit: requestQuit(); break;
         case Action::None: break;
         }
@@ -546,19 +488,8 @@ class GuiApp {
     void draw() {
         platform_->beginFrame();
         ui::Intent intent;
-        if (!playing_ && editing_) {
-            editorAction(ui::drawEditor(editing_->view, editing_->editor, platform_->fonts()));
-        } else if (!playing_ && quickSet_) {
-            quickSetAction(ui::drawQuickSet(*quickSet_, platform_->fonts()));
-        } else if (!playing_ && historyOpen_) {
-            ui::HistoryModel model;
-            model.records = &history_;
-            const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                                 std::chrono::system_clock::now().time_since_epoch())
-                                 .count();
-            model.minutesPerWeek = minutesPerWeek(history_, now, 8);
-            model.streakDays = streakDays(history_, now);
-            if (ui::drawHistory(model, platform_->fonts())) intent = {ui::Action::CloseView};
+        if (!playing_ && workshop_.open()) {
+            if (workshop_.draw(platform_->fonts())) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         } else if (!playing_) {
             ui::LibraryModel model;
             model.entries = &library_.entries();
@@ -567,7 +498,7 @@ class GuiApp {
             visible_ = filterEntries(library_.entries(), ui::filterFor(libraryState_, model));
             model.visible = visible_;
             model.notice = notice_;
-            model.deleted = lastDeleted_ ? lastDeletedName_ : "";
+            model.deleted = workshop_.deletedName();
             model.showHelp = showHelp_;
             intent = ui::drawLibrary(libraryState_, model, platform_->fonts());
             if (const ui::Intent fromSettings = ui::drawSettings(settingsState_, platform_->fonts(), driver_->hasSound()))
@@ -595,219 +526,25 @@ class GuiApp {
 
     // -- quitting ---------------------------------------------------------------------------
     void requestQuit() {
-        if (editing_ && editing_->editor.dirty()) {
-            editing_->view.confirmClose = true; // ask first; Discard quits
-            editing_->view.collidingId.clear();
-            editing_->quitAfterClose = true;
-            log_("editor asks unsaved");
+        if (workshop_.requestQuit())
+            quit_ = true;
+        else
             activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
-            return;
-        }
-        quit_ = true;
     }
 
-    // -- the editor -------------------------------------------------------------------------
-    void openEditor(Routine routine, std::filesystem::path file, std::string title) {
-        const bool isNew = file.empty();
-        editing_.emplace(Editing{Editor(std::move(routine), !isNew), std::move(file), {}, false, false});
-        editing_->view.title = std::move(title);
-        log_("screen editor new=%d", isNew ? 1 : 0);
-    }
-
-    LibraryEntry entryFromEditor() const {
-        LibraryEntry e;
-        e.id = editing_->file.empty() ? idFromName(editing_->editor.routine().name) : editing_->file.stem().string();
-        e.path = editing_->file;
-        e.source = RoutineSource::User;
-        e.parsed.routine = editing_->editor.routine();
-        e.timeline = editing_->editor.timeline();
-        return e;
-    }
-
-    void closeEditor() {
-        const bool quitAfter = editing_->quitAfterClose;
-        editing_.reset();
-        log_("screen library");
-        if (quitAfter) quit_ = true;
-    }
-
-    // Saves the routine being edited; `collision` says what to do when a new one's name is taken.
-    enum class Collision { Ask, Replace, NewName };
-    void saveEditing(Collision collision) {
-        Editing& e = *editing_;
-        if (!e.editor.canPlay()) {
-            e.view.message = "Fix the problems marked ! first; they would stop it playing.";
-            return;
-        }
-        std::filesystem::path target = e.file;
-        if (target.empty()) {
-            const std::string id = idFromName(e.editor.routine().name);
-            target = userRoutinesDir() / (id + ".toml");
-            std::error_code ec;
-            if (std::filesystem::exists(target, ec)) {
-                if (collision == Collision::Ask) {
-                    e.view.collidingId = id;
-                    log_("editor asks name-taken id=%s", id.c_str());
-                    return;
-                }
-                if (collision == Collision::NewName) target = freeRoutinePath(userRoutinesDir(), id);
-            }
-        }
-        if (auto error = saveRoutine(target, e.editor.routine())) {
-            e.view.message = "Not saved: " + *error;
-            notice("not saved: " + *error);
-            return;
-        }
-        e.file = target;
-        e.editor.markSaved();
-        e.view.collidingId.clear();
-        e.view.title = "Editing";
-        e.view.message = "Saved to " + target.string();
-        log_("saved routine=%s path=%s", target.stem().string().c_str(), target.string().c_str());
-        settings_.lastRoutine = target.stem().string();
-        libraryState_.selected.reset();
-        rescanLibrary();
-        if (e.closeAfterSave) closeEditor();
-    }
-
-    void editorAction(const ui::EditorAction& a) {
-        using T = ui::EditorAction::Type;
-        if (!editing_ || !a) return;
-        activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
-        Editing& e = *editing_;
-        Editor& ed = e.editor;
-        StepPath& sel = e.view.selected;
-        e.view.message.clear();
-        switch (a.type) {
-        case T::None: break;
-        case T::Select: sel = a.path; break;
-        case T::SetName: ed.setName(a.text, a.mergeKey); break;
-        case T::SetSummary: ed.setSummary(a.text, a.mergeKey); break;
-        case T::SetNotes: ed.setNotes(a.text, a.mergeKey); break;
-        case T::SetTags: ed.setTags(a.list, a.mergeKey); break;
-        case T::SetEquipment: ed.setEquipment(a.list, a.mergeKey); break;
-        case T::SetStep: ed.setStep(a.path, a.step, a.mergeKey); break;
-        case T::AddPhase: sel = ed.addPhase(a.path, a.kind); break;
-        case T::AddBlock: sel = ed.addBlock(a.path); break;
-        case T::Remove:
-            ed.remove(a.path);
-            sel.clear();
-            break;
-        case T::Duplicate: sel = ed.duplicate(a.path); break;
-        case T::MoveUp: sel = ed.moveUp(a.path); break;
-        case T::MoveDown: sel = ed.moveDown(a.path); break;
-        case T::MoveInto: sel = ed.moveInto(a.path); break;
-        case T::MoveOut: sel = ed.moveOut(a.path); break;
-        case T::MoveTo: sel = ed.moveTo(a.path, a.target); break;
-        case T::Undo:
-            ed.undo();
-            if (!ed.at(sel)) sel.clear();
-            break;
-        case T::Redo:
-            ed.redo();
-            if (!ed.at(sel)) sel.clear();
-            break;
-        case T::Save: saveEditing(Collision::Ask); break;
-        case T::Replace: saveEditing(Collision::Replace); break;
-        case T::SaveAsNew: saveEditing(Collision::NewName); break;
-        case T::CancelSave:
-            e.view.collidingId.clear();
-            e.closeAfterSave = false;
-            break;
-        case T::TryIt:
-            if (ed.canPlay()) startRoutine(entryFromEditor());
-            break;
-        case T::Close:
-            if (!e.view.collidingId.empty()) { // Esc answers the open question first: cancel
-                e.view.collidingId.clear();
-                e.closeAfterSave = false;
-            } else if (e.view.confirmClose) {
-                e.view.confirmClose = false;
-                e.quitAfterClose = false;
-            } else if (ed.dirty()) {
-                e.view.confirmClose = true;
-                log_("editor asks unsaved");
-            } else {
-                closeEditor();
-            }
-            break;
-        case T::DiscardAndClose: closeEditor(); break;
-        case T::CancelClose:
-            e.view.confirmClose = false;
-            e.quitAfterClose = false;
-            break;
-        }
-        if (editing_ && a.type == T::Save && e.view.confirmClose) e.closeAfterSave = true;
-        if (editing_ && e.view.confirmClose && a.type == T::Save) e.view.confirmClose = false;
-        if (editing_ && a.type != T::Select && a.type != T::None)
-            log_("editor %d total_ms=%lld phases=%zu problems=%zu dirty=%d", static_cast<int>(a.type),
-                 static_cast<long long>(ed.totalMs()), ed.phaseCount(), ed.diagnostics().size(), ed.dirty() ? 1 : 0);
-    }
-
-    // -- the quick set ----------------------------------------------------------------------
-    void quickSetAction(const ui::QuickSetAction& a) {
-        using T = ui::QuickSetAction::Type;
-        if (!quickSet_ || !a) return;
-        activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
-        const Routine routine = makeQuickSet(quickSet_->quick);
-        switch (a.type) {
-        case T::None: break;
-        case T::Cancel:
-            quickSet_.reset();
-            log_("screen library");
-            break;
-        case T::Start: {
-            if (countPhases(routine) > kMaxPhases) break;
-            LibraryEntry e;
-            e.id = idFromName(routine.name);
-            e.source = RoutineSource::User;
-            e.parsed.routine = routine;
-            e.timeline = expand(routine);
-            quickSet_.reset();
-            startRoutine(e);
-            break;
-        }
-        case T::Refine:
-            quickSet_.reset();
-            openEditor(routine, {}, "New");
-            break;
-        case T::Save:
-            quickSet_.reset();
-            openEditor(routine, {}, "New");
-            editing_->closeAfterSave = true; // back to the library once it is saved
-            saveEditing(Collision::Ask);
-            break;
-        }
-    }
-
-    // -- deleting ---------------------------------------------------------------------------
-    void deleteRoutine(std::size_t index) {
-        if (index >= library_.entries().size() || library_.entries()[index].source != RoutineSource::User) return;
-        const LibraryEntry& e = library_.entries()[index];
-        auto moved = moveToTrash(e.path, trashDir());
-        if (auto* error = std::get_if<std::string>(&moved)) {
-            notice(*error);
-            return;
-        }
-        lastDeleted_ = std::get<TrashedFile>(moved);
-        lastDeletedName_ = e.displayName();
-        log_("deleted routine=%s trash=%s", e.id.c_str(), lastDeleted_->inTrash.string().c_str());
+    // -- WorkshopHost -----------------------------------------------------------------------
+    void play(const LibraryEntry& entry) override { startRoutine(entry); }
+    void routinesChanged(const std::string& selectId) override {
+        if (!selectId.empty()) settings_.lastRoutine = selectId;
         libraryState_.selected.reset();
         rescanLibrary();
     }
-
-    void undoDelete() {
-        if (!lastDeleted_) return;
-        if (auto error = restoreFromTrash(*lastDeleted_)) {
-            notice(*error);
-        } else {
-            log_("restored routine=%s", lastDeleted_->original.stem().string().c_str());
-            settings_.lastRoutine = lastDeleted_->original.stem().string();
-            libraryState_.selected.reset();
-        }
-        lastDeleted_.reset();
-        rescanLibrary();
+    void notice(const std::string& text) override {
+        notice_ = text;
+        std::cerr << "unknot: notice: " << text << "\n";
     }
+    void log(const std::string& line) override { log_("%s", line.c_str()); }
+    void quit() override { quit_ = true; }
 };
 
 } // namespace

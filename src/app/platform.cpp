@@ -12,12 +12,6 @@ namespace unknot {
 
 namespace {
 
-// Any thread may push this to wake the main loop.
-Uint32 wakeEventType() {
-    static const Uint32 type = SDL_RegisterEvents(1);
-    return type;
-}
-
 ui::Key translate(SDL_Keycode key) {
     switch (key) {
     case SDLK_SPACE: return ui::Key::Space;
@@ -143,7 +137,6 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     ImGui_ImplSDL2_InitForOpenGL(impl->window, impl->gl);
     ImGui_ImplOpenGL3_Init("#version 150");
     impl->imguiReady = true;
-    wakeEventType();
 
     auto platform = std::unique_ptr<Platform>(new Platform(std::move(impl)));
     platform->rebuildFontsIfNeeded();
@@ -203,12 +196,6 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
         have = SDL_PollEvent(&e) != 0;
     }
     return out;
-}
-
-void Platform::wake() {
-    SDL_Event e{};
-    e.type = wakeEventType();
-    SDL_PushEvent(&e);
 }
 
 void Platform::beginFrame() {

@@ -42,8 +42,6 @@ class Platform {
 
     // Sleeps until an event arrives or `timeoutMs` passes (0: don't sleep), then drains them.
     std::vector<InputEvent> waitEvents(int timeoutMs);
-    // Wakes a waitEvents() from any thread.
-    static void wake();
 
     void beginFrame();              // rebuilds the fonts first when the window height changed
     void endFrame();                // renders and swaps

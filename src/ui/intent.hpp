@@ -34,9 +34,7 @@ enum class Action {
     Back,
     Extend,
     Restart,
-    RequestExit,     // Esc: asks first while a routine runs
-    ConfirmExit,
-    CancelExit,
+    RequestExit,     // Esc: asks first while a routine runs; a second Esc leaves
     // finished
     ToLibrary,
     // anywhere
@@ -45,7 +43,6 @@ enum class Action {
     VolumeUp,
     VolumeDown,
     SetVolume,       // value: 0..100
-    ToggleFlash,
     ToggleHelp,
     OpenSettings,
     ApplySettings,   // the settings panel's draft changed
