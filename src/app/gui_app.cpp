@@ -473,6 +473,10 @@ class GuiApp final : private WorkshopHost {
         case Action::Delete:
             if (intent.index < library_.entries().size()) workshop_.remove(library_.entries()[intent.index]);
             break;
+        case Action::DeleteSelected:
+            if (libraryState_.selected && *libraryState_.selected < library_.entries().size())
+                workshop_.remove(library_.entries()[*libraryState_.selected]);
+            break;
         case Action::UndoDelete: workshop_.undoRemove(); break;
         case Action::OpenHistory: workshop_.openHistory(); break;
         case Action::CloseView: workshop_.close(); break;

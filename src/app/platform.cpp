@@ -34,6 +34,7 @@ ui::Key translate(SDL_Keycode key) {
     case SDLK_z: return ui::Key::Z;
     case SDLK_n: return ui::Key::N;
     case SDLK_h: return ui::Key::H;
+    case SDLK_DELETE: return ui::Key::Delete;
     default: return ui::Key::Other;
     }
 }

@@ -21,6 +21,7 @@ enum class Action {
     Duplicate,       // index: entry to copy into a new routine
     Edit,            // index: the user's own routine to edit
     Delete,          // index: the user's own routine, to the trash
+    DeleteSelected,
     UndoDelete,
     OpenHistory,
     CloseView,       // leave the quick set, the history or the editor (asks when unsaved)
@@ -58,7 +59,7 @@ struct Intent {
 };
 
 // Keys the app responds to, independent of SDL so the key map can be tested.
-enum class Key { Space, Left, Right, Up, Down, Enter, Escape, Plus, Question, R, F, F11, M, Q, S, Y, Z, N, H, Other };
+enum class Key { Space, Left, Right, Up, Down, Enter, Escape, Plus, Question, R, F, F11, M, Q, S, Y, Z, N, H, Delete, Other };
 
 struct KeyContext {
     Screen screen = Screen::Library;

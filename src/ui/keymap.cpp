@@ -33,6 +33,7 @@ Intent intentForKey(Key key, const KeyContext& c) {
         case Key::N: return {Action::NewRoutine};
         case Key::Q: return {Action::OpenQuickSet};
         case Key::H: return {Action::OpenHistory};
+        case Key::Delete: return {Action::DeleteSelected};
         case Key::Question: return {Action::ToggleHelp};
         default: return {};
         }

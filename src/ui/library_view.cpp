@@ -211,7 +211,7 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
         if (entries[i].valid() && ImGui::Button(own ? "Duplicate" : "Duplicate to edit")) intent = {Action::Duplicate, i};
         if (own) {
             ImGui::SameLine();
-            if (ImGui::Button("Delete")) intent = {Action::Delete, i};
+            if (ImGui::Button("Delete (Del)")) intent = {Action::Delete, i};
         }
         if (!own && entries[i].valid()) {
             ImGui::SameLine();

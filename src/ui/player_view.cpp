@@ -224,7 +224,8 @@ void drawHelpOverlay(const Fonts& fonts, Screen screen) {
                                  {"?", "this help"}, {"Ctrl+Q", "quit"}};
     static const Row library[] = {{"\xE2\x86\x91 / \xE2\x86\x93", "choose a routine"}, {"Enter", "start it"},
                                   {"type", "search (click the search box)"}, {"Q", "quick set"},
-                                  {"N", "new routine"}, {"H", "history"}, {"Ctrl+Z", "undo a delete"},
+                                  {"N", "new routine"}, {"H", "history"}, {"Del", "delete your routine"},
+                                  {"Ctrl+Z", "undo a delete"},
                                   {"F / F11", "fullscreen"},
                                   {"M", "mute"}, {"S", "settings: sound, cues, flash, text size"},
                                   {"?", "this help"}, {"Ctrl+Q", "quit"}};

@@ -35,6 +35,8 @@ TEST_CASE("letters are text while typing; the list keys still work") {
     CHECK(on(Key::N, Screen::Library) == Action::NewRoutine);
     CHECK(on(Key::H, Screen::Library) == Action::OpenHistory);
     CHECK(on(Key::Z, Screen::Library, true) == Action::UndoDelete);
+    CHECK(on(Key::Delete, Screen::Library) == Action::DeleteSelected);
+    CHECK(on(Key::Delete, Screen::Library, false, true) == Action::None); // deletes text instead
 }
 
 TEST_CASE("the editor: save even while typing / undo only outside text fields / Esc leaves") {
