@@ -15,6 +15,7 @@ namespace {
 // Nesting deeper than this is surely a mistake, and bounding it bounds our recursion.
 constexpr int kMaxDepth = 16;
 
+
 const std::vector<std::string> kTopKeys = {"name", "summary", "notes", "tags", "equipment", "step"};
 const std::vector<std::string> kStepKeys = {"kind",   "duration", "label",        "cue", "repeat",
                                             "sides",  "switch",   "rest_between", "step"};
@@ -300,6 +301,12 @@ ParsedRoutine parseRoutine(std::string_view text, std::string_view path) {
         result.diagnostics.push_back(Diagnostic{std::string(path), lc.line, lc.column,
                                                 text[*bad] == '\0' ? "this is not a text file (it holds a NUL byte)"
                                                                    : "this file is not UTF-8 text"});
+        return result;
+    }
+    if (auto deep = firstKeyTooDeep(text)) {
+        result.diagnostics.push_back(Diagnostic{std::string(path), deep->line, deep->column,
+                                                "this key nests too deeply (more than " +
+                                                    std::to_string(kMaxTomlKeyParts) + " levels)"});
         return result;
     }
     try {

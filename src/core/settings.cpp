@@ -69,6 +69,10 @@ LoadedSettings parseSettings(std::string_view text) {
         out.notices.push_back("settings file is not UTF-8 text; using the defaults");
         return out;
     }
+    if (firstKeyTooDeep(text)) {
+        out.notices.push_back("settings file is damaged (a key nests too deeply); using the defaults");
+        return out;
+    }
     toml::table top;
     try {
         top = toml::parse(text);

@@ -97,6 +97,27 @@ LineColumn lineColumnAt(std::string_view text, std::size_t offset) {
     return lc;
 }
 
+std::optional<LineColumn> firstKeyTooDeep(std::string_view text) {
+    int line = 1;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view l = text.substr(start, end - start);
+        // The key part: up to the closing bracket of a header, or the '=' of a key.
+        const std::size_t first = l.find_first_not_of(" \t");
+        if (first != std::string_view::npos && l[first] != '#') {
+            const std::size_t stop = l[first] == '[' ? l.find(']', first) : l.find('=', first);
+            const std::string_view key = l.substr(first, stop == std::string_view::npos ? l.size() - first : stop - first);
+            if (std::count(key.begin(), key.end(), '.') >= kMaxTomlKeyParts)
+                return LineColumn{line, static_cast<int>(first) + 1};
+        }
+        start = end + 1;
+        ++line;
+    }
+    return std::nullopt;
+}
+
 std::string joinOr(const std::vector<std::string>& words) {
     std::string out;
     for (std::size_t i = 0; i < words.size(); ++i) {

@@ -26,6 +26,13 @@ struct LineColumn {
 };
 [[nodiscard]] LineColumn lineColumnAt(std::string_view text, std::size_t offset);
 
+// TOML keys with more parts than this are refused before toml++ sees them: it builds (and
+// frees) one nested table per part recursively, and tens of thousands of parts overflow the
+// stack. No routine or settings file comes near.
+inline constexpr int kMaxTomlKeyParts = 64;
+// Where the first table header or dotted key with too many parts starts, if any.
+[[nodiscard]] std::optional<LineColumn> firstKeyTooDeep(std::string_view text);
+
 // "a, b or c"
 [[nodiscard]] std::string joinOr(const std::vector<std::string>& words);
 

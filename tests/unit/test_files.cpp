@@ -93,6 +93,11 @@ TEST_CASE("a corrupt settings file gives defaults / a notice and a .bak copy") {
     CHECK(partly.settings.muted);
     CHECK(partly.notices[0].find("`volume` must be a whole number from 0 to 100") != std::string::npos);
 
+    std::string deep = "[a";
+    for (int i = 0; i < 50'000; ++i) deep += ".b";
+    tmp.write("settings.toml", deep + "]\nx = 1\n");
+    CHECK(loadSettings(file).notices[0].find("nests too deeply") != std::string::npos);
+
     tmp.write("settings.toml", "volume = \"\xff\"\n");
     CHECK(loadSettings(file).notices[0].find("not UTF-8") != std::string::npos);
 }

@@ -231,6 +231,14 @@ TEST_CASE("garbage never crashes the parser") {
     }
     deep += "[[" + header + "]]\nkind = \"hold\"\nduration = 5\n";
     CHECK(has(only(deep).message, "nest too deeply"));
+    // A header of 50,000 parts (it once overflowed the stack inside toml++) is refused at once.
+    std::string huge = std::string(kHeader) + "# comment\n[[step";
+    for (int i = 0; i < 50'000; ++i) huge += ".step";
+    huge += "]]\nkind = \"hold\"\n";
+    const auto d = only(huge);
+    CHECK(d.line == 3);
+    CHECK(has(d.message, "nests too deeply"));
+    CHECK(has(only(std::string(kHeader) + "a" + std::string(70, '.') + "b = 1\n").message, "nests too deeply"));
 }
 
 TEST_CASE("every built-in routine is valid") {
