@@ -1,0 +1,24 @@
+// libFuzzer target: any bytes as a routine file. It must never crash, hang or leak; a valid
+// routine must expand, and writing it and reading it back must give the same timeline.
+// Run with tests/fuzz/run.sh (clang's libFuzzer; not part of CI).
+#include "core/routine_parser.hpp"
+#include "core/routine_writer.hpp"
+#include "core/timeline.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const auto parsed = unknot::parseRoutine(text, "fuzz.toml");
+    for (const auto& d : parsed.diagnostics)
+        if (d.line < 1 || d.column < 1 || d.message.empty()) std::abort();
+    if (!parsed.valid()) return 0;
+    const auto timeline = unknot::expand(parsed.routine);
+    const auto again = unknot::parseRoutine(unknot::formatRoutine(parsed.routine), "written.toml");
+    if (!again.valid()) std::abort();
+    const auto timeline2 = unknot::expand(again.routine);
+    if (timeline2.totalMs != timeline.totalMs || timeline2.size() != timeline.size()) std::abort();
+    return 0;
+}
