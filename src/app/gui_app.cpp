@@ -258,7 +258,12 @@ class GuiApp final : private WorkshopHost {
         }
         if (confirmingExit_ && now >= confirmUntil_) confirmingExit_ = false;
         const bool playingNow = status_.state == SessionState::Running || status_.state == SessionState::WaitingManual;
-        platform_->setScreenSaverEnabled(!playingNow);
+        screenSaver(!playingNow);
+    }
+
+    // The screen stays awake while a routine plays, and may sleep when paused or done.
+    void screenSaver(bool allowed) {
+        if (platform_->setScreenSaverEnabled(allowed)) log_("screensaver %s", allowed ? "allowed" : "off");
     }
 
     // -- library --------------------------------------------------------------------------
@@ -343,7 +348,7 @@ class GuiApp final : private WorkshopHost {
         playing_.reset();
         status_ = {};
         confirmingExit_ = false;
-        platform_->setScreenSaverEnabled(true);
+        screenSaver(true);
         log_(workshop_.editing() ? "screen editor" : "screen library"); // "Try it" comes back to the editor
     }
 

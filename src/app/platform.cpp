@@ -237,12 +237,13 @@ bool Platform::fullscreen() const {
     return (SDL_GetWindowFlags(impl_->window) & (SDL_WINDOW_FULLSCREEN | SDL_WINDOW_FULLSCREEN_DESKTOP)) != 0;
 }
 
-void Platform::setScreenSaverEnabled(bool enabled) {
-    if (enabled == (SDL_IsScreenSaverEnabled() == SDL_TRUE)) return;
+bool Platform::setScreenSaverEnabled(bool enabled) {
+    if (enabled == (SDL_IsScreenSaverEnabled() == SDL_TRUE)) return false;
     if (enabled)
         SDL_EnableScreenSaver();
     else
         SDL_DisableScreenSaver();
+    return true;
 }
 
 WindowGeometry Platform::geometry() const {

@@ -52,7 +52,8 @@ class Platform {
     void setFontScale(double scale); // the user's text size; the display's DPI still counts
     void toggleFullscreen();
     [[nodiscard]] bool fullscreen() const;
-    void setScreenSaverEnabled(bool enabled);
+    // True when this changed it.
+    bool setScreenSaverEnabled(bool enabled);
     [[nodiscard]] WindowGeometry geometry() const; // for saving; the windowed size when fullscreen
     [[nodiscard]] std::string videoDriver() const;
 

@@ -26,9 +26,11 @@ class PlayerWindowTest(WindowTest):
     def test_keys_pause_skip_back_extend_and_escape_take_effect(self):
         app = self.start("run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end")
         app.wait_for(r"phase index=0 kind=prepare")
+        app.wait_for(r"screensaver off")
         n = app.line_count()
         app.keys("space")
         app.wait_for(r"command toggle-pause phase=0 .* state=paused", after=n)
+        app.wait_for(r"screensaver allowed", after=n)
         # Paused: time stands still.
         m1, _ = app.wait_for(r"command toggle-pause phase=0 remaining_ms=(\d+)", after=n)
         time.sleep(1.2)
