@@ -19,7 +19,6 @@
 #include "ui/settings_view.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdarg>
 #include <cstdio>
 #include <iostream>
@@ -308,9 +307,7 @@ class GuiApp final : private WorkshopHost {
         playing_ = entry;
         driver_->start(playing_->timeline, settings_.cues);
         wallStart_ = steadyClockMs();
-        startedAt_ = std::chrono::duration_cast<std::chrono::seconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+        startedAt_ = wallClockSeconds();
         lastSerial_ = 0;
         confirmingExit_ = false;
         settings_.lastRoutine = entry.id;

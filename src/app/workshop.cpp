@@ -4,7 +4,6 @@
 #include "core/paths.hpp"
 #include "ui/history_view.hpp"
 
-#include <chrono>
 #include <cstdarg>
 #include <cstdio>
 
@@ -87,9 +86,7 @@ bool Workshop::draw(const ui::Fonts& fonts) {
     if (historyOpen_) {
         ui::HistoryModel model;
         model.records = &history_;
-        const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
+        const auto now = wallClockSeconds();
         model.minutesPerWeek = minutesPerWeek(history_, now, 8);
         model.streakDays = streakDays(history_, now);
         if (ui::drawHistory(model, fonts)) {

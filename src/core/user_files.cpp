@@ -5,6 +5,7 @@
 #include "core/routine_writer.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <fcntl.h>
 #include <set>
@@ -49,6 +50,11 @@ std::optional<std::string> restoreFromTrash(const TrashedFile& trashed) {
 }
 
 fs::path historyPath() { return userDataDir() / "history.csv"; }
+
+std::int64_t wallClockSeconds() {
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
 
 namespace {
 

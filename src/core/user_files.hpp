@@ -43,6 +43,8 @@ struct HistoryRecord {
 };
 
 [[nodiscard]] std::filesystem::path historyPath(); // userDataDir()/history.csv
+// The wall clock, in seconds since the epoch: when a session started (never for its timing).
+[[nodiscard]] std::int64_t wallClockSeconds();
 // Appends one line (and the header to a new file). An error message, or nothing.
 [[nodiscard]] std::optional<std::string> appendHistory(const std::filesystem::path& file, const HistoryRecord& record);
 // Every readable record; lines that are not are passed over.
