@@ -191,6 +191,7 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
         std::string sub = e.valid() ? formatClock(e.timeline.totalMs) + " \xC2\xB7 " : "";
         sub += e.source == RoutineSource::User ? "yours" : (e.source == RoutineSource::Dir ? "folder" : "built-in");
         if (!e.routine().tags.empty()) sub += " \xC2\xB7 " + joined(e.routine().tags);
+        if (!e.routine().equipment.empty()) sub += " \xC2\xB7 " + joined(e.routine().equipment);
         ImGui::TextDisabled("%s", sub.c_str());
         ImGui::SetCursorPos(end);
         ImGui::PopID();
