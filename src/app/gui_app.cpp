@@ -38,8 +38,6 @@ struct IdlePolicy {
     static constexpr int kActiveFrameMs = 16;
     // With nothing changing on screen, wake this often to notice routine files edited on disk.
     static constexpr int kIdleWakeMs = 2000;
-    // How long the phase-change flash stays on (long enough to catch the eye from the floor).
-    static constexpr Millis kFlashMs = 250;
     // How long the "press Esc again" prompt waits.
     static constexpr Millis kConfirmExitMs = 4000;
 };
@@ -247,7 +245,7 @@ class GuiApp final : private WorkshopHost {
             log_("phase index=%zu kind=%s side=%s duration_ms=%lld label=\"%s\"", status_.phase,
                  std::string(kindName(p.kind)).c_str(), p.side == Side::None ? "none" : std::string(sideName(p.side)).c_str(),
                  static_cast<long long>(p.durationMs), p.label.c_str());
-            if (settings_.flash) flashUntil_ = now + IdlePolicy::kFlashMs;
+            if (settings_.flash) flashUntil_ = now + settings_.flashMs; // 250 ms by default: seen from the floor
         }
         if (status_.over && !wasOver) {
             wallEnd_ = now;

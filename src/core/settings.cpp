@@ -85,6 +85,7 @@ LoadedSettings parseSettings(std::string_view text) {
     r.integer(top, "volume", s.volume, 0, 100);
     r.boolean(top, "muted", s.muted);
     r.boolean(top, "flash", s.flash);
+    r.integer(top, "flash_ms", s.flashMs, 100, 3000);
     r.number(top, "font_scale", s.fontScale, Settings::kMinFontScale, Settings::kMaxFontScale);
     r.string(top, "last_routine", s.lastRoutine);
     if (const auto* cues = top["cues"].as_table()) {
@@ -140,6 +141,7 @@ std::string formatSettings(const Settings& s) {
     o << "volume = " << s.volume << "\n";
     o << "muted = " << b(s.muted) << "\n";
     o << "flash = " << b(s.flash) << "\n";
+    o << "flash_ms = " << s.flashMs << "\n";
     o << "font_scale = " << toml::value<double>(s.fontScale) << "\n";
     o << "last_routine = " << toml::value<std::string>(s.lastRoutine) << "\n";
     o << "\n[cues]\n";

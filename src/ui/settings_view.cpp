@@ -47,6 +47,7 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
     changed |= ImGui::Checkbox("Halfway cue in phases of 30 s or more", &d.cues.halfway);
     changed |= ImGui::Checkbox("A chime at the end", &d.cues.end);
     changed |= ImGui::Checkbox("Flash the window at every phase change", &d.flash);
+    if (d.flash) changed |= ImGui::SliderInt("Flash length", &d.flashMs, 100, 3000, "%d ms");
     ImGui::Spacing();
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted("Text");

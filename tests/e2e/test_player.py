@@ -96,7 +96,8 @@ class PlayerWindowTest(WindowTest):
         self.assertLess(shot.fraction_near(colours["prepare"]), 0.01)
 
     def test_flash_marks_a_phase_change(self):
-        app = self.start("run", str(FIXTURES / "good" / "short.toml"))
+        # A long flash (a setting), so a loaded machine's slow screenshot still catches it.
+        app = self.start("run", str(FIXTURES / "good" / "short.toml"), settings="flash_ms = 3000\n")
         app.wait_for(r"phase index=0")
         time.sleep(0.5)
         n = app.line_count()

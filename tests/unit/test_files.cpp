@@ -47,6 +47,7 @@ TEST_CASE("settings survive a save and a load") {
     s.volume = 30;
     s.muted = true;
     s.flash = false;
+    s.flashMs = 900;
     s.fontScale = 1.25;
     s.lastRoutine = "glute \"release\"";
     s.cues.halfway = false;
@@ -60,6 +61,7 @@ TEST_CASE("settings survive a save and a load") {
     CHECK(l.volume == 30);
     CHECK(l.muted);
     CHECK_FALSE(l.flash);
+    CHECK(l.flashMs == 900);
     CHECK(l.fontScale == doctest::Approx(1.25));
     CHECK(l.lastRoutine == "glute \"release\"");
     CHECK_FALSE(l.cues.halfway);
