@@ -14,6 +14,7 @@
 #include "core/paths.hpp"
 #include "core/settings.hpp"
 #include "core/user_files.hpp"
+#include "ui/draw.hpp"
 #include "ui/library_view.hpp"
 #include "ui/player_view.hpp"
 #include "ui/settings_view.hpp"
@@ -100,6 +101,7 @@ class GuiApp final : private WorkshopHost {
 
         int exitCode = 0;
         while (!quit_) {
+            ++wakes_;
             const auto events = platform_->waitEvents(waitMs());
             bool input = false;
             for (const auto& e : events) {
@@ -122,10 +124,12 @@ class GuiApp final : private WorkshopHost {
             }
             if (platform_->minimized() || !redraw) continue; // draw nothing nobody can see
             drawnSignature_ = signature;
+            ++frames_;
             draw();
             if (activeFrames_ > 0) --activeFrames_;
         }
         platform_->setScreenSaverEnabled(true);
+        log_("exit wakes=%llu frames=%llu", wakes_, frames_);
         settings_.window = platform_->geometry();
         if (auto error = saveSettings(settingsPath(), settings_)) std::cerr << "unknot: " << *error << "\n";
         return exitCode;
@@ -161,6 +165,8 @@ class GuiApp final : private WorkshopHost {
     std::string notice_;
     std::size_t libraryScans_ = 0;
     std::vector<long long> drawnSignature_;
+    unsigned long long wakes_ = 0;  // for --verbose: how often the loop woke
+    unsigned long long frames_ = 0; // and how often it drew
 
     [[nodiscard]] ui::Screen screen() const {
         if (playing_) return status_.over ? ui::Screen::Finished : ui::Screen::Player;
@@ -523,7 +529,7 @@ class GuiApp final : private WorkshopHost {
             model.wallMs = (status_.over ? wallEnd_ : now) - wallStart_;
             intent = ui::drawPlayer(model, platform_->fonts());
         }
-        platform_->endFrame();
+        platform_->endFrame(ui::frameBackground());
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         handle(intent);
     }

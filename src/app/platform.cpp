@@ -206,12 +206,12 @@ void Platform::beginFrame() {
     ImGui::NewFrame();
 }
 
-void Platform::endFrame() {
+void Platform::endFrame(ui::Rgb clear) {
     ImGui::Render();
     const ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    glClearColor(0.08f, 0.08f, 0.10f, 1.0f);
+    glClearColor(clear.r / 255.0f, clear.g / 255.0f, clear.b / 255.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(impl_->window);

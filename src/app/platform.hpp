@@ -6,6 +6,7 @@
 #include "core/settings.hpp"
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
+#include "ui/palette.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -44,7 +45,7 @@ class Platform {
     std::vector<InputEvent> waitEvents(int timeoutMs);
 
     void beginFrame();              // rebuilds the fonts first when the window height changed
-    void endFrame();                // renders and swaps
+    void endFrame(ui::Rgb clear);   // clears to `clear`, renders and swaps
     [[nodiscard]] const ui::Fonts& fonts() const { return fonts_; }
     [[nodiscard]] bool minimized() const;
     [[nodiscard]] bool typing() const; // a text field has the keyboard

@@ -72,22 +72,29 @@ void progressBar(ImDrawList* dl, ImVec2 min, ImVec2 max, double fraction, ImU32 
     if (f > 0) dl->AddRectFilled(min, ImVec2(min.x + (max.x - min.x) * f, max.y), fill, rounding);
 }
 
+namespace {
+Rgb gFrameBackground{0x14, 0x14, 0x1A};
+} // namespace
+
+Rgb frameBackground() { return gFrameBackground; }
+
 void beginFullWindow(const char* id, const Rgb* background) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     if (background) {
-        ImGui::PushStyleColor(ImGuiCol_WindowBg, colourVec(*background));
+        gFrameBackground = *background;
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    } else {
+        const ImVec4 c = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+        gFrameBackground = Rgb{static_cast<std::uint8_t>(c.x * 255.0f), static_cast<std::uint8_t>(c.y * 255.0f),
+                               static_cast<std::uint8_t>(c.z * 255.0f)};
     }
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
-    if (background) {
-        ImGui::PopStyleVar(2);
-        ImGui::PopStyleColor();
-    }
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
+    if (background) ImGui::PopStyleVar(2);
 }
 
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled) {

@@ -31,8 +31,11 @@ float textWrappedCentred(ImDrawList* dl, ImFont* font, float x0, float x1, float
 void progressBar(ImDrawList* dl, ImVec2 min, ImVec2 max, double fraction, ImU32 fill, ImU32 track);
 
 // A window covering the whole viewport, without decorations: each screen is one of these.
-// `background` sets its colour when given. End it with ImGui::End().
+// `background` sets its colour when given (else the style's). End it with ImGui::End().
+// The window itself stays transparent: the platform clears the frame to frameBackground()
+// instead, since on software GL a second full-window fill costs a quarter of a frame.
 void beginFullWindow(const char* id, const Rgb* background = nullptr);
+[[nodiscard]] Rgb frameBackground();
 
 // An ImGui button with its own font, at a given size; true when clicked.
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled = true);
