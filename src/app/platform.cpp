@@ -149,13 +149,15 @@ void Platform::rebuildFontsIfNeeded() {
     SDL_GetWindowSize(impl_->window, &w, &h);
     // Sizes are in window units, as ImGui draws; the display's DPI is in uiScale.
     const ui::FontSizes sizes = ui::fontSizesFor(static_cast<float>(h), impl_->uiScale);
-    if (sizes == impl_->fontSizes && fonts_.body) return;
-    impl_->fontSizes = sizes;
-    ImGuiIO& io = ImGui::GetIO();
-    ui::buildFonts(*io.Fonts, impl_->fontsDir, sizes, fonts_);
-    io.FontDefault = fonts_.body;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    if (sizes != impl_->fontSizes || !fonts_.body) {
+        impl_->fontSizes = sizes;
+        ImGuiIO& io = ImGui::GetIO();
+        ui::buildFonts(*io.Fonts, impl_->fontsDir, sizes, fonts_);
+        io.FontDefault = fonts_.body;
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    fonts_.hugePx = ui::countdownPxFor(static_cast<float>(h));
 }
 
 std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {

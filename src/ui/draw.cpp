@@ -12,33 +12,34 @@ void textCentred(ImDrawList* dl, ImFont* font, ImVec2 centre, ImU32 col, std::st
 }
 
 namespace {
-float cellWidth(ImFont* font) {
+float charWidth(ImFont* font, float px, char c) { return font->CalcTextSizeA(px, FLT_MAX, 0, &c, &c + 1).x; }
+float cellWidth(ImFont* font, float px) {
     float w = 0;
-    for (char c = '0'; c <= '9'; ++c) w = std::max(w, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, &c, &c + 1).x);
+    for (char c = '0'; c <= '9'; ++c) w = std::max(w, charWidth(font, px, c));
     return w;
 }
-float glyphWidth(ImFont* font, char c, float digitCell) {
+float glyphWidth(ImFont* font, float px, char c, float digitCell) {
     if (c >= '0' && c <= '9') return digitCell;
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, &c, &c + 1).x;
+    return charWidth(font, px, c);
 }
 } // namespace
 
-float tabularWidth(ImFont* font, std::string_view text) {
-    const float cell = cellWidth(font);
+float tabularWidth(ImFont* font, float px, std::string_view text) {
+    const float cell = cellWidth(font, px);
     float w = 0;
-    for (char c : text) w += glyphWidth(font, c, cell);
+    for (char c : text) w += glyphWidth(font, px, c, cell);
     return w;
 }
 
-float textTabular(ImDrawList* dl, ImFont* font, ImVec2 centre, ImU32 col, std::string_view text) {
-    const float cell = cellWidth(font);
-    const float width = tabularWidth(font, text);
+float textTabular(ImDrawList* dl, ImFont* font, float px, ImVec2 centre, ImU32 col, std::string_view text) {
+    const float cell = cellWidth(font, px);
+    const float width = tabularWidth(font, px, text);
     float x = centre.x - width * 0.5f;
-    const float y = centre.y - font->FontSize * 0.5f;
+    const float y = centre.y - px * 0.5f;
     for (char c : text) {
-        const float w = glyphWidth(font, c, cell);
-        const float own = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, &c, &c + 1).x;
-        dl->AddText(font, font->FontSize, ImVec2(x + (w - own) * 0.5f, y), col, &c, &c + 1);
+        const float w = glyphWidth(font, px, c, cell);
+        const float own = charWidth(font, px, c);
+        dl->AddText(font, px, ImVec2(x + (w - own) * 0.5f, y), col, &c, &c + 1);
         x += w;
     }
     return width;

@@ -20,9 +20,10 @@ namespace unknot::ui {
 // Text whose centre is at `centre`.
 void textCentred(ImDrawList* dl, ImFont* font, ImVec2 centre, ImU32 col, std::string_view text);
 
-// Digits each in a cell as wide as the widest digit, so a countdown never jiggles; returns the width.
-float textTabular(ImDrawList* dl, ImFont* font, ImVec2 centre, ImU32 col, std::string_view text);
-[[nodiscard]] float tabularWidth(ImFont* font, std::string_view text);
+// Digits each in a cell as wide as the widest digit, so a countdown never jiggles; drawn at `px`
+// (which may exceed the size the font was baked at); returns the width.
+float textTabular(ImDrawList* dl, ImFont* font, float px, ImVec2 centre, ImU32 col, std::string_view text);
+[[nodiscard]] float tabularWidth(ImFont* font, float px, std::string_view text);
 
 // Word-wrapped lines, each centred between x0 and x1, starting at y; returns the height used.
 float textWrappedCentred(ImDrawList* dl, ImFont* font, float x0, float x1, float y, ImU32 col, std::string_view text,

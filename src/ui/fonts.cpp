@@ -11,6 +11,7 @@ namespace unknot::ui {
 namespace {
 
 float roundTo(float value, float step) { return std::max(step, std::round(value / step) * step); }
+float bounded(float px) { return std::min(px, kMaxBakedFontPx); }
 
 // Latin-1 plus the typography routine files use: dashes, quotes, bullet, ellipsis, arrows.
 const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201D, 0x2022, 0x2022,
@@ -21,11 +22,15 @@ const ImWchar kDigitRanges[] = {0x0020, 0x0020, 0x002B, 0x003A, 0}; // space, + 
 
 FontSizes fontSizesFor(float windowHeightPx, float uiScale) {
     FontSizes s;
-    s.body = roundTo(20.0f * uiScale, 1);
-    s.heading = roundTo(28.0f * uiScale, 1);
-    s.large = roundTo(std::clamp(windowHeightPx * 0.068f, 26.0f, 160.0f), 2);
-    s.huge = roundTo(windowHeightPx * kCountdownHeightShare / kDigitHeightPerPx, 8);
+    s.body = bounded(roundTo(20.0f * uiScale, 1));
+    s.heading = bounded(roundTo(28.0f * uiScale, 1));
+    s.large = bounded(roundTo(std::clamp(windowHeightPx * 0.068f, 26.0f, 160.0f), 2));
+    s.huge = bounded(roundTo(countdownPxFor(windowHeightPx), 8));
     return s;
+}
+
+float countdownPxFor(float windowHeightPx) {
+    return std::max(8.0f, windowHeightPx * kCountdownHeightShare / kDigitHeightPerPx);
 }
 
 bool buildFonts(ImFontAtlas& atlas, const std::filesystem::path& fontsDir, const FontSizes& sizes, Fonts& out) {
@@ -40,7 +45,7 @@ bool buildFonts(ImFontAtlas& atlas, const std::filesystem::path& fontsDir, const
     out.heading = atlas.AddFontFromFileTTF(semibold.c_str(), sizes.heading, &config, kTextRanges);
     out.large = atlas.AddFontFromFileTTF(bold.c_str(), sizes.large, &config, kTextRanges);
     out.huge = atlas.AddFontFromFileTTF(semibold.c_str(), sizes.huge, &config, kDigitRanges);
-    out.hugePx = sizes.huge;
+    out.hugePx = sizes.huge; // the caller sets the drawn size: countdownPxFor(window height)
     if (!out.body || !out.heading || !out.large || !out.huge) {
         atlas.Clear();
         ImFont* fallback = atlas.AddFontDefault();

@@ -1,6 +1,7 @@
 #pragma once
-// The fonts, loaded at the pixel sizes they are drawn at so even the huge digits are crisp.
+// The fonts, loaded at the pixel sizes they are drawn at (up to a bound) so text is crisp.
 // The large sizes follow the window height; the app rebuilds the atlas when it changes.
+// The countdown's digits are baked at most kMaxBakedFontPx high and drawn scaled beyond that.
 
 #include <filesystem>
 
@@ -13,8 +14,8 @@ struct Fonts {
     ImFont* body = nullptr;    // lists, notes, buttons
     ImFont* heading = nullptr; // names, the next phase
     ImFont* large = nullptr;   // the phase word and the step label
-    ImFont* huge = nullptr;    // countdown digits only
-    float hugePx = 0;
+    ImFont* huge = nullptr;    // countdown digits only, baked at FontSizes::huge
+    float hugePx = 0;          // the size the countdown is drawn at (may exceed the baked size)
 };
 
 struct FontSizes {
@@ -25,10 +26,21 @@ struct FontSizes {
     bool operator==(const FontSizes&) const = default;
 };
 
+// Dear ImGui's FreeType builder (1.86 and 1.90 alike) rasterises each glyph into a 256 KiB
+// scratch chunk at 4 bytes a pixel and writes past it for a glyph of over 65,536 pixels: a
+// countdown font sized from a 1080p window's height (about 500 px) corrupted the heap at
+// every fullscreen start. No font is baked above this size; Inter's largest glyph at 384 px
+// is about 250 x 270 px, well inside the chunk. Larger text is drawn scaled from it.
+inline constexpr float kMaxBakedFontPx = 384.0f;
+
 // Body and heading sizes follow the display scale and the user's font scale; large and huge
 // follow the window height (the countdown's digits are over a quarter of it). Sizes are
-// rounded so small resizes don't rebuild the atlas.
+// rounded so small resizes don't rebuild the atlas, and never above kMaxBakedFontPx.
 [[nodiscard]] FontSizes fontSizesFor(float windowHeightPx, float uiScale);
+
+// The pixel size the countdown is drawn at in a window this tall: its digits take
+// kCountdownHeightShare of the height, whatever size the font was baked at.
+[[nodiscard]] float countdownPxFor(float windowHeightPx);
 
 // Returns false when the font files cannot be read; ImGui's default font is used then.
 bool buildFonts(ImFontAtlas& atlas, const std::filesystem::path& fontsDir, const FontSizes& sizes, Fonts& out);

@@ -142,14 +142,19 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts) {
     const float cx = o.x + W * 0.5f;
     textCentred(dl, fonts.large, ImVec2(cx, o.y + H * 0.15f), ink, upper(kindTitle(phase.kind)));
     const float digitsCentreY = o.y + H * 0.36f;
+    const std::string clock = formatClock(s.phaseRemainingMs);
+    // Drawn at the size the window's height asks for, narrower only where the width runs out.
+    float digitsPx = fonts.hugePx;
+    const float digitsWidth = tabularWidth(fonts.huge, digitsPx, clock);
+    if (digitsWidth > W - 2 * margin) digitsPx *= (W - 2 * margin) / digitsWidth;
     if (s.manual) {
         textCentred(dl, fonts.large, ImVec2(cx, digitsCentreY), ink, "Press Space to continue");
     } else if (s.paused) {
         // Paused: the time fades back and the word says why it stands still.
-        textTabular(dl, fonts.huge, ImVec2(cx, digitsCentreY), colour(kc.text, 0.22f), formatClock(s.phaseRemainingMs));
+        textTabular(dl, fonts.huge, digitsPx, ImVec2(cx, digitsCentreY), colour(kc.text, 0.22f), clock);
         textCentred(dl, fonts.large, ImVec2(cx, digitsCentreY), ink, "PAUSED \xE2\x80\x94 Space to resume");
     } else {
-        textTabular(dl, fonts.huge, ImVec2(cx, digitsCentreY), ink, formatClock(s.phaseRemainingMs));
+        textTabular(dl, fonts.huge, digitsPx, ImVec2(cx, digitsCentreY), ink, clock);
     }
 
     // The step label big, its cue below.
