@@ -3,8 +3,11 @@
 //
 // Hues from the Okabe-Ito palette, which stays distinguishable with the common forms of
 // colour-blindness; lightness alternates too (dark tense/hold/manual carry white text, the
-// light kinds carry near-black text), so kinds differ even without hue. Every pair has a
-// contrast ratio of at least 7:1 (WCAG AAA); tests/unit/test_palette.cpp holds us to it.
+// light kinds carry near-black text), so kinds differ even without hue. Every background
+// carries its text at 7:1 or more (WCAG AAA), and every pair of kinds stays at least 10
+// CIEDE2000 apart with normal vision, protanopia and deuteranopia (roll is paled from
+// Okabe-Ito's #CC79A7 family so that protanopes tell it from prepare's sky blue);
+// tests/unit/test_palette.cpp holds us to both.
 // Plain data without ImGui, so it can be tested.
 
 #include "core/routine.hpp"
@@ -32,7 +35,7 @@ inline constexpr Rgb kPaper{0xFF, 0xFF, 0xFF};
     case PhaseKind::Tense: return {{0x8A, 0x2E, 0x00}, kPaper};  // deep vermillion
     case PhaseKind::Release: return {{0x3D, 0xD6, 0xA0}, kInk}; // light bluish green
     case PhaseKind::Hold: return {{0x00, 0x4C, 0x7A}, kPaper};   // deep blue
-    case PhaseKind::Roll: return {{0xE5, 0x9A, 0xCA}, kInk};    // light reddish purple
+    case PhaseKind::Roll: return {{0xE6, 0xB4, 0xCA}, kInk};    // light reddish purple, paled
     case PhaseKind::Rest: return {{0xF0, 0xE4, 0x42}, kInk};    // yellow
     case PhaseKind::Switch: return {{0xE6, 0x9F, 0x00}, kInk};  // orange
     case PhaseKind::Manual: return {{0x2E, 0x2E, 0x3A}, kPaper}; // slate
