@@ -17,7 +17,7 @@ constexpr double kLimiterReleaseSeconds = 0.05;
 
 SoundId soundFor(const FiredCue& cue, const Timeline& timeline) {
     switch (cue.type) {
-    case CueType::Countdown: return SoundId::Countdown;
+    case CueType::Countdown: return cue.count == 1 ? SoundId::CountdownLast : SoundId::Countdown;
     case CueType::Halfway: return SoundId::Halfway;
     case CueType::End: return SoundId::End;
     case CueType::Phase: break;

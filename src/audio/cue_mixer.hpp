@@ -24,10 +24,10 @@ struct CueSound {
     std::size_t frames = 0;
 };
 
-// Which sound a cue plays: one per phase kind, then the countdown tick, halfway and end, in
-// the order of kCueSoundNames (core/settings.hpp).
+// Which sound a cue plays: one per phase kind, then the countdown ticks (the last one has its
+// own), halfway and end, in the order of kCueSoundNames (core/settings.hpp).
 enum class SoundId : std::size_t {
-    Prepare, Tense, Release, Hold, Roll, Rest, Manual, Switch, Countdown, Halfway, End, Count
+    Prepare, Tense, Release, Hold, Roll, Rest, Manual, Switch, Countdown, CountdownLast, Halfway, End, Count
 };
 [[nodiscard]] SoundId soundFor(const FiredCue& cue, const Timeline& timeline);
 [[nodiscard]] const char* soundName(SoundId id); // "tense", "countdown", … (file and settings names)

@@ -13,10 +13,11 @@
 namespace unknot {
 
 // The cue sounds by name, as the files in assets/sounds and the [sounds] table call them:
-// one per phase kind, then the countdown tick, the halfway cue and the end chime.
-inline constexpr std::array<const char*, 11> kCueSoundNames = {"prepare", "tense",     "release", "hold",
-                                                               "roll",    "rest",      "manual",  "switch",
-                                                               "countdown", "halfway", "end"};
+// one per phase kind, then the countdown ticks (3 and 2, then the last one, 1 s before the
+// change: higher and longer, so "now" is unmistakable), the halfway cue and the end chime.
+inline constexpr std::array<const char*, 12> kCueSoundNames = {
+    "prepare", "tense", "release", "hold", "roll", "rest", "manual", "switch", "countdown", "countdown-last",
+    "halfway", "end"};
 
 struct WindowGeometry {
     int x = -1;           // screen position; -1 lets the window manager choose
