@@ -6,7 +6,7 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "cmake --install failed: ${rc}")
 endif()
 foreach(f bin/unknot share/applications/unknot.desktop share/icons/hicolor/256x256/apps/unknot.png
-          share/unknot/assets/fonts/Inter-Regular.otf share/unknot/routines/post-run-complete.toml)
+          share/unknot/assets/sounds/countdown-last.wav share/unknot/routines/post-run-complete.toml)
   if(NOT EXISTS "${PREFIX}/${f}")
     message(FATAL_ERROR "not installed: ${f}")
   endif()

@@ -81,7 +81,6 @@ class GuiApp final : private WorkshopHost {
         po.geometry = settings_.window;
         po.fullscreen = options_.fullscreen;
         po.imguiIniFile = userConfigDir() / "imgui.ini";
-        po.fontsDir = assetsDir() / "fonts";
         po.iconFile = assetsDir() / "icon.bmp";
         po.fontScale = settings_.fontScale;
         std::error_code ec;

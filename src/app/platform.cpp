@@ -7,6 +7,7 @@
 #include <backends/imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace unknot {
 
@@ -45,7 +46,7 @@ struct Platform::Impl {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
     std::string iniFile;
-    std::filesystem::path fontsDir;
+    ui::FontFiles fontFiles;
     float uiScale = 1.0f;
     float dpiScale = 1.0f;
     ui::FontSizes fontSizes{};
@@ -118,7 +119,11 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(impl->window), &ddpi, nullptr, nullptr) != 0) ddpi = 96.0f;
     impl->dpiScale = std::clamp(ddpi / 96.0f, 1.0f, 3.0f);
     impl->uiScale = impl->dpiScale * static_cast<float>(options.fontScale);
-    impl->fontsDir = options.fontsDir;
+    // Inter from the system (Debian's fonts-inter), found through fontconfig.
+    if (auto found = ui::findFontFiles()) impl->fontFiles = *found;
+    if (impl->fontFiles.family != "Inter")
+        std::fprintf(stderr, "unknot: the Inter font is not installed (Debian: fonts-inter); using %s\n",
+                     impl->fontFiles.family.empty() ? "Dear ImGui's built-in font" : impl->fontFiles.family.c_str());
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -152,7 +157,7 @@ void Platform::rebuildFontsIfNeeded() {
     if (sizes != impl_->fontSizes || !fonts_.body) {
         impl_->fontSizes = sizes;
         ImGuiIO& io = ImGui::GetIO();
-        ui::buildFonts(*io.Fonts, impl_->fontsDir, sizes, fonts_);
+        ui::buildFonts(*io.Fonts, impl_->fontFiles, sizes, fonts_);
         io.FontDefault = fonts_.body;
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();

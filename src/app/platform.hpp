@@ -21,7 +21,6 @@ struct PlatformOptions {
     WindowGeometry geometry;
     bool fullscreen = false;
     std::filesystem::path imguiIniFile;
-    std::filesystem::path fontsDir;
     std::filesystem::path iconFile; // a BMP; optional
     double fontScale = 1.0;
 };

@@ -3,8 +3,11 @@
 #include <imgui.h>
 #include <imgui_freetype.h>
 
+#include <fontconfig/fontconfig.h>
+
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace unknot::ui {
 
@@ -18,7 +21,44 @@ const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201D, 0
                                0x2026, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0};
 const ImWchar kDigitRanges[] = {0x0020, 0x0020, 0x002B, 0x003A, 0}; // space, + , - . / 0-9 :
 
+struct PatternDeleter {
+    void operator()(FcPattern* p) const { FcPatternDestroy(p); }
+};
+using Pattern = std::unique_ptr<FcPattern, PatternDeleter>;
+
+// The file fontconfig matches for Inter at this weight, and the family it belongs to.
+std::optional<std::pair<std::filesystem::path, std::string>> matchFace(FcConfig* config, int weight) {
+    Pattern pattern(FcPatternCreate());
+    FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>("Inter"));
+    FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>("sans-serif"));
+    FcPatternAddInteger(pattern.get(), FC_WEIGHT, weight);
+    FcPatternAddInteger(pattern.get(), FC_SLANT, FC_SLANT_ROMAN);
+    FcPatternAddBool(pattern.get(), FC_SCALABLE, FcTrue);
+    FcConfigSubstitute(config, pattern.get(), FcMatchPattern);
+    FcDefaultSubstitute(pattern.get());
+    FcResult result = FcResultNoMatch;
+    Pattern match(FcFontMatch(config, pattern.get(), &result));
+    if (!match) return std::nullopt;
+    FcChar8* file = nullptr;
+    FcChar8* family = nullptr;
+    if (FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch) return std::nullopt;
+    if (FcPatternGetString(match.get(), FC_FAMILY, 0, &family) != FcResultMatch) family = nullptr;
+    return std::make_pair(std::filesystem::path(reinterpret_cast<const char*>(file)),
+                          std::string(family ? reinterpret_cast<const char*>(family) : "?"));
+}
+
 } // namespace
+
+std::optional<FontFiles> findFontFiles() {
+    FcConfig* config = FcInitLoadConfigAndFonts();
+    if (!config) return std::nullopt;
+    const auto regular = matchFace(config, FC_WEIGHT_REGULAR);
+    const auto semibold = matchFace(config, FC_WEIGHT_DEMIBOLD);
+    const auto bold = matchFace(config, FC_WEIGHT_BOLD);
+    FcConfigDestroy(config);
+    if (!regular || !semibold || !bold) return std::nullopt;
+    return FontFiles{regular->first, semibold->first, bold->first, regular->second};
+}
 
 FontSizes fontSizesFor(float windowHeightPx, float uiScale) {
     FontSizes s;
@@ -33,12 +73,12 @@ float countdownPxFor(float windowHeightPx) {
     return std::max(8.0f, windowHeightPx * kCountdownHeightShare / kDigitHeightPerPx);
 }
 
-bool buildFonts(ImFontAtlas& atlas, const std::filesystem::path& fontsDir, const FontSizes& sizes, Fonts& out) {
+bool buildFonts(ImFontAtlas& atlas, const FontFiles& files, const FontSizes& sizes, Fonts& out) {
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    const auto regular = (fontsDir / "Inter-Regular.otf").string();
-    const auto semibold = (fontsDir / "Inter-SemiBold.otf").string();
-    const auto bold = (fontsDir / "Inter-Bold.otf").string();
+    const auto regular = files.regular.string();
+    const auto semibold = files.semibold.string();
+    const auto bold = files.bold.string();
     ImFontConfig config;
     config.OversampleH = 1; // FreeType hints; oversampling only grows the atlas
     out.body = atlas.AddFontFromFileTTF(regular.c_str(), sizes.body, &config, kTextRanges);

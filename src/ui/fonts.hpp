@@ -4,6 +4,8 @@
 // The countdown's digits are baked at most kMaxBakedFontPx high and drawn scaled beyond that.
 
 #include <filesystem>
+#include <optional>
+#include <string>
 
 struct ImFont;
 struct ImFontAtlas;
@@ -17,6 +19,18 @@ struct Fonts {
     ImFont* huge = nullptr;    // countdown digits only, baked at FontSizes::huge
     float hugePx = 0;          // the size the countdown is drawn at (may exceed the baked size)
 };
+
+// The three faces of Inter the app draws with, as fontconfig finds them (Debian's fonts-inter
+// puts them in /usr/share/fonts/opentype/inter). `family` says what was found: "Inter", or the
+// system's sans-serif when Inter is not installed.
+struct FontFiles {
+    std::filesystem::path regular, semibold, bold;
+    std::string family;
+};
+
+// Asks fontconfig for Inter Regular, SemiBold and Bold; falls back to the default sans-serif
+// faces. Empty when fontconfig finds no font file at all.
+[[nodiscard]] std::optional<FontFiles> findFontFiles();
 
 struct FontSizes {
     float body = 20;
@@ -43,7 +57,7 @@ inline constexpr float kMaxBakedFontPx = 384.0f;
 [[nodiscard]] float countdownPxFor(float windowHeightPx);
 
 // Returns false when the font files cannot be read; ImGui's default font is used then.
-bool buildFonts(ImFontAtlas& atlas, const std::filesystem::path& fontsDir, const FontSizes& sizes, Fonts& out);
+bool buildFonts(ImFontAtlas& atlas, const FontFiles& files, const FontSizes& sizes, Fonts& out);
 
 // How tall a digit of the huge font is, as a share of its pixel size (Inter's figures, as
 // FreeType renders them: measured 190 px at 296 px).

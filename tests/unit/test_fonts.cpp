@@ -4,12 +4,10 @@
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
 
 using namespace unknot::ui;
 
 namespace {
-const std::filesystem::path kFontsDir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "fonts";
 // Dear ImGui's FreeType builder copies each glyph, 4 bytes a pixel, into a 256 KiB chunk.
 constexpr float kBuilderChunkPixels = 256.0f * 1024.0f / 4.0f;
 
@@ -46,12 +44,15 @@ TEST_CASE("the countdown is drawn at the size the window asks for, beyond the ba
 TEST_CASE("the atlas builds for a 4K fullscreen window and every glyph fits the builder's chunk") {
     // The crash this guards against: a 1080p fullscreen start baked ~500 px digits, whose
     // glyphs overflowed the FreeType builder's scratch chunk (a heap overflow; ASan sees it).
+    const auto files = findFontFiles();
+    REQUIRE(files);
+    CHECK(files->family == "Inter"); // scripts/dev installs fonts-inter
     ImGuiContext* ctx = ImGui::CreateContext();
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     for (float height : {400.0f, 1080.0f, 2160.0f}) {
         CAPTURE(height);
         Fonts fonts;
-        REQUIRE(buildFonts(atlas, kFontsDir, fontSizesFor(height, 4.0f), fonts));
+        REQUIRE(buildFonts(atlas, *files, fontSizesFor(height, 4.0f), fonts));
         for (const ImFont* font : {fonts.body, fonts.heading, fonts.large, fonts.huge}) {
             CHECK(font->FontSize <= kMaxBakedFontPx);
             CHECK(largestGlyphPixels(font) < kBuilderChunkPixels);
