@@ -64,6 +64,13 @@ void printDiagnostics(const Diagnostics& diagnostics) {
     for (const auto& d : diagnostics) std::cerr << d.format() << "\n";
 }
 
+// One id a line, valid or not: what shell completion offers after 'unknot run'.
+int cmdListIds(const GlobalOptions& options) {
+    const Library library = scanLibrary(options);
+    for (const auto& e : library.entries()) std::cout << e.id << "\n";
+    return kExitOk;
+}
+
 int cmdList(const GlobalOptions& options, bool json) {
     const Library library = scanLibrary(options);
     if (json) {
@@ -267,7 +274,9 @@ int runCli(int argc, char** argv) {
 
     bool json = false;
     auto* list = app.add_subcommand("list", "List every routine: built-in, your own, and --routines-dir");
-    list->add_flag("--json", json, "Print JSON instead of a table");
+    auto* jsonFlag = list->add_flag("--json", json, "Print JSON instead of a table");
+    bool idsOnly = false;
+    list->add_flag("--ids", idsOnly, "Print only the routine ids, one a line (for shell completion)")->excludes(jsonFlag);
 
     std::vector<std::string> files;
     auto* check = app.add_subcommand("check", "Check routine files; exit 1 when any has a problem");
@@ -295,7 +304,7 @@ int runCli(int argc, char** argv) {
         return code == 0 ? kExitOk : kExitUsage;
     }
 
-    if (*list) return cmdList(global, json);
+    if (*list) return idsOnly ? cmdListIds(global) : cmdList(global, json);
     if (*check) return cmdCheck(files);
     if (*plan) return cmdPlan(global, routineArg, json);
     if (*exportCmd) return cmdExport(global, routineArg);
