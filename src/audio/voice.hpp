@@ -1,0 +1,52 @@
+#pragma once
+// The spoken guide's voice: Flite (CMU's offline speech synthesis, in the process, no network
+// and no daemon) turned into sound the cue mixer can play, at the device's rate and layout.
+//
+// Flite keeps global state and parts of its API are not thread-safe: a Voice must be created,
+// used and destroyed on one thread only, and only one Voice should speak at a time. The app
+// gives it a worker thread of its own; nothing here ever runs in the audio callback.
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace unknot {
+
+// The voices Debian's libflite1 ships (not time_awb, which only says the time).
+inline constexpr std::array<std::string_view, 5> kVoiceNames = {"kal16", "kal", "awb", "rms", "slt"};
+inline constexpr std::string_view kDefaultVoice = "kal16";
+
+struct SpokenPhrase {
+    std::vector<std::int16_t> samples; // interleaved, `channels` a frame, at the rate asked for
+    [[nodiscard]] std::size_t frames(int channels) const { return samples.size() / static_cast<std::size_t>(channels); }
+};
+
+class Voice {
+  public:
+    // A voice by name (kVoiceNames) that speaks at `rate` (1.0 as recorded, 1.25 a quarter
+    // faster; 0.5 to 2.0) into signed 16-bit frames of `channels` at `sampleRate`. Empty for an
+    // unknown name or a rate outside the range.
+    [[nodiscard]] static std::unique_ptr<Voice> open(std::string_view name, double rate, int sampleRate, int channels);
+    ~Voice();
+    Voice(const Voice&) = delete;
+    Voice& operator=(const Voice&) = delete;
+
+    // The phrase spoken, resampled from Flite's 16 kHz (kal: 8 kHz) by SDL's audio stream.
+    // Empty when there is nothing to say or Flite fails.
+    [[nodiscard]] SpokenPhrase speak(const std::string& text) const;
+    [[nodiscard]] std::string_view name() const { return name_; }
+
+  private:
+    struct Registered;
+    Voice(std::unique_ptr<Registered> registered, std::string_view name, int sampleRate, int channels);
+    std::unique_ptr<Registered> voice_;
+    std::string_view name_;
+    int sampleRate_;
+    int channels_;
+};
+
+} // namespace unknot
