@@ -303,10 +303,9 @@ ParsedRoutine parseRoutine(std::string_view text, std::string_view path) {
                                                                    : "this file is not UTF-8 text"});
         return result;
     }
-    if (auto deep = firstKeyTooDeep(text)) {
-        result.diagnostics.push_back(Diagnostic{std::string(path), deep->line, deep->column,
-                                                "this key nests too deeply (more than " +
-                                                    std::to_string(kMaxTomlKeyParts) + " levels)"});
+    if (auto deep = firstNestingTooDeep(text)) {
+        const auto lc = lineColumnAt(text, *deep);
+        result.diagnostics.push_back(Diagnostic{std::string(path), lc.line, lc.column, nestingTooDeepMessage()});
         return result;
     }
     try {

@@ -1,6 +1,7 @@
 #include "core/settings.hpp"
 
 #include "core/atomic_file.hpp"
+#include "core/diagnostic.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 
@@ -62,23 +63,33 @@ class Reader {
 
 } // namespace
 
-LoadedSettings parseSettings(std::string_view text) {
+LoadedSettings parseSettings(std::string_view text, std::string_view path) {
     LoadedSettings out;
     Settings& s = out.settings;
-    if (firstInvalidUtf8(text)) {
-        out.notices.push_back("settings file is not UTF-8 text; using the defaults");
+    // Problems with the file as a whole are told the way routine mistakes are: path:line:column.
+    const auto damaged = [&](std::size_t offset, const std::string& message) {
+        const auto lc = lineColumnAt(text, offset);
+        out.notices.push_back(Diagnostic{std::string(path), lc.line, lc.column, message}.format() +
+                              "; using the default settings");
+    };
+    if (auto bad = firstInvalidUtf8(text)) {
+        damaged(*bad, "the settings file is not UTF-8 text");
         return out;
     }
-    if (firstKeyTooDeep(text)) {
-        out.notices.push_back("settings file is damaged (a key nests too deeply); using the defaults");
+    if (auto deep = firstNestingTooDeep(text)) {
+        damaged(*deep, nestingTooDeepMessage());
         return out;
     }
     toml::table top;
     try {
         top = toml::parse(text);
     } catch (const toml::parse_error& e) {
-        out.notices.push_back("settings file is damaged (line " + std::to_string(e.source().begin.line) + ": " +
-                              std::string(e.description()) + "); using the defaults");
+        const auto& b = e.source().begin;
+        out.notices.push_back(Diagnostic{std::string(path), static_cast<int>(std::max<std::uint32_t>(b.line, 1)),
+                                         static_cast<int>(std::max<std::uint32_t>(b.column, 1)),
+                                         "TOML syntax: " + std::string(e.description())}
+                                  .format() +
+                              "; using the default settings");
         return out;
     }
     Reader r(out.notices);
@@ -121,7 +132,7 @@ LoadedSettings loadSettings(const std::filesystem::path& file) {
     if (!text)
         out.notices.push_back("cannot read " + file.string() + "; using the defaults");
     else
-        out = parseSettings(*text);
+        out = parseSettings(*text, file.string());
     if (!out.notices.empty()) {
         // Keep what the user had, so saving our defaults loses nothing for good.
         auto backup = file;

@@ -54,7 +54,8 @@ struct LoadedSettings {
 // A missing file gives the defaults. A file with mistakes gives defaults for what was wrong,
 // a notice for each, and a copy of the file beside it as settings.toml.bak.
 [[nodiscard]] LoadedSettings loadSettings(const std::filesystem::path& file);
-[[nodiscard]] LoadedSettings parseSettings(std::string_view text);
+// `path` is only named in notices.
+[[nodiscard]] LoadedSettings parseSettings(std::string_view text, std::string_view path = "settings.toml");
 
 [[nodiscard]] std::string formatSettings(const Settings& settings);
 // An error message, or nothing on success.

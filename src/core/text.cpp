@@ -97,25 +97,93 @@ LineColumn lineColumnAt(std::string_view text, std::size_t offset) {
     return lc;
 }
 
-std::optional<LineColumn> firstKeyTooDeep(std::string_view text) {
-    int line = 1;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view l = text.substr(start, end - start);
-        // The key part: up to the closing bracket of a header, or the '=' of a key.
-        const std::size_t first = l.find_first_not_of(" \t");
-        if (first != std::string_view::npos && l[first] != '#') {
-            const std::size_t stop = l[first] == '[' ? l.find(']', first) : l.find('=', first);
-            const std::string_view key = l.substr(first, stop == std::string_view::npos ? l.size() - first : stop - first);
-            if (std::count(key.begin(), key.end(), '.') >= kMaxTomlKeyParts)
-                return LineColumn{line, static_cast<int>(first) + 1};
+std::optional<std::size_t> firstNestingTooDeep(std::string_view text) {
+    // Depth here = the current table header's parts + the inline tables and arrays open in
+    // values + the dots of the key being read. Every character is looked at once.
+    const std::size_t n = text.size();
+    const auto at = [&](std::size_t i) { return i < n ? text[i] : '\0'; };
+    const auto startsAt = [&](std::size_t i, std::string_view s) { return text.substr(i, s.size()) == s; };
+    int header = 0; // parts of the last [table] or [[array]] header (+1 for an array of tables)
+    int open = 0;   // '{' and '[' open inside values
+    int dots = 0;   // dots since the last = , { } [ ] or line break: the key being read
+    bool lineStart = true;
+    // Skips the string whose opening quote is at j; returns the index after it. A single-line
+    // string also ends at a line break: toml++ stops there with an error.
+    const auto skipString = [&](std::size_t j) {
+        const bool basic = text[j] == '"';
+        const std::string_view triple = basic ? std::string_view("\"\"\"") : std::string_view("'''");
+        if (startsAt(j, triple)) {
+            for (j += 3; j < n; ++j) {
+                if (basic && text[j] == '\\')
+                    ++j;
+                else if (startsAt(j, triple))
+                    return j + 3;
+            }
+            return n;
         }
-        start = end + 1;
-        ++line;
+        for (++j; j < n; ++j) {
+            if (text[j] == '\n') return j;
+            if (basic && text[j] == '\\' && at(j + 1) != '\n')
+                ++j;
+            else if (text[j] == triple[0])
+                return j + 1;
+        }
+        return n;
+    };
+    std::size_t i = 0;
+    while (i < n) {
+        const char c = text[i];
+        if (c == '\n') {
+            lineStart = true;
+            dots = 0;
+            ++i;
+        } else if (c == ' ' || c == '\t' || c == '\r') {
+            ++i;
+        } else if (c == '#') {
+            while (i < n && text[i] != '\n')
+                ++i;
+        } else if (c == '"' || c == '\'') {
+            i = skipString(i);
+            lineStart = false;
+        } else if (lineStart && open == 0 && c == '[') {
+            // A table header, [a.b.c] or [[a.b.c]]: its parts are the depth of what follows.
+            const std::size_t begin = i;
+            const bool arrayOfTables = at(i + 1) == '[';
+            i += arrayOfTables ? 2 : 1;
+            header = arrayOfTables ? 2 : 1;
+            while (i < n && text[i] != ']' && text[i] != '\n') {
+                if (text[i] == '"' || text[i] == '\'') {
+                    i = skipString(i);
+                    continue;
+                }
+                if (text[i] == '.' && ++header > kMaxTomlNesting) return begin;
+                ++i;
+            }
+            lineStart = false;
+            dots = 0;
+        } else {
+            lineStart = false;
+            if (c == '{' || c == '[') {
+                ++open;
+                dots = 0;
+            } else if (c == '}' || c == ']') {
+                open = std::max(open - 1, 0);
+                dots = 0;
+            } else if (c == '=' || c == ',') {
+                dots = 0;
+            } else if (c == '.') {
+                ++dots;
+            }
+            if (header + open + dots > kMaxTomlNesting) return i;
+            ++i;
+        }
     }
     return std::nullopt;
+}
+
+std::string nestingTooDeepMessage() {
+    return "tables, keys and lists nest too deeply here (more than " + std::to_string(kMaxTomlNesting) +
+           " levels, counting every part of a dotted key)";
 }
 
 std::string joinOr(const std::vector<std::string>& words) {

@@ -26,12 +26,18 @@ struct LineColumn {
 };
 [[nodiscard]] LineColumn lineColumnAt(std::string_view text, std::size_t offset);
 
-// TOML keys with more parts than this are refused before toml++ sees them: it builds (and
-// frees) one nested table per part recursively, and tens of thousands of parts overflow the
-// stack. No routine or settings file comes near.
-inline constexpr int kMaxTomlKeyParts = 64;
-// Where the first table header or dotted key with too many parts starts, if any.
-[[nodiscard]] std::optional<LineColumn> firstKeyTooDeep(std::string_view text);
+// TOML nesting deeper than this is refused before toml++ sees the text: toml++ builds, and
+// then frees, one nested table or array per level recursively, so 150,000 levels (a 300 KB
+// file of `x = { a.a.a.… = 1 }`) overflow the stack even when the parse itself fails. No
+// routine or settings file comes near: a routine's blocks nest at most 16 deep.
+inline constexpr int kMaxTomlNesting = 64;
+// Byte offset where the nesting of table headers, dotted keys, inline tables and arrays first
+// goes past kMaxTomlNesting, anywhere in the document; nothing when it never does. One pass
+// over the raw text that knows TOML's strings and comments, so dots and brackets inside them
+// do not count. It may over-count a little (a float's dot), never under-count.
+[[nodiscard]] std::optional<std::size_t> firstNestingTooDeep(std::string_view text);
+// What a file that nests too deeply is told, naming the limit.
+[[nodiscard]] std::string nestingTooDeepMessage();
 
 // "a, b or c"
 [[nodiscard]] std::string joinOr(const std::vector<std::string>& words);

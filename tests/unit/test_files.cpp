@@ -85,7 +85,8 @@ TEST_CASE("a corrupt settings file gives defaults / a notice and a .bak copy") {
     const auto loaded = loadSettings(file);
     CHECK(loaded.settings.volume == Settings{}.volume);
     REQUIRE(loaded.notices.size() == 2);
-    CHECK(loaded.notices[0].find("damaged (line 2") != std::string::npos);
+    CHECK(loaded.notices[0].find(file.string() + ":2:") != std::string::npos);
+    CHECK(loaded.notices[0].find("TOML syntax") != std::string::npos);
     CHECK(loaded.notices[1].find(".bak") != std::string::npos);
     CHECK(readFile(tmp.path / "settings.toml.bak") == "volume = 30\nmuted = [unterminated\n");
 
@@ -98,7 +99,7 @@ TEST_CASE("a corrupt settings file gives defaults / a notice and a .bak copy") {
     std::string deep = "[a";
     for (int i = 0; i < 50'000; ++i) deep += ".b";
     tmp.write("settings.toml", deep + "]\nx = 1\n");
-    CHECK(loadSettings(file).notices[0].find("nests too deeply") != std::string::npos);
+    CHECK(loadSettings(file).notices[0].find("more than 64 levels") != std::string::npos);
 
     tmp.write("settings.toml", "volume = \"\xff\"\n");
     CHECK(loadSettings(file).notices[0].find("not UTF-8") != std::string::npos);
