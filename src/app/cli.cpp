@@ -82,7 +82,7 @@ int cmdList(const GlobalOptions& options, bool json) {
             w.key("name").value(e.displayName());
             w.key("path").value(e.path.string());
             w.key("source").value(sourceName(e.source));
-            w.key("total_ms").value(e.timeline.totalMs);
+            w.key("total_ms").value(e.totalMs);
             w.key("valid").value(e.valid());
             w.key("errors").beginArray();
             for (const auto& d : e.parsed.diagnostics) w.value(d.format());
@@ -103,7 +103,7 @@ int cmdList(const GlobalOptions& options, bool json) {
         std::string line = e.id;
         line.resize(idWidth + 2, ' ');
         if (e.valid()) {
-            std::string total = formatHuman(e.timeline.totalMs);
+            std::string total = formatHuman(e.totalMs);
             total.resize(14, ' ');
             line += total;
         } else {
@@ -136,7 +136,7 @@ int cmdCheck(const std::vector<std::string>& files) {
 }
 
 void printPlanJson(const LibraryEntry& entry, const CuePlan& plan) {
-    const Timeline& t = entry.timeline;
+    const Timeline& t = entry.timeline();
     JsonWriter w;
     w.beginObject();
     w.key("routine").beginObject();
@@ -148,8 +148,8 @@ void printPlanJson(const LibraryEntry& entry, const CuePlan& plan) {
         w.beginObject();
         w.key("index").value(i);
         w.key("kind").value(kindName(p.kind));
-        w.key("label").value(p.label);
-        w.key("cue").value(p.cue);
+        w.key("label").value(p.label.str());
+        w.key("cue").value(p.cue.str());
         w.key("side");
         if (p.side == Side::None)
             w.null();
@@ -160,7 +160,7 @@ void printPlanJson(const LibraryEntry& entry, const CuePlan& plan) {
         w.key("manual").value(p.manual);
         w.key("round").value(p.round);
         w.key("rounds").value(p.rounds);
-        w.key("block").value(p.block);
+        w.key("block").value(p.block.str());
         w.endObject();
     }
     w.endArray();
@@ -177,7 +177,7 @@ void printPlanJson(const LibraryEntry& entry, const CuePlan& plan) {
 }
 
 void printPlanTable(const LibraryEntry& entry, const CuePlan& plan) {
-    const Timeline& t = entry.timeline;
+    const Timeline& t = entry.timeline();
     const Routine& r = entry.routine();
     std::cout << r.name << "\n";
     if (!r.summary.empty()) std::cout << r.summary << "\n";
@@ -193,7 +193,7 @@ void printPlanTable(const LibraryEntry& entry, const CuePlan& plan) {
         const std::string round = p.rounds > 1 ? std::to_string(p.round) + "/" + std::to_string(p.rounds) : "";
         std::printf("%5zu  %8s  %7s  %-8s %-6s %-6s %s\n", i + 1, formatClock(p.startMs).c_str(),
                     p.manual ? "wait" : formatClock(p.durationMs).c_str(), std::string(kindName(p.kind)).c_str(),
-                    std::string(sideName(p.side)).c_str(), round.c_str(), p.label.c_str());
+                    std::string(sideName(p.side)).c_str(), round.c_str(), p.label.str().c_str());
     }
     std::printf("%5s  %8s  end\n", "", formatClock(t.totalMs).c_str());
     std::fflush(stdout);
@@ -221,7 +221,7 @@ int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool js
     const auto entry = playableRoutine(options, routineArg, code);
     if (!entry) return code;
     // The plan is what will play: the user's choice of cues counts.
-    const CuePlan plan = planCues(entry->timeline, loadSettings(settingsPath()).settings.cues);
+    const CuePlan plan = planCues(entry->timeline(), loadSettings(settingsPath()).settings.cues);
     if (json)
         printPlanJson(*entry, plan);
     else

@@ -246,10 +246,11 @@ class GuiApp final : private WorkshopHost {
         for (const auto& e : events) logEvent(e);
         if (status_.phaseSerial != lastSerial_ && !status_.over) {
             lastSerial_ = status_.phaseSerial;
-            const Phase& p = playing_->timeline.phases[status_.phase];
+            const Phase& p = playing_->timeline().phases[status_.phase];
             log_("phase index=%zu kind=%s side=%s duration_ms=%lld label=\"%s\"", status_.phase,
-                 std::string(kindName(p.kind)).c_str(), p.side == Side::None ? "none" : std::string(sideName(p.side)).c_str(),
-                 static_cast<long long>(p.durationMs), p.label.c_str());
+                 std::string(kindName(p.kind)).c_str(),
+                 p.side == Side::None ? "none" : std::string(sideName(p.side)).c_str(),
+                 static_cast<long long>(p.durationMs), p.label.str().c_str());
             if (settings_.flash) flashUntil_ = now + settings_.flashMs; // 250 ms by default: seen from the floor
         }
         if (status_.over && !wasOver) {
@@ -306,16 +307,16 @@ class GuiApp final : private WorkshopHost {
 
     // -- player ---------------------------------------------------------------------------
     void startRoutine(const LibraryEntry& entry) {
-        if (!entry.valid() || entry.timeline.empty()) return;
+        if (!entry.valid() || entry.timeline().empty()) return;
         playing_ = entry;
-        driver_->start(playing_->timeline, settings_.cues);
+        driver_->start(playing_->timeline(), settings_.cues);
         wallStart_ = steadyClockMs();
         startedAt_ = wallClockSeconds();
         lastSerial_ = 0;
         confirmingExit_ = false;
         settings_.lastRoutine = entry.id;
-        log_("start routine=%s phases=%zu total_ms=%lld ticks_per_second=%lld", entry.id.c_str(), entry.timeline.size(),
-             static_cast<long long>(entry.timeline.totalMs), static_cast<long long>(driver_->ticksPerSecond()));
+        log_("start routine=%s phases=%zu total_ms=%lld ticks_per_second=%lld", entry.id.c_str(), entry.phaseCount,
+             static_cast<long long>(entry.totalMs), static_cast<long long>(driver_->ticksPerSecond()));
         update();
     }
 
@@ -353,8 +354,8 @@ class GuiApp final : private WorkshopHost {
     }
 
     void recordHistory(bool completed) {
-        HistoryRecord r{startedAt_, playing_->id, playing_->displayName(), playing_->timeline.totalMs, status_.activeMs,
-                        completed};
+        HistoryRecord r{startedAt_,        playing_->id,     playing_->displayName(),
+                        playing_->totalMs, status_.activeMs, completed};
         if (auto error = appendHistory(historyPath(), r)) notice("cannot write the history: " + *error);
     }
 
@@ -515,7 +516,7 @@ class GuiApp final : private WorkshopHost {
         } else {
             const Ticks now = steadyClockMs();
             ui::PlayerModel model;
-            model.timeline = &playing_->timeline;
+            model.timeline = &playing_->timeline();
             model.routineName = playing_->displayName();
             model.status = status_;
             model.flash = flashUntil_ > now ? 1.0f : 0.0f;

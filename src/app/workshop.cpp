@@ -123,7 +123,7 @@ LibraryEntry Workshop::entryFromEditor() const {
     e.path = editing_->file;
     e.source = RoutineSource::User;
     e.parsed.routine = editing_->editor.routine();
-    e.timeline = editing_->editor.timeline();
+    e.setTimeline(editing_->editor.timeline());
     return e;
 }
 
@@ -260,7 +260,7 @@ void Workshop::quickSetAction(const ui::QuickSetAction& a) {
         e.id = idFromName(routine.name);
         e.source = RoutineSource::User;
         e.parsed.routine = routine;
-        e.timeline = expand(routine);
+        e.setTimeline(expand(routine));
         quickSet_.reset();
         host_.play(e);
         break;

@@ -1,5 +1,6 @@
 #include "core/library.hpp"
 
+#include "core/routine_outline.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -21,13 +22,33 @@ std::string LibraryEntry::displayName() const {
     return parsed.routine.name.empty() ? id : parsed.routine.name;
 }
 
+const Timeline& LibraryEntry::timeline() const {
+    if (!timeline_) timeline_ = std::make_shared<const Timeline>(valid() ? expand(parsed.routine) : Timeline{});
+    return *timeline_;
+}
+
+void LibraryEntry::setTimeline(Timeline timeline) {
+    totalMs = timeline.totalMs;
+    phaseCount = timeline.size();
+    timeline_ = std::make_shared<const Timeline>(std::move(timeline));
+}
+
 LibraryEntry loadEntry(const std::filesystem::path& file, RoutineSource source) {
     LibraryEntry entry;
     entry.id = file.stem().string();
     entry.path = file;
     entry.source = source;
-    entry.parsed = loadRoutineFile(file);
-    if (entry.parsed.valid()) entry.timeline = expand(entry.parsed.routine);
+    try {
+        entry.parsed = loadRoutineFile(file);
+    } catch (const std::exception& e) {
+        // One bad file (out of memory, say) must not stop the rest of the library.
+        entry.parsed = ParsedRoutine{{}, {Diagnostic{file.string(), 1, 1, std::string("cannot read it: ") + e.what()}}};
+    }
+    if (entry.parsed.valid()) {
+        for (const auto& s : entry.parsed.routine.steps)
+            entry.totalMs += stepTotalMs(s);
+        entry.phaseCount = countPhases(entry.parsed.routine);
+    }
     return entry;
 }
 

@@ -5,6 +5,7 @@
 #include "core/timeline.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,12 +20,22 @@ struct LibraryEntry {
     std::filesystem::path path;
     RoutineSource source = RoutineSource::BuiltIn;
     ParsedRoutine parsed;
-    Timeline timeline; // empty when invalid
+    // Measured on the routine's tree: listing a file never expands it. 0 when invalid.
+    Millis totalMs = 0; // manual phases count as 0
+    std::size_t phaseCount = 0;
 
     [[nodiscard]] bool valid() const { return parsed.valid(); }
     [[nodiscard]] const Routine& routine() const { return parsed.routine; }
+    // The expanded phases, made on first use (playing, `unknot plan`) and shared by copies of
+    // the entry; empty when invalid.
+    [[nodiscard]] const Timeline& timeline() const;
+    // For an entry made from a routine in memory (the editor, a quick set).
+    void setTimeline(Timeline timeline);
     // The name to show: the routine's own, or the id when the file could not say.
     [[nodiscard]] std::string displayName() const;
+
+  private:
+    mutable std::shared_ptr<const Timeline> timeline_;
 };
 
 struct LibraryFolders {
@@ -33,7 +44,8 @@ struct LibraryFolders {
     std::vector<std::filesystem::path> extra;  // --routines-dir
 };
 
-// Reads one routine file into an entry (parse, validate, expand).
+// Reads one routine file into an entry (parse, validate, measure). Never throws: a file
+// that cannot be read or parsed is an invalid entry with its diagnostic.
 [[nodiscard]] LibraryEntry loadEntry(const std::filesystem::path& file, RoutineSource source);
 
 // What the library view's search box and filters ask for; empty fields match everything.

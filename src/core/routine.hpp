@@ -34,6 +34,20 @@ inline constexpr Millis kMinPhaseMs = 1'000;
 inline constexpr Millis kMaxPhaseMs = 4 * 3'600'000;
 inline constexpr int kMaxRepeat = 100;
 inline constexpr std::size_t kMaxPhases = 10'000;
+// Text lengths, in bytes of UTF-8. Generous for what a person writes (the built-in routines
+// use at most 36, 117, 595, 50 and 72), small enough that a shared file cannot make every
+// screen, list and plan carry megabytes.
+inline constexpr std::size_t kMaxNameBytes = 200;
+inline constexpr std::size_t kMaxSummaryBytes = 500;
+inline constexpr std::size_t kMaxNotesBytes = 20'000;
+inline constexpr std::size_t kMaxLabelBytes = 200; // a step's label, also a block's name
+inline constexpr std::size_t kMaxCueBytes = 500;
+inline constexpr std::size_t kMaxListItems = 50;      // entries of `tags` or `equipment`
+inline constexpr std::size_t kMaxListItemBytes = 100; // one tag or piece of equipment
+// Label, cue and block name summed over every phase of the expansion: bounds what
+// `unknot plan` prints and what a playing routine holds (10,000 phases of the longest
+// label, cue and block name would be 9 MB).
+inline constexpr std::size_t kMaxExpandedTextBytes = 2u << 20;
 inline constexpr Millis kDefaultSwitchMs = 5'000;
 
 // A position in the file, for the editor and for diagnostics found after parsing.

@@ -50,18 +50,18 @@ class Parser {
             const std::string_view k = key.str();
             if (k == "name") {
                 sawName = true;
-                if (auto s = string(node, "name")) {
+                if (auto s = text(node, "name", kMaxNameBytes)) {
                     routine.name = *s;
                     if (routine.name.find_first_not_of(" \t") == std::string::npos) error(node, "`name` is empty");
                 }
             } else if (k == "summary") {
-                if (auto s = string(node, "summary")) {
+                if (auto s = text(node, "summary", kMaxSummaryBytes)) {
                     routine.summary = *s;
                     if (s->find('\n') != std::string::npos)
                         error(node, "`summary` is one line; put longer text in `notes`");
                 }
             } else if (k == "notes") {
-                if (auto s = string(node, "notes")) routine.notes = *s;
+                if (auto s = text(node, "notes", kMaxNotesBytes, true)) routine.notes = *s;
             } else if (k == "tags") {
                 routine.tags = stringList(node, "tags", "[\"calves\", \"post-run\"]");
             } else if (k == "equipment") {
@@ -111,6 +111,29 @@ class Parser {
         return std::nullopt;
     }
 
+    // A string a person wrote to be shown: at most `maxBytes`, no control characters (a
+    // line break only where `multiline`).
+    std::optional<std::string> text(const toml::node& node, std::string_view what, std::size_t maxBytes,
+                                    bool multiline = false) {
+        auto s = string(node, what);
+        if (!s) return s;
+        if (s->size() > maxBytes) {
+            error(node, "`" + std::string(what) + "` is too long (" + std::to_string(s->size()) + " bytes; at most " +
+                            std::to_string(maxBytes) + ")");
+            return std::nullopt;
+        }
+        const auto control = std::find_if(s->begin(), s->end(), [&](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return (u < 0x20 && c != '\t' && !(multiline && (c == '\n' || c == '\r'))) || u == 0x7F;
+        });
+        if (control != s->end()) {
+            error(node, "`" + std::string(what) + "` holds a control character (" +
+                            escapeControls(std::string(1, *control)) + ")" + (multiline ? "" : "; it is one line"));
+            return std::nullopt;
+        }
+        return s;
+    }
+
     std::vector<std::string> stringList(const toml::node& node, std::string_view what, std::string_view example) {
         std::vector<std::string> out;
         const auto* array = node.as_array();
@@ -118,11 +141,16 @@ class Parser {
             error(node, "`" + std::string(what) + "` must be a list of strings, like " + std::string(example));
             return out;
         }
+        if (array->size() > kMaxListItems) {
+            error(node, "`" + std::string(what) + "` has " + std::to_string(array->size()) + " entries; at most " +
+                            std::to_string(kMaxListItems));
+            return out;
+        }
         for (const auto& item : *array) {
-            if (const auto* s = item.as_string())
-                out.push_back(s->get());
-            else
+            if (!item.is_string())
                 error(item, "each entry of `" + std::string(what) + "` must be a string, not " + typeName(item));
+            else if (auto s = text(item, what, kMaxListItemBytes))
+                out.push_back(std::move(*s));
         }
         return out;
     }
@@ -210,9 +238,9 @@ class Parser {
             } else if (k == "duration") {
                 durationNode = &node;
             } else if (k == "label") {
-                if (auto v = string(node, "label")) s.label = *v;
+                if (auto v = text(node, "label", kMaxLabelBytes)) s.label = *v;
             } else if (k == "cue") {
-                if (auto v = string(node, "cue")) s.cue = *v;
+                if (auto v = text(node, "cue", kMaxCueBytes)) s.cue = *v;
             } else if (k == "repeat") {
                 const auto* i = node.as_integer();
                 if (!i)
@@ -320,11 +348,16 @@ ParsedRoutine parseRoutine(std::string_view text, std::string_view path) {
         return result;
     }
     if (result.diagnostics.empty()) {
-        const std::size_t phases = countPhases(result.routine);
-        if (phases > kMaxPhases)
+        const ExpansionSize size = measureExpansion(result.routine);
+        if (size.phases > kMaxPhases)
             result.diagnostics.push_back(Diagnostic{std::string(path), 1, 1,
                                                     "the routine expands to more than " + std::to_string(kMaxPhases) +
                                                         " phases; lower some `repeat` values"});
+        else if (size.textBytes > kMaxExpandedTextBytes)
+            result.diagnostics.push_back(Diagnostic{
+                std::string(path), 1, 1,
+                "the routine's labels and cues, repeated over all its phases, come to more than " +
+                    std::to_string(kMaxExpandedTextBytes >> 20) + " MiB; shorten them or lower some `repeat` values"});
     }
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;

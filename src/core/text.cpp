@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstdio>
 
 namespace unknot {
 
@@ -47,40 +49,74 @@ std::vector<std::string> closeMatches(std::string_view word, const std::vector<s
     return out;
 }
 
+namespace {
+
+// The length of the valid UTF-8 sequence starting at `i` (1 to 4), and its code point; 0 when
+// the bytes there are not valid UTF-8 (overlong, surrogate, out of range, cut short).
+std::size_t utf8Sequence(std::string_view text, std::size_t i, std::uint32_t& cp) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = 0;
+    if (c < 0x80) {
+        cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        len = 2;
+        cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3;
+        cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + len > text.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto cc = static_cast<unsigned char>(text[i + k]);
+        if ((cc & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+} // namespace
+
 std::optional<std::size_t> firstInvalidUtf8(std::string_view text) {
-    std::size_t i = 0;
-    const std::size_t n = text.size();
-    while (i < n) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::size_t len = 0;
-        std::uint32_t cp = 0;
-        if (c < 0x80) {
-            if (c == 0) return i; // NUL: binary data, not text
-            ++i;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return i;
-        }
-        if (i + len > n) return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(text[i + k]);
-            if ((cc & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    std::uint32_t cp = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8Sequence(text, i, cp);
+        if (len == 0 || cp == 0) return i; // NUL: binary data, not text
         i += len;
     }
     return std::nullopt;
+}
+
+std::string escapeControls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    char buf[8];
+    std::uint32_t cp = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8Sequence(text, i, cp);
+        if (len == 0 || cp < 0x20 || cp == 0x7F) {
+            // A byte that is a C0 control, DEL or not UTF-8 at all.
+            std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+            out += buf;
+            ++i;
+        } else if (cp >= 0x80 && cp <= 0x9F) {
+            // C1 controls: some terminals take U+009B as the start of an escape sequence.
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+            out += buf;
+            i += len;
+        } else {
+            out.append(text.substr(i, len));
+            i += len;
+        }
+    }
+    return out;
 }
 
 LineColumn lineColumnAt(std::string_view text, std::size_t offset) {

@@ -19,6 +19,12 @@ namespace unknot {
 // Byte offset of the first byte that is not valid UTF-8, if any.
 [[nodiscard]] std::optional<std::size_t> firstInvalidUtf8(std::string_view text);
 
+// `text` safe to print on a terminal: C0 control characters, DEL and bytes that are not UTF-8
+// shown as \x1b, C1 controls as \u009b; valid UTF-8 kept. Everything printed from a file
+// (names, ids, keys, paths, messages quoting it) goes through this: a shared routine named
+// "\x1b]0;…\x07" must not retitle or clear the user's terminal.
+[[nodiscard]] std::string escapeControls(std::string_view text);
+
 // 1-based line and column (in code points) of a byte offset.
 struct LineColumn {
     int line = 1;

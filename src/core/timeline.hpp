@@ -3,22 +3,40 @@
 
 #include "core/routine.hpp"
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace unknot {
 
+// Text that many phases share: a step's label, cue and block name are stored once however
+// many rounds and sides repeat them (copies made 10,000 phases of a 20,000-character label
+// cost a gigabyte). Immutable, so sharing across threads is safe.
+class SharedText {
+  public:
+    SharedText() = default;
+    explicit SharedText(std::string text) : text_(std::make_shared<const std::string>(std::move(text))) {}
+    [[nodiscard]] const std::string& str() const;
+    [[nodiscard]] bool empty() const { return str().empty(); }
+    friend bool operator==(const SharedText& a, const SharedText& b) { return a.str() == b.str(); }
+    friend bool operator==(const SharedText& a, std::string_view b) { return a.str() == b; }
+
+  private:
+    std::shared_ptr<const std::string> text_;
+};
+
 struct Phase {
     PhaseKind kind = PhaseKind::Prepare;
-    std::string label; // never empty: defaults to the kind's title
-    std::string cue;
+    SharedText label; // never empty: defaults to the kind's title
+    SharedText cue;
     Side side = Side::None;
     Millis startMs = 0;    // in the plan, with manual phases counted as 0 ms
     Millis durationMs = 0; // 0 for manual phases
     bool manual = false;
     int round = 1;         // round of the innermost repeated block, 1-based
     int rounds = 1;
-    std::string block;     // label of the innermost block, empty at top level
+    SharedText block; // label of the innermost block, empty at top level
 };
 
 struct Timeline {
@@ -29,11 +47,18 @@ struct Timeline {
     [[nodiscard]] std::size_t size() const { return phases.size(); }
 };
 
-// How many phases `expand` would make, saturating at kMaxPhases + 1 so that a file with
-// huge repeat counts is refused without being expanded.
+// What `expand` would make, measured on the routine's tree without expanding it. Both
+// saturate just above their limits (kMaxPhases, kMaxExpandedTextBytes) so that a file with
+// huge repeat counts is refused at once.
+struct ExpansionSize {
+    std::size_t phases = 0;
+    std::size_t textBytes = 0; // label + cue + block name of every phase: what `plan` prints
+};
+[[nodiscard]] ExpansionSize measureExpansion(const Routine& routine);
 [[nodiscard]] std::size_t countPhases(const Routine& routine);
 
-// Requires a routine that parsed without diagnostics (countPhases <= kMaxPhases).
+// Requires a routine that parsed without diagnostics (within kMaxPhases and
+// kMaxExpandedTextBytes).
 [[nodiscard]] Timeline expand(const Routine& routine);
 
 } // namespace unknot

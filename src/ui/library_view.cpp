@@ -79,7 +79,7 @@ void drawPreview(const LibraryEntry& e, const Fonts& fonts) {
         return;
     }
     ImGui::PushFont(fonts.heading);
-    ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(e.timeline.totalMs).c_str(), e.timeline.size());
+    ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(e.totalMs).c_str(), e.phaseCount);
     ImGui::PopFont();
     if (!r.equipment.empty()) ImGui::TextWrapped("Equipment: %s", joined(r.equipment).c_str());
     if (!r.tags.empty()) ImGui::TextWrapped("Tags: %s", joined(r.tags).c_str());
@@ -188,7 +188,7 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
         if (!e.valid()) ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::SetCursorPosX(start.x + 6);
-        std::string sub = e.valid() ? formatClock(e.timeline.totalMs) + " \xC2\xB7 " : "";
+        std::string sub = e.valid() ? formatClock(e.totalMs) + " \xC2\xB7 " : "";
         sub += e.source == RoutineSource::User ? "yours" : (e.source == RoutineSource::Dir ? "folder" : "built-in");
         if (!e.routine().tags.empty()) sub += " \xC2\xB7 " + joined(e.routine().tags);
         if (!e.routine().equipment.empty()) sub += " \xC2\xB7 " + joined(e.routine().equipment);

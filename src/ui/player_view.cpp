@@ -44,7 +44,7 @@ std::string nextText(const Timeline& t, const SessionStatus& s) {
     if (!s.next) return "Next: the end";
     const Phase& n = t.phases[*s.next];
     std::string text = "Next: " + std::string(kindTitle(n.kind));
-    if (n.label != kindTitle(n.kind)) text += " \xC2\xB7 " + n.label;
+    if (n.label != kindTitle(n.kind)) text += " \xC2\xB7 " + n.label.str();
     if (n.side != Side::None) text += " (" + std::string(sideName(n.side)) + ")";
     text += n.manual ? " \xC2\xB7 waits for you" : " \xC2\xB7 " + formatClock(n.durationMs);
     return text;
@@ -159,9 +159,10 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts) {
 
     // The step label big, its cue below.
     float y = o.y + H * 0.55f;
-    y += textWrappedCentred(dl, fonts.large, o.x + margin, o.x + W - margin, y, ink, phase.label, 2);
+    y += textWrappedCentred(dl, fonts.large, o.x + margin, o.x + W - margin, y, ink, phase.label.str(), 2);
     if (!phase.cue.empty())
-        y += textWrappedCentred(dl, fonts.heading, o.x + margin, o.x + W - margin, y + H * 0.01f, inkSoft, phase.cue, 2);
+        y += textWrappedCentred(dl, fonts.heading, o.x + margin, o.x + W - margin, y + H * 0.01f, inkSoft,
+                                phase.cue.str(), 2);
 
     // Progress: this phase, then the routine with the time left.
     const float barH = std::max(8.0f, H * 0.016f);

@@ -96,3 +96,85 @@ TEST_CASE("a deep file in the routines folder does not stop the library") {
     CHECK_FALSE(library.findId("deep")->valid());
     CHECK(library.findId("good")->valid());
 }
+
+namespace {
+
+// `repeat = 100` inside `repeat = 100` around one step: 10,000 phases from a tiny file.
+std::string nestedRepeats(const std::string& label, const std::string& cue) {
+    return "name = \"T\"\n[[step]]\nrepeat = 100\n[[step.step]]\nrepeat = 100\n[[step.step.step]]\nkind = \"hold\"\n"
+           "duration = 1\nlabel = \"" +
+           label + "\"\ncue = \"" + cue + "\"\n";
+}
+
+} // namespace
+
+TEST_CASE("a 20,000-character label is refused, naming the limit") {
+    const auto r = parseRoutine(nestedRepeats(std::string(20'000, 'x'), ""), "big.toml");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].line == 9);
+    CHECK(has(r.diagnostics[0].message, "`label` is too long (20000 bytes; at most 200)"));
+    // The other texts have their limits too.
+    const auto name =
+        parseRoutine("name = \"" + std::string(300, 'n') + "\"\n[[step]]\nkind = \"hold\"\nduration = 1\n", "n.toml");
+    REQUIRE(name.diagnostics.size() == 1);
+    CHECK(has(name.diagnostics[0].message, "at most 200"));
+    std::string tags = "name = \"T\"\ntags = [";
+    for (int i = 0; i < 60; ++i)
+        tags += "\"t\",";
+    const auto manyTags = parseRoutine(tags + "]\n[[step]]\nkind = \"hold\"\nduration = 1\n", "t.toml");
+    REQUIRE(manyTags.diagnostics.size() == 1);
+    CHECK(has(manyTags.diagnostics[0].message, "`tags` has 60 entries; at most 50"));
+}
+
+TEST_CASE("labels and cues repeated over 10,000 phases are bounded in bytes") {
+    // Each within its own limit, together 10,000 x 900 bytes: refused before expanding.
+    const auto r = parseRoutine(nestedRepeats(std::string(200, 'l'), std::string(500, 'c')), "wide.toml");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(has(r.diagnostics[0].message, "more than 2 MiB"));
+    // Just within: 10,000 phases share one label instead of holding 10,000 copies.
+    const auto ok = parseRoutine(nestedRepeats(std::string(150, 'l'), ""), "ok.toml");
+    REQUIRE(ok.valid());
+    const Timeline t = expand(ok.routine);
+    REQUIRE(t.size() == 10'000);
+    CHECK(t.phases[0].label.str().size() == 150);
+    CHECK(&t.phases[0].label.str() == &t.phases[9'999].label.str());
+}
+
+TEST_CASE("control characters in names, labels and cues are refused") {
+    const auto r = parseRoutine("name = \"\\u001b]0;owned\\u0007\\u001b[2J\"\n[[step]]\nkind = \"hold\"\nduration = 1\n"
+                                "label = \"a\\nb\"\n",
+                                "esc.toml");
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(has(r.diagnostics[0].message, "`name` holds a control character (\\x1b)"));
+    CHECK(has(r.diagnostics[1].message, "`label` holds a control character (\\x0a); it is one line"));
+    // Notes may have line breaks.
+    CHECK(parseRoutine("name = \"T\"\nnotes = \"a\\nb\\tc\"\n[[step]]\nkind = \"hold\"\nduration = 1\n", "n.toml")
+              .valid());
+}
+
+TEST_CASE("measuring a routine's tree gives what expanding it gives") {
+    int count = 0;
+    for (const auto& file :
+         std::filesystem::directory_iterator(std::filesystem::path(UNKNOT_SOURCE_DIR) / "routines")) {
+        const auto entry = loadEntry(file.path(), RoutineSource::BuiltIn);
+        REQUIRE(entry.valid());
+        const Timeline& t = entry.timeline();
+        CHECK(entry.phaseCount == t.size());
+        CHECK(entry.totalMs == t.totalMs);
+        std::size_t bytes = 0;
+        for (const auto& p : t.phases)
+            bytes += p.label.str().size() + p.cue.str().size() + p.block.str().size();
+        CHECK(measureExpansion(entry.routine()).textBytes == bytes);
+        ++count;
+    }
+    CHECK(count > 3);
+}
+
+TEST_CASE("escapeControls shows control characters and keeps UTF-8") {
+    CHECK(escapeControls("caf\xC3\xA9 \xE2\x80\x94 ok") == "caf\xC3\xA9 \xE2\x80\x94 ok");
+    CHECK(escapeControls("\x1b]0;t\x07\x1b[2J") == "\\x1b]0;t\\x07\\x1b[2J");
+    CHECK(escapeControls("a\nb\x7f") == "a\\x0ab\\x7f");
+    CHECK(escapeControls("\xC2\x9B"
+                         "2J") == "\\u009b2J");        // C1 CSI
+    CHECK(escapeControls("\xff\xC3") == "\\xff\\xc3"); // not UTF-8
+}

@@ -34,7 +34,7 @@ TEST_CASE("the library reads every folder / keeps invalid files and resolves ids
     REQUIRE(entries.size() == 6);
     CHECK(entries[0].id == "calf");
     CHECK(entries[0].source == RoutineSource::BuiltIn);
-    CHECK(entries[0].timeline.totalMs == 30'000);
+    CHECK(entries[0].totalMs == 30'000);
     CHECK(entries[2].id == "broken");
     CHECK_FALSE(entries[2].valid());
     CHECK(entries[2].displayName() == "Broken");
