@@ -1,5 +1,7 @@
 #include "core/duration.hpp"
 
+#include "core/text.hpp"
+
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -14,7 +16,7 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 std::variant<Millis, DurationError> parseDuration(std::string_view text) {
     const auto bad = [&](std::string why) {
-        return DurationError{"invalid duration \"" + std::string(text) + "\": " + why +
+        return DurationError{"invalid duration \"" + abbreviate(text) + "\": " + why +
                              " (write it like \"45s\", \"2m\", \"1m30s\" or \"2.5s\")"};
     };
     std::size_t i = 0;

@@ -79,11 +79,19 @@ class Parser {
         return routine;
     }
 
+    // Problems past kMaxDiagnostics, and where the first of them is.
+    std::size_t suppressed_ = 0;
+    SourcePos firstSuppressed_;
+
   private:
     std::string path_;
     Diagnostics& diagnostics_;
 
     void error(SourcePos pos, std::string message) {
+        if (diagnostics_.size() >= kMaxDiagnostics) {
+            if (suppressed_++ == 0) firstSuppressed_ = pos;
+            return;
+        }
         diagnostics_.push_back(Diagnostic{path_, std::max(pos.line, 1), std::max(pos.column, 1), std::move(message)});
     }
     static SourcePos posOf(const toml::source_region& r) {
@@ -93,7 +101,8 @@ class Parser {
     void error(const toml::key& key, std::string message) { error(posOf(key.source()), std::move(message)); }
 
     void unknownKey(const toml::key& key, const std::vector<std::string>& valid, std::string_view where) {
-        std::string message = "unknown key `" + std::string(key.str()) + "` in a " + std::string(where);
+        if (diagnostics_.size() >= kMaxDiagnostics) return error(key, {}); // counted, not worded
+        std::string message = "unknown key `" + abbreviate(key.str()) + "` in a " + std::string(where);
         const auto close = closeMatches(key.str(), valid, 1);
         if (!close.empty())
             message += "; did you mean `" + close.front() + "`?";
@@ -226,7 +235,7 @@ class Parser {
                 if (auto name = string(node, "kind")) {
                     const auto kind = kindFromName(*name);
                     if (!kind || *kind == PhaseKind::Switch) {
-                        std::string message = "unknown kind \"" + *name + "\"";
+                        std::string message = "unknown kind \"" + abbreviate(*name) + "\"";
                         const auto close = closeMatches(*name, writableKindNames(), 1);
                         if (!close.empty()) message += "; did you mean \"" + close.front() + "\"?";
                         message += " (valid kinds: " + joinOr(writableKindNames()) + ")";
@@ -308,8 +317,9 @@ class Parser {
             if (s && s->get() == "left") side = Side::Left;
             if (s && s->get() == "right") side = Side::Right;
             if (side == Side::None) {
-                error(item, "a side is \"left\" or \"right\"" +
-                                (s ? std::string(", not \"") + s->get() + "\"" : ", not " + typeName(item)));
+                error(item,
+                      "a side is \"left\" or \"right\"" +
+                          (s ? std::string(", not \"") + abbreviate(s->get()) + "\"" : ", not " + typeName(item)));
             } else if (std::find(out.begin(), out.end(), side) != out.end()) {
                 error(item, "side \"" + s->get() + "\" is listed twice");
             } else {
@@ -336,10 +346,14 @@ ParsedRoutine parseRoutine(std::string_view text, std::string_view path) {
         result.diagnostics.push_back(Diagnostic{std::string(path), lc.line, lc.column, nestingTooDeepMessage()});
         return result;
     }
+    std::size_t suppressed = 0;
+    SourcePos firstSuppressed;
     try {
         const toml::table top = toml::parse(text, std::string(path));
         Parser parser(path, result.diagnostics);
         result.routine = parser.parseTop(top);
+        suppressed = parser.suppressed_;
+        firstSuppressed = parser.firstSuppressed_;
     } catch (const toml::parse_error& e) {
         const auto& begin = e.source().begin;
         result.diagnostics.push_back(Diagnostic{std::string(path), static_cast<int>(std::max<std::uint32_t>(begin.line, 1)),
@@ -362,6 +376,11 @@ ParsedRoutine parseRoutine(std::string_view text, std::string_view path) {
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
+    if (suppressed > 0)
+        result.diagnostics.push_back(
+            Diagnostic{std::string(path), std::max(firstSuppressed.line, 1), std::max(firstSuppressed.column, 1),
+                       "and " + std::to_string(suppressed) + " more problems (only the first " +
+                           std::to_string(kMaxDiagnostics) + " are reported)"});
     return result;
 }
 

@@ -19,6 +19,10 @@ struct ParsedRoutine {
 // Files larger than this are refused before parsing: no routine comes close.
 inline constexpr std::uintmax_t kMaxRoutineFileBytes = 4u << 20;
 
+// At most this many problems are reported per file, then how many more there were: 400,000
+// unknown keys made 400,000 messages (11 to 20 s), and nobody reads past the first screen.
+inline constexpr std::size_t kMaxDiagnostics = 100;
+
 // `path` is only used in diagnostics.
 [[nodiscard]] ParsedRoutine parseRoutine(std::string_view text, std::string_view path);
 

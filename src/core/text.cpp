@@ -27,6 +27,7 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 
 std::vector<std::string> closeMatches(std::string_view word, const std::vector<std::string>& candidates,
                                       std::size_t limit) {
+    if (word.size() > kMaxSuggestedWordBytes) return {};
     // Close enough: about a third of the word may be wrong, and at least a typo or two.
     const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
     std::vector<std::pair<std::size_t, std::string>> scored;
@@ -117,6 +118,14 @@ std::string escapeControls(std::string_view text) {
         }
     }
     return out;
+}
+
+std::string abbreviate(std::string_view text, std::size_t maxBytes) {
+    if (text.size() <= maxBytes) return std::string(text);
+    std::size_t cut = maxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut; // not inside a character
+    return std::string(text.substr(0, cut)) + "\xE2\x80\xA6 (" + std::to_string(text.size()) + " bytes)";
 }
 
 LineColumn lineColumnAt(std::string_view text, std::size_t offset) {

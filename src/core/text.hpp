@@ -12,7 +12,11 @@ namespace unknot {
 // Edit distance between two ASCII-ish strings (insert, delete, substitute, transpose).
 [[nodiscard]] std::size_t editDistance(std::string_view a, std::string_view b);
 
-// The candidates close enough to `word` to be what the user meant, closest first.
+// Words longer than this get no "did you mean": the edit distance costs length squared (a
+// 3.9 MB `kind` took 14 s and 424 MB), and no key, kind or id is anywhere near as long.
+inline constexpr std::size_t kMaxSuggestedWordBytes = 64;
+// The candidates close enough to `word` to be what the user meant, closest first; none for a
+// word over kMaxSuggestedWordBytes.
 [[nodiscard]] std::vector<std::string> closeMatches(std::string_view word, const std::vector<std::string>& candidates,
                                                     std::size_t limit = 3);
 
@@ -24,6 +28,11 @@ namespace unknot {
 // (names, ids, keys, paths, messages quoting it) goes through this: a shared routine named
 // "\x1b]0;…\x07" must not retitle or clear the user's terminal.
 [[nodiscard]] std::string escapeControls(std::string_view text);
+
+// `text` cut to at most `maxBytes` (at a UTF-8 boundary) with "…" when it was longer: for
+// messages that quote what a file says, so a megabyte string is not repeated in full.
+inline constexpr std::size_t kMaxQuotedBytes = 80;
+[[nodiscard]] std::string abbreviate(std::string_view text, std::size_t maxBytes = kMaxQuotedBytes);
 
 // 1-based line and column (in code points) of a byte offset.
 struct LineColumn {

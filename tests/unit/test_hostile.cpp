@@ -178,3 +178,36 @@ TEST_CASE("escapeControls shows control characters and keeps UTF-8") {
                          "2J") == "\\u009b2J");        // C1 CSI
     CHECK(escapeControls("\xff\xC3") == "\\xff\\xc3"); // not UTF-8
 }
+
+TEST_CASE("a 3.9 MB kind is refused without an edit-distance suggestion, quoted short") {
+    const std::string text = "name = \"K\"\n[[step]]\nkind = \"" + std::string(3'900'000, 'k') + "\"\nduration = 5\n";
+    const auto r = parseRoutine(text, "kind.toml");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(has(r.diagnostics[0].message, "unknown kind \"kkkk"));
+    CHECK(has(r.diagnostics[0].message, "(3900000 bytes)"));
+    CHECK(r.diagnostics[0].message.size() < 300);
+    CHECK(closeMatches(std::string(kMaxSuggestedWordBytes + 1, 'h'), {"hold"}).empty());
+    CHECK(closeMatches("hodl", {"hold"}) == std::vector<std::string>{"hold"});
+}
+
+TEST_CASE("400,000 unknown keys give the first 100 problems and a count of the rest") {
+    std::string text = "name = \"U\"\n";
+    for (int i = 0; i < 400'000; ++i)
+        text += "k" + std::to_string(i) + "=1\n";
+    text += "[[step]]\nkind = \"hold\"\nduration = 30\n";
+    const auto r = parseRoutine(text, "keys.toml");
+    REQUIRE(r.diagnostics.size() == kMaxDiagnostics + 1);
+    CHECK(has(r.diagnostics[0].message, "unknown key `k"));
+    CHECK(has(r.diagnostics.back().message, "and 399900 more problems (only the first 100 are reported)"));
+    CHECK(r.diagnostics.back().line > 1);
+}
+
+TEST_CASE("half a million integers in tags are one error") {
+    std::string text = "name = \"T\"\ntags = [";
+    for (int i = 0; i < 500'000; ++i)
+        text += "1,";
+    text += "]\n[[step]]\nkind = \"hold\"\nduration = 30\n";
+    const auto r = parseRoutine(text, "tags.toml");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(has(r.diagnostics[0].message, "`tags` has 500000 entries; at most 50"));
+}
