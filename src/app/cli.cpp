@@ -48,12 +48,13 @@ std::optional<LibraryEntry> resolveRoutine(const Library& library, const std::st
     const bool looksLikePath = arg.find('/') != std::string::npos || arg.ends_with(".toml");
     if (looksLikePath && std::filesystem::is_regular_file(arg, ec)) return loadEntry(arg, RoutineSource::Dir);
     if (const LibraryEntry* e = library.findId(arg)) return *e;
-    std::cerr << "unknot: error: no routine '" << arg << "'";
+    std::cerr << "unknot: error: no routine '" << escapeControls(arg) << "'";
     if (looksLikePath) std::cerr << " (no such file)";
     const auto close = library.suggest(arg);
     if (!close.empty()) {
         std::cerr << "; did you mean ";
-        for (std::size_t i = 0; i < close.size(); ++i) std::cerr << (i ? ", " : "") << "'" << close[i] << "'";
+        for (std::size_t i = 0; i < close.size(); ++i)
+            std::cerr << (i ? ", " : "") << "'" << escapeControls(close[i]) << "'";
         std::cerr << "?";
     }
     std::cerr << "\n       'unknot list' shows every routine.\n";
@@ -94,7 +95,7 @@ int cmdList(const GlobalOptions& options, bool json) {
         return kExitOk;
     }
     if (library.entries().empty()) {
-        std::cout << "No routines found. Put .toml files in " << userRoutinesDir().string() << "\n";
+        std::cout << "No routines found. Put .toml files in " << escapeControls(userRoutinesDir().string()) << "\n";
         return kExitOk;
     }
     std::size_t idWidth = 2;
@@ -112,7 +113,7 @@ int cmdList(const GlobalOptions& options, bool json) {
         std::string source(sourceName(e.source));
         source.resize(10, ' ');
         line += source + e.displayName();
-        std::cout << line << "\n";
+        std::cout << escapeControls(line) << "\n";
         if (!e.valid())
             for (const auto& d : e.parsed.diagnostics) std::cout << "    " << d.format() << "\n";
     }
@@ -179,8 +180,8 @@ void printPlanJson(const LibraryEntry& entry, const CuePlan& plan) {
 void printPlanTable(const LibraryEntry& entry, const CuePlan& plan) {
     const Timeline& t = entry.timeline();
     const Routine& r = entry.routine();
-    std::cout << r.name << "\n";
-    if (!r.summary.empty()) std::cout << r.summary << "\n";
+    std::cout << escapeControls(r.name) << "\n";
+    if (!r.summary.empty()) std::cout << escapeControls(r.summary) << "\n";
     std::size_t manual = 0;
     for (const auto& p : t.phases) manual += p.manual ? 1 : 0;
     std::cout << "Total " << formatHuman(t.totalMs) << ", " << t.phases.size() << " phases, " << plan.cues.size()
@@ -193,7 +194,7 @@ void printPlanTable(const LibraryEntry& entry, const CuePlan& plan) {
         const std::string round = p.rounds > 1 ? std::to_string(p.round) + "/" + std::to_string(p.rounds) : "";
         std::printf("%5zu  %8s  %7s  %-8s %-6s %-6s %s\n", i + 1, formatClock(p.startMs).c_str(),
                     p.manual ? "wait" : formatClock(p.durationMs).c_str(), std::string(kindName(p.kind)).c_str(),
-                    std::string(sideName(p.side)).c_str(), round.c_str(), p.label.str().c_str());
+                    std::string(sideName(p.side)).c_str(), round.c_str(), escapeControls(p.label.str()).c_str());
     }
     std::printf("%5s  %8s  end\n", "", formatClock(t.totalMs).c_str());
     std::fflush(stdout);

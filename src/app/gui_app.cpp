@@ -10,9 +10,10 @@
 #include "app/platform.hpp"
 #include "app/workshop.hpp"
 #include "audio/audio_device.hpp"
-#include "core/session_driver.hpp"
 #include "core/paths.hpp"
+#include "core/session_driver.hpp"
 #include "core/settings.hpp"
+#include "core/text.hpp"
 #include "core/user_files.hpp"
 #include "ui/draw.hpp"
 #include "ui/library_view.hpp"
@@ -54,9 +55,10 @@ class Log {
         std::fprintf(stderr, "unknot: %8.3f ", static_cast<double>(steadyClockMs() - origin_) / 1000.0);
         va_list args;
         va_start(args, format);
-        std::vfprintf(stderr, format, args);
+        char line[1024]; // file names and labels are logged: escaped, and cut at 1 KB
+        std::vsnprintf(line, sizeof line, format, args);
         va_end(args);
-        std::fputc('\n', stderr);
+        std::fprintf(stderr, "%s\n", escapeControls(line).c_str());
     }
 
   private:
@@ -130,7 +132,8 @@ class GuiApp final : private WorkshopHost {
         platform_->setScreenSaverEnabled(true);
         log_("exit wakes=%llu frames=%llu", wakes_, frames_);
         settings_.window = platform_->geometry();
-        if (auto error = saveSettings(settingsPath(), settings_)) std::cerr << "unknot: " << *error << "\n";
+        if (auto error = saveSettings(settingsPath(), settings_))
+            std::cerr << "unknot: " << escapeControls(*error) << "\n";
         return exitCode;
     }
 
@@ -551,7 +554,7 @@ class GuiApp final : private WorkshopHost {
     }
     void notice(const std::string& text) override {
         notice_ = text;
-        std::cerr << "unknot: notice: " << text << "\n";
+        std::cerr << "unknot: notice: " << escapeControls(text) << "\n";
     }
     void log(const std::string& line) override { log_("%s", line.c_str()); }
     void quit() override { quit_ = true; }

@@ -12,7 +12,8 @@ struct Diagnostic {
     int column = 1;      // 1-based, in characters as TOML counts them
     std::string message; // lower-case sentence without a trailing period
 
-    // "path:line:column: error: message", the form compilers and editors understand.
+    // "path:line:column: error: message", the form compilers and editors understand, with
+    // control characters shown escaped (escapeControls): safe to print on a terminal.
     [[nodiscard]] std::string format() const;
 };
 

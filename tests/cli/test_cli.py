@@ -187,3 +187,57 @@ class CliTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HostileFilesTest(unittest.TestCase):
+    """Files from strangers (issue 12) through the real binary: a clear error, a bounded
+    output and an untouched terminal."""
+    setUp = CliTest.setUp
+    tearDown = CliTest.tearDown
+    run_unknot = CliTest.run_unknot
+    user_routines = CliTest.user_routines
+
+    def test_terminal_escapes_in_names_keys_and_paths_are_shown_escaped(self):
+        folder = self.user_routines()
+        valid = '[[step]]\nkind = "hold"\nduration = 30\n'
+        (folder / "\x1b]0;owned\x07.toml").write_text('name = "Fine"\n' + valid)
+        (folder / "evil.toml").write_text('name = "\\u001b]0;owned\\u0007\\u001b[2J"\n'
+                                          '"\\u001b[31mkey" = 1\n' + valid)
+        for args in (["list"], ["check", str(folder / "evil.toml")], ["plan", "evil"]):
+            r = subprocess.run([BIN, *args], capture_output=True, env=self.env, timeout=60)
+            self.assertNotIn(b"\x1b", r.stdout + r.stderr, args)
+            self.assertNotIn(b"\x07", r.stdout + r.stderr, args)
+        r = self.run_unknot("list")
+        self.assertIn("\\x1b]0;owned\\x07", r.stdout)
+        self.assertIn("unknown key `\\x1b[31mkey`", r.stdout)
+        self.assertIn("`name` holds a control character (\\x1b)", r.stdout)
+
+    def test_a_deeply_nested_file_is_an_error_and_the_library_still_lists(self):
+        folder = self.user_routines()
+        (folder / "deep.toml").write_text('name = "D"\ntags = [ { ' + ".".join(["a"] * 150_000) + " = 1 } ]\n")
+        r = self.run_unknot("check", str(folder / "deep.toml"))
+        self.assertEqual(r.returncode, 1)
+        self.assertRegex(r.stderr, r"deep\.toml:2:\d+: error: .*more than 64 levels")
+        r = self.run_unknot("list", "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        ids = {e["id"]: e["valid"] for e in json.loads(r.stdout)["routines"]}
+        self.assertFalse(ids["deep"])
+        self.assertTrue(ids["calf-active-release-rope"])
+
+    def test_plan_json_of_the_widest_routine_is_bounded(self):
+        # 10,000 phases with the longest label and cue the byte bound lets through.
+        text = ('name = "Wide"\n[[step]]\nrepeat = 100\n[[step.step]]\nrepeat = 100\n[[step.step.step]]\n'
+                f'kind = "hold"\nduration = 1\nlabel = "{"l" * 150}"\ncue = "{"c" * 50}"\n')
+        path = Path(self.home.name) / "wide.toml"
+        path.write_text(text)
+        r = self.run_unknot("plan", "--json", str(path))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        plan = json.loads(r.stdout)
+        self.assertEqual(len(plan["phases"]), 10_000)
+        self.assertLess(len(r.stdout), 8 << 20)
+        # A 20,000-character label under the same repeats is refused, naming the limit.
+        path.write_text(text.replace("l" * 150, "x" * 20_000))
+        r = self.run_unknot("plan", "--json", str(path))
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("`label` is too long (20000 bytes; at most 200)", r.stderr)
