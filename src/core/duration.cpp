@@ -97,7 +97,7 @@ std::string formatDurationSpec(Millis ms) {
 
 std::string formatClock(Millis ms) {
     if (ms < 0) ms = 0;
-    const Millis totalSeconds = (ms + 999) / 1000;
+    const Millis totalSeconds = ms / 1000 + (ms % 1000 != 0 ? 1 : 0); // rounded up, never overflowing
     const Millis h = totalSeconds / 3600;
     const Millis m = (totalSeconds / 60) % 60;
     const Millis s = totalSeconds % 60;
@@ -111,7 +111,8 @@ std::string formatClock(Millis ms) {
 }
 
 std::string formatHuman(Millis ms) {
-    const Millis totalSeconds = (ms + 500) / 1000;
+    if (ms < 0) ms = 0;
+    const Millis totalSeconds = ms / 1000 + (ms % 1000 >= 500 ? 1 : 0); // rounded, never overflowing
     const Millis h = totalSeconds / 3600;
     const Millis m = (totalSeconds / 60) % 60;
     const Millis s = totalSeconds % 60;

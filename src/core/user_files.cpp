@@ -5,7 +5,9 @@
 #include "core/routine_writer.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <fcntl.h>
 #include <set>
@@ -119,6 +121,22 @@ bool csvRecord(std::string_view text, std::size_t& pos, std::vector<std::string>
     return true;
 }
 
+// The longest session a routine can make: every phase at its longest, in seconds. A line of
+// the history claiming more (or a negative time, or not a number) is damaged and passed over,
+// so that adding up minutes can never overflow.
+constexpr std::int64_t kMaxHistorySeconds = static_cast<std::int64_t>(kMaxPhases) * (kMaxPhaseMs / 1000);
+
+std::optional<std::int64_t> historySeconds(const std::string& field) {
+    if (field.empty() || field.size() > 12) return std::nullopt;
+    std::int64_t value = 0;
+    for (char c : field) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0'); // at most 12 digits: cannot overflow
+    }
+    if (value > kMaxHistorySeconds) return std::nullopt;
+    return value;
+}
+
 std::int64_t localDay(std::int64_t t) {
     const std::time_t tt = static_cast<std::time_t>(t);
     std::tm tm{};
@@ -132,7 +150,7 @@ std::optional<std::string> appendHistory(const fs::path& file, const HistoryReco
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    if (fd < 0) return "cannot open " + file.string();
+    if (fd < 0) return "cannot open " + file.string() + ": " + std::strerror(errno);
     std::string line;
     if (::lseek(fd, 0, SEEK_END) == 0) line += kHeader;
     line += csvField(isoLocal(r.startedAt)) + "," + csvField(r.routineId) + "," + csvField(r.routineName) + "," +
@@ -140,9 +158,13 @@ std::optional<std::string> appendHistory(const fs::path& file, const HistoryReco
             (r.completed ? "yes" : "no") + "\n";
     // One write of one line with O_APPEND: a crash leaves the file with or without it.
     const ssize_t n = ::write(fd, line.data(), line.size());
-    ::fsync(fd);
+    const int writeErrno = n < 0 ? errno : ENOSPC; // a short write: the disk is full
+    const bool synced = ::fsync(fd) == 0;
+    const int syncErrno = errno;
     ::close(fd);
-    if (n != static_cast<ssize_t>(line.size())) return "cannot write " + file.string();
+    if (n != static_cast<ssize_t>(line.size()))
+        return "cannot write " + file.string() + ": " + std::strerror(writeErrno);
+    if (!synced) return "cannot flush " + file.string() + ": " + std::strerror(syncErrno);
     return std::nullopt;
 }
 
@@ -154,18 +176,17 @@ std::vector<HistoryRecord> parseHistory(std::string_view csv) {
         if (f.size() != 6) continue;
         const auto started = parseIso(f[0]);
         if (!started) continue; // the header, or a damaged line
-        try {
-            HistoryRecord r;
-            r.startedAt = *started;
-            r.routineId = f[1];
-            r.routineName = f[2];
-            r.plannedMs = std::stoll(f[3]) * 1000;
-            r.doneMs = std::stoll(f[4]) * 1000;
-            r.completed = f[5] == "yes";
-            out.push_back(std::move(r));
-        } catch (const std::exception&) {
-            continue;
-        }
+        const auto planned = historySeconds(f[3]);
+        const auto done = historySeconds(f[4]);
+        if (!planned || !done) continue;
+        HistoryRecord r;
+        r.startedAt = *started;
+        r.routineId = f[1];
+        r.routineName = f[2];
+        r.plannedMs = *planned * 1000;
+        r.doneMs = *done * 1000;
+        r.completed = f[5] == "yes";
+        out.push_back(std::move(r));
     }
     return out;
 }

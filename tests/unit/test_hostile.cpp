@@ -5,10 +5,13 @@
 #include "core/routine_parser.hpp"
 #include "core/settings.hpp"
 #include "core/text.hpp"
+#include "core/user_files.hpp"
 
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
+
+#include <limits>
 
 using namespace unknot;
 using unknot::test::TempDir;
@@ -210,4 +213,32 @@ TEST_CASE("half a million integers in tags are one error") {
     const auto r = parseRoutine(text, "tags.toml");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(has(r.diagnostics[0].message, "`tags` has 500000 entries; at most 50"));
+}
+
+TEST_CASE("history lines with times that overflow or are negative are passed over") {
+    const auto records = parseHistory("started,routine_id,routine_name,planned_s,done_s,completed\n"
+                                      "2026-01-01T10:00:00+0000,a,A,9223372036854775807,10,yes\n"
+                                      "2026-01-01T10:00:00+0000,b,B,10,9300000000000000,yes\n"
+                                      "2026-01-01T10:00:00+0000,c,C,10,-600,no\n"
+                                      "2026-01-01T10:00:00+0000,d,D,10,+6,no\n"
+                                      "2026-01-01T10:00:00+0000,e,E,600,300,yes\n");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].routineId == "e");
+    CHECK(records[0].doneMs == 300'000);
+    // The longest session a routine can make still counts.
+    const auto longest = parseHistory("2026-01-01T10:00:00+0000,f,F,144000000,144000000,yes\n");
+    REQUIRE(longest.size() == 1);
+    CHECK(longest[0].doneMs == 144'000'000'000);
+    CHECK(minutesPerWeek(longest, longest[0].startedAt, 1).back() == doctest::Approx(2'400'000.0));
+}
+
+TEST_CASE("clock and human durations of extreme values do not overflow") {
+    const Millis most = std::numeric_limits<Millis>::max();
+    CHECK(formatClock(most) == "2562047788015:12:56");
+    CHECK(formatClock(-5) == "0:00");
+    CHECK(formatClock(1) == "0:01");
+    CHECK(formatHuman(most).find("h") != std::string::npos);
+    CHECK(formatHuman(-5) == "0 s");
+    CHECK(formatHuman(1'499) == "1 s");
+    CHECK(formatHuman(1'500) == "2 s");
 }
