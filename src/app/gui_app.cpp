@@ -10,6 +10,7 @@
 #include "app/platform.hpp"
 #include "app/workshop.hpp"
 #include "audio/audio_device.hpp"
+#include "core/atomic_file.hpp"
 #include "core/paths.hpp"
 #include "core/session_driver.hpp"
 #include "core/settings.hpp"
@@ -75,6 +76,9 @@ class GuiApp final : private WorkshopHost {
         : options_(options), log_(options.verbose, steadyClockMs()), workshop_(*this) {}
 
     int run() {
+        // What saves killed midway left behind (issue 12: 112 files after 250 kills).
+        for (const auto& folder : {userRoutinesDir(), userConfigDir()})
+            removeStaleTemporaries(folder);
         LoadedSettings loaded = loadSettings(settingsPath());
         settings_ = loaded.settings;
         for (const auto& n : loaded.notices) notice(n);

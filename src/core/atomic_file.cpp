@@ -1,11 +1,14 @@
 #include "core/atomic_file.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace unknot {
@@ -44,8 +47,10 @@ std::optional<std::string> writeFileAtomically(const std::filesystem::path& targ
     std::filesystem::create_directories(folder, ec);
     if (ec) return "cannot create " + folder.string() + ": " + ec.message();
 
-    // Hidden, so the library never lists a half-written routine.
-    std::string tmpl = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    // Hidden, so the library never lists a half-written routine; our pid in the name tells
+    // removeStaleTemporaries whether its writer is still alive.
+    std::string tmpl =
+        (folder / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0) return errnoText("cannot create a temporary file in " + folder.string());
     const auto fail = [&](const std::string& message) {
@@ -71,6 +76,48 @@ std::optional<std::string> writeFileAtomically(const std::filesystem::path& targ
         ::close(dirFd);
     }
     return std::nullopt;
+}
+
+namespace {
+
+// The pid in ".NAME.tmp-PID-XXXXXX" (0 for the older ".NAME.tmp-XXXXXX"), or nothing when the
+// name is not one of our temporary files.
+std::optional<long> temporaryFilePid(const std::string& name) {
+    const auto isSuffix = [](std::string_view s) {
+        return s.size() == 6 &&
+               std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    };
+    const std::size_t mark = name.rfind(".tmp-");
+    if (name.size() < 2 || name[0] != '.' || mark == std::string::npos || mark < 2) return std::nullopt;
+    const std::string_view rest = std::string_view(name).substr(mark + 5);
+    if (isSuffix(rest)) return 0;
+    const std::size_t dash = rest.find('-');
+    if (dash == std::string_view::npos || dash == 0 || dash > 10 || !isSuffix(rest.substr(dash + 1)))
+        return std::nullopt;
+    long pid = 0;
+    for (char c : rest.substr(0, dash)) {
+        if (c < '0' || c > '9') return std::nullopt;
+        pid = pid * 10 + (c - '0');
+    }
+    return pid;
+}
+
+} // namespace
+
+int removeStaleTemporaries(const std::filesystem::path& folder, std::chrono::seconds minAge) {
+    int removed = 0;
+    std::error_code ec;
+    const auto now = std::filesystem::file_time_type::clock::now();
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const auto pid = temporaryFilePid(it->path().filename().string());
+        std::error_code typeEc;
+        if (!pid || !it->is_regular_file(typeEc) || it->is_symlink(typeEc)) continue;
+        const bool writerGone = *pid > 0 && ::kill(static_cast<pid_t>(*pid), 0) != 0 && errno == ESRCH;
+        const auto written = it->last_write_time(typeEc);
+        const bool old = !typeEc && now - written > minAge;
+        if ((writerGone || old) && std::filesystem::remove(it->path(), typeEc)) ++removed;
+    }
+    return removed;
 }
 
 std::optional<std::string> readFile(const std::filesystem::path& file) {

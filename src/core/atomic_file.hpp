@@ -3,6 +3,7 @@
 // it to disk, then rename it over the target. A crash at any moment leaves the old file or
 // the new one.
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -20,6 +21,11 @@ struct AtomicWriteOptions {
 [[nodiscard]] std::optional<std::string> writeFileAtomically(const std::filesystem::path& target,
                                                              std::string_view contents,
                                                              const AtomicWriteOptions& options = {});
+
+// Removes the temporary files a save killed midway left in `folder` (".NAME.tmp-PID-XXXXXX",
+// and the older ".NAME.tmp-XXXXXX"): those whose writer is no longer running, and any older
+// than `minAge` (a save takes milliseconds). Nothing else is touched. Returns how many went.
+int removeStaleTemporaries(const std::filesystem::path& folder, std::chrono::seconds minAge = std::chrono::minutes(1));
 
 // The whole file, or nothing when it cannot be read.
 [[nodiscard]] std::optional<std::string> readFile(const std::filesystem::path& file);

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+#include <unistd.h>
+
 using namespace unknot;
 using unknot::test::TempDir;
 
@@ -103,4 +106,31 @@ TEST_CASE("a corrupt settings file gives defaults / a notice and a .bak copy") {
 
     tmp.write("settings.toml", "volume = \"\xff\"\n");
     CHECK(loadSettings(file).notices[0].find("not UTF-8") != std::string::npos);
+}
+
+TEST_CASE("stale temporary files of an interrupted save are removed, nothing else") {
+    TempDir tmp;
+    namespace fs = std::filesystem;
+    const auto ago = [](int seconds) { return fs::file_time_type::clock::now() - std::chrono::seconds(seconds); };
+    const std::string self = std::to_string(::getpid());
+    tmp.write("a.toml", "mine");
+    tmp.write(".a.toml.tmp-Ab3dEf", "old style, 2 minutes old");
+    tmp.write(".a.toml.tmp-Zz9zZz", "old style, just written: maybe another writer");
+    tmp.write(".a.toml.tmp-2147483000-AbCdEf", "its writer is gone");
+    tmp.write(".a.toml.tmp-" + self + "-AbCdEf", "ours, being written");
+    tmp.write(".a.toml.tmp-" + self + "-OldOne", "ours, but 2 minutes old");
+    tmp.write(".a.toml.tmp-Ab3dEf.bak", "not our pattern");
+    tmp.write("a.toml.tmp-Ab3dEf", "not hidden: not ours");
+    tmp.write(".a.toml.tmp-2147483000-toolong", "not our pattern");
+    fs::last_write_time(tmp.path / ".a.toml.tmp-Ab3dEf", ago(120));
+    fs::last_write_time(tmp.path / (".a.toml.tmp-" + self + "-OldOne"), ago(120));
+    fs::create_directory(tmp.path / ".b.toml.tmp-2147483000-AbCdEf"); // a folder: left alone
+
+    CHECK(removeStaleTemporaries(tmp.path) == 3);
+    std::set<std::string> left;
+    for (const auto& e : fs::directory_iterator(tmp.path))
+        left.insert(e.path().filename().string());
+    CHECK(left == std::set<std::string>{"a.toml", ".a.toml.tmp-Zz9zZz", ".a.toml.tmp-" + self + "-AbCdEf",
+                                        ".a.toml.tmp-Ab3dEf.bak", "a.toml.tmp-Ab3dEf", ".a.toml.tmp-2147483000-toolong",
+                                        ".b.toml.tmp-2147483000-AbCdEf"});
 }
