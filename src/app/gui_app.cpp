@@ -79,7 +79,7 @@ class GuiApp final : private WorkshopHost {
         // What saves killed midway left behind (issue 12: 112 files after 250 kills).
         for (const auto& folder : {userRoutinesDir(), userConfigDir()})
             removeStaleTemporaries(folder);
-        LoadedSettings loaded = loadSettings(settingsPath());
+        LoadedSettings loaded = settingsFile_.load();
         settings_ = loaded.settings;
         for (const auto& n : loaded.notices) notice(n);
 
@@ -136,8 +136,10 @@ class GuiApp final : private WorkshopHost {
         platform_->setScreenSaverEnabled(true);
         log_("exit wakes=%llu frames=%llu", wakes_, frames_);
         settings_.window = platform_->geometry();
-        if (auto error = saveSettings(settingsPath(), settings_))
-            std::cerr << "unknot: " << escapeControls(*error) << "\n";
+        // The window is gone: what saving says can only go to stderr now.
+        const auto saved = settingsFile_.save(settings_);
+        for (const auto& message : {saved.error, saved.notice})
+            if (message) std::cerr << "unknot: " << escapeControls(*message) << "\n";
         return exitCode;
     }
 
@@ -145,6 +147,7 @@ class GuiApp final : private WorkshopHost {
     GuiOptions options_;
     Log log_;
     Settings settings_;
+    SettingsFile settingsFile_{settingsPath()}; // writes only what changed, keeps hand edits
     std::unique_ptr<Platform> platform_;
     std::unique_ptr<SessionDriver> driver_;
     AudioDevice* audio_ = nullptr; // driver_ when sound is open
@@ -390,7 +393,8 @@ class GuiApp final : private WorkshopHost {
     void soundSettingsChanged() {
         driver_->setVolume(settings_.volume, settings_.muted);
         log_("volume %d mute %s", settings_.volume, settings_.muted ? "on" : "off");
-        if (auto error = saveSettings(settingsPath(), settings_)) notice("cannot save settings: " + *error);
+        const auto saved = settingsFile_.save(settings_);
+        if (saved.error || saved.notice) notice(saved.error ? *saved.error : *saved.notice);
     }
 
     // -- intents --------------------------------------------------------------------------

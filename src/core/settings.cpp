@@ -7,6 +7,8 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace unknot {
@@ -99,6 +101,10 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
     r.integer(top, "flash_ms", s.flashMs, 100, 3000);
     r.number(top, "font_scale", s.fontScale, Settings::kMinFontScale, Settings::kMaxFontScale);
     r.string(top, "last_routine", s.lastRoutine);
+    for (const char* table : {"cues", "sounds", "window"})
+        if (const auto* n = top.get(table); n && !n->is_table())
+            out.notices.push_back("settings: `" + std::string(table) + "` must be a table ([" + table +
+                                  "]); using the defaults");
     if (const auto* cues = top["cues"].as_table()) {
         r.boolean(*cues, "phase", s.cues.phase);
         r.boolean(*cues, "countdown", s.cues.countdown);
@@ -148,7 +154,8 @@ std::string formatSettings(const Settings& s) {
     // Written by hand rather than through toml++'s formatter so the keys keep a readable order.
     std::ostringstream o;
     const auto b = [](bool v) { return v ? "true" : "false"; };
-    o << "# Unknot settings. Written by the app; edits by hand are kept.\n";
+    o << "# Unknot settings. The app changes only the values you change in it; your comments and\n"
+         "# other lines stay as they are.\n";
     o << "volume = " << s.volume << "\n";
     o << "muted = " << b(s.muted) << "\n";
     o << "flash = " << b(s.flash) << "\n";
@@ -171,8 +178,225 @@ std::string formatSettings(const Settings& s) {
     return o.str();
 }
 
-std::optional<std::string> saveSettings(const std::filesystem::path& file, const Settings& settings) {
-    return writeFileAtomically(file, formatSettings(settings));
+namespace {
+
+// One setting as it is written: where it goes and its TOML value; no text for a sound that is
+// not set.
+struct SettingText {
+    std::string table; // "" for the top level, "cues", "sounds", "window"
+    std::string key;
+    std::optional<std::string> value;
+};
+
+std::vector<SettingText> settingTexts(const Settings& s) {
+    const auto b = [](bool v) { return std::string(v ? "true" : "false"); };
+    const auto str = [](const std::string& v) {
+        std::ostringstream o;
+        o << toml::value<std::string>(v);
+        return o.str();
+    };
+    std::ostringstream scale;
+    scale << toml::value<double>(s.fontScale);
+    std::vector<SettingText> out = {
+        {"", "volume", std::to_string(s.volume)},
+        {"", "muted", b(s.muted)},
+        {"", "flash", b(s.flash)},
+        {"", "flash_ms", std::to_string(s.flashMs)},
+        {"", "font_scale", scale.str()},
+        {"", "last_routine", str(s.lastRoutine)},
+        {"cues", "phase", b(s.cues.phase)},
+        {"cues", "countdown", b(s.cues.countdown)},
+        {"cues", "halfway", b(s.cues.halfway)},
+        {"cues", "end", b(s.cues.end)},
+        {"window", "x", std::to_string(s.window.x)},
+        {"window", "y", std::to_string(s.window.y)},
+        {"window", "width", std::to_string(s.window.width)},
+        {"window", "height", std::to_string(s.window.height)},
+        {"window", "maximized", b(s.window.maximized)},
+        {"window", "fullscreen", b(s.window.fullscreen)},
+    };
+    for (const auto& [cue, path] : s.sounds)
+        out.push_back({"sounds", cue, str(path)});
+    return out;
+}
+
+// The settings whose text differs, with their `after` value (none: remove the key).
+std::vector<SettingText> changedSettings(const Settings& before, const Settings& after) {
+    std::map<std::pair<std::string, std::string>, std::pair<std::optional<std::string>, std::optional<std::string>>>
+        all;
+    for (auto& t : settingTexts(before))
+        all[{t.table, t.key}].first = t.value;
+    for (auto& t : settingTexts(after))
+        all[{t.table, t.key}].second = t.value;
+    std::vector<SettingText> out;
+    for (auto& [where, values] : all)
+        if (values.first != values.second) out.push_back({where.first, where.second, values.second});
+    return out;
+}
+
+// Byte offsets of toml++'s positions (1-based lines, columns in code points).
+class Offsets {
+  public:
+    explicit Offsets(std::string_view text) : text_(text) {
+        lineStarts_.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n') lineStarts_.push_back(i + 1);
+    }
+    [[nodiscard]] std::size_t at(const toml::source_position& p) const {
+        if (p.line == 0 || p.line > lineStarts_.size()) return text_.size();
+        std::size_t i = lineStarts_[p.line - 1];
+        for (std::uint32_t column = 1; column < p.column && i < text_.size(); ++column) {
+            ++i;
+            while (i < text_.size() && (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80)
+                ++i;
+        }
+        return i;
+    }
+    // Just past the line break of the line holding `offset`.
+    [[nodiscard]] std::size_t nextLine(std::size_t offset) const {
+        const std::size_t end = text_.find('\n', offset);
+        return end == std::string_view::npos ? text_.size() : end + 1;
+    }
+
+  private:
+    std::string_view text_;
+    std::vector<std::size_t> lineStarts_;
+};
+
+// A key as TOML wants it: bare when it can be, quoted otherwise.
+std::string keyText(const std::string& key) {
+    const bool bare = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+    if (bare) return key;
+    std::ostringstream o;
+    o << toml::value<std::string>(key);
+    return o.str();
+}
+
+struct Edit {
+    std::size_t begin = 0;
+    std::size_t end = 0; // == begin: an insertion
+    std::string text;
+};
+
+} // namespace
+
+std::optional<std::string> editSettingsText(std::string_view text, const Settings& before, const Settings& after) {
+    const auto changed = changedSettings(before, after);
+    if (changed.empty()) return std::string(text);
+    if (firstInvalidUtf8(text) || firstNestingTooDeep(text)) return std::nullopt;
+    toml::table top;
+    try {
+        top = toml::parse(text);
+    } catch (const toml::parse_error&) {
+        return std::nullopt;
+    }
+    const Offsets offsets(text);
+    std::vector<Edit> edits;
+    std::string appended; // new tables, at the end
+    std::map<std::string, std::string> newTables;
+    // Top-level keys go after the leading comments, before any [table].
+    std::size_t topInsert = 0;
+    while (topInsert < text.size()) {
+        const std::size_t first = text.find_first_not_of(" \t\r", topInsert);
+        if (first == std::string_view::npos || (text[first] != '#' && text[first] != '\n')) break;
+        topInsert = offsets.nextLine(topInsert);
+    }
+    for (const auto& c : changed) {
+        toml::table* parent = &top;
+        if (!c.table.empty()) {
+            toml::node* node = top.get(c.table);
+            if (!node) {
+                if (c.value) newTables[c.table] += keyText(c.key) + " = " + *c.value + "\n";
+                continue;
+            }
+            parent = node->as_table();
+            // `cues = 5`, `cues = { … }` or a table made by dotted keys: no place to edit.
+            if (!parent || parent->is_inline() || offsets.at(parent->source().begin) >= text.size() ||
+                text[offsets.at(parent->source().begin)] != '[')
+                return std::nullopt;
+        }
+        const toml::key* key = nullptr;
+        toml::node* value = nullptr;
+        for (auto&& [k, v] : *parent) {
+            if (k.str() == c.key) {
+                key = &k;
+                value = &v;
+            }
+        }
+        if (value && (value->is_table() || value->source().begin.line == 0)) return std::nullopt;
+        if (value && c.value) {
+            edits.push_back({offsets.at(value->source().begin), offsets.at(value->source().end), *c.value});
+        } else if (value) {
+            const std::size_t begin = offsets.at(key->source().begin);
+            edits.push_back({begin, offsets.nextLine(offsets.at(value->source().end)), ""});
+        } else if (c.value) {
+            const std::size_t at =
+                parent == &top ? topInsert : offsets.nextLine(offsets.at(parent->source().begin)); // after [table]
+            edits.push_back({at, at, keyText(c.key) + " = " + *c.value + "\n"});
+        }
+    }
+    std::string out(text);
+    // From the end backwards, so earlier offsets stay right; at one offset, a removal or
+    // replacement before an insertion.
+    std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {
+        return a.begin != b.begin ? a.begin > b.begin : a.end > b.end;
+    });
+    for (const auto& e : edits)
+        out.replace(e.begin, e.end - e.begin, e.text);
+    if (!newTables.empty() && !out.empty() && out.back() != '\n') out += '\n';
+    for (const auto& [table, body] : newTables)
+        out += "\n[" + table + "]\n" + body;
+    // The edit must read back as `after` in every changed setting; anything else is a bug
+    // here, and then a rewrite is safer than a surprise.
+    const LoadedSettings check = parseSettings(out);
+    if (!check.notices.empty() && parseSettings(text).notices.size() < check.notices.size()) return std::nullopt;
+    const auto again = changedSettings(check.settings, after);
+    for (const auto& c : changed)
+        for (const auto& a : again)
+            if (a.table == c.table && a.key == c.key) return std::nullopt;
+    return out;
+}
+
+SettingsSaveResult saveSettings(const std::filesystem::path& file, const Settings& before, const Settings& after) {
+    SettingsSaveResult result;
+    if (before == after) return result; // nothing changed: the file stays as it is, byte for byte
+    std::error_code ec;
+    std::optional<std::string> text;
+    if (std::filesystem::exists(file, ec)) {
+        const auto old = readFile(file);
+        if (!old) {
+            result.error = "cannot read " + file.string() + " to update it";
+            return result;
+        }
+        text = editSettingsText(*old, before, after);
+        if (!text) {
+            // Something in the file has no place in ours (say `cues = 5`): keep it all aside.
+            auto backup = file;
+            backup += ".bak";
+            if (auto error = writeFileAtomically(backup, *old)) {
+                result.error = "cannot keep a copy of the settings file before rewriting it: " + *error;
+                return result;
+            }
+            result.notice = "the settings file had to be rewritten; your old one is kept as " + backup.string();
+        }
+    }
+    if (!text) text = formatSettings(after);
+    if (auto error = writeFileAtomically(file, *text)) result.error = "cannot save settings: " + *error;
+    return result;
+}
+
+LoadedSettings SettingsFile::load() {
+    LoadedSettings loaded = loadSettings(file_);
+    saved_ = loaded.settings;
+    return loaded;
+}
+
+SettingsSaveResult SettingsFile::save(const Settings& settings) {
+    SettingsSaveResult result = saveSettings(file_, saved_, settings);
+    if (!result.error) saved_ = settings;
+    return result;
 }
 
 } // namespace unknot

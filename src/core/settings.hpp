@@ -26,6 +26,7 @@ struct WindowGeometry {
     int height = 720;
     bool maximized = false;
     bool fullscreen = false;
+    bool operator==(const WindowGeometry&) const = default;
 };
 
 struct Settings {
@@ -38,6 +39,8 @@ struct Settings {
     std::string lastRoutine;  // id selected in the library when the app last closed
     std::map<std::string, std::string> sounds; // cue name ("tense", "countdown", …) -> a sound file of the user's
     WindowGeometry window;
+
+    bool operator==(const Settings&) const = default;
 
     static constexpr int kVolumeStep = 10;
     static constexpr double kMinFontScale = 0.75;
@@ -57,8 +60,40 @@ struct LoadedSettings {
 // `path` is only named in notices.
 [[nodiscard]] LoadedSettings parseSettings(std::string_view text, std::string_view path = "settings.toml");
 
+// A whole settings file, for a new one.
 [[nodiscard]] std::string formatSettings(const Settings& settings);
-// An error message, or nothing on success.
-[[nodiscard]] std::optional<std::string> saveSettings(const std::filesystem::path& file, const Settings& settings);
+
+// `text` (a settings file) with the settings that differ between `before` and `after` set to
+// their `after` values in place: comments, unknown keys and every other line are kept as
+// they are. Nothing when that cannot be done (the file does not parse, a table is something
+// else, like `cues = 5`): then only a rewrite can save.
+[[nodiscard]] std::optional<std::string> editSettingsText(std::string_view text, const Settings& before,
+                                                          const Settings& after);
+
+// What saving said: an error, or that the file had to be rewritten and where the old one is.
+// Each is meant to be shown to the user once.
+struct SettingsSaveResult {
+    std::optional<std::string> error;
+    std::optional<std::string> notice;
+};
+
+// Saves the settings that differ from `before` into `file`, editing it in place
+// (editSettingsText) and atomically. Nothing is written when nothing differs. A file that
+// cannot be edited is rewritten whole, its old text kept as settings.toml.bak.
+[[nodiscard]] SettingsSaveResult saveSettings(const std::filesystem::path& file, const Settings& before,
+                                              const Settings& after);
+
+// The settings file of a running app: remembers what was loaded or last saved, so a save
+// touches only what the user changed since, never a hand edit.
+class SettingsFile {
+  public:
+    explicit SettingsFile(std::filesystem::path file) : file_(std::move(file)) {}
+    [[nodiscard]] LoadedSettings load();
+    [[nodiscard]] SettingsSaveResult save(const Settings& settings);
+
+  private:
+    std::filesystem::path file_;
+    Settings saved_;
+};
 
 } // namespace unknot

@@ -107,7 +107,9 @@ class AudioCaptureTest(WindowTest):
 
     def test_your_own_sound_replaces_a_cue_and_a_bad_file_falls_back(self):
         own = SOUNDS / "end.wav"  # 390 ms, in place of the 220 ms prepare sound
-        settings = f'[sounds]\nprepare = "{own}"\ntense = "/nonexistent/gong.wav"\n'
+        # A comment and a key of the user's own survive the session (issue 12).
+        settings = (f'# my own sounds\nfuture_option = "keep"\n[sounds]\nprepare = "{own}"\n'
+                    'tense = "/nonexistent/gong.wav"\n')
         tmp = tempfile.mkdtemp(prefix="unknot-audio-")
         raw = Path(tmp) / "out.raw"
         app = App(self.x.display, ["run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end"], settings=settings,
@@ -115,6 +117,11 @@ class AudioCaptureTest(WindowTest):
         self.addCleanup(app.stop)
         self.assertEqual(app.wait_exit(timeout=120), 0)
         self.assertIn("cannot play your tense sound", app.log)
+        kept = (Path(app.home) / "config" / "unknot" / "settings.toml").read_text()
+        self.assertTrue(kept.startswith("# my own sounds\n"), kept)
+        self.assertIn('future_option = "keep"\n', kept)
+        self.assertIn('tense = "/nonexistent/gong.wav"\n', kept)
+        self.assertIn("last_routine = 'short'", kept)  # what the session changed
         frames, _ = read_raw(raw)
         heard = onsets(frames)
 

@@ -57,7 +57,7 @@ TEST_CASE("settings survive a save and a load") {
     s.sounds["tense"] = "/home/me/gong.wav";
     s.window = {10, 20, 800, 600, true, false};
     const auto file = tmp.path / "settings.toml";
-    REQUIRE_FALSE(saveSettings(file, s));
+    REQUIRE_FALSE(saveSettings(file, Settings{}, s).error);
     const auto loaded = loadSettings(file);
     CHECK(loaded.notices.empty());
     const Settings& l = loaded.settings;
@@ -133,4 +133,111 @@ TEST_CASE("stale temporary files of an interrupted save are removed, nothing els
     CHECK(left == std::set<std::string>{"a.toml", ".a.toml.tmp-Zz9zZz", ".a.toml.tmp-" + self + "-AbCdEf",
                                         ".a.toml.tmp-Ab3dEf.bak", "a.toml.tmp-Ab3dEf", ".a.toml.tmp-2147483000-toolong",
                                         ".b.toml.tmp-2147483000-AbCdEf"});
+}
+
+TEST_CASE("a settings file with comments and unknown keys survives a session") {
+    TempDir tmp;
+    const auto file = tmp.path / "settings.toml";
+    const std::string handWritten = "# my settings, by hand\n"
+                                    "volume = 30 # quiet: the neighbours\n"
+                                    "my_own_key = \"keep me\"\n"
+                                    "\n"
+                                    "[cues]\n"
+                                    "countdown = false\n"
+                                    "\n"
+                                    "[sounds]\n"
+                                    "tense = \"/home/me/gong.wav\"\n"
+                                    "\n"
+                                    "[future]\n"
+                                    "thing = [1, 2]\n";
+    tmp.write("settings.toml", handWritten);
+    SettingsFile settings(file);
+    const LoadedSettings loaded = settings.load();
+    CHECK(loaded.notices.empty());
+    CHECK(loaded.settings.volume == 30);
+
+    // A session that changes nothing writes nothing.
+    const auto unchanged = settings.save(loaded.settings);
+    CHECK_FALSE(unchanged.error);
+    CHECK_FALSE(unchanged.notice);
+    CHECK(readFile(file) == handWritten);
+
+    // Meanwhile the user edits the file by hand; the app then changes the volume, a cue, a
+    // sound and the window. Only those values change; every other line stays.
+    std::string edited = handWritten;
+    edited.replace(edited.find("my_own_key"), 0, "muted = true\n");
+    tmp.write("settings.toml", edited);
+    Settings s = loaded.settings;
+    s.volume = 70;
+    s.cues.halfway = false;
+    s.sounds.erase("tense");
+    s.sounds["end"] = "/home/me/bell.wav";
+    s.window.width = 900;
+    const auto saved = settings.save(s);
+    CHECK_FALSE(saved.error);
+    CHECK_FALSE(saved.notice);
+    const std::string after = *readFile(file);
+    CHECK(after == "# my settings, by hand\n"
+                   "volume = 70 # quiet: the neighbours\n"
+                   "muted = true\n"
+                   "my_own_key = \"keep me\"\n"
+                   "\n"
+                   "[cues]\n"
+                   "halfway = false\n"
+                   "countdown = false\n"
+                   "\n"
+                   "[sounds]\n"
+                   "end = '/home/me/bell.wav'\n"
+                   "\n"
+                   "[future]\n"
+                   "thing = [1, 2]\n"
+                   "\n"
+                   "[window]\n"
+                   "width = 900\n");
+    const auto reread = loadSettings(file);
+    CHECK(reread.notices.empty());
+    CHECK(reread.settings.muted); // the hand edit
+    CHECK(reread.settings.volume == 70);
+    CHECK_FALSE(std::filesystem::exists(tmp.path / "settings.toml.bak"));
+}
+
+TEST_CASE("a settings file that cannot be edited in place is kept as .bak and the user told") {
+    TempDir tmp;
+    const auto file = tmp.path / "settings.toml";
+    const std::string wrong = "# mine\ncues = 5\nvolume = 30\n";
+    tmp.write("settings.toml", wrong);
+    SettingsFile settings(file);
+    const auto loaded = settings.load();
+    REQUIRE_FALSE(loaded.notices.empty());
+    CHECK(loaded.notices[0].find("`cues` must be a table") != std::string::npos);
+    std::filesystem::remove(tmp.path / "settings.toml.bak"); // the load kept one; the save must too
+    // Volume alone can be edited in place, wrong table and all.
+    Settings s = loaded.settings;
+    s.volume = 40;
+    CHECK_FALSE(settings.save(s).notice);
+    CHECK(readFile(file) == "# mine\ncues = 5\nvolume = 40\n");
+    // A cue cannot: `cues = 5` has to go, so the old file is kept aside and the user told once.
+    s.cues.end = false;
+    const auto saved = settings.save(s);
+    CHECK_FALSE(saved.error);
+    REQUIRE(saved.notice);
+    CHECK(saved.notice->find("settings.toml.bak") != std::string::npos);
+    CHECK(readFile(tmp.path / "settings.toml.bak") == "# mine\ncues = 5\nvolume = 40\n");
+    const auto reread = loadSettings(file);
+    CHECK(reread.notices.empty());
+    CHECK_FALSE(reread.settings.cues.end);
+    CHECK(reread.settings.volume == 40);
+    s.volume = 50;
+    CHECK_FALSE(settings.save(s).notice); // told once: the file is editable now
+}
+
+TEST_CASE("a settings save that fails says why") {
+    TempDir tmp;
+    tmp.write("blocker", "a file, not a folder");
+    SettingsFile settings(tmp.path / "blocker" / "settings.toml");
+    Settings s = settings.load().settings;
+    s.volume = 10;
+    const auto saved = settings.save(s);
+    REQUIRE(saved.error);
+    CHECK(saved.error->find("Not a directory") != std::string::npos);
 }
