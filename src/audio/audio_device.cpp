@@ -4,6 +4,13 @@
 #include <SDL_mixer.h>
 
 #include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <map>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace unknot {
 
@@ -23,14 +30,79 @@ std::string formatName(Uint16 format) {
     }
 }
 
+// The user's own cue sounds are files from anywhere: only regular files (/dev/zero hung the
+// start-up, reading for ever), at most this large (a 1-hour WAV cost 2.1 GB)…
+constexpr std::size_t kMaxCustomSoundBytes = 16u << 20;
+// …and at most this long: a cue marks a moment. Checked from the file's header before decoding.
+constexpr double kMaxCustomSoundSeconds = 10.0;
+// A sound that decodes to less than this share of the length its header claims is cut short
+// or damaged (truncated WAVs used to play a silent or clipped cue without a word).
+constexpr double kMinDecodedShare = 0.9;
+
+struct ChunkDeleter {
+    void operator()(Mix_Chunk* chunk) const { Mix_FreeChunk(chunk); }
+};
+using ChunkPtr = std::unique_ptr<Mix_Chunk, ChunkDeleter>;
+
+std::string seconds(double s) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f s", s);
+    return buf;
+}
+
+// Reads a custom sound file, checks it and decodes it; the reason when it cannot be used.
+std::variant<ChunkPtr, std::string> loadCustomSound(const std::string& path, int frequency) {
+    // Opened once and checked on the descriptor, so the file cannot change in between.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return std::string(std::strerror(errno));
+    struct stat st {};
+    std::string bytes;
+    std::string refused;
+    if (::fstat(fd, &st) != 0) {
+        refused = std::strerror(errno);
+    } else if (!S_ISREG(st.st_mode)) {
+        refused = "not a regular file";
+    } else if (static_cast<std::uintmax_t>(st.st_size) > kMaxCustomSoundBytes) {
+        refused = "the file is over " + std::to_string(kMaxCustomSoundBytes >> 20) + " MB";
+    } else {
+        bytes.resize(static_cast<std::size_t>(st.st_size));
+        std::size_t got = 0;
+        while (got < bytes.size()) {
+            const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            got += static_cast<std::size_t>(n);
+        }
+        bytes.resize(got);
+    }
+    ::close(fd);
+    if (!refused.empty()) return refused;
+    if (bytes.empty()) return std::string("the file is empty");
+
+    // How long the file says it is, from its header, before decoding it all.
+    Mix_Music* music = Mix_LoadMUS_RW(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())), 1);
+    if (!music) return std::string(Mix_GetError());
+    const double claimed = Mix_MusicDuration(music);
+    Mix_FreeMusic(music);
+    if (!(claimed > 0)) return std::string("it holds no sound, or its length cannot be told");
+    if (claimed > kMaxCustomSoundSeconds)
+        return "it lasts " + seconds(claimed) + "; a cue sound lasts at most " + seconds(kMaxCustomSoundSeconds);
+
+    ChunkPtr chunk(Mix_LoadWAV_RW(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())), 1));
+    if (!chunk) return std::string(Mix_GetError());
+    const double decoded = static_cast<double>(chunk->alen) /
+                           (sizeof(std::int16_t) * AudioDevice::kChannels * static_cast<double>(frequency));
+    if (decoded < claimed * kMinDecodedShare)
+        return "it decodes to " + seconds(decoded) + " of the " + seconds(claimed) +
+               " it claims: the file is cut short or damaged";
+    return chunk;
+}
+
 } // namespace
 
 struct AudioDevice::Chunks {
-    std::array<Mix_Chunk*, static_cast<std::size_t>(SoundId::Count)> items{};
-    ~Chunks() {
-        for (Mix_Chunk* c : items)
-            if (c) Mix_FreeChunk(c);
-    }
+    std::array<Mix_Chunk*, static_cast<std::size_t>(SoundId::Count)> items{}; // into `owned`
+    std::vector<ChunkPtr> owned; // each file decoded once, however many cues play it
 };
 
 AudioDevice::AudioDevice() : chunks_(std::make_unique<Chunks>()) {}
@@ -54,22 +126,50 @@ std::variant<std::unique_ptr<AudioDevice>, std::string> AudioDevice::open(const 
     device->format_ = AudioFormat{frequency, channels, kBufferFrames, formatName(format), driver ? driver : "?"};
     device->mixer_ = std::make_unique<CueMixer>(frequency);
 
+    // The user's files, each read once: path -> its sound, or why it cannot be played.
+    std::map<std::string, std::variant<Mix_Chunk*, std::string>> custom;
+    std::map<std::string, std::vector<std::string>> refusedFor; // path -> the cues it was meant for
     for (std::size_t i = 0; i < static_cast<std::size_t>(SoundId::Count); ++i) {
         const auto id = static_cast<SoundId>(i);
         const std::string name = soundName(id);
         Mix_Chunk* chunk = nullptr;
         if (auto it = options.custom.find(name); it != options.custom.end()) {
-            chunk = Mix_LoadWAV(it->second.c_str());
-            if (!chunk) notices.push_back("cannot play your " + name + " sound (" + Mix_GetError() + "); using the built-in one");
+            auto [loaded, added] = custom.try_emplace(it->second);
+            if (added) {
+                auto result = loadCustomSound(it->second, frequency);
+                if (auto* c = std::get_if<ChunkPtr>(&result)) {
+                    loaded->second = c->get();
+                    device->chunks_->owned.push_back(std::move(*c));
+                } else {
+                    loaded->second = std::get<std::string>(result);
+                }
+            }
+            if (auto* c = std::get_if<Mix_Chunk*>(&loaded->second))
+                chunk = *c;
+            else
+                refusedFor[it->second].push_back(name);
         }
-        if (!chunk) chunk = Mix_LoadWAV((options.soundsDir / (name + ".wav")).string().c_str());
         if (!chunk) {
-            notices.push_back("missing sound " + name + ".wav: " + Mix_GetError());
-            continue;
+            ChunkPtr builtIn(Mix_LoadWAV((options.soundsDir / (name + ".wav")).string().c_str()));
+            if (!builtIn) {
+                notices.push_back("missing sound " + name + ".wav: " + Mix_GetError());
+                continue;
+            }
+            chunk = builtIn.get();
+            device->chunks_->owned.push_back(std::move(builtIn));
         }
         device->chunks_->items[i] = chunk;
         device->mixer_->setSound(id, CueSound{reinterpret_cast<const std::int16_t*>(chunk->abuf),
                                               chunk->alen / (sizeof(std::int16_t) * kChannels)});
+    }
+    // One notice per refused file, naming it and the cues it was for.
+    for (const auto& [path, cues] : refusedFor) {
+        std::string which;
+        for (std::size_t k = 0; k < cues.size(); ++k)
+            which += (k ? (k + 1 == cues.size() ? " and " : ", ") : "") + cues[k];
+        notices.push_back("cannot play your " + which + (cues.size() > 1 ? " sounds " : " sound ") + path + " (" +
+                          std::get<std::string>(custom.at(path)) + "); using the built-in " +
+                          (cues.size() > 1 ? "ones" : "one"));
     }
     device->mixer_->setVolume(options.volume, options.muted);
     Mix_SetPostMix(postMix, device->mixer_.get());

@@ -1,0 +1,69 @@
+// The sound device with SDL's dummy driver (no sound card, no window): the user's own cue
+// sounds are files from anywhere, and a bad one is refused with a notice naming it.
+#include "audio/audio_device.hpp"
+
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+using namespace unknot;
+using unknot::test::TempDir;
+
+namespace {
+
+// A 48 kHz 16-bit stereo WAV of `frames` silent frames whose header claims `claimedFrames`.
+std::string wav(std::uint32_t frames, std::uint32_t claimedFrames) {
+    const auto u32 = [](std::uint32_t v) {
+        return std::string{static_cast<char>(v), static_cast<char>(v >> 8), static_cast<char>(v >> 16),
+                           static_cast<char>(v >> 24)};
+    };
+    const auto u16 = [](std::uint16_t v) { return std::string{static_cast<char>(v), static_cast<char>(v >> 8)}; };
+    const std::uint32_t claimedBytes = claimedFrames * 4;
+    return "RIFF" + u32(36 + claimedBytes) + "WAVEfmt " + u32(16) + u16(1) + u16(2) + u32(48000) + u32(48000 * 4) +
+           u16(4) + u16(16) + "data" + u32(claimedBytes) + std::string(frames * 4, '\0');
+}
+
+bool mentions(const std::vector<std::string>& notices, const std::string& a, const std::string& b) {
+    for (const auto& n : notices)
+        if (n.find(a) != std::string::npos && n.find(b) != std::string::npos) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("custom sounds that are not regular, too big, too long or cut short are refused by name") {
+    ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+    TempDir tmp;
+    const auto path = [&](const char* name) { return (tmp.path / name).string(); };
+    tmp.write("good.wav", wav(48'000, 48'000));           // 1 s
+    tmp.write("cut.wav", wav(200, 96'000));               // claims 2 s, holds 4 ms
+    tmp.write("empty.wav", wav(0, 0));                    // a header only
+    tmp.write("huge-claim.wav", wav(100, 0x3FFFFFF0));    // claims 6 hours
+    tmp.write("long.wav", wav(48'000 * 11, 48'000 * 11)); // 11 s
+    tmp.write("big.wav", "");
+    std::filesystem::resize_file(tmp.path / "big.wav", 17u << 20);
+
+    AudioOptions options;
+    options.soundsDir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "sounds";
+    options.custom = {{"prepare", path("good.wav")}, {"rest", path("good.wav")},  {"tense", "/dev/zero"},
+                      {"hold", path("cut.wav")},     {"roll", path("empty.wav")}, {"release", path("huge-claim.wav")},
+                      {"end", path("long.wav")},     {"manual", path("big.wav")}, {"switch", path("missing.wav")}};
+    std::vector<std::string> notices;
+    auto opened = AudioDevice::open(options, notices);
+    REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), std::get<std::string>(opened));
+    CHECK(notices.size() == 7);
+    CHECK(mentions(notices, "your tense sound /dev/zero", "not a regular file"));
+    CHECK(mentions(notices, "cut.wav", "cut short"));
+    CHECK(mentions(notices, "empty.wav", "your roll sound"));
+    CHECK(mentions(notices, "huge-claim.wav", "at most 10.0 s"));
+    CHECK(mentions(notices, "long.wav", "it lasts 11.0 s"));
+    CHECK(mentions(notices, "big.wav", "over 16 MB"));
+    CHECK(mentions(notices, "missing.wav", "No such file"));
+    CHECK_FALSE(mentions(notices, "good.wav", ""));
+    for (const auto& n : notices)
+        CHECK(n.find("using the built-in one") != std::string::npos);
+}
