@@ -1,16 +1,13 @@
 #include "audio/audio_device.hpp"
 
+#include "core/atomic_file.hpp"
+
 #include <SDL.h>
 #include <SDL_mixer.h>
 
 #include <array>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fcntl.h>
 #include <map>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace unknot {
 
@@ -52,31 +49,9 @@ std::string seconds(double s) {
 
 // Reads a custom sound file, checks it and decodes it; the reason when it cannot be used.
 std::variant<ChunkPtr, std::string> loadCustomSound(const std::string& path, int frequency) {
-    // Opened once and checked on the descriptor, so the file cannot change in between.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return std::string(std::strerror(errno));
-    struct stat st {};
-    std::string bytes;
-    std::string refused;
-    if (::fstat(fd, &st) != 0) {
-        refused = std::strerror(errno);
-    } else if (!S_ISREG(st.st_mode)) {
-        refused = "not a regular file";
-    } else if (static_cast<std::uintmax_t>(st.st_size) > kMaxCustomSoundBytes) {
-        refused = "the file is over " + std::to_string(kMaxCustomSoundBytes >> 20) + " MB";
-    } else {
-        bytes.resize(static_cast<std::size_t>(st.st_size));
-        std::size_t got = 0;
-        while (got < bytes.size()) {
-            const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            got += static_cast<std::size_t>(n);
-        }
-        bytes.resize(got);
-    }
-    ::close(fd);
-    if (!refused.empty()) return refused;
+    const FileText read = readRegularFile(path, kMaxCustomSoundBytes);
+    if (!read.text) return read.error;
+    const std::string& bytes = *read.text;
     if (bytes.empty()) return std::string("the file is empty");
 
     // How long the file says it is, from its header, before decoding it all.

@@ -120,6 +120,39 @@ int removeStaleTemporaries(const std::filesystem::path& folder, std::chrono::sec
     return removed;
 }
 
+FileText readRegularFile(const std::filesystem::path& file, std::uintmax_t maxBytes) {
+    FileText out;
+    // One descriptor for the check and the read, so the file cannot be swapped in between.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        out.error = std::strerror(errno);
+        return out;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        out.error = std::strerror(errno);
+    } else if (!S_ISREG(st.st_mode)) {
+        out.error = "not a regular file";
+    } else if (static_cast<std::uintmax_t>(st.st_size) > maxBytes) {
+        out.error = "the file is over " + (maxBytes % (1u << 20) == 0 ? std::to_string(maxBytes >> 20) + " MiB"
+                                                                      : std::to_string(maxBytes >> 10) + " KiB");
+    } else {
+        std::string text(static_cast<std::size_t>(st.st_size), '\0');
+        std::size_t got = 0;
+        while (got < text.size()) {
+            const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) out.error = std::strerror(errno);
+            if (n <= 0) break;
+            got += static_cast<std::size_t>(n);
+        }
+        text.resize(got); // a file that shrank meanwhile: what was there
+        if (out.error.empty()) out.text = std::move(text);
+    }
+    ::close(fd);
+    return out;
+}
+
 std::optional<std::string> readFile(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return std::nullopt;

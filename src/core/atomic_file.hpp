@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -26,6 +27,14 @@ struct AtomicWriteOptions {
 // and the older ".NAME.tmp-XXXXXX"): those whose writer is no longer running, and any older
 // than `minAge` (a save takes milliseconds). Nothing else is touched. Returns how many went.
 int removeStaleTemporaries(const std::filesystem::path& folder, std::chrono::seconds minAge = std::chrono::minutes(1));
+
+// The whole of a regular file of at most `maxBytes`, or why it cannot be had: for files that
+// could be anything (a settings.toml linked to /dev/zero must not be read for ever).
+struct FileText {
+    std::optional<std::string> text;
+    std::string error; // when there is no text: "not a regular file", "over 1 MiB", strerror
+};
+[[nodiscard]] FileText readRegularFile(const std::filesystem::path& file, std::uintmax_t maxBytes);
 
 // The whole file, or nothing when it cannot be read.
 [[nodiscard]] std::optional<std::string> readFile(const std::filesystem::path& file);

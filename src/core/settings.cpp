@@ -74,6 +74,10 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
         out.notices.push_back(Diagnostic{std::string(path), lc.line, lc.column, message}.format() +
                               "; using the default settings");
     };
+    if (text.size() > kMaxSettingsFileBytes) {
+        damaged(0, "the settings file is over " + std::to_string(kMaxSettingsFileBytes >> 10) + " KiB");
+        return out;
+    }
     if (auto bad = firstInvalidUtf8(text)) {
         damaged(*bad, "the settings file is not UTF-8 text");
         return out;
@@ -133,12 +137,12 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
 LoadedSettings loadSettings(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) return {};
-    const auto text = readFile(file);
+    const auto read = readRegularFile(file, kMaxSettingsFileBytes);
     LoadedSettings out;
-    if (!text)
-        out.notices.push_back("cannot read " + file.string() + "; using the defaults");
+    if (!read.text)
+        out.notices.push_back("cannot read " + file.string() + " (" + read.error + "); using the defaults");
     else
-        out = parseSettings(*text, file.string());
+        out = parseSettings(*read.text, file.string());
     if (!out.notices.empty()) {
         // Keep what the user had, so saving our defaults loses nothing for good.
         auto backup = file;
@@ -285,7 +289,7 @@ struct Edit {
 std::optional<std::string> editSettingsText(std::string_view text, const Settings& before, const Settings& after) {
     const auto changed = changedSettings(before, after);
     if (changed.empty()) return std::string(text);
-    if (firstInvalidUtf8(text) || firstNestingTooDeep(text)) return std::nullopt;
+    if (text.size() > kMaxSettingsFileBytes || firstInvalidUtf8(text) || firstNestingTooDeep(text)) return std::nullopt;
     toml::table top;
     try {
         top = toml::parse(text);
@@ -364,20 +368,25 @@ SettingsSaveResult saveSettings(const std::filesystem::path& file, const Setting
     if (before == after) return result; // nothing changed: the file stays as it is, byte for byte
     std::error_code ec;
     std::optional<std::string> text;
-    if (std::filesystem::exists(file, ec)) {
-        const auto old = readFile(file);
-        if (!old) {
-            result.error = "cannot read " + file.string() + " to update it";
-            return result;
-        }
-        text = editSettingsText(*old, before, after);
+    if (std::filesystem::exists(std::filesystem::symlink_status(file, ec))) {
+        const auto read = readRegularFile(file, kMaxSettingsFileBytes);
+        if (read.text) text = editSettingsText(*read.text, before, after);
         if (!text) {
-            // Something in the file has no place in ours (say `cues = 5`): keep it all aside.
+            // Something in the file has no place in ours (say `cues = 5`), or it cannot be read
+            // (too large, not a file): keep it all aside, then write ours.
             auto backup = file;
             backup += ".bak";
-            if (auto error = writeFileAtomically(backup, *old)) {
-                result.error = "cannot keep a copy of the settings file before rewriting it: " + *error;
-                return result;
+            if (read.text) {
+                if (auto error = writeFileAtomically(backup, *read.text)) {
+                    result.error = "cannot keep a copy of the settings file before rewriting it: " + *error;
+                    return result;
+                }
+            } else {
+                std::filesystem::rename(file, backup, ec);
+                if (ec) {
+                    result.error = "cannot move " + file.string() + " (" + read.error + ") aside: " + ec.message();
+                    return result;
+                }
             }
             result.notice = "the settings file had to be rewritten; your old one is kept as " + backup.string();
         }

@@ -54,6 +54,10 @@ struct LoadedSettings {
 
 [[nodiscard]] std::filesystem::path settingsPath(); // userConfigDir()/settings.toml
 
+// A settings file is a few hundred bytes; one over this is not read (nor edited), so a file
+// of 400,000 keys or a link to /dev/zero costs nothing.
+inline constexpr std::size_t kMaxSettingsFileBytes = 256u << 10;
+
 // A missing file gives the defaults. A file with mistakes gives defaults for what was wrong,
 // a notice for each, and a copy of the file beside it as settings.toml.bak.
 [[nodiscard]] LoadedSettings loadSettings(const std::filesystem::path& file);

@@ -16,6 +16,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (d.line < 1 || d.column < 1 || d.message.empty()) std::abort();
     if (!parsed.valid()) return 0;
     const auto timeline = unknot::expand(parsed.routine);
+    // Within the bounds of issue 12: phases and the text they carry.
+    std::size_t textBytes = 0;
+    for (const auto& p : timeline.phases)
+        textBytes += p.label.str().size() + p.cue.str().size() + p.block.str().size();
+    if (timeline.size() > unknot::kMaxPhases || textBytes > unknot::kMaxExpandedTextBytes) std::abort();
     const auto again = unknot::parseRoutine(unknot::formatRoutine(parsed.routine), "written.toml");
     if (!again.valid()) std::abort();
     const auto timeline2 = unknot::expand(again.routine);

@@ -61,7 +61,7 @@ TEST_CASE("custom sounds that are not regular, too big, too long or cut short ar
     CHECK(mentions(notices, "empty.wav", "your roll sound"));
     CHECK(mentions(notices, "huge-claim.wav", "at most 10.0 s"));
     CHECK(mentions(notices, "long.wav", "it lasts 11.0 s"));
-    CHECK(mentions(notices, "big.wav", "over 16 MB"));
+    CHECK(mentions(notices, "big.wav", "over 16 MiB"));
     CHECK(mentions(notices, "missing.wav", "No such file"));
     CHECK_FALSE(mentions(notices, "good.wav", ""));
     for (const auto& n : notices)

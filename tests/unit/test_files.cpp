@@ -241,3 +241,30 @@ TEST_CASE("a settings save that fails says why") {
     REQUIRE(saved.error);
     CHECK(saved.error->find("Not a directory") != std::string::npos);
 }
+
+TEST_CASE("a settings file that is a link to /dev/zero or far too large is not read") {
+    TempDir tmp;
+    const auto file = tmp.path / "settings.toml";
+    std::filesystem::create_symlink("/dev/zero", file);
+    SettingsFile settings(file);
+    const auto loaded = settings.load();
+    REQUIRE_FALSE(loaded.notices.empty());
+    CHECK(loaded.notices[0].find("not a regular file") != std::string::npos);
+    Settings s = loaded.settings;
+    s.volume = 10;
+    const auto saved = settings.save(s); // the link is moved aside, not followed
+    CHECK_FALSE(saved.error);
+    REQUIRE(saved.notice);
+    CHECK(std::filesystem::is_symlink(tmp.path / "settings.toml.bak"));
+    CHECK(loadSettings(file).settings.volume == 10);
+
+    std::string big = "volume = 30\n";
+    while (big.size() <= kMaxSettingsFileBytes)
+        big += "# " + std::string(100, 'x') + "\n";
+    std::filesystem::remove(file);
+    tmp.write("settings.toml", big);
+    const auto tooBig = loadSettings(file);
+    REQUIRE_FALSE(tooBig.notices.empty());
+    CHECK(tooBig.notices[0].find("over 256 KiB") != std::string::npos);
+    CHECK(tooBig.settings.volume == Settings{}.volume);
+}
