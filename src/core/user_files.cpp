@@ -11,6 +11,7 @@
 #include <ctime>
 #include <fcntl.h>
 #include <set>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace unknot {
@@ -149,8 +150,14 @@ std::int64_t localDay(std::int64_t t) {
 std::optional<std::string> appendHistory(const fs::path& file, const HistoryRecord& r) {
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    // Non-blocking: a FIFO in its place fails at once instead of waiting for a reader.
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NONBLOCK | O_CLOEXEC, 0644);
     if (fd < 0) return "cannot open " + file.string() + ": " + std::strerror(errno);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return "cannot write " + file.string() + ": not a regular file";
+    }
     std::string line;
     if (::lseek(fd, 0, SEEK_END) == 0) line += kHeader;
     line += csvField(isoLocal(r.startedAt)) + "," + csvField(r.routineId) + "," + csvField(r.routineName) + "," +
@@ -192,8 +199,10 @@ std::vector<HistoryRecord> parseHistory(std::string_view csv) {
 }
 
 std::vector<HistoryRecord> readHistory(const fs::path& file) {
-    const auto text = readFile(file);
-    return text ? parseHistory(*text) : std::vector<HistoryRecord>{};
+    // Ten sessions a day for twenty years is 6 MB; a link to /dev/zero is never read.
+    constexpr std::uintmax_t kMaxHistoryFileBytes = 64u << 20;
+    const auto read = readRegularFile(file, kMaxHistoryFileBytes);
+    return read.text ? parseHistory(*read.text) : std::vector<HistoryRecord>{};
 }
 
 std::vector<double> minutesPerWeek(const std::vector<HistoryRecord>& records, std::int64_t now, int weeks) {

@@ -12,6 +12,7 @@
 #include <doctest/doctest.h>
 
 #include <limits>
+#include <sys/stat.h>
 
 using namespace unknot;
 using unknot::test::TempDir;
@@ -242,4 +243,18 @@ TEST_CASE("clock and human durations of extreme values do not overflow") {
     CHECK(formatHuman(-5) == "0 s");
     CHECK(formatHuman(1'499) == "1 s");
     CHECK(formatHuman(1'500) == "2 s");
+}
+
+TEST_CASE("a history file that is not a regular file is neither read nor written") {
+    TempDir tmp;
+    const auto file = tmp.path / "history.csv";
+    std::filesystem::create_symlink("/dev/zero", file);
+    CHECK(readHistory(file).empty());
+    const auto error = appendHistory(file, HistoryRecord{1'790'000'000, "a", "A", 60'000, 60'000, true});
+    REQUIRE(error);
+    CHECK(has(*error, "not a regular file"));
+    std::filesystem::remove(file);
+    REQUIRE(::mkfifo(file.c_str(), 0600) == 0); // with no reader, opening it to write would block
+    CHECK(appendHistory(file, HistoryRecord{1'790'000'000, "a", "A", 60'000, 60'000, true}));
+    CHECK(readHistory(file).empty());
 }
