@@ -154,34 +154,6 @@ LoadedSettings loadSettings(const std::filesystem::path& file) {
     return out;
 }
 
-std::string formatSettings(const Settings& s) {
-    // Written by hand rather than through toml++'s formatter so the keys keep a readable order.
-    std::ostringstream o;
-    const auto b = [](bool v) { return v ? "true" : "false"; };
-    o << "# Unknot settings. The app changes only the values you change in it; your comments and\n"
-         "# other lines stay as they are.\n";
-    o << "volume = " << s.volume << "\n";
-    o << "muted = " << b(s.muted) << "\n";
-    o << "flash = " << b(s.flash) << "\n";
-    o << "flash_ms = " << s.flashMs << "\n";
-    o << "font_scale = " << toml::value<double>(s.fontScale) << "\n";
-    o << "last_routine = " << toml::value<std::string>(s.lastRoutine) << "\n";
-    o << "\n[cues]\n";
-    o << "phase = " << b(s.cues.phase) << "\n";
-    o << "countdown = " << b(s.cues.countdown) << "\n";
-    o << "halfway = " << b(s.cues.halfway) << "\n";
-    o << "end = " << b(s.cues.end) << "\n";
-    o << "\n[sounds]\n";
-    for (const auto& [cue, path] : s.sounds)
-        o << toml::value<std::string>(cue) << " = " << toml::value<std::string>(path) << "\n";
-    o << "\n[window]\n";
-    o << "x = " << s.window.x << "\ny = " << s.window.y << "\n";
-    o << "width = " << s.window.width << "\nheight = " << s.window.height << "\n";
-    o << "maximized = " << b(s.window.maximized) << "\n";
-    o << "fullscreen = " << b(s.window.fullscreen) << "\n";
-    return o.str();
-}
-
 namespace {
 
 // One setting as it is written: where it goes and its TOML value; no text for a sound that is
@@ -212,15 +184,17 @@ std::vector<SettingText> settingTexts(const Settings& s) {
         {"cues", "countdown", b(s.cues.countdown)},
         {"cues", "halfway", b(s.cues.halfway)},
         {"cues", "end", b(s.cues.end)},
-        {"window", "x", std::to_string(s.window.x)},
-        {"window", "y", std::to_string(s.window.y)},
-        {"window", "width", std::to_string(s.window.width)},
-        {"window", "height", std::to_string(s.window.height)},
-        {"window", "maximized", b(s.window.maximized)},
-        {"window", "fullscreen", b(s.window.fullscreen)},
     };
     for (const auto& [cue, path] : s.sounds)
         out.push_back({"sounds", cue, str(path)});
+    out.insert(out.end(), {
+                              {"window", "x", std::to_string(s.window.x)},
+                              {"window", "y", std::to_string(s.window.y)},
+                              {"window", "width", std::to_string(s.window.width)},
+                              {"window", "height", std::to_string(s.window.height)},
+                              {"window", "maximized", b(s.window.maximized)},
+                              {"window", "fullscreen", b(s.window.fullscreen)},
+                          });
     return out;
 }
 
@@ -277,6 +251,22 @@ std::string keyText(const std::string& key) {
     o << toml::value<std::string>(key);
     return o.str();
 }
+
+} // namespace
+
+std::string formatSettings(const Settings& s) {
+    // Written key by key rather than through toml++'s formatter so the keys keep a readable order.
+    std::string out = "# Unknot settings. The app changes only the values you change in it; your comments and\n"
+                      "# other lines stay as they are.\n";
+    std::string table;
+    for (const auto& t : settingTexts(s)) {
+        if (t.table != table) out += "\n[" + (table = t.table) + "]\n";
+        out += keyText(t.key) + " = " + *t.value + "\n";
+    }
+    return out;
+}
+
+namespace {
 
 struct Edit {
     std::size_t begin = 0;
