@@ -159,7 +159,7 @@ def bench_sounds(binary, work, only):
             (config / "unknot").mkdir(parents=True)
             sounds = "".join(f'{cue} = "{path}"\n' for cue in
                              ["prepare", "tense", "release", "hold", "roll", "rest", "manual", "switch",
-                              "countdown", "halfway", "end"])
+                              "countdown", "countdown-last", "halfway", "end"])
             (config / "unknot" / "settings.toml").write_text("[sounds]\n" + sounds)
             env = dict(os.environ, XDG_CONFIG_HOME=str(config), XDG_DATA_HOME=str(work / "data"),
                        DISPLAY=xvfb.display, LIBGL_ALWAYS_SOFTWARE="1", SDL_AUDIODRIVER="disk",
