@@ -30,7 +30,7 @@ for target in "${targets[@]}"; do
   esac
   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc \
     "tests/fuzz/fuzz_$target.cpp" "${core[@]}" -ltomlplusplus -o "$out/fuzz_$target"
-  "$out/fuzz_$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=3000 \
+  "$out/fuzz_$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=60 -rss_limit_mb=3000 -artifact_prefix="$out/" \
     -print_final_stats=1 "$corpus" 2>&1 | tee "$out/fuzz_$target.log" | grep -E "^(#[0-9]+ +DONE|stat::|SUMMARY|==[0-9]+==ERROR)" || true
   echo "$target: corpus $(ls "$corpus" | wc -l) files, $(du -sh "$corpus" | cut -f1)"
 done
