@@ -4,7 +4,11 @@
 #include <SDL_opengl.h>
 #include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
+#if __has_include(<backends/imgui_impl_sdl2.h>) // Dear ImGui 1.89 renamed the SDL2 backend's header
+#include <backends/imgui_impl_sdl2.h>
+#else
 #include <backends/imgui_impl_sdl.h>
+#endif
 
 #include <algorithm>
 #include <cstdio>

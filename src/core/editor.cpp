@@ -220,17 +220,20 @@ StepPath Editor::moveInto(const StepPath& path) {
 }
 
 StepPath Editor::moveOut(const StepPath& path) {
-    if (path.size() < 2) return path;
+    // One copy, made before any size check, is both the unchanged answer and the new path:
+    // GCC 14 at -O3 turns "size() < 2" into a false -Warray-bounds (then -Wstringop-overflow)
+    // on any later copy of a path it knows to be that short.
+    StepPath out = path;
+    if (out.size() < 2) return out;
     std::vector<Step>* list = siblings(path);
-    if (!list || path.back() >= list->size()) return path;
+    if (!list || path.back() >= list->size()) return out;
     begin();
     list = siblings(path);
     Step moving = std::move((*list)[path.back()]);
     list->erase(list->begin() + static_cast<std::ptrdiff_t>(path.back()));
-    const StepPath parent(path.begin(), path.end() - 1);
-    std::vector<Step>* outer = siblings(parent);
-    outer->insert(outer->begin() + static_cast<std::ptrdiff_t>(parent.back() + 1), std::move(moving));
-    StepPath out = parent;
+    out.pop_back(); // the enclosing block; the step goes right after it
+    std::vector<Step>* outer = siblings(out);
+    outer->insert(outer->begin() + static_cast<std::ptrdiff_t>(out.back() + 1), std::move(moving));
     ++out.back();
     refresh();
     return out;

@@ -38,6 +38,17 @@ void progressBar(ImDrawList* dl, ImVec2 min, ImVec2 max, double fraction, ImU32 
 void beginFullWindow(const char* id, const Rgb* background = nullptr);
 [[nodiscard]] Rgb frameBackground();
 
+// Whether `key` was pressed this frame. Dear ImGui 1.87 made ImGuiKey the key itself (fed
+// through io.AddKeyEvent) and deprecated GetKeyIndex(); 1.86 wants the backend's index into
+// io.KeysDown.
+[[nodiscard]] inline bool keyPressed(ImGuiKey key) {
+#if IMGUI_VERSION_NUM >= 18700
+    return ImGui::IsKeyPressed(key);
+#else
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key));
+#endif
+}
+
 // An ImGui button with its own font, at a given size; true when clicked.
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled = true);
 

@@ -151,6 +151,24 @@ TEST_CASE("quick sets: one kind / rests / one side / no prepare") {
     CHECK(t.phases[1].kind == PhaseKind::Rest);
 }
 
+TEST_CASE("moving out of a block: top-level and missing steps stay, nested ones follow their block") {
+    Editor e(parsed("name = \"x\"\n[[step]]\nkind = \"prepare\"\nduration = 10\n"));
+    CHECK(e.moveOut({0}) == StepPath{0}); // already at the top
+    CHECK(e.moveOut({}) == StepPath{});
+    CHECK(e.moveOut({0, 0}) == StepPath{0, 0}); // a phase has no children
+    CHECK_FALSE(e.canUndo());
+    const StepPath outer = e.addBlock({});
+    const StepPath inner = e.addBlock(outer);
+    REQUIRE(inner == StepPath{1, 2});
+    CHECK(e.moveOut({1, 2, 7}) == StepPath{1, 2, 7}); // no such step
+    const std::size_t innerPhases = e.at(inner)->children.size();
+    const StepPath moved = e.moveOut({1, 2, 0});
+    CHECK(moved == StepPath{1, 3});
+    CHECK(e.at(moved)->isPhase());
+    CHECK(e.at(inner)->children.size() == innerPhases - 1);
+    CHECK(e.at(outer)->children.size() == 4);
+}
+
 TEST_CASE("editor operations change the routine and undo / redo restore it") {
     Editor e(parsed("name = \"x\"\n[[step]]\nkind = \"prepare\"\nduration = 10\n"));
     CHECK_FALSE(e.dirty());
