@@ -8,6 +8,7 @@
 
 #include "app/data_dirs.hpp"
 #include "app/platform.hpp"
+#include "app/player_controller.hpp"
 #include "app/workshop.hpp"
 #include "audio/audio_device.hpp"
 #include "core/session_driver.hpp"
@@ -20,7 +21,6 @@
 #include "ui/settings_view.hpp"
 
 #include <algorithm>
-#include <cstdarg>
 #include <cstdio>
 #include <iostream>
 
@@ -39,29 +39,33 @@ struct IdlePolicy {
     static constexpr int kActiveFrameMs = 16;
     // With nothing changing on screen, wake this often to notice routine files edited on disk.
     static constexpr int kIdleWakeMs = 2000;
-    // How long the "press Esc again" prompt waits.
-    static constexpr Millis kConfirmExitMs = 4000;
 };
 
 // ---------------------------------------------------------------------------------------
 // Log
 // ---------------------------------------------------------------------------------------
-class Log {
+// The --verbose event log the end-to-end tests read, and the notice the screens show.
+class WindowReporter final : public Reporter {
   public:
-    Log(bool verbose, Ticks origin) : verbose_(verbose), origin_(origin) {}
-    void operator()(const char* format, ...) const __attribute__((format(printf, 2, 3))) {
+    WindowReporter(bool verbose, Ticks origin) : verbose_(verbose), origin_(origin) {}
+    void log(const std::string& line) override {
         if (!verbose_) return;
-        std::fprintf(stderr, "unknot: %8.3f ", static_cast<double>(steadyClockMs() - origin_) / 1000.0);
-        va_list args;
-        va_start(args, format);
-        std::vfprintf(stderr, format, args);
-        va_end(args);
-        std::fputc('\n', stderr);
+        std::fprintf(stderr, "unknot: %8.3f %s\n", static_cast<double>(steadyClockMs() - origin_) / 1000.0,
+                     line.c_str());
     }
+    void notice(const std::string& text) override {
+        notice_ = text;
+        ++noticeSerial_;
+        std::cerr << "unknot: notice: " << text << "\n";
+    }
+    [[nodiscard]] const std::string& current() const { return notice_; }
+    [[nodiscard]] unsigned serial() const { return noticeSerial_; }
 
   private:
     bool verbose_;
     Ticks origin_;
+    std::string notice_;
+    unsigned noticeSerial_ = 0;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -70,12 +74,13 @@ class Log {
 class GuiApp final : private WorkshopHost {
   public:
     explicit GuiApp(const GuiOptions& options)
-        : options_(options), log_(options.verbose, steadyClockMs()), workshop_(*this) {}
+        : options_(options), reporter_(options.verbose, steadyClockMs()), history_(historyPath()),
+          player_(history_, reporter_), workshop_(*this) {}
 
     int run() {
         LoadedSettings loaded = loadSettings(settingsPath());
         settings_ = loaded.settings;
-        for (const auto& n : loaded.notices) notice(n);
+        for (const auto& n : loaded.notices) reporter_.notice(n);
 
         PlatformOptions po;
         po.geometry = settings_.window;
@@ -91,12 +96,12 @@ class GuiApp final : private WorkshopHost {
             return 1;
         }
         platform_ = std::move(std::get<std::unique_ptr<Platform>>(opened));
-        log_("window video=%s", platform_->videoDriver().c_str());
+        reporter_.logf("window video=%s", platform_->videoDriver().c_str());
         openSound();
 
         rescanLibrary();
         if (options_.startWith) startRoutine(*options_.startWith);
-        else log_("screen library");
+        else reporter_.logf("screen library");
 
         int exitCode = 0;
         while (!quit_) {
@@ -116,9 +121,9 @@ class GuiApp final : private WorkshopHost {
             // file check, a paused player) costs no frame.
             const auto signature = visibleSignature();
             const bool redraw = !events.empty() || activeFrames_ > 0 || signature != drawnSignature_;
-            if (options_.quitAtEnd && playing_ && status_.over) {
-                log_("quit-at-end");
-                exitCode = status_.state == SessionState::Finished ? 0 : 3;
+            if (options_.quitAtEnd && player_.over()) {
+                reporter_.logf("quit-at-end");
+                exitCode = player_.status().state == SessionState::Finished ? 0 : 3;
                 break;
             }
             if (platform_->minimized() || !redraw) continue; // draw nothing nobody can see
@@ -127,8 +132,9 @@ class GuiApp final : private WorkshopHost {
             draw();
             if (activeFrames_ > 0) --activeFrames_;
         }
+        player_.quit(); // a routine still going is recorded as stopped
         platform_->setScreenSaverEnabled(true);
-        log_("exit wakes=%llu frames=%llu", wakes_, frames_);
+        reporter_.logf("exit wakes=%llu frames=%llu", wakes_, frames_);
         settings_.window = platform_->geometry();
         if (auto error = saveSettings(settingsPath(), settings_)) std::cerr << "unknot: " << *error << "\n";
         return exitCode;
@@ -136,7 +142,8 @@ class GuiApp final : private WorkshopHost {
 
   private:
     GuiOptions options_;
-    Log log_;
+    WindowReporter reporter_;
+    HistoryFile history_;
     Settings settings_;
     std::unique_ptr<Platform> platform_;
     std::unique_ptr<SessionDriver> driver_;
@@ -147,28 +154,18 @@ class GuiApp final : private WorkshopHost {
     ui::LibraryViewState libraryState_;
     ui::SettingsViewState settingsState_;
     std::vector<std::size_t> visible_;
-    std::optional<LibraryEntry> playing_;
-    std::int64_t startedAt_ = 0; // wall clock, for the history
-
+    PlayerController player_;
     Workshop workshop_; // the editor, the quick set, the history, deleting
-    SessionStatus status_;
-    std::uint64_t lastSerial_ = 0;
-    Ticks flashUntil_ = 0;
-    Ticks wallStart_ = 0;
-    Ticks wallEnd_ = 0;
-    bool confirmingExit_ = false;
-    Ticks confirmUntil_ = 0;
     bool showHelp_ = false;
     bool quit_ = false;
     int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
-    std::string notice_;
     std::size_t libraryScans_ = 0;
     std::vector<long long> drawnSignature_;
     unsigned long long wakes_ = 0;  // for --verbose: how often the loop woke
     unsigned long long frames_ = 0; // and how often it drew
 
     [[nodiscard]] ui::Screen screen() const {
-        if (playing_) return status_.over ? ui::Screen::Finished : ui::Screen::Player;
+        if (player_.playing()) return player_.over() ? ui::Screen::Finished : ui::Screen::Player;
         if (workshop_.editing()) return ui::Screen::Editor;
         if (workshop_.quickSetOpen()) return ui::Screen::QuickSet;
         if (workshop_.historyOpen()) return ui::Screen::History;
@@ -178,11 +175,11 @@ class GuiApp final : private WorkshopHost {
     // Everything the frame shows that changes without input: when it is unchanged, a wake-up
     // needs no frame.
     [[nodiscard]] std::vector<long long> visibleSignature() const {
-        const Ticks now = steadyClockMs();
+        const SessionStatus& s = player_.status();
         return {static_cast<long long>(screen()), static_cast<long long>(libraryScans_),
-                static_cast<long long>(status_.state), static_cast<long long>(status_.phaseSerial),
-                (status_.phaseRemainingMs + 999) / 1000, (status_.routineTotalMs - status_.routineElapsedMs + 999) / 1000,
-                flashUntil_ > now, confirmingExit_, showHelp_, static_cast<long long>(notice_.size())};
+                static_cast<long long>(s.state), static_cast<long long>(s.phaseSerial),
+                (s.phaseRemainingMs + 999) / 1000, (s.routineTotalMs - s.routineElapsedMs + 999) / 1000,
+                player_.flashing(), player_.confirmingExit(), showHelp_, static_cast<long long>(reporter_.serial())};
     }
 
     // -- sound ----------------------------------------------------------------------------
@@ -198,14 +195,16 @@ class GuiApp final : private WorkshopHost {
         if (auto* error = std::get_if<std::string>(&opened)) {
             notice(*error + ": visual cues only");
             driver_ = std::make_unique<SteadyClockDriver>(steadyClockMs, 1000);
+            player_.setDriver(driver_.get());
             return;
         }
         auto device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
         const AudioFormat& f = device->format();
-        log_("audio driver=%s frequency=%d format=%s channels=%d buffer_frames=%d", f.driver.c_str(), f.frequency,
+        reporter_.logf("audio driver=%s frequency=%d format=%s channels=%d buffer_frames=%d", f.driver.c_str(), f.frequency,
              f.sampleFormat.c_str(), f.channels, f.bufferFrames);
         audio_ = device.get();
         driver_ = std::move(device);
+        player_.setDriver(driver_.get());
     }
 
     // The device went away (unplugged headphones, a Bluetooth speaker out of range): the
@@ -218,54 +217,27 @@ class GuiApp final : private WorkshopHost {
         steady->adopt(std::move(handover.session), handover.frames);
         audio_ = nullptr;
         driver_ = std::move(steady);
+        player_.setDriver(driver_.get());
         notice("The sound device went away: visual cues only");
-        log_("audio device removed at frame %lld", static_cast<long long>(handover.frames));
+        reporter_.logf("audio device removed at frame %lld", static_cast<long long>(handover.frames));
     }
 
     // -- time and waking ------------------------------------------------------------------
     int waitMs() const {
         if (activeFrames_ > 0) return IdlePolicy::kActiveFrameMs;
-        Ticks wait = IdlePolicy::kIdleWakeMs;
-        const Ticks now = steadyClockMs();
-        if (playing_ && status_.state == SessionState::Running) {
-            // Wake when the countdown's second changes; it rounds up, so at each whole second.
-            const Millis intoSecond = status_.phaseRemainingMs % 1000;
-            wait = std::min<Ticks>(wait, (intoSecond == 0 ? 1000 : intoSecond) + 1);
-        }
-        if (flashUntil_ > now) wait = std::min(wait, flashUntil_ - now);
-        if (confirmingExit_) wait = std::min(wait, std::max<Ticks>(1, confirmUntil_ - now));
-        return static_cast<int>(std::max<Ticks>(1, wait));
+        const Millis wait = std::min<Millis>(IdlePolicy::kIdleWakeMs, player_.nextChangeInMs().value_or(IdlePolicy::kIdleWakeMs));
+        return static_cast<int>(std::max<Millis>(1, wait));
     }
 
     void update() {
-        if (!playing_) return;
-        std::vector<SessionEvent> events;
-        const bool wasOver = status_.over;
-        status_ = driver_->update(events);
-        const Ticks now = steadyClockMs();
-        for (const auto& e : events) logEvent(e);
-        if (status_.phaseSerial != lastSerial_ && !status_.over) {
-            lastSerial_ = status_.phaseSerial;
-            const Phase& p = playing_->timeline.phases[status_.phase];
-            log_("phase index=%zu kind=%s side=%s duration_ms=%lld label=\"%s\"", status_.phase,
-                 std::string(kindName(p.kind)).c_str(), p.side == Side::None ? "none" : std::string(sideName(p.side)).c_str(),
-                 static_cast<long long>(p.durationMs), p.label.c_str());
-            if (settings_.flash) flashUntil_ = now + settings_.flashMs; // 250 ms by default: seen from the floor
-        }
-        if (status_.over && !wasOver) {
-            wallEnd_ = now;
-            log_("%s active_ms=%lld wall_ms=%lld", status_.state == SessionState::Finished ? "finished" : "stopped",
-                 static_cast<long long>(status_.activeMs), static_cast<long long>(wallEnd_ - wallStart_));
-            recordHistory(status_.state == SessionState::Finished);
-        }
-        if (confirmingExit_ && now >= confirmUntil_) confirmingExit_ = false;
-        const bool playingNow = status_.state == SessionState::Running || status_.state == SessionState::WaitingManual;
-        screenSaver(!playingNow);
+        if (!player_.playing()) return;
+        player_.update();
+        screenSaver(!player_.running());
     }
 
     // The screen stays awake while a routine plays, and may sleep when paused or done.
     void screenSaver(bool allowed) {
-        if (platform_->setScreenSaverEnabled(allowed)) log_("screensaver %s", allowed ? "allowed" : "off");
+        if (platform_->setScreenSaverEnabled(allowed)) reporter_.logf("screensaver %s", allowed ? "allowed" : "off");
     }
 
     // -- library --------------------------------------------------------------------------
@@ -284,7 +256,7 @@ class GuiApp final : private WorkshopHost {
         libraryState_.scrollToSelected = true;
         std::size_t invalid = 0;
         for (const auto& e : library_.entries()) invalid += e.valid() ? 0 : 1;
-        log_("library routines=%zu invalid=%zu", library_.entries().size(), invalid);
+        reporter_.logf("library routines=%zu invalid=%zu", library_.entries().size(), invalid);
     }
 
     void pollLibraryFiles() {
@@ -306,56 +278,16 @@ class GuiApp final : private WorkshopHost {
 
     // -- player ---------------------------------------------------------------------------
     void startRoutine(const LibraryEntry& entry) {
-        if (!entry.valid() || entry.timeline.empty()) return;
-        playing_ = entry;
-        driver_->start(playing_->timeline, settings_.cues);
-        wallStart_ = steadyClockMs();
-        startedAt_ = wallClockSeconds();
-        lastSerial_ = 0;
-        confirmingExit_ = false;
+        player_.setFlash(settings_.flash, settings_.flashMs);
+        if (!player_.start(entry, settings_.cues)) return;
         settings_.lastRoutine = entry.id;
-        log_("start routine=%s phases=%zu total_ms=%lld ticks_per_second=%lld", entry.id.c_str(), entry.timeline.size(),
-             static_cast<long long>(entry.timeline.totalMs), static_cast<long long>(driver_->ticksPerSecond()));
-        update();
-    }
-
-    // Commands take effect in the session's own time (with sound, at the next audio buffer);
-    // the log reports them as the session reports them back.
-    void command(SessionCommand c) {
-        if (!playing_) return;
-        driver_->apply(c);
-        update();
-    }
-
-    void logEvent(const SessionEvent& e) {
-        if (e.type == SessionEvent::Type::Cue)
-            log_("cue type=%s phase=%zu count=%d at=%lld", std::string(cueTypeName(e.cue.type)).c_str(), e.cue.phase,
-                 e.cue.count, static_cast<long long>(e.at));
-        else
-            log_("command %s phase=%zu remaining_ms=%lld state=%s at=%lld", commandName(e.command), e.phase,
-                 static_cast<long long>(e.remainingMs), std::string(stateName(e.state)).c_str(),
-                 static_cast<long long>(e.at));
+        screenSaver(!player_.running());
     }
 
     void toLibrary() {
-        if (playing_ && !status_.over) {
-            // With sound, the stop lands in the next audio buffer; the UI leaves now.
-            driver_->apply(SessionCommand::Stop);
-            log_("stopped active_ms=%lld wall_ms=%lld", static_cast<long long>(status_.activeMs),
-                 static_cast<long long>(steadyClockMs() - wallStart_));
-            recordHistory(false);
-        }
-        playing_.reset();
-        status_ = {};
-        confirmingExit_ = false;
+        player_.stop();
         screenSaver(true);
-        log_(workshop_.editing() ? "screen editor" : "screen library"); // "Try it" comes back to the editor
-    }
-
-    void recordHistory(bool completed) {
-        HistoryRecord r{startedAt_, playing_->id, playing_->displayName(), playing_->timeline.totalMs, status_.activeMs,
-                        completed};
-        if (auto error = appendHistory(historyPath(), r)) notice("cannot write the history: " + *error);
+        reporter_.logf(workshop_.editing() ? "screen editor" : "screen library"); // "Try it" comes back to the editor
     }
 
     // What the settings panel changed takes effect at once and is saved.
@@ -368,20 +300,21 @@ class GuiApp final : private WorkshopHost {
             draft.cues.halfway != before.cues.halfway || draft.cues.end != before.cues.end)
             driver_->setCueOptions(settings_.cues);
         if (draft.fontScale != before.fontScale) platform_->setFontScale(settings_.fontScale);
-        if (draft.sounds != before.sounds && audio_ && !playing_) {
+        if (draft.sounds != before.sounds && audio_ && !player_.playing()) {
             // New sound files: reopen the device to load them (only between routines).
+            player_.setDriver(nullptr);
             driver_.reset();
             audio_ = nullptr;
             openSound();
         }
-        log_("settings applied countdown=%d halfway=%d flash=%d font_scale=%.2f", settings_.cues.countdown,
+        reporter_.logf("settings applied countdown=%d halfway=%d flash=%d font_scale=%.2f", settings_.cues.countdown,
              settings_.cues.halfway, settings_.flash, settings_.fontScale);
         soundSettingsChanged();
     }
 
     void soundSettingsChanged() {
         driver_->setVolume(settings_.volume, settings_.muted);
-        log_("volume %d mute %s", settings_.volume, settings_.muted ? "on" : "off");
+        reporter_.logf("volume %d mute %s", settings_.volume, settings_.muted ? "on" : "off");
         if (auto error = saveSettings(settingsPath(), settings_)) notice("cannot save settings: " + *error);
     }
 
@@ -399,11 +332,8 @@ class GuiApp final : private WorkshopHost {
         using ui::Action;
         if (!intent) return;
         // While "leave?" is asked, Space (or anything but Esc) keeps the routine going.
-        if (confirmingExit_ && intent.action != Action::RequestExit) {
-            confirmingExit_ = false;
-            log_("exit cancelled");
-            if (intent.action == Action::TogglePause) return;
-        }
+        if (intent.action != Action::RequestExit && player_.cancelExit() && intent.action == Action::TogglePause)
+            return;
         switch (intent.action) {
         case Action::Select:
             libraryState_.selected = intent.index;
@@ -417,27 +347,18 @@ class GuiApp final : private WorkshopHost {
             if (screen() == ui::Screen::Library && libraryState_.selected)
                 startRoutine(library_.entries()[*libraryState_.selected]);
             break;
-        case Action::TogglePause: command(SessionCommand::TogglePause); break;
-        case Action::Skip: command(SessionCommand::Skip); break;
-        case Action::Back: command(SessionCommand::Back); break;
-        case Action::Extend: command(SessionCommand::Extend); break;
-        case Action::Restart:
-            command(SessionCommand::Restart);
-            wallStart_ = steadyClockMs();
-            break;
+        case Action::TogglePause: player_.togglePause(); break;
+        case Action::Skip: player_.skip(); break;
+        case Action::Back: player_.back(); break;
+        case Action::Extend: player_.extend(); break;
+        case Action::Restart: player_.restart(); break;
         case Action::RequestExit:
-            if (screen() == ui::Screen::Player && !confirmingExit_) {
-                confirmingExit_ = true;
-                confirmUntil_ = steadyClockMs() + IdlePolicy::kConfirmExitMs;
-                log_("exit asked");
-            } else {
-                toLibrary();
-            }
+            if (!player_.requestExit()) toLibrary();
             break;
         case Action::ToLibrary: toLibrary(); break;
         case Action::ToggleFullscreen:
             platform_->toggleFullscreen();
-            log_("fullscreen %s", platform_->fullscreen() ? "on" : "off");
+            reporter_.logf("fullscreen %s", platform_->fullscreen() ? "on" : "off");
             break;
         case Action::ToggleMute:
             settings_.muted = !settings_.muted;
@@ -456,16 +377,16 @@ class GuiApp final : private WorkshopHost {
             break;
         case Action::ToggleHelp:
             showHelp_ = !showHelp_;
-            log_("help %s", showHelp_ ? "on" : "off");
+            reporter_.logf("help %s", showHelp_ ? "on" : "off");
             break;
         case Action::OpenSettings:
             ui::openSettings(settingsState_, settings_);
-            log_("settings open");
+            reporter_.logf("settings open");
             break;
         case Action::ApplySettings: applySettings(settingsState_.draft); break;
         case Action::CloseSettings:
             settingsState_.open = false;
-            log_("settings closed");
+            reporter_.logf("settings closed");
             break;
         case Action::NewRoutine: workshop_.newRoutine(); break;
         case Action::OpenQuickSet: workshop_.openQuickSet(); break;
@@ -497,35 +418,34 @@ class GuiApp final : private WorkshopHost {
     void draw() {
         platform_->beginFrame();
         ui::Intent intent;
-        if (!playing_ && workshop_.open()) {
+        if (!player_.playing() && workshop_.open()) {
             if (workshop_.draw(platform_->fonts())) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
-        } else if (!playing_) {
+        } else if (!player_.playing()) {
             ui::LibraryModel model;
             model.entries = &library_.entries();
             model.tags = allTags(library_.entries());
             model.equipment = allEquipment(library_.entries());
             visible_ = filterEntries(library_.entries(), ui::filterFor(libraryState_, model));
             model.visible = visible_;
-            model.notice = notice_;
+            model.notice = reporter_.current();
             model.deleted = workshop_.deletedName();
             model.showHelp = showHelp_;
             intent = ui::drawLibrary(libraryState_, model, platform_->fonts());
             if (const ui::Intent fromSettings = ui::drawSettings(settingsState_, platform_->fonts(), driver_->hasSound()))
                 intent = fromSettings;
         } else {
-            const Ticks now = steadyClockMs();
             ui::PlayerModel model;
-            model.timeline = &playing_->timeline;
-            model.routineName = playing_->displayName();
-            model.status = status_;
-            model.flash = flashUntil_ > now ? 1.0f : 0.0f;
-            model.confirmingExit = confirmingExit_;
+            model.timeline = &player_.routine()->timeline;
+            model.routineName = player_.routine()->displayName();
+            model.status = player_.status();
+            model.flash = player_.flashing() ? 1.0f : 0.0f;
+            model.confirmingExit = player_.confirmingExit();
             model.showHelp = showHelp_;
             model.volume = settings_.volume;
             model.muted = settings_.muted;
             model.soundAvailable = driver_->hasSound();
-            model.notice = notice_;
-            model.wallMs = (status_.over ? wallEnd_ : now) - wallStart_;
+            model.notice = reporter_.current();
+            model.wallMs = player_.wallMs();
             intent = ui::drawPlayer(model, platform_->fonts());
         }
         platform_->endFrame(ui::frameBackground());
@@ -548,11 +468,8 @@ class GuiApp final : private WorkshopHost {
         libraryState_.selected.reset();
         rescanLibrary();
     }
-    void notice(const std::string& text) override {
-        notice_ = text;
-        std::cerr << "unknot: notice: " << text << "\n";
-    }
-    void log(const std::string& line) override { log_("%s", line.c_str()); }
+    void notice(const std::string& text) override { reporter_.notice(text); }
+    void log(const std::string& line) override { reporter_.log(line); }
     void quit() override { quit_ = true; }
 };
 
