@@ -6,6 +6,7 @@
 #include "core/json_writer.hpp"
 #include "core/library.hpp"
 #include "core/paths.hpp"
+#include "core/playable.hpp"
 #include "core/routine_writer.hpp"
 #include "core/settings.hpp"
 #include "core/text.hpp"
@@ -122,9 +123,9 @@ int cmdList(const GlobalOptions& options, bool json) {
 int cmdCheck(const std::vector<std::string>& files) {
     int invalid = 0;
     for (const auto& f : files) {
-        const ParsedRoutine parsed = loadRoutineFile(f);
-        printDiagnostics(parsed.diagnostics);
-        if (!parsed.valid()) ++invalid;
+        const PlayCheck check = checkPlayableFile(f);
+        printDiagnostics(check.diagnostics);
+        if (!check.canPlay()) ++invalid;
     }
     if (invalid == 0) {
         std::cout << files.size() << (files.size() == 1 ? " routine" : " routines") << " checked, no problems\n";

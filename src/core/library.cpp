@@ -1,5 +1,6 @@
 #include "core/library.hpp"
 
+#include "core/playable.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -26,8 +27,9 @@ LibraryEntry loadEntry(const std::filesystem::path& file, RoutineSource source) 
     entry.id = file.stem().string();
     entry.path = file;
     entry.source = source;
-    entry.parsed = loadRoutineFile(file);
-    if (entry.parsed.valid()) entry.timeline = expand(entry.parsed.routine);
+    PlayCheck check = checkPlayableFile(file);
+    entry.parsed = ParsedRoutine{std::move(check.routine), std::move(check.diagnostics)};
+    entry.timeline = std::move(check.timeline);
     return entry;
 }
 

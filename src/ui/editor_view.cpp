@@ -254,13 +254,6 @@ bool dialog(const char* title, const std::string& text) {
 
 } // namespace
 
-EditorAction makeEditorAction(EditorAction::Type type, StepPath path) {
-    EditorAction a;
-    a.type = type;
-    a.path = std::move(path);
-    return a;
-}
-
 std::vector<std::string> splitList(std::string_view text) {
     std::vector<std::string> out;
     std::size_t start = 0;

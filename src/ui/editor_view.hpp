@@ -28,7 +28,12 @@ struct EditorAction {
     [[nodiscard]] explicit operator bool() const { return type != Type::None; }
 };
 
-[[nodiscard]] EditorAction makeEditorAction(EditorAction::Type type, StepPath path = {});
+[[nodiscard]] inline EditorAction makeEditorAction(EditorAction::Type type, StepPath path = {}) {
+    EditorAction a;
+    a.type = type;
+    a.path = std::move(path);
+    return a;
+}
 
 struct EditorViewState {
     StepPath selected;                         // empty: the routine's own fields

@@ -65,6 +65,7 @@ struct KeyContext {
     Screen screen = Screen::Library;
     bool ctrl = false;
     bool typing = false; // a text field has the keyboard: letters are text, not shortcuts
+    bool settingsOpen = false; // the settings panel's widgets have the keys; Esc closes it
 };
 
 // The one place that says which key does what (the help overlay lists the same).

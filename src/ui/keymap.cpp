@@ -4,6 +4,7 @@ namespace unknot::ui {
 
 Intent intentForKey(Key key, const KeyContext& c) {
     if (c.ctrl && key == Key::Q) return {Action::Quit};
+    if (c.settingsOpen) return key == Key::Escape ? Intent{Action::CloseSettings} : Intent{};
     if (key == Key::F11) return {Action::ToggleFullscreen};
     const bool editing = c.screen == Screen::Editor || c.screen == Screen::QuickSet;
     if (editing && c.ctrl && key == Key::S) return {Action::Save};

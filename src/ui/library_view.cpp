@@ -56,7 +56,7 @@ bool filterCombo(const char* id, const char* anyLabel, const std::vector<std::st
     return changed;
 }
 
-void drawPreview(const LibraryEntry& e, const Fonts& fonts) {
+void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline, const Fonts& fonts) {
     const Routine& r = e.routine();
     ImGui::PushFont(fonts.large);
     ImGui::TextWrapped("%s", e.displayName().c_str());
@@ -91,7 +91,7 @@ void drawPreview(const LibraryEntry& e, const Fonts& fonts) {
     ImGui::Separator();
     ImGui::Spacing();
     const float right = ImGui::GetContentRegionAvail().x;
-    for (const OutlineLine& line : outline(r)) {
+    for (const OutlineLine& line : outline) {
         ImGui::Indent(static_cast<float>(line.depth) * 28.0f + 1.0f);
         if (line.block) ImGui::PushFont(fonts.heading);
         ImGui::TextWrapped("%s", line.text.c_str());
@@ -112,17 +112,18 @@ void drawPreview(const LibraryEntry& e, const Fonts& fonts) {
 
 } // namespace
 
-LibraryFilter filterFor(const LibraryViewState& state, const LibraryModel& model) {
+LibraryFilter filterFor(const LibraryViewState& state, const std::vector<std::string>& tags,
+                        const std::vector<std::string>& equipment) {
     LibraryFilter f;
     f.query = state.search;
-    if (state.tag > 0 && static_cast<std::size_t>(state.tag) <= model.tags.size())
-        f.tag = model.tags[static_cast<std::size_t>(state.tag - 1)];
-    if (state.equipment > 0 && static_cast<std::size_t>(state.equipment) <= model.equipment.size())
-        f.equipment = model.equipment[static_cast<std::size_t>(state.equipment - 1)];
+    if (state.tag > 0 && static_cast<std::size_t>(state.tag) <= tags.size())
+        f.tag = tags[static_cast<std::size_t>(state.tag - 1)];
+    if (state.equipment > 0 && static_cast<std::size_t>(state.equipment) <= equipment.size())
+        f.equipment = equipment[static_cast<std::size_t>(state.equipment - 1)];
     return f;
 }
 
-Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fonts& fonts) {
+Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts) {
     Intent intent;
     beginFullWindow("##library");
     const auto& entries = *model.entries;
@@ -158,18 +159,18 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
     if (ImGui::Button("History (H)")) intent = {Action::OpenHistory};
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     ImGui::SetNextItemWidth(half);
-    filterCombo("##tag", "Any tag", model.tags, state.tag);
+    filterCombo("##tag", "Any tag", *model.tags, state.tag);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(half);
-    filterCombo("##equipment", "Any equipment", model.equipment, state.equipment);
+    filterCombo("##equipment", "Any equipment", *model.equipment, state.equipment);
     ImGui::Spacing();
 
     ImGui::BeginChild("##list", ImVec2(0, 0), true);
-    if (model.visible.empty()) ImGui::TextDisabled(entries.empty() ? "No routines found." : "Nothing matches.");
-    for (std::size_t i : model.visible) {
+    if (model.visible->empty()) ImGui::TextDisabled(entries.empty() ? "No routines found." : "Nothing matches.");
+    for (std::size_t i : *model.visible) {
         const LibraryEntry& e = entries[i];
         ImGui::PushID(static_cast<int>(i));
-        const bool selected = state.selected == i;
+        const bool selected = model.selected == i;
         const ImVec2 start = ImGui::GetCursorPos();
         const float rowH = fonts.heading->FontSize + fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y * 2;
         if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_AllowDoubleClick, ImVec2(0, rowH))) {
@@ -204,8 +205,8 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
     ImGui::BeginChild("##right", ImVec2(0, 0));
     const float startH = std::max(56.0f, fonts.large->FontSize * 1.5f);
     ImGui::BeginChild("##preview", ImVec2(0, -(startH + ImGui::GetStyle().ItemSpacing.y * 2)), true);
-    if (state.selected && *state.selected < entries.size()) {
-        const std::size_t i = *state.selected;
+    if (model.selected && *model.selected < entries.size()) {
+        const std::size_t i = *model.selected;
         const bool own = entries[i].source == RoutineSource::User;
         if (own && entries[i].valid() && ImGui::Button("Edit")) intent = {Action::Edit, i};
         if (own && entries[i].valid()) ImGui::SameLine();
@@ -218,11 +219,11 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
             ImGui::SameLine();
             ImGui::TextDisabled("built-in routines are read-only");
         }
-        drawPreview(entries[i], fonts);
+        drawPreview(entries[i], *model.outline, fonts);
     } else
         ImGui::TextDisabled("Choose a routine on the left.");
     ImGui::EndChild();
-    const bool canStart = state.selected && *state.selected < entries.size() && entries[*state.selected].valid();
+    const bool canStart = model.selected && *model.selected < entries.size() && entries[*model.selected].valid();
     ImGui::PushStyleColor(ImGuiCol_Button, colourVec(kAccent, 0.85f));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colourVec(kAccent, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, colourVec(kAccent, 0.7f));

@@ -1,6 +1,5 @@
 #include "ui/quick_set_view.hpp"
 
-#include "core/timeline.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
@@ -43,7 +42,7 @@ void durationInput(QuickSetViewState& st, const char* id, Millis& value) {
 
 } // namespace
 
-QuickSetAction drawQuickSet(QuickSetViewState& st, const Fonts& fonts) {
+QuickSetAction drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const Fonts& fonts) {
     QuickSetAction action;
     QuickSet& q = st.quick;
     beginFullWindow("##quickset");
@@ -114,23 +113,20 @@ QuickSetAction drawQuickSet(QuickSetViewState& st, const Fonts& fonts) {
     }
     ImGui::PopFont();
 
+    // Why it cannot start yet, then the live total of what it makes.
     ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
-    for (const auto& [field, error] : st.errors) ImGui::TextWrapped("%s", error.c_str());
+    for (const auto& problem : summary.problems) ImGui::TextWrapped("%s", problem.c_str());
     ImGui::PopStyleColor();
-
-    // The live total, from the routine the form makes.
-    const Routine routine = makeQuickSet(q);
-    const std::size_t phases = countPhases(routine);
     ImGui::Spacing();
     ImGui::PushFont(fonts.large);
-    if (phases <= kMaxPhases)
-        ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(expand(routine).totalMs).c_str(), phases);
+    if (summary.canStart)
+        ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(summary.totalMs).c_str(), summary.phases);
     ImGui::PopFont();
     ImGui::Spacing();
     const ImVec2 size(ImGui::GetFontSize() * 9, fonts.heading->FontSize * 2);
-    if (button("Start now", fonts.heading, size)) action.type = QuickSetAction::Type::Start;
+    if (button("Start now", fonts.heading, size, summary.canStart)) action.type = QuickSetAction::Type::Start;
     ImGui::SameLine();
-    if (button("Save (Ctrl+S)", fonts.heading, size)) action.type = QuickSetAction::Type::Save;
+    if (button("Save (Ctrl+S)", fonts.heading, size, summary.canStart)) action.type = QuickSetAction::Type::Save;
     ImGui::SameLine();
     if (button("Open in the editor", fonts.heading, ImVec2(size.x * 1.4f, size.y)))
         action.type = QuickSetAction::Type::Refine;

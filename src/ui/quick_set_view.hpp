@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace unknot::ui {
 
@@ -16,11 +17,19 @@ struct QuickSetViewState {
     bool focusName = true;
 };
 
+// What the form makes, worked out by the app when the form changes.
+struct QuickSetSummary {
+    Millis totalMs = 0;
+    std::size_t phases = 0;
+    std::vector<std::string> problems; // why it cannot start: fields that are not durations, then the check's
+    bool canStart = false;
+};
+
 struct QuickSetAction {
     enum class Type { None, Start, Save, Refine, Cancel } type = Type::None;
     [[nodiscard]] explicit operator bool() const { return type != Type::None; }
 };
 
-[[nodiscard]] QuickSetAction drawQuickSet(QuickSetViewState& state, const Fonts& fonts);
+[[nodiscard]] QuickSetAction drawQuickSet(QuickSetViewState& state, const QuickSetSummary& summary, const Fonts& fonts);
 
 } // namespace unknot::ui

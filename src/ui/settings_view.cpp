@@ -75,9 +75,7 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
         }
     }
     ImGui::Spacing();
-    if (button("Done", fonts.heading, ImVec2(-1, fonts.heading->FontSize * 1.8f)) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-        intent = {Action::CloseSettings};
+    if (button("Done", fonts.heading, ImVec2(-1, fonts.heading->FontSize * 1.8f))) intent = {Action::CloseSettings};
     ImGui::End();
     if (changed && !intent) intent = {Action::ApplySettings};
     return intent;
