@@ -86,6 +86,7 @@ class GuiApp final : public AppShell {
             *this, reporter_, history_,
             AppPaths{settingsPath(), WorkshopPaths{userRoutinesDir(), trashDir(), historyPath()}}, options_.folders,
             loaded.settings);
+        audioSubsystem_ = std::make_unique<AudioSubsystem>();
         openSound();
         app_->begin(options_.startWith);
 
@@ -119,12 +120,14 @@ class GuiApp final : public AppShell {
     }
 
   private:
-    GuiOptions options_;
+    const GuiOptions& options_;
     WindowReporter reporter_;
     HistoryFile history_;
     std::unique_ptr<Platform> platform_;
+    std::unique_ptr<AudioSubsystem> audioSubsystem_; // hears devices come and go, open or not
     std::unique_ptr<SessionDriver> driver_;
-    AudioDevice* audio_ = nullptr; // driver_ when sound is open
+    AudioDevice* audio_ = nullptr;        // driver_ when sound is open
+    SteadyClockDriver* steady_ = nullptr; // driver_ when it is not
     std::unique_ptr<AppController> app_;
     ui::LibraryViewState libraryView_;
     int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
@@ -162,6 +165,7 @@ class GuiApp final : public AppShell {
                 continue;
             case InputEvent::Type::Key: app_->key(e.key, e.ctrl, platform_->typing()); break;
             case InputEvent::Type::AudioDeviceRemoved: soundLost(); break;
+            case InputEvent::Type::AudioDeviceAdded: soundAdded(); break;
             case InputEvent::Type::WindowChanged: continue;
             case InputEvent::Type::Other: break;
             }
@@ -178,7 +182,10 @@ class GuiApp final : public AppShell {
     }
 
     // -- sound ----------------------------------------------------------------------------
-    void openSound() {
+    // Opens the sound device; a session handed over plays on from where it was. Without a
+    // device, the steady clock drives the session, in the same ticks (frames at the device's
+    // rate), so a device that comes later can take the session over.
+    void openSound(SessionHandover resume = {}) {
         const Settings& s = app_->settings();
         AudioOptions ao;
         ao.soundsDir = assetsDir() / "sounds";
@@ -186,12 +193,12 @@ class GuiApp final : public AppShell {
         ao.volume = s.volume;
         ao.muted = s.muted;
         std::vector<std::string> notices;
-        auto opened = AudioDevice::open(ao, notices);
+        auto opened = AudioDevice::open(ao, notices, resume);
         for (const auto& n : notices)
             reporter_.notice(n);
         if (auto* error = std::get_if<std::string>(&opened)) {
             reporter_.notice(*error + ": visual cues only");
-            useDriver(std::make_unique<SteadyClockDriver>(steadyClockMs, 1000), nullptr);
+            playWithoutSound(std::move(resume));
             return;
         }
         auto device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
@@ -200,25 +207,52 @@ class GuiApp final : public AppShell {
                        f.frequency, f.sampleFormat.c_str(), f.channels, f.bufferFrames);
         AudioDevice* audio = device.get();
         useDriver(std::move(device), audio);
+        if (resume.session) playWithoutSound(std::move(resume)); // a rate it could not take: stays silent
+    }
+
+    void playWithoutSound(SessionHandover resume) {
+        constexpr Ticks kRate = AudioDevice::kFrequency;
+        auto steady = std::make_unique<SteadyClockDriver>([] { return steadyClockMs() * kRate / 1000; }, kRate);
+        steady->adopt(std::move(resume));
+        SteadyClockDriver* raw = steady.get();
+        useDriver(std::move(steady), nullptr);
+        steady_ = raw;
     }
 
     void useDriver(std::unique_ptr<SessionDriver> driver, AudioDevice* audio) {
         app_->setDriver(driver.get());
         driver_ = std::move(driver);
         audio_ = audio;
+        steady_ = nullptr;
+    }
+
+    // Takes the session from whichever driver has it, as of now.
+    SessionHandover takeSession() {
+        if (audio_) return audio_->close();
+        if (steady_) return steady_->handOver();
+        return {};
     }
 
     // The device went away (unplugged headphones, a Bluetooth speaker out of range): the
     // routine goes on where it was, on the steady clock, with visual cues.
     void soundLost() {
         if (!audio_) return;
-        AudioDevice::Handover handover = audio_->close();
-        const Ticks rate = audio_->ticksPerSecond();
-        auto steady = std::make_unique<SteadyClockDriver>([rate] { return steadyClockMs() * rate / 1000; }, rate);
-        steady->adopt(std::move(handover.session), handover.frames);
-        useDriver(std::move(steady), nullptr);
+        SessionHandover handover = audio_->close();
+        const Ticks frame = handover.at;
+        playWithoutSound(std::move(handover));
         reporter_.notice("The sound device went away: visual cues only");
-        reporter_.logf("audio device removed at frame %lld", static_cast<long long>(handover.frames));
+        reporter_.logf("audio device removed at frame %lld", static_cast<long long>(frame));
+    }
+
+    // A device came (back): the routine plays on with sound from the frame it has reached.
+    void soundAdded() {
+        if (audio_) return; // SDL announces the devices present at start-up too
+        SessionHandover handover = takeSession();
+        const Ticks frame = handover.at;
+        openSound(std::move(handover));
+        if (!audio_) return;
+        reporter_.notice("Sound is back");
+        reporter_.logf("audio device added at frame %lld", static_cast<long long>(frame));
     }
 
     // -- AppShell -------------------------------------------------------------------------
@@ -229,12 +263,12 @@ class GuiApp final : public AppShell {
     void setFontScale(double scale) override { platform_->setFontScale(scale); }
     bool setScreenSaverEnabled(bool enabled) override { return platform_->setScreenSaverEnabled(enabled); }
     void soundFilesChanged() override {
-        // New sound files: reopen the device to load them (only between routines).
-        if (!audio_ || app_->player().playing()) return;
-        app_->setDriver(nullptr);
-        driver_.reset();
-        audio_ = nullptr;
-        openSound();
+        // New sound files: reopen the device to load them; a routine playing goes on from the
+        // frame it reached, with the new sounds from its next cue.
+        if (!audio_) return;
+        SessionHandover handover = audio_->close();
+        useDriver(nullptr, nullptr);
+        openSound(std::move(handover));
     }
 
     // -- drawing --------------------------------------------------------------------------

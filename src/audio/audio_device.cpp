@@ -33,10 +33,15 @@ struct AudioDevice::Chunks {
     }
 };
 
+AudioSubsystem::AudioSubsystem() : up_(SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) {}
+AudioSubsystem::~AudioSubsystem() {
+    if (up_) SDL_QuitSubSystem(SDL_INIT_AUDIO);
+}
+
 AudioDevice::AudioDevice() : chunks_(std::make_unique<Chunks>()) {}
 
-std::variant<std::unique_ptr<AudioDevice>, std::string> AudioDevice::open(const AudioOptions& options,
-                                                                          std::vector<std::string>& notices) {
+std::variant<std::unique_ptr<AudioDevice>, std::string>
+AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices, SessionHandover& resume) {
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return std::string("no sound: ") + SDL_GetError();
     // No allowed changes: SDL converts to whatever the hardware wants, so the stream we fill
     // is always exactly this format and one frame is 1/48000 s.
@@ -72,19 +77,18 @@ std::variant<std::unique_ptr<AudioDevice>, std::string> AudioDevice::open(const 
                                               chunk->alen / (sizeof(std::int16_t) * kChannels)});
     }
     device->mixer_->setVolume(options.volume, options.muted);
+    // Before the callback runs, so the first buffer already plays the adopted session on.
+    if (!resume.session || resume.session->ticksPerSecond() == frequency) device->mixer_->adopt(std::move(resume));
     Mix_SetPostMix(postMix, device->mixer_.get());
     return device;
 }
 
-AudioDevice::Handover AudioDevice::close() {
-    Handover out;
-    if (!open_) return out;
+SessionHandover AudioDevice::close() {
+    if (!open_) return {};
     Mix_SetPostMix(nullptr, nullptr);
     Mix_CloseAudio(); // joins the audio thread: from here on, this thread owns the mixer
     open_ = false;
-    out.frames = mixer_->framesRendered();
-    out.session = mixer_->takeSession();
-    return out;
+    return mixer_->handOver();
 }
 
 AudioDevice::~AudioDevice() {
