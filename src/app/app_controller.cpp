@@ -109,6 +109,9 @@ bool AppController::handleWorkshop(const ui::Intent& intent) {
     case Action::Undo: workshop_.undo(); return true;
     case Action::Redo: workshop_.redo(); return true;
     case Action::Save: workshop_.save(); return true;
+    case Action::EditRoutine: workshop_.editorAction(intent.edit); return true;
+    case Action::QuickStart: workshop_.startQuickSet(); return true;
+    case Action::QuickRefine: workshop_.refineQuickSet(); return true;
     default: return false;
     }
 }

@@ -272,19 +272,21 @@ class GuiApp final : public AppShell {
     }
 
     // -- drawing --------------------------------------------------------------------------
+    // Each screen's view draws what it is given and returns the one intent the user gave.
     void draw() {
         platform_->beginFrame();
         ui::Intent intent;
+        const ui::Fonts& fonts = platform_->fonts();
+        Workshop& w = app_->workshop();
         switch (app_->router().top()) {
         case Route::Library: intent = drawLibrary(); break;
         case Route::Player: intent = drawPlayer(); break;
-        case Route::Editor:
-        case Route::QuickSet:
-        case Route::History:
-            if (drawWorkshop()) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
-            break;
+        case Route::Editor: intent = ui::drawEditor(w.editorView(), w.editor(), fonts); break;
+        case Route::QuickSet: intent = ui::drawQuickSet(w.quickSet().form(), w.quickSet().summary(), fonts); break;
+        case Route::History: intent = ui::drawHistory(w.historyModel(), fonts); break;
         }
         platform_->endFrame(ui::frameBackground());
+        w.viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);
     }
@@ -325,30 +327,6 @@ class GuiApp final : public AppShell {
         model.notice = reporter_.current();
         model.wallMs = player.wallMs();
         return ui::drawPlayer(model, platform_->fonts());
-    }
-
-    // The editor, the quick set or the history; true when the user did anything there.
-    bool drawWorkshop() {
-        Workshop& w = app_->workshop();
-        const ui::Fonts& fonts = platform_->fonts();
-        switch (app_->router().top()) {
-        case Route::Editor: {
-            const ui::EditorAction action = ui::drawEditor(w.editorView(), w.editor(), fonts);
-            w.editorAction(action);
-            return static_cast<bool>(action);
-        }
-        case Route::QuickSet: {
-            QuickSetModel& q = w.quickSet();
-            const ui::QuickSetAction action = ui::drawQuickSet(q.form(), q.summary(), fonts);
-            w.quickSetAction(action);
-            return static_cast<bool>(action);
-        }
-        case Route::History:
-            if (!ui::drawHistory(w.historyModel(), fonts)) return false;
-            w.closeHistory();
-            return true;
-        default: return false;
-        }
     }
 };
 

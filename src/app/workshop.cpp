@@ -49,7 +49,7 @@ void Workshop::close() {
     if (editing_)
         editorAction(ui::makeEditorAction(ui::EditorAction::Type::Close));
     else if (quickSet_)
-        quickSetAction(ui::QuickSetAction{ui::QuickSetAction::Type::Cancel});
+        quickSetCommand(QuickCommand::Cancel);
     else
         closeHistory();
 }
@@ -66,7 +66,7 @@ void Workshop::save() {
     if (editing_)
         editorAction(ui::makeEditorAction(ui::EditorAction::Type::Save));
     else if (quickSet_)
-        quickSetAction(ui::QuickSetAction{ui::QuickSetAction::Type::Save});
+        quickSetCommand(QuickCommand::Save);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -244,19 +244,24 @@ void Workshop::closeQuickSet() {
     router_.close(Route::QuickSet);
 }
 
-void Workshop::quickSetAction(const ui::QuickSetAction& a) {
-    using T = ui::QuickSetAction::Type;
+void Workshop::startQuickSet() { quickSetCommand(QuickCommand::Start); }
+void Workshop::refineQuickSet() { quickSetCommand(QuickCommand::Refine); }
+
+void Workshop::viewDrawn() {
+    if (quickSet_) quickSet_->refresh();
+}
+
+void Workshop::quickSetCommand(QuickCommand command) {
+    using T = QuickCommand;
     if (!quickSet_) return;
     quickSet_->refresh(); // what the view changed this frame
-    if (!a) return;
     // Start and Save only with a routine that can play, made of what the fields say.
-    if ((a.type == T::Start || a.type == T::Save) && !quickSet_->canStart()) {
+    if ((command == T::Start || command == T::Save) && !quickSet_->canStart()) {
         reporter_.logf("quick-set refused problems=%zu", quickSet_->summary().problems.size());
         return;
     }
     const Routine routine = quickSet_->routine();
-    switch (a.type) {
-    case T::None: break;
+    switch (command) {
     case T::Cancel:
         closeQuickSet();
         reporter_.logf("screen library");

@@ -60,8 +60,11 @@ class Workshop {
 
     // What the user did in the open view.
     void editorAction(const ui::EditorAction& action);
-    void quickSetAction(const ui::QuickSetAction& action);
+    void startQuickSet();  // "Start now"
+    void refineQuickSet(); // "Open in the editor"
     void closeHistory();
+    // After each frame a view drew: the quick set checks what its fields say now.
+    void viewDrawn();
 
     // -- what the views draw (only while that view is open) -----------------------------------
     [[nodiscard]] const Editor& editor() const { return editing_->editor; }
@@ -95,6 +98,8 @@ class Workshop {
     [[nodiscard]] LibraryEntry entryFromEditor() const;
     void closeEditor();
     void closeQuickSet();
+    enum class QuickCommand { Start, Save, Refine, Cancel };
+    void quickSetCommand(QuickCommand command);
     void saveEditing(Collision collision);
     bool applyEdit(const ui::EditorAction& action);
     void saveOrClose(const ui::EditorAction& action);

@@ -1,5 +1,7 @@
 #include "ui/draw.hpp"
 
+#include "core/routine_outline.hpp"
+
 #include <algorithm>
 #include <string>
 
@@ -96,6 +98,21 @@ void beginFullWindow(const char* id, const Rgb* background) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
     if (background) ImGui::PopStyleVar(2);
+}
+
+bool sidesCombo(const char* id, std::vector<Side>& sides) {
+    const auto& choices = sideChoices();
+    int chosen = 0;
+    for (std::size_t i = 0; i < choices.size(); ++i)
+        if (sides == choices[i].sides) chosen = static_cast<int>(i);
+    const auto label = [](void* data, int i, const char** out) {
+        *out = static_cast<const SideChoice*>(data)[i].label;
+        return true;
+    };
+    if (!ImGui::Combo(id, &chosen, label, const_cast<SideChoice*>(choices.data()), static_cast<int>(choices.size())))
+        return false;
+    sides = choices[static_cast<std::size_t>(chosen)].sides;
+    return true;
 }
 
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled) {

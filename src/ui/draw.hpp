@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <string_view>
+#include <vector>
 
 namespace unknot::ui {
 
@@ -37,6 +38,9 @@ void progressBar(ImDrawList* dl, ImVec2 min, ImVec2 max, double fraction, ImU32 
 // instead, since on software GL a second full-window fill costs a quarter of a frame.
 void beginFullWindow(const char* id, const Rgb* background = nullptr);
 [[nodiscard]] Rgb frameBackground();
+
+// The sides combo of the editor and the quick set; true when the choice changed.
+bool sidesCombo(const char* id, std::vector<Side>& sides);
 
 // An ImGui button with its own font, at a given size; true when clicked.
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled = true);

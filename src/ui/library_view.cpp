@@ -2,6 +2,7 @@
 
 #include "core/routine_outline.hpp"
 #include "ui/draw.hpp"
+#include "ui/editor_view.hpp"
 #include "ui/player_view.hpp"
 
 #include <imgui.h>
@@ -11,9 +12,6 @@
 namespace unknot::ui {
 
 namespace {
-
-constexpr Rgb kAccent{0x56, 0xB4, 0xE9};
-constexpr Rgb kWarning{0xFF, 0x9E, 0x80};
 
 // Routine notes are written wrapped by hand; let the window wrap them instead, keeping
 // blank lines as paragraph breaks.
@@ -32,10 +30,14 @@ std::string reflow(std::string_view text) {
     return out;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-    return out;
+// Where a routine comes from, as the preview says it and as a list row says it briefly.
+std::string_view sourceLabel(RoutineSource source, bool brief) {
+    switch (source) {
+    case RoutineSource::BuiltIn: return "built-in";
+    case RoutineSource::User: return brief ? "yours" : "your own";
+    case RoutineSource::Dir: return brief ? "folder" : "from --routines-dir";
+    }
+    return "?";
 }
 
 bool filterCombo(const char* id, const char* anyLabel, const std::vector<std::string>& items, int& chosen) {
@@ -65,12 +67,11 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
     if (!r.summary.empty()) ImGui::TextWrapped("%s", r.summary.c_str());
     ImGui::PopFont();
     ImGui::Spacing();
-    ImGui::TextDisabled("%s \xC2\xB7 %s", e.id.c_str(),
-                        e.source == RoutineSource::BuiltIn ? "built-in" : (e.source == RoutineSource::User ? "your own" : "from --routines-dir"));
+    ImGui::TextDisabled("%s \xC2\xB7 %s", e.id.c_str(), std::string(sourceLabel(e.source, false)).c_str());
 
     if (!e.valid()) {
         ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kWarning));
+        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
         ImGui::PushFont(fonts.heading);
         ImGui::TextWrapped("This routine file has mistakes and cannot play:");
         ImGui::PopFont();
@@ -81,8 +82,8 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
     ImGui::PushFont(fonts.heading);
     ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(e.timeline.totalMs).c_str(), e.timeline.size());
     ImGui::PopFont();
-    if (!r.equipment.empty()) ImGui::TextWrapped("Equipment: %s", joined(r.equipment).c_str());
-    if (!r.tags.empty()) ImGui::TextWrapped("Tags: %s", joined(r.tags).c_str());
+    if (!r.equipment.empty()) ImGui::TextWrapped("Equipment: %s", joinList(r.equipment).c_str());
+    if (!r.tags.empty()) ImGui::TextWrapped("Tags: %s", joinList(r.tags).c_str());
     if (!r.notes.empty()) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", reflow(r.notes).c_str());
@@ -123,15 +124,10 @@ LibraryFilter filterFor(const LibraryViewState& state, const std::vector<std::st
     return f;
 }
 
-Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts) {
-    Intent intent;
-    beginFullWindow("##library");
-    const auto& entries = *model.entries;
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float listWidth = width * 0.42f;
+namespace {
 
-    // Left: title, search, filters, the list.
-    ImGui::BeginChild("##left", ImVec2(listWidth, 0));
+// The title, the notice, the search box, the commands and the filters; `intent` gets what was clicked.
+void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent) {
     ImGui::PushFont(fonts.large);
     ImGui::TextUnformatted("Unknot");
     ImGui::PopFont();
@@ -139,7 +135,7 @@ Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const
                     ImGui::CalcTextSize("Settings (S)").x - ImGui::GetStyle().FramePadding.x * 2);
     if (ImGui::Button("Settings (S)")) intent = {Action::OpenSettings};
     if (!model.notice.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kWarning));
+        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
         ImGui::TextWrapped("%s", model.notice.c_str());
         ImGui::PopStyleColor();
     }
@@ -164,7 +160,11 @@ Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const
     ImGui::SetNextItemWidth(half);
     filterCombo("##equipment", "Any equipment", *model.equipment, state.equipment);
     ImGui::Spacing();
+}
 
+// The routines passing the filters, one row each.
+void drawList(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent) {
+    const auto& entries = *model.entries;
     ImGui::BeginChild("##list", ImVec2(0, 0), true);
     if (model.visible->empty()) ImGui::TextDisabled(entries.empty() ? "No routines found." : "Nothing matches.");
     for (std::size_t i : *model.visible) {
@@ -184,24 +184,25 @@ Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const
         const ImVec2 end = ImGui::GetCursorPos();
         ImGui::SetCursorPos(ImVec2(start.x + 6, start.y + 2));
         ImGui::PushFont(fonts.heading);
-        if (!e.valid()) ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kWarning));
+        if (!e.valid()) ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
         ImGui::TextUnformatted((e.valid() ? e.displayName() : "! " + e.displayName() + " (has mistakes)").c_str());
         if (!e.valid()) ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::SetCursorPosX(start.x + 6);
         std::string sub = e.valid() ? formatClock(e.timeline.totalMs) + " \xC2\xB7 " : "";
-        sub += e.source == RoutineSource::User ? "yours" : (e.source == RoutineSource::Dir ? "folder" : "built-in");
-        if (!e.routine().tags.empty()) sub += " \xC2\xB7 " + joined(e.routine().tags);
-        if (!e.routine().equipment.empty()) sub += " \xC2\xB7 " + joined(e.routine().equipment);
+        sub += sourceLabel(e.source, true);
+        if (!e.routine().tags.empty()) sub += " \xC2\xB7 " + joinList(e.routine().tags);
+        if (!e.routine().equipment.empty()) sub += " \xC2\xB7 " + joinList(e.routine().equipment);
         ImGui::TextDisabled("%s", sub.c_str());
         ImGui::SetCursorPos(end);
         ImGui::PopID();
     }
     ImGui::EndChild();
-    ImGui::EndChild();
+}
 
-    // Right: the preview and the Start button.
-    ImGui::SameLine();
+// The selected routine's commands and preview, and the Start button.
+void drawRightPane(const LibraryViewModel& model, const Fonts& fonts, Intent& intent) {
+    const auto& entries = *model.entries;
     ImGui::BeginChild("##right", ImVec2(0, 0));
     const float startH = std::max(56.0f, fonts.large->FontSize * 1.5f);
     ImGui::BeginChild("##preview", ImVec2(0, -(startH + ImGui::GetStyle().ItemSpacing.y * 2)), true);
@@ -231,6 +232,20 @@ Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const
     if (button("Start  (Enter)", fonts.large, ImVec2(-1, startH), canStart)) intent = {Action::StartSelected};
     ImGui::PopStyleColor(4);
     ImGui::EndChild();
+}
+
+} // namespace
+
+Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts) {
+    Intent intent;
+    beginFullWindow("##library");
+    const float listWidth = ImGui::GetContentRegionAvail().x * 0.42f;
+    ImGui::BeginChild("##left", ImVec2(listWidth, 0)); // left: title, search, filters, the list
+    drawHeader(state, model, fonts, intent);
+    drawList(state, model, fonts, intent);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    drawRightPane(model, fonts, intent); // right: the preview and the Start button
     ImGui::End();
     if (model.showHelp) drawHelpOverlay(fonts, Screen::Library);
     return intent;

@@ -11,8 +11,6 @@ namespace unknot::ui {
 
 namespace {
 
-constexpr Rgb kProblem{0xFF, 0x9E, 0x80};
-
 bool kindCombo(const char* id, PhaseKind& kind) {
     bool changed = false;
     if (ImGui::BeginCombo(id, std::string(kindName(kind)).c_str())) {
@@ -42,8 +40,8 @@ void durationInput(QuickSetViewState& st, const char* id, Millis& value) {
 
 } // namespace
 
-QuickSetAction drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const Fonts& fonts) {
-    QuickSetAction action;
+Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const Fonts& fonts) {
+    Intent action;
     QuickSet& q = st.quick;
     beginFullWindow("##quickset");
     ImGui::PushFont(fonts.large);
@@ -88,13 +86,8 @@ QuickSetAction drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summar
 
     ImGui::TextUnformatted("Sides");
     ImGui::SameLine(ImGui::GetFontSize() * 9);
-    const char* sideOptions[] = {"none", "left then right", "right then left", "left only", "right only"};
-    const std::vector<Side> choices[] = {{}, {Side::Left, Side::Right}, {Side::Right, Side::Left}, {Side::Left}, {Side::Right}};
-    int sides = 0;
-    for (int i = 0; i < 5; ++i)
-        if (q.sides == choices[i]) sides = i;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::Combo("##sides", &sides, sideOptions, 5)) q.sides = choices[sides];
+    sidesCombo("##sides", q.sides);
     if (q.sides.size() > 1) {
         ImGui::SameLine();
         ImGui::TextUnformatted("switch");
@@ -124,14 +117,13 @@ QuickSetAction drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summar
     ImGui::PopFont();
     ImGui::Spacing();
     const ImVec2 size(ImGui::GetFontSize() * 9, fonts.heading->FontSize * 2);
-    if (button("Start now", fonts.heading, size, summary.canStart)) action.type = QuickSetAction::Type::Start;
+    if (button("Start now", fonts.heading, size, summary.canStart)) action = {Action::QuickStart};
     ImGui::SameLine();
-    if (button("Save (Ctrl+S)", fonts.heading, size, summary.canStart)) action.type = QuickSetAction::Type::Save;
+    if (button("Save (Ctrl+S)", fonts.heading, size, summary.canStart)) action = {Action::Save};
     ImGui::SameLine();
-    if (button("Open in the editor", fonts.heading, ImVec2(size.x * 1.4f, size.y)))
-        action.type = QuickSetAction::Type::Refine;
+    if (button("Open in the editor", fonts.heading, ImVec2(size.x * 1.4f, size.y))) action = {Action::QuickRefine};
     ImGui::SameLine();
-    if (button("Cancel (Esc)", fonts.heading, size)) action.type = QuickSetAction::Type::Cancel;
+    if (button("Cancel (Esc)", fonts.heading, size)) action = {Action::CloseView};
     ImGui::End();
     return action;
 }

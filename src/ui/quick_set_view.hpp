@@ -3,6 +3,7 @@
 
 #include "core/editor.hpp"
 #include "ui/fonts.hpp"
+#include "ui/intent.hpp"
 
 #include <map>
 #include <string>
@@ -25,11 +26,7 @@ struct QuickSetSummary {
     bool canStart = false;
 };
 
-struct QuickSetAction {
-    enum class Type { None, Start, Save, Refine, Cancel } type = Type::None;
-    [[nodiscard]] explicit operator bool() const { return type != Type::None; }
-};
-
-[[nodiscard]] QuickSetAction drawQuickSet(QuickSetViewState& state, const QuickSetSummary& summary, const Fonts& fonts);
+// QuickStart, Save, QuickRefine or CloseView (Cancel).
+[[nodiscard]] Intent drawQuickSet(QuickSetViewState& state, const QuickSetSummary& summary, const Fonts& fonts);
 
 } // namespace unknot::ui

@@ -166,7 +166,7 @@ TEST_CASE("the quick set starts at once and leaving the player goes to the libra
     Rig rig;
     rig.press(Key::Q);
     CHECK(rig.screen() == ui::Screen::QuickSet);
-    rig.app->workshop().quickSetAction(ui::QuickSetAction{ui::QuickSetAction::Type::Start});
+    rig.app->handle(Intent{Action::QuickStart});
     CHECK(rig.screen() == ui::Screen::Player);
     rig.app->handle(Intent{Action::ToLibrary});
     CHECK(rig.screen() == ui::Screen::Library);
@@ -195,7 +195,7 @@ TEST_CASE("Try it plays over the editor and leaving comes back to the editor") {
     Rig rig;
     rig.app->handle(Intent{Action::Duplicate, 0});
     CHECK(rig.screen() == ui::Screen::Editor);
-    rig.app->workshop().editorAction(ui::makeEditorAction(ui::EditorAction::Type::TryIt));
+    rig.app->handle(Intent{Action::EditRoutine, 0, 0, ui::makeEditorAction(ui::EditorAction::Type::TryIt)});
     CHECK(rig.screen() == ui::Screen::Player);
     rig.press(Key::Escape);
     rig.press(Key::Escape);

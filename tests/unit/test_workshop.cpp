@@ -119,12 +119,12 @@ TEST_CASE("the quick set refuses Start and Save while a field is not a duration"
     Rig rig;
     rig.w.openQuickSet();
     rig.w.quickSet().form().errors["##rest"] = "\"x\" is not a duration";
-    rig.w.quickSetAction({ui::QuickSetAction::Type::Start});
+    rig.w.startQuickSet();
     rig.w.save();
     CHECK(rig.host.played.empty());
     CHECK(rig.w.quickSetOpen());
     CHECK(rig.reports.count("quick-set refused problems=1") == 2);
-    rig.w.quickSetAction({ui::QuickSetAction::Type::Refine}); // the editor may still open it
+    rig.w.refineQuickSet(); // the editor may still open it
     CHECK(rig.w.editing());
     CHECK(rig.router.top() == Route::Editor);
 }
@@ -133,7 +133,7 @@ TEST_CASE("the quick set's Start plays a checked routine and Esc leaves it") {
     Rig rig;
     rig.w.openQuickSet();
     rig.w.quickSet().form().quick.firstMs = 7000;
-    rig.w.quickSetAction({ui::QuickSetAction::Type::Start});
+    rig.w.startQuickSet();
     REQUIRE(rig.host.played.size() == 1);
     CHECK(rig.host.played[0].timeline.phases[1].durationMs == 7000);
     rig.w.openQuickSet();
