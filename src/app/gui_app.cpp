@@ -10,6 +10,7 @@
 #include "app/app_controller.hpp"
 #include "app/data_dirs.hpp"
 #include "app/platform.hpp"
+#include "app/sound_switch.hpp"
 #include "audio/audio_device.hpp"
 #include "core/paths.hpp"
 #include "core/settings.hpp"
@@ -87,7 +88,10 @@ class GuiApp final : public AppShell {
             AppPaths{settingsPath(), WorkshopPaths{userRoutinesDir(), trashDir(), historyPath()}}, options_.folders,
             loaded.settings);
         audioSubsystem_ = std::make_unique<AudioSubsystem>();
-        openSound();
+        sound_ = std::make_unique<SoundSwitch>(
+            reporter_, [this](SessionHandover& resume) { return openDevice(resume); },
+            [this](SessionDriver* driver) { app_->setDriver(driver); }, AudioDevice::kFrequency);
+        sound_->open();
         app_->begin(options_.startWith);
 
         int exitCode = 0;
@@ -125,9 +129,7 @@ class GuiApp final : public AppShell {
     HistoryFile history_;
     std::unique_ptr<Platform> platform_;
     std::unique_ptr<AudioSubsystem> audioSubsystem_; // hears devices come and go, open or not
-    std::unique_ptr<SessionDriver> driver_;
-    AudioDevice* audio_ = nullptr;        // driver_ when sound is open
-    SteadyClockDriver* steady_ = nullptr; // driver_ when it is not
+    std::unique_ptr<SoundSwitch> sound_;             // the device, or the steady clock
     std::unique_ptr<AppController> app_;
     ui::LibraryViewState libraryView_;
     int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
@@ -164,8 +166,8 @@ class GuiApp final : public AppShell {
                 if (!app_->requestQuit()) input = true;
                 continue;
             case InputEvent::Type::Key: app_->key(e.key, e.ctrl, platform_->typing()); break;
-            case InputEvent::Type::AudioDeviceRemoved: soundLost(); break;
-            case InputEvent::Type::AudioDeviceAdded: soundAdded(); break;
+            case InputEvent::Type::AudioDeviceRemoved: sound_->deviceRemoved(); break;
+            case InputEvent::Type::AudioDeviceAdded: sound_->deviceAdded(); break;
             case InputEvent::Type::WindowChanged: continue;
             case InputEvent::Type::Other: break;
             }
@@ -182,10 +184,9 @@ class GuiApp final : public AppShell {
     }
 
     // -- sound ----------------------------------------------------------------------------
-    // Opens the sound device; a session handed over plays on from where it was. Without a
-    // device, the steady clock drives the session, in the same ticks (frames at the device's
-    // rate), so a device that comes later can take the session over.
-    void openSound(SessionHandover resume = {}) {
+    // Opens the sound device with the sounds the settings name; it adopts `resume`, a session
+    // handed over, and plays it on from the tick it had reached.
+    std::variant<std::unique_ptr<SoundDeviceDriver>, std::string> openDevice(SessionHandover& resume) {
         const Settings& s = app_->settings();
         AudioOptions ao;
         ao.soundsDir = assetsDir() / "sounds";
@@ -196,63 +197,12 @@ class GuiApp final : public AppShell {
         auto opened = AudioDevice::open(ao, notices, resume);
         for (const auto& n : notices)
             reporter_.notice(n);
-        if (auto* error = std::get_if<std::string>(&opened)) {
-            reporter_.notice(*error + ": visual cues only");
-            playWithoutSound(std::move(resume));
-            return;
-        }
+        if (auto* error = std::get_if<std::string>(&opened)) return *error;
         auto device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
         const AudioFormat& f = device->format();
         reporter_.logf("audio driver=%s frequency=%d format=%s channels=%d buffer_frames=%d", f.driver.c_str(),
                        f.frequency, f.sampleFormat.c_str(), f.channels, f.bufferFrames);
-        AudioDevice* audio = device.get();
-        useDriver(std::move(device), audio);
-        if (resume.session) playWithoutSound(std::move(resume)); // a rate it could not take: stays silent
-    }
-
-    void playWithoutSound(SessionHandover resume) {
-        constexpr Ticks kRate = AudioDevice::kFrequency;
-        auto steady = std::make_unique<SteadyClockDriver>([] { return steadyClockMs() * kRate / 1000; }, kRate);
-        steady->adopt(std::move(resume));
-        SteadyClockDriver* raw = steady.get();
-        useDriver(std::move(steady), nullptr);
-        steady_ = raw;
-    }
-
-    void useDriver(std::unique_ptr<SessionDriver> driver, AudioDevice* audio) {
-        app_->setDriver(driver.get());
-        driver_ = std::move(driver);
-        audio_ = audio;
-        steady_ = nullptr;
-    }
-
-    // Takes the session from whichever driver has it, as of now.
-    SessionHandover takeSession() {
-        if (audio_) return audio_->close();
-        if (steady_) return steady_->handOver();
-        return {};
-    }
-
-    // The device went away (unplugged headphones, a Bluetooth speaker out of range): the
-    // routine goes on where it was, on the steady clock, with visual cues.
-    void soundLost() {
-        if (!audio_) return;
-        SessionHandover handover = audio_->close();
-        const Ticks frame = handover.at;
-        playWithoutSound(std::move(handover));
-        reporter_.notice("The sound device went away: visual cues only");
-        reporter_.logf("audio device removed at frame %lld", static_cast<long long>(frame));
-    }
-
-    // A device came (back): the routine plays on with sound from the frame it has reached.
-    void soundAdded() {
-        if (audio_) return; // SDL announces the devices present at start-up too
-        SessionHandover handover = takeSession();
-        const Ticks frame = handover.at;
-        openSound(std::move(handover));
-        if (!audio_) return;
-        reporter_.notice("Sound is back");
-        reporter_.logf("audio device added at frame %lld", static_cast<long long>(frame));
+        return device;
     }
 
     // -- AppShell -------------------------------------------------------------------------
@@ -262,14 +212,9 @@ class GuiApp final : public AppShell {
     }
     void setFontScale(double scale) override { platform_->setFontScale(scale); }
     bool setScreenSaverEnabled(bool enabled) override { return platform_->setScreenSaverEnabled(enabled); }
-    void soundFilesChanged() override {
-        // New sound files: reopen the device to load them; a routine playing goes on from the
-        // frame it reached, with the new sounds from its next cue.
-        if (!audio_) return;
-        SessionHandover handover = audio_->close();
-        useDriver(nullptr, nullptr);
-        openSound(std::move(handover));
-    }
+    // New sound files: a routine playing goes on from the frame it reached, with the new
+    // sounds from its next cue.
+    void soundFilesChanged() override { sound_->reopen(); }
 
     // -- drawing --------------------------------------------------------------------------
     // Each screen's view draws what it is given and returns the one intent the user gave.
@@ -307,7 +252,7 @@ class GuiApp final : public AppShell {
         model.showHelp = app_->showHelp();
         ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts());
         if (const ui::Intent fromSettings =
-                ui::drawSettings(app_->settingsPanel(), platform_->fonts(), driver_->hasSound()))
+                ui::drawSettings(app_->settingsPanel(), platform_->fonts(), sound_->hasSound()))
             intent = fromSettings;
         return intent;
     }
@@ -323,7 +268,7 @@ class GuiApp final : public AppShell {
         model.showHelp = app_->showHelp();
         model.volume = app_->settings().volume;
         model.muted = app_->settings().muted;
-        model.soundAvailable = driver_->hasSound();
+        model.soundAvailable = sound_->hasSound();
         model.notice = reporter_.current();
         model.wallMs = player.wallMs();
         return ui::drawPlayer(model, platform_->fonts());

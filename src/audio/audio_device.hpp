@@ -47,7 +47,7 @@ class AudioSubsystem {
     bool up_ = false;
 };
 
-class AudioDevice final : public SessionDriver {
+class AudioDevice final : public SoundDeviceDriver {
   public:
     static constexpr int kFrequency = 48000;
     static constexpr int kChannels = 2;
@@ -72,7 +72,7 @@ class AudioDevice final : public SessionDriver {
 
     // Stops the device; returns the session it was playing, the frame it had reached and the
     // events not read yet, so the routine can go on without sound (or on another device).
-    SessionHandover close();
+    SessionHandover close() override;
 
     // SessionDriver
     void start(const Timeline& timeline, const CueOptions& options) override { mixer_->start(timeline, options); }

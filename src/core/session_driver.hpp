@@ -49,6 +49,13 @@ class SessionDriver {
     [[nodiscard]] virtual bool hasSound() const = 0;
 };
 
+// A driver that is a sound device: it can stop and hand its session over.
+class SoundDeviceDriver : public SessionDriver {
+  public:
+    // Stops the device; the session, the frame reached and the events not read yet.
+    virtual SessionHandover close() = 0;
+};
+
 // Carries a command out on a session at `now`, as an event.
 SessionEvent applyCommand(Session& session, SessionCommand command, Ticks now);
 

@@ -229,3 +229,51 @@ TEST_CASE("files added on disk show up in the library at the next check") {
     rig.pass(LibraryModel::kCheckFilesEveryMs);
     CHECK(rig.app->library().entries().size() == 3);
 }
+
+TEST_CASE("unknot run: the routine plays at once, and the library's intents reach the workshop") {
+    Rig rig;
+    rig.app->handle(Intent{Action::Edit, 99}); // no such entry: nothing happens
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.dir.write("user/mine.toml", kShort);
+    rig.app->begin(loadEntry(rig.dir.path / "user/mine.toml", RoutineSource::User));
+    CHECK(rig.screen() == ui::Screen::Player);
+    rig.app->handle(Intent{Action::ToLibrary});
+    const auto mine = [&] {
+        for (std::size_t i = 0; i < rig.app->library().entries().size(); ++i)
+            if (rig.app->library().entries()[i].id == "mine") return i;
+        return std::size_t{99};
+    }();
+    REQUIRE(mine != 99);
+    rig.app->handle(Intent{Action::Edit, mine});
+    CHECK(rig.screen() == ui::Screen::Editor);
+    rig.app->handle(Intent{Action::EditRoutine, 0, 0, ui::makeEditorAction(ui::EditorAction::Type::AddBlock)});
+    rig.press(Key::Z, true);
+    rig.press(Key::Y, true);
+    CHECK(rig.app->workshop().editor().dirty());
+    rig.app->handle(Intent{Action::CloseView});
+    rig.app->handle(Intent{Action::EditRoutine, 0, 0, ui::makeEditorAction(ui::EditorAction::Type::DiscardAndClose)});
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.app->handle(Intent{Action::Delete, mine});
+    CHECK_FALSE(std::filesystem::exists(rig.dir.path / "user/mine.toml"));
+    rig.app->handle(Intent{Action::Select, 0});
+    CHECK(rig.app->library().selectedIndex() == 0);
+    rig.app->handle(Intent{Action::QuickRefine}); // the quick set is not open: nothing happens
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.press(Key::Q, true);
+    CHECK(rig.app->quitting());
+}
+
+TEST_CASE("the player's volume keys and the Finished screen's keys") {
+    Settings noFlash;
+    noFlash.flash = false;
+    Rig rig(noFlash);
+    rig.press(Key::Enter);
+    rig.press(Key::Up);
+    CHECK(rig.app->settings().volume == 80 + Settings::kVolumeStep);
+    rig.press(Key::Right);
+    rig.press(Key::Right);
+    REQUIRE(rig.screen() == ui::Screen::Finished);
+    CHECK_FALSE(rig.app->nextChangeInMs().has_value()); // over: nothing changes by itself (the flash is off)
+    rig.press(Key::Enter);
+    CHECK(rig.screen() == ui::Screen::Library);
+}

@@ -180,3 +180,84 @@ TEST_CASE("the history opens with its weeks worked out") {
     rig.w.closeHistory();
     CHECK(rig.router.top() == Route::Library);
 }
+
+TEST_CASE("every edit the editor view reports reaches the routine, and undo takes it back") {
+    Rig rig;
+    rig.w.newRoutine();
+    const auto text = [](T type, std::string value) {
+        ui::EditorAction a = ui::makeEditorAction(type);
+        a.text = std::move(value);
+        return a;
+    };
+    const auto list = [](T type, std::vector<std::string> items) {
+        ui::EditorAction a = ui::makeEditorAction(type);
+        a.list = std::move(items);
+        return a;
+    };
+    rig.w.editorAction(text(T::SetName, "Hips"));
+    rig.w.editorAction(text(T::SetSummary, "For the hips"));
+    rig.w.editorAction(text(T::SetNotes, "Slowly."));
+    rig.w.editorAction(list(T::SetTags, {"hips"}));
+    rig.w.editorAction(list(T::SetEquipment, {"ball"}));
+    const Routine& r = rig.w.editor().routine();
+    CHECK(r.name == "Hips");
+    CHECK(r.summary == "For the hips");
+    CHECK(r.notes == "Slowly.");
+    CHECK(r.tags == std::vector<std::string>{"hips"});
+    CHECK(r.equipment == std::vector<std::string>{"ball"});
+
+    rig.w.editorAction(ui::makeEditorAction(T::AddBlock));
+    CHECK(rig.w.editorView().selected == StepPath{1});
+    rig.w.editorAction(ui::makeEditorAction(T::Duplicate, {1}));
+    CHECK(rig.w.editor().routine().steps.size() == 3);
+    rig.w.editorAction(ui::makeEditorAction(T::MoveUp, {2}));
+    rig.w.editorAction(ui::makeEditorAction(T::MoveDown, {1}));
+    rig.w.editorAction(ui::makeEditorAction(T::MoveInto, {2}));
+    CHECK(rig.w.editor().routine().steps.size() == 2);
+    rig.w.editorAction(ui::makeEditorAction(T::MoveOut, rig.w.editorView().selected));
+    CHECK(rig.w.editor().routine().steps.size() == 3);
+    ui::EditorAction drag = ui::makeEditorAction(T::MoveTo, {2});
+    drag.target = {0};
+    rig.w.editorAction(drag);
+    CHECK(rig.w.editorView().selected == StepPath{0});
+    rig.w.editorAction(ui::makeEditorAction(T::Remove, {0}));
+    CHECK(rig.w.editorView().selected.empty());
+    CHECK(rig.w.editor().routine().steps.size() == 2);
+    rig.act(T::Undo);
+    CHECK(rig.w.editor().routine().steps.size() == 3);
+    rig.act(T::Redo);
+    CHECK(rig.w.editor().routine().steps.size() == 2);
+    CHECK(rig.reports.count("editor ") >= 14);
+}
+
+TEST_CASE("quitting with unsaved changes: Save saves, closes and quits") {
+    Rig rig;
+    rig.w.newRoutine();
+    rig.w.editorAction(ui::makeEditorAction(T::AddBlock));
+    CHECK_FALSE(rig.w.requestQuit());
+    CHECK(rig.w.editorView().confirmClose);
+    rig.act(T::Save);
+    CHECK_FALSE(rig.w.editing());
+    CHECK(rig.host.quitAsked);
+    CHECK(rig.files() == 1);
+}
+
+TEST_CASE("a routine that cannot be written stays open with the reason") {
+    Rig rig;
+    rig.dir.write("routines", "a file where the folder should be");
+    rig.w.newRoutine();
+    rig.act(T::Save);
+    CHECK(rig.w.editing());
+    CHECK(rig.w.editorView().message.starts_with("Not saved: "));
+    REQUIRE(rig.reports.notices.size() == 1);
+    CHECK(rig.reports.notices[0].starts_with("not saved: "));
+}
+
+TEST_CASE("duplicating any routine opens a copy to edit") {
+    Rig rig;
+    rig.dir.write("builtin/b.toml", "name = \"B\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n");
+    rig.w.duplicate(loadEntry(rig.dir.path / "builtin/b.toml", RoutineSource::BuiltIn));
+    REQUIRE(rig.w.editing());
+    CHECK(rig.w.editor().routine().name == "B (my copy)");
+    CHECK(rig.w.editorView().title == "New copy");
+}
