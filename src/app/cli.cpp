@@ -3,14 +3,15 @@
 #include "app/data_dirs.hpp"
 #include "app/gui_app.hpp"
 #include "core/cue_plan.hpp"
-#include "core/json_writer.hpp"
 #include "core/library.hpp"
 #include "core/paths.hpp"
+#include "core/playable.hpp"
 #include "core/routine_writer.hpp"
 #include "core/settings.hpp"
 #include "core/text.hpp"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -32,7 +33,8 @@ LibraryFolders foldersFor(const GlobalOptions& options) {
     LibraryFolders folders;
     folders.builtIn = builtInRoutinesDir();
     folders.user = userRoutinesDir();
-    for (const auto& d : options.routineDirs) folders.extra.emplace_back(d);
+    for (const auto& d : options.routineDirs)
+        folders.extra.emplace_back(d);
     return folders;
 }
 
@@ -42,12 +44,29 @@ Library scanLibrary(const GlobalOptions& options) {
     return library;
 }
 
-// An id from the library, or a path to a file. Prints the error and returns null when neither.
-std::optional<LibraryEntry> resolveRoutine(const Library& library, const std::string& arg) {
+// JSON as scripts read it: keys in the order written (users script against it), invalid UTF-8
+// from a routine file replaced (U+FFFD), never an exception.
+using Json = nlohmann::ordered_json;
+void printJson(const Json& json) { std::cout << json.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n"; }
+
+// The routine a command names: a file path is read alone; an id is looked up in the library,
+// read once. `entry` points into one of the two.
+struct NamedRoutine {
+    Library library;
+    std::optional<LibraryEntry> file;
+    const LibraryEntry* entry = nullptr; // null when there is none (the error is printed)
+};
+
+void resolveRoutine(const GlobalOptions& options, const std::string& arg, NamedRoutine& out) {
     std::error_code ec;
     const bool looksLikePath = arg.find('/') != std::string::npos || arg.ends_with(".toml");
-    if (looksLikePath && std::filesystem::is_regular_file(arg, ec)) return loadEntry(arg, RoutineSource::Dir);
-    if (const LibraryEntry* e = library.findId(arg)) return *e;
+    if (looksLikePath && std::filesystem::is_regular_file(arg, ec)) {
+        out.entry = &out.file.emplace(loadEntry(arg, RoutineSource::Dir));
+        return;
+    }
+    const Library& library = out.library;
+    out.library.scan(foldersFor(options));
+    if ((out.entry = library.findId(arg))) return;
     std::cerr << "unknot: error: no routine '" << escapeControls(arg) << "'";
     if (looksLikePath) std::cerr << " (no such file)";
     const auto close = library.suggest(arg);
@@ -58,11 +77,11 @@ std::optional<LibraryEntry> resolveRoutine(const Library& library, const std::st
         std::cerr << "?";
     }
     std::cerr << "\n       'unknot list' shows every routine.\n";
-    return std::nullopt;
 }
 
 void printDiagnostics(const Diagnostics& diagnostics) {
-    for (const auto& d : diagnostics) std::cerr << d.format() << "\n";
+    for (const auto& d : diagnostics)
+        std::cerr << d.format() << "\n";
 }
 
 // One id a line, valid or not: what shell completion offers after 'unknot run'.
@@ -76,23 +95,20 @@ int cmdListIds(const GlobalOptions& options) {
 int cmdList(const GlobalOptions& options, bool json) {
     const Library library = scanLibrary(options);
     if (json) {
-        JsonWriter w;
-        w.beginObject().key("routines").beginArray();
+        Json routines = Json::array();
         for (const auto& e : library.entries()) {
-            w.beginObject();
-            w.key("id").value(e.id);
-            w.key("name").value(e.displayName());
-            w.key("path").value(e.path.string());
-            w.key("source").value(sourceName(e.source));
-            w.key("total_ms").value(e.totalMs);
-            w.key("valid").value(e.valid());
-            w.key("errors").beginArray();
-            for (const auto& d : e.parsed.diagnostics) w.value(d.format());
-            w.endArray();
-            w.endObject();
+            Json errors = Json::array();
+            for (const auto& d : e.parsed.diagnostics)
+                errors.push_back(d.format());
+            routines.push_back(Json{{"id", e.id},
+                                    {"name", e.displayName()},
+                                    {"path", e.path.string()},
+                                    {"source", sourceName(e.source)},
+                                    {"total_ms", e.totalMs},
+                                    {"valid", e.valid()},
+                                    {"errors", std::move(errors)}});
         }
-        w.endArray().endObject();
-        std::cout << w.str() << "\n";
+        printJson(Json{{"routines", std::move(routines)}});
         return kExitOk;
     }
     if (library.entries().empty()) {
@@ -100,7 +116,8 @@ int cmdList(const GlobalOptions& options, bool json) {
         return kExitOk;
     }
     std::size_t idWidth = 2;
-    for (const auto& e : library.entries()) idWidth = std::max(idWidth, e.id.size());
+    for (const auto& e : library.entries())
+        idWidth = std::max(idWidth, e.id.size());
     for (const auto& e : library.entries()) {
         std::string line = e.id;
         line.resize(idWidth + 2, ' ');
@@ -116,7 +133,8 @@ int cmdList(const GlobalOptions& options, bool json) {
         line += source + e.displayName();
         std::cout << escapeControls(line) << "\n";
         if (!e.valid())
-            for (const auto& d : e.parsed.diagnostics) std::cout << "    " << d.format() << "\n";
+            for (const auto& d : e.parsed.diagnostics)
+                std::cout << "    " << d.format() << "\n";
     }
     return kExitOk;
 }
@@ -124,9 +142,9 @@ int cmdList(const GlobalOptions& options, bool json) {
 int cmdCheck(const std::vector<std::string>& files) {
     int invalid = 0;
     for (const auto& f : files) {
-        const ParsedRoutine parsed = loadRoutineFile(f);
-        printDiagnostics(parsed.diagnostics);
-        if (!parsed.valid()) ++invalid;
+        const PlayCheck check = checkPlayableFile(f);
+        printDiagnostics(check.diagnostics);
+        if (!check.canPlay()) ++invalid;
     }
     if (invalid == 0) {
         std::cout << files.size() << (files.size() == 1 ? " routine" : " routines") << " checked, no problems\n";
@@ -139,43 +157,30 @@ int cmdCheck(const std::vector<std::string>& files) {
 
 void printPlanJson(const LibraryEntry& entry, const CuePlan& plan) {
     const Timeline& t = entry.timeline();
-    JsonWriter w;
-    w.beginObject();
-    w.key("routine").beginObject();
-    w.key("id").value(entry.id).key("name").value(entry.displayName()).key("total_ms").value(t.totalMs);
-    w.endObject();
-    w.key("phases").beginArray();
+    Json phases = Json::array();
     for (std::size_t i = 0; i < t.phases.size(); ++i) {
         const Phase& p = t.phases[i];
-        w.beginObject();
-        w.key("index").value(i);
-        w.key("kind").value(kindName(p.kind));
-        w.key("label").value(p.label.str());
-        w.key("cue").value(p.cue.str());
-        w.key("side");
-        if (p.side == Side::None)
-            w.null();
-        else
-            w.value(sideName(p.side));
-        w.key("start_ms").value(p.startMs);
-        w.key("duration_ms").value(p.durationMs);
-        w.key("manual").value(p.manual);
-        w.key("round").value(p.round);
-        w.key("rounds").value(p.rounds);
-        w.key("block").value(p.block.str());
-        w.endObject();
+        phases.push_back(Json{{"index", i},
+                              {"kind", kindName(p.kind)},
+                              {"label", p.label.str()},
+                              {"cue", p.cue.str()},
+                              {"side", p.side == Side::None ? Json(nullptr) : Json(sideName(p.side))},
+                              {"start_ms", p.startMs},
+                              {"duration_ms", p.durationMs},
+                              {"manual", p.manual},
+                              {"round", p.round},
+                              {"rounds", p.rounds},
+                              {"block", p.block.str()}});
     }
-    w.endArray();
-    w.key("cues").beginArray();
+    Json cues = Json::array();
     for (const Cue& c : plan.cues) {
-        w.beginObject();
-        w.key("at_ms").value(c.atMs).key("type").value(cueTypeName(c.type)).key("phase").value(c.phase);
-        if (c.type == CueType::Countdown) w.key("count").value(c.count);
-        w.endObject();
+        Json cue{{"at_ms", c.atMs}, {"type", cueTypeName(c.type)}, {"phase", c.phase}};
+        if (c.type == CueType::Countdown) cue["count"] = c.count;
+        cues.push_back(std::move(cue));
     }
-    w.endArray();
-    w.endObject();
-    std::cout << w.str() << "\n";
+    printJson(Json{{"routine", {{"id", entry.id}, {"name", entry.displayName()}, {"total_ms", t.totalMs}}},
+                   {"phases", std::move(phases)},
+                   {"cues", std::move(cues)}});
 }
 
 void printPlanTable(const LibraryEntry& entry, const CuePlan& plan) {
@@ -184,7 +189,8 @@ void printPlanTable(const LibraryEntry& entry, const CuePlan& plan) {
     std::cout << escapeControls(r.name) << "\n";
     if (!r.summary.empty()) std::cout << escapeControls(r.summary) << "\n";
     std::size_t manual = 0;
-    for (const auto& p : t.phases) manual += p.manual ? 1 : 0;
+    for (const auto& p : t.phases)
+        manual += p.manual ? 1 : 0;
     std::cout << "Total " << formatHuman(t.totalMs) << ", " << t.phases.size() << " phases, " << plan.cues.size()
               << " cues";
     if (manual) std::cout << " (plus " << manual << " manual " << (manual == 1 ? "step" : "steps") << ")";
@@ -202,40 +208,34 @@ void printPlanTable(const LibraryEntry& entry, const CuePlan& plan) {
 }
 
 // A routine that can play, by id or path; otherwise the message is printed and `exitCode`
-// says why (2: unknown, 1: invalid).
-std::optional<LibraryEntry> playableRoutine(const GlobalOptions& options, const std::string& routineArg,
-                                            int& exitCode) {
-    const Library library = scanLibrary(options);
-    auto entry = resolveRoutine(library, routineArg);
-    exitCode = kExitUsage;
-    if (!entry) return std::nullopt;
-    if (!entry->valid()) {
-        printDiagnostics(entry->parsed.diagnostics);
-        exitCode = kExitInvalid;
-        return std::nullopt;
+// says why (2: unknown, 1: invalid) and `named.entry` is null.
+int findPlayable(const GlobalOptions& options, const std::string& routineArg, NamedRoutine& named) {
+    resolveRoutine(options, routineArg, named);
+    if (!named.entry) return kExitUsage;
+    if (!named.entry->valid()) {
+        printDiagnostics(named.entry->parsed.diagnostics);
+        named.entry = nullptr;
+        return kExitInvalid;
     }
-    exitCode = kExitOk;
-    return entry;
+    return kExitOk;
 }
 
 int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool json) {
-    int code = kExitOk;
-    const auto entry = playableRoutine(options, routineArg, code);
-    if (!entry) return code;
+    NamedRoutine named;
+    if (const int code = findPlayable(options, routineArg, named); code != kExitOk) return code;
     // The plan is what will play: the user's choice of cues counts.
-    const CuePlan plan = planCues(entry->timeline(), loadSettings(settingsPath()).settings.cues);
+    const CuePlan plan = planCues(named.entry->timeline(), loadSettings(settingsPath()).settings.cues);
     if (json)
-        printPlanJson(*entry, plan);
+        printPlanJson(*named.entry, plan);
     else
-        printPlanTable(*entry, plan);
+        printPlanTable(*named.entry, plan);
     return kExitOk;
 }
 
 int cmdExport(const GlobalOptions& options, const std::string& routineArg) {
-    int code = kExitOk;
-    const auto entry = playableRoutine(options, routineArg, code);
-    if (!entry) return code;
-    std::cout << formatRoutine(entry->routine());
+    NamedRoutine named;
+    if (const int code = findPlayable(options, routineArg, named); code != kExitOk) return code;
+    std::cout << formatRoutine(named.entry->routine());
     return kExitOk;
 }
 
@@ -251,10 +251,9 @@ int cmdWindow(const GlobalOptions& global, const WindowOptions& window, const st
     options.quitAtEnd = window.quitAtEnd;
     options.verbose = global.verbose;
     if (routineArg) {
-        int code = kExitOk;
-        auto entry = playableRoutine(global, *routineArg, code);
-        if (!entry) return code;
-        options.startWith = std::move(entry);
+        NamedRoutine named;
+        if (const int code = findPlayable(global, *routineArg, named); code != kExitOk) return code;
+        options.startWith = named.file ? std::move(*named.file) : *named.entry;
     }
     return runGui(options);
 }

@@ -193,6 +193,9 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
         case SDL_AUDIODEVICEREMOVED:
             if (!e.adevice.iscapture) ie.type = InputEvent::Type::AudioDeviceRemoved;
             break;
+        case SDL_AUDIODEVICEADDED: // also once per device at start-up
+            if (!e.adevice.iscapture) ie.type = InputEvent::Type::AudioDeviceAdded;
+            break;
         case SDL_TEXTINPUT:
             if (e.text.text[0] == '+' && e.text.text[1] == 0) {
                 ie.type = InputEvent::Type::Key;

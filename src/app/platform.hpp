@@ -27,7 +27,7 @@ struct PlatformOptions {
 
 // What happened since the last wait, already fed to Dear ImGui.
 struct InputEvent {
-    enum class Type { Key, Quit, WindowChanged, AudioDeviceRemoved, Other } type = Type::Other;
+    enum class Type { Key, Quit, WindowChanged, AudioDeviceRemoved, AudioDeviceAdded, Other } type = Type::Other;
     ui::Key key = ui::Key::Other;
     bool ctrl = false;
 };

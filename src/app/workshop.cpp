@@ -1,22 +1,10 @@
 // Index: opening views; the editor (open, save, actions); the quick set; deleting.
 #include "app/workshop.hpp"
 
-#include "core/paths.hpp"
-#include "ui/history_view.hpp"
-
-#include <cstdarg>
-#include <cstdio>
-
 namespace unknot {
 
-void Workshop::logf(const char* format, ...) {
-    char buffer[512];
-    va_list args;
-    va_start(args, format);
-    std::vsnprintf(buffer, sizeof buffer, format, args);
-    va_end(args);
-    host_.log(buffer);
-}
+Workshop::Workshop(WorkshopHost& host, Reporter& reporter, Router& router, WorkshopPaths paths)
+    : host_(host), reporter_(reporter), router_(router), paths_(std::move(paths)) {}
 
 // ---------------------------------------------------------------------------------------
 // Opening views
@@ -34,7 +22,8 @@ void Workshop::newRoutine() {
 
 void Workshop::openQuickSet() {
     quickSet_.emplace();
-    logf("screen quick-set");
+    router_.open(Route::QuickSet);
+    reporter_.logf("screen quick-set");
 }
 
 void Workshop::duplicate(const LibraryEntry& entry) {
@@ -48,18 +37,26 @@ void Workshop::edit(const LibraryEntry& entry) {
 }
 
 void Workshop::openHistory() {
-    history_ = readHistory(historyPath());
+    history_ = readHistory(paths_.history);
+    const auto now = wallClockSeconds();
+    historyModel_ = ui::HistoryModel{&history_, minutesPerWeek(history_, now, 8), streakDays(history_, now)};
     historyOpen_ = true;
-    logf("screen history sessions=%zu", history_.size());
+    router_.open(Route::History);
+    reporter_.logf("screen history sessions=%zu", history_.size());
 }
 
 void Workshop::close() {
     if (editing_)
         editorAction(ui::makeEditorAction(ui::EditorAction::Type::Close));
     else if (quickSet_)
-        quickSetAction(ui::QuickSetAction{ui::QuickSetAction::Type::Cancel});
+        quickSetCommand(QuickCommand::Cancel);
     else
-        historyOpen_ = false;
+        closeHistory();
+}
+
+void Workshop::closeHistory() {
+    historyOpen_ = false;
+    router_.close(Route::History);
 }
 
 void Workshop::undo() { editorAction(ui::makeEditorAction(ui::EditorAction::Type::Undo)); }
@@ -69,32 +66,7 @@ void Workshop::save() {
     if (editing_)
         editorAction(ui::makeEditorAction(ui::EditorAction::Type::Save));
     else if (quickSet_)
-        quickSetAction(ui::QuickSetAction{ui::QuickSetAction::Type::Save});
-}
-
-bool Workshop::draw(const ui::Fonts& fonts) {
-    if (editing_) {
-        const ui::EditorAction action = ui::drawEditor(editing_->view, editing_->editor, fonts);
-        editorAction(action);
-        return static_cast<bool>(action);
-    }
-    if (quickSet_) {
-        const ui::QuickSetAction action = ui::drawQuickSet(*quickSet_, fonts);
-        quickSetAction(action);
-        return static_cast<bool>(action);
-    }
-    if (historyOpen_) {
-        ui::HistoryModel model;
-        model.records = &history_;
-        const auto now = wallClockSeconds();
-        model.minutesPerWeek = minutesPerWeek(history_, now, 8);
-        model.streakDays = streakDays(history_, now);
-        if (ui::drawHistory(model, fonts)) {
-            historyOpen_ = false;
-            return true;
-        }
-    }
-    return false;
+        quickSetCommand(QuickCommand::Save);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -105,7 +77,7 @@ bool Workshop::requestQuit() {
     editing_->view.confirmClose = true; // ask first; Discard quits
     editing_->view.collidingId.clear();
     editing_->quitAfterClose = true;
-    logf("editor asks unsaved");
+    reporter_.logf("editor asks unsaved");
     return false;
 }
 
@@ -113,8 +85,9 @@ bool Workshop::requestQuit() {
 void Workshop::openEditor(Routine routine, std::filesystem::path file, std::string title) {
     const bool isNew = file.empty();
     editing_.emplace(Editing{Editor(std::move(routine), !isNew), std::move(file), {}, false, false});
+    router_.open(Route::Editor);
     editing_->view.title = std::move(title);
-    logf("screen editor new=%d", isNew ? 1 : 0);
+    reporter_.logf("screen editor new=%d", isNew ? 1 : 0);
 }
 
 LibraryEntry Workshop::entryFromEditor() const {
@@ -130,7 +103,8 @@ LibraryEntry Workshop::entryFromEditor() const {
 void Workshop::closeEditor() {
     const bool quitAfter = editing_->quitAfterClose;
     editing_.reset();
-    logf("screen library");
+    router_.close(Route::Editor);
+    reporter_.logf("screen library");
     if (quitAfter) host_.quit();
 }
 
@@ -144,20 +118,20 @@ void Workshop::saveEditing(Collision collision) {
     std::filesystem::path target = e.file;
     if (target.empty()) {
         const std::string id = idFromName(e.editor.routine().name);
-        target = userRoutinesDir() / (id + ".toml");
+        target = paths_.routines / (id + ".toml");
         std::error_code ec;
         if (std::filesystem::exists(target, ec)) {
             if (collision == Collision::Ask) {
                 e.view.collidingId = id;
-                logf("editor asks name-taken id=%s", id.c_str());
+                reporter_.logf("editor asks name-taken id=%s", id.c_str());
                 return;
             }
-            if (collision == Collision::NewName) target = freeRoutinePath(userRoutinesDir(), id);
+            if (collision == Collision::NewName) target = freeRoutinePath(paths_.routines, id);
         }
     }
     if (auto error = saveRoutine(target, e.editor.routine())) {
         e.view.message = "Not saved: " + *error;
-        host_.notice("not saved: " + *error);
+        reporter_.notice("not saved: " + *error);
         return;
     }
     e.file = target;
@@ -165,48 +139,73 @@ void Workshop::saveEditing(Collision collision) {
     e.view.collidingId.clear();
     e.view.title = "Editing";
     e.view.message = "Saved to " + target.string();
-    logf("saved routine=%s path=%s", target.stem().string().c_str(), target.string().c_str());
+    reporter_.logf("saved routine=%s path=%s", target.stem().string().c_str(), target.string().c_str());
     host_.routinesChanged(target.stem().string());
     if (e.closeAfterSave) closeEditor();
 }
 
 void Workshop::editorAction(const ui::EditorAction& a) {
-    using T = ui::EditorAction::Type;
     if (!editing_ || !a) return;
-    Editing& e = *editing_;
-    Editor& ed = e.editor;
-    StepPath& sel = e.view.selected;
-    e.view.message.clear();
+    editing_->view.message.clear();
+    if (!applyEdit(a)) saveOrClose(a);
+    if (editing_ && a.type != ui::EditorAction::Type::Select) {
+        const Editor& ed = editing_->editor;
+        reporter_.logf("editor %d total_ms=%lld phases=%zu problems=%zu dirty=%d", static_cast<int>(a.type),
+                       static_cast<long long>(ed.totalMs()), ed.phaseCount(), ed.diagnostics().size(),
+                       ed.dirty() ? 1 : 0);
+    }
+}
+
+// Changes to the routine and the selection; false for the actions that are not edits.
+bool Workshop::applyEdit(const ui::EditorAction& a) {
+    using T = ui::EditorAction::Type;
+    Editor& ed = editing_->editor;
+    StepPath& sel = editing_->view.selected;
     switch (a.type) {
-    case T::None: break;
-    case T::Select: sel = a.path; break;
-    case T::SetName: ed.setName(a.text, a.mergeKey); break;
-    case T::SetSummary: ed.setSummary(a.text, a.mergeKey); break;
-    case T::SetNotes: ed.setNotes(a.text, a.mergeKey); break;
-    case T::SetTags: ed.setTags(a.list, a.mergeKey); break;
-    case T::SetEquipment: ed.setEquipment(a.list, a.mergeKey); break;
-    case T::SetStep: ed.setStep(a.path, a.step, a.mergeKey); break;
-    case T::AddPhase: sel = ed.addPhase(a.path, a.kind); break;
-    case T::AddBlock: sel = ed.addBlock(a.path); break;
+    case T::Select: sel = a.path; return true;
+    case T::SetName: ed.setName(a.text, a.mergeKey); return true;
+    case T::SetSummary: ed.setSummary(a.text, a.mergeKey); return true;
+    case T::SetNotes: ed.setNotes(a.text, a.mergeKey); return true;
+    case T::SetTags: ed.setTags(a.list, a.mergeKey); return true;
+    case T::SetEquipment: ed.setEquipment(a.list, a.mergeKey); return true;
+    case T::SetStep: ed.setStep(a.path, a.step, a.mergeKey); return true;
+    case T::AddPhase: sel = ed.addPhase(a.path, a.kind); return true;
+    case T::AddBlock: sel = ed.addBlock(a.path); return true;
     case T::Remove:
         ed.remove(a.path);
         sel.clear();
-        break;
-    case T::Duplicate: sel = ed.duplicate(a.path); break;
-    case T::MoveUp: sel = ed.moveUp(a.path); break;
-    case T::MoveDown: sel = ed.moveDown(a.path); break;
-    case T::MoveInto: sel = ed.moveInto(a.path); break;
-    case T::MoveOut: sel = ed.moveOut(a.path); break;
-    case T::MoveTo: sel = ed.moveTo(a.path, a.target); break;
+        return true;
+    case T::Duplicate: sel = ed.duplicate(a.path); return true;
+    case T::MoveUp: sel = ed.moveUp(a.path); return true;
+    case T::MoveDown: sel = ed.moveDown(a.path); return true;
+    case T::MoveInto: sel = ed.moveInto(a.path); return true;
+    case T::MoveOut: sel = ed.moveOut(a.path); return true;
+    case T::MoveTo: sel = ed.moveTo(a.path, a.target); return true;
     case T::Undo:
-        ed.undo();
-        if (!ed.at(sel)) sel.clear();
-        break;
     case T::Redo:
-        ed.redo();
+        if (a.type == T::Undo)
+            ed.undo();
+        else
+            ed.redo();
         if (!ed.at(sel)) sel.clear();
+        return true;
+    default: return false;
+    }
+}
+
+// Saving, trying, closing, and the answers to the editor's two questions ("unsaved changes?",
+// "name taken?"). Closing the editor ends `e`'s life: nothing may touch it after.
+void Workshop::saveOrClose(const ui::EditorAction& a) {
+    using T = ui::EditorAction::Type;
+    Editing& e = *editing_;
+    switch (a.type) {
+    case T::Save:
+        if (e.view.confirmClose) { // "Save" in the unsaved-changes question: save, then close
+            e.view.confirmClose = false;
+            e.closeAfterSave = true;
+        }
+        saveEditing(Collision::Ask);
         break;
-    case T::Save: saveEditing(Collision::Ask); break;
     case T::Replace: saveEditing(Collision::Replace); break;
     case T::SaveAsNew: saveEditing(Collision::NewName); break;
     case T::CancelSave:
@@ -214,7 +213,7 @@ void Workshop::editorAction(const ui::EditorAction& a) {
         e.closeAfterSave = false;
         break;
     case T::TryIt:
-        if (ed.canPlay()) host_.play(entryFromEditor());
+        if (e.editor.canPlay()) host_.play(entryFromEditor());
         break;
     case T::Close:
         if (!e.view.collidingId.empty()) { // Esc answers the open question first: cancel
@@ -223,9 +222,9 @@ void Workshop::editorAction(const ui::EditorAction& a) {
         } else if (e.view.confirmClose) {
             e.view.confirmClose = false;
             e.quitAfterClose = false;
-        } else if (ed.dirty()) {
+        } else if (e.editor.dirty()) {
             e.view.confirmClose = true;
-            logf("editor asks unsaved");
+            reporter_.log("editor asks unsaved");
         } else {
             closeEditor();
         }
@@ -235,42 +234,50 @@ void Workshop::editorAction(const ui::EditorAction& a) {
         e.view.confirmClose = false;
         e.quitAfterClose = false;
         break;
+    default: break;
     }
-    if (editing_ && a.type == T::Save && e.view.confirmClose) e.closeAfterSave = true;
-    if (editing_ && e.view.confirmClose && a.type == T::Save) e.view.confirmClose = false;
-    if (editing_ && a.type != T::Select && a.type != T::None)
-        logf("editor %d total_ms=%lld phases=%zu problems=%zu dirty=%d", static_cast<int>(a.type),
-             static_cast<long long>(ed.totalMs()), ed.phaseCount(), ed.diagnostics().size(), ed.dirty() ? 1 : 0);
 }
 
 // -- the quick set ----------------------------------------------------------------------
-void Workshop::quickSetAction(const ui::QuickSetAction& a) {
-    using T = ui::QuickSetAction::Type;
-    if (!quickSet_ || !a) return;
-    const Routine routine = makeQuickSet(quickSet_->quick);
-    switch (a.type) {
-    case T::None: break;
+void Workshop::closeQuickSet() {
+    quickSet_.reset();
+    router_.close(Route::QuickSet);
+}
+
+void Workshop::startQuickSet() { quickSetCommand(QuickCommand::Start); }
+void Workshop::refineQuickSet() { quickSetCommand(QuickCommand::Refine); }
+
+void Workshop::viewDrawn() {
+    if (quickSet_) quickSet_->refresh();
+}
+
+void Workshop::quickSetCommand(QuickCommand command) {
+    using T = QuickCommand;
+    if (!quickSet_) return;
+    quickSet_->refresh(); // what the view changed this frame
+    // Start and Save only with a routine that can play, made of what the fields say.
+    if ((command == T::Start || command == T::Save) && !quickSet_->canStart()) {
+        reporter_.logf("quick-set refused problems=%zu", quickSet_->summary().problems.size());
+        return;
+    }
+    const Routine routine = quickSet_->routine();
+    switch (command) {
     case T::Cancel:
-        quickSet_.reset();
-        logf("screen library");
+        closeQuickSet();
+        reporter_.logf("screen library");
         break;
     case T::Start: {
-        if (countPhases(routine) > kMaxPhases) break;
-        LibraryEntry e;
-        e.id = idFromName(routine.name);
-        e.source = RoutineSource::User;
-        e.parsed.routine = routine;
-        e.setTimeline(expand(routine));
-        quickSet_.reset();
+        const LibraryEntry e = *quickSet_->entry();
+        closeQuickSet();
         host_.play(e);
         break;
     }
     case T::Refine:
-        quickSet_.reset();
+        closeQuickSet();
         openEditor(routine, {}, "New");
         break;
     case T::Save:
-        quickSet_.reset();
+        closeQuickSet();
         openEditor(routine, {}, "New");
         editing_->closeAfterSave = true; // back to the library once it is saved
         saveEditing(Collision::Ask);
@@ -281,14 +288,14 @@ void Workshop::quickSetAction(const ui::QuickSetAction& a) {
 // -- deleting ---------------------------------------------------------------------------
 void Workshop::remove(const LibraryEntry& e) {
     if (e.source != RoutineSource::User) return;
-    auto moved = moveToTrash(e.path, trashDir());
+    auto moved = moveToTrash(e.path, paths_.trash);
     if (auto* error = std::get_if<std::string>(&moved)) {
-        host_.notice(*error);
+        reporter_.notice(*error);
         return;
     }
     lastDeleted_ = std::get<TrashedFile>(moved);
     lastDeletedName_ = e.displayName();
-    logf("deleted routine=%s trash=%s", e.id.c_str(), lastDeleted_->inTrash.string().c_str());
+    reporter_.logf("deleted routine=%s trash=%s", e.id.c_str(), lastDeleted_->inTrash.string().c_str());
     host_.routinesChanged("");
 }
 
@@ -296,10 +303,10 @@ void Workshop::undoRemove() {
     if (!lastDeleted_) return;
     std::string restored;
     if (auto error = restoreFromTrash(*lastDeleted_)) {
-        host_.notice(*error);
+        reporter_.notice(*error);
     } else {
         restored = lastDeleted_->original.stem().string();
-        logf("restored routine=%s", restored.c_str());
+        reporter_.logf("restored routine=%s", restored.c_str());
     }
     lastDeleted_.reset();
     host_.routinesChanged(restored);

@@ -1,14 +1,17 @@
 #pragma once
 // Where routines are made: the editor, the quick set, the history view, and deleting with
-// undo. The window hands it the library's intents and draws it in place of the library while
-// one of its views is open; it reports back through a small host interface.
+// undo. The window hands it the library's intents and the actions of its views, and draws
+// those views from what it exposes; it reports back through a small host interface. No SDL,
+// no ImGui: the unit tests drive it on a temporary folder.
 
+#include "app/quick_set_model.hpp"
+#include "app/reporter.hpp"
+#include "app/router.hpp"
 #include "core/editor.hpp"
 #include "core/library.hpp"
 #include "core/user_files.hpp"
 #include "ui/editor_view.hpp"
-#include "ui/fonts.hpp"
-#include "ui/quick_set_view.hpp"
+#include "ui/history_view.hpp"
 
 #include <optional>
 #include <string>
@@ -16,24 +19,28 @@
 
 namespace unknot {
 
+// Where the workshop keeps its files (the XDG folders in the app, a temporary one in tests).
+struct WorkshopPaths {
+    std::filesystem::path routines; // the user's own routines
+    std::filesystem::path trash;
+    std::filesystem::path history;
+};
+
 class WorkshopHost {
   public:
     virtual ~WorkshopHost() = default;
-    virtual void play(const LibraryEntry& entry) = 0;            // "Try it", "Start now"
+    virtual void play(const LibraryEntry& entry) = 0;              // "Try it", "Start now"
     virtual void routinesChanged(const std::string& selectId) = 0; // saved, deleted, restored
-    virtual void notice(const std::string& text) = 0;
-    virtual void log(const std::string& line) = 0;
-    virtual void quit() = 0;                                      // after "discard" on quitting
+    virtual void quit() = 0;                                       // after "discard" on quitting
 };
 
 class Workshop {
   public:
-    explicit Workshop(WorkshopHost& host) : host_(host) {}
+    Workshop(WorkshopHost& host, Reporter& reporter, Router& router, WorkshopPaths paths);
 
     [[nodiscard]] bool editing() const { return editing_.has_value(); }
     [[nodiscard]] bool quickSetOpen() const { return quickSet_.has_value(); }
     [[nodiscard]] bool historyOpen() const { return historyOpen_; }
-    [[nodiscard]] bool open() const { return editing() || quickSetOpen() || historyOpen(); }
     [[nodiscard]] std::string deletedName() const { return lastDeleted_ ? lastDeletedName_ : ""; }
 
     void newRoutine();
@@ -51,8 +58,19 @@ class Workshop {
     // False when it asks first (unsaved changes); the host quits on true.
     [[nodiscard]] bool requestQuit();
 
-    // Draws the open view and carries out what the user did there; true when they did anything.
-    bool draw(const ui::Fonts& fonts);
+    // What the user did in the open view.
+    void editorAction(const ui::EditorAction& action);
+    void startQuickSet();  // "Start now"
+    void refineQuickSet(); // "Open in the editor"
+    void closeHistory();
+    // After each frame a view drew: the quick set checks what its fields say now.
+    void viewDrawn();
+
+    // -- what the views draw (only while that view is open) -----------------------------------
+    [[nodiscard]] const Editor& editor() const { return editing_->editor; }
+    [[nodiscard]] ui::EditorViewState& editorView() { return editing_->view; }
+    [[nodiscard]] QuickSetModel& quickSet() { return *quickSet_; }
+    [[nodiscard]] const ui::HistoryModel& historyModel() const { return historyModel_; }
 
   private:
     struct Editing {
@@ -65,20 +83,26 @@ class Workshop {
     enum class Collision { Ask, Replace, NewName };
 
     WorkshopHost& host_;
+    Reporter& reporter_;
+    Router& router_;
+    WorkshopPaths paths_;
     std::optional<Editing> editing_;
-    std::optional<ui::QuickSetViewState> quickSet_;
+    std::optional<QuickSetModel> quickSet_;
     bool historyOpen_ = false;
     std::vector<HistoryRecord> history_;
+    ui::HistoryModel historyModel_; // worked out when the history opens
     std::optional<TrashedFile> lastDeleted_;
     std::string lastDeletedName_;
 
-    void logf(const char* format, ...) __attribute__((format(printf, 2, 3)));
     void openEditor(Routine routine, std::filesystem::path file, std::string title);
     [[nodiscard]] LibraryEntry entryFromEditor() const;
     void closeEditor();
+    void closeQuickSet();
+    enum class QuickCommand { Start, Save, Refine, Cancel };
+    void quickSetCommand(QuickCommand command);
     void saveEditing(Collision collision);
-    void editorAction(const ui::EditorAction& action);
-    void quickSetAction(const ui::QuickSetAction& action);
+    bool applyEdit(const ui::EditorAction& action);
+    void saveOrClose(const ui::EditorAction& action);
 };
 
 } // namespace unknot

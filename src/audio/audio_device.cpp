@@ -80,10 +80,15 @@ struct AudioDevice::Chunks {
     std::vector<ChunkPtr> owned; // each file decoded once, however many cues play it
 };
 
+AudioSubsystem::AudioSubsystem() : up_(SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) {}
+AudioSubsystem::~AudioSubsystem() {
+    if (up_) SDL_QuitSubSystem(SDL_INIT_AUDIO);
+}
+
 AudioDevice::AudioDevice() : chunks_(std::make_unique<Chunks>()) {}
 
-std::variant<std::unique_ptr<AudioDevice>, std::string> AudioDevice::open(const AudioOptions& options,
-                                                                          std::vector<std::string>& notices) {
+std::variant<std::unique_ptr<AudioDevice>, std::string>
+AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices, SessionHandover& resume) {
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return std::string("no sound: ") + SDL_GetError();
     // No allowed changes: SDL converts to whatever the hardware wants, so the stream we fill
     // is always exactly this format and one frame is 1/48000 s.
@@ -147,19 +152,18 @@ std::variant<std::unique_ptr<AudioDevice>, std::string> AudioDevice::open(const 
                           (cues.size() > 1 ? "ones" : "one"));
     }
     device->mixer_->setVolume(options.volume, options.muted);
+    // Before the callback runs, so the first buffer already plays the adopted session on.
+    if (!resume.session || resume.session->ticksPerSecond() == frequency) device->mixer_->adopt(std::move(resume));
     Mix_SetPostMix(postMix, device->mixer_.get());
     return device;
 }
 
-AudioDevice::Handover AudioDevice::close() {
-    Handover out;
-    if (!open_) return out;
+SessionHandover AudioDevice::close() {
+    if (!open_) return {};
     Mix_SetPostMix(nullptr, nullptr);
     Mix_CloseAudio(); // joins the audio thread: from here on, this thread owns the mixer
     open_ = false;
-    out.frames = mixer_->framesRendered();
-    out.session = mixer_->takeSession();
-    return out;
+    return mixer_->handOver();
 }
 
 AudioDevice::~AudioDevice() {

@@ -34,7 +34,20 @@ struct AudioFormat {
     std::string driver;       // SDL's audio driver: "pulseaudio", "alsa", "disk", …
 };
 
-class AudioDevice final : public SessionDriver {
+// Keeps SDL's audio side up while the window runs, with a device open or not, so that a device
+// plugged in later is announced (SDL_AUDIODEVICEADDED) and the sound can come back.
+class AudioSubsystem {
+  public:
+    AudioSubsystem();
+    ~AudioSubsystem();
+    AudioSubsystem(const AudioSubsystem&) = delete;
+    AudioSubsystem& operator=(const AudioSubsystem&) = delete;
+
+  private:
+    bool up_ = false;
+};
+
+class AudioDevice final : public SoundDeviceDriver {
   public:
     static constexpr int kFrequency = 48000;
     static constexpr int kChannels = 2;
@@ -42,21 +55,24 @@ class AudioDevice final : public SessionDriver {
 
     // Opens the device and loads the cue sounds. An error message when there is no device;
     // `notices` receives what went wrong with a custom sound (the built-in one is used).
+    // `resume`: a session handed over by the driver before (the device came back, or the
+    // sounds changed mid-routine) plays on from the tick it had reached.
+    static std::variant<std::unique_ptr<AudioDevice>, std::string>
+    open(const AudioOptions& options, std::vector<std::string>& notices, SessionHandover& resume);
     static std::variant<std::unique_ptr<AudioDevice>, std::string> open(const AudioOptions& options,
-                                                                         std::vector<std::string>& notices);
+                                                                         std::vector<std::string>& notices) {
+        SessionHandover none;
+        return open(options, notices, none);
+    }
     ~AudioDevice() override;
     AudioDevice(const AudioDevice&) = delete;
     AudioDevice& operator=(const AudioDevice&) = delete;
 
     [[nodiscard]] const AudioFormat& format() const { return format_; }
 
-    // Stops the device; returns the session it was playing and the frame it had reached, so
-    // the routine can go on without sound.
-    struct Handover {
-        std::unique_ptr<Session> session;
-        Ticks frames = 0;
-    };
-    Handover close();
+    // Stops the device; returns the session it was playing, the frame it had reached and the
+    // events not read yet, so the routine can go on without sound (or on another device).
+    SessionHandover close() override;
 
     // SessionDriver
     void start(const Timeline& timeline, const CueOptions& options) override { mixer_->start(timeline, options); }

@@ -47,7 +47,7 @@ CueMixer::CueMixer(Ticks sampleRate) : rate_(sampleRate) {}
 
 CueMixer::~CueMixer() {
     // The audio thread has stopped by now (the device owns that guarantee).
-    delete session_;
+    session_.reset();
     Command c;
     while (commands_.pop(c))
         if (c.type == Command::Type::Start) delete c.session;
@@ -102,6 +102,8 @@ void CueMixer::setVolume(int percent, bool muted) {
 
 SessionStatus CueMixer::update(std::vector<SessionEvent>& events) {
     reclaim();
+    events.insert(events.end(), carried_.begin(), carried_.end());
+    carried_.clear();
     TaggedEvent e;
     while (events_.pop(e))
         if (e.generation == startedGeneration_) events.push_back(e.event);
@@ -114,12 +116,24 @@ SessionStatus CueMixer::update(std::vector<SessionEvent>& events) {
     return copy.status;
 }
 
-std::unique_ptr<Session> CueMixer::takeSession() {
-    runCommands(framesRendered()); // what the UI asked for last still happens
-    std::unique_ptr<Session> out(session_);
-    session_ = nullptr;
-    if (out) out->setListener(nullptr);
+SessionHandover CueMixer::handOver() {
+    SessionHandover out;
+    out.at = framesRendered();
+    runCommands(out.at); // what the UI asked for last still happens
+    update(out.events);  // and what happened is carried, not dropped
+    if (session_) session_->setListener(nullptr);
+    out.session = std::move(session_);
     return out;
+}
+
+void CueMixer::adopt(SessionHandover handover) {
+    carried_.insert(carried_.end(), handover.events.begin(), handover.events.end());
+    if (!handover.session) return;
+    session_ = std::move(handover.session);
+    session_->setListener(this);
+    sessionGeneration_ = ++startedGeneration_;
+    frames_.store(handover.at, std::memory_order_release);
+    snapshot_ = Snapshot{session_->status(handover.at), sessionGeneration_, handover.at};
 }
 
 // ---------------------------------------------------------------------------------------
@@ -144,8 +158,8 @@ void CueMixer::runCommands(Ticks at) {
         case Command::Type::Start:
             // The old session goes back to the UI thread to be freed. Only if that thread
             // stalled through 32 starts is it freed here, the one exception to "never free".
-            if (session_ && !retired_.push(session_)) delete session_;
-            session_ = c.session;
+            if (session_ && retired_.push(session_.get())) (void)session_.release();
+            session_.reset(c.session);
             sessionGeneration_ = c.generation;
             session_->setListener(this);
             session_->start(at);

@@ -12,6 +12,7 @@
 #include "audio/spsc_ring.hpp"
 
 #include <array>
+#include <vector>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -59,7 +60,12 @@ class CueMixer final : private SessionListener {
     void render(std::int16_t* interleaved, std::size_t frames);
 
     // -- with the audio thread stopped ------------------------------------------------------
-    [[nodiscard]] std::unique_ptr<Session> takeSession();
+    // Gives the session up with the frame reached and the events the UI has not read yet;
+    // commands asked for but not rendered yet still happen first.
+    [[nodiscard]] SessionHandover handOver();
+    // Plays on a session handed over (before the device runs): the frame count carries on from
+    // the tick it had reached, and its unread events come out of the next update().
+    void adopt(SessionHandover handover);
     [[nodiscard]] Ticks framesRendered() const { return frames_.load(std::memory_order_acquire); }
 
   private:
@@ -86,7 +92,7 @@ class CueMixer final : private SessionListener {
     std::array<CueSound, static_cast<std::size_t>(SoundId::Count)> sounds_{};
 
     // Owned by the audio thread while it runs.
-    Session* session_ = nullptr;
+    std::unique_ptr<Session> session_;
     std::uint64_t sessionGeneration_ = 0;
     std::array<Voice, kVoices> voices_{};
     float gain_ = 1.0f;
@@ -109,6 +115,7 @@ class CueMixer final : private SessionListener {
 
     // UI thread only.
     std::uint64_t startedGeneration_ = 0;
+    std::vector<SessionEvent> carried_; // events handed over with an adopted session
 
     void onCue(const FiredCue& cue) override; // audio thread: schedules a voice
     void runCommands(Ticks at);              // audio thread (or with it stopped)

@@ -1,6 +1,6 @@
 #include "core/editor.hpp"
 
-#include "core/routine_parser.hpp"
+#include "core/playable.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -19,10 +19,10 @@ Editor::Editor(Routine routine, bool saved) : routine_(std::move(routine)) {
 }
 
 void Editor::refresh() {
-    written_ = writeRoutine(routine_);
-    ParsedRoutine parsed = parseRoutine(written_.text, "routine");
-    diagnostics_ = std::move(parsed.diagnostics);
-    timeline_ = diagnostics_.empty() ? expand(parsed.routine) : Timeline{};
+    PlayCheck check = checkPlayable(routine_);
+    written_ = std::move(check.written);
+    diagnostics_ = std::move(check.diagnostics);
+    timeline_ = std::move(check.timeline);
 }
 
 void Editor::begin(std::string_view mergeKey) {

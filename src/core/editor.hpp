@@ -89,6 +89,7 @@ struct QuickSet {
     Millis restBetweenMs = 0;
     bool prepare = true;
     Millis prepareMs = 10'000;
+    bool operator==(const QuickSet&) const = default;
 };
 
 [[nodiscard]] Routine makeQuickSet(const QuickSet& quick);

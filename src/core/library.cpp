@@ -44,6 +44,8 @@ LibraryEntry loadEntry(const std::filesystem::path& file, RoutineSource source) 
         // One bad file (out of memory, say) must not stop the rest of the library.
         entry.parsed = ParsedRoutine{{}, {Diagnostic{file.string(), 1, 1, std::string("cannot read it: ") + e.what()}}};
     }
+    // Whether it can play is the parser's answer, as in checkPlayableFile; but a listed file
+    // is only measured, not expanded: timeline() expands it when it is played or planned.
     if (entry.parsed.valid()) {
         for (const auto& s : entry.parsed.routine.steps)
             entry.totalMs += stepTotalMs(s);

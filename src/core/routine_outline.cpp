@@ -14,14 +14,22 @@ Millis stepTotalMs(const Step& step) {
     return perSide * sides + (sides > 1 ? step.switchMs * (sides - 1) : 0);
 }
 
-namespace {
-
 std::string sidesText(const std::vector<Side>& sides) {
-    if (sides.empty()) return "";
     std::string out;
     for (std::size_t i = 0; i < sides.size(); ++i) out += (i ? " then " : "") + std::string(sideName(sides[i]));
     return out;
 }
+
+const std::array<SideChoice, 5>& sideChoices() {
+    static const std::array<SideChoice, 5> choices = {{{"none", {}},
+                                                       {"left then right", {Side::Left, Side::Right}},
+                                                       {"right then left", {Side::Right, Side::Left}},
+                                                       {"left only", {Side::Left}},
+                                                       {"right only", {Side::Right}}}};
+    return choices;
+}
+
+namespace {
 
 void add(const Step& s, int depth, std::vector<OutlineLine>& out) {
     OutlineLine line;

@@ -4,6 +4,7 @@
 
 #include "core/routine.hpp"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,16 @@ struct OutlineLine {
     Millis totalMs = 0;    // the whole step, all rounds and sides
     bool block = false;
 };
+
+// "left then right"; "" for no sides. Previews, the editor and the quick set all say it so.
+[[nodiscard]] std::string sidesText(const std::vector<Side>& sides);
+
+// The ways a step can use sides, as the editor and the quick set offer them.
+struct SideChoice {
+    const char* label; // "left then right"
+    std::vector<Side> sides;
+};
+[[nodiscard]] const std::array<SideChoice, 5>& sideChoices();
 
 // How long a step lasts in all, with its rounds, sides, switches and rests.
 [[nodiscard]] Millis stepTotalMs(const Step& step);

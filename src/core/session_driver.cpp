@@ -48,11 +48,24 @@ void SteadyClockDriver::start(const Timeline& timeline, const CueOptions& option
     session_->start(now());
 }
 
-void SteadyClockDriver::adopt(std::unique_ptr<Session> session, Ticks sessionNow) {
-    session_ = std::move(session);
-    if (!session_) return;
-    session_->setListener(&collector_);
-    offset_ = sessionNow - clock_();
+void SteadyClockDriver::adopt(SessionHandover handover) {
+    collector_.events.insert(collector_.events.begin(), handover.events.begin(), handover.events.end());
+    session_ = std::move(handover.session);
+    offset_ = handover.at - clock_();
+    if (session_) session_->setListener(&collector_);
+}
+
+SessionHandover SteadyClockDriver::handOver() {
+    SessionHandover out;
+    out.at = now();
+    if (session_) {
+        session_->advance(out.at); // cues due up to now are reported, not lost
+        session_->setListener(nullptr);
+    }
+    out.session = std::move(session_);
+    out.events = std::move(collector_.events);
+    collector_.events.clear();
+    return out;
 }
 
 void SteadyClockDriver::apply(SessionCommand command) {

@@ -26,6 +26,15 @@ struct SessionEvent {
     SessionState state = SessionState::Ready;     // Command: the state after it
 };
 
+// A session on its way from one driver to another (the sound device went away, came back, or
+// was opened again with other sounds): the tick it had reached, and what it did that nobody
+// has read yet, so no cue or command goes missing from the log at the hand-off.
+struct SessionHandover {
+    std::unique_ptr<Session> session; // null when nothing was playing
+    Ticks at = 0;
+    std::vector<SessionEvent> events;
+};
+
 class SessionDriver {
   public:
     virtual ~SessionDriver() = default;
@@ -38,6 +47,13 @@ class SessionDriver {
     virtual SessionStatus update(std::vector<SessionEvent>& events) = 0;
     [[nodiscard]] virtual Ticks ticksPerSecond() const = 0;
     [[nodiscard]] virtual bool hasSound() const = 0;
+};
+
+// A driver that is a sound device: it can stop and hand its session over.
+class SoundDeviceDriver : public SessionDriver {
+  public:
+    // Stops the device; the session, the frame reached and the events not read yet.
+    virtual SessionHandover close() = 0;
 };
 
 // Carries a command out on a session at `now`, as an event.
@@ -65,8 +81,11 @@ class SteadyClockDriver final : public SessionDriver {
     [[nodiscard]] bool hasSound() const override { return false; }
 
     // Carries on a session another driver played, from the tick it had reached: when the
-    // sound device goes away mid-routine, the routine goes on without it.
-    void adopt(std::unique_ptr<Session> session, Ticks sessionNow);
+    // sound device goes away mid-routine, the routine goes on without it. Its unread events
+    // come out of the next update().
+    void adopt(SessionHandover handover);
+    // Gives the session up (the sound device is back), as of now.
+    [[nodiscard]] SessionHandover handOver();
 
   private:
     Clock clock_;

@@ -1,7 +1,12 @@
 #include "ui/draw.hpp"
 
+#include "core/routine_outline.hpp"
+
 #include <algorithm>
+#include <array>
 #include <string>
+#include <tuple>
+#include <type_traits>
 
 namespace unknot::ui {
 
@@ -96,6 +101,20 @@ void beginFullWindow(const char* id, const Rgb* background) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
     if (background) ImGui::PopStyleVar(2);
+}
+
+bool sidesCombo(const char* id, std::vector<Side>& sides) {
+    const auto& choices = sideChoices();
+    int chosen = 0;
+    // The list of labels, not a getter: ImGui 1.90 made the getter's signature obsolete.
+    std::array<const char*, std::tuple_size_v<std::decay_t<decltype(choices)>>> labels{};
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        labels[i] = choices[i].label;
+        if (sides == choices[i].sides) chosen = static_cast<int>(i);
+    }
+    if (!ImGui::Combo(id, &chosen, labels.data(), static_cast<int>(labels.size()))) return false;
+    sides = choices[static_cast<std::size_t>(chosen)].sides;
+    return true;
 }
 
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled) {

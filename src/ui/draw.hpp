@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <string_view>
+#include <vector>
 
 namespace unknot::ui {
 
@@ -38,16 +39,8 @@ void progressBar(ImDrawList* dl, ImVec2 min, ImVec2 max, double fraction, ImU32 
 void beginFullWindow(const char* id, const Rgb* background = nullptr);
 [[nodiscard]] Rgb frameBackground();
 
-// Whether `key` was pressed this frame. Dear ImGui 1.87 made ImGuiKey the key itself (fed
-// through io.AddKeyEvent) and deprecated GetKeyIndex(); 1.86 wants the backend's index into
-// io.KeysDown.
-[[nodiscard]] inline bool keyPressed(ImGuiKey key) {
-#if IMGUI_VERSION_NUM >= 18700
-    return ImGui::IsKeyPressed(key);
-#else
-    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key));
-#endif
-}
+// The sides combo of the editor and the quick set; true when the choice changed.
+bool sidesCombo(const char* id, std::vector<Side>& sides);
 
 // An ImGui button with its own font, at a given size; true when clicked.
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled = true);

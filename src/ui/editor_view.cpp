@@ -2,6 +2,7 @@
 // the dialogs.
 #include "ui/editor_view.hpp"
 
+#include "core/routine_outline.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
@@ -12,9 +13,6 @@
 namespace unknot::ui {
 
 namespace {
-
-constexpr Rgb kProblem{0xFF, 0x9E, 0x80};
-constexpr Rgb kGood{0x3D, 0xD6, 0xA0};
 
 EditorAction make(EditorAction::Type type, StepPath path = {}) { return makeEditorAction(type, std::move(path)); }
 
@@ -94,7 +92,7 @@ std::string stepTitle(const Step& s) {
         text = (s.label.empty() ? std::string("Block") : s.label);
     }
     if (s.repeat > 1) text += "  \xC3\x97" + std::to_string(s.repeat);
-    if (!s.sides.empty()) text += s.sides.size() == 2 ? "  left+right" : "  " + std::string(sideName(s.sides[0]));
+    if (!s.sides.empty()) text += "  " + sidesText(s.sides);
     return text;
 }
 
@@ -204,18 +202,8 @@ void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path,
         set("repeat");
     }
     ImGui::TextUnformatted("Sides");
-    const char* sideOptions[] = {"none", "left then right", "right then left", "left only", "right only"};
-    int sides = 0;
-    if (s.sides == std::vector<Side>{Side::Left, Side::Right}) sides = 1;
-    if (s.sides == std::vector<Side>{Side::Right, Side::Left}) sides = 2;
-    if (s.sides == std::vector<Side>{Side::Left}) sides = 3;
-    if (s.sides == std::vector<Side>{Side::Right}) sides = 4;
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::Combo("##sides", &sides, sideOptions, 5)) {
-        const std::vector<Side> choices[] = {{}, {Side::Left, Side::Right}, {Side::Right, Side::Left}, {Side::Left}, {Side::Right}};
-        s.sides = choices[sides];
-        set("sides");
-    }
+    if (sidesCombo("##sides", s.sides)) set("sides");
     if (s.sides.size() > 1) {
         ImGui::TextUnformatted("Switch between sides");
         if (auto ms = durationField(st, "##switch", k + "switch", s.switchMs)) {
@@ -254,13 +242,6 @@ bool dialog(const char* title, const std::string& text) {
 
 } // namespace
 
-EditorAction makeEditorAction(EditorAction::Type type, StepPath path) {
-    EditorAction a;
-    a.type = type;
-    a.path = std::move(path);
-    return a;
-}
-
 std::vector<std::string> splitList(std::string_view text) {
     std::vector<std::string> out;
     std::size_t start = 0;
@@ -282,10 +263,10 @@ std::string joinList(const std::vector<std::string>& items) {
     return out;
 }
 
-EditorAction drawEditor(EditorViewState& st, const Editor& editor, const Fonts& fonts) {
-    EditorAction action;
-    beginFullWindow("##editor");
-    // Top bar: title, live total, state, and the commands.
+namespace {
+
+// Top bar: title, live total, state, and the commands.
+void topBar(const EditorViewState& st, const Editor& editor, const Fonts& fonts, EditorAction& action) {
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted((st.title + ": " + editor.routine().name + (editor.dirty() ? "  \xE2\x80\xA2 unsaved" : "")).c_str());
     ImGui::PopFont();
@@ -315,17 +296,10 @@ EditorAction drawEditor(EditorViewState& st, const Editor& editor, const Fonts& 
         ImGui::TextDisabled("%s", st.message.c_str());
     }
     ImGui::Separator();
+}
 
-    // Left: the routine's fields and the step tree. Right: the selected step.
-    const float left = ImGui::GetContentRegionAvail().x * 0.5f;
-    ImGui::BeginChild("##tree", ImVec2(left, 0), true);
-    if (ImGui::Selectable("Routine: name, summary, notes, tags, equipment", st.selected.empty()))
-        action = make(EditorAction::Type::Select);
-    ImGui::Separator();
-    StepPath path;
-    tree(st, editor, editor.routine().steps, path, action);
-    ImGui::Spacing();
-    // Step commands, for the selected step (or the routine's top level).
+// Step commands, for the selected step (or the routine's top level).
+void stepCommands(const EditorViewState& st, const Editor& editor, EditorAction& action) {
     const StepPath& sel = st.selected;
     const Step* selected = sel.empty() ? nullptr : editor.at(sel);
     const StepPath addTo = selected && selected->isBlock() ? sel : (sel.size() > 1 ? StepPath(sel.begin(), sel.end() - 1) : StepPath{});
@@ -355,16 +329,10 @@ EditorAction drawEditor(EditorViewState& st, const Editor& editor, const Fonts& 
     }
     ImGui::EndDisabled();
     ImGui::TextDisabled("Drag a step onto another to move it there.");
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("##fields", ImVec2(0, 0), true);
-    if (sel.empty())
-        routineFields(st, editor, action);
-    else
-        stepFields(st, editor, sel, action);
-    ImGui::EndChild();
-    ImGui::End();
+}
 
+// The two questions: unsaved changes when leaving, a name taken when saving a new routine.
+void dialogs(const EditorViewState& st, EditorAction& action) {
     if (st.confirmClose && dialog("Unsaved changes", "This routine has changes that are not saved.")) {
         if (ImGui::Button("Save")) action = make(EditorAction::Type::Save);
         ImGui::SameLine();
@@ -382,7 +350,37 @@ EditorAction drawEditor(EditorViewState& st, const Editor& editor, const Fonts& 
         if (ImGui::Button("Cancel")) action = make(EditorAction::Type::CancelSave);
         ImGui::End();
     }
-    return action;
+}
+
+} // namespace
+
+Intent drawEditor(EditorViewState& st, const Editor& editor, const Fonts& fonts) {
+    EditorAction action;
+    beginFullWindow("##editor");
+    topBar(st, editor, fonts, action);
+    // Left: the routine's fields and the step tree. Right: the selected step.
+    ImGui::BeginChild("##tree", ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0), true);
+    if (ImGui::Selectable("Routine: name, summary, notes, tags, equipment", st.selected.empty()))
+        action = make(EditorAction::Type::Select);
+    ImGui::Separator();
+    StepPath path;
+    tree(st, editor, editor.routine().steps, path, action);
+    ImGui::Spacing();
+    stepCommands(st, editor, action);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##fields", ImVec2(0, 0), true);
+    if (st.selected.empty())
+        routineFields(st, editor, action);
+    else
+        stepFields(st, editor, st.selected, action);
+    ImGui::EndChild();
+    ImGui::End();
+    dialogs(st, action);
+    if (!action) return {};
+    Intent intent{Action::EditRoutine};
+    intent.edit = std::move(action);
+    return intent;
 }
 
 } // namespace unknot::ui

@@ -1,34 +1,17 @@
 #pragma once
 // The full routine editor: routine fields, the step tree (drag to reorder), the selected
 // step's fields with their problems beside them, live total, undo/redo, save, try.
-// It reads the core Editor and returns what the user did as an EditorAction.
+// It reads the core Editor and returns what the user did as an Intent carrying an EditorAction.
 
 #include "core/editor.hpp"
 #include "ui/fonts.hpp"
+#include "ui/intent.hpp"
 
 #include <map>
 #include <optional>
 #include <string>
 
 namespace unknot::ui {
-
-struct EditorAction {
-    enum class Type {
-        None, Select, SetName, SetSummary, SetNotes, SetTags, SetEquipment, SetStep, AddPhase, AddBlock, Remove,
-        Duplicate, MoveUp, MoveDown, MoveInto, MoveOut, MoveTo, Undo, Redo, Save, TryIt, Close,
-        DiscardAndClose, CancelClose, Replace, SaveAsNew, CancelSave
-    } type = Type::None;
-    StepPath path;
-    StepPath target;          // MoveTo
-    Step step;                // SetStep
-    std::string text;         // SetName/Summary/Notes
-    std::vector<std::string> list; // SetTags/Equipment
-    std::string mergeKey;     // keystrokes in one field: one undo step
-    PhaseKind kind = PhaseKind::Tense;
-    [[nodiscard]] explicit operator bool() const { return type != Type::None; }
-};
-
-[[nodiscard]] EditorAction makeEditorAction(EditorAction::Type type, StepPath path = {});
 
 struct EditorViewState {
     StepPath selected;                         // empty: the routine's own fields
@@ -41,7 +24,7 @@ struct EditorViewState {
     std::string message;                       // after saving, or why it could not
 };
 
-[[nodiscard]] EditorAction drawEditor(EditorViewState& state, const Editor& editor, const Fonts& fonts);
+[[nodiscard]] Intent drawEditor(EditorViewState& state, const Editor& editor, const Fonts& fonts);
 
 // Comma-separated text to a list and back ("calves, post-run").
 [[nodiscard]] std::vector<std::string> splitList(std::string_view text);

@@ -9,14 +9,14 @@
 
 namespace unknot::ui {
 
-bool drawHistory(const HistoryModel& m, const Fonts& fonts) {
-    bool close = false;
+Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
+    Intent close;
     beginFullWindow("##history");
     ImGui::PushFont(fonts.large);
     ImGui::TextUnformatted("History");
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::GetFontSize() * 8);
-    if (button("Back (Esc)", fonts.heading, ImVec2(ImGui::GetFontSize() * 8, 0))) close = true;
+    if (button("Back (Esc)", fonts.heading, ImVec2(ImGui::GetFontSize() * 8, 0))) close = {Action::CloseView};
     ImGui::PushFont(fonts.heading);
     ImGui::Text("Current streak: %d %s", m.streakDays, m.streakDays == 1 ? "day" : "days");
     ImGui::PopFont();
@@ -35,7 +35,7 @@ bool drawHistory(const HistoryModel& m, const Fonts& fonts) {
         const float x1 = origin.x + slot * static_cast<float>(i + 1) - slot * 0.15f;
         const float base = origin.y + chartH - ImGui::GetFontSize() * 1.3f;
         dl->AddLine(ImVec2(x0, base), ImVec2(x1, base), colour(kPaper, 0.3f));
-        if (h >= 1.0f) dl->AddRectFilled(ImVec2(x0, base - h), ImVec2(x1, base), colour(Rgb{0x56, 0xB4, 0xE9}), 4);
+        if (h >= 1.0f) dl->AddRectFilled(ImVec2(x0, base - h), ImVec2(x1, base), colour(kAccent), 4);
         const std::string value =
             m.minutesPerWeek[i] > 0 ? formatHuman(static_cast<Millis>(m.minutesPerWeek[i] * 60000.0)) : "\xE2\x80\x94";
         textCentred(dl, fonts.body, ImVec2((x0 + x1) * 0.5f, base - h - ImGui::GetFontSize() * 0.7f),

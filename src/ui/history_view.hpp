@@ -3,6 +3,7 @@
 
 #include "core/user_files.hpp"
 #include "ui/fonts.hpp"
+#include "ui/intent.hpp"
 
 #include <vector>
 
@@ -14,7 +15,7 @@ struct HistoryModel {
     int streakDays = 0;
 };
 
-// True when the user closes it.
-[[nodiscard]] bool drawHistory(const HistoryModel& model, const Fonts& fonts);
+// CloseView when the user closes it.
+[[nodiscard]] Intent drawHistory(const HistoryModel& model, const Fonts& fonts);
 
 } // namespace unknot::ui

@@ -1,8 +1,11 @@
 #pragma once
-// What the user asked for, as the views and the key map report it. The app carries it out;
-// views never act themselves.
+// What the user asked for, as the views and the key map report it: the one result type of
+// every view. The app carries it out; views never act themselves.
+
+#include "core/editor.hpp"
 
 #include <cstddef>
+#include <span>
 
 namespace unknot::ui {
 
@@ -11,31 +14,34 @@ enum class Screen { Library, Player, Finished, Editor, QuickSet, History };
 enum class Action {
     None,
     // library
-    Select,          // index: entry to select
+    Select, // index: entry to select
     SelectPrevious,
     SelectNext,
-    Start,           // index: entry to start
+    Start, // index: entry to start
     StartSelected,
     NewRoutine,
     OpenQuickSet,
-    Duplicate,       // index: entry to copy into a new routine
-    Edit,            // index: the user's own routine to edit
-    Delete,          // index: the user's own routine, to the trash
+    Duplicate, // index: entry to copy into a new routine
+    Edit,      // index: the user's own routine to edit
+    Delete,    // index: the user's own routine, to the trash
     DeleteSelected,
     UndoDelete,
     OpenHistory,
-    CloseView,       // leave the quick set, the history or the editor (asks when unsaved)
-    // editor
+    CloseView, // leave the quick set, the history or the editor (asks when unsaved)
+    // editor and quick set
+    EditRoutine, // edit: what the editor view did
     Undo,
     Redo,
     Save,
+    QuickStart,  // the quick set's "Start now"
+    QuickRefine, // the quick set's "Open in the editor"
     // player
-    TogglePause,     // pause, resume, or continue past a manual phase
+    TogglePause, // pause, resume, or continue past a manual phase
     Skip,
     Back,
     Extend,
     Restart,
-    RequestExit,     // Esc: asks first while a routine runs; a second Esc leaves
+    RequestExit, // Esc: asks first while a routine runs; a second Esc leaves
     // finished
     ToLibrary,
     // anywhere
@@ -43,18 +49,67 @@ enum class Action {
     ToggleMute,
     VolumeUp,
     VolumeDown,
-    SetVolume,       // value: 0..100
+    SetVolume, // value: 0..100
     ToggleHelp,
     OpenSettings,
-    ApplySettings,   // the settings panel's draft changed
+    ApplySettings, // the settings panel's draft changed
     CloseSettings,
     Quit,
 };
+
+// What the user did in the editor: an edit, or one of its commands and questions.
+struct EditorAction {
+    enum class Type {
+        None,
+        Select,
+        SetName,
+        SetSummary,
+        SetNotes,
+        SetTags,
+        SetEquipment,
+        SetStep,
+        AddPhase,
+        AddBlock,
+        Remove,
+        Duplicate,
+        MoveUp,
+        MoveDown,
+        MoveInto,
+        MoveOut,
+        MoveTo,
+        Undo,
+        Redo,
+        Save,
+        TryIt,
+        Close,
+        DiscardAndClose,
+        CancelClose,
+        Replace,
+        SaveAsNew,
+        CancelSave
+    } type = Type::None;
+    StepPath path;
+    StepPath target;               // MoveTo
+    Step step;                     // SetStep
+    std::string text;              // SetName/Summary/Notes
+    std::vector<std::string> list; // SetTags/Equipment
+    std::string mergeKey;          // keystrokes in one field: one undo step
+    PhaseKind kind = PhaseKind::Tense;
+    [[nodiscard]] explicit operator bool() const { return type != Type::None; }
+};
+
+[[nodiscard]] inline EditorAction makeEditorAction(EditorAction::Type type, StepPath path = {}) {
+    EditorAction a;
+    a.type = type;
+    a.path = std::move(path);
+    return a;
+}
 
 struct Intent {
     Action action = Action::None;
     std::size_t index = 0;
     int value = 0;
+    EditorAction edit = {}; // EditRoutine
     [[nodiscard]] explicit operator bool() const { return action != Action::None; }
 };
 
@@ -65,9 +120,22 @@ struct KeyContext {
     Screen screen = Screen::Library;
     bool ctrl = false;
     bool typing = false; // a text field has the keyboard: letters are text, not shortcuts
+    bool settingsOpen = false; // the settings panel's widgets have the keys; Esc closes it
 };
 
 // The one place that says which key does what (the help overlay lists the same).
 [[nodiscard]] Intent intentForKey(Key key, const KeyContext& context);
+
+// One row of a screen's key table.
+struct KeyBinding {
+    Key key = Key::Other;
+    bool ctrl = false;
+    Action action = Action::None;
+    const char* label = nullptr; // as the help shows it ("F / F11"); null: listed with the row above
+    const char* help = nullptr;  // what it does, for the help overlay
+};
+// A screen's keys, in the order the help lists them (the editors have only the few in
+// intentForKey, and no help overlay).
+[[nodiscard]] std::span<const KeyBinding> keyBindings(Screen screen);
 
 } // namespace unknot::ui

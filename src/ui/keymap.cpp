@@ -1,15 +1,90 @@
+// The key map: one table per screen says which key does what, and the help overlay lists the
+// same table, so the two cannot disagree. The rules for text fields and the editors come first.
 #include "ui/intent.hpp"
+
+#include <array>
 
 namespace unknot::ui {
 
+namespace {
+
+// Arrows as the help draws them.
+#define UNKNOT_UP "\xE2\x86\x91"
+#define UNKNOT_DOWN "\xE2\x86\x93"
+#define UNKNOT_LEFT "\xE2\x86\x90"
+#define UNKNOT_RIGHT "\xE2\x86\x92"
+
+constexpr KeyBinding kLibrary[] = {
+    {Key::Up, false, Action::SelectPrevious, UNKNOT_UP " / " UNKNOT_DOWN, "choose a routine"},
+    {Key::Down, false, Action::SelectNext, nullptr, nullptr},
+    {Key::Enter, false, Action::StartSelected, "Enter", "start it"},
+    {Key::Other, false, Action::None, "type", "search (click the search box)"},
+    {Key::Q, false, Action::OpenQuickSet, "Q", "quick set"},
+    {Key::N, false, Action::NewRoutine, "N", "new routine"},
+    {Key::H, false, Action::OpenHistory, "H", "history"},
+    {Key::Delete, false, Action::DeleteSelected, "Del", "delete your routine"},
+    {Key::Z, true, Action::UndoDelete, "Ctrl+Z", "undo a delete"},
+    {Key::F, false, Action::ToggleFullscreen, "F / F11", "fullscreen"},
+    {Key::M, false, Action::ToggleMute, "M", "mute"},
+    {Key::S, false, Action::OpenSettings, "S", "settings: sound, cues, flash, text size"},
+    {Key::Question, false, Action::ToggleHelp, "?", "this help"},
+    {Key::Q, true, Action::Quit, "Ctrl+Q", "quit"},
+};
+
+constexpr KeyBinding kPlayer[] = {
+    {Key::Space, false, Action::TogglePause, "Space", "pause / resume / continue"},
+    {Key::Right, false, Action::Skip, UNKNOT_RIGHT, "skip to the next phase"},
+    {Key::Left, false, Action::Back, UNKNOT_LEFT, "back: restart this phase, or the previous one"},
+    {Key::Plus, false, Action::Extend, "+", "add 15 seconds"},
+    {Key::R, false, Action::Restart, "R", "restart the routine"},
+    {Key::Escape, false, Action::RequestExit, "Esc", "back to the library (twice while running)"},
+    {Key::F, false, Action::ToggleFullscreen, "F / F11", "fullscreen"},
+    {Key::M, false, Action::ToggleMute, "M", "mute"},
+    {Key::Up, false, Action::VolumeUp, UNKNOT_UP " / " UNKNOT_DOWN, "volume"},
+    {Key::Down, false, Action::VolumeDown, nullptr, nullptr},
+    {Key::Question, false, Action::ToggleHelp, "?", "this help"},
+    {Key::Q, true, Action::Quit, "Ctrl+Q", "quit"},
+};
+
+constexpr KeyBinding kFinished[] = {
+    {Key::Enter, false, Action::ToLibrary, "Enter / Esc / Space", "back to the library"},
+    {Key::Escape, false, Action::ToLibrary, nullptr, nullptr},
+    {Key::Space, false, Action::ToLibrary, nullptr, nullptr},
+    {Key::R, false, Action::Restart, "R", "again"},
+    {Key::F, false, Action::ToggleFullscreen, "F / F11", "fullscreen"},
+    {Key::M, false, Action::ToggleMute, "M", "mute"},
+    {Key::Question, false, Action::ToggleHelp, "?", "this help"},
+    {Key::Q, true, Action::Quit, "Ctrl+Q", "quit"},
+};
+
+#undef UNKNOT_UP
+#undef UNKNOT_DOWN
+#undef UNKNOT_LEFT
+#undef UNKNOT_RIGHT
+
+} // namespace
+
+std::span<const KeyBinding> keyBindings(Screen screen) {
+    switch (screen) {
+    case Screen::Library: return kLibrary;
+    case Screen::Player: return kPlayer;
+    case Screen::Finished: return kFinished;
+    case Screen::Editor:
+    case Screen::QuickSet:
+    case Screen::History: return {};
+    }
+    return {};
+}
+
 Intent intentForKey(Key key, const KeyContext& c) {
     if (c.ctrl && key == Key::Q) return {Action::Quit};
+    if (c.settingsOpen) return key == Key::Escape ? Intent{Action::CloseSettings} : Intent{};
     if (key == Key::F11) return {Action::ToggleFullscreen};
+    // The editors: their own few keys; letters are the user's text.
     const bool editing = c.screen == Screen::Editor || c.screen == Screen::QuickSet;
     if (editing && c.ctrl && key == Key::S) return {Action::Save};
     if (c.screen == Screen::Editor && !c.typing && c.ctrl && key == Key::Z) return {Action::Undo};
     if (c.screen == Screen::Editor && !c.typing && c.ctrl && key == Key::Y) return {Action::Redo};
-    if (c.screen == Screen::Library && !c.typing && c.ctrl && key == Key::Z) return {Action::UndoDelete};
     if ((editing || c.screen == Screen::History) && key == Key::Escape) return {Action::CloseView};
     if (editing || c.screen == Screen::History) return {};
     if (c.typing) {
@@ -21,52 +96,9 @@ Intent intentForKey(Key key, const KeyContext& c) {
         default: return {};
         }
     }
-    switch (c.screen) {
-    case Screen::Library:
-        switch (key) {
-        case Key::Up: return {Action::SelectPrevious};
-        case Key::Down: return {Action::SelectNext};
-        case Key::Enter: return {Action::StartSelected};
-        case Key::F: return {Action::ToggleFullscreen};
-        case Key::M: return {Action::ToggleMute};
-        case Key::S: return {Action::OpenSettings};
-        case Key::N: return {Action::NewRoutine};
-        case Key::Q: return {Action::OpenQuickSet};
-        case Key::H: return {Action::OpenHistory};
-        case Key::Delete: return {Action::DeleteSelected};
-        case Key::Question: return {Action::ToggleHelp};
-        default: return {};
-        }
-    case Screen::Editor:
-    case Screen::QuickSet:
-    case Screen::History: return {};
-    case Screen::Player:
-        switch (key) {
-        case Key::Space: return {Action::TogglePause};
-        case Key::Right: return {Action::Skip};
-        case Key::Left: return {Action::Back};
-        case Key::Plus: return {Action::Extend};
-        case Key::R: return {Action::Restart};
-        case Key::Escape: return {Action::RequestExit};
-        case Key::F: return {Action::ToggleFullscreen};
-        case Key::M: return {Action::ToggleMute};
-        case Key::Up: return {Action::VolumeUp};
-        case Key::Down: return {Action::VolumeDown};
-        case Key::Question: return {Action::ToggleHelp};
-        default: return {};
-        }
-    case Screen::Finished:
-        switch (key) {
-        case Key::Enter:
-        case Key::Escape:
-        case Key::Space: return {Action::ToLibrary};
-        case Key::R: return {Action::Restart};
-        case Key::F: return {Action::ToggleFullscreen};
-        case Key::M: return {Action::ToggleMute};
-        case Key::Question: return {Action::ToggleHelp};
-        default: return {};
-        }
-    }
+    // A binding without Ctrl answers with Ctrl held too, as it always has.
+    for (const KeyBinding& b : keyBindings(c.screen))
+        if (b.key == key && (c.ctrl || !b.ctrl) && b.key != Key::Other) return {b.action};
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/routine_outline.hpp"
 #include "ui/draw.hpp"
+#include "ui/editor_view.hpp"
 #include "ui/player_view.hpp"
 
 #include <imgui.h>
@@ -11,9 +12,6 @@
 namespace unknot::ui {
 
 namespace {
-
-constexpr Rgb kAccent{0x56, 0xB4, 0xE9};
-constexpr Rgb kWarning{0xFF, 0x9E, 0x80};
 
 // Routine notes are written wrapped by hand; let the window wrap them instead, keeping
 // blank lines as paragraph breaks.
@@ -32,10 +30,14 @@ std::string reflow(std::string_view text) {
     return out;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-    return out;
+// Where a routine comes from, as the preview says it and as a list row says it briefly.
+std::string_view sourceLabel(RoutineSource source, bool brief) {
+    switch (source) {
+    case RoutineSource::BuiltIn: return "built-in";
+    case RoutineSource::User: return brief ? "yours" : "your own";
+    case RoutineSource::Dir: return brief ? "folder" : "from --routines-dir";
+    }
+    return "?";
 }
 
 bool filterCombo(const char* id, const char* anyLabel, const std::vector<std::string>& items, int& chosen) {
@@ -56,7 +58,7 @@ bool filterCombo(const char* id, const char* anyLabel, const std::vector<std::st
     return changed;
 }
 
-void drawPreview(const LibraryEntry& e, const Fonts& fonts) {
+void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline, const Fonts& fonts) {
     const Routine& r = e.routine();
     ImGui::PushFont(fonts.large);
     ImGui::TextWrapped("%s", e.displayName().c_str());
@@ -65,12 +67,11 @@ void drawPreview(const LibraryEntry& e, const Fonts& fonts) {
     if (!r.summary.empty()) ImGui::TextWrapped("%s", r.summary.c_str());
     ImGui::PopFont();
     ImGui::Spacing();
-    ImGui::TextDisabled("%s \xC2\xB7 %s", e.id.c_str(),
-                        e.source == RoutineSource::BuiltIn ? "built-in" : (e.source == RoutineSource::User ? "your own" : "from --routines-dir"));
+    ImGui::TextDisabled("%s \xC2\xB7 %s", e.id.c_str(), std::string(sourceLabel(e.source, false)).c_str());
 
     if (!e.valid()) {
         ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kWarning));
+        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
         ImGui::PushFont(fonts.heading);
         ImGui::TextWrapped("This routine file has mistakes and cannot play:");
         ImGui::PopFont();
@@ -81,8 +82,8 @@ void drawPreview(const LibraryEntry& e, const Fonts& fonts) {
     ImGui::PushFont(fonts.heading);
     ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(e.totalMs).c_str(), e.phaseCount);
     ImGui::PopFont();
-    if (!r.equipment.empty()) ImGui::TextWrapped("Equipment: %s", joined(r.equipment).c_str());
-    if (!r.tags.empty()) ImGui::TextWrapped("Tags: %s", joined(r.tags).c_str());
+    if (!r.equipment.empty()) ImGui::TextWrapped("Equipment: %s", joinList(r.equipment).c_str());
+    if (!r.tags.empty()) ImGui::TextWrapped("Tags: %s", joinList(r.tags).c_str());
     if (!r.notes.empty()) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", reflow(r.notes).c_str());
@@ -91,7 +92,7 @@ void drawPreview(const LibraryEntry& e, const Fonts& fonts) {
     ImGui::Separator();
     ImGui::Spacing();
     const float right = ImGui::GetContentRegionAvail().x;
-    for (const OutlineLine& line : outline(r)) {
+    for (const OutlineLine& line : outline) {
         ImGui::Indent(static_cast<float>(line.depth) * 28.0f + 1.0f);
         if (line.block) ImGui::PushFont(fonts.heading);
         ImGui::TextWrapped("%s", line.text.c_str());
@@ -112,25 +113,21 @@ void drawPreview(const LibraryEntry& e, const Fonts& fonts) {
 
 } // namespace
 
-LibraryFilter filterFor(const LibraryViewState& state, const LibraryModel& model) {
+LibraryFilter filterFor(const LibraryViewState& state, const std::vector<std::string>& tags,
+                        const std::vector<std::string>& equipment) {
     LibraryFilter f;
     f.query = state.search;
-    if (state.tag > 0 && static_cast<std::size_t>(state.tag) <= model.tags.size())
-        f.tag = model.tags[static_cast<std::size_t>(state.tag - 1)];
-    if (state.equipment > 0 && static_cast<std::size_t>(state.equipment) <= model.equipment.size())
-        f.equipment = model.equipment[static_cast<std::size_t>(state.equipment - 1)];
+    if (state.tag > 0 && static_cast<std::size_t>(state.tag) <= tags.size())
+        f.tag = tags[static_cast<std::size_t>(state.tag - 1)];
+    if (state.equipment > 0 && static_cast<std::size_t>(state.equipment) <= equipment.size())
+        f.equipment = equipment[static_cast<std::size_t>(state.equipment - 1)];
     return f;
 }
 
-Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fonts& fonts) {
-    Intent intent;
-    beginFullWindow("##library");
-    const auto& entries = *model.entries;
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float listWidth = width * 0.42f;
+namespace {
 
-    // Left: title, search, filters, the list.
-    ImGui::BeginChild("##left", ImVec2(listWidth, 0));
+// The title, the notice, the search box, the commands and the filters; `intent` gets what was clicked.
+void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent) {
     ImGui::PushFont(fonts.large);
     ImGui::TextUnformatted("Unknot");
     ImGui::PopFont();
@@ -138,7 +135,7 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
                     ImGui::CalcTextSize("Settings (S)").x - ImGui::GetStyle().FramePadding.x * 2);
     if (ImGui::Button("Settings (S)")) intent = {Action::OpenSettings};
     if (!model.notice.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kWarning));
+        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
         ImGui::TextWrapped("%s", model.notice.c_str());
         ImGui::PopStyleColor();
     }
@@ -158,18 +155,22 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
     if (ImGui::Button("History (H)")) intent = {Action::OpenHistory};
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     ImGui::SetNextItemWidth(half);
-    filterCombo("##tag", "Any tag", model.tags, state.tag);
+    filterCombo("##tag", "Any tag", *model.tags, state.tag);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(half);
-    filterCombo("##equipment", "Any equipment", model.equipment, state.equipment);
+    filterCombo("##equipment", "Any equipment", *model.equipment, state.equipment);
     ImGui::Spacing();
+}
 
+// The routines passing the filters, one row each.
+void drawList(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent) {
+    const auto& entries = *model.entries;
     ImGui::BeginChild("##list", ImVec2(0, 0), true);
-    if (model.visible.empty()) ImGui::TextDisabled(entries.empty() ? "No routines found." : "Nothing matches.");
-    for (std::size_t i : model.visible) {
+    if (model.visible->empty()) ImGui::TextDisabled(entries.empty() ? "No routines found." : "Nothing matches.");
+    for (std::size_t i : *model.visible) {
         const LibraryEntry& e = entries[i];
         ImGui::PushID(static_cast<int>(i));
-        const bool selected = state.selected == i;
+        const bool selected = model.selected == i;
         const ImVec2 start = ImGui::GetCursorPos();
         const float rowH = fonts.heading->FontSize + fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y * 2;
         if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_AllowDoubleClick, ImVec2(0, rowH))) {
@@ -183,29 +184,30 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
         const ImVec2 end = ImGui::GetCursorPos();
         ImGui::SetCursorPos(ImVec2(start.x + 6, start.y + 2));
         ImGui::PushFont(fonts.heading);
-        if (!e.valid()) ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kWarning));
+        if (!e.valid()) ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
         ImGui::TextUnformatted((e.valid() ? e.displayName() : "! " + e.displayName() + " (has mistakes)").c_str());
         if (!e.valid()) ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::SetCursorPosX(start.x + 6);
         std::string sub = e.valid() ? formatClock(e.totalMs) + " \xC2\xB7 " : "";
-        sub += e.source == RoutineSource::User ? "yours" : (e.source == RoutineSource::Dir ? "folder" : "built-in");
-        if (!e.routine().tags.empty()) sub += " \xC2\xB7 " + joined(e.routine().tags);
-        if (!e.routine().equipment.empty()) sub += " \xC2\xB7 " + joined(e.routine().equipment);
+        sub += sourceLabel(e.source, true);
+        if (!e.routine().tags.empty()) sub += " \xC2\xB7 " + joinList(e.routine().tags);
+        if (!e.routine().equipment.empty()) sub += " \xC2\xB7 " + joinList(e.routine().equipment);
         ImGui::TextDisabled("%s", sub.c_str());
         ImGui::SetCursorPos(end);
         ImGui::PopID();
     }
     ImGui::EndChild();
-    ImGui::EndChild();
+}
 
-    // Right: the preview and the Start button.
-    ImGui::SameLine();
+// The selected routine's commands and preview, and the Start button.
+void drawRightPane(const LibraryViewModel& model, const Fonts& fonts, Intent& intent) {
+    const auto& entries = *model.entries;
     ImGui::BeginChild("##right", ImVec2(0, 0));
     const float startH = std::max(56.0f, fonts.large->FontSize * 1.5f);
     ImGui::BeginChild("##preview", ImVec2(0, -(startH + ImGui::GetStyle().ItemSpacing.y * 2)), true);
-    if (state.selected && *state.selected < entries.size()) {
-        const std::size_t i = *state.selected;
+    if (model.selected && *model.selected < entries.size()) {
+        const std::size_t i = *model.selected;
         const bool own = entries[i].source == RoutineSource::User;
         if (own && entries[i].valid() && ImGui::Button("Edit")) intent = {Action::Edit, i};
         if (own && entries[i].valid()) ImGui::SameLine();
@@ -218,11 +220,11 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
             ImGui::SameLine();
             ImGui::TextDisabled("built-in routines are read-only");
         }
-        drawPreview(entries[i], fonts);
+        drawPreview(entries[i], *model.outline, fonts);
     } else
         ImGui::TextDisabled("Choose a routine on the left.");
     ImGui::EndChild();
-    const bool canStart = state.selected && *state.selected < entries.size() && entries[*state.selected].valid();
+    const bool canStart = model.selected && *model.selected < entries.size() && entries[*model.selected].valid();
     ImGui::PushStyleColor(ImGuiCol_Button, colourVec(kAccent, 0.85f));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colourVec(kAccent, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, colourVec(kAccent, 0.7f));
@@ -230,6 +232,20 @@ Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fon
     if (button("Start  (Enter)", fonts.large, ImVec2(-1, startH), canStart)) intent = {Action::StartSelected};
     ImGui::PopStyleColor(4);
     ImGui::EndChild();
+}
+
+} // namespace
+
+Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts) {
+    Intent intent;
+    beginFullWindow("##library");
+    const float listWidth = ImGui::GetContentRegionAvail().x * 0.42f;
+    ImGui::BeginChild("##left", ImVec2(listWidth, 0)); // left: title, search, filters, the list
+    drawHeader(state, model, fonts, intent);
+    drawList(state, model, fonts, intent);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    drawRightPane(model, fonts, intent); // right: the preview and the Start button
     ImGui::End();
     if (model.showHelp) drawHelpOverlay(fonts, Screen::Library);
     return intent;

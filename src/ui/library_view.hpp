@@ -2,6 +2,7 @@
 // The library: every routine found, a search box and filters, and a preview of the selection.
 
 #include "core/library.hpp"
+#include "core/routine_outline.hpp"
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
 
@@ -16,23 +17,26 @@ struct LibraryViewState {
     char search[128] = "";
     int tag = 0;       // index into the model's tags + 1; 0 = any
     int equipment = 0; // likewise
-    std::optional<std::size_t> selected; // entry index
-    bool scrollToSelected = false;
+    bool scrollToSelected = false; // the selection moved by keys: scroll the list to it
 };
 
-struct LibraryModel {
+// What the view shows; the app's LibraryModel works it out once per change.
+struct LibraryViewModel {
     const std::vector<LibraryEntry>* entries = nullptr;
-    std::vector<std::size_t> visible;   // entries passing the filters, in order
-    std::vector<std::string> tags;
-    std::vector<std::string> equipment;
-    std::string notice;                 // one line shown at the top, when not empty
-    std::string deleted;                // name of the routine just deleted (offers Undo)
+    const std::vector<std::size_t>* visible = nullptr; // entries passing the filters, in order
+    const std::vector<std::string>* tags = nullptr;
+    const std::vector<std::string>* equipment = nullptr;
+    std::optional<std::size_t> selected;               // entry index
+    const std::vector<OutlineLine>* outline = nullptr; // of the selected entry
+    std::string notice;                                // one line shown at the top, when not empty
+    std::string deleted;                               // name of the routine just deleted (offers Undo)
     bool showHelp = false;
 };
 
 // The filter the state asks for.
-[[nodiscard]] LibraryFilter filterFor(const LibraryViewState& state, const LibraryModel& model);
+[[nodiscard]] LibraryFilter filterFor(const LibraryViewState& state, const std::vector<std::string>& tags,
+                                      const std::vector<std::string>& equipment);
 
-[[nodiscard]] Intent drawLibrary(LibraryViewState& state, const LibraryModel& model, const Fonts& fonts);
+[[nodiscard]] Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts);
 
 } // namespace unknot::ui

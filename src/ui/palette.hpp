@@ -28,6 +28,10 @@ struct KindColours {
 
 inline constexpr Rgb kInk{0x11, 0x11, 0x11};
 inline constexpr Rgb kPaper{0xFF, 0xFF, 0xFF};
+// On the dark screens (library, editor, quick set, history):
+inline constexpr Rgb kAccent{0x56, 0xB4, 0xE9};  // the Start button, the history's bars
+inline constexpr Rgb kProblem{0xFF, 0x9E, 0x80}; // what stops a routine playing
+inline constexpr Rgb kGood{0x3D, 0xD6, 0xA0};    // "ready to play"
 
 [[nodiscard]] constexpr KindColours kindColours(PhaseKind kind) {
     switch (kind) {

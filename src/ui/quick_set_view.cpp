@@ -1,6 +1,5 @@
 #include "ui/quick_set_view.hpp"
 
-#include "core/timeline.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
@@ -11,8 +10,6 @@
 namespace unknot::ui {
 
 namespace {
-
-constexpr Rgb kProblem{0xFF, 0x9E, 0x80};
 
 bool kindCombo(const char* id, PhaseKind& kind) {
     bool changed = false;
@@ -43,8 +40,8 @@ void durationInput(QuickSetViewState& st, const char* id, Millis& value) {
 
 } // namespace
 
-QuickSetAction drawQuickSet(QuickSetViewState& st, const Fonts& fonts) {
-    QuickSetAction action;
+Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const Fonts& fonts) {
+    Intent action;
     QuickSet& q = st.quick;
     beginFullWindow("##quickset");
     ImGui::PushFont(fonts.large);
@@ -89,13 +86,8 @@ QuickSetAction drawQuickSet(QuickSetViewState& st, const Fonts& fonts) {
 
     ImGui::TextUnformatted("Sides");
     ImGui::SameLine(ImGui::GetFontSize() * 9);
-    const char* sideOptions[] = {"none", "left then right", "right then left", "left only", "right only"};
-    const std::vector<Side> choices[] = {{}, {Side::Left, Side::Right}, {Side::Right, Side::Left}, {Side::Left}, {Side::Right}};
-    int sides = 0;
-    for (int i = 0; i < 5; ++i)
-        if (q.sides == choices[i]) sides = i;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::Combo("##sides", &sides, sideOptions, 5)) q.sides = choices[sides];
+    sidesCombo("##sides", q.sides);
     if (q.sides.size() > 1) {
         ImGui::SameLine();
         ImGui::TextUnformatted("switch");
@@ -114,28 +106,24 @@ QuickSetAction drawQuickSet(QuickSetViewState& st, const Fonts& fonts) {
     }
     ImGui::PopFont();
 
+    // Why it cannot start yet, then the live total of what it makes.
     ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
-    for (const auto& [field, error] : st.errors) ImGui::TextWrapped("%s", error.c_str());
+    for (const auto& problem : summary.problems) ImGui::TextWrapped("%s", problem.c_str());
     ImGui::PopStyleColor();
-
-    // The live total, from the routine the form makes.
-    const Routine routine = makeQuickSet(q);
-    const std::size_t phases = countPhases(routine);
     ImGui::Spacing();
     ImGui::PushFont(fonts.large);
-    if (phases <= kMaxPhases)
-        ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(expand(routine).totalMs).c_str(), phases);
+    if (summary.canStart)
+        ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(summary.totalMs).c_str(), summary.phases);
     ImGui::PopFont();
     ImGui::Spacing();
     const ImVec2 size(ImGui::GetFontSize() * 9, fonts.heading->FontSize * 2);
-    if (button("Start now", fonts.heading, size)) action.type = QuickSetAction::Type::Start;
+    if (button("Start now", fonts.heading, size, summary.canStart)) action = {Action::QuickStart};
     ImGui::SameLine();
-    if (button("Save (Ctrl+S)", fonts.heading, size)) action.type = QuickSetAction::Type::Save;
+    if (button("Save (Ctrl+S)", fonts.heading, size, summary.canStart)) action = {Action::Save};
     ImGui::SameLine();
-    if (button("Open in the editor", fonts.heading, ImVec2(size.x * 1.4f, size.y)))
-        action.type = QuickSetAction::Type::Refine;
+    if (button("Open in the editor", fonts.heading, ImVec2(size.x * 1.4f, size.y))) action = {Action::QuickRefine};
     ImGui::SameLine();
-    if (button("Cancel (Esc)", fonts.heading, size)) action.type = QuickSetAction::Type::Cancel;
+    if (button("Cancel (Esc)", fonts.heading, size)) action = {Action::CloseView};
     ImGui::End();
     return action;
 }

@@ -3,9 +3,11 @@
 
 #include "core/editor.hpp"
 #include "ui/fonts.hpp"
+#include "ui/intent.hpp"
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace unknot::ui {
 
@@ -16,11 +18,15 @@ struct QuickSetViewState {
     bool focusName = true;
 };
 
-struct QuickSetAction {
-    enum class Type { None, Start, Save, Refine, Cancel } type = Type::None;
-    [[nodiscard]] explicit operator bool() const { return type != Type::None; }
+// What the form makes, worked out by the app when the form changes.
+struct QuickSetSummary {
+    Millis totalMs = 0;
+    std::size_t phases = 0;
+    std::vector<std::string> problems; // why it cannot start: fields that are not durations, then the check's
+    bool canStart = false;
 };
 
-[[nodiscard]] QuickSetAction drawQuickSet(QuickSetViewState& state, const Fonts& fonts);
+// QuickStart, Save, QuickRefine or CloseView (Cancel).
+[[nodiscard]] Intent drawQuickSet(QuickSetViewState& state, const QuickSetSummary& summary, const Fonts& fonts);
 
 } // namespace unknot::ui

@@ -75,8 +75,7 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
         }
     }
     ImGui::Spacing();
-    if (button("Done", fonts.heading, ImVec2(-1, fonts.heading->FontSize * 1.8f)) || keyPressed(ImGuiKey_Escape))
-        intent = {Action::CloseSettings};
+    if (button("Done", fonts.heading, ImVec2(-1, fonts.heading->FontSize * 1.8f))) intent = {Action::CloseSettings};
     ImGui::End();
     if (changed && !intent) intent = {Action::ApplySettings};
     return intent;

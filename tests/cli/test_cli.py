@@ -105,11 +105,33 @@ class CliTest(unittest.TestCase):
         self.assertIn("glute-release-ball", r.stdout)
         self.assertIn("built-in", r.stdout)
 
+    def test_list_json_keeps_its_key_order_and_replaces_invalid_utf8(self):
+        # A file name that is not UTF-8 (Latin-1 "café") still gives valid JSON, with U+FFFD.
+        folder = Path(self.home.name) / "odd"
+        folder.mkdir()
+        name = os.fsdecode(b"caf\xe9.toml")
+        (folder / name).write_text('name = "Odd"\n[[step]]\nkind = "hold"\nduration = "30s"\n')
+        r = subprocess.run([BIN, "list", "--json", "--routines-dir", str(folder)], capture_output=True,
+                           env=self.env, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        routines = json.loads(r.stdout.decode("utf-8"))["routines"]
+        self.assertEqual(list(routines[0]), ["id", "name", "path", "source", "total_ms", "valid", "errors"])
+        odd = [x for x in routines if x["source"] == "dir"]
+        self.assertEqual(len(odd), 1)
+        self.assertEqual(odd[0]["id"], "caf\ufffd")
+        self.assertEqual(odd[0]["name"], "Odd")
+
     # -- plan -------------------------------------------------------------------------------
     def test_plan_json_matches_the_format(self):
         r = self.run_unknot("plan", "--json", str(FIXTURES / "good" / "sides-and-rests.toml"))
         self.assertEqual(r.returncode, 0, r.stderr)
         plan = json.loads(r.stdout)
+        # Scripts read these keys in this order.
+        self.assertEqual(list(plan), ["routine", "phases", "cues"])
+        self.assertEqual(list(plan["routine"]), ["id", "name", "total_ms"])
+        self.assertEqual(list(plan["phases"][0]), ["index", "kind", "label", "cue", "side", "start_ms", "duration_ms",
+                                                   "manual", "round", "rounds", "block"])
+        self.assertEqual(list(plan["cues"][1]), ["at_ms", "type", "phase", "count"])
         self.assertEqual(plan["routine"]["id"], "sides-and-rests")
         phases, cues = plan["phases"], plan["cues"]
         # prepare, L: T R rest T R, switch, R: T R rest T R, hold

@@ -160,10 +160,62 @@ TEST_CASE("the session can be taken back when the device stops") {
     rig.mixer.start(timelineOf(kRoutine), CueOptions{});
     rig.render(kRate * 6);
     rig.mixer.apply(SessionCommand::TogglePause); // asked for, never rendered: still happens
-    auto session = rig.mixer.takeSession();
-    REQUIRE(session);
-    CHECK(session->state() == SessionState::Paused);
-    CHECK(session->status(rig.mixer.framesRendered()).phase == 1);
+    SessionHandover handover = rig.mixer.handOver();
+    REQUIRE(handover.session);
+    CHECK(handover.session->state() == SessionState::Paused);
+    CHECK(handover.at == rig.mixer.framesRendered());
+    CHECK(handover.session->status(handover.at).phase == 1);
+    // Nobody read the events: they travel with the session, the pause last.
+    REQUIRE_FALSE(handover.events.empty());
+    CHECK(handover.events.front().cue.type == CueType::Phase);
+    CHECK(handover.events.back().type == SessionEvent::Type::Command);
+    CHECK(handover.events.back().state == SessionState::Paused);
+}
+
+TEST_CASE("device, unplugged, steady clock, plugged in again: every cue once, on its planned frame") {
+    // The sound device plays 3 s, goes away; the steady clock plays 4 s; a device comes back
+    // for the rest. Nobody reads the events until the end, so every hand-off must carry them.
+    Rig first;
+    first.mixer.start(timelineOf(kRoutine), CueOptions{});
+    first.render(kRate * 3, 480);
+    SessionHandover lost = first.mixer.handOver();
+    REQUIRE(lost.at == kRate * 3);
+
+    Ticks fakeMs = 5'000'000;
+    SteadyClockDriver steady([&] { return fakeMs * kRate / 1000; }, kRate);
+    steady.adopt(std::move(lost));
+    fakeMs += 4'000;
+    SessionHandover back = steady.handOver();
+    CHECK(back.at == kRate * 7);
+    REQUIRE(back.session);
+
+    Rig second;
+    second.mixer.adopt(std::move(back));
+    CHECK(second.mixer.framesRendered() == kRate * 7);
+    std::vector<SessionEvent> events;
+    CHECK(second.mixer.update(events).phase == 1); // the status is there before the first buffer
+    second.render(kRate * 4, 480);
+    const SessionStatus end = second.mixer.update(events);
+    CHECK(end.state == SessionState::Finished);
+
+    std::vector<Ticks> at;
+    for (const auto& e : events)
+        if (e.type == SessionEvent::Type::Cue) at.push_back(e.at);
+    const Ticks s = kRate;
+    CHECK(at == std::vector<Ticks>{0, 2 * s, 3 * s, 4 * s, 5 * s, 7 * s, 8 * s, 9 * s, 10 * s});
+    // The second device plays its cues at the frames they belong to, counted on from 7 s (the
+    // 7 s tick fell on the steady clock's side of the hand-off: it was reported there).
+    CHECK(second.onsets() == std::vector<Ticks>{1 * s, 2 * s, 3 * s});
+}
+
+TEST_CASE("a device that gets no session hands over nothing, and adopting nothing keeps it idle") {
+    Rig rig;
+    SessionHandover none = rig.mixer.handOver();
+    CHECK_FALSE(none.session);
+    rig.mixer.adopt(std::move(none));
+    std::vector<SessionEvent> events;
+    CHECK(rig.mixer.update(events).state == SessionState::Ready);
+    CHECK(events.empty());
 }
 
 TEST_CASE("a steady clock adopts a session mid-routine and plays on from the same tick") {
@@ -175,7 +227,10 @@ TEST_CASE("a steady clock adopts a session mid-routine and plays on from the sam
         session->advance(kRate * 6 - 1); // 6 s in: phase 1, 1 s into it
         raw = session.get();
         SteadyClockDriver driver([&] { return fakeMs * kRate / 1000; }, kRate);
-        driver.adopt(std::move(session), kRate * 6);
+        SessionHandover handover;
+        handover.session = std::move(session);
+        handover.at = kRate * 6;
+        driver.adopt(std::move(handover));
         std::vector<SessionEvent> events;
         CHECK(driver.update(events).phase == 1);
         CHECK(events.empty());

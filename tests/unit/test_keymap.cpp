@@ -50,3 +50,27 @@ TEST_CASE("the editor: save even while typing / undo only outside text fields / 
     CHECK(on(Key::Escape, Screen::History) == Action::CloseView);
     CHECK(on(Key::Enter, Screen::Finished) == Action::ToLibrary);
 }
+
+TEST_CASE("the help lists exactly the key table, and every row's key does what it says") {
+    for (const Screen screen : {Screen::Library, Screen::Player, Screen::Finished}) {
+        CAPTURE(static_cast<int>(screen));
+        const auto rows = keyBindings(screen);
+        REQUIRE_FALSE(rows.empty());
+        CHECK(rows.front().label != nullptr); // a row without a label joins the one above
+        for (const KeyBinding& b : rows) {
+            if (b.key == Key::Other) continue; // a note ("type: search"), not a key
+            CHECK(intentForKey(b.key, KeyContext{screen, b.ctrl, false}).action == b.action);
+            CHECK((b.label == nullptr) == (b.help == nullptr));
+        }
+    }
+    CHECK(keyBindings(Screen::Editor).empty());
+}
+
+TEST_CASE("while the settings panel is open only Esc and Ctrl+Q are keys") {
+    KeyContext c{Screen::Library, false, false, true};
+    CHECK(intentForKey(Key::Escape, c).action == Action::CloseSettings);
+    CHECK(intentForKey(Key::Enter, c).action == Action::None);
+    CHECK(intentForKey(Key::S, c).action == Action::None);
+    c.ctrl = true;
+    CHECK(intentForKey(Key::Q, c).action == Action::Quit);
+}

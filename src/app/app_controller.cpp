@@ -1,0 +1,227 @@
+// Index: construction and time; input (keys, then intents by concern); the player; settings.
+#include "app/app_controller.hpp"
+
+#include <algorithm>
+
+namespace unknot {
+
+AppController::AppController(AppShell& shell, Reporter& reporter, HistorySink& history, SettingsFile& settingsFile,
+                             WorkshopPaths paths, LibraryFolders folders, Settings settings, PlayerClocks clocks)
+    : shell_(shell), reporter_(reporter), settingsFile_(settingsFile), settings_(std::move(settings)),
+      library_(std::move(folders), reporter, clocks.steadyMs), player_(history, reporter, clocks),
+      workshop_(*this, reporter, router_, std::move(paths)) {}
+
+void AppController::setDriver(SessionDriver* driver) {
+    driver_ = driver;
+    player_.setDriver(driver);
+}
+
+void AppController::begin(const std::optional<LibraryEntry>& startWith) {
+    library_.rescan(settings_.lastRoutine);
+    if (startWith)
+        startRoutine(*startWith);
+    else
+        reporter_.log("screen library");
+}
+
+// ---------------------------------------------------------------------------------------
+// Time
+// ---------------------------------------------------------------------------------------
+void AppController::tick() {
+    if (player_.playing()) {
+        player_.update();
+        // The screen stays awake while a routine plays, and may sleep when paused or done.
+        screenSaver(!player_.running());
+    }
+    if (screen() == ui::Screen::Library) library_.poll(settings_.lastRoutine);
+}
+
+std::vector<long long> AppController::signature(unsigned noticeSerial) const {
+    const SessionStatus& s = player_.status();
+    return {static_cast<long long>(screen()),
+            static_cast<long long>(library_.scans()),
+            static_cast<long long>(s.state),
+            static_cast<long long>(s.phaseSerial),
+            (s.phaseRemainingMs + 999) / 1000,
+            (s.routineTotalMs - s.routineElapsedMs + 999) / 1000,
+            player_.flashing(),
+            player_.confirmingExit(),
+            showHelp_,
+            static_cast<long long>(noticeSerial)};
+}
+
+void AppController::finish() {
+    player_.quit();
+    shell_.setScreenSaverEnabled(true);
+}
+
+// ---------------------------------------------------------------------------------------
+// Input
+// ---------------------------------------------------------------------------------------
+void AppController::key(ui::Key key, bool ctrl, bool typing) {
+    handle(ui::intentForKey(key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open}));
+}
+
+bool AppController::requestQuit() {
+    if (workshop_.requestQuit()) quit_ = true;
+    return quit_;
+}
+
+void AppController::handle(const ui::Intent& intent) {
+    if (!intent) return;
+    // While "leave?" is asked, Space (or anything but Esc) keeps the routine going.
+    if (intent.action != ui::Action::RequestExit && player_.cancelExit() && intent.action == ui::Action::TogglePause)
+        return;
+    handleLibrary(intent) || handleWorkshop(intent) || handlePlayer(intent) || handleSound(intent) ||
+        handleWindow(intent);
+}
+
+bool AppController::handleLibrary(const ui::Intent& intent) {
+    using ui::Action;
+    switch (intent.action) {
+    case Action::Select: library_.select(intent.index); return true;
+    case Action::SelectPrevious: library_.moveSelection(-1); return true;
+    case Action::SelectNext: library_.moveSelection(+1); return true;
+    case Action::Start: withEntry(intent.index, [&](const LibraryEntry& e) { startRoutine(e); }); return true;
+    case Action::StartSelected:
+        if (screen() == ui::Screen::Library && library_.selected()) startRoutine(*library_.selected());
+        return true;
+    default: return false;
+    }
+}
+
+bool AppController::handleWorkshop(const ui::Intent& intent) {
+    using ui::Action;
+    switch (intent.action) {
+    case Action::NewRoutine: workshop_.newRoutine(); return true;
+    case Action::OpenQuickSet: workshop_.openQuickSet(); return true;
+    case Action::Duplicate:
+        withEntry(intent.index, [&](const LibraryEntry& e) { workshop_.duplicate(e); });
+        return true;
+    case Action::Edit: withEntry(intent.index, [&](const LibraryEntry& e) { workshop_.edit(e); }); return true;
+    case Action::Delete: withEntry(intent.index, [&](const LibraryEntry& e) { workshop_.remove(e); }); return true;
+    case Action::DeleteSelected:
+        if (library_.selected()) workshop_.remove(*library_.selected());
+        return true;
+    case Action::UndoDelete: workshop_.undoRemove(); return true;
+    case Action::OpenHistory: workshop_.openHistory(); return true;
+    case Action::CloseView: workshop_.close(); return true;
+    case Action::Undo: workshop_.undo(); return true;
+    case Action::Redo: workshop_.redo(); return true;
+    case Action::Save: workshop_.save(); return true;
+    case Action::EditRoutine: workshop_.editorAction(intent.edit); return true;
+    case Action::QuickStart: workshop_.startQuickSet(); return true;
+    case Action::QuickRefine: workshop_.refineQuickSet(); return true;
+    default: return false;
+    }
+}
+
+bool AppController::handlePlayer(const ui::Intent& intent) {
+    using ui::Action;
+    switch (intent.action) {
+    case Action::TogglePause: player_.togglePause(); return true;
+    case Action::Skip: player_.skip(); return true;
+    case Action::Back: player_.back(); return true;
+    case Action::Extend: player_.extend(); return true;
+    case Action::Restart: player_.restart(); return true;
+    case Action::RequestExit:
+        if (!player_.requestExit()) toLibrary();
+        return true;
+    case Action::ToLibrary: toLibrary(); return true;
+    default: return false;
+    }
+}
+
+bool AppController::handleSound(const ui::Intent& intent) {
+    using ui::Action;
+    switch (intent.action) {
+    case Action::ToggleMute: settings_.muted = !settings_.muted; break;
+    case Action::VolumeUp: settings_.volume = std::min(100, settings_.volume + Settings::kVolumeStep); break;
+    case Action::VolumeDown: settings_.volume = std::max(0, settings_.volume - Settings::kVolumeStep); break;
+    case Action::SetVolume: settings_.volume = std::clamp(intent.value, 0, 100); break;
+    default: return false;
+    }
+    soundSettingsChanged();
+    return true;
+}
+
+bool AppController::handleWindow(const ui::Intent& intent) {
+    using ui::Action;
+    switch (intent.action) {
+    case Action::ToggleFullscreen:
+        reporter_.logf("fullscreen %s", shell_.toggleFullscreen() ? "on" : "off");
+        return true;
+    case Action::ToggleHelp:
+        showHelp_ = !showHelp_;
+        reporter_.logf("help %s", showHelp_ ? "on" : "off");
+        return true;
+    case Action::OpenSettings:
+        ui::openSettings(settingsPanel_, settings_);
+        reporter_.log("settings open");
+        return true;
+    case Action::ApplySettings: applySettings(settingsPanel_.draft); return true;
+    case Action::CloseSettings:
+        settingsPanel_.open = false;
+        reporter_.log("settings closed");
+        return true;
+    case Action::Quit: requestQuit(); return true;
+    default: return false;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The player
+// ---------------------------------------------------------------------------------------
+void AppController::startRoutine(const LibraryEntry& entry) {
+    player_.setFlash(settings_.flash, settings_.flashMs);
+    if (!player_.start(entry, settings_.cues)) return;
+    router_.open(Route::Player);
+    settings_.lastRoutine = entry.id;
+    screenSaver(!player_.running());
+}
+
+void AppController::toLibrary() {
+    player_.stop();
+    router_.close(Route::Player);
+    screenSaver(true);
+    reporter_.logf("screen %s", std::string(routeName(router_.top())).c_str()); // "Try it" comes back to the editor
+}
+
+void AppController::screenSaver(bool allowed) {
+    if (shell_.setScreenSaverEnabled(allowed)) reporter_.logf("screensaver %s", allowed ? "allowed" : "off");
+}
+
+void AppController::routinesChanged(const std::string& selectId) {
+    if (!selectId.empty()) settings_.lastRoutine = selectId;
+    library_.clearSelection();
+    library_.rescan(settings_.lastRoutine);
+}
+
+// ---------------------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------------------
+// What the settings panel changed takes effect at once and is saved.
+void AppController::applySettings(const Settings& draft) {
+    const Settings before = settings_;
+    settings_ = draft;
+    settings_.window = before.window;
+    settings_.lastRoutine = before.lastRoutine;
+    if (draft.cues.phase != before.cues.phase || draft.cues.countdown != before.cues.countdown ||
+        draft.cues.halfway != before.cues.halfway || draft.cues.end != before.cues.end)
+        if (driver_) driver_->setCueOptions(settings_.cues);
+    if (draft.fontScale != before.fontScale) shell_.setFontScale(settings_.fontScale);
+    player_.setFlash(settings_.flash, settings_.flashMs);
+    if (draft.sounds != before.sounds) shell_.soundFilesChanged();
+    reporter_.logf("settings applied countdown=%d halfway=%d flash=%d font_scale=%.2f", settings_.cues.countdown,
+                   settings_.cues.halfway, settings_.flash, settings_.fontScale);
+    soundSettingsChanged();
+}
+
+void AppController::soundSettingsChanged() {
+    if (driver_) driver_->setVolume(settings_.volume, settings_.muted);
+    reporter_.logf("volume %d mute %s", settings_.volume, settings_.muted ? "on" : "off");
+    const auto saved = settingsFile_.save(settings_);
+    if (saved.error || saved.notice) reporter_.notice(saved.error ? *saved.error : *saved.notice);
+}
+
+} // namespace unknot

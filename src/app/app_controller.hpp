@@ -1,0 +1,113 @@
+#pragma once
+// The window's brain without the window: it owns the screens' models (the library, the
+// player, the workshop), the router and the settings, and turns every intent (from a key,
+// a button, a test) into new state. What only the window can do (fullscreen, text size, the
+// screen saver, the sound device) it asks of an AppShell. Unit tests drive it with a fake
+// shell, a steady-clock driver on a fake clock and a temporary folder.
+
+#include "app/history_sink.hpp"
+#include "app/library_model.hpp"
+#include "app/player_controller.hpp"
+#include "app/reporter.hpp"
+#include "app/router.hpp"
+#include "app/workshop.hpp"
+#include "core/settings.hpp"
+#include "ui/intent.hpp"
+#include "ui/settings_view.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace unknot {
+
+class AppShell {
+  public:
+    virtual ~AppShell() = default;
+    virtual bool toggleFullscreen() = 0;                  // true: fullscreen now
+    virtual void setFontScale(double scale) = 0;          // the user's text size
+    virtual bool setScreenSaverEnabled(bool enabled) = 0; // true when this changed it
+    virtual void soundFilesChanged() = 0;                 // reload the cue sounds from settings()
+};
+
+class AppController final : private WorkshopHost {
+  public:
+    // `settingsFile` is where the sound and the settings are saved when they change; the window
+    // saves through the same one at exit, so each save edits only what changed since.
+    AppController(AppShell& shell, Reporter& reporter, HistorySink& history, SettingsFile& settingsFile,
+                  WorkshopPaths paths, LibraryFolders folders, Settings settings, PlayerClocks clocks = {});
+
+    // The session driver to play on (the sound device, or the steady clock); it may change
+    // while a routine plays.
+    void setDriver(SessionDriver* driver);
+    [[nodiscard]] SessionDriver* driver() const { return driver_; }
+
+    // Reads the library, then plays `startWith` at once when given (`unknot run`).
+    void begin(const std::optional<LibraryEntry>& startWith);
+
+    // -- input ---------------------------------------------------------------------------------
+    // A key from the window: the key map says which intent it is, given the screen.
+    void key(ui::Key key, bool ctrl, bool typing);
+    void handle(const ui::Intent& intent);
+    // The window asks to close: true when it may (the editor asks first about unsaved changes).
+    bool requestQuit();
+
+    // -- time ----------------------------------------------------------------------------------
+    // Once per wake: the player reads its session, the library looks for changed files.
+    void tick();
+    // How long until what shows changes by itself; nullopt when nothing will.
+    [[nodiscard]] std::optional<Millis> nextChangeInMs() const { return player_.nextChangeInMs(); }
+    // Everything the frame shows that changes without input: unchanged, a wake needs no frame.
+    [[nodiscard]] std::vector<long long> signature(unsigned noticeSerial) const;
+    // At exit: a routine still going is recorded as stopped, the screen saver allowed again.
+    void finish();
+
+    // -- state out -----------------------------------------------------------------------------
+    [[nodiscard]] ui::Screen screen() const { return router_.screen(player_.over()); }
+    [[nodiscard]] const Router& router() const { return router_; }
+    [[nodiscard]] bool quitting() const { return quit_; }
+    [[nodiscard]] bool showHelp() const { return showHelp_; }
+    [[nodiscard]] const Settings& settings() const { return settings_; }
+    [[nodiscard]] const PlayerController& player() const { return player_; }
+    [[nodiscard]] LibraryModel& library() { return library_; }
+    [[nodiscard]] Workshop& workshop() { return workshop_; }
+    [[nodiscard]] ui::SettingsViewState& settingsPanel() { return settingsPanel_; }
+
+  private:
+    AppShell& shell_;
+    Reporter& reporter_;
+    SettingsFile& settingsFile_;
+    Settings settings_;
+    Router router_;
+    LibraryModel library_;
+    PlayerController player_;
+    Workshop workshop_;
+    SessionDriver* driver_ = nullptr;
+    ui::SettingsViewState settingsPanel_;
+    bool showHelp_ = false;
+    bool quit_ = false;
+
+    // Intents by concern; each returns false for intents not its own.
+    bool handleLibrary(const ui::Intent& intent);
+    bool handleWorkshop(const ui::Intent& intent);
+    bool handlePlayer(const ui::Intent& intent);
+    bool handleSound(const ui::Intent& intent);
+    bool handleWindow(const ui::Intent& intent);
+
+    void startRoutine(const LibraryEntry& entry);
+    void toLibrary();
+    void screenSaver(bool allowed);
+    void applySettings(const Settings& draft);
+    void soundSettingsChanged();
+    // The entry at `index` of the library, when there is one.
+    template <class Act> void withEntry(std::size_t index, Act&& act) {
+        if (const LibraryEntry* e = library_.at(index)) act(*e);
+    }
+
+    // WorkshopHost
+    void play(const LibraryEntry& entry) override { startRoutine(entry); }
+    void routinesChanged(const std::string& selectId) override;
+    void quit() override { quit_ = true; }
+};
+
+} // namespace unknot

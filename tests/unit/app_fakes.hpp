@@ -1,0 +1,36 @@
+#pragma once
+// Fakes for the app layer's unit tests: a reporter that keeps what it is told, a history that
+// keeps its records, a clock the test moves.
+
+#include "app/history_sink.hpp"
+#include "app/reporter.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace unknot::test {
+
+struct Reports final : Reporter {
+    std::vector<std::string> lines;
+    std::vector<std::string> notices;
+    void log(const std::string& line) override { lines.push_back(line); }
+    void notice(const std::string& text) override { notices.push_back(text); }
+    // Lines starting with `prefix`.
+    [[nodiscard]] std::size_t count(std::string_view prefix) const {
+        return static_cast<std::size_t>(
+            std::count_if(lines.begin(), lines.end(), [&](const std::string& l) { return l.starts_with(prefix); }));
+    }
+};
+
+struct History final : HistorySink {
+    std::vector<HistoryRecord> records;
+    std::optional<std::string> failWith;
+    std::optional<std::string> append(const HistoryRecord& record) override {
+        if (failWith) return failWith;
+        records.push_back(record);
+        return std::nullopt;
+    }
+};
+
+} // namespace unknot::test

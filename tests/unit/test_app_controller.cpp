@@ -1,0 +1,294 @@
+// The whole app layer driven the way a user does (keys and view intents), without a window:
+// a fake shell, a steady-clock driver on a fake clock, real files in a temporary folder.
+#include "app/app_controller.hpp"
+#include "core/atomic_file.hpp"
+
+#include "app_fakes.hpp"
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace unknot;
+using ui::Action;
+using ui::Intent;
+using ui::Key;
+
+namespace {
+
+struct Shell final : AppShell {
+    bool fullscreen = false;
+    bool screenSaver = true;
+    double fontScale = 1.0;
+    int soundReloads = 0;
+    bool toggleFullscreen() override { return fullscreen = !fullscreen; }
+    void setFontScale(double scale) override { fontScale = scale; }
+    bool setScreenSaverEnabled(bool enabled) override {
+        const bool changed = screenSaver != enabled;
+        screenSaver = enabled;
+        return changed;
+    }
+    void soundFilesChanged() override { ++soundReloads; }
+};
+
+constexpr std::string_view kShort = "name = \"Short\"\n[[step]]\nkind = \"tense\"\nduration = \"5s\"\n"
+                                    "[[step]]\nkind = \"release\"\nduration = \"5s\"\n";
+
+struct Rig {
+    test::TempDir dir;
+    SettingsFile settingsFile{dir.path / "settings.toml"};
+    test::Reports reports;
+    test::History history;
+    Shell shell;
+    Ticks now = 0;
+    SteadyClockDriver driver{[this] { return now; }, 1000};
+    std::unique_ptr<AppController> app;
+
+    explicit Rig(Settings settings = {}) {
+        dir.write("builtin/short.toml", kShort);
+        dir.write("builtin/zz-other.toml", "name = \"Other\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n");
+        app = std::make_unique<AppController>(
+            shell, reports, history, settingsFile,
+            WorkshopPaths{dir.path / "user", dir.path / "trash", dir.path / "history.csv"},
+            LibraryFolders{dir.path / "builtin", dir.path / "user", {}}, std::move(settings),
+            PlayerClocks{[this] { return now; }, [] { return std::int64_t{0}; }});
+        app->setDriver(&driver);
+        app->begin(std::nullopt);
+    }
+    void press(Key key, bool ctrl = false) { app->key(key, ctrl, false); }
+    void pass(Millis ms) {
+        now += ms;
+        app->tick();
+    }
+    [[nodiscard]] ui::Screen screen() const { return app->screen(); }
+};
+
+} // namespace
+
+TEST_CASE("the app opens on the library with the last routine selected") {
+    Settings s;
+    s.lastRoutine = "zz-other";
+    Rig rig(s);
+    CHECK(rig.screen() == ui::Screen::Library);
+    REQUIRE(rig.app->library().selected());
+    CHECK(rig.app->library().selected()->id == "zz-other");
+    CHECK(rig.reports.count("screen library") == 1);
+    rig.press(Key::Up);
+    CHECK(rig.app->library().selected()->id == "short");
+}
+
+TEST_CASE("Enter plays the selection, Esc twice stops it and goes back, the history has it") {
+    Rig rig;
+    rig.press(Key::Enter);
+    CHECK(rig.screen() == ui::Screen::Player);
+    CHECK_FALSE(rig.shell.screenSaver);
+    CHECK(rig.app->settings().lastRoutine == "short");
+    rig.pass(1000);
+    rig.press(Key::Space);
+    rig.pass(1); // the loop ticks after every input
+    CHECK(rig.app->player().status().state == SessionState::Paused);
+    CHECK(rig.shell.screenSaver); // paused: the screen may sleep
+    rig.press(Key::Escape);
+    CHECK(rig.app->player().confirmingExit());
+    rig.press(Key::Space); // keeps the routine: the Space is not also a resume
+    CHECK_FALSE(rig.app->player().confirmingExit());
+    CHECK(rig.app->player().status().state == SessionState::Paused);
+    rig.press(Key::Escape);
+    rig.press(Key::Escape);
+    CHECK(rig.screen() == ui::Screen::Library);
+    REQUIRE(rig.history.records.size() == 1);
+    CHECK_FALSE(rig.history.records[0].completed);
+    CHECK(rig.reports.count("screen library") == 2);
+}
+
+TEST_CASE("a routine played to its end shows Finished, and Enter goes back to the library") {
+    Rig rig;
+    rig.app->handle(Intent{Action::Start, 0});
+    rig.press(Key::Right);
+    rig.press(Key::Right);
+    CHECK(rig.screen() == ui::Screen::Finished);
+    CHECK(rig.history.records.size() == 1);
+    CHECK(rig.history.records[0].completed);
+    rig.press(Key::R); // again
+    rig.pass(1);
+    CHECK(rig.screen() == ui::Screen::Player);
+    rig.press(Key::Plus);
+    rig.press(Key::Left);
+    rig.app->finish(); // quitting mid-routine still records it
+    CHECK(rig.history.records.size() == 2);
+    CHECK(rig.shell.screenSaver);
+}
+
+TEST_CASE("volume and mute keys change the settings and save them") {
+    Rig rig;
+    rig.press(Key::Enter);
+    rig.press(Key::Down);
+    rig.press(Key::M);
+    CHECK(rig.app->settings().volume == 80 - Settings::kVolumeStep);
+    CHECK(rig.app->settings().muted);
+    rig.app->handle(Intent{Action::SetVolume, 0, 250});
+    CHECK(rig.app->settings().volume == 100);
+    const LoadedSettings saved = loadSettings(rig.dir.path / "settings.toml");
+    CHECK(saved.settings.volume == 100);
+    CHECK(saved.settings.muted);
+    CHECK(rig.reports.count("volume 100 mute on") == 1);
+}
+
+TEST_CASE("a sound change saves only what changed and keeps the user's lines in settings.toml") {
+    Rig rig;
+    rig.dir.write("settings.toml", "# mine: keep this line\nvolume = 80\nflash = true\n");
+    REQUIRE(rig.settingsFile.load().notices.empty());
+    rig.press(Key::M);
+    const auto text = readFile(rig.dir.path / "settings.toml");
+    REQUIRE(text);
+    CHECK(text->find("# mine: keep this line") != std::string::npos);
+    CHECK(text->find("volume = 80") != std::string::npos);
+    CHECK(loadSettings(rig.dir.path / "settings.toml").settings.muted);
+    CHECK(rig.reports.notices.empty());
+}
+
+TEST_CASE("the settings panel opens with S, applies a draft, and Esc closes it") {
+    Rig rig;
+    rig.press(Key::S);
+    REQUIRE(rig.app->settingsPanel().open);
+    rig.press(Key::Enter); // the panel has the keys: the library does not start
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.app->settingsPanel().draft.fontScale = 1.5;
+    rig.app->settingsPanel().draft.cues.halfway = false;
+    rig.app->settingsPanel().draft.sounds["tense"] = "/tmp/gong.wav";
+    rig.app->handle(Intent{Action::ApplySettings});
+    CHECK(rig.shell.fontScale == 1.5);
+    CHECK(rig.shell.soundReloads == 1);
+    CHECK_FALSE(rig.app->settings().cues.halfway);
+    CHECK(rig.reports.count("settings applied countdown=1 halfway=0") == 1);
+    rig.press(Key::Escape);
+    CHECK_FALSE(rig.app->settingsPanel().open);
+    CHECK(rig.reports.count("settings closed") == 1);
+}
+
+TEST_CASE("fullscreen and help are the shell's and the app's to toggle") {
+    Rig rig;
+    rig.press(Key::F11);
+    CHECK(rig.shell.fullscreen);
+    CHECK(rig.reports.count("fullscreen on") == 1);
+    const auto before = rig.app->signature(0);
+    rig.press(Key::Question);
+    CHECK(rig.app->showHelp());
+    CHECK(rig.app->signature(0) != before);
+    CHECK(rig.app->signature(1) != rig.app->signature(0)); // a new notice needs a frame
+}
+
+TEST_CASE("the quick set starts at once and leaving the player goes to the library") {
+    Rig rig;
+    rig.press(Key::Q);
+    CHECK(rig.screen() == ui::Screen::QuickSet);
+    rig.app->handle(Intent{Action::QuickStart});
+    CHECK(rig.screen() == ui::Screen::Player);
+    rig.app->handle(Intent{Action::ToLibrary});
+    CHECK(rig.screen() == ui::Screen::Library);
+}
+
+TEST_CASE("a new routine is saved, shows in the library selected, is deleted and comes back") {
+    Rig rig;
+    rig.press(Key::N);
+    CHECK(rig.screen() == ui::Screen::Editor);
+    rig.press(Key::S, true);
+    CHECK(rig.screen() == ui::Screen::Editor);
+    CHECK(std::filesystem::exists(rig.dir.path / "user" / "new-routine.toml"));
+    REQUIRE(rig.app->library().selected());
+    CHECK(rig.app->library().selected()->id == "new-routine");
+    rig.press(Key::Escape);
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.press(Key::Delete);
+    CHECK_FALSE(std::filesystem::exists(rig.dir.path / "user" / "new-routine.toml"));
+    CHECK(rig.app->workshop().deletedName() == "New routine");
+    rig.press(Key::Z, true);
+    CHECK(std::filesystem::exists(rig.dir.path / "user" / "new-routine.toml"));
+    CHECK(rig.app->library().selected()->id == "new-routine");
+}
+
+TEST_CASE("Try it plays over the editor and leaving comes back to the editor") {
+    Rig rig;
+    rig.app->handle(Intent{Action::Duplicate, 0});
+    CHECK(rig.screen() == ui::Screen::Editor);
+    rig.app->handle(Intent{Action::EditRoutine, 0, 0, ui::makeEditorAction(ui::EditorAction::Type::TryIt)});
+    CHECK(rig.screen() == ui::Screen::Player);
+    rig.press(Key::Escape);
+    rig.press(Key::Escape);
+    CHECK(rig.screen() == ui::Screen::Editor);
+    CHECK(rig.reports.count("screen editor") == 2); // opened, then back from the player
+}
+
+TEST_CASE("quitting with unsaved changes asks first; discarding quits") {
+    Rig rig;
+    rig.app->handle(Intent{Action::NewRoutine});
+    rig.app->workshop().editorAction(ui::makeEditorAction(ui::EditorAction::Type::AddBlock));
+    CHECK_FALSE(rig.app->requestQuit());
+    CHECK(rig.app->workshop().editorView().confirmClose);
+    rig.app->workshop().editorAction(ui::makeEditorAction(ui::EditorAction::Type::DiscardAndClose));
+    CHECK(rig.app->quitting());
+}
+
+TEST_CASE("the history view opens and closes with Esc") {
+    Rig rig;
+    rig.press(Key::H);
+    CHECK(rig.screen() == ui::Screen::History);
+    CHECK(rig.app->workshop().historyModel().minutesPerWeek.size() == 8);
+    rig.press(Key::Escape);
+    CHECK(rig.screen() == ui::Screen::Library);
+}
+
+TEST_CASE("files added on disk show up in the library at the next check") {
+    Rig rig;
+    rig.pass(1);
+    rig.dir.write("user/mine.toml", kShort);
+    rig.pass(LibraryModel::kCheckFilesEveryMs);
+    CHECK(rig.app->library().entries().size() == 3);
+}
+
+TEST_CASE("unknot run: the routine plays at once, and the library's intents reach the workshop") {
+    Rig rig;
+    rig.app->handle(Intent{Action::Edit, 99}); // no such entry: nothing happens
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.dir.write("user/mine.toml", kShort);
+    rig.app->begin(loadEntry(rig.dir.path / "user/mine.toml", RoutineSource::User));
+    CHECK(rig.screen() == ui::Screen::Player);
+    rig.app->handle(Intent{Action::ToLibrary});
+    const auto mine = [&] {
+        for (std::size_t i = 0; i < rig.app->library().entries().size(); ++i)
+            if (rig.app->library().entries()[i].id == "mine") return i;
+        return std::size_t{99};
+    }();
+    REQUIRE(mine != 99);
+    rig.app->handle(Intent{Action::Edit, mine});
+    CHECK(rig.screen() == ui::Screen::Editor);
+    rig.app->handle(Intent{Action::EditRoutine, 0, 0, ui::makeEditorAction(ui::EditorAction::Type::AddBlock)});
+    rig.press(Key::Z, true);
+    rig.press(Key::Y, true);
+    CHECK(rig.app->workshop().editor().dirty());
+    rig.app->handle(Intent{Action::CloseView});
+    rig.app->handle(Intent{Action::EditRoutine, 0, 0, ui::makeEditorAction(ui::EditorAction::Type::DiscardAndClose)});
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.app->handle(Intent{Action::Delete, mine});
+    CHECK_FALSE(std::filesystem::exists(rig.dir.path / "user/mine.toml"));
+    rig.app->handle(Intent{Action::Select, 0});
+    CHECK(rig.app->library().selectedIndex() == 0);
+    rig.app->handle(Intent{Action::QuickRefine}); // the quick set is not open: nothing happens
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.press(Key::Q, true);
+    CHECK(rig.app->quitting());
+}
+
+TEST_CASE("the player's volume keys and the Finished screen's keys") {
+    Settings noFlash;
+    noFlash.flash = false;
+    Rig rig(noFlash);
+    rig.press(Key::Enter);
+    rig.press(Key::Up);
+    CHECK(rig.app->settings().volume == 80 + Settings::kVolumeStep);
+    rig.press(Key::Right);
+    rig.press(Key::Right);
+    REQUIRE(rig.screen() == ui::Screen::Finished);
+    CHECK_FALSE(rig.app->nextChangeInMs().has_value()); // over: nothing changes by itself (the flash is off)
+    rig.press(Key::Enter);
+    CHECK(rig.screen() == ui::Screen::Library);
+}

@@ -1,0 +1,92 @@
+// The library model on real folders: selection by id across rescans, filters, moving the
+// selection, noticing files changed on disk.
+#include "app/library_model.hpp"
+
+#include "app_fakes.hpp"
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace unknot;
+
+namespace {
+
+std::string routine(std::string_view name, std::string_view tag) {
+    return "name = \"" + std::string(name) + "\"\ntags = [\"" + std::string(tag) +
+           "\"]\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n";
+}
+
+struct Rig {
+    test::TempDir dir;
+    test::Reports reports;
+    Ticks now = 0;
+    LibraryModel model{LibraryFolders{dir.path / "builtin", dir.path / "user", {}}, reports, [this] { return now; }};
+    Rig() {
+        dir.write("builtin/calf.toml", routine("Calf", "calves"));
+        dir.write("builtin/glute.toml", routine("Glute", "hips"));
+        dir.write("builtin/hip.toml", routine("Hip", "hips"));
+        dir.write("user/broken.toml", "name = \"Broken\"\n[[step]]\nkind = \"tence\"\n");
+    }
+};
+
+} // namespace
+
+TEST_CASE("the library model selects the fallback id, or the first routine") {
+    Rig rig;
+    rig.model.rescan("glute");
+    REQUIRE(rig.model.entries().size() == 4);
+    REQUIRE(rig.model.selected());
+    CHECK(rig.model.selected()->id == "glute");
+    CHECK(rig.model.takeScrollRequest());
+    CHECK_FALSE(rig.model.takeScrollRequest());
+    CHECK(rig.model.tags() == std::vector<std::string>{"calves", "hips"});
+    CHECK(rig.reports.count("library routines=4 invalid=1") == 1);
+    CHECK(rig.model.selectedOutline().size() == 1);
+
+    rig.model.clearSelection();
+    CHECK(rig.model.selectedOutline().empty());
+    rig.model.rescan("nothing-by-this-id");
+    CHECK(rig.model.selected()->id == "calf");
+    rig.model.select(3);
+    CHECK(rig.model.selected()->id == "broken");
+    CHECK(rig.model.selectedOutline().empty()); // it cannot play: no outline
+    rig.model.select(99);
+    CHECK(rig.model.selected()->id == "broken");
+    CHECK(rig.model.at(99) == nullptr);
+}
+
+TEST_CASE("the search and the filters decide what is visible, and the selection moves within it") {
+    Rig rig;
+    rig.model.rescan();
+    CHECK(rig.model.visible().size() == 4);
+    rig.model.setFilter(LibraryFilter{"", "hips", ""});
+    CHECK(rig.model.visible() == std::vector<std::size_t>{1, 2});
+    rig.model.moveSelection(+1); // calf is not visible: the first visible one
+    CHECK(rig.model.selected()->id == "glute");
+    rig.model.moveSelection(+1);
+    rig.model.moveSelection(+1); // clamped at the end
+    CHECK(rig.model.selected()->id == "hip");
+    rig.model.moveSelection(-5);
+    CHECK(rig.model.selected()->id == "glute");
+    rig.model.setFilter(LibraryFilter{"nothing matches this", "", ""});
+    CHECK(rig.model.visible().empty());
+    rig.model.moveSelection(+1);
+    CHECK(rig.model.selected()->id == "glute");
+}
+
+TEST_CASE("files changed on disk are noticed at the next check, and the selection stays by id") {
+    Rig rig;
+    rig.model.rescan("hip");
+    rig.now = 10'000;
+    CHECK_FALSE(rig.model.poll()); // nothing changed yet
+    rig.dir.write("builtin/achilles.toml", routine("Achilles", "calves"));
+    rig.now += 1000;
+    CHECK_FALSE(rig.model.poll()); // not yet time to look
+    rig.now += LibraryModel::kCheckFilesEveryMs;
+    CHECK(rig.model.poll());
+    CHECK(rig.model.scans() == 2);
+    CHECK(rig.model.entries().size() == 5);
+    CHECK(rig.model.selected()->id == "hip");
+    rig.now += LibraryModel::kCheckFilesEveryMs;
+    CHECK_FALSE(rig.model.poll()); // nothing changed since
+}

@@ -1,0 +1,263 @@
+// The workshop on a temporary folder: saving with a name taken, the quick set's save, the
+// editor's questions, deleting only the user's own routines.
+#include "app/workshop.hpp"
+
+#include "app_fakes.hpp"
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace unknot;
+using T = ui::EditorAction::Type;
+
+namespace {
+
+struct Host final : WorkshopHost {
+    std::vector<LibraryEntry> played;
+    std::vector<std::string> changed;
+    bool quitAsked = false;
+    void play(const LibraryEntry& entry) override { played.push_back(entry); }
+    void routinesChanged(const std::string& selectId) override { changed.push_back(selectId); }
+    void quit() override { quitAsked = true; }
+};
+
+struct Rig {
+    test::TempDir dir;
+    test::Reports reports;
+    Host host;
+    Router router;
+    Workshop w{host, reports, router, WorkshopPaths{dir.path / "routines", dir.path / "trash", dir.path / "h.csv"}};
+    void act(T type) { w.editorAction(ui::makeEditorAction(type)); }
+    [[nodiscard]] std::size_t files() const {
+        std::size_t n = 0;
+        for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path / "routines"))
+            ++n;
+        return n;
+    }
+};
+
+LibraryEntry userEntry(const std::filesystem::path& file) { return loadEntry(file, RoutineSource::User); }
+
+} // namespace
+
+TEST_CASE("saving a new routine whose name is taken asks: replace, save as new, or cancel") {
+    Rig rig;
+    rig.w.newRoutine();
+    rig.act(T::Save);
+    CHECK(rig.files() == 1);
+    rig.act(T::Close);
+    CHECK_FALSE(rig.w.editing());
+    CHECK(rig.router.top() == Route::Library);
+
+    rig.w.newRoutine();
+    rig.act(T::Save);
+    CHECK(rig.w.editorView().collidingId == "new-routine");
+    rig.act(T::CancelSave);
+    CHECK(rig.w.editorView().collidingId.empty());
+    rig.act(T::Save);
+    rig.act(T::Close); // Esc answers the question first: cancel
+    CHECK(rig.w.editing());
+    rig.act(T::Save);
+    rig.act(T::SaveAsNew);
+    CHECK(rig.files() == 2);
+    CHECK(std::filesystem::exists(rig.dir.path / "routines" / "new-routine-2.toml"));
+    CHECK(rig.host.changed.back() == "new-routine-2");
+
+    rig.w.newRoutine();
+    rig.act(T::Save);
+    rig.act(T::Replace);
+    CHECK(rig.files() == 2);
+}
+
+TEST_CASE("the editor asks before closing with unsaved changes, and can keep editing") {
+    Rig rig;
+    rig.w.newRoutine();
+    rig.w.editorAction(ui::makeEditorAction(T::AddPhase));
+    CHECK(rig.w.editor().dirty());
+    rig.w.undo();
+    rig.w.redo();
+    rig.w.close();
+    CHECK(rig.w.editorView().confirmClose);
+    rig.act(T::CancelClose);
+    CHECK_FALSE(rig.w.editorView().confirmClose);
+    rig.w.close();
+    rig.act(T::Close); // a second Esc keeps editing
+    CHECK(rig.w.editing());
+    rig.w.close();
+    rig.act(T::Save); // "Save" in the question saves, then closes
+    CHECK_FALSE(rig.w.editing());
+    CHECK(rig.files() == 1);
+}
+
+TEST_CASE("a routine that cannot play is neither saved nor tried") {
+    Rig rig;
+    rig.w.newRoutine();
+    ui::EditorAction a = ui::makeEditorAction(T::SetStep, {0});
+    a.step = rig.w.editor().routine().steps[0];
+    a.step.durationMs = 0;
+    rig.w.editorAction(a);
+    CHECK_FALSE(rig.w.editor().canPlay());
+    rig.w.save();
+    CHECK(rig.w.editorView().message.starts_with("Fix the problems"));
+    rig.act(T::TryIt);
+    CHECK(rig.host.played.empty());
+    CHECK_FALSE(std::filesystem::exists(rig.dir.path / "routines"));
+}
+
+TEST_CASE("the quick set saves through the editor and goes back to the library") {
+    Rig rig;
+    rig.w.openQuickSet();
+    CHECK(rig.router.top() == Route::QuickSet);
+    rig.w.save();
+    CHECK_FALSE(rig.w.quickSetOpen());
+    CHECK_FALSE(rig.w.editing());
+    CHECK(rig.router.top() == Route::Library);
+    CHECK(std::filesystem::exists(rig.dir.path / "routines" / "my-interval-set.toml"));
+}
+
+TEST_CASE("the quick set refuses Start and Save while a field is not a duration") {
+    Rig rig;
+    rig.w.openQuickSet();
+    rig.w.quickSet().form().errors["##rest"] = "\"x\" is not a duration";
+    rig.w.startQuickSet();
+    rig.w.save();
+    CHECK(rig.host.played.empty());
+    CHECK(rig.w.quickSetOpen());
+    CHECK(rig.reports.count("quick-set refused problems=1") == 2);
+    rig.w.refineQuickSet(); // the editor may still open it
+    CHECK(rig.w.editing());
+    CHECK(rig.router.top() == Route::Editor);
+}
+
+TEST_CASE("the quick set's Start plays a checked routine and Esc leaves it") {
+    Rig rig;
+    rig.w.openQuickSet();
+    rig.w.quickSet().form().quick.firstMs = 7000;
+    rig.w.startQuickSet();
+    REQUIRE(rig.host.played.size() == 1);
+    CHECK(rig.host.played[0].timeline().phases[1].durationMs == 7000);
+    rig.w.openQuickSet();
+    rig.w.close();
+    CHECK_FALSE(rig.w.quickSetOpen());
+}
+
+TEST_CASE("only the user's own routines are edited and deleted; a delete can be undone") {
+    Rig rig;
+    rig.dir.write("builtin/b.toml", "name = \"B\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n");
+    rig.dir.write("routines/mine.toml", "name = \"Mine\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n");
+    const LibraryEntry builtIn = loadEntry(rig.dir.path / "builtin/b.toml", RoutineSource::BuiltIn);
+    rig.w.edit(builtIn);
+    CHECK_FALSE(rig.w.editing());
+    rig.w.remove(builtIn);
+    CHECK(std::filesystem::exists(rig.dir.path / "builtin/b.toml"));
+
+    const LibraryEntry mine = userEntry(rig.dir.path / "routines/mine.toml");
+    rig.w.edit(mine);
+    CHECK(rig.w.editing());
+    CHECK_FALSE(rig.w.editor().dirty());
+    rig.w.close();
+    rig.w.remove(mine);
+    CHECK(rig.files() == 0);
+    CHECK(rig.w.deletedName() == "Mine");
+    rig.w.undoRemove();
+    CHECK(rig.files() == 1);
+    CHECK(rig.host.changed.back() == "mine");
+    rig.w.undoRemove(); // nothing left to undo
+    CHECK(rig.files() == 1);
+
+    rig.w.remove(userEntry(rig.dir.path / "routines/gone.toml")); // no such file: a notice
+    CHECK(rig.reports.notices.size() == 1);
+}
+
+TEST_CASE("the history opens with its weeks worked out") {
+    Rig rig;
+    REQUIRE_FALSE(
+        appendHistory(rig.dir.path / "h.csv", HistoryRecord{wallClockSeconds(), "a", "A", 60'000, 60'000, true}));
+    rig.w.openHistory();
+    CHECK(rig.w.historyOpen());
+    CHECK(rig.w.historyModel().records->size() == 1);
+    CHECK(rig.w.historyModel().streakDays == 1);
+    rig.w.closeHistory();
+    CHECK(rig.router.top() == Route::Library);
+}
+
+TEST_CASE("every edit the editor view reports reaches the routine, and undo takes it back") {
+    Rig rig;
+    rig.w.newRoutine();
+    const auto text = [](T type, std::string value) {
+        ui::EditorAction a = ui::makeEditorAction(type);
+        a.text = std::move(value);
+        return a;
+    };
+    const auto list = [](T type, std::vector<std::string> items) {
+        ui::EditorAction a = ui::makeEditorAction(type);
+        a.list = std::move(items);
+        return a;
+    };
+    rig.w.editorAction(text(T::SetName, "Hips"));
+    rig.w.editorAction(text(T::SetSummary, "For the hips"));
+    rig.w.editorAction(text(T::SetNotes, "Slowly."));
+    rig.w.editorAction(list(T::SetTags, {"hips"}));
+    rig.w.editorAction(list(T::SetEquipment, {"ball"}));
+    const Routine& r = rig.w.editor().routine();
+    CHECK(r.name == "Hips");
+    CHECK(r.summary == "For the hips");
+    CHECK(r.notes == "Slowly.");
+    CHECK(r.tags == std::vector<std::string>{"hips"});
+    CHECK(r.equipment == std::vector<std::string>{"ball"});
+
+    rig.w.editorAction(ui::makeEditorAction(T::AddBlock));
+    CHECK(rig.w.editorView().selected == StepPath{1});
+    rig.w.editorAction(ui::makeEditorAction(T::Duplicate, {1}));
+    CHECK(rig.w.editor().routine().steps.size() == 3);
+    rig.w.editorAction(ui::makeEditorAction(T::MoveUp, {2}));
+    rig.w.editorAction(ui::makeEditorAction(T::MoveDown, {1}));
+    rig.w.editorAction(ui::makeEditorAction(T::MoveInto, {2}));
+    CHECK(rig.w.editor().routine().steps.size() == 2);
+    rig.w.editorAction(ui::makeEditorAction(T::MoveOut, rig.w.editorView().selected));
+    CHECK(rig.w.editor().routine().steps.size() == 3);
+    ui::EditorAction drag = ui::makeEditorAction(T::MoveTo, {2});
+    drag.target = {0};
+    rig.w.editorAction(drag);
+    CHECK(rig.w.editorView().selected == StepPath{0});
+    rig.w.editorAction(ui::makeEditorAction(T::Remove, {0}));
+    CHECK(rig.w.editorView().selected.empty());
+    CHECK(rig.w.editor().routine().steps.size() == 2);
+    rig.act(T::Undo);
+    CHECK(rig.w.editor().routine().steps.size() == 3);
+    rig.act(T::Redo);
+    CHECK(rig.w.editor().routine().steps.size() == 2);
+    CHECK(rig.reports.count("editor ") >= 14);
+}
+
+TEST_CASE("quitting with unsaved changes: Save saves, closes and quits") {
+    Rig rig;
+    rig.w.newRoutine();
+    rig.w.editorAction(ui::makeEditorAction(T::AddBlock));
+    CHECK_FALSE(rig.w.requestQuit());
+    CHECK(rig.w.editorView().confirmClose);
+    rig.act(T::Save);
+    CHECK_FALSE(rig.w.editing());
+    CHECK(rig.host.quitAsked);
+    CHECK(rig.files() == 1);
+}
+
+TEST_CASE("a routine that cannot be written stays open with the reason") {
+    Rig rig;
+    rig.dir.write("routines", "a file where the folder should be");
+    rig.w.newRoutine();
+    rig.act(T::Save);
+    CHECK(rig.w.editing());
+    CHECK(rig.w.editorView().message.starts_with("Not saved: "));
+    REQUIRE(rig.reports.notices.size() == 1);
+    CHECK(rig.reports.notices[0].starts_with("not saved: "));
+}
+
+TEST_CASE("duplicating any routine opens a copy to edit") {
+    Rig rig;
+    rig.dir.write("builtin/b.toml", "name = \"B\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n");
+    rig.w.duplicate(loadEntry(rig.dir.path / "builtin/b.toml", RoutineSource::BuiltIn));
+    REQUIRE(rig.w.editing());
+    CHECK(rig.w.editor().routine().name == "B (my copy)");
+    CHECK(rig.w.editorView().title == "New copy");
+}
