@@ -48,6 +48,8 @@ ui::Key translate(SDL_Keycode key) {
     }
 }
 
+constexpr std::string_view kNoDisplay = "cannot open a window: no display (DISPLAY/WAYLAND_DISPLAY unset)";
+
 // Dear ImGui 1.86 reads one state per key per frame; 1.87+ queues input events itself.
 constexpr bool kImGuiQueuesInput = IMGUI_VERSION_NUM >= 18700;
 
@@ -157,8 +159,18 @@ Platform::~Platform() = default;
 std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const PlatformOptions& options) {
     auto impl = std::make_unique<Impl>();
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1"); // we disable it ourselves while playing
+    // With no display, SDL falls back to its invisible offscreen or dummy driver: a window
+    // nobody sees, and an app that seems to hang. Only a driver asked for by name may run so.
+    const bool driverAsked = SDL_getenv("SDL_VIDEODRIVER") != nullptr;
+    const bool haveDisplay = SDL_getenv("DISPLAY") != nullptr || SDL_getenv("WAYLAND_DISPLAY") != nullptr;
+    if (!driverAsked && !haveDisplay) return std::string(kNoDisplay);
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
         return std::string("cannot open a window (no display?): ") + SDL_GetError();
+    const std::string_view driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    if (!driverAsked && (driver == "offscreen" || driver == "dummy")) {
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        return std::string(kNoDisplay);
+    }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);

@@ -69,8 +69,7 @@ void CueMixer::post(const Command& command) {
 }
 
 void CueMixer::flushWaiting() {
-    while (!waiting_.empty() && commands_.push(waiting_.front()))
-        waiting_.pop_front();
+    while (!waiting_.empty() && commands_.push(waiting_.front())) waiting_.pop_front();
 }
 
 void CueMixer::reclaim() {

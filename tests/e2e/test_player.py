@@ -204,15 +204,23 @@ class NoWindowTest(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("did you mean 'glute-release-ball'", r.stderr)
 
-    def test_no_display_is_a_clear_error_not_a_crash(self):
-        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-        env["SDL_VIDEODRIVER"] = "x11"
+    def run_without_display(self, **extra):
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+        env.update(extra)
         r = subprocess.run([BIN, "run", str(FIXTURES / "good" / "short.toml")], capture_output=True, text=True,
                            env=env, timeout=30)
         self.assertEqual(r.returncode, 1, r.stderr)
         errors = [l for l in r.stderr.splitlines() if "error" in l]
         self.assertEqual(len(errors), 1, r.stderr)
-        self.assertIn("cannot open a window", errors[0])
+        return errors[0]
+
+    def test_no_display_is_a_clear_error_not_an_invisible_window(self):
+        # SDL would fall back to its offscreen driver and seem to hang; the app says why it stops.
+        self.assertEqual(self.run_without_display(),
+                         "unknot: error: cannot open a window: no display (DISPLAY/WAYLAND_DISPLAY unset)")
+
+    def test_a_video_driver_asked_for_without_its_display_is_a_clear_error(self):
+        self.assertIn("cannot open a window", self.run_without_display(SDL_VIDEODRIVER="x11"))
 
 
 if __name__ == "__main__":

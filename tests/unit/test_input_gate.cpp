@@ -26,8 +26,7 @@ std::vector<std::vector<int>> framesFor(const std::vector<InputTouch>& queue) {
     while (next < queue.size()) {
         gate.nextFrame();
         frames.emplace_back();
-        while (next < queue.size() && gate.admit(queue[next]))
-            frames.back().push_back(static_cast<int>(next++));
+        while (next < queue.size() && gate.admit(queue[next])) frames.back().push_back(static_cast<int>(next++));
     }
     return frames;
 }

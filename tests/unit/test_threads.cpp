@@ -56,8 +56,7 @@ TEST_CASE("a million commands while the audio callback renders: each applied onc
     // Long enough (50 hours of holds) that the session never ends while commands come in,
     // however fast the callback spins.
     std::string routine = "name = \"x\"\n";
-    for (int i = 0; i < 50; ++i)
-        routine += "[[step]]\nkind = \"hold\"\nduration = 3600\n";
+    for (int i = 0; i < 50; ++i) routine += "[[step]]\nkind = \"hold\"\nduration = 3600\n";
     mixer.start(timelineOf(routine), CueOptions{});
     std::atomic<bool> stop{false};
     std::thread audio([&] {
@@ -92,8 +91,7 @@ TEST_CASE("a million commands while the audio callback renders: each applied onc
         ++sent;
         mostWaiting = std::max<std::uint64_t>(mostWaiting, mixer.waitingCommands());
     }
-    while (mixer.waitingCommands() > 0)
-        take();
+    while (mixer.waitingCommands() > 0) take();
     stop.store(true, std::memory_order_release);
     audio.join();
     std::array<std::int16_t, 64 * CueMixer::kChannels> buffer{};
