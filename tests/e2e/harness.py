@@ -22,7 +22,11 @@ SHOTS_DIR.mkdir(parents=True, exist_ok=True)
 
 
 TEST_LINE = re.compile(r"unknot: test (?:wake|frame)=\d+ t_ms=(?P<t>\d+)")
-KEYSYMS = {" ": "space", ".": "period", ",": "comma", "-": "minus", ":": "colon", "/": "slash", "_": "underscore"}
+# Keys that need Shift on a US layout: pressed as the chord they are, so each transition is one.
+SHIFTED = {"plus": "shift+equal", "question": "shift+slash", "colon": "shift+semicolon",
+           "underscore": "shift+minus"}
+KEYSYMS = {" ": "space", ".": "period", ",": "comma", "-": "minus", ":": "colon", "/": "slash", "_": "underscore",
+           "+": "plus", "?": "question"}
 
 
 class Xvfb:
@@ -185,7 +189,7 @@ class App:
         up, one transition per frame."""
         self._focus()
         for chord in keys:
-            parts = chord.split("+")
+            parts = SHIFTED.get(chord, chord).split("+")
             for k in parts:
                 self._transition("keydown", k)
             for k in reversed(parts):
