@@ -195,6 +195,13 @@ class App:
             for k in reversed(parts):
                 self._transition("keyup", k)
 
+    def key_down(self, key):
+        self._focus()
+        self._transition("keydown", key)
+
+    def key_up(self, key):
+        self._transition("keyup", key)
+
     def type_text(self, text):
         """Types plain ASCII text, key by key, one transition per frame."""
         for ch in text:

@@ -104,10 +104,12 @@ class PlayerWindowTest(WindowTest):
         colours = kind_colours()
         app.wait_for_screen(lambda s: s.fraction_near(colours["prepare"]) > 0.5)  # the first flash is over
         n = app.line_count()
-        app.keys("Right")
+        # Look while the key is still down: its release and that frame take time on a busy machine.
+        app.key_down("Right")
         app.wait_for(r"phase index=1", after=n)
         # The flash whitens the whole window for a moment (3 s here), then the phase's colour shows.
-        app.wait_for_screen(lambda s: s.fraction_near((0xFF, 0xFF, 0xFF), tolerance=70) > 0.5, timeout=3)
+        app.wait_for_screen(lambda s: s.fraction_near((0xFF, 0xFF, 0xFF), tolerance=70) > 0.5, timeout=10)
+        app.key_up("Right")
         app.wait_for_screen(lambda s: s.fraction_near(colours["tense"]) > 0.5)
 
     def test_routine_plays_to_the_end_and_quits(self):
