@@ -98,19 +98,21 @@ class PlayerWindowTest(WindowTest):
         self.assertLess(shot.fraction_near(colours["prepare"]), 0.01)
 
     def test_flash_marks_a_phase_change(self):
-        # A long flash (a setting), so a loaded machine's slow screenshot still catches it.
-        app = self.start("run", str(FIXTURES / "good" / "short.toml"), settings="flash_ms = 3000\n")
-        app.wait_for(r"phase index=0")
+        # A long flash (a setting), so a loaded machine's slow screenshot still catches it; a manual
+        # first phase, so nothing changes before the key, however slow the machine.
+        app = self.start("run", str(FIXTURES / "good" / "manual.toml"), settings="flash_ms = 3000\n")
+        app.wait_for(r"phase index=0 kind=manual")
         colours = kind_colours()
-        app.wait_for_screen(lambda s: s.fraction_near(colours["prepare"]) > 0.5)  # the first flash is over
+        app.wait_for_screen(lambda s: s.fraction_near(colours["manual"]) > 0.5)  # the first flash is over
         n = app.line_count()
         # Look while the key is still down: its release and that frame take time on a busy machine.
-        app.key_down("Right")
-        app.wait_for(r"phase index=1", after=n)
-        # The flash whitens the whole window for a moment (3 s here), then the phase's colour shows.
-        app.wait_for_screen(lambda s: s.fraction_near((0xFF, 0xFF, 0xFF), tolerance=70) > 0.5, timeout=10)
-        app.key_up("Right")
-        app.wait_for_screen(lambda s: s.fraction_near(colours["tense"]) > 0.5)
+        app.key_down("space")
+        app.wait_for(r"phase index=1 kind=roll", after=n)
+        # The flash whitens the whole window for a moment (3 s here), then goes.
+        white = (0xFF, 0xFF, 0xFF)
+        app.wait_for_screen(lambda s: s.fraction_near(white, tolerance=70) > 0.5, timeout=10)
+        app.key_up("space")
+        app.wait_for_screen(lambda s: s.fraction_near(white, tolerance=70) < 0.1)
 
     def test_routine_plays_to_the_end_and_quits(self):
         app = self.start("run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end")
