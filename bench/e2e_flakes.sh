@@ -24,6 +24,9 @@ for i in $(seq "$runs"); do
     echo "run $i: FAILED ($((SECONDS - start)) s):"
     grep -E '^\s+[0-9]+ - ' <<<"$out" || true
     grep -E '^(FAIL|ERROR):|AssertionError' <<<"$out" | head -5 || true
+    log=$(mktemp /tmp/e2e-flakes-run$i-XXXX.log)
+    echo "$out" >"$log"
+    echo "  full output: $log"
   fi
 done
 echo "runs=$runs failed=$failed (preset $preset, 2 busy processes)"
