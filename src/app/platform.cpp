@@ -10,8 +10,12 @@
 #include <backends/imgui_impl_sdl.h>
 #endif
 
+#include "ui/input_gate.hpp"
+
 #include <algorithm>
 #include <cstdio>
+#include <deque>
+#include <string_view>
 
 namespace unknot {
 
@@ -44,6 +48,37 @@ ui::Key translate(SDL_Keycode key) {
     }
 }
 
+constexpr std::string_view kNoDisplay = "cannot open a window: no display (DISPLAY/WAYLAND_DISPLAY unset)";
+
+// Dear ImGui 1.86 reads one state per key per frame; 1.87+ queues input events itself.
+constexpr bool kImGuiQueuesInput = IMGUI_VERSION_NUM >= 18700;
+
+ui::InputTouch touchOf(const SDL_Event& e) {
+    using Kind = ui::InputTouch::Kind;
+    switch (e.type) {
+    case SDL_KEYDOWN:
+    case SDL_KEYUP: return {Kind::Key, static_cast<int>(e.key.keysym.scancode)};
+    case SDL_TEXTINPUT: return {Kind::Text, 0};
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP: return {Kind::MouseButton, e.button.button};
+    default: return {Kind::Other, 0};
+    }
+}
+
+// ImGui 1.86's SDL backend reads the modifiers from SDL_GetModState(), which already holds
+// the state after every event SDL has queued; a key held back to a later frame must carry
+// the modifiers it was pressed with.
+void feedImGui(const SDL_Event& e) {
+    if (kImGuiQueuesInput || (e.type != SDL_KEYDOWN && e.type != SDL_KEYUP)) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        return;
+    }
+    const SDL_Keymod now = SDL_GetModState();
+    SDL_SetModState(static_cast<SDL_Keymod>(e.key.keysym.mod));
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    SDL_SetModState(now);
+}
+
 } // namespace
 
 struct Platform::Impl {
@@ -56,6 +91,24 @@ struct Platform::Impl {
     ui::FontSizes fontSizes{};
     bool imguiReady = false;
     WindowGeometry windowed; // last geometry while not fullscreen
+    // ImGui 1.86 only: events that would have conflicted with one already given to this
+    // frame, oldest first; they go before anything newer in SDL's queue.
+    std::deque<SDL_Event> heldBack;
+    ui::FrameInputGate gate;
+    // UNKNOT_TEST_MODE=1: each wake and each frame is logged with the input it took, so an
+    // end-to-end test can send one event and wait until a frame has read it.
+    bool testMode = false;
+    unsigned long long wakes = 0, frames = 0;
+    unsigned long long keys = 0, texts = 0, buttons = 0; // input events given to ImGui so far
+
+    void count(const SDL_Event& e) {
+        switch (touchOf(e).kind) {
+        case ui::InputTouch::Kind::Key: ++keys; break;
+        case ui::InputTouch::Kind::Text: ++texts; break;
+        case ui::InputTouch::Kind::MouseButton: ++buttons; break;
+        case ui::InputTouch::Kind::Other: break;
+        }
+    }
 
     ~Impl() {
         if (imguiReady) {
@@ -74,6 +127,22 @@ struct Platform::Impl {
 #endif
     }
 
+    // Takes the events for one frame: all of them with ImGui 1.87+, and with 1.86 those up to the
+    // first that would conflict with one already taken (ui/input_gate.hpp); the rest wait, in order.
+    bool nextEvent(SDL_Event& e, int timeoutMs) {
+        if (!heldBack.empty()) {
+            e = heldBack.front();
+            heldBack.pop_front();
+        } else if (timeoutMs > 0) {
+            if (SDL_WaitEventTimeout(&e, timeoutMs) == 0) return false;
+        } else if (SDL_PollEvent(&e) == 0) {
+            return false;
+        }
+        if (kImGuiQueuesInput || gate.admit(touchOf(e))) return true;
+        heldBack.push_front(e);
+        return false;
+    }
+
     void rememberWindowed() {
         const Uint32 flags = SDL_GetWindowFlags(window);
         if (flags & (SDL_WINDOW_FULLSCREEN | SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_MINIMIZED)) return;
@@ -90,8 +159,18 @@ Platform::~Platform() = default;
 std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const PlatformOptions& options) {
     auto impl = std::make_unique<Impl>();
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1"); // we disable it ourselves while playing
+    // With no display, SDL falls back to its invisible offscreen or dummy driver: a window
+    // nobody sees, and an app that seems to hang. Only a driver asked for by name may run so.
+    const bool driverAsked = SDL_getenv("SDL_VIDEODRIVER") != nullptr;
+    const bool haveDisplay = SDL_getenv("DISPLAY") != nullptr || SDL_getenv("WAYLAND_DISPLAY") != nullptr;
+    if (!driverAsked && !haveDisplay) return std::string(kNoDisplay);
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
         return std::string("cannot open a window (no display?): ") + SDL_GetError();
+    const std::string_view driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    if (!driverAsked && (driver == "offscreen" || driver == "dummy")) {
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        return std::string(kNoDisplay);
+    }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -128,6 +207,9 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     if (impl->fontFiles.family != "Inter")
         std::fprintf(stderr, "unknot: the Inter font is not installed (Debian: fonts-inter); using %s\n",
                      impl->fontFiles.family.empty() ? "Dear ImGui's built-in font" : impl->fontFiles.family.c_str());
+
+    const char* testMode = SDL_getenv("UNKNOT_TEST_MODE");
+    impl->testMode = testMode && std::string_view(testMode) == "1";
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -171,10 +253,13 @@ void Platform::rebuildFontsIfNeeded() {
 
 std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
     std::vector<InputEvent> out;
+    impl_->gate.nextFrame();
     SDL_Event e;
-    bool have = timeoutMs > 0 ? SDL_WaitEventTimeout(&e, timeoutMs) != 0 : SDL_PollEvent(&e) != 0;
+    // Held-back events are due now: no sleeping while some wait.
+    bool have = impl_->nextEvent(e, impl_->heldBack.empty() ? timeoutMs : 0);
     while (have) {
-        ImGui_ImplSDL2_ProcessEvent(&e);
+        feedImGui(e);
+        impl_->count(e);
         InputEvent ie;
         switch (e.type) {
         case SDL_QUIT: ie.type = InputEvent::Type::Quit; break;
@@ -208,8 +293,11 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
         default: break;
         }
         out.push_back(ie);
-        have = SDL_PollEvent(&e) != 0;
+        have = impl_->nextEvent(e, 0);
     }
+    if (impl_->testMode)
+        std::fprintf(stderr, "unknot: test wake=%llu t_ms=%u events=%zu held=%zu\n", ++impl_->wakes, SDL_GetTicks(),
+                     out.size(), impl_->heldBack.size());
     return out;
 }
 
@@ -229,6 +317,9 @@ void Platform::endFrame(ui::Rgb clear) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(impl_->window);
+    if (impl_->testMode)
+        std::fprintf(stderr, "unknot: test frame=%llu t_ms=%u keys=%llu text=%llu buttons=%llu\n", ++impl_->frames,
+                     SDL_GetTicks(), impl_->keys, impl_->texts, impl_->buttons);
 }
 
 void Platform::setFontScale(double scale) {

@@ -40,7 +40,9 @@ class Platform {
     Platform(const Platform&) = delete;
     Platform& operator=(const Platform&) = delete;
 
-    // Sleeps until an event arrives or `timeoutMs` passes (0: don't sleep), then drains them.
+    // Sleeps until an event arrives or `timeoutMs` passes (0: don't sleep), then takes the
+    // events one frame can read (with ImGui 1.86, up to the first conflicting one; the rest
+    // come with the next calls, at once and in order).
     std::vector<InputEvent> waitEvents(int timeoutMs);
 
     void beginFrame();              // rebuilds the fonts first when the window height changed

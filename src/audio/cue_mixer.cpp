@@ -51,6 +51,8 @@ CueMixer::~CueMixer() {
     Command c;
     while (commands_.pop(c))
         if (c.type == Command::Type::Start) delete c.session;
+    for (const Command& w : waiting_)
+        if (w.type == Command::Type::Start) delete w.session;
     reclaim();
 }
 
@@ -59,8 +61,15 @@ void CueMixer::setSound(SoundId id, CueSound sound) { sounds_[static_cast<std::s
 // ---------------------------------------------------------------------------------------
 // UI thread
 // ---------------------------------------------------------------------------------------
+// A full ring (the audio thread has not run since 64 commands) loses nothing: the command
+// waits here, in order, and goes with the next command or update().
 void CueMixer::post(const Command& command) {
-    if (!commands_.push(command) && command.type == Command::Type::Start) delete command.session;
+    flushWaiting();
+    if (!waiting_.empty() || !commands_.push(command)) waiting_.push_back(command);
+}
+
+void CueMixer::flushWaiting() {
+    while (!waiting_.empty() && commands_.push(waiting_.front())) waiting_.pop_front();
 }
 
 void CueMixer::reclaim() {
@@ -102,6 +111,7 @@ void CueMixer::setVolume(int percent, bool muted) {
 
 SessionStatus CueMixer::update(std::vector<SessionEvent>& events) {
     reclaim();
+    flushWaiting();
     events.insert(events.end(), carried_.begin(), carried_.end());
     carried_.clear();
     TaggedEvent e;
@@ -119,8 +129,12 @@ SessionStatus CueMixer::update(std::vector<SessionEvent>& events) {
 SessionHandover CueMixer::handOver() {
     SessionHandover out;
     out.at = framesRendered();
-    runCommands(out.at); // what the UI asked for last still happens
-    update(out.events);  // and what happened is carried, not dropped
+    runCommands(out.at); // what the UI asked for last still happens, queued commands too
+    while (!waiting_.empty()) {
+        flushWaiting();
+        runCommands(out.at);
+    }
+    update(out.events); // and what happened is carried, not dropped
     if (session_) session_->setListener(nullptr);
     out.session = std::move(session_);
     return out;
@@ -139,8 +153,12 @@ void CueMixer::adopt(SessionHandover handover) {
 // ---------------------------------------------------------------------------------------
 // Audio thread
 // ---------------------------------------------------------------------------------------
+void CueMixer::pushEvent(const TaggedEvent& event) {
+    if (!events_.push(event)) droppedEvents_.fetch_add(1, std::memory_order_relaxed);
+}
+
 void CueMixer::onCue(const FiredCue& cue) {
-    events_.push(TaggedEvent{{SessionEvent::Type::Cue, cue, {}, cue.at}, sessionGeneration_});
+    pushEvent(TaggedEvent{{SessionEvent::Type::Cue, cue, {}, cue.at}, sessionGeneration_});
     const CueSound* sound = &sounds_[static_cast<std::size_t>(soundFor(cue, session_->timeline()))];
     if (!sound->samples || sound->frames == 0) return;
     // A free voice; a sounding cue is never cut off (16 voices of 400 ms are plenty).
@@ -167,7 +185,7 @@ void CueMixer::runCommands(Ticks at) {
         case Command::Type::Session:
             if (session_) {
                 session_->advance(at); // cues due up to now first
-                events_.push(TaggedEvent{applyCommand(*session_, c.command, at), sessionGeneration_});
+                pushEvent(TaggedEvent{applyCommand(*session_, c.command, at), sessionGeneration_});
             }
             break;
         case Command::Type::CueOptions:

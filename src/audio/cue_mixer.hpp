@@ -12,10 +12,11 @@
 #include "audio/spsc_ring.hpp"
 
 #include <array>
-#include <vector>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace unknot {
 
@@ -53,6 +54,10 @@ class CueMixer final : private SessionListener {
     void setVolume(int percent, bool muted);
     // The session as the audio thread last left it, and what happened since the last call.
     SessionStatus update(std::vector<SessionEvent>& events);
+    // Commands the audio thread had no room for yet; they go at the next call from this thread.
+    [[nodiscard]] std::size_t waitingCommands() const { return waiting_.size(); }
+    // Events the audio thread had to drop because this thread did not read them in time.
+    [[nodiscard]] std::uint64_t droppedEvents() const { return droppedEvents_.load(std::memory_order_relaxed); }
     [[nodiscard]] Ticks sampleRate() const { return rate_; }
 
     // -- audio thread ------------------------------------------------------------------------
@@ -105,6 +110,7 @@ class CueMixer final : private SessionListener {
     };
     SpscRing<Command, 64> commands_;
     SpscRing<TaggedEvent, 256> events_;
+    std::atomic<std::uint64_t> droppedEvents_{0};
     SpscRing<Session*, 32> retired_; // old sessions go back to the UI thread to be freed
     std::mutex snapshotMutex_;
     Snapshot snapshot_;
@@ -116,11 +122,14 @@ class CueMixer final : private SessionListener {
     // UI thread only.
     std::uint64_t startedGeneration_ = 0;
     std::vector<SessionEvent> carried_; // events handed over with an adopted session
+    std::deque<Command> waiting_;       // for room in commands_, oldest first
 
     void onCue(const FiredCue& cue) override; // audio thread: schedules a voice
     void runCommands(Ticks at);              // audio thread (or with it stopped)
     void mixChunk(std::int16_t* out, Ticks chunkStart, std::size_t frames);
     void post(const Command& command);
+    void flushWaiting();
+    void pushEvent(const TaggedEvent& event); // audio thread
     void reclaim();
 };
 

@@ -1,5 +1,10 @@
 """End-to-end harness: a real X server (Xvfb, Mesa's software GL), the real app, keys sent
-with xdotool, screenshots taken with ImageMagick, and the app's --verbose event log read back."""
+with xdotool, screenshots taken with ImageMagick, and the app's --verbose event log read back.
+
+Dear ImGui 1.86 keeps one state per key per frame, so the harness sends one key transition at
+a time and waits until the app reports (UNKNOT_TEST_MODE=1: a "test frame=N … keys=K" line per
+frame) a frame that has read it. Every wait is on a condition with a deadline: a log line, a
+frame, the app's own clock, a colour on screen. None is a bare sleep."""
 import os
 import re
 import shutil
@@ -16,14 +21,24 @@ SHOTS_DIR = Path(os.environ.get("UNKNOT_SHOTS", "/tmp/unknot-e2e-shots"))
 SHOTS_DIR.mkdir(parents=True, exist_ok=True)
 
 
+TEST_LINE = re.compile(r"unknot: test (?:wake|frame)=\d+ t_ms=(?P<t>\d+)")
+# Keys that need Shift on a US layout: pressed as the chord they are, so each transition is one.
+SHIFTED = {"plus": "shift+equal", "question": "shift+slash", "colon": "shift+semicolon",
+           "underscore": "shift+minus"}
+KEYSYMS = {" ": "space", ".": "period", ",": "comma", "-": "minus", ":": "colon", "/": "slash", "_": "underscore",
+           "+": "plus", "?": "question"}
+
+
 class Xvfb:
     """An X server of our own on a free display number."""
 
     def __init__(self, width=1280, height=800):
         read_fd, write_fd = os.pipe()
         self.proc = subprocess.Popen(
+            # -r: no autorepeat. On a loaded machine a key can stay down longer than the repeat
+            # delay between two xdotool calls, and a repeated Tab skips a field.
             ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
-             "+extension", "GLX"],
+             "+extension", "GLX", "-r"],
             pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(write_fd)
         with os.fdopen(read_fd) as f:
@@ -56,6 +71,7 @@ class App:
             "XDG_DATA_HOME": str(Path(self.home) / "data"),
             "LIBGL_ALWAYS_SOFTWARE": "1",
             "SDL_AUDIODRIVER": env.get("SDL_AUDIODRIVER", "dummy"),
+            "UNKNOT_TEST_MODE": "1",
         })
         if display is None:
             env.pop("DISPLAY", None)
@@ -64,6 +80,8 @@ class App:
         self.display = display
         self.lines = []
         self.cond = threading.Condition()
+        self.keys_sent = 0  # key transitions sent; the app counts those it gave to a frame
+        self.focused = False
         self.proc = subprocess.Popen([BIN, "--verbose", *args], env=env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True)
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -80,20 +98,27 @@ class App:
         with self.cond:
             return "\n".join(self.lines)
 
-    def wait_for(self, pattern, timeout=20, after=0):
-        """Waits for a log line matching `pattern` among lines[after:]; returns (match, index)."""
+    def wait_for(self, pattern, timeout=20, after=0, accept=None):
+        """Waits for a log line matching `pattern` (and `accept(match)`, when given) among
+        lines[after:]; returns (match, index)."""
         regex = re.compile(pattern)
         deadline = time.monotonic() + timeout
         with self.cond:
             while True:
                 for i in range(after, len(self.lines)):
                     m = regex.search(self.lines[i])
-                    if m:
+                    if m and (accept is None or accept(m)):
                         return m, i
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or (self.proc.poll() is not None and not self.reader.is_alive()):
-                    raise AssertionError(f"no log line matches {pattern!r}; log so far:\n" + "\n".join(self.lines))
+                    raise AssertionError(f"no log line matches {pattern!r}; log so far:\n" + self._readable_log())
                 self.cond.wait(min(remaining, 0.2))
+
+    def _readable_log(self):
+        """The log without the per-frame test lines, but for the last few."""
+        tests = [i for i, l in enumerate(self.lines) if TEST_LINE.search(l)]
+        keep = set(tests[-5:])
+        return "\n".join(l for i, l in enumerate(self.lines) if i in keep or not TEST_LINE.search(l))
 
     def line_count(self):
         with self.cond:
@@ -110,22 +135,77 @@ class App:
             time.sleep(0.1)
         raise AssertionError("no Unknot window")
 
-    def keys(self, *keys):
+    def app_time(self):
+        """The app's clock (ms) in its latest test line, or None before the first."""
+        with self.cond:
+            for line in reversed(self.lines):
+                m = TEST_LINE.search(line)
+                if m:
+                    return int(m.group("t"))
+        return None
+
+    def wait_app_time(self, ms, timeout=20):
+        """Waits until the app reports a wake or frame at or after `ms` on its clock: time passes in
+        the app, which wakes at least every 2 s, whatever the load on the machine."""
+        self.wait_for(r"test (wake|frame)=\d+ t_ms=(\d+)", timeout=timeout,
+                      accept=lambda m: int(m.group(2)) >= ms)
+
+    def frames_between(self, t0, t1):
+        """Frames the app drew with t0 < t_ms <= t1 on its clock."""
+        with self.cond:
+            times = [int(m.group(1)) for m in (re.search(r"test frame=\d+ t_ms=(\d+)", l) for l in self.lines) if m]
+        return [t for t in times if t0 < t <= t1]
+
+    def _focus(self):
+        if self.focused:
+            return
         wid = self.window_id()
-        subprocess.run(["xdotool", "windowfocus", "--sync", wid], env=self.env, check=False,
-                       capture_output=True)
-        for k in keys:
-            subprocess.run(["xdotool", "key", "--clearmodifiers", k], env=self.env, check=True)
-            time.sleep(0.05)
+        subprocess.run(["xdotool", "windowfocus", "--sync", wid], env=self.env, check=False, capture_output=True)
+        self.focused = True
+
+    def _transition(self, action, keysym, timeout=20):
+        """Sends one key transition and waits for a frame that has read it (or for the app to exit)."""
+        n = self.line_count()
+        subprocess.run(["xdotool", action, keysym], env=self.env, check=True)
+        self.keys_sent += 1
+        want = self.keys_sent
+        try:
+            self.wait_for(r"test frame=\d+ t_ms=\d+ keys=(\d+)", timeout=timeout, after=n,
+                          accept=lambda m: int(m.group(1)) >= want)
+        except AssertionError:
+            if self.proc.poll() is None:
+                raise
+        # Exactly what was sent: more would be a key the server repeated, which types twice.
+        with self.cond:
+            for line in reversed(self.lines):
+                m = re.search(r"test frame=\d+ t_ms=\d+ keys=(\d+)", line)
+                if m:
+                    if int(m.group(1)) > want:
+                        raise AssertionError(f"the app read {m.group(1)} key transitions, {want} were sent")
+                    break
+
+    def keys(self, *keys):
+        """Presses each chord ("space", "ctrl+a"): modifiers down, the key down and up, modifiers
+        up, one transition per frame."""
+        self._focus()
+        for chord in keys:
+            parts = SHIFTED.get(chord, chord).split("+")
+            for k in parts:
+                self._transition("keydown", k)
+            for k in reversed(parts):
+                self._transition("keyup", k)
+
+    def key_down(self, key):
+        self._focus()
+        self._transition("keydown", key)
+
+    def key_up(self, key):
+        self._transition("keyup", key)
 
     def type_text(self, text):
-        subprocess.run(["xdotool", "type", "--delay", "30", text], env=self.env, check=True)
-
-    def click(self, x, y):
-        """Clicks at window-relative (x, y)."""
-        wid = self.window_id()
-        subprocess.run(["xdotool", "mousemove", "--window", wid, str(x), str(y), "click", "1"], env=self.env,
-                       check=True)
+        """Types plain ASCII text, key by key, one transition per frame."""
+        for ch in text:
+            self.keys(KEYSYMS.get(ch, ch) if not ch.isupper() else "shift+" + ch.lower())
 
     def geometry(self):
         wid = self.window_id()
@@ -133,6 +213,19 @@ class App:
                              text=True, check=True).stdout
         values = dict(line.split("=", 1) for line in out.split())
         return int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"])
+
+    def wait_for_screen(self, condition, timeout=20, png_path=None):
+        """Takes screenshots until `condition(image)` holds; returns that image (saved as PNG when a
+        path is given). Fails with the last one's figures at the deadline."""
+        deadline = time.monotonic() + timeout
+        while True:
+            shot = self.screenshot()
+            if condition(shot):
+                if png_path:
+                    shot.save(png_path)
+                return shot
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                raise AssertionError(f"the screen never showed what was expected; {shot.distinct_colours()} colours")
 
     def screenshot(self, png_path=None):
         """The window as an Image; also saved as PNG when a path is given."""
@@ -183,6 +276,10 @@ class Image:
     def __init__(self, width, height, raw):
         assert len(raw) == width * height * 3, (len(raw), width, height)
         self.width, self.height, self.raw = width, height, raw
+
+    def save(self, png_path):
+        subprocess.run(["convert", "-size", f"{self.width}x{self.height}", "-depth", "8", "rgb:-", str(png_path)],
+                       input=self.raw, check=True)
 
     def pixel(self, x, y):
         i = (y * self.width + x) * 3

@@ -4,7 +4,6 @@ import os
 import re
 import subprocess
 import tempfile
-import time
 import unittest
 from pathlib import Path
 
@@ -71,13 +70,15 @@ class AudioCaptureTest(WindowTest):
         def drive(app):
             app.wait_for(r"cue type=countdown phase=0 count=3", timeout=30)
             app.keys("space")
-            app.wait_for(r"command toggle-pause phase=0 .* state=paused")
-            time.sleep(2.0)
+            _, i = app.wait_for(r"command toggle-pause phase=0 .* state=paused")
+            app.wait_for(r"test (wake|frame)=", after=i)
+            app.wait_app_time(app.app_time() + 2000)  # paused for 2 s on the app's clock
             n = app.line_count()
             app.keys("space")
             app.wait_for(r"command toggle-pause phase=0 .* state=running", after=n)
-            app.wait_for(r"cue type=phase phase=1 ", timeout=30)
-            time.sleep(0.5)
+            _, i = app.wait_for(r"cue type=phase phase=1 ", timeout=30)
+            app.wait_for(r"test (wake|frame)=", after=i)
+            app.wait_app_time(app.app_time() + 500)
             app.keys("Right")
             app.wait_for(r"command skip phase=2 ")
 

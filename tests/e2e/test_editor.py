@@ -1,7 +1,6 @@
 """Making routines in the real window: the quick set, the editor, deleting with undo."""
 import json
 import subprocess
-import time
 import unittest
 from pathlib import Path
 
@@ -15,23 +14,23 @@ class QuickSetTest(WindowTest):
 
     def test_quick_set_made_in_the_window_is_saved_valid_with_its_total(self):
         app = self.start()
-        app.wait_for(r"library routines=8")
+        m, _ = app.wait_for(r"library routines=(\d+)")
+        before = int(m.group(1))
         app.keys("q")
         app.wait_for(r"screen quick-set")
-        time.sleep(0.4)
+        # Every field by keyboard: the name has the focus, Tab moves to the next number.
         app.keys("ctrl+a")
         app.type_text("Calf pairs")
         app.keys("Tab", "ctrl+a")       # the first phase's duration
         app.type_text("6s")
         app.keys("Tab", "ctrl+a")       # the second's
         app.type_text("12s")
-        time.sleep(0.3)
-        app.click(453, 299)             # repeats: + (5 -> 6)
-        time.sleep(0.4)
-        app.screenshot(SHOTS_DIR / "quick-set.png")
+        app.keys("Tab", "ctrl+a")       # repeats (5 -> 6)
+        app.type_text("6")
+        app.wait_for_screen(lambda s: s.distinct_colours() > 10, png_path=SHOTS_DIR / "quick-set.png")
         app.keys("ctrl+s")
         app.wait_for(r"saved routine=calf-pairs path=\S+/unknot/routines/calf-pairs.toml")
-        app.wait_for(r"library routines=9 invalid=0")
+        app.wait_for(rf"library routines={before + 1} invalid=0")
         routine = self.listed(app)["calf-pairs"]
         self.assertTrue(routine["valid"], routine)
         self.assertEqual(routine["source"], "user")
@@ -45,34 +44,35 @@ class QuickSetTest(WindowTest):
 
     def test_new_routine_saved_deleted_and_restored_and_nothing_lost_on_leaving(self):
         app = self.start()
-        app.wait_for(r"library routines=8")
+        m, _ = app.wait_for(r"library routines=(\d+)")
+        before = int(m.group(1))
         app.keys("n")
         app.wait_for(r"screen editor new=1")
-        time.sleep(0.3)
         app.keys("ctrl+s")
-        app.wait_for(r"saved routine=new-routine")
+        _, i = app.wait_for(r"saved routine=new-routine")
+        app.wait_for(rf"library routines={before + 1}", after=i)
+        n = app.line_count()
         app.keys("Escape")
-        app.wait_for(r"library routines=9")
+        app.wait_for(r"screen library", after=n)
         user = Path(app.home) / "data" / "unknot" / "routines"
         self.assertTrue((user / "new-routine.toml").exists())
         # Delete with the key (the saved routine is selected), then undo it.
-        time.sleep(0.4)
+        n = app.line_count()
         app.keys("Delete")
-        app.wait_for(r"deleted routine=new-routine trash=\S+/unknot/trash/new-routine-\d+\.toml")
-        app.wait_for(r"library routines=8")
+        app.wait_for(r"deleted routine=new-routine trash=\S+/unknot/trash/new-routine-\d+\.toml", after=n)
+        app.wait_for(rf"library routines={before}", after=n)
         self.assertFalse((user / "new-routine.toml").exists())
+        n = app.line_count()
         app.keys("ctrl+z")
-        app.wait_for(r"restored routine=new-routine")
-        app.wait_for(r"library routines=9")
+        app.wait_for(r"restored routine=new-routine", after=n)
+        app.wait_for(rf"library routines={before + 1}", after=n)
         self.assertTrue((user / "new-routine.toml").exists())
         # A second new routine with the same name asks before replacing anything.
         app.keys("n")
         app.wait_for(r"screen editor new=1")
-        time.sleep(0.3)
         app.keys("ctrl+s")
         app.wait_for(r"editor asks name-taken id=new-routine")
-        time.sleep(0.3)
-        app.screenshot(SHOTS_DIR / "editor-name-taken.png")
+        app.wait_for_screen(lambda s: s.distinct_colours() > 10, png_path=SHOTS_DIR / "editor-name-taken.png")
         app.keys("Escape")  # cancels the question
         n = app.line_count()
         app.keys("Escape")  # leaving with unsaved changes asks
@@ -80,8 +80,9 @@ class QuickSetTest(WindowTest):
         app.keys("Escape")  # keeps editing
         n = app.line_count()
         app.keys("ctrl+q")  # quitting asks too
-        app.wait_for(r"editor asks unsaved", after=n)
-        time.sleep(0.5)
+        # A frame after the question was asked, the app still runs.
+        _, i = app.wait_for(r"editor asks unsaved", after=n)
+        app.wait_for(r"test frame=", after=i)
         self.assertIsNone(app.proc.poll(), "quit without asking")
         self.assertEqual(sorted(p.name for p in user.iterdir()), ["new-routine.toml"])
 

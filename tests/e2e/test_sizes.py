@@ -1,6 +1,5 @@
 """Layer 3: the player at the window sizes people have, from a small laptop window to 4K.
 A countdown font sized from a 1080p window's height once crashed every fullscreen start."""
-import time
 import unittest
 
 from harness import App, FIXTURES, SHOTS_DIR, Xvfb
@@ -26,15 +25,8 @@ class WindowSizeTest(unittest.TestCase):
         app.wait_for(r"phase index=0 kind=prepare", timeout=60)
         # The phase colour fills the window once the first frames are drawn (the flash has faded).
         prepare = kind_colours()["prepare"]
-        deadline = time.monotonic() + 60
-        while True:
-            shot = app.screenshot()
-            filled = shot.fraction_near(prepare, step=16)
-            if filled > 0.5 or time.monotonic() > deadline:
-                break
-            time.sleep(0.2)
-        shot = app.screenshot(SHOTS_DIR / f"player-{width}x{height}.png")
-        self.assertGreater(filled, 0.5, f"{width}x{height}: the phase colour covers {filled:.0%}")
+        shot = app.wait_for_screen(lambda s: s.fraction_near(prepare, step=16) > 0.5, timeout=60,
+                                   png_path=SHOTS_DIR / f"player-{width}x{height}.png")
         self.assertGreater(shot.distinct_colours(step=16), 3, "the window shows no text")
         # It keeps running: the next phase comes on time, and the process is alive.
         app.wait_for(r"phase index=1 kind=tense", timeout=60)

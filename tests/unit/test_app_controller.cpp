@@ -218,7 +218,7 @@ TEST_CASE("Try it plays over the editor and leaving comes back to the editor") {
     CHECK(rig.reports.count("screen editor") == 2); // opened, then back from the player
 }
 
-TEST_CASE("quitting with unsaved changes asks first; discarding quits") {
+TEST_CASE("quitting with unsaved changes asks first and discarding quits") {
     Rig rig;
     rig.app->handle(Intent{Action::NewRoutine});
     rig.app->workshop().editorAction(ui::makeEditorAction(ui::EditorAction::Type::AddBlock));

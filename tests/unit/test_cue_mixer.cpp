@@ -141,7 +141,7 @@ TEST_CASE("volume and mute scale the cues") {
     CHECK(rig.out[static_cast<std::size_t>(2 * kRate + 10) * 2] == 0);
 }
 
-TEST_CASE("a new start replaces the session; events of the old one are not reported") {
+TEST_CASE("a new start replaces the session and events of the old one are not reported") {
     Rig rig;
     rig.mixer.start(timelineOf(kRoutine), CueOptions{});
     rig.render(3 * kRate);

@@ -324,7 +324,7 @@ TEST_CASE("deleting goes to the trash and can be undone") {
     CHECK(readFile(file)->find("Other") != std::string::npos);
 }
 
-TEST_CASE("history: appended lines read back; weeks and streaks") {
+TEST_CASE("history: appended lines read back, with weeks and streaks") {
     TempDir tmp;
     const auto file = tmp.path / "history.csv";
     const std::int64_t day = 86400;

@@ -26,7 +26,7 @@ TEST_CASE("one key each in the player") {
     CHECK(on(Key::Q, Screen::Player, true) == Action::Quit);
 }
 
-TEST_CASE("letters are text while typing; the list keys still work") {
+TEST_CASE("letters are text while typing but the list keys still work") {
     CHECK(on(Key::M, Screen::Library, false, true) == Action::None);
     CHECK(on(Key::Q, Screen::Library, false, true) == Action::None);
     CHECK(on(Key::Down, Screen::Library, false, true) == Action::SelectNext);

@@ -141,7 +141,7 @@ TEST_CASE("the quick set's Start plays a checked routine and Esc leaves it") {
     CHECK_FALSE(rig.w.quickSetOpen());
 }
 
-TEST_CASE("only the user's own routines are edited and deleted; a delete can be undone") {
+TEST_CASE("only the user's own routines are edited and deleted and a delete can be undone") {
     Rig rig;
     rig.dir.write("builtin/b.toml", "name = \"B\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n");
     rig.dir.write("routines/mine.toml", "name = \"Mine\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n");
