@@ -80,7 +80,8 @@ class WindowReporter final : public Reporter {
 class GuiApp final : public AppShell {
   public:
     explicit GuiApp(const GuiOptions& options)
-        : options_(options), reporter_(options.verbose, steadyClockMs()), history_(historyPath()) {}
+        : options_(options), reporter_(options.verbose, steadyClockMs()),
+          history_(historyDbPath(), historyPath(), reporter_) {}
 
     int run() {
         // What saves killed midway left behind (issue 12: 112 files after 250 kills).
@@ -91,7 +92,7 @@ class GuiApp final : public AppShell {
             reporter_.notice(n);
         if (!openWindow(loaded.settings)) return 1;
         app_ = std::make_unique<AppController>(*this, reporter_, history_, settingsFile_,
-                                               WorkshopPaths{userRoutinesDir(), trashDir(), historyPath()},
+                                               WorkshopPaths{userRoutinesDir(), trashDir(), historyDbPath()},
                                                options_.folders, loaded.settings);
         audioSubsystem_ = std::make_unique<AudioSubsystem>();
         sound_ = std::make_unique<SoundSwitch>(
@@ -135,7 +136,7 @@ class GuiApp final : public AppShell {
   private:
     const GuiOptions& options_;
     WindowReporter reporter_;
-    HistoryFile history_;
+    HistoryStore history_;                      // unknot.db, history.csv imported at the first start
     SettingsFile settingsFile_{settingsPath()}; // writes only what changed, keeps hand edits
     std::unique_ptr<Platform> platform_;
     std::unique_ptr<AudioSubsystem> audioSubsystem_; // hears devices come and go, open or not

@@ -37,9 +37,20 @@ void Workshop::edit(const LibraryEntry& entry) {
 }
 
 void Workshop::openHistory() {
-    history_ = readHistory(paths_.history);
+    // Opened afresh each time, so sessions another Unknot process wrote meanwhile show too.
+    history_.clear();
+    checkIns_.clear();
+    auto opened = HistoryDb::open(paths_.history);
+    if (auto* error = std::get_if<std::string>(&opened)) {
+        reporter_.notice("cannot read the history: " + *error);
+    } else {
+        const auto& db = std::get<std::unique_ptr<HistoryDb>>(opened);
+        for (auto& s : db->sessions()) history_.push_back(std::move(s.record));
+        checkIns_ = db->checkIns();
+    }
     const auto now = wallClockSeconds();
-    historyModel_ = ui::HistoryModel{&history_, minutesPerWeek(history_, now, 8), streakDays(history_, now)};
+    historyModel_ =
+        ui::HistoryModel{&history_, minutesPerWeek(history_, now, 8), streakDays(history_, now), trends(checkIns_)};
     historyOpen_ = true;
     router_.open(Route::History);
     reporter_.logf("screen history sessions=%zu", history_.size());

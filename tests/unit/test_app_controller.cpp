@@ -48,7 +48,7 @@ struct Rig {
         dir.write("builtin/zz-other.toml", "name = \"Other\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n");
         app = std::make_unique<AppController>(
             shell, reports, history, settingsFile,
-            WorkshopPaths{dir.path / "user", dir.path / "trash", dir.path / "history.csv"},
+            WorkshopPaths{dir.path / "user", dir.path / "trash", dir.path / "unknot.db"},
             LibraryFolders{dir.path / "builtin", dir.path / "user", {}}, std::move(settings),
             PlayerClocks{[this] { return now; }, [] { return std::int64_t{0}; }});
         app->setDriver(&driver);
