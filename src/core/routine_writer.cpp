@@ -85,6 +85,7 @@ WrittenRoutine writeRoutine(const Routine& r) {
     if (!r.notes.empty()) w.line("notes = " + quoted(r.notes, true));
     if (!r.tags.empty()) w.line("tags = " + list(r.tags));
     if (!r.equipment.empty()) w.line("equipment = " + list(r.equipment));
+    if (!r.checkIn.empty()) w.line("check_in = " + list(r.checkIn));
     std::vector<std::size_t> path;
     w.steps(r.steps, path);
     return std::move(w.out);

@@ -80,6 +80,8 @@ TEST_CASE("writing and reading back gives the same timeline for every built-in r
         checkSameTimeline(expand(original.routine), expand(again.routine));
         CHECK(again.routine.notes == original.routine.notes);
         CHECK(again.routine.tags == original.routine.tags);
+        CHECK_FALSE(original.routine.checkIn.empty()); // every built-in asks about an area
+        CHECK(again.routine.checkIn == original.routine.checkIn);
         // Canonical: writing the read-back routine changes nothing.
         CHECK(formatRoutine(again.routine) == written);
     }
