@@ -30,8 +30,11 @@ Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts) {
 
     // The score, as large as the countdown: readable from the mat.
     const float px = std::min(fonts.hugePx, size.y * 0.32f);
-    const std::string score = m.score ? std::to_string(*m.score) : "\xE2\x80\x94";
-    textTabular(dl, fonts.huge, px, ImVec2(cx, origin.y + size.y * 0.52f), colour(kPaper), score);
+    const ImVec2 scoreAt(cx, origin.y + size.y * 0.52f);
+    if (m.score)
+        textTabular(dl, fonts.huge, px, scoreAt, colour(kPaper), std::to_string(*m.score));
+    else // the huge font holds digits only
+        textCentred(dl, fonts.large, scoreAt, colour(kPaper, 0.5f), "type a number");
 
     // The scale: eleven boxes, the chosen one filled.
     const float margin = size.x * 0.05f;
