@@ -26,7 +26,7 @@ void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) 
         title += change;
     }
     dl->AddText(fonts.body, fonts.body->FontSize, at, colour(kPaper), title.c_str());
-    const ImVec2 a(at.x + ImGui::GetFontSize() * 1.5f, at.y + line);
+    const ImVec2 a(at.x + ImGui::GetFontSize() * 1.5f, at.y + line + ImGui::GetFontSize() * 0.6f);
     const ImVec2 b(at.x + size.x, at.y + size.y);
     for (int score : {0, 5, 10}) {
         const float y = b.y - (b.y - a.y) * static_cast<float>(score) / 10.0f;
@@ -55,7 +55,7 @@ void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts) {
     ImGui::PopFont();
     const float width = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetFontSize() * 2;
-    const float height = ImGui::GetFontSize() * 7;
+    const float height = ImGui::GetFontSize() * 7.5f;
     for (std::size_t i = 0; i < trends.size();) {
         std::size_t j = i + 1;
         while (j < trends.size() && trends[j].area == trends[i].area && j - i < 2) ++j;
@@ -122,22 +122,27 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
         ImGui::TableSetupColumn("Done");
         ImGui::TableSetupColumn("");
         ImGui::TableHeadersRow();
-        for (auto it = m.records->rbegin(); it != m.records->rend(); ++it) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            const std::time_t t = static_cast<std::time_t>(it->startedAt);
-            std::tm tm{};
-            localtime_r(&t, &tm);
-            char when[40];
-            std::strftime(when, sizeof when, "%a %d %b %Y, %H:%M", &tm);
-            ImGui::TextUnformatted(when);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(it->routineName.c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%s of %s", formatClock(it->doneMs).c_str(), formatClock(it->plannedMs).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(it->completed ? "completed" : "stopped");
-        }
+        // Only the rows on screen are laid out: ten years of days is 3650 of them.
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(m.records->size()));
+        while (clipper.Step())
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                const auto it = m.records->rbegin() + row;
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                const std::time_t t = static_cast<std::time_t>(it->startedAt);
+                std::tm tm{};
+                localtime_r(&t, &tm);
+                char when[40];
+                std::strftime(when, sizeof when, "%a %d %b %Y, %H:%M", &tm);
+                ImGui::TextUnformatted(when);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(it->routineName.c_str());
+                ImGui::TableNextColumn();
+                ImGui::Text("%s of %s", formatClock(it->doneMs).c_str(), formatClock(it->plannedMs).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(it->completed ? "completed" : "stopped");
+            }
         ImGui::EndTable();
     }
     ImGui::EndChild();
