@@ -29,7 +29,7 @@ Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts) {
                 "0 none \xE2\x80\xA6 10 worst");
 
     // The score, as large as the countdown: readable from the mat.
-    const float px = std::min(fonts.hugePx, size.y * 0.32f);
+    const float px = std::min(fonts.hugePx, size.y * 0.4f);
     const ImVec2 scoreAt(cx, origin.y + size.y * 0.52f);
     if (m.score)
         textTabular(dl, fonts.huge, px, scoreAt, colour(kPaper), std::to_string(*m.score));

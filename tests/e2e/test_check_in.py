@@ -34,6 +34,10 @@ class CheckInWindowTest(WindowTest):
         n = app.line_count()
         app.keys("4")
         app.wait_for(r"check-in index=0 score=4 ", after=n)
+        # The score is drawn as large as the countdown: over a fifth of the window high, white.
+        # The score is drawn as large as the countdown: over a fifth of the window high, in white.
+        app.wait_for_screen(lambda s: s.tallest_ink_run((255, 255, 255), s.height * 35 // 100, s.height * 70 // 100)
+                            > s.height // 5, png_path=SHOTS_DIR / "check-in-score.png")
         app.keys("Return")
         app.wait_for(r'check-in index=1 score=-1 question="How does your right heel feel\?"', after=n)
         app.keys("1", "0")
