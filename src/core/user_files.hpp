@@ -40,6 +40,8 @@ struct HistoryRecord {
     Millis plannedMs = 0;
     Millis doneMs = 0;          // time spent active
     bool completed = false;
+    // The routine's canonical text, hashed (contentIdOf): an edited routine is not its old self.
+    std::string contentId = {};
 };
 
 [[nodiscard]] std::filesystem::path historyPath(); // userDataDir()/history.csv

@@ -66,6 +66,7 @@ class CheckInWindowTest(WindowTest):
         self.assertEqual(len(history["sessions"]), 1)
         session = history["sessions"][0]
         self.assertEqual((session["routine_id"], session["completed"]), ("heel-check", True))
+        self.assertRegex(session["content_id"], r"^[0-9a-f]{16}$")
         got = [(c["side"], c["score"], c["moment"], c["session_id"]) for c in history["check_ins"]]
         self.assertEqual(got, [("left", 4, "before", session["id"]), ("right", 10, "before", session["id"]),
                                ("left", 2, "after", session["id"])])

@@ -357,3 +357,13 @@ TEST_CASE("history: appended lines read back, with weeks and streaks") {
     // Damaged lines are passed over.
     CHECK(parseHistory("garbage\n2026-01-01T10:00:00+0000,x,y,10,10,yes\nnot,a,date,1,1,yes\n").size() == 1);
 }
+
+TEST_CASE("a routine's content id follows what it does, not how its file is laid out") {
+    const auto a = parseRoutine("name = \"A\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n", "a");
+    const auto spaced = parseRoutine("# mine\nname = \"A\"\n\n[[step]]\nkind = \"hold\"\nduration = 30\n", "b");
+    const auto longer = parseRoutine("name = \"A\"\n[[step]]\nkind = \"hold\"\nduration = \"31s\"\n", "c");
+    REQUIRE(a.valid());
+    CHECK(contentIdOf(a.routine).size() == 16);
+    CHECK(contentIdOf(a.routine) == contentIdOf(spaced.routine));
+    CHECK(contentIdOf(a.routine) != contentIdOf(longer.routine));
+}

@@ -34,7 +34,8 @@ TEST_CASE("the app's history imports history.csv at its first start, keeps the f
         REQUIRE(reports.notices.size() == 1);
         CHECK(reports.notices[0].find("2 damaged line(s)") != std::string::npos);
         CHECK(reports.notices[0].find("history.csv:3: error:") != std::string::npos);
-        REQUIRE_FALSE(store.append(HistoryRecord{1'790'000'000, "glute", "Glute", 60'000, 60'000, true}));
+        REQUIRE_FALSE(
+            store.append(HistoryRecord{1'790'000'000, "glute", "Glute", 60'000, 60'000, true, "0123456789abcdef"}));
         CHECK(store.lastSessionId() == 3);
     }
     CHECK(readAll(tmp.path / "history.csv") == csv); // kept as it was
@@ -47,6 +48,7 @@ TEST_CASE("the app's history imports history.csv at its first start, keeps the f
     const auto sessions = opened.db->sessions();
     REQUIRE(sessions.size() == 3);
     CHECK(sessions[0].record.routineId == "glute"); // oldest first: September before November
+    CHECK(sessions[0].contentId == "0123456789abcdef");
     CHECK(sessions[1].record.routineId == "foot");
     CHECK(sessions[2].record.doneMs == 120'000);
 }
