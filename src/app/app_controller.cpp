@@ -2,6 +2,7 @@
 #include "app/app_controller.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace unknot {
 
@@ -9,7 +10,7 @@ AppController::AppController(AppShell& shell, Reporter& reporter, HistorySink& h
                              WorkshopPaths paths, LibraryFolders folders, Settings settings, PlayerClocks clocks)
     : shell_(shell), reporter_(reporter), settingsFile_(settingsFile), settings_(std::move(settings)),
       library_(std::move(folders), reporter, clocks.steadyMs), player_(history, reporter, clocks),
-      workshop_(*this, reporter, router_, std::move(paths)) {}
+      workshop_(*this, reporter, router_, std::move(paths)), history_(history) {}
 
 void AppController::setDriver(SessionDriver* driver) {
     driver_ = driver;
@@ -30,6 +31,13 @@ void AppController::begin(const std::optional<LibraryEntry>& startWith) {
 void AppController::tick() {
     if (player_.playing()) {
         player_.update();
+        if (player_.over() && !overHandled_) {
+            // Recorded by now (in update(), or in the command that ended it): ask how it feels.
+            overHandled_ = true;
+            sessionRecorded();
+            const auto& areas = player_.routine()->routine().checkIn;
+            if (!areas.empty()) openCheckIn(areas, CheckInMoment::After, player_.routine()->displayName());
+        }
         // The screen stays awake while a routine plays, and may sleep when paused or done.
         screenSaver(!player_.running());
     }
@@ -47,11 +55,13 @@ std::vector<long long> AppController::signature(unsigned noticeSerial) const {
             player_.flashing(),
             player_.confirmingExit(),
             showHelp_,
-            static_cast<long long>(noticeSerial)};
+            static_cast<long long>(noticeSerial),
+            checkIn_ ? static_cast<long long>(checkIn_->index()) : -1};
 }
 
 void AppController::finish() {
     player_.quit();
+    sessionRecorded();
     shell_.setScreenSaverEnabled(true);
 }
 
@@ -72,8 +82,8 @@ void AppController::handle(const ui::Intent& intent) {
     // While "leave?" is asked, Space (or anything but Esc) keeps the routine going.
     if (intent.action != ui::Action::RequestExit && player_.cancelExit() && intent.action == ui::Action::TogglePause)
         return;
-    handleLibrary(intent) || handleWorkshop(intent) || handlePlayer(intent) || handleSound(intent) ||
-        handleWindow(intent);
+    handleCheckIn(intent) || handleLibrary(intent) || handleWorkshop(intent) || handlePlayer(intent) ||
+        handleSound(intent) || handleWindow(intent);
 }
 
 bool AppController::handleLibrary(const ui::Intent& intent) {
@@ -123,7 +133,10 @@ bool AppController::handlePlayer(const ui::Intent& intent) {
     case Action::Skip: player_.skip(); return true;
     case Action::Back: player_.back(); return true;
     case Action::Extend: player_.extend(); return true;
-    case Action::Restart: player_.restart(); return true;
+    case Action::Restart:
+        player_.restart();
+        overHandled_ = false; // a new session: asked about again at its end
+        return true;
     case Action::RequestExit:
         if (!player_.requestExit()) toLibrary();
         return true;
@@ -173,8 +186,21 @@ bool AppController::handleWindow(const ui::Intent& intent) {
 // The player
 // ---------------------------------------------------------------------------------------
 void AppController::startRoutine(const LibraryEntry& entry) {
+    if (entry.valid() && !entry.routine().checkIn.empty() && settings_.checkInBefore) {
+        startAfterCheckIn_ = entry;
+        openCheckIn(entry.routine().checkIn, CheckInMoment::Before, entry.displayName());
+        return;
+    }
+    playRoutine(entry);
+}
+
+void AppController::playRoutine(const LibraryEntry& entry) {
+    overHandled_ = false;
     player_.setFlash(settings_.flash, settings_.flashMs);
-    if (!player_.start(entry, settings_.cues)) return;
+    if (!player_.start(entry, settings_.cues)) {
+        beforeAnswers_.clear(); // no session for them to belong to
+        return;
+    }
     router_.open(Route::Player);
     settings_.lastRoutine = entry.id;
     screenSaver(!player_.running());
@@ -182,6 +208,7 @@ void AppController::startRoutine(const LibraryEntry& entry) {
 
 void AppController::toLibrary() {
     player_.stop();
+    sessionRecorded();
     router_.close(Route::Player);
     screenSaver(true);
     reporter_.logf("screen %s", std::string(routeName(router_.top())).c_str()); // "Try it" comes back to the editor
@@ -195,6 +222,78 @@ void AppController::routinesChanged(const std::string& selectId) {
     if (!selectId.empty()) settings_.lastRoutine = selectId;
     library_.clearSelection();
     library_.rescan(settings_.lastRoutine);
+}
+
+// ---------------------------------------------------------------------------------------
+// Check-ins: before a routine (a setting), after it, and on their own from the history
+// ---------------------------------------------------------------------------------------
+bool AppController::handleCheckIn(const ui::Intent& intent) {
+    using ui::Action;
+    if (intent.action == Action::OpenCheckIn) {
+        openCheckIn(knownAreas(), CheckInMoment::Standalone, {});
+        return true;
+    }
+    if (!checkIn_) return false;
+    switch (intent.action) {
+    case Action::CheckInDigit: checkIn_->digit(intent.value); break;
+    case Action::CheckInScore: checkIn_->setScore(intent.value); break;
+    case Action::CheckInUp: checkIn_->up(); break;
+    case Action::CheckInDown: checkIn_->down(); break;
+    case Action::CheckInNext: checkIn_->next(wallClockSeconds()); break;
+    case Action::CheckInSkipAll: checkIn_->skipAll(); break;
+    default: return false;
+    }
+    if (checkIn_->done())
+        checkInAnswered();
+    else
+        reporter_.logf("check-in index=%zu score=%d question=\"%s\"", checkIn_->index(), checkIn_->score().value_or(-1),
+                       checkIn_->question().c_str());
+    return true;
+}
+
+void AppController::openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName) {
+    checkIn_.emplace(areas, moment);
+    checkInRoutineName_ = std::move(routineName);
+    router_.open(Route::CheckIn);
+    reporter_.logf("screen check-in moment=%s questions=%zu", std::string(momentName(moment)).c_str(),
+                   checkIn_->count());
+    if (checkIn_->done())
+        checkInAnswered();
+    else
+        reporter_.logf("check-in index=0 score=-1 question=\"%s\"", checkIn_->question().c_str());
+}
+
+void AppController::checkInAnswered() {
+    const CheckInMoment moment = checkIn_->moment();
+    auto answers = checkIn_->answers(moment == CheckInMoment::After ? history_.lastSessionId() : std::nullopt);
+    checkIn_.reset();
+    router_.close(Route::CheckIn);
+    reporter_.logf("check-in done moment=%s answers=%zu", std::string(momentName(moment)).c_str(), answers.size());
+    if (moment == CheckInMoment::Before) {
+        beforeAnswers_ = std::move(answers); // their session has no id until it is recorded
+        if (auto entry = std::exchange(startAfterCheckIn_, std::nullopt)) playRoutine(*entry);
+        return;
+    }
+    for (const auto& a : answers)
+        if (auto error = history_.addCheckIn(a)) reporter_.notice("cannot record the check-in: " + *error);
+    if (moment == CheckInMoment::Standalone && router_.top() == Route::History) workshop_.openHistory();
+}
+
+void AppController::sessionRecorded() {
+    const auto id = history_.lastSessionId();
+    for (auto& a : std::exchange(beforeAnswers_, {})) {
+        a.sessionId = id;
+        if (auto error = history_.addCheckIn(a)) reporter_.notice("cannot record the check-in: " + *error);
+    }
+}
+
+std::vector<std::string> AppController::knownAreas() const {
+    std::vector<std::string> areas;
+    for (const auto& e : library_.entries())
+        if (e.valid())
+            for (const auto& a : e.routine().checkIn)
+                if (std::find(areas.begin(), areas.end(), a) == areas.end()) areas.push_back(a);
+    return areas;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 // screen saver, the sound device) it asks of an AppShell. Unit tests drive it with a fake
 // shell, a steady-clock driver on a fake clock and a temporary folder.
 
+#include "app/check_in_model.hpp"
 #include "app/history_sink.hpp"
 #include "app/library_model.hpp"
 #include "app/player_controller.hpp"
@@ -72,6 +73,9 @@ class AppController final : private WorkshopHost {
     [[nodiscard]] LibraryModel& library() { return library_; }
     [[nodiscard]] Workshop& workshop() { return workshop_; }
     [[nodiscard]] ui::SettingsViewState& settingsPanel() { return settingsPanel_; }
+    // The check-in asked now (before or after a routine, or from the history), if any.
+    [[nodiscard]] const CheckInModel* checkIn() const { return checkIn_ ? &*checkIn_ : nullptr; }
+    [[nodiscard]] const std::string& checkInRoutineName() const { return checkInRoutineName_; }
 
   private:
     AppShell& shell_;
@@ -84,6 +88,13 @@ class AppController final : private WorkshopHost {
     Workshop workshop_;
     SessionDriver* driver_ = nullptr;
     ui::SettingsViewState settingsPanel_;
+    // -- check-ins (issue 15) --
+    HistorySink& history_;
+    std::optional<CheckInModel> checkIn_;
+    std::string checkInRoutineName_;
+    std::optional<LibraryEntry> startAfterCheckIn_; // the routine the "before" questions lead to
+    std::vector<CheckIn> beforeAnswers_;            // kept until their session is recorded
+    bool overHandled_ = false;                      // this session's end was seen (and "after" asked)
     bool showHelp_ = false;
     bool quit_ = false;
 
@@ -93,8 +104,15 @@ class AppController final : private WorkshopHost {
     bool handlePlayer(const ui::Intent& intent);
     bool handleSound(const ui::Intent& intent);
     bool handleWindow(const ui::Intent& intent);
+    bool handleCheckIn(const ui::Intent& intent);
+
+    void openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName);
+    void checkInAnswered(); // the questions are over: record, then go on
+    void sessionRecorded(); // the "before" answers get their session's id
+    [[nodiscard]] std::vector<std::string> knownAreas() const;
 
     void startRoutine(const LibraryEntry& entry);
+    void playRoutine(const LibraryEntry& entry);
     void toLibrary();
     void screenSaver(bool allowed);
     void applySettings(const Settings& draft);

@@ -1,5 +1,6 @@
 #include "app/cli.hpp"
 
+#include "app/cli_history.hpp"
 #include "app/data_dirs.hpp"
 #include "app/gui_app.hpp"
 #include "core/cue_plan.hpp"
@@ -298,6 +299,9 @@ int runCli(int argc, char** argv) {
     run->add_flag("--fullscreen", window.fullscreen, "Open the window fullscreen");
     run->add_flag("--quit-at-end", window.quitAtEnd, "Close the app when the routine ends");
 
+    HistoryCommands historyCommands;
+    addHistoryCommands(app, historyCommands);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -310,6 +314,7 @@ int runCli(int argc, char** argv) {
     if (*plan) return cmdPlan(global, routineArg, json);
     if (*exportCmd) return cmdExport(global, routineArg);
     if (*run) return cmdWindow(global, window, &routineArg);
+    if (const int code = runHistoryCommands(historyCommands); code >= 0) return code;
     return cmdWindow(global, window, nullptr);
 }
 

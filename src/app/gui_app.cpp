@@ -17,6 +17,7 @@
 #include "core/settings.hpp"
 #include "core/text.hpp"
 #include "core/user_files.hpp"
+#include "ui/check_in_view.hpp"
 #include "ui/draw.hpp"
 #include "ui/editor_view.hpp"
 #include "ui/history_view.hpp"
@@ -80,7 +81,8 @@ class WindowReporter final : public Reporter {
 class GuiApp final : public AppShell {
   public:
     explicit GuiApp(const GuiOptions& options)
-        : options_(options), reporter_(options.verbose, steadyClockMs()), history_(historyPath()) {}
+        : options_(options), reporter_(options.verbose, steadyClockMs()),
+          history_(historyDbPath(), historyPath(), reporter_) {}
 
     int run() {
         // What saves killed midway left behind (issue 12: 112 files after 250 kills).
@@ -91,7 +93,7 @@ class GuiApp final : public AppShell {
             reporter_.notice(n);
         if (!openWindow(loaded.settings)) return 1;
         app_ = std::make_unique<AppController>(*this, reporter_, history_, settingsFile_,
-                                               WorkshopPaths{userRoutinesDir(), trashDir(), historyPath()},
+                                               WorkshopPaths{userRoutinesDir(), trashDir(), historyDbPath()},
                                                options_.folders, loaded.settings);
         audioSubsystem_ = std::make_unique<AudioSubsystem>();
         sound_ = std::make_unique<SoundSwitch>(
@@ -106,7 +108,7 @@ class GuiApp final : public AppShell {
             const auto events = platform_->waitEvents(waitMs());
             if (handleEvents(events)) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
             app_->tick();
-            if (options_.quitAtEnd && app_->player().over()) {
+            if (options_.quitAtEnd && app_->player().over() && !app_->checkIn()) {
                 reporter_.log("quit-at-end");
                 exitCode = app_->player().status().state == SessionState::Finished ? 0 : 3;
                 break;
@@ -135,7 +137,7 @@ class GuiApp final : public AppShell {
   private:
     const GuiOptions& options_;
     WindowReporter reporter_;
-    HistoryFile history_;
+    HistoryStore history_;                      // unknot.db, history.csv imported at the first start
     SettingsFile settingsFile_{settingsPath()}; // writes only what changed, keeps hand edits
     std::unique_ptr<Platform> platform_;
     std::unique_ptr<AudioSubsystem> audioSubsystem_; // hears devices come and go, open or not
@@ -239,6 +241,7 @@ class GuiApp final : public AppShell {
         case Route::Editor: intent = ui::drawEditor(w.editorView(), w.editor(), fonts); break;
         case Route::QuickSet: intent = ui::drawQuickSet(w.quickSet().form(), w.quickSet().summary(), fonts); break;
         case Route::History: intent = ui::drawHistory(w.historyModel(), fonts); break;
+        case Route::CheckIn: intent = drawCheckIn(); break;
         }
         platform_->endFrame(ui::frameBackground());
         w.viewDrawn();
@@ -265,6 +268,20 @@ class GuiApp final : public AppShell {
                 ui::drawSettings(app_->settingsPanel(), platform_->fonts(), sound_->hasSound()))
             intent = fromSettings;
         return intent;
+    }
+
+    ui::Intent drawCheckIn() {
+        const CheckInModel& c = *app_->checkIn();
+        const std::string& name = app_->checkInRoutineName();
+        ui::CheckInViewModel model;
+        model.title = c.moment() == CheckInMoment::Before  ? "Before: " + name
+                      : c.moment() == CheckInMoment::After ? "After: " + name
+                                                           : std::string("Check-in");
+        model.question = c.question();
+        model.score = c.score();
+        model.index = c.index();
+        model.count = c.count();
+        return ui::drawCheckIn(model, platform_->fonts());
     }
 
     ui::Intent drawPlayer() {

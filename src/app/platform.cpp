@@ -44,6 +44,26 @@ ui::Key translate(SDL_Keycode key) {
     case SDLK_n: return ui::Key::N;
     case SDLK_h: return ui::Key::H;
     case SDLK_DELETE: return ui::Key::Delete;
+    case SDLK_0:
+    case SDLK_KP_0: return ui::Key::Digit0;
+    case SDLK_1:
+    case SDLK_KP_1: return ui::Key::Digit1;
+    case SDLK_2:
+    case SDLK_KP_2: return ui::Key::Digit2;
+    case SDLK_3:
+    case SDLK_KP_3: return ui::Key::Digit3;
+    case SDLK_4:
+    case SDLK_KP_4: return ui::Key::Digit4;
+    case SDLK_5:
+    case SDLK_KP_5: return ui::Key::Digit5;
+    case SDLK_6:
+    case SDLK_KP_6: return ui::Key::Digit6;
+    case SDLK_7:
+    case SDLK_KP_7: return ui::Key::Digit7;
+    case SDLK_8:
+    case SDLK_KP_8: return ui::Key::Digit8;
+    case SDLK_9:
+    case SDLK_KP_9: return ui::Key::Digit9;
     default: return ui::Key::Other;
     }
 }

@@ -1,5 +1,7 @@
 #include "app/player_controller.hpp"
 
+#include "core/routine_writer.hpp"
+
 #include <algorithm>
 
 namespace unknot {
@@ -135,8 +137,8 @@ void PlayerController::logEvent(const SessionEvent& e) {
 }
 
 void PlayerController::record(bool completed) {
-    const HistoryRecord r{startedAt_,        playing_->id,     playing_->displayName(),
-                          playing_->totalMs, status_.activeMs, completed};
+    const HistoryRecord r{startedAt_,       playing_->id, playing_->displayName(),         playing_->totalMs,
+                          status_.activeMs, completed,    contentIdOf(playing_->routine())};
     if (auto error = history_.append(r)) reporter_.notice("cannot write the history: " + *error);
 }
 

@@ -11,6 +11,7 @@ std::string_view routeName(Route route) {
     case Route::QuickSet: return "quick-set";
     case Route::History: return "history";
     case Route::Player: return "player";
+    case Route::CheckIn: return "check-in";
     }
     return "?";
 }
@@ -24,6 +25,7 @@ ui::Screen Router::screen(bool sessionOver) const {
     case Route::QuickSet: return ui::Screen::QuickSet;
     case Route::History: return ui::Screen::History;
     case Route::Player: return sessionOver ? ui::Screen::Finished : ui::Screen::Player;
+    case Route::CheckIn: return ui::Screen::CheckIn;
     }
     return ui::Screen::Library;
 }

@@ -10,7 +10,7 @@
 
 namespace unknot {
 
-enum class Route { Library, Editor, QuickSet, History, Player };
+enum class Route { Library, Editor, QuickSet, History, Player, CheckIn };
 [[nodiscard]] std::string_view routeName(Route route); // "library", "editor", "quick-set", …
 
 class Router {

@@ -8,6 +8,7 @@
 #include "app/reporter.hpp"
 #include "app/router.hpp"
 #include "core/editor.hpp"
+#include "core/history_db.hpp"
 #include "core/library.hpp"
 #include "core/user_files.hpp"
 #include "ui/editor_view.hpp"
@@ -23,7 +24,7 @@ namespace unknot {
 struct WorkshopPaths {
     std::filesystem::path routines; // the user's own routines
     std::filesystem::path trash;
-    std::filesystem::path history;
+    std::filesystem::path history; // the history database (unknot.db)
 };
 
 class WorkshopHost {
@@ -90,6 +91,7 @@ class Workshop {
     std::optional<QuickSetModel> quickSet_;
     bool historyOpen_ = false;
     std::vector<HistoryRecord> history_;
+    std::vector<CheckIn> checkIns_;
     ui::HistoryModel historyModel_; // worked out when the history opens
     std::optional<TrashedFile> lastDeleted_;
     std::string lastDeletedName_;

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
@@ -91,14 +92,6 @@ std::variant<std::vector<std::string>, std::string> csvLine(std::string_view lin
     return fields;
 }
 
-std::optional<std::int64_t> parseTime(const std::string& text) {
-    std::tm tm{};
-    const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%S%z", &tm);
-    if (!end || *end) return std::nullopt;
-    const long offset = tm.tm_gmtoff; // read before timegm(), which resets it
-    return static_cast<std::int64_t>(timegm(&tm)) - offset;
-}
-
 std::optional<std::int64_t> parseSeconds(std::string_view text) {
     std::int64_t v = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
@@ -141,7 +134,7 @@ std::variant<ParsedLine, std::string> parseLine(const std::vector<std::string>& 
     if (f.size() < c.needed())
         return "expected at least " + std::to_string(c.needed()) + " fields, found " + std::to_string(f.size());
     ParsedLine p;
-    const auto started = parseTime(f[c.started]);
+    const auto started = parseIso(f[c.started]);
     if (!started) return "'" + f[c.started] + "' is not a time like 2026-11-25T18:00:00+0100";
     const auto planned = parseSeconds(f[c.planned]);
     const auto done = parseSeconds(f[c.done]);
@@ -201,15 +194,23 @@ std::optional<CheckInMoment> parseMoment(std::string_view name) {
     return std::nullopt;
 }
 
+std::optional<std::string> areaProblem(std::string_view area) {
+    if (area.empty()) return std::string("the area is empty (name one, like heel or knee)");
+    if (area.size() > kMaxAreaBytes) return "the area is longer than " + std::to_string(kMaxAreaBytes) + " bytes";
+    const auto letter = [](unsigned char ch) { return std::isalpha(ch) || ch >= 0x80; };
+    if (!letter(static_cast<unsigned char>(area.front())))
+        return "the area '" + std::string(area) + "' does not start with a letter";
+    for (unsigned char ch : area)
+        if (!letter(ch) && !std::isdigit(ch) && ch != ' ' && ch != '-' && ch != '\'')
+            return std::string("the area holds a character other than letters, digits, spaces, - and '");
+    return std::nullopt;
+}
+
 std::optional<std::string> checkInProblem(const CheckIn& c) {
     if (c.score < kMinScore || c.score > kMaxScore)
         return "a score is a whole number from 0 (no pain) to 10 (the worst), not " + std::to_string(c.score);
-    if (c.area.empty()) return std::string("the area is empty (name one, like heel or knee)");
-    if (c.area.size() > kMaxAreaBytes)
-        return "the area is longer than " + std::to_string(kMaxAreaBytes) + " bytes";
+    if (auto problem = areaProblem(c.area)) return problem;
     if (c.note.size() > kMaxNoteBytes) return "the note is longer than " + std::to_string(kMaxNoteBytes) + " bytes";
-    for (unsigned char ch : c.area)
-        if (ch < 0x20 || ch == 0x7f) return std::string("the area holds a control character");
     return std::nullopt;
 }
 

@@ -44,6 +44,10 @@ struct CheckIn {
     std::optional<std::int64_t> sessionId;
     std::string note;
 };
+// Why `area` cannot name an area ("heel", "lower back", "IT band"), or nothing: a letter first,
+// then letters (any script), digits, spaces, hyphens and apostrophes, at most kMaxAreaBytes.
+// Routine files' check_in lists follow the same rule.
+[[nodiscard]] std::optional<std::string> areaProblem(std::string_view area);
 // Why a check-in cannot be stored, or nothing: the one rule the CLI and the player share.
 [[nodiscard]] std::optional<std::string> checkInProblem(const CheckIn& checkIn);
 

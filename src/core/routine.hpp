@@ -80,6 +80,9 @@ struct Routine {
     std::string notes;
     std::vector<std::string> tags;
     std::vector<std::string> equipment;
+    // Areas the player asks about before and after, each for the left and the right side:
+    // "heel", "knee" (check_in = ["heel"]); empty: no check-in.
+    std::vector<std::string> checkIn;
     std::vector<Step> steps;
 };
 

@@ -1,6 +1,7 @@
 #include "core/routine_parser.hpp"
 
 #include "core/atomic_file.hpp"
+#include "core/history_db.hpp"
 #include "core/text.hpp"
 #include "core/timeline.hpp"
 
@@ -16,8 +17,7 @@ namespace {
 // Nesting deeper than this is surely a mistake, and bounding it bounds our recursion.
 constexpr int kMaxDepth = 16;
 
-
-const std::vector<std::string> kTopKeys = {"name", "summary", "notes", "tags", "equipment", "step"};
+const std::vector<std::string> kTopKeys = {"name", "summary", "notes", "tags", "equipment", "check_in", "step"};
 const std::vector<std::string> kStepKeys = {"kind",   "duration", "label",        "cue", "repeat",
                                             "sides",  "switch",   "rest_between", "step"};
 
@@ -67,6 +67,8 @@ class Parser {
                 routine.tags = stringList(node, "tags", "[\"calves\", \"post-run\"]");
             } else if (k == "equipment") {
                 routine.equipment = stringList(node, "equipment", "[\"lacrosse ball\"]");
+            } else if (k == "check_in") {
+                routine.checkIn = checkInAreas(node);
             } else if (k == "step") {
                 sawSteps = true;
                 routine.steps = steps(node, 0, false);
@@ -161,6 +163,23 @@ class Parser {
                 error(item, "each entry of `" + std::string(what) + "` must be a string, not " + typeName(item));
             else if (auto s = text(item, what, kMaxListItemBytes))
                 out.push_back(std::move(*s));
+        }
+        return out;
+    }
+
+    // `check_in`: areas as a check-in names them (history_db's areaProblem), each once.
+    std::vector<std::string> checkInAreas(const toml::node& node) {
+        std::vector<std::string> areas = stringList(node, "check_in", "[\"heel\", \"knee\"]");
+        const auto* array = node.as_array();
+        if (!array || areas.size() != array->size()) return {};
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < areas.size(); ++i) {
+            if (auto problem = areaProblem(areas[i]))
+                error((*array)[i], "`check_in`: " + *problem);
+            else if (std::find(out.begin(), out.end(), areas[i]) != out.end())
+                error((*array)[i], "`check_in` names '" + areas[i] + "' twice");
+            else
+                out.push_back(areas[i]);
         }
         return out;
     }

@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <sstream>
 
 namespace unknot {
@@ -85,9 +87,21 @@ WrittenRoutine writeRoutine(const Routine& r) {
     if (!r.notes.empty()) w.line("notes = " + quoted(r.notes, true));
     if (!r.tags.empty()) w.line("tags = " + list(r.tags));
     if (!r.equipment.empty()) w.line("equipment = " + list(r.equipment));
+    if (!r.checkIn.empty()) w.line("check_in = " + list(r.checkIn));
     std::vector<std::size_t> path;
     w.steps(r.steps, path);
     return std::move(w.out);
+}
+
+std::string contentIdOf(const Routine& routine) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : formatRoutine(routine)) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    return hex;
 }
 
 std::vector<std::size_t> stepAtLine(const WrittenRoutine& written, int line) {

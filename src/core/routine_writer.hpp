@@ -25,6 +25,9 @@ struct WrittenRoutine {
 
 [[nodiscard]] WrittenRoutine writeRoutine(const Routine& routine);
 [[nodiscard]] inline std::string formatRoutine(const Routine& routine) { return writeRoutine(routine).text; }
+// What the routine does, as 16 hex digits (FNV-1a of its canonical text): the same for the same
+// routine however its file is laid out, different once anything in it changes.
+[[nodiscard]] std::string contentIdOf(const Routine& routine);
 
 // The step whose lines hold `line`, the innermost one; empty when the line is a top-level key.
 [[nodiscard]] std::vector<std::size_t> stepAtLine(const WrittenRoutine& written, int line);

@@ -103,6 +103,7 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
     r.boolean(top, "muted", s.muted);
     r.boolean(top, "flash", s.flash);
     r.integer(top, "flash_ms", s.flashMs, 100, 3000);
+    r.boolean(top, "check_in_before", s.checkInBefore);
     r.number(top, "font_scale", s.fontScale, Settings::kMinFontScale, Settings::kMaxFontScale);
     r.string(top, "last_routine", s.lastRoutine);
     for (const char* table : {"cues", "sounds", "window"})
@@ -178,6 +179,7 @@ std::vector<SettingText> settingTexts(const Settings& s) {
         {"", "muted", b(s.muted)},
         {"", "flash", b(s.flash)},
         {"", "flash_ms", std::to_string(s.flashMs)},
+        {"", "check_in_before", b(s.checkInBefore)},
         {"", "font_scale", scale.str()},
         {"", "last_routine", str(s.lastRoutine)},
         {"cues", "phase", b(s.cues.phase)},

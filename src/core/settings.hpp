@@ -34,6 +34,7 @@ struct Settings {
     bool muted = false;       // no sound at all, visual cues only
     CueOptions cues;          // which kinds of cue play; all on
     bool flash = true;        // a short full-window flash at every phase change
+    bool checkInBefore = true; // a routine with check_in asks how it feels before it starts too (always after)
     int flashMs = 250;        // how long the flash lasts, in ms, 100 to 3000 (longer for bright rooms)
     double fontScale = 1.0;   // text size multiplier, 0.75 to 2.0, on top of the display's scale
     std::string lastRoutine;  // id selected in the library when the app last closed

@@ -54,15 +54,6 @@ std::optional<std::string> restoreFromTrash(const TrashedFile& trashed) {
 
 fs::path historyPath() { return userDataDir() / "history.csv"; }
 
-std::int64_t wallClockSeconds() {
-    using namespace std::chrono;
-    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
-}
-
-namespace {
-
-constexpr std::string_view kHeader = "started,routine_id,routine_name,planned_s,done_s,completed\n";
-
 std::string csvField(const std::string& text) {
     if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
     std::string out = "\"";
@@ -73,22 +64,32 @@ std::string csvField(const std::string& text) {
     return out + "\"";
 }
 
-std::string isoLocal(std::int64_t t) {
+std::string formatLocal(std::int64_t t, const char* format) {
     const std::time_t tt = static_cast<std::time_t>(t);
     std::tm tm{};
     localtime_r(&tt, &tm);
-    char buf[40];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &tm);
-    return buf;
+    char buf[64];
+    return std::strftime(buf, sizeof buf, format, &tm) ? buf : "";
 }
+
+std::string isoLocal(std::int64_t t) { return formatLocal(t, "%Y-%m-%dT%H:%M:%S%z"); }
 
 std::optional<std::int64_t> parseIso(const std::string& text) {
     std::tm tm{};
     const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%S%z", &tm);
     if (!end || *end) return std::nullopt;
-    const long offset = tm.tm_gmtoff;
+    const long offset = tm.tm_gmtoff; // read before timegm(), which resets it
     return static_cast<std::int64_t>(timegm(&tm)) - offset;
 }
+
+std::int64_t wallClockSeconds() {
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+
+constexpr std::string_view kHeader = "started,routine_id,routine_name,planned_s,done_s,completed\n";
 
 // One CSV record from `text` at `pos` (RFC 4180 quoting); false at the end.
 bool csvRecord(std::string_view text, std::size_t& pos, std::vector<std::string>& fields) {

@@ -40,11 +40,21 @@ struct HistoryRecord {
     Millis plannedMs = 0;
     Millis doneMs = 0;          // time spent active
     bool completed = false;
+    // The routine's canonical text, hashed (contentIdOf): an edited routine is not its old self.
+    std::string contentId = {};
 };
 
 [[nodiscard]] std::filesystem::path historyPath(); // userDataDir()/history.csv
 // The wall clock, in seconds since the epoch: when a session started (never for its timing).
 [[nodiscard]] std::int64_t wallClockSeconds();
+// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
+[[nodiscard]] std::string csvField(const std::string& text);
+// `t` in local time, with strftime's `format`.
+[[nodiscard]] std::string formatLocal(std::int64_t t, const char* format);
+// "2026-11-25T18:00:00+0100": how the history writes a time (local, with its offset)...
+[[nodiscard]] std::string isoLocal(std::int64_t t);
+// ...and reads one back, with any offset; nothing unless the whole text is such a time.
+[[nodiscard]] std::optional<std::int64_t> parseIso(const std::string& text);
 // Appends one line (and the header to a new file). An error message, or nothing.
 [[nodiscard]] std::optional<std::string> appendHistory(const std::filesystem::path& file, const HistoryRecord& record);
 // Every readable record; lines that are not are passed over.

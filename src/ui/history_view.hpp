@@ -1,6 +1,7 @@
 #pragma once
 // The history: past sessions, minutes per week as a chart, and the current streak.
 
+#include "core/history_db.hpp"
 #include "core/user_files.hpp"
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
@@ -13,6 +14,7 @@ struct HistoryModel {
     const std::vector<HistoryRecord>* records = nullptr; // oldest first
     std::vector<double> minutesPerWeek;                  // oldest first, this week last
     int streakDays = 0;
+    std::vector<AreaTrend> trends; // per area and side, from the check-ins
 };
 
 // CloseView when the user closes it.

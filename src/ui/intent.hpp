@@ -9,7 +9,7 @@
 
 namespace unknot::ui {
 
-enum class Screen { Library, Player, Finished, Editor, QuickSet, History };
+enum class Screen { Library, Player, Finished, Editor, QuickSet, History, CheckIn };
 
 enum class Action {
     None,
@@ -44,6 +44,14 @@ enum class Action {
     RequestExit, // Esc: asks first while a routine runs; a second Esc leaves
     // finished
     ToLibrary,
+    // check-in ("How does your left heel feel?")
+    OpenCheckIn,    // from the history: a check-in without a routine
+    CheckInDigit,   // value: 0..9
+    CheckInScore,   // value: 0..10 (a click)
+    CheckInUp,      // one worse
+    CheckInDown,    // one better
+    CheckInNext,    // Enter: keep this answer, ask the next
+    CheckInSkipAll, // Esc
     // anywhere
     ToggleFullscreen,
     ToggleMute,
@@ -114,7 +122,39 @@ struct Intent {
 };
 
 // Keys the app responds to, independent of SDL so the key map can be tested.
-enum class Key { Space, Left, Right, Up, Down, Enter, Escape, Plus, Question, R, F, F11, M, Q, S, Y, Z, N, H, Delete, Other };
+enum class Key {
+    Space,
+    Left,
+    Right,
+    Up,
+    Down,
+    Enter,
+    Escape,
+    Plus,
+    Question,
+    R,
+    F,
+    F11,
+    M,
+    Q,
+    S,
+    Y,
+    Z,
+    N,
+    H,
+    Delete,
+    Digit0,
+    Digit1,
+    Digit2,
+    Digit3,
+    Digit4,
+    Digit5,
+    Digit6,
+    Digit7,
+    Digit8,
+    Digit9,
+    Other
+};
 
 struct KeyContext {
     Screen screen = Screen::Library;

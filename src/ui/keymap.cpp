@@ -57,6 +57,16 @@ constexpr KeyBinding kFinished[] = {
     {Key::Q, true, Action::Quit, "Ctrl+Q", "quit"},
 };
 
+constexpr KeyBinding kCheckIn[] = {
+    {Key::Other, false, Action::CheckInDigit, "0 - 9", "the score: 0 none ... 10 worst (1 then 0 is 10)"},
+    {Key::Up, false, Action::CheckInUp, UNKNOT_UP " / " UNKNOT_DOWN, "worse / better"},
+    {Key::Down, false, Action::CheckInDown, nullptr, nullptr},
+    {Key::Enter, false, Action::CheckInNext, "Enter", "keep it, next question"},
+    {Key::Escape, false, Action::CheckInSkipAll, "Esc", "skip the rest"},
+    {Key::F, false, Action::ToggleFullscreen, "F / F11", "fullscreen"},
+    {Key::Q, true, Action::Quit, "Ctrl+Q", "quit"},
+};
+
 #undef UNKNOT_UP
 #undef UNKNOT_DOWN
 #undef UNKNOT_LEFT
@@ -69,6 +79,7 @@ std::span<const KeyBinding> keyBindings(Screen screen) {
     case Screen::Library: return kLibrary;
     case Screen::Player: return kPlayer;
     case Screen::Finished: return kFinished;
+    case Screen::CheckIn: return kCheckIn;
     case Screen::Editor:
     case Screen::QuickSet:
     case Screen::History: return {};
@@ -96,6 +107,8 @@ Intent intentForKey(Key key, const KeyContext& c) {
         default: return {};
         }
     }
+    if (c.screen == Screen::CheckIn && key >= Key::Digit0 && key <= Key::Digit9)
+        return {Action::CheckInDigit, 0, static_cast<int>(key) - static_cast<int>(Key::Digit0)};
     // A binding without Ctrl answers with Ctrl held too, as it always has.
     for (const KeyBinding& b : keyBindings(c.screen))
         if (b.key == key && (c.ctrl || !b.ctrl) && b.key != Key::Other) return {b.action};

@@ -48,6 +48,7 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
     changed |= ImGui::Checkbox("A chime at the end", &d.cues.end);
     changed |= ImGui::Checkbox("Flash the window at every phase change", &d.flash);
     if (d.flash) changed |= ImGui::SliderInt("Flash length", &d.flashMs, 100, 3000, "%d ms");
+    changed |= ImGui::Checkbox("Ask how it feels before a routine too (always after)", &d.checkInBefore);
     ImGui::Spacing();
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted("Text");

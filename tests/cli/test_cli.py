@@ -211,6 +211,76 @@ if __name__ == "__main__":
     unittest.main()
 
 
+class HistoryCliTest(CliTest):
+    def data(self):
+        return Path(self.env["XDG_DATA_HOME"]) / "unknot"
+
+    def history_json(self, *args):
+        r = self.run_unknot("history", "--json", *args)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout)
+
+    def test_check_in_is_recorded_and_shown_in_every_format(self):
+        r = self.run_unknot("check-in", "heel", "left", "4", "--note", "first steps, this morning")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.run_unknot("check-in", "heel", "right", "1").returncode, 0)
+        got = self.history_json()
+        self.assertEqual(got["sessions"], [])
+        self.assertEqual([(c["area"], c["side"], c["score"], c["moment"], c["session_id"]) for c in got["check_ins"]],
+                         [("heel", "left", 4, "standalone", None), ("heel", "right", 1, "standalone", None)])
+        self.assertEqual(got["check_ins"][0]["note"], "first steps, this morning")
+        csv_lines = self.run_unknot("history", "--csv").stdout.splitlines()
+        self.assertEqual(csv_lines[0], "kind,time,session_id,routine_id,routine_name,planned_s,done_s,completed,"
+                                       "area,side,score,moment,note")
+        self.assertRegex(csv_lines[1], r'^check-in,[\d\-T:+]+,,,,,,,heel,left,4,standalone,"first steps, this morning"$')
+        table = self.run_unknot("history").stdout
+        self.assertIn("left heel 4/10  standalone", table)
+        self.assertIn("right heel 1/10", table)
+
+    def test_a_bad_area_side_or_score_is_exit_2_and_writes_nothing(self):
+        for args, says in ((["heel", "up", "4"], "left, right or none"),
+                           (["heel", "left", "11"], "0 (no pain) to 10"),
+                           (["heel", "left", "-1"], "0 (no pain) to 10"),
+                           (["heel", "left", "4.5"], "0 (no pain) to 10"),
+                           (["", "left", "4"], "area is empty"),
+                           (["he\x1b]0;x", "left", "4"], "character other than"),
+                           (["heel", "left"], "")):
+            with self.subTest(args=args):
+                r = self.run_unknot("check-in", *args)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn(says, r.stderr)
+        self.assertEqual(self.history_json()["check_ins"], [])
+
+    def test_history_imports_history_csv_once_and_keeps_it(self):
+        self.data().mkdir(parents=True)
+        csv = ("started,routine_id,routine_name,planned_s,done_s,completed\n"
+               "2026-11-02T07:00:00+0100,foot,Foot,600,600,yes\n"
+               "2026-11-03T07:00:00+0100,foot,\"Foot,600,600,yes\n"
+               "2026-11-04T07:00:00+0100,knee,Knee,600,99999999999999999999,no\n"
+               "2026-11-05T07:00:00+0100,knee,Knee,300,120,no")
+        (self.data() / "history.csv").write_text(csv)
+        r = self.run_unknot("history", "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("history.csv:3: error:", r.stderr)
+        self.assertIn("history.csv:4: error:", r.stderr)
+        sessions = json.loads(r.stdout)["sessions"]
+        self.assertEqual([(s["routine_id"], s["done_s"], s["completed"]) for s in sessions],
+                         [("foot", 600, True), ("knee", 120, False)])
+        self.assertEqual((self.data() / "history.csv").read_text(), csv)
+        again = self.run_unknot("history", "--json")
+        self.assertEqual(again.stderr, "")
+        self.assertEqual(len(json.loads(again.stdout)["sessions"]), 2)
+
+    def test_since_filters_and_a_bad_date_is_exit_2(self):
+        self.assertEqual(self.run_unknot("check-in", "knee", "none", "3").returncode, 0)
+        self.assertEqual(len(self.history_json("--since", "2000-01-01")["check_ins"]), 1)
+        self.assertEqual(self.history_json("--since", "2999-01-01")["check_ins"], [])
+        r = self.run_unknot("history", "--since", "last tuesday")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("is not a date like", r.stderr)
+        self.assertEqual(self.run_unknot("history", "--json", "--csv").returncode, 2)
+
+
 class HostileFilesTest(unittest.TestCase):
     """Files from strangers (issue 12) through the real binary: a clear error, a bounded
     output and an untouched terminal."""

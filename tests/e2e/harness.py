@@ -5,6 +5,7 @@ Dear ImGui 1.86 keeps one state per key per frame, so the harness sends one key 
 a time and waits until the app reports (UNKNOT_TEST_MODE=1: a "test frame=N … keys=K" line per
 frame) a frame that has read it. Every wait is on a condition with a deadline: a log line, a
 frame, the app's own clock, a colour on screen. None is a bare sleep."""
+import json
 import os
 import re
 import shutil
@@ -236,6 +237,12 @@ class App:
             subprocess.run(["import", "-silent", "-window", "root", "-crop", f"{w}x{h}+{x}+{y}", str(png_path)],
                            env=self.env, check=True)
         return Image(w, h, raw)
+
+    def history(self):
+        """The history the app recorded, as `unknot history --json` prints it (same XDG folders)."""
+        r = subprocess.run([BIN, "history", "--json"], env=self.env, capture_output=True, text=True, timeout=30)
+        assert r.returncode == 0, r.stderr
+        return json.loads(r.stdout)
 
     def wait_exit(self, timeout=30):
         code = self.proc.wait(timeout=timeout)

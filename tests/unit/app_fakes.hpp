@@ -25,10 +25,20 @@ struct Reports final : Reporter {
 
 struct History final : HistorySink {
     std::vector<HistoryRecord> records;
+    std::vector<CheckIn> checkIns;
     std::optional<std::string> failWith;
     std::optional<std::string> append(const HistoryRecord& record) override {
         if (failWith) return failWith;
         records.push_back(record);
+        return std::nullopt;
+    }
+    std::optional<std::int64_t> lastSessionId() const override {
+        if (records.empty()) return std::nullopt;
+        return static_cast<std::int64_t>(records.size()); // ids from 1, as SQLite gives them
+    }
+    std::optional<std::string> addCheckIn(const CheckIn& checkIn) override {
+        if (auto problem = checkInProblem(checkIn)) return problem;
+        checkIns.push_back(checkIn);
         return std::nullopt;
     }
 };

@@ -48,7 +48,7 @@ struct Rig {
         dir.write("builtin/zz-other.toml", "name = \"Other\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n");
         app = std::make_unique<AppController>(
             shell, reports, history, settingsFile,
-            WorkshopPaths{dir.path / "user", dir.path / "trash", dir.path / "history.csv"},
+            WorkshopPaths{dir.path / "user", dir.path / "trash", dir.path / "unknot.db"},
             LibraryFolders{dir.path / "builtin", dir.path / "user", {}}, std::move(settings),
             PlayerClocks{[this] { return now; }, [] { return std::int64_t{0}; }});
         app->setDriver(&driver);
@@ -291,4 +291,83 @@ TEST_CASE("the player's volume keys and the Finished screen's keys") {
     CHECK_FALSE(rig.app->nextChangeInMs().has_value()); // over: nothing changes by itself (the flash is off)
     rig.press(Key::Enter);
     CHECK(rig.screen() == ui::Screen::Library);
+}
+
+TEST_CASE("a routine with check_in asks before and after, by keyboard, and records both with the session") {
+    Rig rig;
+    rig.dir.write("user/heel.toml", "name = \"Heel\"\ncheck_in = [\"heel\"]\n[[step]]\nkind = \"roll\"\n"
+                                    "duration = \"5s\"\n[[step]]\nkind = \"rest\"\nduration = \"5s\"\n");
+    rig.app->library().rescan();
+    const auto& entries = rig.app->library().entries();
+    const auto heel = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.id == "heel"; });
+    REQUIRE(heel != entries.end());
+    rig.app->handle(Intent{Action::Start, static_cast<std::size_t>(heel - entries.begin())});
+    REQUIRE(rig.screen() == ui::Screen::CheckIn);
+    REQUIRE(rig.app->checkIn());
+    CHECK(rig.app->checkIn()->question() == "How does your left heel feel?");
+    CHECK_FALSE(rig.app->player().playing()); // the routine waits for the answers
+    rig.press(Key::Digit5);
+    rig.press(Key::Up);
+    rig.press(Key::Enter); // left heel 6
+    rig.press(Key::Digit2);
+    rig.press(Key::Enter); // right heel 2
+    CHECK(rig.screen() == ui::Screen::Player);
+    CHECK(rig.app->player().playing());
+    CHECK(rig.history.checkIns.empty()); // kept until the session has an id
+    rig.press(Key::Right);
+    rig.press(Key::Right);
+    rig.pass(1);
+    REQUIRE(rig.history.records.size() == 1);
+    REQUIRE(rig.history.checkIns.size() == 2);
+    CHECK(rig.history.checkIns[0].moment == CheckInMoment::Before);
+    CHECK(rig.history.checkIns[0].score == 6);
+    CHECK(rig.history.checkIns[1].score == 2);
+    CHECK(rig.history.checkIns[1].sessionId == 1);
+    REQUIRE(rig.screen() == ui::Screen::CheckIn); // and after
+    rig.press(Key::Digit1);
+    rig.press(Key::Digit0);
+    rig.press(Key::Enter);  // left heel 10
+    rig.press(Key::Escape); // skip the right
+    CHECK(rig.screen() == ui::Screen::Finished);
+    REQUIRE(rig.history.checkIns.size() == 3);
+    CHECK(rig.history.checkIns[2].moment == CheckInMoment::After);
+    CHECK(rig.history.checkIns[2].score == 10);
+    CHECK(rig.history.checkIns[2].sessionId == 1);
+    CHECK(rig.reports.count("check-in done moment=after answers=1") == 1);
+}
+
+TEST_CASE("with check_in_before off only the end asks, Esc skips, and History can check in on its own") {
+    Settings s;
+    s.checkInBefore = false;
+    Rig rig(s);
+    rig.dir.write("user/heel.toml", "name = \"Heel\"\ncheck_in = [\"knee\"]\n[[step]]\nkind = \"roll\"\n"
+                                    "duration = \"5s\"\n");
+    rig.app->library().rescan();
+    const auto& entries = rig.app->library().entries();
+    const auto heel = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.id == "heel"; });
+    REQUIRE(heel != entries.end());
+    rig.app->handle(Intent{Action::Start, static_cast<std::size_t>(heel - entries.begin())});
+    CHECK(rig.screen() == ui::Screen::Player);
+    rig.press(Key::Right);
+    rig.pass(1);
+    REQUIRE(rig.screen() == ui::Screen::CheckIn);
+    rig.press(Key::Digit3); // typed, never confirmed
+    rig.press(Key::Escape);
+    CHECK(rig.screen() == ui::Screen::Finished);
+    CHECK(rig.history.checkIns.empty());
+    rig.press(Key::Enter);
+    rig.press(Key::H);
+    REQUIRE(rig.screen() == ui::Screen::History);
+    rig.app->handle(Intent{Action::OpenCheckIn});
+    REQUIRE(rig.screen() == ui::Screen::CheckIn);
+    CHECK(rig.app->checkIn()->question() == "How does your left knee feel?");
+    rig.app->handle(Intent{Action::CheckInScore, 0, 4});
+    rig.press(Key::Enter);
+    rig.press(Key::Digit1);
+    rig.press(Key::Enter);
+    CHECK(rig.screen() == ui::Screen::History);
+    REQUIRE(rig.history.checkIns.size() == 2);
+    CHECK(rig.history.checkIns[0].moment == CheckInMoment::Standalone);
+    CHECK_FALSE(rig.history.checkIns[0].sessionId);
+    CHECK(rig.history.checkIns[1].side == Side::Right);
 }

@@ -80,6 +80,8 @@ TEST_CASE("writing and reading back gives the same timeline for every built-in r
         checkSameTimeline(expand(original.routine), expand(again.routine));
         CHECK(again.routine.notes == original.routine.notes);
         CHECK(again.routine.tags == original.routine.tags);
+        CHECK_FALSE(original.routine.checkIn.empty()); // every built-in asks about an area
+        CHECK(again.routine.checkIn == original.routine.checkIn);
         // Canonical: writing the read-back routine changes nothing.
         CHECK(formatRoutine(again.routine) == written);
     }
@@ -354,4 +356,14 @@ TEST_CASE("history: appended lines read back, with weeks and streaks") {
     CHECK(minutesPerWeek(records, now + 30 * day, 4) == std::vector<double>(4, 0.0));
     // Damaged lines are passed over.
     CHECK(parseHistory("garbage\n2026-01-01T10:00:00+0000,x,y,10,10,yes\nnot,a,date,1,1,yes\n").size() == 1);
+}
+
+TEST_CASE("a routine's content id follows what it does, not how its file is laid out") {
+    const auto a = parseRoutine("name = \"A\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n", "a");
+    const auto spaced = parseRoutine("# mine\nname = \"A\"\n\n[[step]]\nkind = \"hold\"\nduration = 30\n", "b");
+    const auto longer = parseRoutine("name = \"A\"\n[[step]]\nkind = \"hold\"\nduration = \"31s\"\n", "c");
+    REQUIRE(a.valid());
+    CHECK(contentIdOf(a.routine).size() == 16);
+    CHECK(contentIdOf(a.routine) == contentIdOf(spaced.routine));
+    CHECK(contentIdOf(a.routine) != contentIdOf(longer.routine));
 }

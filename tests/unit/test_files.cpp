@@ -51,6 +51,7 @@ TEST_CASE("settings survive a save and a load") {
     s.muted = true;
     s.flash = false;
     s.flashMs = 900;
+    s.checkInBefore = false;
     s.fontScale = 1.25;
     s.lastRoutine = "glute \"release\"";
     s.cues.halfway = false;
@@ -65,6 +66,8 @@ TEST_CASE("settings survive a save and a load") {
     CHECK(l.muted);
     CHECK_FALSE(l.flash);
     CHECK(l.flashMs == 900);
+    CHECK_FALSE(l.checkInBefore);
+    CHECK(Settings{}.checkInBefore); // on unless turned off
     CHECK(l.fontScale == doctest::Approx(1.25));
     CHECK(l.lastRoutine == "glute \"release\"");
     CHECK_FALSE(l.cues.halfway);

@@ -254,3 +254,28 @@ TEST_CASE("every built-in routine is valid") {
     }
     CHECK(count >= 6);
 }
+
+TEST_CASE("check_in names the areas to ask about, and a bad one points at its entry") {
+    const std::string steps = "[[step]]\nkind = \"roll\"\nduration = \"30s\"\n";
+    const auto good = parse(std::string(kHeader) + "check_in = [\"heel\", \"lower back\"]\n" + steps);
+    CHECK(good.diagnostics.empty());
+    CHECK(good.routine.checkIn == std::vector<std::string>{"heel", "lower back"});
+    CHECK(parse(std::string(kHeader) + steps).routine.checkIn.empty());
+
+    auto d = only(std::string(kHeader) + "check_in = [\"heel\", \"4knee\"]\n" + steps);
+    CHECK(d.line == 2);
+    CHECK(d.column == 21);
+    CHECK(has(d.message, "`check_in`: the area '4knee' does not start with a letter"));
+    d = only(std::string(kHeader) + "check_in = [\"heel\", \"heel\"]\n" + steps);
+    CHECK(d.column == 21);
+    CHECK(has(d.message, "names 'heel' twice"));
+    d = only(std::string(kHeader) + "check_in = \"heel\"\n" + steps);
+    CHECK(d.line == 2);
+    CHECK(has(d.message, "`check_in` must be a list of strings, like [\"heel\", \"knee\"]"));
+    d = only(std::string(kHeader) + "check_in = [\"heel\", 3]\n" + steps);
+    CHECK(has(d.message, "each entry of `check_in` must be a string"));
+    d = only(std::string(kHeader) + "check_in = [\"he;el\"]\n" + steps);
+    CHECK(has(d.message, "other than letters"));
+    d = only(std::string(kHeader) + "checkin = [\"heel\"]\n" + steps);
+    CHECK(has(d.message, "did you mean `check_in`?"));
+}

@@ -26,7 +26,7 @@ struct Rig {
     test::Reports reports;
     Host host;
     Router router;
-    Workshop w{host, reports, router, WorkshopPaths{dir.path / "routines", dir.path / "trash", dir.path / "h.csv"}};
+    Workshop w{host, reports, router, WorkshopPaths{dir.path / "routines", dir.path / "trash", dir.path / "unknot.db"}};
     void act(T type) { w.editorAction(ui::makeEditorAction(type)); }
     [[nodiscard]] std::size_t files() const {
         std::size_t n = 0;
@@ -171,12 +171,19 @@ TEST_CASE("only the user's own routines are edited and deleted and a delete can 
 
 TEST_CASE("the history opens with its weeks worked out") {
     Rig rig;
-    REQUIRE_FALSE(
-        appendHistory(rig.dir.path / "h.csv", HistoryRecord{wallClockSeconds(), "a", "A", 60'000, 60'000, true}));
+    {
+        HistoryStore store(rig.dir.path / "unknot.db", rig.dir.path / "history.csv", rig.reports);
+        REQUIRE_FALSE(store.append(HistoryRecord{wallClockSeconds(), "a", "A", 60'000, 60'000, true}));
+        CHECK(store.lastSessionId() == 1);
+        REQUIRE_FALSE(store.addCheckIn(
+            CheckIn{wallClockSeconds(), "heel", Side::Left, 3, CheckInMoment::After, store.lastSessionId(), ""}));
+    }
     rig.w.openHistory();
     CHECK(rig.w.historyOpen());
     CHECK(rig.w.historyModel().records->size() == 1);
     CHECK(rig.w.historyModel().streakDays == 1);
+    REQUIRE(rig.w.historyModel().trends.size() == 1);
+    CHECK(rig.w.historyModel().trends[0].area == "heel");
     rig.w.closeHistory();
     CHECK(rig.router.top() == Route::Library);
 }

@@ -1,0 +1,68 @@
+#include "ui/check_in_view.hpp"
+
+#include "ui/draw.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace unknot::ui {
+
+namespace {
+constexpr Rgb kBackground{0x1B, 0x26, 0x3B}; // dark slate blue: calm, and white text reads on it
+} // namespace
+
+Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts) {
+    Intent intent;
+    beginFullWindow("##check-in", &kBackground);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 size = ImGui::GetWindowSize();
+    const ImVec2 origin = ImGui::GetWindowPos();
+    const float cx = origin.x + size.x * 0.5f;
+
+    const std::string progress =
+        m.title + "  \xC2\xB7  " + std::to_string(m.index + 1) + " of " + std::to_string(m.count);
+    textCentred(dl, fonts.heading, ImVec2(cx, origin.y + size.y * 0.07f), colour(kPaper, 0.75f), progress);
+    textWrappedCentred(dl, fonts.large, origin.x + size.x * 0.05f, origin.x + size.x * 0.95f, origin.y + size.y * 0.13f,
+                       colour(kPaper), m.question, 2);
+    textCentred(dl, fonts.heading, ImVec2(cx, origin.y + size.y * 0.30f), colour(kPaper, 0.75f),
+                "0 none \xE2\x80\xA6 10 worst");
+
+    // The score, as large as the countdown: readable from the mat.
+    const float px = std::min(fonts.hugePx, size.y * 0.4f);
+    const ImVec2 scoreAt(cx, origin.y + size.y * 0.52f);
+    if (m.score)
+        textTabular(dl, fonts.huge, px, scoreAt, colour(kPaper), std::to_string(*m.score));
+    else // the huge font holds digits only
+        textCentred(dl, fonts.large, scoreAt, colour(kPaper, 0.5f), "type a number");
+
+    // The scale: eleven boxes, the chosen one filled.
+    const float margin = size.x * 0.05f;
+    const float gap = size.x * 0.008f;
+    const float w = (size.x - 2 * margin - gap * 10) / 11;
+    const float y = size.y * 0.72f;
+    const float h = std::min(w, size.y * 0.1f);
+    for (int i = 0; i <= 10; ++i) {
+        const ImVec2 a(origin.x + margin + static_cast<float>(i) * (w + gap), origin.y + y);
+        const ImVec2 b(a.x + w, a.y + h);
+        const bool chosen = m.score == i;
+        dl->AddRectFilled(a, b, colour(chosen ? kAccent : kPaper, chosen ? 1.0f : 0.12f), h * 0.15f);
+        textCentred(dl, fonts.heading, ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), colour(chosen ? kInk : kPaper),
+                    std::to_string(i));
+        ImGui::SetCursorScreenPos(a);
+        ImGui::PushID(i);
+        if (ImGui::InvisibleButton("##score", ImVec2(w, h))) intent = {Action::CheckInScore, 0, i};
+        ImGui::PopID();
+    }
+
+    const float by = size.y * 0.86f;
+    const float bw = size.x * 0.28f;
+    ImGui::SetCursorPos(ImVec2(size.x * 0.5f - bw - gap * 2, by));
+    if (button("Next (Enter)", fonts.heading, ImVec2(bw, size.y * 0.09f))) intent = {Action::CheckInNext};
+    ImGui::SetCursorPos(ImVec2(size.x * 0.5f + gap * 2, by));
+    if (button("Skip all (Esc)", fonts.heading, ImVec2(bw, size.y * 0.09f))) intent = {Action::CheckInSkipAll};
+    ImGui::End();
+    return intent;
+}
+
+} // namespace unknot::ui

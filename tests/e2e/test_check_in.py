@@ -1,0 +1,76 @@
+"""Layer 3: a routine with check_in played to its end in a real window, the scores typed on the
+keyboard before and after, and `unknot history --json` showing them with their session."""
+import tempfile
+import unittest
+from pathlib import Path
+
+from harness import SHOTS_DIR, WindowTest
+
+ROUTINE = """name = "Heel check"
+check_in = ["heel"]
+
+[[step]]
+kind = "roll"
+duration = "3s"
+
+[[step]]
+kind = "rest"
+duration = "3s"
+"""
+
+
+class CheckInWindowTest(WindowTest):
+    def test_scores_typed_before_and_after_reach_the_history(self):
+        home = tempfile.mkdtemp(prefix="unknot-e2e-")
+        routines = Path(home) / "data" / "unknot" / "routines"
+        routines.mkdir(parents=True)
+        (routines / "heel-check.toml").write_text(ROUTINE)
+        app = self.start("run", "heel-check", "--quit-at-end", home=home)
+
+        # Before: left heel 4 (typed), right heel 10 (1 then 0); the routine waits meanwhile.
+        app.wait_for(r"screen check-in moment=before questions=2")
+        app.wait_for(r'check-in index=0 score=-1 question="How does your left heel feel\?"')
+        app.wait_for_screen(lambda s: s.distinct_colours() > 3, png_path=SHOTS_DIR / "check-in.png")
+        n = app.line_count()
+        app.keys("4")
+        app.wait_for(r"check-in index=0 score=4 ", after=n)
+        # The score is drawn as large as the countdown: over a fifth of the window high, white.
+        # The score is drawn as large as the countdown: over a fifth of the window high, in white.
+        app.wait_for_screen(lambda s: s.tallest_ink_run((255, 255, 255), s.height * 35 // 100, s.height * 70 // 100)
+                            > s.height // 5, png_path=SHOTS_DIR / "check-in-score.png")
+        app.keys("Return")
+        app.wait_for(r'check-in index=1 score=-1 question="How does your right heel feel\?"', after=n)
+        app.keys("1", "0")
+        app.wait_for(r"check-in index=1 score=10 ", after=n)
+        self.assertNotIn("start routine=", app.log)
+        app.keys("Return")
+        app.wait_for(r"check-in done moment=before answers=2", after=n)
+        app.wait_for(r"start routine=heel-check phases=2", after=n)
+
+        # Played to the end (Right skips), then after: left heel 2 with Down from 3, right skipped.
+        app.wait_for(r"phase index=0 kind=roll", after=n)
+        n = app.line_count()
+        app.keys("Right")
+        app.wait_for(r"phase index=1 kind=rest", after=n)
+        app.wait_for(r"finished active_ms=", after=n, timeout=30)
+        app.wait_for(r"screen check-in moment=after questions=2", after=n)
+        app.keys("3", "Down")
+        app.wait_for(r"check-in index=0 score=2 ", after=n)
+        app.keys("Return")
+        app.wait_for(r"check-in index=1 score=-1 ", after=n)
+        app.keys("Escape")
+        app.wait_for(r"check-in done moment=after answers=1", after=n)
+        self.assertEqual(app.wait_exit(timeout=30), 0)
+
+        history = app.history()
+        self.assertEqual(len(history["sessions"]), 1)
+        session = history["sessions"][0]
+        self.assertEqual((session["routine_id"], session["completed"]), ("heel-check", True))
+        self.assertRegex(session["content_id"], r"^[0-9a-f]{16}$")
+        got = [(c["side"], c["score"], c["moment"], c["session_id"]) for c in history["check_ins"]]
+        self.assertEqual(got, [("left", 4, "before", session["id"]), ("right", 10, "before", session["id"]),
+                               ("left", 2, "after", session["id"])])
+
+
+if __name__ == "__main__":
+    unittest.main()
