@@ -57,6 +57,15 @@ MprisState mprisState(const MprisInput& in) {
     return out;
 }
 
+bool mprisPositionJumped(const MprisState& shown, const MprisState& now, std::int64_t nowMs) {
+    const std::int64_t d = shown.positionAt(nowMs) - now.positionAt(nowMs);
+    return d > kMprisPositionJumpUs || d < -kMprisPositionJumpUs;
+}
+
+bool mprisChanged(const MprisState& shown, const MprisState& now, std::int64_t nowMs) {
+    return shown.properties != now.properties || shown.moving != now.moving || mprisPositionJumped(shown, now, nowMs);
+}
+
 std::string fileUrl(const std::filesystem::path& absolutePath) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string url = "file://";

@@ -68,6 +68,13 @@ struct MprisInput {
 
 [[nodiscard]] MprisState mprisState(const MprisInput& input);
 
+// A position further than this from where the last state said it would be is a jump (Back,
+// Restart): the remote hears of it (a new state, the Seeked signal). Less is clock drift.
+inline constexpr std::int64_t kMprisPositionJumpUs = 500'000;
+// Whether `now` differs from `shown` in what the remote must be told: a property, or a jump.
+[[nodiscard]] bool mprisChanged(const MprisState& shown, const MprisState& now, std::int64_t nowMs);
+[[nodiscard]] bool mprisPositionJumped(const MprisState& shown, const MprisState& now, std::int64_t nowMs);
+
 // "file://" and the path, percent-encoded (RFC 3986: all but unreserved characters and '/').
 [[nodiscard]] std::string fileUrl(const std::filesystem::path& absolutePath);
 
