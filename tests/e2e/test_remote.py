@@ -4,6 +4,7 @@ a phone (KDE Connect, GSConnect) would drive it."""
 import os
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 from pathlib import Path
@@ -39,6 +40,37 @@ class SessionBus:
     def stop(self):
         self.proc.terminate()
         self.proc.wait(timeout=10)
+        self.proc.stdout.close()
+
+
+class Follow:
+    """`playerctl --follow`: prints a property each time the app signals it changed
+    (PropertiesChanged), so what it prints proves the signals, not a poll."""
+
+    def __init__(self, env, *args):
+        self.proc = subprocess.Popen(["playerctl", "-p", "unknot", "--follow", *args], env=env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.lines = []
+        self.cond = threading.Condition()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            with self.cond:
+                self.lines.append(line.strip())
+                self.cond.notify_all()
+
+    def wait_for(self, want, timeout=20):
+        with self.cond:
+            if not self.cond.wait_for(lambda: want in self.lines, timeout=timeout):
+                raise AssertionError(f"playerctl --follow printed {self.lines}, never {want!r}")
+            self.lines.clear()
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        self.reader.join(timeout=5)
         self.proc.stdout.close()
 
 
@@ -103,13 +135,19 @@ class RemoteTest(WindowTest):
         self.assertEqual(self.ctl("metadata", "mpris:trackid"), "'/org/unknot/Unknot/phase/0'")  # playerctl quotes paths
         self.assertTrue(self.ctl("metadata", "mpris:artUrl").startswith("file:///"))
         self.assertEqual(self.ctl("status"), "Playing")
+        status = Follow(self.env, "status")
+        self.addCleanup(status.stop)
+        title = Follow(self.env, "metadata", "title")
+        self.addCleanup(title.stop)
+        status.wait_for("Playing")  # what it prints first
+        title.wait_for(f"Left {MIDDLE_DOT} Squeeze")
 
         # Pause: the countdown stops, and the position with it, for 2 s.
         n = app.line_count()
         self.ctl("pause")
         app.wait_for(r"media pause", after=n)
         app.wait_for(r"command toggle-pause phase=0 .* state=paused", after=n)
-        self.wait_ctl("Paused", "status")
+        status.wait_for("Paused")
         first = self.position()
         end = time.monotonic() + 2.0
         while time.monotonic() < end:
@@ -119,7 +157,7 @@ class RemoteTest(WindowTest):
         n = app.line_count()
         self.ctl("play")
         app.wait_for(r"command toggle-pause phase=0 .* state=running", after=n)
-        self.wait_ctl("Playing", "status")
+        status.wait_for("Playing")
         deadline = time.monotonic() + 20
         while self.position() <= first + 0.3:
             self.assertLess(time.monotonic(), deadline, "the position does not move after play")
@@ -129,19 +167,19 @@ class RemoteTest(WindowTest):
         n = app.line_count()
         self.ctl("next")
         app.wait_for(r"command skip phase=1 remaining_ms=60000 state=running", after=n)
-        self.wait_ctl(f"Right {MIDDLE_DOT} Squeeze", "metadata", "title")
+        title.wait_for(f"Right {MIDDLE_DOT} Squeeze")
         self.assertEqual(self.ctl("metadata", "mpris:trackid"), "'/org/unknot/Unknot/phase/1'")
         n = app.line_count()
         self.ctl("previous")  # within 2 s of the phase's start: the previous phase
         app.wait_for(r"command back phase=0 remaining_ms=60000", after=n)
-        self.wait_ctl(f"Left {MIDDLE_DOT} Squeeze", "metadata", "title")
+        title.wait_for(f"Left {MIDDLE_DOT} Squeeze")
 
         # Stop: the routine ends, recorded as stopped, and the library shows.
         n = app.line_count()
         self.ctl("stop")
         app.wait_for(r"stopped active_ms=", after=n)
         app.wait_for(r"screen library", after=n)
-        self.wait_ctl("Stopped", "status")
+        status.wait_for("Stopped")
         history = (Path(app.home) / "data" / "unknot" / "history.csv").read_text().splitlines()
         self.assertEqual(len(history), 2, history)
         self.assertIn(",remote-check,", history[1])
