@@ -79,7 +79,8 @@ void AppController::media(ui::MediaCommand command) {
 }
 
 ui::MediaContext AppController::mediaContext() const {
-    return {screen(), player_.playing() ? player_.status().state : SessionState::Ready, library_.selected() != nullptr};
+    return {screen(), player_.playing() ? player_.status().state : SessionState::Ready, library_.selected() != nullptr,
+            settingsPanel_.open};
 }
 
 bool AppController::requestQuit() {

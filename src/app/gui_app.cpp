@@ -189,6 +189,7 @@ class GuiApp final : public AppShell {
             case InputEvent::Type::AudioDeviceRemoved: sound_->deviceRemoved(); break;
             case InputEvent::Type::AudioDeviceAdded: sound_->deviceAdded(); break;
             case InputEvent::Type::Media: app_->media(e.media); break;
+            case InputEvent::Type::Volume: app_->handle(ui::Intent{ui::Action::SetVolume, 0, e.volume}); break;
             case InputEvent::Type::WindowChanged: continue;
             case InputEvent::Type::Other: break;
             }
@@ -238,9 +239,12 @@ class GuiApp final : public AppShell {
             }
         }
         remoteShown_ = remoteState();
+        const Platform* platform = platform_.get();
         remote_ = std::make_unique<MprisService>(
-            remoteShown_, [platform = platform_.get()](ui::MediaCommand c) { platform->pushMedia(c); },
-            [this](const std::string& line) { reporter_.log(line); }, steadyClockMs);
+            remoteShown_,
+            MprisService::Callbacks{[platform](ui::MediaCommand c) { platform->pushMedia(c); },
+                                    [platform](int percent) { platform->pushVolume(percent); },
+                                    [this](const std::string& line) { reporter_.log(line); }, steadyClockMs});
     }
 
     [[nodiscard]] MprisState remoteState() const {

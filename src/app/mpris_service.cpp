@@ -4,9 +4,11 @@
 
 #include <systemd/sd-bus.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <climits>
+#include <cmath>
 #include <cstring>
 #include <ctime>
 #include <mutex>
@@ -31,9 +33,7 @@ std::string errorText(int negativeErrno) { return std::strerror(-negativeErrno);
 } // namespace
 
 struct MprisService::Impl {
-    CommandSink onCommand;
-    Log log;
-    Clock clock;
+    Callbacks calls;
     int eventFd = -1;
     std::thread thread;
 
@@ -47,6 +47,7 @@ struct MprisService::Impl {
     sd_bus* bus = nullptr;
 
     void run();
+    void log(const std::string& line) const { calls.log(line); }
     bool connect();
     void serve();
     void takeOver(const MprisState& next);
@@ -95,7 +96,7 @@ UNKNOT_GETTER(getPlaybackStatus) {
 UNKNOT_GETTER(getVolume) { return sd_bus_message_append(reply, "d", self(userdata).current.properties.volume); }
 UNKNOT_GETTER(getPosition) {
     const Self& s = self(userdata);
-    return sd_bus_message_append(reply, "x", static_cast<std::int64_t>(s.current.positionAt(s.clock())));
+    return sd_bus_message_append(reply, "x", static_cast<std::int64_t>(s.current.positionAt(s.calls.clock())));
 }
 UNKNOT_GETTER(getCanPlay) { return appendBool(reply, self(userdata).current.properties.canPlay); }
 UNKNOT_GETTER(getCanPause) { return appendBool(reply, self(userdata).current.properties.canPause); }
@@ -121,6 +122,17 @@ UNKNOT_GETTER(getMetadata) {
 
 #undef UNKNOT_GETTER
 
+// Setting Volume: the specification treats values below 0 as 0; the app's volume stops at 100 %.
+int setVolume(sd_bus*, const char*, const char*, const char*, sd_bus_message* value, void* userdata,
+              sd_bus_error* error) {
+    double v = 0;
+    const int r = sd_bus_message_read(value, "d", &v);
+    if (r < 0) return r;
+    if (std::isnan(v)) return sd_bus_error_set(error, SD_BUS_ERROR_INVALID_ARGS, "Volume is not a number");
+    self(userdata).calls.volume(static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 100)));
+    return 0;
+}
+
 // ---------------------------------------------------------------------------------------
 // Method handlers
 // ---------------------------------------------------------------------------------------
@@ -131,7 +143,7 @@ int ignore(sd_bus_message* m, void*, sd_bus_error*) { return sd_bus_reply_method
 // The main loop decides what a command means where the app is (ui::intentForMedia); one it
 // cannot carry out (Next with nothing playing) does nothing, as the specification asks.
 template <ui::MediaCommand Command> int command(sd_bus_message* m, void* userdata, sd_bus_error*) {
-    self(userdata).onCommand(Command);
+    self(userdata).calls.command(Command);
     return sd_bus_reply_method_return(m, "");
 }
 
@@ -173,7 +185,7 @@ const sd_bus_vtable kPlayerVtable[] = {
     SD_BUS_PROPERTY("MinimumRate", "d", getRate, 0, kConst),
     SD_BUS_PROPERTY("MaximumRate", "d", getRate, 0, kConst),
     SD_BUS_PROPERTY("Metadata", "a{sv}", getMetadata, 0, kEmits),
-    SD_BUS_PROPERTY("Volume", "d", getVolume, 0, kEmits),
+    SD_BUS_WRITABLE_PROPERTY("Volume", "d", getVolume, setVolume, 0, kEmits | kMethod),
     SD_BUS_PROPERTY("Position", "x", getPosition, 0, 0), // read when asked, never signalled
     SD_BUS_PROPERTY("CanGoNext", "b", getCanGoNext, 0, kEmits),
     SD_BUS_PROPERTY("CanGoPrevious", "b", getCanGoPrevious, 0, kEmits),
@@ -238,7 +250,7 @@ void MprisService::Impl::takeOver(const MprisState& next) {
     if (a.canPause != b.canPause) changed.push_back("CanPause");
     if (a.canGoNext != b.canGoNext) changed.push_back("CanGoNext");
     if (a.canGoPrevious != b.canGoPrevious) changed.push_back("CanGoPrevious");
-    const std::int64_t now = clock();
+    const std::int64_t now = calls.clock();
     // Back within the same phase: the same track, but the position jumped.
     const bool seeked = a.metadata == b.metadata && b.metadata && mprisPositionJumped(current, next, now);
     current = next;
@@ -297,15 +309,12 @@ void MprisService::Impl::run() {
 // ---------------------------------------------------------------------------------------
 // The main thread's side
 // ---------------------------------------------------------------------------------------
-MprisService::MprisService(MprisState initial, CommandSink onCommand, Log log, Clock clock)
-    : impl_(std::make_unique<Impl>()) {
-    impl_->onCommand = std::move(onCommand);
-    impl_->log = std::move(log);
-    impl_->clock = std::move(clock);
+MprisService::MprisService(MprisState initial, Callbacks callbacks) : impl_(std::make_unique<Impl>()) {
+    impl_->calls = std::move(callbacks);
     impl_->current = std::move(initial);
     impl_->eventFd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (impl_->eventFd < 0) {
-        impl_->log("remote control off: no eventfd (" + errorText(-errno) + ")");
+        impl_->calls.log("remote control off: no eventfd (" + errorText(-errno) + ")");
         return;
     }
     impl_->thread = std::thread([impl = impl_.get()] { impl->run(); });

@@ -5,7 +5,7 @@
 // bus: it polls the bus's descriptor and an eventfd, and answers calls and property reads
 // there. The main thread never calls sd-bus: it hands over a new MprisState (under a mutex,
 // then a write to the eventfd) when what the remote shows changed, and method calls come back
-// to it through `onCommand`, which the window turns into an SDL user event. With no session
+// to it through the callbacks, which the window turns into an SDL user event. With no session
 // bus the thread says so (once, in the --verbose log) and ends; the app runs on as before.
 
 #include "app/mpris_state.hpp"
@@ -18,13 +18,17 @@ namespace unknot {
 
 class MprisService {
   public:
-    using CommandSink = std::function<void(ui::MediaCommand)>; // called on the bus thread
-    using Log = std::function<void(const std::string&)>;       // likewise
-    using Clock = std::function<std::int64_t()>;               // steady ms, as MprisState::atMs
+    // What the bus thread calls; each runs on the bus thread.
+    struct Callbacks {
+        std::function<void(ui::MediaCommand)> command; // a Player method: Play, Next, …
+        std::function<void(int)> volume;               // the Volume property set, in percent
+        std::function<void(const std::string&)> log;   // for --verbose
+        std::function<std::int64_t()> clock;           // steady ms, as MprisState::atMs
+    };
 
     // Starts the bus thread; it requests org.mpris.MediaPlayer2.unknot, or, when another
     // Unknot has it, org.mpris.MediaPlayer2.unknot.instance<pid>.
-    MprisService(MprisState initial, CommandSink onCommand, Log log, Clock clock);
+    MprisService(MprisState initial, Callbacks callbacks);
     // Tells the thread to leave, and joins it.
     ~MprisService();
     MprisService(const MprisService&) = delete;

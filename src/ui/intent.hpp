@@ -198,6 +198,7 @@ struct MediaContext {
     Screen screen = Screen::Library;
     SessionState state = SessionState::Ready; // the routine's, on the player and finished screens
     bool hasSelection = false;                // the library has a routine selected
+    bool settingsOpen = false;                // the settings panel has the keys: start nothing
 };
 
 // The one place that says what a media command means, given where the app is: on the player,

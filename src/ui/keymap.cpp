@@ -152,7 +152,8 @@ Intent intentForMedia(MediaCommand command, const MediaContext& c) {
         if (command == Stop) return {Action::ToLibrary};
         return {};
     case Screen::Library:
-        if ((command == Play || command == PlayPause) && c.hasSelection) return {Action::StartSelected};
+        if ((command == Play || command == PlayPause) && c.hasSelection && !c.settingsOpen)
+            return {Action::StartSelected};
         return {};
     case Screen::Editor:
     case Screen::QuickSet:

@@ -163,6 +163,12 @@ class RemoteTest(WindowTest):
             self.assertLess(time.monotonic(), deadline, "the position does not move after play")
             time.sleep(0.1)
 
+        # The volume, both ways.
+        n = app.line_count()
+        self.ctl("volume", "0.5")
+        app.wait_for(r"volume 50 mute off", after=n)
+        self.wait_ctl("0.500000", "volume")
+
         # Next and previous are → and ←.
         n = app.line_count()
         self.ctl("next")

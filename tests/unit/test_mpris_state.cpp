@@ -69,6 +69,8 @@ TEST_CASE("off the player, Play starts the selection and the rest does nothing")
     CHECK(actionOf(MediaCommand::Play, {Screen::Library, SessionState::Ready, true}) == Action::StartSelected);
     CHECK(actionOf(MediaCommand::PlayPause, {Screen::Library, SessionState::Ready, true}) == Action::StartSelected);
     CHECK(actionOf(MediaCommand::Play, {Screen::Library, SessionState::Ready, false}) == Action::None);
+    // The settings panel has the keys (they would not reach the player): nothing starts.
+    CHECK(actionOf(MediaCommand::Play, {Screen::Library, SessionState::Ready, true, true}) == Action::None);
     for (const auto command : {MediaCommand::Next, MediaCommand::Previous, MediaCommand::Pause, MediaCommand::Stop})
         CHECK(actionOf(command, {Screen::Library, SessionState::Ready, true}) == Action::None);
     CHECK(actionOf(MediaCommand::Play, {Screen::Finished, SessionState::Finished, true}) == Action::Restart);
