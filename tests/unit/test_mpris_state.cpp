@@ -166,3 +166,21 @@ TEST_CASE("file URLs are percent-encoded") {
     CHECK(fileUrl("/usr/share/icons/unknot.png") == "file:///usr/share/icons/unknot.png");
     CHECK(fileUrl("/home/a b/ü#.png") == "file:///home/a%20b/%C3%BC%23.png");
 }
+
+TEST_CASE("the remote is told of a change, a jump in position, and not of time passing") {
+    const Timeline t = test::timelineOf(kBall);
+    const MprisState shown = mprisState(inputAt(t, 0, SessionState::Running)); // 12 s in, at 5 s
+    MprisInput later = inputAt(t, 0, SessionState::Running);
+    later.nowMs = 8'000;
+    later.status.phaseElapsedMs = 15'000; // 3 s later, 3 s further: nothing to tell
+    CHECK_FALSE(mprisChanged(shown, mprisState(later), later.nowMs));
+    later.status.phaseElapsedMs = 0; // Back: the same phase from its start
+    CHECK(mprisPositionJumped(shown, mprisState(later), later.nowMs));
+    CHECK(mprisChanged(shown, mprisState(later), later.nowMs));
+    later.status.phaseElapsedMs = 15'000;
+    later.status.state = SessionState::Paused;
+    CHECK(mprisChanged(shown, mprisState(later), later.nowMs));
+    later.status.state = SessionState::Running;
+    later.volume = 50;
+    CHECK(mprisChanged(shown, mprisState(later), later.nowMs));
+}
