@@ -69,7 +69,18 @@ void AppController::finish() {
 // Input
 // ---------------------------------------------------------------------------------------
 void AppController::key(ui::Key key, bool ctrl, bool typing) {
+    if (const auto command = ui::mediaCommandForKey(key)) return media(*command);
     handle(ui::intentForKey(key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open}));
+}
+
+void AppController::media(ui::MediaCommand command) {
+    reporter_.logf("media %s", std::string(ui::mediaCommandName(command)).c_str());
+    handle(ui::intentForMedia(command, mediaContext()));
+}
+
+ui::MediaContext AppController::mediaContext() const {
+    return {screen(), player_.playing() ? player_.status().state : SessionState::Ready, library_.selected() != nullptr,
+            settingsPanel_.open};
 }
 
 bool AppController::requestQuit() {
@@ -141,6 +152,16 @@ bool AppController::handlePlayer(const ui::Intent& intent) {
         if (!player_.requestExit()) toLibrary();
         return true;
     case Action::ToLibrary: toLibrary(); return true;
+    case Action::Pause: player_.pause(); return true;
+    case Action::Resume:
+        if (player_.status().state == SessionState::Paused)
+            player_.resume();
+        else
+            player_.continueManual();
+        return true;
+    case Action::Stop:
+        if (player_.playing()) toLibrary(); // recorded as stopped, as Esc twice would
+        return true;
     default: return false;
     }
 }

@@ -50,6 +50,9 @@ class AppController final : private WorkshopHost {
     // A key from the window: the key map says which intent it is, given the screen.
     void key(ui::Key key, bool ctrl, bool typing);
     void handle(const ui::Intent& intent);
+    // A media remote (MPRIS, the media keys): what it means here is ui::intentForMedia's call.
+    void media(ui::MediaCommand command);
+    [[nodiscard]] ui::MediaContext mediaContext() const;
     // The window asks to close: true when it may (the editor asks first about unsaved changes).
     bool requestQuit();
 

@@ -9,6 +9,7 @@
 
 #include "app/app_controller.hpp"
 #include "app/data_dirs.hpp"
+#include "app/mpris_service.hpp"
 #include "app/platform.hpp"
 #include "app/sound_switch.hpp"
 #include "audio/audio_device.hpp"
@@ -101,6 +102,7 @@ class GuiApp final : public AppShell {
             [this](SessionDriver* driver) { app_->setDriver(driver); }, AudioDevice::kFrequency);
         sound_->open();
         app_->begin(options_.startWith);
+        startRemote();
 
         int exitCode = 0;
         while (!app_->quitting()) {
@@ -108,6 +110,7 @@ class GuiApp final : public AppShell {
             const auto events = platform_->waitEvents(waitMs());
             if (handleEvents(events)) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
             app_->tick();
+            publishRemote();
             if (options_.quitAtEnd && app_->player().over() && !app_->checkIn()) {
                 reporter_.log("quit-at-end");
                 exitCode = app_->player().status().state == SessionState::Finished ? 0 : 3;
@@ -121,8 +124,10 @@ class GuiApp final : public AppShell {
             drawnSignature_ = signature;
             ++frames_;
             draw();
+            publishRemote(); // a button clicked in this frame
             if (activeFrames_ > 0) --activeFrames_;
         }
+        remote_.reset(); // the bus thread ends before the window it posts events to
         app_->finish(); // a routine still going is recorded as stopped
         reporter_.logf("exit wakes=%llu frames=%llu", wakes_, frames_);
         Settings settings = app_->settings();
@@ -143,6 +148,9 @@ class GuiApp final : public AppShell {
     std::unique_ptr<AudioSubsystem> audioSubsystem_; // hears devices come and go, open or not
     std::unique_ptr<SoundSwitch> sound_;             // the device, or the steady clock
     std::unique_ptr<AppController> app_;
+    std::unique_ptr<MprisService> remote_; // MPRIS on the session bus, served by its own thread
+    MprisState remoteShown_;               // what the remote was last given
+    std::string iconUrl_;
     ui::LibraryViewState libraryView_;
     int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
     std::vector<long long> drawnSignature_;
@@ -180,6 +188,8 @@ class GuiApp final : public AppShell {
             case InputEvent::Type::Key: app_->key(e.key, e.ctrl, platform_->typing()); break;
             case InputEvent::Type::AudioDeviceRemoved: sound_->deviceRemoved(); break;
             case InputEvent::Type::AudioDeviceAdded: sound_->deviceAdded(); break;
+            case InputEvent::Type::Media: app_->media(e.media); break;
+            case InputEvent::Type::Volume: app_->handle(ui::Intent{ui::Action::SetVolume, 0, e.volume}); break;
             case InputEvent::Type::WindowChanged: continue;
             case InputEvent::Type::Other: break;
             }
@@ -215,6 +225,52 @@ class GuiApp final : public AppShell {
         reporter_.logf("audio driver=%s frequency=%d format=%s channels=%d buffer_frames=%d", f.driver.c_str(),
                        f.frequency, f.sampleFormat.c_str(), f.channels, f.bufferFrames);
         return device;
+    }
+
+    // -- the MPRIS remote -----------------------------------------------------------------
+    void startRemote() {
+        // The icon for mpris:artUrl: the installed one, or the source tree's.
+        for (const auto& icon :
+             {dataDir() / "../icons/hicolor/256x256/apps/unknot.png", assetsDir() / "icons/unknot-256.png"}) {
+            std::error_code ec;
+            if (std::filesystem::is_regular_file(icon, ec)) {
+                iconUrl_ = fileUrl(std::filesystem::weakly_canonical(std::filesystem::absolute(icon, ec), ec));
+                break;
+            }
+        }
+        remoteShown_ = remoteState();
+        const Platform* platform = platform_.get();
+        remote_ = std::make_unique<MprisService>(
+            remoteShown_,
+            MprisService::Callbacks{[platform](ui::MediaCommand c) { platform->pushMedia(c); },
+                                    [platform](int percent) { platform->pushVolume(percent); },
+                                    [this](const std::string& line) { reporter_.log(line); }, steadyClockMs});
+    }
+
+    [[nodiscard]] MprisState remoteState() const {
+        const PlayerController& player = app_->player();
+        MprisInput in;
+        in.context = app_->mediaContext();
+        if (player.routine()) {
+            in.timeline = &player.routine()->timeline();
+            in.routineName = player.routine()->displayName();
+        }
+        in.status = player.status();
+        in.volume = app_->settings().volume;
+        in.muted = app_->settings().muted;
+        in.artUrl = iconUrl_;
+        in.nowMs = steadyClockMs();
+        return mprisState(in);
+    }
+
+    // Hands the bus thread a new state when what the remote shows changed (not every frame: the
+    // thread works the position out itself).
+    void publishRemote() {
+        if (!remote_) return;
+        MprisState now = remoteState();
+        if (!mprisChanged(remoteShown_, now, now.atMs)) return;
+        remoteShown_ = std::move(now);
+        remote_->publish(remoteShown_);
     }
 
     // -- AppShell -------------------------------------------------------------------------

@@ -64,6 +64,10 @@ ui::Key translate(SDL_Keycode key) {
     case SDLK_KP_8: return ui::Key::Digit8;
     case SDLK_9:
     case SDLK_KP_9: return ui::Key::Digit9;
+    case SDLK_AUDIOPLAY: return ui::Key::MediaPlay;
+    case SDLK_AUDIONEXT: return ui::Key::MediaNext;
+    case SDLK_AUDIOPREV: return ui::Key::MediaPrevious;
+    case SDLK_AUDIOSTOP: return ui::Key::MediaStop;
     default: return ui::Key::Other;
     }
 }
@@ -115,6 +119,8 @@ struct Platform::Impl {
     // frame, oldest first; they go before anything newer in SDL's queue.
     std::deque<SDL_Event> heldBack;
     ui::FrameInputGate gate;
+    // Our user events: a media command from a remote, and the volume one set (the next number).
+    Uint32 mediaEvent = static_cast<Uint32>(-1);
     // UNKNOT_TEST_MODE=1: each wake and each frame is logged with the input it took, so an
     // end-to-end test can send one event and wait until a frame has read it.
     bool testMode = false;
@@ -230,6 +236,7 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
 
     const char* testMode = SDL_getenv("UNKNOT_TEST_MODE");
     impl->testMode = testMode && std::string_view(testMode) == "1";
+    impl->mediaEvent = SDL_RegisterEvents(2);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -310,7 +317,15 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
                 ie.key = ui::Key::Question;
             }
             break;
-        default: break;
+        default:
+            if (e.type == impl_->mediaEvent) {
+                ie.type = InputEvent::Type::Media;
+                ie.media = static_cast<ui::MediaCommand>(e.user.code);
+            } else if (e.type == impl_->mediaEvent + 1 && impl_->mediaEvent != static_cast<Uint32>(-1)) {
+                ie.type = InputEvent::Type::Volume;
+                ie.volume = e.user.code;
+            }
+            break;
         }
         out.push_back(ie);
         have = impl_->nextEvent(e, 0);
@@ -376,6 +391,23 @@ WindowGeometry Platform::geometry() const {
     WindowGeometry g = impl_->windowed;
     g.fullscreen = fullscreen();
     return g;
+}
+
+namespace {
+void pushUserEvent(Uint32 type, Sint32 code) {
+    if (type == static_cast<Uint32>(-1)) return; // SDL had no user event left
+    SDL_Event e{};
+    e.type = type;
+    e.user.code = code;
+    SDL_PushEvent(&e);
+}
+} // namespace
+
+void Platform::pushMedia(ui::MediaCommand command) const {
+    pushUserEvent(impl_->mediaEvent, static_cast<Sint32>(command));
+}
+void Platform::pushVolume(int percent) const {
+    if (impl_->mediaEvent != static_cast<Uint32>(-1)) pushUserEvent(impl_->mediaEvent + 1, percent);
 }
 
 std::string Platform::videoDriver() const {

@@ -27,8 +27,19 @@ struct PlatformOptions {
 
 // What happened since the last wait, already fed to Dear ImGui.
 struct InputEvent {
-    enum class Type { Key, Quit, WindowChanged, AudioDeviceRemoved, AudioDeviceAdded, Other } type = Type::Other;
+    enum class Type {
+        Key,
+        Quit,
+        WindowChanged,
+        AudioDeviceRemoved,
+        AudioDeviceAdded,
+        Media,
+        Volume,
+        Other
+    } type = Type::Other;
     ui::Key key = ui::Key::Other;
+    ui::MediaCommand media = ui::MediaCommand::PlayPause; // Media: from a remote, via pushMedia()
+    int volume = 0;                                       // Volume: 0..100, via pushVolume()
     bool ctrl = false;
 };
 
@@ -58,6 +69,9 @@ class Platform {
     bool setScreenSaverEnabled(bool enabled);
     [[nodiscard]] WindowGeometry geometry() const; // for saving; the windowed size when fullscreen
     [[nodiscard]] std::string videoDriver() const;
+    // Any thread: queues a media command as an SDL user event, which wakes waitEvents().
+    void pushMedia(ui::MediaCommand command) const;
+    void pushVolume(int percent) const; // likewise, the volume a remote set
 
   private:
     struct Impl;

@@ -3,9 +3,12 @@
 // every view. The app carries it out; views never act themselves.
 
 #include "core/editor.hpp"
+#include "core/session.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <span>
+#include <string_view>
 
 namespace unknot::ui {
 
@@ -42,6 +45,9 @@ enum class Action {
     Extend,
     Restart,
     RequestExit, // Esc: asks first while a routine runs; a second Esc leaves
+    Pause,       // a remote's Pause: only while running
+    Resume,      // a remote's Play: resume, or continue past a manual phase
+    Stop,        // a remote's Stop: end the routine at once (history: stopped), back to the library
     // finished
     ToLibrary,
     // check-in ("How does your left heel feel?")
@@ -153,6 +159,10 @@ enum class Key {
     Digit7,
     Digit8,
     Digit9,
+    MediaPlay,
+    MediaNext,
+    MediaPrevious,
+    MediaStop,
     Other
 };
 
@@ -177,5 +187,25 @@ struct KeyBinding {
 // A screen's keys, in the order the help lists them (the editors have only the few in
 // intentForKey, and no help overlay).
 [[nodiscard]] std::span<const KeyBinding> keyBindings(Screen screen);
+
+// -- remote control --------------------------------------------------------------------------
+// What a media remote asks: MPRIS's Player methods (a headset, the desktop's widget, a phone,
+// playerctl) and the keyboard's media keys alike.
+enum class MediaCommand { PlayPause, Play, Pause, Next, Previous, Stop };
+[[nodiscard]] std::string_view mediaCommandName(MediaCommand command); // "play-pause", "next", …
+
+struct MediaContext {
+    Screen screen = Screen::Library;
+    SessionState state = SessionState::Ready; // the routine's, on the player and finished screens
+    bool hasSelection = false;                // the library has a routine selected
+    bool settingsOpen = false;                // the settings panel has the keys: start nothing
+};
+
+// The one place that says what a media command means, given where the app is: on the player,
+// Next is the → key's skip and Previous the ← key's back; in the library Play starts the
+// selected routine. Nothing (an empty intent) where it means nothing.
+[[nodiscard]] Intent intentForMedia(MediaCommand command, const MediaContext& context);
+// The keyboard's media keys (the window's own, when it has focus), as commands.
+[[nodiscard]] std::optional<MediaCommand> mediaCommandForKey(Key key);
 
 } // namespace unknot::ui

@@ -110,9 +110,67 @@ Intent intentForKey(Key key, const KeyContext& c) {
     if (c.screen == Screen::CheckIn && key >= Key::Digit0 && key <= Key::Digit9)
         return {Action::CheckInDigit, 0, static_cast<int>(key) - static_cast<int>(Key::Digit0)};
     // A binding without Ctrl answers with Ctrl held too, as it always has.
+    // (Media keys are not in these tables: the app turns them into media commands first.)
     for (const KeyBinding& b : keyBindings(c.screen))
         if (b.key == key && (c.ctrl || !b.ctrl) && b.key != Key::Other) return {b.action};
     return {};
+}
+
+// ---------------------------------------------------------------------------------------
+// Media commands
+// ---------------------------------------------------------------------------------------
+std::string_view mediaCommandName(MediaCommand command) {
+    switch (command) {
+    case MediaCommand::PlayPause: return "play-pause";
+    case MediaCommand::Play: return "play";
+    case MediaCommand::Pause: return "pause";
+    case MediaCommand::Next: return "next";
+    case MediaCommand::Previous: return "previous";
+    case MediaCommand::Stop: return "stop";
+    }
+    return "?";
+}
+
+Intent intentForMedia(MediaCommand command, const MediaContext& c) {
+    using enum MediaCommand;
+    switch (c.screen) {
+    case Screen::Player: {
+        const bool paused = c.state == SessionState::Paused || c.state == SessionState::WaitingManual;
+        switch (command) {
+        case PlayPause: return {Action::TogglePause};
+        case Play: return paused ? Intent{Action::Resume} : Intent{};
+        case Pause: return c.state == SessionState::Running ? Intent{Action::Pause} : Intent{};
+        case Next: return {Action::Skip};
+        case Previous: return {Action::Back};
+        case Stop: return {Action::Stop};
+        }
+        return {};
+    }
+    case Screen::Finished:
+        // As the finished screen's keys: R plays it again, Esc goes back.
+        if (command == Play || command == PlayPause) return {Action::Restart};
+        if (command == Stop) return {Action::ToLibrary};
+        return {};
+    case Screen::Library:
+        if ((command == Play || command == PlayPause) && c.hasSelection && !c.settingsOpen)
+            return {Action::StartSelected};
+        return {};
+    case Screen::Editor:
+    case Screen::QuickSet:
+    case Screen::History:
+    case Screen::CheckIn: return {}; // a remote never starts a routine over unsaved work or a question
+    }
+    return {};
+}
+
+std::optional<MediaCommand> mediaCommandForKey(Key key) {
+    switch (key) {
+    case Key::MediaPlay: return MediaCommand::PlayPause; // one key on keyboards and headsets
+    case Key::MediaNext: return MediaCommand::Next;
+    case Key::MediaPrevious: return MediaCommand::Previous;
+    case Key::MediaStop: return MediaCommand::Stop;
+    default: return std::nullopt;
+    }
 }
 
 } // namespace unknot::ui

@@ -73,6 +73,9 @@ class App:
             "LIBGL_ALWAYS_SOFTWARE": "1",
             "SDL_AUDIODRIVER": env.get("SDL_AUDIODRIVER", "dummy"),
             "UNKNOT_TEST_MODE": "1",
+            # Off the user's session bus: a test app is nobody's media player (test_remote.py
+            # starts a bus of its own).
+            "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/unknot-e2e-bus",
         })
         if display is None:
             env.pop("DISPLAY", None)

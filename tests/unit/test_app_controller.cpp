@@ -371,3 +371,45 @@ TEST_CASE("with check_in_before off only the end asks, Esc skips, and History ca
     CHECK_FALSE(rig.history.checkIns[0].sessionId);
     CHECK(rig.history.checkIns[1].side == Side::Right);
 }
+
+TEST_CASE("media commands: Play starts the selection, Pause and Play, Next, Stop records a stopped session") {
+    Rig rig;
+    rig.app->media(ui::MediaCommand::Next); // nothing playing: nothing happens
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.app->media(ui::MediaCommand::Play);
+    REQUIRE(rig.screen() == ui::Screen::Player);
+    CHECK(rig.app->player().routine()->id == "short");
+    rig.pass(1000);
+    rig.app->media(ui::MediaCommand::Pause);
+    rig.pass(1);
+    CHECK(rig.app->player().status().state == SessionState::Paused);
+    rig.app->media(ui::MediaCommand::Pause); // twice is still paused
+    CHECK(rig.app->player().status().state == SessionState::Paused);
+    rig.app->media(ui::MediaCommand::Play);
+    CHECK(rig.app->player().status().state == SessionState::Running);
+    rig.app->media(ui::MediaCommand::Next);
+    CHECK(rig.app->player().status().phase == 1);
+    rig.app->media(ui::MediaCommand::Previous);
+    CHECK(rig.app->player().status().phase == 0);
+    rig.app->media(ui::MediaCommand::Stop);
+    CHECK(rig.screen() == ui::Screen::Library);
+    REQUIRE(rig.history.records.size() == 1);
+    CHECK_FALSE(rig.history.records[0].completed);
+    CHECK(rig.reports.count("media stop") == 1);
+}
+
+TEST_CASE("the window's media keys go through the same media commands") {
+    Rig rig;
+    rig.press(Key::MediaPlay);
+    REQUIRE(rig.screen() == ui::Screen::Player);
+    rig.press(Key::MediaPlay);
+    CHECK(rig.app->player().status().state == SessionState::Paused);
+    rig.press(Key::MediaNext);
+    CHECK(rig.app->player().status().phase == 1);
+    rig.press(Key::MediaPrevious);
+    CHECK(rig.app->player().status().phase == 0);
+    rig.press(Key::MediaStop);
+    CHECK(rig.screen() == ui::Screen::Library);
+    CHECK(rig.history.records.size() == 1);
+    CHECK(rig.reports.count("media ") == 5);
+}
