@@ -45,6 +45,9 @@ struct IdlePolicy {
     static constexpr int kActiveFrameMs = 16;
     // With nothing changing on screen, wake this often to notice routine files edited on disk.
     static constexpr int kIdleWakeMs = static_cast<int>(LibraryModel::kCheckFilesEveryMs);
+    // The player's name, volume and buttons stay this long after a key or the mouse, then
+    // recede while the routine plays, so the time, the side and the step stand alone.
+    static constexpr Millis kChromeShownMs = 3000;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -115,7 +118,8 @@ class GuiApp final : public AppShell {
             }
             // Draw only when what is on screen would change: a wake for nothing (the library's
             // file check, a paused player) costs no frame.
-            const auto signature = app_->signature(reporter_.serial());
+            auto signature = app_->signature(reporter_.serial());
+            signature.push_back(chromeVisible() ? 1 : 0);
             const bool redraw = !events.empty() || activeFrames_ > 0 || signature != drawnSignature_;
             if (platform_->minimized() || !redraw) continue; // draw nothing nobody can see
             drawnSignature_ = signature;
@@ -148,6 +152,18 @@ class GuiApp final : public AppShell {
     std::vector<long long> drawnSignature_;
     unsigned long long wakes_ = 0;  // for --verbose: how often the loop woke
     unsigned long long frames_ = 0; // and how often it drew
+    Ticks lastInputMs_ = 0;         // the last key, click or mouse move (the player's chrome)
+    std::string reportedLayout_;    // test mode: the player's layout last logged
+
+    // While a routine plays, the chrome shows only for a while after input.
+    [[nodiscard]] bool playingUndisturbed() const {
+        const PlayerController& p = app_->player();
+        return app_->router().top() == Route::Player && p.playing() && !p.over() && !p.status().paused &&
+               !p.status().manual;
+    }
+    [[nodiscard]] bool chromeVisible() const {
+        return !playingUndisturbed() || steadyClockMs() - lastInputMs_ < IdlePolicy::kChromeShownMs;
+    }
 
     bool openWindow(const Settings& settings) {
         PlatformOptions po;
@@ -177,11 +193,14 @@ class GuiApp final : public AppShell {
                 // The editor may ask about unsaved changes first: show that at once.
                 if (!app_->requestQuit()) input = true;
                 continue;
-            case InputEvent::Type::Key: app_->key(e.key, e.ctrl, platform_->typing()); break;
+            case InputEvent::Type::Key:
+                lastInputMs_ = steadyClockMs();
+                app_->key(e.key, e.ctrl, platform_->typing());
+                break;
             case InputEvent::Type::AudioDeviceRemoved: sound_->deviceRemoved(); break;
             case InputEvent::Type::AudioDeviceAdded: sound_->deviceAdded(); break;
             case InputEvent::Type::WindowChanged: continue;
-            case InputEvent::Type::Other: break;
+            case InputEvent::Type::Other: lastInputMs_ = steadyClockMs(); break;
             }
             input = true;
         }
@@ -190,8 +209,10 @@ class GuiApp final : public AppShell {
 
     int waitMs() const {
         if (activeFrames_ > 0) return IdlePolicy::kActiveFrameMs;
-        const Millis wait =
+        Millis wait =
             std::min<Millis>(IdlePolicy::kIdleWakeMs, app_->nextChangeInMs().value_or(IdlePolicy::kIdleWakeMs));
+        if (playingUndisturbed() && chromeVisible())
+            wait = std::min(wait, lastInputMs_ + IdlePolicy::kChromeShownMs - steadyClockMs());
         return static_cast<int>(std::max<Millis>(1, wait));
     }
 
@@ -298,7 +319,19 @@ class GuiApp final : public AppShell {
         model.soundAvailable = sound_->hasSound();
         model.notice = reporter_.current();
         model.wallMs = player.wallMs();
-        return ui::drawPlayer(model, platform_->fonts());
+        model.chromeVisible = chromeVisible();
+        ui::PlayerLayout layout;
+        const ui::Intent intent = ui::drawPlayer(model, platform_->fonts(), &layout);
+        if (platform_->testMode() && !player.over()) {
+            // The end-to-end tests read where the player's parts went and how big their text is.
+            char head[48];
+            std::snprintf(head, sizeof head, "test layout scale=%.2f ",
+                          static_cast<double>(platform_->fonts().textScale));
+            std::string line = head + ui::describe(layout);
+            if (line != reportedLayout_) std::fprintf(stderr, "unknot: %s\n", line.c_str());
+            reportedLayout_ = std::move(line);
+        }
+        return intent;
     }
 };
 

@@ -107,6 +107,7 @@ struct Platform::Impl {
     std::string iniFile;
     ui::FontFiles fontFiles;
     float uiScale = 1.0f;
+    float textScale = 1.0f; // the user's text size alone (the player sizes from the window)
     float dpiScale = 1.0f;
     ui::FontSizes fontSizes{};
     bool imguiReady = false;
@@ -221,7 +222,8 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     float ddpi = 96.0f;
     if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(impl->window), &ddpi, nullptr, nullptr) != 0) ddpi = 96.0f;
     impl->dpiScale = std::clamp(ddpi / 96.0f, 1.0f, 3.0f);
-    impl->uiScale = impl->dpiScale * static_cast<float>(options.fontScale);
+    impl->textScale = static_cast<float>(options.fontScale);
+    impl->uiScale = impl->dpiScale * impl->textScale;
     // Inter from the system (Debian's fonts-inter), found through fontconfig.
     if (auto found = ui::findFontFiles()) impl->fontFiles = *found;
     if (impl->fontFiles.family != "Inter")
@@ -259,7 +261,7 @@ void Platform::rebuildFontsIfNeeded() {
     int w = 0, h = 0;
     SDL_GetWindowSize(impl_->window, &w, &h);
     // Sizes are in window units, as ImGui draws; the display's DPI is in uiScale.
-    const ui::FontSizes sizes = ui::fontSizesFor(static_cast<float>(h), impl_->uiScale);
+    const ui::FontSizes sizes = ui::fontSizesFor(static_cast<float>(h), impl_->uiScale, impl_->textScale);
     if (sizes != impl_->fontSizes || !fonts_.body) {
         impl_->fontSizes = sizes;
         ImGuiIO& io = ImGui::GetIO();
@@ -269,6 +271,7 @@ void Platform::rebuildFontsIfNeeded() {
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     fonts_.hugePx = ui::countdownPxFor(static_cast<float>(h));
+    fonts_.textScale = impl_->textScale;
 }
 
 std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
@@ -343,13 +346,16 @@ void Platform::endFrame(ui::Rgb clear) {
 }
 
 void Platform::setFontScale(double scale) {
-    impl_->uiScale = impl_->dpiScale * static_cast<float>(scale);
+    impl_->textScale = static_cast<float>(scale);
+    impl_->uiScale = impl_->dpiScale * impl_->textScale;
     // rebuildFontsIfNeeded() at the next frame picks the new sizes up.
 }
 
 bool Platform::minimized() const {
     return (SDL_GetWindowFlags(impl_->window) & (SDL_WINDOW_MINIMIZED | SDL_WINDOW_HIDDEN)) != 0;
 }
+
+bool Platform::testMode() const { return impl_->testMode; }
 
 bool Platform::typing() const { return ImGui::GetIO().WantTextInput; }
 

@@ -50,6 +50,7 @@ class Platform {
     [[nodiscard]] const ui::Fonts& fonts() const { return fonts_; }
     [[nodiscard]] bool minimized() const;
     [[nodiscard]] bool typing() const; // a text field has the keyboard
+    [[nodiscard]] bool testMode() const; // UNKNOT_TEST_MODE=1: frames and layouts are logged
 
     void setFontScale(double scale); // the user's text size; the display's DPI still counts
     void toggleFullscreen();
