@@ -92,6 +92,7 @@ bool AppController::handleLibrary(const ui::Intent& intent) {
     case Action::Select: library_.select(intent.index); return true;
     case Action::SelectPrevious: library_.moveSelection(-1); return true;
     case Action::SelectNext: library_.moveSelection(+1); return true;
+    case Action::FocusSearch: library_.requestSearchFocus(); return true;
     case Action::Start: withEntry(intent.index, [&](const LibraryEntry& e) { startRoutine(e); }); return true;
     case Action::StartSelected:
         if (screen() == ui::Screen::Library && library_.selected()) startRoutine(*library_.selected());

@@ -154,6 +154,7 @@ class GuiApp final : public AppShell {
     unsigned long long frames_ = 0; // and how often it drew
     Ticks lastInputMs_ = 0;         // the last key, click or mouse move (the player's chrome)
     std::string reportedLayout_;    // test mode: the player's layout last logged
+    std::string loggedSearch_;      // the library's search text, as last logged
 
     // While a routine plays, the chrome shows only for a while after input.
     [[nodiscard]] bool playingUndisturbed() const {
@@ -274,6 +275,11 @@ class GuiApp final : public AppShell {
         LibraryModel& library = app_->library();
         library.setFilter(ui::filterFor(libraryView_, library.tags(), library.equipment()));
         if (library.takeScrollRequest()) libraryView_.scrollToSelected = true;
+        if (library.takeSearchFocusRequest()) libraryView_.focusSearch = true;
+        if (libraryView_.search != loggedSearch_) {
+            loggedSearch_ = libraryView_.search;
+            reporter_.logf("library search \"%s\" visible=%zu", loggedSearch_.c_str(), library.visible().size());
+        }
         ui::LibraryViewModel model;
         model.entries = &library.entries();
         model.visible = &library.visible();

@@ -31,8 +31,10 @@ ui::Key translate(SDL_Keycode key) {
     case SDLK_RETURN:
     case SDLK_KP_ENTER: return ui::Key::Enter;
     case SDLK_ESCAPE: return ui::Key::Escape;
-    case SDLK_KP_PLUS:
-    case SDLK_PLUS: return ui::Key::Plus;
+    // No case for + (SDLK_PLUS, SDLK_KP_PLUS): it comes as text as well, on every layout, and
+    // counting both added 30 s. The text "+" below is the one that counts.
+    case SDLK_SLASH:
+    case SDLK_KP_DIVIDE: return ui::Key::Slash;
     case SDLK_r: return ui::Key::R;
     case SDLK_f: return ui::Key::F;
     case SDLK_F11: return ui::Key::F11;

@@ -27,7 +27,8 @@ enum class Action {
     DeleteSelected,
     UndoDelete,
     OpenHistory,
-    CloseView, // leave the quick set, the history or the editor (asks when unsaved)
+    FocusSearch, // `/` or Ctrl+F: the search box takes the keys
+    CloseView,   // leave the quick set, the history or the editor (asks when unsaved)
     // editor and quick set
     EditRoutine, // edit: what the editor view did
     Undo,
@@ -153,6 +154,7 @@ enum class Key {
     Digit7,
     Digit8,
     Digit9,
+    Slash,
     Other
 };
 

@@ -18,7 +18,8 @@ constexpr KeyBinding kLibrary[] = {
     {Key::Up, false, Action::SelectPrevious, UNKNOT_UP " / " UNKNOT_DOWN, "choose a routine"},
     {Key::Down, false, Action::SelectNext, nullptr, nullptr},
     {Key::Enter, false, Action::StartSelected, "Enter", "start it"},
-    {Key::Other, false, Action::None, "type", "search (click the search box)"},
+    {Key::Slash, false, Action::FocusSearch, "/ or Ctrl+F", "search (typing there fires no shortcut)"},
+    {Key::F, true, Action::FocusSearch, nullptr, nullptr}, // before F: Ctrl+F is not fullscreen
     {Key::Q, false, Action::OpenQuickSet, "Q", "quick set"},
     {Key::N, false, Action::NewRoutine, "N", "new routine"},
     {Key::H, false, Action::OpenHistory, "H", "history"},

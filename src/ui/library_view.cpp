@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <utility>
 
 namespace unknot::ui {
 
@@ -140,6 +141,7 @@ void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fo
         ImGui::PopStyleColor();
     }
     ImGui::SetNextItemWidth(-1);
+    if (std::exchange(state.focusSearch, false)) ImGui::SetKeyboardFocusHere();
     if (ImGui::InputTextWithHint("##search", "Search routines\xE2\x80\xA6", state.search, sizeof state.search,
                                  ImGuiInputTextFlags_EnterReturnsTrue))
         intent = {Action::StartSelected};
