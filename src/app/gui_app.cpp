@@ -319,6 +319,9 @@ class GuiApp final : public AppShell {
         model.status = player.status();
         model.flash = player.flashing() ? 1.0f : 0.0f;
         model.confirmingExit = player.confirmingExit();
+        model.confirmingRestart = player.confirmingRestart();
+        model.skippedPhases = player.skippedPhases();
+        model.completed = player.completed();
         model.showHelp = app_->showHelp();
         model.volume = app_->settings().volume;
         model.muted = app_->settings().muted;

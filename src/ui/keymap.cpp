@@ -37,7 +37,7 @@ constexpr KeyBinding kPlayer[] = {
     {Key::Right, false, Action::Skip, UNKNOT_RIGHT, "skip to the next phase"},
     {Key::Left, false, Action::Back, UNKNOT_LEFT, "back: restart this phase, or the previous one"},
     {Key::Plus, false, Action::Extend, "+", "add 15 seconds"},
-    {Key::R, false, Action::Restart, "R", "restart the routine"},
+    {Key::R, false, Action::Restart, "R", "restart the routine (press twice)"},
     {Key::Escape, false, Action::RequestExit, "Esc", "back to the library (twice while running)"},
     {Key::F, false, Action::ToggleFullscreen, "F / F11", "fullscreen"},
     {Key::M, false, Action::ToggleMute, "M", "mute"},

@@ -58,15 +58,22 @@ Intent drawFinished(const PlayerModel& m, const Fonts& fonts) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 size = ImGui::GetWindowSize();
     const ImVec2 origin = ImGui::GetWindowPos();
-    const bool completed = m.status.state == SessionState::Finished;
+    const bool completed = m.completed;
+    const bool ended = m.status.state == SessionState::Finished;
     const ImU32 ink = colour(kPaper);
     const float cx = origin.x + size.x * 0.5f;
-    textCentred(dl, fonts.large, ImVec2(cx, origin.y + size.y * 0.22f), ink, completed ? "Well done" : "Stopped");
+    textCentred(dl, fonts.large, ImVec2(cx, origin.y + size.y * 0.22f), ink,
+                completed ? "Well done"
+                : ended   ? "The end"
+                          : "Stopped");
     textCentred(dl, fonts.heading, ImVec2(cx, origin.y + size.y * 0.34f), ink, m.routineName);
     const std::size_t total = m.timeline ? m.timeline->size() : 0;
-    const std::size_t done = completed ? total : m.status.phase;
-    const std::string line1 = std::to_string(done) + " of " + std::to_string(total) + " phases \xC2\xB7 " +
-                              formatHuman(m.status.activeMs) + " of activity";
+    // Skipped phases are not played ones: skipping all 19 is "0 of 19 played", not "Well done".
+    const std::size_t reached = ended ? total : m.status.phase;
+    const std::size_t skipped = std::min(reached, static_cast<std::size_t>(std::max(0, m.skippedPhases)));
+    std::string line1 = std::to_string(reached - skipped) + " of " + std::to_string(total) + " phases played";
+    if (skipped > 0) line1 += " (" + std::to_string(skipped) + " skipped)";
+    line1 += " \xC2\xB7 " + formatHuman(m.status.activeMs) + " of activity";
     const std::string line2 = "Time taken: " + formatClock(m.wallMs) + " (pauses included)";
     textCentred(dl, fonts.heading, ImVec2(cx, origin.y + size.y * 0.46f), ink, line1);
     textCentred(dl, fonts.body, ImVec2(cx, origin.y + size.y * 0.54f), colour(kPaper, 0.85f), line2);
@@ -251,11 +258,13 @@ Intent drawControls(const PlayerFrame& f, const PlayerModel& m) {
 void drawOverlays(const PlayerFrame& f, const PlayerModel& m, const Fonts& fonts) {
     ImDrawList* fg = ImGui::GetForegroundDrawList();
     const float cx = f.o.x + f.W * 0.5f;
-    if (m.confirmingExit) {
+    const char* question = m.confirmingExit ? "Leave this routine? Press Esc again to go to the library, Space to stay"
+                           : m.confirmingRestart ? "Start again from the beginning? Press R again, Space to go on"
+                                                 : nullptr;
+    if (question) {
         const float bandH = fonts.heading->FontSize * 2.2f;
         fg->AddRectFilled(ImVec2(f.o.x, f.o.y), ImVec2(f.o.x + f.W, f.o.y + bandH), colour(kInk, 0.92f));
-        textCentred(fg, fonts.heading, ImVec2(cx, f.o.y + bandH * 0.5f), colour(kPaper),
-                    "Leave this routine? Press Esc again to go to the library, Space to stay");
+        textCentred(fg, fonts.heading, ImVec2(cx, f.o.y + bandH * 0.5f), colour(kPaper), question);
     }
     if (!m.notice.empty()) {
         const ImVec2 ts = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, m.notice.c_str());

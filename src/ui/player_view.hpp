@@ -16,6 +16,9 @@ struct PlayerModel {
     SessionStatus status;
     float flash = 0;          // 0..1: how much of the phase-change flash to draw now
     bool confirmingExit = false;
+    bool confirmingRestart = false;
+    int skippedPhases = 0;
+    bool completed = false; // it ended with its phases played, not skipped
     bool showHelp = false;
     int volume = 80;
     bool muted = false;
