@@ -253,6 +253,9 @@ class GuiApp final : public AppShell {
     // -- drawing --------------------------------------------------------------------------
     // Each screen's view draws what it is given and returns the one intent the user gave.
     void draw() {
+        const Route route = app_->router().top();
+        platform_->setKeyboardNavigation(route == Route::QuickSet || route == Route::Editor ||
+                                         (route == Route::Library && app_->settingsPanel().open));
         platform_->beginFrame();
         ui::Intent intent;
         const ui::Fonts& fonts = platform_->fonts();

@@ -240,8 +240,8 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     ImGuiIO& io = ImGui::GetIO();
     impl->iniFile = options.imguiIniFile.string();
     io.IniFilename = impl->iniFile.empty() ? nullptr : impl->iniFile.c_str();
-    // No keyboard navigation: our single-key controls own the keys, and Space must never also
-    // press whichever button happens to have focus.
+    // Keyboard navigation only in forms (setKeyboardNavigation): elsewhere our single-key
+    // controls own the keys, and Space must never also press whichever button has focus.
     ImGui::StyleColorsDark();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowPadding = ImVec2(18, 16);
@@ -351,6 +351,14 @@ void Platform::setFontScale(double scale) {
     impl_->textScale = static_cast<float>(scale);
     impl_->uiScale = impl_->dpiScale * impl_->textScale;
     // rebuildFontsIfNeeded() at the next frame picks the new sizes up.
+}
+
+void Platform::setKeyboardNavigation(bool on) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (on)
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    else
+        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
 }
 
 bool Platform::minimized() const {

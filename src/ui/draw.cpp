@@ -84,7 +84,7 @@ Rgb gFrameBackground{0x14, 0x14, 0x1A};
 
 Rgb frameBackground() { return gFrameBackground; }
 
-void beginFullWindow(const char* id, const Rgb* background) {
+void beginFullWindow(const char* id, const Rgb* background, ImGuiWindowFlags extraFlags) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -99,7 +99,7 @@ void beginFullWindow(const char* id, const Rgb* background) {
     }
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground | extraFlags);
     if (background) ImGui::PopStyleVar(2);
 }
 

@@ -36,7 +36,7 @@ void progressBar(ImDrawList* dl, ImVec2 min, ImVec2 max, double fraction, ImU32 
 // `background` sets its colour when given (else the style's). End it with ImGui::End().
 // The window itself stays transparent: the platform clears the frame to frameBackground()
 // instead, since on software GL a second full-window fill costs a quarter of a frame.
-void beginFullWindow(const char* id, const Rgb* background = nullptr);
+void beginFullWindow(const char* id, const Rgb* background = nullptr, ImGuiWindowFlags extraFlags = 0);
 [[nodiscard]] Rgb frameBackground();
 
 // The sides combo of the editor and the quick set; true when the choice changed.

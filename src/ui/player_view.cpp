@@ -310,7 +310,7 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts, PlayerLayout* layout
     const FontMeasure measure(fonts);
     PlayerFrame f;
     f.kc = kindColours(phase.kind);
-    beginFullWindow("##player", &f.kc.background);
+    beginFullWindow("##player", &f.kc.background, ImGuiWindowFlags_NoNavInputs);
     f.dl = ImGui::GetWindowDrawList();
     f.o = ImGui::GetWindowPos();
     f.W = ImGui::GetWindowSize().x;

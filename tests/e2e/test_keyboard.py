@@ -1,7 +1,8 @@
 """Layer 3: the keyboard alone. Search is reached with `/` or Ctrl+F and typing there fires no
-shortcut; numpad + adds its 15 s once."""
+shortcut; numpad + adds its 15 s once; the quick set is made, saved and started by keys."""
 import re
 import unittest
+from pathlib import Path
 
 from harness import FIXTURES, WindowTest
 
@@ -42,6 +43,25 @@ class KeyboardTest(WindowTest):
         extends = [line for line in app.lines[n:] if "command extend" in line]
         self.assertEqual(len(extends), 1, extends)
         self.assertLessEqual(int(m.group(1)), 20000)
+
+    def test_quick_set_made_saved_and_started_without_the_mouse(self):
+        app = self.start()
+        app.wait_for(r"library routines=(\d+)")
+        app.keys("q")
+        app.wait_for(r"screen quick-set")
+        app.keys("ctrl+a")
+        app.type_text("Five calf sets")
+        for value in ("5s", "10s", "5"):  # tense, release, repeats
+            app.keys("Tab", "ctrl+a")
+            app.type_text(value)
+        app.keys("ctrl+s")
+        m, i = app.wait_for(r"saved routine=five-calf-sets path=(\S+)")
+        saved = Path(m.group(1)).read_text()
+        self.assertIn('summary = "5 \u00d7 tense 5 s / release 10 s, both sides"', saved)
+        self.assertIn('sides = ["left", "right"]', saved)
+        app.keys("Return")  # Enter starts, from the field it is in
+        app.wait_for(r"start routine=five-calf-sets phases=22 ", after=i)
+        app.wait_for(r"phase index=0 kind=prepare", after=i)
 
 
 if __name__ == "__main__":
