@@ -1,6 +1,7 @@
 #include "ui/draw.hpp"
 
 #include "core/routine_outline.hpp"
+#include "ui/player_layout.hpp"
 
 #include <algorithm>
 #include <array>
@@ -115,6 +116,23 @@ bool sidesCombo(const char* id, std::vector<Side>& sides) {
     if (!ImGui::Combo(id, &chosen, labels.data(), static_cast<int>(labels.size()))) return false;
     sides = choices[static_cast<std::size_t>(chosen)].sides;
     return true;
+}
+
+namespace {
+// The current font, measured as the player's layout measures its own.
+class CurrentFontMeasure final : public TextMeasure {
+  public:
+    [[nodiscard]] float width(Face, float px, std::string_view text) const override {
+        return ImGui::GetFont()->CalcTextSizeA(px, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+    }
+    [[nodiscard]] float capTop(Face, float px) const override { return 0.25f * px; }
+    [[nodiscard]] float capHeight(Face, float px) const override { return 0.7f * px; }
+    [[nodiscard]] float lineHeight(Face, float px) const override { return px; }
+};
+} // namespace
+
+std::string ellipsizeToWidth(std::string_view text, float maxWidth) {
+    return ellipsize(CurrentFontMeasure{}, Face::Text, ImGui::GetFontSize(), text, maxWidth);
 }
 
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled) {

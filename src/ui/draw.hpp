@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -41,6 +42,9 @@ void beginFullWindow(const char* id, const Rgb* background = nullptr, ImGuiWindo
 
 // The sides combo of the editor and the quick set; true when the choice changed.
 bool sidesCombo(const char* id, std::vector<Side>& sides);
+
+// `text` cut with an ellipsis to fit `maxWidth` in the current font (whole code points).
+[[nodiscard]] std::string ellipsizeToWidth(std::string_view text, float maxWidth);
 
 // An ImGui button with its own font, at a given size; true when clicked.
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled = true);

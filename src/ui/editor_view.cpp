@@ -3,6 +3,7 @@
 #include "ui/editor_view.hpp"
 
 #include "core/routine_outline.hpp"
+#include "core/text.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
@@ -49,7 +50,8 @@ std::optional<std::string> textField(EditorViewState& st, const char* label, con
         changed = ImGui::InputTextWithHint(label, hint, &buffer);
     if (ImGui::IsItemActivated()) st.activeField = key;
     if (ImGui::IsItemDeactivated() && st.activeField == key) st.activeField.clear();
-    if (changed) return buffer;
+    // The edit as typed, with the emoji and other characters ImGui cannot hold kept as they were.
+    if (changed) return keepBeyondBmp(value, buffer);
     return std::nullopt;
 }
 
@@ -268,7 +270,11 @@ namespace {
 // Top bar: title, live total, state, and the commands.
 void topBar(const EditorViewState& st, const Editor& editor, const Fonts& fonts, EditorAction& action) {
     ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted((st.title + ": " + editor.routine().name + (editor.dirty() ? "  \xE2\x80\xA2 unsaved" : "")).c_str());
+    // A long name is cut with an ellipsis: the total and the commands stay on screen.
+    const std::string title =
+        ellipsizeToWidth(st.title + ": " + editor.routine().name, ImGui::GetContentRegionAvail().x * 0.55f) +
+        (editor.dirty() ? "  \xE2\x80\xA2 unsaved" : "");
+    ImGui::TextUnformatted(title.c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     if (editor.canPlay()) {
