@@ -137,6 +137,7 @@ struct PlayerFrame {
     float W = 0, H = 0;
     KindColours kc;
     ImU32 ink = 0, inkSoft = 0, paper = 0;
+    Rgb chrome; // the buttons' and the volume's ink: the kind's text colour, white when paused
     PlayerLayout layout;
     const FontMeasure* measure = nullptr;
 };
@@ -193,7 +194,7 @@ void drawSide(const PlayerFrame& f, Side side) {
 Intent drawVolume(const PlayerFrame& f, const PlayerModel& m, const Fonts& fonts) {
     if (!m.soundAvailable) return {};
     Intent intent;
-    const Rgb text = f.kc.text;
+    const Rgb text = f.chrome;
     const Rect& r = f.layout.volume;
     ImGui::SetCursorScreenPos(at(f, r.x, r.y));
     ImGui::PushStyleColor(ImGuiCol_FrameBg, colourVec(text, 0.10f));
@@ -241,7 +242,7 @@ Intent drawControls(const PlayerFrame& f, const PlayerModel& m) {
             intent = {actions[i]};
         const float alpha = ImGui::IsItemActive() ? 0.35f : ImGui::IsItemHovered() ? 0.22f : 0.10f;
         ImGui::PopID();
-        f.dl->AddRectFilled(min, max, colour(f.kc.text, alpha), row.h * 0.25f);
+        f.dl->AddRectFilled(min, max, colour(f.chrome, alpha), row.h * 0.25f);
         std::string label = labels[i];
         float px = f.layout.buttonPx;
         const float room = w * 0.9f;
@@ -249,7 +250,7 @@ Intent drawControls(const PlayerFrame& f, const PlayerModel& m) {
         const float tw = f.measure->width(Face::Text, px, label);
         const float th = f.measure->lineHeight(Face::Text, px);
         f.dl->AddText(f.measure->font(Face::Text), px, ImVec2(min.x + (w - tw) * 0.5f, min.y + (row.h - th) * 0.5f),
-                      f.ink, label.c_str());
+                      colour(f.chrome), label.c_str());
     }
     return intent;
 }
@@ -322,6 +323,7 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts, PlayerLayout* layout
     f.layout = layOutPlayer(playerText(m, phase), f.W, f.H, fonts.textScale, measure);
     const PlayerLayout& L = f.layout;
     const SessionStatus& s = m.status;
+    f.chrome = L.pausedWord.empty() ? f.kc.text : kPaper;
 
     drawSide(f, phase.side);
     drawText(f, L.kind, f.ink);
