@@ -63,6 +63,36 @@ class KeyboardTest(WindowTest):
         app.wait_for(r"start routine=five-calf-sets phases=22 ", after=i)
         app.wait_for(r"phase index=0 kind=prepare", after=i)
 
+    def test_editor_questions_answer_to_keys(self):
+        app = self.start()
+        app.wait_for(r"library routines=(\d+)")
+        app.keys("n")
+        app.wait_for(r"screen editor new=1")
+        app.keys("ctrl+s")
+        _, i = app.wait_for(r"saved routine=new-routine")
+        app.keys("Escape")
+        app.wait_for(r"screen library", after=i)
+        n = app.line_count()
+        app.keys("n")  # a second new routine of the same name: saving asks
+        _, i = app.wait_for(r"screen editor new=1", after=n)
+        app.keys("ctrl+s")
+        app.wait_for(r"editor asks name-taken id=new-routine", after=i)
+        app.keys("n")  # N: save it as a new one
+        m, _ = app.wait_for(r"saved routine=(new-routine-?\w+)", after=i)
+        second = m.group(1) + ".toml"
+        user = Path(app.home) / "data" / "unknot" / "routines"
+        self.assertTrue((user / second).exists())
+        app.keys("Escape")  # saved: back to the library
+        app.wait_for(r"screen library", after=i)
+        n = app.line_count()
+        app.keys("n")
+        _, i = app.wait_for(r"screen editor new=1", after=n)
+        app.keys("Escape")  # leaving unsaved asks
+        app.wait_for(r"editor asks unsaved", after=i)
+        app.keys("d")  # D: discard
+        app.wait_for(r"screen library", after=i)
+        self.assertEqual(sorted(p.name for p in user.iterdir()), sorted([second, "new-routine.toml"]))
+
 
 if __name__ == "__main__":
     unittest.main()
