@@ -14,11 +14,14 @@ namespace {
 bool kindCombo(const char* id, PhaseKind& kind) {
     bool changed = false;
     if (ImGui::BeginCombo(id, std::string(kindName(kind)).c_str())) {
-        for (PhaseKind k : kWritableKinds)
-            if (k != PhaseKind::Manual && ImGui::Selectable(std::string(kindName(k)).c_str(), k == kind)) {
+        for (PhaseKind k : kWritableKinds) {
+            if (k == PhaseKind::Manual) continue;
+            if (ImGui::Selectable(std::string(kindName(k)).c_str(), k == kind)) {
                 kind = k;
                 changed = true;
             }
+            if (k == kind) ImGui::SetItemDefaultFocus(); // the keyboard starts from the current kind
+        }
         ImGui::EndCombo();
     }
     return changed;

@@ -63,6 +63,22 @@ class KeyboardTest(WindowTest):
         app.wait_for(r"start routine=five-calf-sets phases=22 ", after=i)
         app.wait_for(r"phase index=0 kind=prepare", after=i)
 
+    def test_quick_set_kind_lists_and_checkboxes_by_arrows_and_space(self):
+        app = self.start()
+        app.wait_for(r"library routines=(\d+)")
+        app.keys("q")
+        app.wait_for(r"screen quick-set")
+        app.keys("ctrl+a")
+        app.type_text("Release only")
+        # Down to the first kind's list, Space opens it, Down to the next kind, Space takes it;
+        # Down to the second kind's row, Left to its "Then" box, Space unticks it.
+        app.keys("Down", "space", "Down", "space", "Down", "Left", "space")
+        app.keys("ctrl+s")
+        m, _ = app.wait_for(r"saved routine=release-only path=(\S+)")
+        saved = Path(m.group(1)).read_text()
+        self.assertIn('kind = "release"\n  duration = "5s"', saved)
+        self.assertNotIn("tense", saved)
+
     def test_editor_questions_answer_to_keys(self):
         app = self.start()
         app.wait_for(r"library routines=(\d+)")
