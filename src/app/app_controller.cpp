@@ -93,6 +93,9 @@ void AppController::handle(const ui::Intent& intent) {
     // While "leave?" is asked, Space (or anything but Esc) keeps the routine going.
     if (intent.action != ui::Action::RequestExit && player_.cancelExit() && intent.action == ui::Action::TogglePause)
         return;
+    // Likewise "restart?": anything but a second R keeps the routine where it is.
+    if (intent.action != ui::Action::Restart && player_.cancelRestart() && intent.action == ui::Action::TogglePause)
+        return;
     handleCheckIn(intent) || handleLibrary(intent) || handleWorkshop(intent) || handlePlayer(intent) ||
         handleSound(intent) || handleWindow(intent);
 }
@@ -103,6 +106,7 @@ bool AppController::handleLibrary(const ui::Intent& intent) {
     case Action::Select: library_.select(intent.index); return true;
     case Action::SelectPrevious: library_.moveSelection(-1); return true;
     case Action::SelectNext: library_.moveSelection(+1); return true;
+    case Action::FocusSearch: library_.requestSearchFocus(); return true;
     case Action::Start: withEntry(intent.index, [&](const LibraryEntry& e) { startRoutine(e); }); return true;
     case Action::StartSelected:
         if (screen() == ui::Screen::Library && library_.selected()) startRoutine(*library_.selected());
@@ -145,8 +149,8 @@ bool AppController::handlePlayer(const ui::Intent& intent) {
     case Action::Back: player_.back(); return true;
     case Action::Extend: player_.extend(); return true;
     case Action::Restart:
-        player_.restart();
-        overHandled_ = false; // a new session: asked about again at its end
+        // While a routine plays the first R asks; a restart is a new session, asked about again at its end.
+        if (!player_.requestRestart()) overHandled_ = false;
         return true;
     case Action::RequestExit:
         if (!player_.requestExit()) toLibrary();

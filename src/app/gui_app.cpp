@@ -46,6 +46,9 @@ struct IdlePolicy {
     static constexpr int kActiveFrameMs = 16;
     // With nothing changing on screen, wake this often to notice routine files edited on disk.
     static constexpr int kIdleWakeMs = static_cast<int>(LibraryModel::kCheckFilesEveryMs);
+    // The player's name, volume and buttons stay this long after a key or the mouse, then
+    // recede while the routine plays, so the time, the side and the step stand alone.
+    static constexpr Millis kChromeShownMs = 3000;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -118,7 +121,8 @@ class GuiApp final : public AppShell {
             }
             // Draw only when what is on screen would change: a wake for nothing (the library's
             // file check, a paused player) costs no frame.
-            const auto signature = app_->signature(reporter_.serial());
+            auto signature = app_->signature(reporter_.serial());
+            signature.push_back(chromeVisible() ? 1 : 0);
             const bool redraw = !events.empty() || activeFrames_ > 0 || signature != drawnSignature_;
             if (platform_->minimized() || !redraw) continue; // draw nothing nobody can see
             drawnSignature_ = signature;
@@ -156,6 +160,19 @@ class GuiApp final : public AppShell {
     std::vector<long long> drawnSignature_;
     unsigned long long wakes_ = 0;  // for --verbose: how often the loop woke
     unsigned long long frames_ = 0; // and how often it drew
+    Ticks lastInputMs_ = 0;         // the last key, click or mouse move (the player's chrome)
+    std::string reportedLayout_;    // test mode: the player's layout last logged
+    std::string loggedSearch_;      // the library's search text, as last logged
+
+    // While a routine plays, the chrome shows only for a while after input.
+    [[nodiscard]] bool playingUndisturbed() const {
+        const PlayerController& p = app_->player();
+        return app_->router().top() == Route::Player && p.playing() && !p.over() && !p.status().paused &&
+               !p.status().manual;
+    }
+    [[nodiscard]] bool chromeVisible() const {
+        return !playingUndisturbed() || steadyClockMs() - lastInputMs_ < IdlePolicy::kChromeShownMs;
+    }
 
     bool openWindow(const Settings& settings) {
         PlatformOptions po;
@@ -185,13 +202,16 @@ class GuiApp final : public AppShell {
                 // The editor may ask about unsaved changes first: show that at once.
                 if (!app_->requestQuit()) input = true;
                 continue;
-            case InputEvent::Type::Key: app_->key(e.key, e.ctrl, platform_->typing()); break;
+            case InputEvent::Type::Key:
+                lastInputMs_ = steadyClockMs();
+                app_->key(e.key, e.ctrl, platform_->typing());
+                break;
             case InputEvent::Type::AudioDeviceRemoved: sound_->deviceRemoved(); break;
             case InputEvent::Type::AudioDeviceAdded: sound_->deviceAdded(); break;
             case InputEvent::Type::Media: app_->media(e.media); break;
             case InputEvent::Type::Volume: app_->handle(ui::Intent{ui::Action::SetVolume, 0, e.volume}); break;
             case InputEvent::Type::WindowChanged: continue;
-            case InputEvent::Type::Other: break;
+            case InputEvent::Type::Other: lastInputMs_ = steadyClockMs(); break;
             }
             input = true;
         }
@@ -200,8 +220,10 @@ class GuiApp final : public AppShell {
 
     int waitMs() const {
         if (activeFrames_ > 0) return IdlePolicy::kActiveFrameMs;
-        const Millis wait =
+        Millis wait =
             std::min<Millis>(IdlePolicy::kIdleWakeMs, app_->nextChangeInMs().value_or(IdlePolicy::kIdleWakeMs));
+        if (playingUndisturbed() && chromeVisible())
+            wait = std::min(wait, lastInputMs_ + IdlePolicy::kChromeShownMs - steadyClockMs());
         return static_cast<int>(std::max<Millis>(1, wait));
     }
 
@@ -287,6 +309,9 @@ class GuiApp final : public AppShell {
     // -- drawing --------------------------------------------------------------------------
     // Each screen's view draws what it is given and returns the one intent the user gave.
     void draw() {
+        const Route route = app_->router().top();
+        platform_->setKeyboardNavigation(route == Route::QuickSet || route == Route::Editor ||
+                                         (route == Route::Library && app_->settingsPanel().open));
         platform_->beginFrame();
         ui::Intent intent;
         const ui::Fonts& fonts = platform_->fonts();
@@ -309,6 +334,11 @@ class GuiApp final : public AppShell {
         LibraryModel& library = app_->library();
         library.setFilter(ui::filterFor(libraryView_, library.tags(), library.equipment()));
         if (library.takeScrollRequest()) libraryView_.scrollToSelected = true;
+        if (library.takeSearchFocusRequest()) libraryView_.focusSearch = true;
+        if (libraryView_.search != loggedSearch_) {
+            loggedSearch_ = libraryView_.search;
+            reporter_.logf("library search \"%s\" visible=%zu", loggedSearch_.c_str(), library.visible().size());
+        }
         ui::LibraryViewModel model;
         model.entries = &library.entries();
         model.visible = &library.visible();
@@ -348,13 +378,28 @@ class GuiApp final : public AppShell {
         model.status = player.status();
         model.flash = player.flashing() ? 1.0f : 0.0f;
         model.confirmingExit = player.confirmingExit();
+        model.confirmingRestart = player.confirmingRestart();
+        model.skippedPhases = player.skippedPhases();
+        model.completed = player.completed();
         model.showHelp = app_->showHelp();
         model.volume = app_->settings().volume;
         model.muted = app_->settings().muted;
         model.soundAvailable = sound_->hasSound();
         model.notice = reporter_.current();
         model.wallMs = player.wallMs();
-        return ui::drawPlayer(model, platform_->fonts());
+        model.chromeVisible = chromeVisible();
+        ui::PlayerLayout layout;
+        const ui::Intent intent = ui::drawPlayer(model, platform_->fonts(), &layout);
+        if (platform_->testMode() && !player.over()) {
+            // The end-to-end tests read where the player's parts went and how big their text is.
+            char head[48];
+            std::snprintf(head, sizeof head, "test layout scale=%.2f ",
+                          static_cast<double>(platform_->fonts().textScale));
+            std::string line = head + ui::describe(layout);
+            if (line != reportedLayout_) std::fprintf(stderr, "unknot: %s\n", line.c_str());
+            reportedLayout_ = std::move(line);
+        }
+        return intent;
     }
 };
 

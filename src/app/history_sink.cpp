@@ -34,7 +34,7 @@ HistoryStore::HistoryStore(const fs::path& db, fs::path csv, Reporter& reporter)
 std::optional<std::string> HistoryStore::append(const HistoryRecord& record) {
     lastId_.reset();
     if (!db_) return appendHistory(csv_, record);
-    auto added = db_->addSession(record, record.contentId);
+    auto added = db_->addSession(record, record.contentId, record.skippedPhases);
     if (auto* error = std::get_if<std::string>(&added)) return *error;
     lastId_ = std::get<std::int64_t>(added);
     return std::nullopt;

@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace unknot {
@@ -46,6 +47,9 @@ class LibraryModel {
     [[nodiscard]] std::size_t scans() const { return scans_; }
     // True once after the selection moved by keys or a rescan: the list should scroll to it.
     [[nodiscard]] bool takeScrollRequest();
+    // `/` or Ctrl+F: the view should give the search box the keyboard (true once).
+    void requestSearchFocus() { searchFocusRequested_ = true; }
+    [[nodiscard]] bool takeSearchFocusRequest() { return std::exchange(searchFocusRequested_, false); }
 
   private:
     LibraryFolders folders_;
@@ -62,6 +66,7 @@ class LibraryModel {
     std::optional<std::size_t> selected_;
     std::vector<OutlineLine> outline_;
     bool scrollRequested_ = false;
+    bool searchFocusRequested_ = false;
 
     void selectionChanged();
 };

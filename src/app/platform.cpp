@@ -31,8 +31,10 @@ ui::Key translate(SDL_Keycode key) {
     case SDLK_RETURN:
     case SDLK_KP_ENTER: return ui::Key::Enter;
     case SDLK_ESCAPE: return ui::Key::Escape;
-    case SDLK_KP_PLUS:
-    case SDLK_PLUS: return ui::Key::Plus;
+    // No case for + (SDLK_PLUS, SDLK_KP_PLUS): it comes as text as well, on every layout, and
+    // counting both added 30 s. The text "+" below is the one that counts.
+    case SDLK_SLASH:
+    case SDLK_KP_DIVIDE: return ui::Key::Slash;
     case SDLK_r: return ui::Key::R;
     case SDLK_f: return ui::Key::F;
     case SDLK_F11: return ui::Key::F11;
@@ -111,6 +113,7 @@ struct Platform::Impl {
     std::string iniFile;
     ui::FontFiles fontFiles;
     float uiScale = 1.0f;
+    float textScale = 1.0f; // the user's text size alone (the player sizes from the window)
     float dpiScale = 1.0f;
     ui::FontSizes fontSizes{};
     bool imguiReady = false;
@@ -227,7 +230,8 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     float ddpi = 96.0f;
     if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(impl->window), &ddpi, nullptr, nullptr) != 0) ddpi = 96.0f;
     impl->dpiScale = std::clamp(ddpi / 96.0f, 1.0f, 3.0f);
-    impl->uiScale = impl->dpiScale * static_cast<float>(options.fontScale);
+    impl->textScale = static_cast<float>(options.fontScale);
+    impl->uiScale = impl->dpiScale * impl->textScale;
     // Inter from the system (Debian's fonts-inter), found through fontconfig.
     if (auto found = ui::findFontFiles()) impl->fontFiles = *found;
     if (impl->fontFiles.family != "Inter")
@@ -243,8 +247,8 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     ImGuiIO& io = ImGui::GetIO();
     impl->iniFile = options.imguiIniFile.string();
     io.IniFilename = impl->iniFile.empty() ? nullptr : impl->iniFile.c_str();
-    // No keyboard navigation: our single-key controls own the keys, and Space must never also
-    // press whichever button happens to have focus.
+    // Keyboard navigation only in forms (setKeyboardNavigation): elsewhere our single-key
+    // controls own the keys, and Space must never also press whichever button has focus.
     ImGui::StyleColorsDark();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowPadding = ImVec2(18, 16);
@@ -266,7 +270,7 @@ void Platform::rebuildFontsIfNeeded() {
     int w = 0, h = 0;
     SDL_GetWindowSize(impl_->window, &w, &h);
     // Sizes are in window units, as ImGui draws; the display's DPI is in uiScale.
-    const ui::FontSizes sizes = ui::fontSizesFor(static_cast<float>(h), impl_->uiScale);
+    const ui::FontSizes sizes = ui::fontSizesFor(static_cast<float>(h), impl_->uiScale, impl_->textScale);
     if (sizes != impl_->fontSizes || !fonts_.body) {
         impl_->fontSizes = sizes;
         ImGuiIO& io = ImGui::GetIO();
@@ -276,6 +280,7 @@ void Platform::rebuildFontsIfNeeded() {
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     fonts_.hugePx = ui::countdownPxFor(static_cast<float>(h));
+    fonts_.textScale = impl_->textScale;
 }
 
 std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
@@ -358,13 +363,24 @@ void Platform::endFrame(ui::Rgb clear) {
 }
 
 void Platform::setFontScale(double scale) {
-    impl_->uiScale = impl_->dpiScale * static_cast<float>(scale);
+    impl_->textScale = static_cast<float>(scale);
+    impl_->uiScale = impl_->dpiScale * impl_->textScale;
     // rebuildFontsIfNeeded() at the next frame picks the new sizes up.
+}
+
+void Platform::setKeyboardNavigation(bool on) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (on)
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    else
+        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
 }
 
 bool Platform::minimized() const {
     return (SDL_GetWindowFlags(impl_->window) & (SDL_WINDOW_MINIMIZED | SDL_WINDOW_HIDDEN)) != 0;
 }
+
+bool Platform::testMode() const { return impl_->testMode; }
 
 bool Platform::typing() const { return ImGui::GetIO().WantTextInput; }
 

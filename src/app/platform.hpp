@@ -61,7 +61,11 @@ class Platform {
     [[nodiscard]] const ui::Fonts& fonts() const { return fonts_; }
     [[nodiscard]] bool minimized() const;
     [[nodiscard]] bool typing() const; // a text field has the keyboard
+    [[nodiscard]] bool testMode() const; // UNKNOT_TEST_MODE=1: frames and layouts are logged
 
+    // ImGui's keyboard navigation (arrows between widgets, Space to press, Esc to close a
+    // popup): on in forms, off where the arrows and Space are the app's own keys.
+    void setKeyboardNavigation(bool on);
     void setFontScale(double scale); // the user's text size; the display's DPI still counts
     void toggleFullscreen();
     [[nodiscard]] bool fullscreen() const;

@@ -18,6 +18,8 @@ bool PlayerController::start(const LibraryEntry& entry, const CueOptions& cues) 
     startedAt_ = clocks_.wallSeconds();
     lastSerial_ = 0;
     confirmingExit_ = false;
+    confirmingRestart_ = false;
+    skipped_ = 0;
     reporter_.logf("start routine=%s phases=%zu total_ms=%lld ticks_per_second=%lld", entry.id.c_str(),
                    entry.phaseCount, static_cast<long long>(entry.totalMs),
                    static_cast<long long>(driver_->ticksPerSecond()));
@@ -54,6 +56,31 @@ void PlayerController::restart() {
     // A new start: the finished screen's time and the history both count from here.
     wallStart_ = clocks_.steadyMs();
     startedAt_ = clocks_.wallSeconds();
+    confirmingRestart_ = false;
+    skipped_ = 0;
+}
+
+bool PlayerController::requestRestart() {
+    if (playing_ && !status_.over && !confirmingRestart_) {
+        confirmingRestart_ = true;
+        confirmRestartUntil_ = clocks_.steadyMs() + kConfirmExitMs;
+        reporter_.log("restart asked");
+        return true;
+    }
+    restart();
+    return false;
+}
+
+bool PlayerController::cancelRestart() {
+    if (!confirmingRestart_) return false;
+    confirmingRestart_ = false;
+    reporter_.log("restart cancelled");
+    return true;
+}
+
+bool PlayerController::completed() const {
+    const std::size_t phases = playing_ ? playing_->timeline().size() : 0;
+    return status_.state == SessionState::Finished && static_cast<std::size_t>(skipped_) * 5 <= phases;
 }
 
 bool PlayerController::requestExit() {
@@ -111,9 +138,10 @@ void PlayerController::update() {
         reporter_.logf("%s active_ms=%lld wall_ms=%lld",
                        status_.state == SessionState::Finished ? "finished" : "stopped",
                        static_cast<long long>(status_.activeMs), static_cast<long long>(wallEnd_ - wallStart_));
-        record(status_.state == SessionState::Finished);
+        record(completed());
     }
     if (confirmingExit_ && now >= confirmUntil_) confirmingExit_ = false;
+    if (confirmingRestart_ && now >= confirmRestartUntil_) confirmingRestart_ = false;
 }
 
 void PlayerController::logPhase() {
@@ -130,15 +158,18 @@ void PlayerController::logEvent(const SessionEvent& e) {
     if (e.type == SessionEvent::Type::Cue)
         reporter_.logf("cue type=%s phase=%zu count=%d at=%lld", std::string(cueTypeName(e.cue.type)).c_str(),
                        e.cue.phase, e.cue.count, static_cast<long long>(e.at));
-    else
+    else {
+        if (e.command == SessionCommand::Skip) ++skipped_;
         reporter_.logf("command %s phase=%zu remaining_ms=%lld state=%s at=%lld", commandName(e.command), e.phase,
                        static_cast<long long>(e.remainingMs), std::string(stateName(e.state)).c_str(),
                        static_cast<long long>(e.at));
+    }
 }
 
 void PlayerController::record(bool completed) {
-    const HistoryRecord r{startedAt_,       playing_->id, playing_->displayName(),         playing_->totalMs,
-                          status_.activeMs, completed,    contentIdOf(playing_->routine())};
+    HistoryRecord r{startedAt_,       playing_->id, playing_->displayName(),         playing_->totalMs,
+                    status_.activeMs, completed,    contentIdOf(playing_->routine())};
+    r.skippedPhases = skipped_;
     if (auto error = history_.append(r)) reporter_.notice("cannot write the history: " + *error);
 }
 
@@ -158,6 +189,7 @@ std::optional<Millis> PlayerController::nextChangeInMs() const {
     }
     if (flashUntil_ > now) sooner(flashUntil_ - now);
     if (confirmingExit_) sooner(confirmUntil_ - now);
+    if (confirmingRestart_) sooner(confirmRestartUntil_ - now);
     return wait;
 }
 

@@ -49,6 +49,10 @@ class PlayerController {
     void back();
     void extend();
     void restart(); // from the first phase; the history counts from here
+    // R: while a routine plays the first asks (true when it now asks) and a second within
+    // kConfirmExitMs restarts; on the finished screen it restarts at once.
+    bool requestRestart();
+    bool cancelRestart(); // any other intent; true when it was asking
     // Esc: the first asks (true when it now asks), the second stops and leaves.
     bool requestExit();
     // Any other intent while it asks keeps the routine going; true when it was asking.
@@ -70,6 +74,11 @@ class PlayerController {
     }
     [[nodiscard]] bool flashing() const { return flashUntil_ > clocks_.steadyMs(); }
     [[nodiscard]] bool confirmingExit() const { return confirmingExit_; }
+    [[nodiscard]] bool confirmingRestart() const { return confirmingRestart_; }
+    // Phases skipped since the start (or restart), and whether the run counts as done: it
+    // ended and no more than a fifth of its phases were skipped.
+    [[nodiscard]] int skippedPhases() const { return skipped_; }
+    [[nodiscard]] bool completed() const;
     // Time since the start, pauses included (the finished screen).
     [[nodiscard]] Millis wallMs() const;
     [[nodiscard]] std::int64_t startedAt() const { return startedAt_; }
@@ -94,6 +103,9 @@ class PlayerController {
     Ticks flashUntil_ = 0;
     bool confirmingExit_ = false;
     Ticks confirmUntil_ = 0;
+    bool confirmingRestart_ = false;
+    Ticks confirmRestartUntil_ = 0;
+    int skipped_ = 0;
 
     void command(SessionCommand command);
     void logEvent(const SessionEvent& event);

@@ -240,4 +240,58 @@ std::string joinOr(const std::vector<std::string>& words) {
     return out;
 }
 
+namespace {
+
+struct CodePoint {
+    char32_t value = 0; // U+FFFD for a byte that is not UTF-8
+    std::size_t at = 0, size = 0;
+};
+
+std::vector<CodePoint> codePoints(std::string_view s) {
+    std::vector<CodePoint> out;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+        bool ok = n > 0 && i + n <= s.size();
+        char32_t cp = n == 1 ? b : n == 2 ? (b & 0x1Fu) : n == 3 ? (b & 0x0Fu) : (b & 0x07u);
+        for (std::size_t k = 1; ok && k < n; ++k) {
+            const auto c = static_cast<unsigned char>(s[i + k]);
+            ok = (c & 0xC0) == 0x80;
+            cp = (cp << 6) | (c & 0x3Fu);
+        }
+        if (!ok) {
+            out.push_back({0xFFFD, i, 1});
+            ++i;
+        } else {
+            out.push_back({cp, i, n});
+            i += n;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string keepBeyondBmp(std::string_view before, std::string_view edited) {
+    const auto b = codePoints(before);
+    const auto e = codePoints(edited);
+    // What the field showed: each character beyond the BMP as U+FFFD.
+    const auto shown = [&](std::size_t i) { return b[i].value > 0xFFFF ? char32_t{0xFFFD} : b[i].value; };
+    std::size_t prefix = 0;
+    while (prefix < b.size() && prefix < e.size() && shown(prefix) == e[prefix].value) ++prefix;
+    std::size_t suffix = 0;
+    while (suffix < b.size() - prefix && suffix < e.size() - prefix &&
+           shown(b.size() - 1 - suffix) == e[e.size() - 1 - suffix].value)
+        ++suffix;
+    const std::size_t beforeTail = b.size() - suffix, editedTail = e.size() - suffix;
+    const auto bytesAt = [](const std::vector<CodePoint>& cps, std::string_view s, std::size_t i) {
+        return i < cps.size() ? cps[i].at : s.size();
+    };
+    std::string out(before.substr(0, bytesAt(b, before, prefix)));
+    const std::size_t from = bytesAt(e, edited, prefix), to = bytesAt(e, edited, editedTail);
+    out += edited.substr(from, to - from);
+    out += before.substr(bytesAt(b, before, beforeTail));
+    return out;
+}
+
 } // namespace unknot

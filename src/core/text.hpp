@@ -20,6 +20,13 @@ inline constexpr std::size_t kMaxSuggestedWordBytes = 64;
 [[nodiscard]] std::vector<std::string> closeMatches(std::string_view word, const std::vector<std::string>& candidates,
                                                     std::size_t limit = 3);
 
+// Dear ImGui (1.86, and 1.90 as Debian builds it) holds text as 16-bit characters: a text
+// field turns every character beyond the BMP (emoji, say) into U+FFFD when it hands back an
+// edit. Given the text as it was and as the field returned it, this keeps the original
+// characters wherever the edit left them alone (the common start and end), so a name with
+// an emoji keeps it when the user fixes a typo elsewhere. Untouched text comes back as is.
+[[nodiscard]] std::string keepBeyondBmp(std::string_view before, std::string_view edited);
+
 // Byte offset of the first byte that is not valid UTF-8, if any.
 [[nodiscard]] std::optional<std::size_t> firstInvalidUtf8(std::string_view text);
 

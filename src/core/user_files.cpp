@@ -89,7 +89,7 @@ std::int64_t wallClockSeconds() {
 
 namespace {
 
-constexpr std::string_view kHeader = "started,routine_id,routine_name,planned_s,done_s,completed\n";
+constexpr std::string_view kHeader = "started,routine_id,routine_name,planned_s,done_s,completed,skipped_phases\n";
 
 // One CSV record from `text` at `pos` (RFC 4180 quoting); false at the end.
 bool csvRecord(std::string_view text, std::size_t& pos, std::vector<std::string>& fields) {
@@ -163,7 +163,7 @@ std::optional<std::string> appendHistory(const fs::path& file, const HistoryReco
     if (::lseek(fd, 0, SEEK_END) == 0) line += kHeader;
     line += csvField(isoLocal(r.startedAt)) + "," + csvField(r.routineId) + "," + csvField(r.routineName) + "," +
             std::to_string(r.plannedMs / 1000) + "," + std::to_string(r.doneMs / 1000) + "," +
-            (r.completed ? "yes" : "no") + "\n";
+            (r.completed ? "yes" : "no") + "," + std::to_string(r.skippedPhases) + "\n";
     // One write of one line with O_APPEND: a crash leaves the file with or without it.
     const ssize_t n = ::write(fd, line.data(), line.size());
     const int writeErrno = n < 0 ? errno : ENOSPC; // a short write: the disk is full
@@ -181,7 +181,7 @@ std::vector<HistoryRecord> parseHistory(std::string_view csv) {
     std::size_t pos = 0;
     std::vector<std::string> f;
     while (csvRecord(csv, pos, f)) {
-        if (f.size() != 6) continue;
+        if (f.size() != 6 && f.size() != 7) continue; // older files have no skipped_phases
         const auto started = parseIso(f[0]);
         if (!started) continue; // the header, or a damaged line
         const auto planned = historySeconds(f[3]);
@@ -194,6 +194,11 @@ std::vector<HistoryRecord> parseHistory(std::string_view csv) {
         r.plannedMs = *planned * 1000;
         r.doneMs = *done * 1000;
         r.completed = f[5] == "yes";
+        if (f.size() == 7) {
+            const auto skipped = historySeconds(f[6]); // a count, read as the seconds are
+            if (!skipped) continue;
+            r.skippedPhases = static_cast<int>(*skipped);
+        }
         out.push_back(std::move(r));
     }
     return out;

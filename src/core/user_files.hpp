@@ -39,9 +39,10 @@ struct HistoryRecord {
     std::string routineName;
     Millis plannedMs = 0;
     Millis doneMs = 0;          // time spent active
-    bool completed = false;
+    bool completed = false; // played to the end, not mostly skipped
     // The routine's canonical text, hashed (contentIdOf): an edited routine is not its old self.
     std::string contentId = {};
+    int skippedPhases = 0; // phases skipped (history.csv's 7th column; 0 in older files)
 };
 
 [[nodiscard]] std::filesystem::path historyPath(); // userDataDir()/history.csv

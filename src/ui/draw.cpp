@@ -1,6 +1,7 @@
 #include "ui/draw.hpp"
 
 #include "core/routine_outline.hpp"
+#include "ui/player_layout.hpp"
 
 #include <algorithm>
 #include <array>
@@ -84,7 +85,7 @@ Rgb gFrameBackground{0x14, 0x14, 0x1A};
 
 Rgb frameBackground() { return gFrameBackground; }
 
-void beginFullWindow(const char* id, const Rgb* background) {
+void beginFullWindow(const char* id, const Rgb* background, ImGuiWindowFlags extraFlags) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -99,7 +100,7 @@ void beginFullWindow(const char* id, const Rgb* background) {
     }
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground | extraFlags);
     if (background) ImGui::PopStyleVar(2);
 }
 
@@ -115,6 +116,23 @@ bool sidesCombo(const char* id, std::vector<Side>& sides) {
     if (!ImGui::Combo(id, &chosen, labels.data(), static_cast<int>(labels.size()))) return false;
     sides = choices[static_cast<std::size_t>(chosen)].sides;
     return true;
+}
+
+namespace {
+// The current font, measured as the player's layout measures its own.
+class CurrentFontMeasure final : public TextMeasure {
+  public:
+    [[nodiscard]] float width(Face, float px, std::string_view text) const override {
+        return ImGui::GetFont()->CalcTextSizeA(px, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+    }
+    [[nodiscard]] float capTop(Face, float px) const override { return 0.25f * px; }
+    [[nodiscard]] float capHeight(Face, float px) const override { return 0.7f * px; }
+    [[nodiscard]] float lineHeight(Face, float px) const override { return px; }
+};
+} // namespace
+
+std::string ellipsizeToWidth(std::string_view text, float maxWidth) {
+    return ellipsize(CurrentFontMeasure{}, Face::Text, ImGui::GetFontSize(), text, maxWidth);
 }
 
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled) {

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -36,11 +37,14 @@ void progressBar(ImDrawList* dl, ImVec2 min, ImVec2 max, double fraction, ImU32 
 // `background` sets its colour when given (else the style's). End it with ImGui::End().
 // The window itself stays transparent: the platform clears the frame to frameBackground()
 // instead, since on software GL a second full-window fill costs a quarter of a frame.
-void beginFullWindow(const char* id, const Rgb* background = nullptr);
+void beginFullWindow(const char* id, const Rgb* background = nullptr, ImGuiWindowFlags extraFlags = 0);
 [[nodiscard]] Rgb frameBackground();
 
 // The sides combo of the editor and the quick set; true when the choice changed.
 bool sidesCombo(const char* id, std::vector<Side>& sides);
+
+// `text` cut with an ellipsis to fit `maxWidth` in the current font (whole code points).
+[[nodiscard]] std::string ellipsizeToWidth(std::string_view text, float maxWidth);
 
 // An ImGui button with its own font, at a given size; true when clicked.
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled = true);

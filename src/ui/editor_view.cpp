@@ -3,6 +3,7 @@
 #include "ui/editor_view.hpp"
 
 #include "core/routine_outline.hpp"
+#include "core/text.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
@@ -49,7 +50,8 @@ std::optional<std::string> textField(EditorViewState& st, const char* label, con
         changed = ImGui::InputTextWithHint(label, hint, &buffer);
     if (ImGui::IsItemActivated()) st.activeField = key;
     if (ImGui::IsItemDeactivated() && st.activeField == key) st.activeField.clear();
-    if (changed) return buffer;
+    // The edit as typed, with the emoji and other characters ImGui cannot hold kept as they were.
+    if (changed) return keepBeyondBmp(value, buffer);
     return std::nullopt;
 }
 
@@ -268,7 +270,11 @@ namespace {
 // Top bar: title, live total, state, and the commands.
 void topBar(const EditorViewState& st, const Editor& editor, const Fonts& fonts, EditorAction& action) {
     ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted((st.title + ": " + editor.routine().name + (editor.dirty() ? "  \xE2\x80\xA2 unsaved" : "")).c_str());
+    // A long name is cut with an ellipsis: the total and the commands stay on screen.
+    const std::string title =
+        ellipsizeToWidth(st.title + ": " + editor.routine().name, ImGui::GetContentRegionAvail().x * 0.55f) +
+        (editor.dirty() ? "  \xE2\x80\xA2 unsaved" : "");
+    ImGui::TextUnformatted(title.c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     if (editor.canPlay()) {
@@ -332,22 +338,33 @@ void stepCommands(const EditorViewState& st, const Editor& editor, EditorAction&
 }
 
 // The two questions: unsaved changes when leaving, a name taken when saving a new routine.
+// A letter typed this frame (either case, without Ctrl): a dialog's answer by key. The dialog
+// has the focus, so no text field takes the letter.
+bool typed(char letter) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl) return false;
+    for (ImWchar c : io.InputQueueCharacters)
+        if (c == static_cast<ImWchar>(letter) || c == static_cast<ImWchar>(letter - 'a' + 'A')) return true;
+    return false;
+}
+
+// The questions answer to a letter each (Esc is the app's: it keeps editing, or cancels).
 void dialogs(const EditorViewState& st, EditorAction& action) {
     if (st.confirmClose && dialog("Unsaved changes", "This routine has changes that are not saved.")) {
-        if (ImGui::Button("Save")) action = make(EditorAction::Type::Save);
+        if (ImGui::Button("Save (S)") || typed('s')) action = make(EditorAction::Type::Save);
         ImGui::SameLine();
-        if (ImGui::Button("Discard changes")) action = make(EditorAction::Type::DiscardAndClose);
+        if (ImGui::Button("Discard changes (D)") || typed('d')) action = make(EditorAction::Type::DiscardAndClose);
         ImGui::SameLine();
-        if (ImGui::Button("Keep editing")) action = make(EditorAction::Type::CancelClose);
+        if (ImGui::Button("Keep editing (Esc)")) action = make(EditorAction::Type::CancelClose);
         ImGui::End();
     }
     if (!st.collidingId.empty() &&
         dialog("Name taken", "You already have a routine saved as \"" + st.collidingId + "\".")) {
-        if (ImGui::Button("Replace it")) action = make(EditorAction::Type::Replace);
+        if (ImGui::Button("Replace it (R)") || typed('r')) action = make(EditorAction::Type::Replace);
         ImGui::SameLine();
-        if (ImGui::Button("Save as a new one")) action = make(EditorAction::Type::SaveAsNew);
+        if (ImGui::Button("Save as a new one (N)") || typed('n')) action = make(EditorAction::Type::SaveAsNew);
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) action = make(EditorAction::Type::CancelSave);
+        if (ImGui::Button("Cancel (Esc)")) action = make(EditorAction::Type::CancelSave);
         ImGui::End();
     }
 }

@@ -1,5 +1,7 @@
 #include "ui/fonts.hpp"
 
+#include "ui/player_layout.hpp"
+
 #include <imgui.h>
 #include <imgui_freetype.h>
 
@@ -20,6 +22,16 @@ float bounded(float px) { return std::min(px, kMaxBakedFontPx); }
 const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201D, 0x2022, 0x2022,
                                0x2026, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0};
 const ImWchar kDigitRanges[] = {0x0020, 0x0020, 0x002B, 0x003A, 0}; // space, + , - . / 0-9 :
+const ImWchar kCapitalRanges[] = {0x0020, 0x0020, 0x0041, 0x005A, 0};
+// The player's text is baked at most this size: a Latin-1 font at 128 px already takes a
+// 2048 px square of the atlas; larger labels (a 4K window at text size 2) are drawn scaled.
+constexpr float kMaxPlayerTextPx = 128.0f;
+// The capitals are bold and wide: at 384 px Inter Bold's W is about 370 x 280 px, past the
+// FreeType builder's 65,536-pixel chunk (it crashed a 4K window at text size 2); at 256 px
+// the widest capital is under half of that. Bigger sides are drawn scaled.
+constexpr float kMaxCapitalsPx = 256.0f;
+// Inter's capitals are 0.727 of the font size.
+constexpr float kInterCapPerPx = 0.727f;
 
 struct PatternDeleter {
     void operator()(FcPattern* p) const { FcPatternDestroy(p); }
@@ -60,8 +72,12 @@ std::optional<FontFiles> findFontFiles() {
     return FontFiles{regular->first, semibold->first, bold->first, regular->second};
 }
 
-FontSizes fontSizesFor(float windowHeightPx, float uiScale) {
+FontSizes fontSizesFor(float windowHeightPx, float uiScale, float textScale) {
     FontSizes s;
+    const float playerText = windowHeightPx * kLabelCapShare * textScale / kInterCapPerPx;
+    s.playerText = bounded(roundTo(std::clamp(playerText, 16.0f, kMaxPlayerTextPx), 4));
+    const float capitals = windowHeightPx * kSideCapShare * textScale / kInterCapPerPx;
+    s.capitals = bounded(roundTo(std::clamp(capitals, 16.0f, kMaxCapitalsPx), 8));
     s.body = bounded(roundTo(20.0f * uiScale, 1));
     s.heading = bounded(roundTo(28.0f * uiScale, 1));
     s.large = bounded(roundTo(std::clamp(windowHeightPx * 0.068f, 26.0f, 160.0f), 2));
@@ -85,11 +101,14 @@ bool buildFonts(ImFontAtlas& atlas, const FontFiles& files, const FontSizes& siz
     out.heading = atlas.AddFontFromFileTTF(semibold.c_str(), sizes.heading, &config, kTextRanges);
     out.large = atlas.AddFontFromFileTTF(bold.c_str(), sizes.large, &config, kTextRanges);
     out.huge = atlas.AddFontFromFileTTF(semibold.c_str(), sizes.huge, &config, kDigitRanges);
+    out.playerText = atlas.AddFontFromFileTTF(bold.c_str(), sizes.playerText, &config, kTextRanges);
+    out.capitals = atlas.AddFontFromFileTTF(bold.c_str(), sizes.capitals, &config, kCapitalRanges);
     out.hugePx = sizes.huge; // the caller sets the drawn size: countdownPxFor(window height)
-    if (!out.body || !out.heading || !out.large || !out.huge) {
+    if (!out.body || !out.heading || !out.large || !out.huge || !out.playerText || !out.capitals) {
         atlas.Clear();
         ImFont* fallback = atlas.AddFontDefault();
-        out = Fonts{fallback, fallback, fallback, fallback, 13.0f};
+        const float textScale = out.textScale;
+        out = Fonts{fallback, fallback, fallback, fallback, 13.0f, fallback, fallback, textScale};
         atlas.Build();
         return false;
     }

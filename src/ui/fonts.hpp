@@ -18,6 +18,9 @@ struct Fonts {
     ImFont* large = nullptr;   // the phase word and the step label
     ImFont* huge = nullptr;    // countdown digits only, baked at FontSizes::huge
     float hugePx = 0;          // the size the countdown is drawn at (may exceed the baked size)
+    ImFont* playerText = nullptr; // the player's words, baked near the step label's size
+    ImFont* capitals = nullptr;   // bold A-Z only: the side and PAUSED, baked near the side's size
+    float textScale = 1;          // the user's text size (settings), without the display's scale
 };
 
 // The three faces of Inter the app draws with, as fontconfig finds them (Debian's fonts-inter
@@ -37,6 +40,8 @@ struct FontSizes {
     float heading = 28;
     float large = 48;
     float huge = 300;
+    float playerText = 64;
+    float capitals = 128;
     bool operator==(const FontSizes&) const = default;
 };
 
@@ -49,8 +54,10 @@ inline constexpr float kMaxBakedFontPx = 384.0f;
 
 // Body and heading sizes follow the display scale and the user's font scale; large and huge
 // follow the window height (the countdown's digits are over a quarter of it). Sizes are
-// rounded so small resizes don't rebuild the atlas, and never above kMaxBakedFontPx.
-[[nodiscard]] FontSizes fontSizesFor(float windowHeightPx, float uiScale);
+// rounded so small resizes don't rebuild the atlas, and never above kMaxBakedFontPx. The
+// player's text and capitals follow the window height and the user's text size (`textScale`)
+// as the player's layout does (ui/player_layout.hpp); drawn larger than baked, they are scaled.
+[[nodiscard]] FontSizes fontSizesFor(float windowHeightPx, float uiScale, float textScale = 1.0f);
 
 // The pixel size the countdown is drawn at in a window this tall: its digits take
 // kCountdownHeightShare of the height, whatever size the font was baked at.

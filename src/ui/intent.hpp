@@ -30,7 +30,8 @@ enum class Action {
     DeleteSelected,
     UndoDelete,
     OpenHistory,
-    CloseView, // leave the quick set, the history or the editor (asks when unsaved)
+    FocusSearch, // `/` or Ctrl+F: the search box takes the keys
+    CloseView,   // leave the quick set, the history or the editor (asks when unsaved)
     // editor and quick set
     EditRoutine, // edit: what the editor view did
     Undo,
@@ -163,6 +164,7 @@ enum class Key {
     MediaNext,
     MediaPrevious,
     MediaStop,
+    Slash,
     Other
 };
 

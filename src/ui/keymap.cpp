@@ -18,7 +18,8 @@ constexpr KeyBinding kLibrary[] = {
     {Key::Up, false, Action::SelectPrevious, UNKNOT_UP " / " UNKNOT_DOWN, "choose a routine"},
     {Key::Down, false, Action::SelectNext, nullptr, nullptr},
     {Key::Enter, false, Action::StartSelected, "Enter", "start it"},
-    {Key::Other, false, Action::None, "type", "search (click the search box)"},
+    {Key::Slash, false, Action::FocusSearch, "/ or Ctrl+F", "search (typing there fires no shortcut)"},
+    {Key::F, true, Action::FocusSearch, nullptr, nullptr}, // before F: Ctrl+F is not fullscreen
     {Key::Q, false, Action::OpenQuickSet, "Q", "quick set"},
     {Key::N, false, Action::NewRoutine, "N", "new routine"},
     {Key::H, false, Action::OpenHistory, "H", "history"},
@@ -36,7 +37,7 @@ constexpr KeyBinding kPlayer[] = {
     {Key::Right, false, Action::Skip, UNKNOT_RIGHT, "skip to the next phase"},
     {Key::Left, false, Action::Back, UNKNOT_LEFT, "back: restart this phase, or the previous one"},
     {Key::Plus, false, Action::Extend, "+", "add 15 seconds"},
-    {Key::R, false, Action::Restart, "R", "restart the routine"},
+    {Key::R, false, Action::Restart, "R", "restart the routine (press twice)"},
     {Key::Escape, false, Action::RequestExit, "Esc", "back to the library (twice while running)"},
     {Key::F, false, Action::ToggleFullscreen, "F / F11", "fullscreen"},
     {Key::M, false, Action::ToggleMute, "M", "mute"},

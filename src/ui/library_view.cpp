@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <utility>
 
 namespace unknot::ui {
 
@@ -140,8 +141,9 @@ void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fo
         ImGui::PopStyleColor();
     }
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##search", "Search routines\xE2\x80\xA6", state.search, sizeof state.search,
-                                 ImGuiInputTextFlags_EnterReturnsTrue))
+    if (std::exchange(state.focusSearch, false)) ImGui::SetKeyboardFocusHere();
+    if (ImGui::InputTextWithHint("##search", "Search routines (/ or Ctrl+F)\xE2\x80\xA6", state.search,
+                                 sizeof state.search, ImGuiInputTextFlags_EnterReturnsTrue))
         intent = {Action::StartSelected};
     if (!model.deleted.empty()) {
         ImGui::TextWrapped("Deleted \"%s\".", model.deleted.c_str());

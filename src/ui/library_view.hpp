@@ -18,6 +18,7 @@ struct LibraryViewState {
     int tag = 0;       // index into the model's tags + 1; 0 = any
     int equipment = 0; // likewise
     bool scrollToSelected = false; // the selection moved by keys: scroll the list to it
+    bool focusSearch = false;      // `/` or Ctrl+F: the search box takes the keyboard (once)
 };
 
 // What the view shows; the app's LibraryModel works it out once per change.

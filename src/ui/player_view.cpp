@@ -2,6 +2,7 @@
 
 #include "ui/draw.hpp"
 #include "ui/palette.hpp"
+#include "ui/player_layout.hpp"
 
 #include <imgui.h>
 
@@ -57,15 +58,22 @@ Intent drawFinished(const PlayerModel& m, const Fonts& fonts) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 size = ImGui::GetWindowSize();
     const ImVec2 origin = ImGui::GetWindowPos();
-    const bool completed = m.status.state == SessionState::Finished;
+    const bool completed = m.completed;
+    const bool ended = m.status.state == SessionState::Finished;
     const ImU32 ink = colour(kPaper);
     const float cx = origin.x + size.x * 0.5f;
-    textCentred(dl, fonts.large, ImVec2(cx, origin.y + size.y * 0.22f), ink, completed ? "Well done" : "Stopped");
+    textCentred(dl, fonts.large, ImVec2(cx, origin.y + size.y * 0.22f), ink,
+                completed ? "Well done"
+                : ended   ? "The end"
+                          : "Stopped");
     textCentred(dl, fonts.heading, ImVec2(cx, origin.y + size.y * 0.34f), ink, m.routineName);
     const std::size_t total = m.timeline ? m.timeline->size() : 0;
-    const std::size_t done = completed ? total : m.status.phase;
-    const std::string line1 = std::to_string(done) + " of " + std::to_string(total) + " phases \xC2\xB7 " +
-                              formatHuman(m.status.activeMs) + " of activity";
+    // Skipped phases are not played ones: skipping all 19 is "0 of 19 played", not "Well done".
+    const std::size_t reached = ended ? total : m.status.phase;
+    const std::size_t skipped = std::min(reached, static_cast<std::size_t>(std::max(0, m.skippedPhases)));
+    std::string line1 = std::to_string(reached - skipped) + " of " + std::to_string(total) + " phases played";
+    if (skipped > 0) line1 += " (" + std::to_string(skipped) + " skipped)";
+    line1 += " \xC2\xB7 " + formatHuman(m.status.activeMs) + " of activity";
     const std::string line2 = "Time taken: " + formatClock(m.wallMs) + " (pauses included)";
     textCentred(dl, fonts.heading, ImVec2(cx, origin.y + size.y * 0.46f), ink, line1);
     textCentred(dl, fonts.body, ImVec2(cx, origin.y + size.y * 0.54f), colour(kPaper, 0.85f), line2);
@@ -85,112 +93,134 @@ Intent drawFinished(const PlayerModel& m, const Fonts& fonts) {
 
 namespace {
 
+// The fonts measured as the layout asks: the capitals' and digits' heights from the glyphs
+// themselves, at whatever size they were baked.
+class FontMeasure final : public TextMeasure {
+  public:
+    explicit FontMeasure(const Fonts& fonts) : fonts_(fonts) {}
+    [[nodiscard]] ImFont* font(Face face) const {
+        switch (face) {
+        case Face::Text: return fonts_.playerText;
+        case Face::Capitals: return fonts_.capitals;
+        case Face::Digits: return fonts_.huge;
+        }
+        return fonts_.playerText;
+    }
+    [[nodiscard]] float width(Face face, float px, std::string_view text) const override {
+        if (face == Face::Digits) return tabularWidth(font(face), px, text);
+        return font(face)->CalcTextSizeA(px, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+    }
+    [[nodiscard]] float capTop(Face face, float px) const override {
+        const ImFontGlyph* g = capital(face);
+        return g ? g->Y0 * px / font(face)->FontSize : 0.25f * px;
+    }
+    [[nodiscard]] float capHeight(Face face, float px) const override {
+        const ImFontGlyph* g = capital(face);
+        return g ? (g->Y1 - g->Y0) * px / font(face)->FontSize : 0.7f * px;
+    }
+    [[nodiscard]] float lineHeight(Face face, float px) const override {
+        const ImFont* f = font(face);
+        return std::max(f->FontSize, f->Ascent - f->Descent) * px / f->FontSize;
+    }
+
+  private:
+    const Fonts& fonts_;
+    [[nodiscard]] const ImFontGlyph* capital(Face face) const {
+        return font(face)->FindGlyphNoFallback(static_cast<ImWchar>(face == Face::Digits ? '0' : 'H'));
+    }
+};
+
 // Where and in what colours this frame of the player draws.
 struct PlayerFrame {
     ImDrawList* dl = nullptr;
     ImVec2 o; // the window's top left
     float W = 0, H = 0;
-    float margin = 0;
-    float cx = 0; // the centre line
     KindColours kc;
-    ImU32 ink = 0, inkSoft = 0;
+    ImU32 ink = 0, inkSoft = 0, paper = 0;
+    Rgb chrome; // the buttons' and the volume's ink: the kind's text colour, white when paused
+    PlayerLayout layout;
+    const FontMeasure* measure = nullptr;
 };
 
-// Routine name on the left; round and side on the right.
-void drawTopLine(const PlayerFrame& f, const PlayerModel& m, const Phase& phase, const Fonts& fonts) {
-    f.dl->AddText(fonts.heading, fonts.heading->FontSize, ImVec2(f.o.x + f.margin, f.o.y + f.H * 0.03f), f.inkSoft,
-                  m.routineName.c_str());
-    float right = f.o.x + f.W - f.margin;
-    if (phase.side != Side::None) {
-        const std::string side = upper(sideName(phase.side));
-        const ImVec2 ts = fonts.large->CalcTextSizeA(fonts.large->FontSize, FLT_MAX, 0, side.c_str());
-        const float pad = fonts.large->FontSize * 0.3f;
-        const ImVec2 min(right - ts.x - 2 * pad, f.o.y + f.H * 0.025f);
-        const ImVec2 max(right, min.y + ts.y + pad);
-        f.dl->AddRectFilled(min, max, f.ink, pad);
-        f.dl->AddText(fonts.large, fonts.large->FontSize, ImVec2(min.x + pad, min.y + pad * 0.5f),
-                      colour(f.kc.background), side.c_str());
-        right = min.x - pad * 2;
-    }
-    if (phase.rounds > 1) {
-        const std::string round = "Round " + std::to_string(phase.round) + " of " + std::to_string(phase.rounds);
-        const ImVec2 ts = fonts.heading->CalcTextSizeA(fonts.heading->FontSize, FLT_MAX, 0, round.c_str());
-        f.dl->AddText(fonts.heading, fonts.heading->FontSize, ImVec2(right - ts.x, f.o.y + f.H * 0.03f), f.ink,
-                      round.c_str());
+void drawText(const PlayerFrame& f, const TextBox& box, ImU32 col) {
+    if (box.empty()) return;
+    ImFont* font = f.measure->font(box.face);
+    for (const TextLine& line : box.lines) {
+        if (box.face == Face::Digits) {
+            const float w = f.measure->width(Face::Digits, box.px, line.text);
+            textTabular(f.dl, font, box.px, ImVec2(f.o.x + line.x + w * 0.5f, f.o.y + line.y + box.px * 0.5f), col,
+                        line.text);
+        } else {
+            f.dl->AddText(font, box.px, ImVec2(f.o.x + line.x, f.o.y + line.y), col, line.text.c_str());
+        }
     }
 }
 
-// Volume, under the name: a slider a hand can reach when it is free.
+ImVec2 at(const PlayerFrame& f, float x, float y) { return ImVec2(f.o.x + x, f.o.y + y); }
+
+// The side, two ways at once besides the word: left is a solid band along the left edge and
+// a filled tag pointing left; right is a striped band along the right edge and an outlined
+// tag pointing right. Told apart by place, fill and arrow, whatever the phase's colour.
+void drawSide(const PlayerFrame& f, Side side) {
+    const PlayerLayout& L = f.layout;
+    if (side == Side::None || L.side.empty()) return;
+    const Rect& band = L.band;
+    const Rect& tag = L.side.box;
+    const float cap = L.side.cap, pad = cap * kSideTagPad, midY = tag.y + tag.h * 0.5f;
+    const float arrowW = cap * kSideArrow * 0.85f;
+    if (side == Side::Left) {
+        f.dl->AddRectFilled(at(f, band.x, band.y), at(f, band.right(), band.bottom()), f.ink);
+        f.dl->AddRectFilled(at(f, tag.x, tag.y), at(f, tag.right(), tag.bottom()), f.ink, pad);
+        const float tip = tag.x + pad, base = tip + arrowW;
+        f.dl->AddTriangleFilled(at(f, tip, midY), at(f, base, midY - cap * 0.5f), at(f, base, midY + cap * 0.5f),
+                                f.paper);
+        drawText(f, L.side, f.paper);
+    } else {
+        f.dl->PushClipRect(at(f, band.x, band.y), at(f, band.right(), band.bottom()), true);
+        const float step = band.w * 1.2f;
+        for (float y = band.y - band.w; y < band.bottom() + band.w; y += step)
+            f.dl->AddLine(at(f, band.x - 1, y + band.w), at(f, band.right() + 1, y), f.ink, step * 0.5f);
+        f.dl->PopClipRect();
+        f.dl->AddRect(at(f, tag.x, tag.y), at(f, tag.right(), tag.bottom()), f.ink, pad, 0,
+                      std::max(2.0f, cap * 0.08f));
+        const float tip = tag.right() - pad, base = tip - arrowW;
+        f.dl->AddTriangleFilled(at(f, tip, midY), at(f, base, midY + cap * 0.5f), at(f, base, midY - cap * 0.5f),
+                                f.ink);
+        drawText(f, L.side, f.ink);
+    }
+}
+
+// Volume: a slider a hand can reach when it is free.
 Intent drawVolume(const PlayerFrame& f, const PlayerModel& m, const Fonts& fonts) {
     if (!m.soundAvailable) return {};
     Intent intent;
-    const Rgb text = f.kc.text;
-    ImGui::SetCursorPos(ImVec2(f.margin, f.H * 0.03f + fonts.heading->FontSize * 1.4f));
+    const Rgb text = f.chrome;
+    const Rect& r = f.layout.volume;
+    ImGui::SetCursorScreenPos(at(f, r.x, r.y));
     ImGui::PushStyleColor(ImGuiCol_FrameBg, colourVec(text, 0.10f));
     ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, colourVec(text, 0.18f));
     ImGui::PushStyleColor(ImGuiCol_FrameBgActive, colourVec(text, 0.25f));
     ImGui::PushStyleColor(ImGuiCol_SliderGrab, colourVec(text, 0.8f));
     ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, colourVec(text));
     ImGui::PushStyleColor(ImGuiCol_Text, colourVec(text));
-    ImGui::SetNextItemWidth(f.W * 0.18f);
+    // The slider as tall as its row: the font's size and the padding from what is left.
+    const float px = std::min(fonts.body->FontSize, r.h * 0.8f);
+    ImGui::PushFont(fonts.body);
+    ImGui::SetWindowFontScale(px / fonts.body->FontSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px * 0.4f, std::max(0.0f, (r.h - px) * 0.5f)));
+    ImGui::SetNextItemWidth(r.w);
     int volume = m.volume;
     if (ImGui::SliderInt("##volume", &volume, 0, 100, m.muted ? "muted" : "volume %d%%"))
         intent = {Action::SetVolume, 0, volume};
+    ImGui::PopStyleVar();
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
     ImGui::PopStyleColor(6);
     return intent;
 }
 
-// The phase as a word, then the countdown in huge tabular digits.
-void drawCountdown(const PlayerFrame& f, const SessionStatus& s, const Phase& phase, const Fonts& fonts) {
-    textCentred(f.dl, fonts.large, ImVec2(f.cx, f.o.y + f.H * 0.15f), f.ink, upper(kindTitle(phase.kind)));
-    const float digitsCentreY = f.o.y + f.H * 0.36f;
-    const std::string clock = formatClock(s.phaseRemainingMs);
-    // Drawn at the size the window's height asks for, narrower only where the width runs out.
-    float digitsPx = fonts.hugePx;
-    const float digitsWidth = tabularWidth(fonts.huge, digitsPx, clock);
-    if (digitsWidth > f.W - 2 * f.margin) digitsPx *= (f.W - 2 * f.margin) / digitsWidth;
-    if (s.manual) {
-        textCentred(f.dl, fonts.large, ImVec2(f.cx, digitsCentreY), f.ink, "Press Space to continue");
-    } else if (s.paused) {
-        // Paused: the time fades back and the word says why it stands still.
-        textTabular(f.dl, fonts.huge, digitsPx, ImVec2(f.cx, digitsCentreY), colour(f.kc.text, 0.22f), clock);
-        textCentred(f.dl, fonts.large, ImVec2(f.cx, digitsCentreY), f.ink, "PAUSED \xE2\x80\x94 Space to resume");
-    } else {
-        textTabular(f.dl, fonts.huge, digitsPx, ImVec2(f.cx, digitsCentreY), f.ink, clock);
-    }
-}
-
-// The step label big, its cue below.
-void drawLabel(const PlayerFrame& f, const Phase& phase, const Fonts& fonts) {
-    float y = f.o.y + f.H * 0.55f;
-    const float x0 = f.o.x + f.margin, x1 = f.o.x + f.W - f.margin;
-    y += textWrappedCentred(f.dl, fonts.large, x0, x1, y, f.ink, phase.label.str(), 2);
-    if (!phase.cue.empty())
-        textWrappedCentred(f.dl, fonts.heading, x0, x1, y + f.H * 0.01f, f.inkSoft, phase.cue.str(), 2);
-}
-
-// Progress: this phase, then the routine with the time left, then what comes next.
-void drawProgress(const PlayerFrame& f, const PlayerModel& m, const Fonts& fonts) {
-    const SessionStatus& s = m.status;
-    const float barH = std::max(8.0f, f.H * 0.016f);
-    const float barY = f.o.y + f.H * 0.76f;
-    progressBar(f.dl, ImVec2(f.o.x + f.margin, barY), ImVec2(f.o.x + f.W - f.margin, barY + barH), s.phaseProgress(),
-                f.ink, colour(f.kc.text, 0.18f));
-    const float bar2Y = barY + barH * 2.2f;
-    const float textW = f.W * 0.24f;
-    progressBar(f.dl, ImVec2(f.o.x + f.margin, bar2Y), ImVec2(f.o.x + f.W - f.margin - textW, bar2Y + barH * 0.6f),
-                s.routineProgress(), f.inkSoft, colour(f.kc.text, 0.18f));
-    const std::string left = formatClock(std::max<Millis>(0, s.routineTotalMs - s.routineElapsedMs)) +
-                             " left \xC2\xB7 " + std::to_string(s.phase + 1) + "/" + std::to_string(m.timeline->size());
-    const ImVec2 leftSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, left.c_str());
-    f.dl->AddText(fonts.body, fonts.body->FontSize,
-                  ImVec2(f.o.x + f.W - f.margin - leftSize.x, bar2Y + barH * 0.3f - leftSize.y * 0.5f), f.inkSoft,
-                  left.c_str());
-    textCentred(f.dl, fonts.heading, ImVec2(f.cx, f.o.y + f.H * 0.845f), f.ink, nextText(*m.timeline, s));
-}
-
-// Controls: big buttons that name their keys (Restart and the rest are in the ? overlay).
-Intent drawControls(const PlayerFrame& f, const PlayerModel& m, const Fonts& fonts) {
+// Controls: a row of buttons that name their keys, their text fitted to each button.
+Intent drawControls(const PlayerFrame& f, const PlayerModel& m) {
     const SessionStatus& s = m.status;
     const char* pauseLabel = s.manual ? "Continue (Space)" : (s.paused ? "Resume (Space)" : "Pause (Space)");
     const char* muteLabel = !m.soundAvailable ? "No sound" : (m.muted ? "Unmute (M)" : "Mute (M)");
@@ -198,59 +228,131 @@ Intent drawControls(const PlayerFrame& f, const PlayerModel& m, const Fonts& fon
                             "Library (Esc)"};
     constexpr Action actions[] = {Action::Back,   Action::TogglePause, Action::Skip,
                                   Action::Extend, Action::ToggleMute,  Action::RequestExit};
-    const float buttonH = std::max(44.0f, f.H * 0.075f);
-    const int clicked = buttonRow(fonts, labels, 6, f.H - buttonH - f.H * 0.025f, buttonH, f.kc.text);
-    return clicked < 0 ? Intent{} : Intent{actions[clicked]};
+    constexpr int kCount = 6;
+    const Rect& row = f.layout.buttons;
+    const float gap = row.w * 0.012f;
+    const float w = (row.w - gap * (kCount - 1)) / kCount;
+    Intent intent;
+    for (int i = 0; i < kCount; ++i) {
+        const ImVec2 min = at(f, row.x + static_cast<float>(i) * (w + gap), row.y);
+        const ImVec2 max(min.x + w, min.y + row.h);
+        ImGui::SetCursorScreenPos(min);
+        ImGui::PushID(i);
+        if (ImGui::InvisibleButton("##control", ImVec2(std::max(1.0f, w), std::max(1.0f, row.h))))
+            intent = {actions[i]};
+        const float alpha = ImGui::IsItemActive() ? 0.35f : ImGui::IsItemHovered() ? 0.22f : 0.10f;
+        ImGui::PopID();
+        f.dl->AddRectFilled(min, max, colour(f.chrome, alpha), row.h * 0.25f);
+        std::string label = labels[i];
+        float px = f.layout.buttonPx;
+        const float room = w * 0.9f;
+        if (const float tw = f.measure->width(Face::Text, px, label); tw > room) px *= room / tw;
+        const float tw = f.measure->width(Face::Text, px, label);
+        const float th = f.measure->lineHeight(Face::Text, px);
+        f.dl->AddText(f.measure->font(Face::Text), px, ImVec2(min.x + (w - tw) * 0.5f, min.y + (row.h - th) * 0.5f),
+                      colour(f.chrome), label.c_str());
+    }
+    return intent;
 }
 
 // Overlays: the exit question, the notice, the flash.
 void drawOverlays(const PlayerFrame& f, const PlayerModel& m, const Fonts& fonts) {
     ImDrawList* fg = ImGui::GetForegroundDrawList();
-    if (m.confirmingExit) {
+    const float cx = f.o.x + f.W * 0.5f;
+    const char* question = m.confirmingExit ? "Leave this routine? Press Esc again to go to the library, Space to stay"
+                           : m.confirmingRestart ? "Start again from the beginning? Press R again, Space to go on"
+                                                 : nullptr;
+    if (question) {
         const float bandH = fonts.heading->FontSize * 2.2f;
         fg->AddRectFilled(ImVec2(f.o.x, f.o.y), ImVec2(f.o.x + f.W, f.o.y + bandH), colour(kInk, 0.92f));
-        textCentred(fg, fonts.heading, ImVec2(f.cx, f.o.y + bandH * 0.5f), colour(kPaper),
-                    "Leave this routine? Press Esc again to go to the library, Space to stay");
+        textCentred(fg, fonts.heading, ImVec2(cx, f.o.y + bandH * 0.5f), colour(kPaper), question);
     }
     if (!m.notice.empty()) {
         const ImVec2 ts = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, m.notice.c_str());
-        const ImVec2 min(f.o.x + f.margin, f.o.y + f.H * 0.03f + fonts.heading->FontSize * 1.4f +
-                                               (m.soundAvailable ? fonts.body->FontSize * 2.0f : 0.0f));
+        const Rect& under = f.layout.volume;
+        const ImVec2 min = at(f, f.layout.name.box.x, under.bottom() + 4);
         fg->AddRectFilled(min, ImVec2(min.x + ts.x + 16, min.y + ts.y + 8), colour(kInk, 0.85f), 6);
         fg->AddText(fonts.body, fonts.body->FontSize, ImVec2(min.x + 8, min.y + 4), colour(kPaper), m.notice.c_str());
     }
     if (m.flash > 0) fg->AddRectFilled(f.o, ImVec2(f.o.x + f.W, f.o.y + f.H), colour(kPaper, 0.85f * m.flash));
 }
 
+// What the player shows, as the layout takes it.
+PlayerText playerText(const PlayerModel& m, const Phase& phase) {
+    const SessionStatus& s = m.status;
+    PlayerText t;
+    t.side = phase.side;
+    t.kind = upper(kindTitle(phase.kind));
+    if (!s.manual) t.clock = formatClock(s.phaseRemainingMs);
+    t.label = phase.label.str();
+    t.cue = phase.cue.str();
+    if (phase.rounds > 1)
+        t.info = "Round " + std::to_string(phase.round) + " of " + std::to_string(phase.rounds) + " \xC2\xB7 ";
+    t.info += formatClock(std::max<Millis>(0, s.routineTotalMs - s.routineElapsedMs)) + " left \xC2\xB7 " +
+              std::to_string(s.phase + 1) + "/" + std::to_string(m.timeline->size());
+    t.next = nextText(*m.timeline, s);
+    t.name = m.routineName;
+    constexpr Millis kNextGrowsMs = 5000; // "Next" grows over the phase's last 5 s
+    if (!s.manual && s.phaseRemainingMs < kNextGrowsMs)
+        t.nextGrowth = static_cast<float>(kNextGrowsMs - s.phaseRemainingMs) / static_cast<float>(kNextGrowsMs);
+    t.paused = s.paused && !s.manual;
+    return t;
+}
+
 } // namespace
 
-Intent drawPlayer(const PlayerModel& m, const Fonts& fonts) {
+Intent drawPlayer(const PlayerModel& m, const Fonts& fonts, PlayerLayout* layoutOut) {
     if (!m.timeline || m.timeline->empty() || m.status.over) {
         Intent i = drawFinished(m, fonts);
         if (m.showHelp) drawHelpOverlay(fonts, Screen::Finished);
         return i;
     }
     const Phase& phase = m.timeline->phases[m.status.phase];
+    const FontMeasure measure(fonts);
     PlayerFrame f;
     f.kc = kindColours(phase.kind);
-    beginFullWindow("##player", &f.kc.background);
+    beginFullWindow("##player", &f.kc.background, ImGuiWindowFlags_NoNavInputs);
     f.dl = ImGui::GetWindowDrawList();
     f.o = ImGui::GetWindowPos();
     f.W = ImGui::GetWindowSize().x;
     f.H = ImGui::GetWindowSize().y;
-    f.margin = f.W * 0.04f;
-    f.cx = f.o.x + f.W * 0.5f;
     f.ink = colour(f.kc.text);
     f.inkSoft = colour(f.kc.text, 0.80f);
+    f.paper = colour(f.kc.background);
+    f.measure = &measure;
+    f.layout = layOutPlayer(playerText(m, phase), f.W, f.H, fonts.textScale, measure);
+    const PlayerLayout& L = f.layout;
+    const SessionStatus& s = m.status;
+    f.chrome = L.pausedWord.empty() ? f.kc.text : kPaper;
 
-    drawTopLine(f, m, phase, fonts);
-    Intent intent = drawVolume(f, m, fonts);
-    drawCountdown(f, m.status, phase, fonts);
-    drawLabel(f, phase, fonts);
-    drawProgress(f, m, fonts);
-    if (const Intent clicked = drawControls(f, m, fonts)) intent = clicked;
+    drawSide(f, phase.side);
+    drawText(f, L.kind, f.ink);
+    drawText(f, L.countdown, f.ink);
+    drawText(f, L.label, f.ink);
+    drawText(f, L.cue, f.inkSoft);
+    const auto bar = [&](const Rect& r, double fraction, ImU32 fill) {
+        progressBar(f.dl, at(f, r.x, r.y), at(f, r.right(), r.bottom()), fraction, fill, colour(f.kc.text, 0.18f));
+    };
+    bar(L.phaseBar, s.phaseProgress(), f.ink);
+    bar(L.routineBar, s.routineProgress(), f.inkSoft);
+    drawText(f, L.info, f.inkSoft);
+    drawText(f, L.next, f.ink);
+    if (!L.pausedWord.empty()) {
+        // Paused, from across the room: the whole screen dims and says so.
+        f.dl->AddRectFilled(f.o, at(f, f.W, f.H), colour(kInk, 0.86f));
+        drawText(f, L.pausedWord, colour(kPaper));
+        drawText(f, L.pausedHint, colour(kPaper, 0.9f));
+    }
+    Intent intent;
+    // The chrome recedes while the routine plays; a key or the mouse brings it back.
+    if (m.chromeVisible) {
+        drawText(f, L.name, L.pausedWord.empty() ? f.inkSoft : colour(kPaper, 0.8f));
+        intent = drawVolume(f, m, fonts);
+        if (const Intent clicked = drawControls(f, m)) intent = clicked;
+    }
     drawOverlays(f, m, fonts);
     ImGui::End();
+    if (layoutOut) *layoutOut = L;
     if (m.showHelp) drawHelpOverlay(fonts, Screen::Player);
     return intent;
 }

@@ -4,6 +4,7 @@
 #include "core/session.hpp"
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
+#include "ui/player_layout.hpp"
 
 #include <string>
 
@@ -15,16 +16,21 @@ struct PlayerModel {
     SessionStatus status;
     float flash = 0;          // 0..1: how much of the phase-change flash to draw now
     bool confirmingExit = false;
+    bool confirmingRestart = false;
+    int skippedPhases = 0;
+    bool completed = false; // it ended with its phases played, not skipped
     bool showHelp = false;
     int volume = 80;
     bool muted = false;
     bool soundAvailable = true;
     std::string notice;       // one line, e.g. "No sound device: visual cues only"
     Millis wallMs = 0;        // time since the start, pauses included (finished screen)
+    bool chromeVisible = true; // name, volume and buttons; they recede while a routine plays
 };
 
-// Draws the player or, when the session is over, the finished screen.
-[[nodiscard]] Intent drawPlayer(const PlayerModel& model, const Fonts& fonts);
+// Draws the player or, when the session is over, the finished screen; `layout`, when given,
+// receives where the player's parts went (the test mode reports it).
+[[nodiscard]] Intent drawPlayer(const PlayerModel& model, const Fonts& fonts, PlayerLayout* layout = nullptr);
 
 // The keys overlay, shared with the library.
 void drawHelpOverlay(const Fonts& fonts, Screen screen);

@@ -14,11 +14,14 @@ namespace {
 bool kindCombo(const char* id, PhaseKind& kind) {
     bool changed = false;
     if (ImGui::BeginCombo(id, std::string(kindName(kind)).c_str())) {
-        for (PhaseKind k : kWritableKinds)
-            if (k != PhaseKind::Manual && ImGui::Selectable(std::string(kindName(k)).c_str(), k == kind)) {
+        for (PhaseKind k : kWritableKinds) {
+            if (k == PhaseKind::Manual) continue;
+            if (ImGui::Selectable(std::string(kindName(k)).c_str(), k == kind)) {
                 kind = k;
                 changed = true;
             }
+            if (k == kind) ImGui::SetItemDefaultFocus(); // the keyboard starts from the current kind
+        }
         ImGui::EndCombo();
     }
     return changed;
@@ -38,6 +41,15 @@ void durationInput(QuickSetViewState& st, const char* id, Millis& value) {
     }
 }
 
+bool enterPressed() {
+#if IMGUI_VERSION_NUM >= 18700
+    return ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
+#else
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+#endif
+}
+
 } // namespace
 
 Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const Fonts& fonts) {
@@ -47,7 +59,8 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     ImGui::PushFont(fonts.large);
     ImGui::TextUnformatted("Quick set");
     ImGui::PopFont();
-    ImGui::TextDisabled("Tab moves between fields; the total follows as you type.");
+    ImGui::TextDisabled("Tab moves between fields, the arrows to every control and Space presses it; "
+                        "Enter starts. The total follows as you type.");
     ImGui::Spacing();
     ImGui::PushFont(fonts.heading);
 
@@ -117,7 +130,12 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     ImGui::PopFont();
     ImGui::Spacing();
     const ImVec2 size(ImGui::GetFontSize() * 9, fonts.heading->FontSize * 2);
-    if (button("Start now", fonts.heading, size, summary.canStart)) action = {Action::QuickStart};
+    // Enter starts, from any field: the app's own key (ImGui 1.86's Enter presses no button),
+    // except while a list is open, where it chooses.
+    if (summary.canStart && enterPressed() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        action = {Action::QuickStart};
+    if (button("Start now (Enter)", fonts.heading, ImVec2(size.x * 1.4f, size.y), summary.canStart))
+        action = {Action::QuickStart};
     ImGui::SameLine();
     if (button("Save (Ctrl+S)", fonts.heading, size, summary.canStart)) action = {Action::Save};
     ImGui::SameLine();

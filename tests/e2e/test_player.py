@@ -68,6 +68,7 @@ class PlayerWindowTest(WindowTest):
         sessions = app.history()["sessions"]
         self.assertEqual(len(sessions), 1)
         self.assertFalse(sessions[0]["completed"], sessions)
+        self.assertEqual(sessions[0]["skipped_phases"], 1)  # stopped, one phase skipped
 
     def test_space_cancels_the_exit_question(self):
         app = self.start("run", str(FIXTURES / "good" / "short.toml"))
@@ -129,7 +130,9 @@ class PlayerWindowTest(WindowTest):
         s = sessions[0]
         self.assertRegex(s["started"], r"^\d{4}-\d\d-\d\dT[\d:]+[+-]\d{4}$")
         self.assertEqual((s["routine_id"], s["routine_name"], s["planned_s"], s["completed"]),
-                         ("short", "Fixture: short", 20, True))
+                         ("short", "Fixture: short", 20, False))
+        # Two of its four phases were skipped: played to the end, but not completed.
+        self.assertEqual(s["skipped_phases"], 2)
 
     def test_manual_phase_waits_for_space(self):
         app = self.start("run", str(FIXTURES / "good" / "manual.toml"), "--quit-at-end")

@@ -107,8 +107,8 @@ TEST_CASE("a routine played to its end shows Finished, and Enter goes back to th
     rig.press(Key::Right);
     CHECK(rig.screen() == ui::Screen::Finished);
     CHECK(rig.history.records.size() == 1);
-    CHECK(rig.history.records[0].completed);
-    rig.press(Key::R); // again
+    CHECK_FALSE(rig.history.records[0].completed); // skipped, not played
+    rig.press(Key::R);                             // again: at once, nothing is lost on the finished screen
     rig.pass(1);
     CHECK(rig.screen() == ui::Screen::Player);
     rig.press(Key::Plus);
@@ -412,4 +412,21 @@ TEST_CASE("the window's media keys go through the same media commands") {
     CHECK(rig.screen() == ui::Screen::Library);
     CHECK(rig.history.records.size() == 1);
     CHECK(rig.reports.count("media ") == 5);
+}
+
+TEST_CASE("R while a routine plays asks first, and Space keeps it going") {
+    Rig rig;
+    rig.app->handle(Intent{Action::Start, 0});
+    rig.pass(3000);
+    rig.press(Key::R);
+    CHECK(rig.app->player().confirmingRestart());
+    CHECK(rig.app->player().status().phaseElapsedMs == 3000);
+    rig.press(Key::Space); // stays: not a pause either
+    CHECK_FALSE(rig.app->player().confirmingRestart());
+    CHECK(rig.app->player().status().state == SessionState::Running);
+    rig.pass(1000);
+    rig.press(Key::R);
+    rig.press(Key::R);
+    CHECK(rig.app->player().status().phaseElapsedMs == 0);
+    CHECK(rig.reports.count("restart asked") == 2);
 }

@@ -333,10 +333,11 @@ TEST_CASE("history: appended lines read back, with weeks and streaks") {
     const std::int64_t now = 1'795'000'000; // a Wednesday afternoon, 2026
     HistoryRecord a{now - 2 * day, "calf", "Calf, \"rope\"", 415'000, 415'000, true};
     HistoryRecord b{now - day, "glute", "Glute", 535'000, 120'000, false};
+    b.skippedPhases = 12;
     HistoryRecord c{now, "glute", "Glute", 535'000, 535'000, true};
     for (const auto& r : {a, b, c}) REQUIRE_FALSE(appendHistory(file, r));
     const std::string text = *readFile(file);
-    CHECK(text.rfind("started,routine_id,routine_name,planned_s,done_s,completed\n", 0) == 0);
+    CHECK(text.rfind("started,routine_id,routine_name,planned_s,done_s,completed,skipped_phases\n", 0) == 0);
     CHECK(text.find("\"Calf, \"\"rope\"\"\"") != std::string::npos);
     const auto records = readHistory(file);
     REQUIRE(records.size() == 3);
@@ -344,6 +345,8 @@ TEST_CASE("history: appended lines read back, with weeks and streaks") {
     CHECK(records[0].startedAt == a.startedAt);
     CHECK(records[1].doneMs == 120'000);
     CHECK_FALSE(records[1].completed);
+    CHECK(records[1].skippedPhases == 12);
+    CHECK(records[0].skippedPhases == 0);
     CHECK(streakDays(records, now) == 3);
     CHECK(streakDays(records, now + day) == 3);  // today has nothing yet
     CHECK(streakDays(records, now + 2 * day) == 0);
@@ -366,4 +369,16 @@ TEST_CASE("a routine's content id follows what it does, not how its file is laid
     CHECK(contentIdOf(a.routine).size() == 16);
     CHECK(contentIdOf(a.routine) == contentIdOf(spaced.routine));
     CHECK(contentIdOf(a.routine) != contentIdOf(longer.routine));
+}
+
+TEST_CASE("history: files written before skipped phases were counted still read") {
+    const auto records = parseHistory("started,routine_id,routine_name,planned_s,done_s,completed\n"
+                                      "2026-01-01T10:00:00+0000,calf,Calf,415,415,yes\n"
+                                      "2026-01-02T10:00:00+0000,calf,Calf,415,3,no,19\n"
+                                      "2026-01-03T10:00:00+0000,calf,Calf,415,3,no,many\n");
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].completed);
+    CHECK(records[0].skippedPhases == 0);
+    CHECK(records[1].skippedPhases == 19);
+    CHECK(records[1].doneMs == 3000);
 }

@@ -26,11 +26,13 @@ TEST_CASE("no font is baked above the bound at any window height or text scale")
         for (float scale : {0.75f, 1.0f, 2.0f, 4.0f, 8.0f}) {
             CAPTURE(height);
             CAPTURE(scale);
-            const FontSizes s = fontSizesFor(height, scale);
+            const FontSizes s = fontSizesFor(height, scale, scale);
             CHECK(s.body <= kMaxBakedFontPx);
             CHECK(s.heading <= kMaxBakedFontPx);
             CHECK(s.large <= kMaxBakedFontPx);
             CHECK(s.huge <= kMaxBakedFontPx);
+            CHECK(s.playerText <= kMaxBakedFontPx);
+            CHECK(s.capitals <= kMaxBakedFontPx);
         }
 }
 
@@ -52,8 +54,9 @@ TEST_CASE("the atlas builds for a 4K fullscreen window and every glyph fits the 
     for (float height : {400.0f, 1080.0f, 2160.0f}) {
         CAPTURE(height);
         Fonts fonts;
-        REQUIRE(buildFonts(atlas, *files, fontSizesFor(height, 4.0f), fonts));
-        for (const ImFont* font : {fonts.body, fonts.heading, fonts.large, fonts.huge}) {
+        REQUIRE(buildFonts(atlas, *files, fontSizesFor(height, 4.0f, 2.0f), fonts));
+        for (const ImFont* font :
+             {fonts.body, fonts.heading, fonts.large, fonts.huge, fonts.playerText, fonts.capitals}) {
             CHECK(font->FontSize <= kMaxBakedFontPx);
             CHECK(largestGlyphPixels(font) < kBuilderChunkPixels);
         }

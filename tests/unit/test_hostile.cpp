@@ -258,3 +258,21 @@ TEST_CASE("a history file that is not a regular file is neither read nor written
     CHECK(appendHistory(file, HistoryRecord{1'790'000'000, "a", "A", 60'000, 60'000, true}));
     CHECK(readHistory(file).empty());
 }
+
+TEST_CASE("text edited in an ImGui field keeps the emoji the edit did not touch") {
+    const std::string name = "Calf \xF0\x9F\x92\xAA set";                       // "Calf 💪 set"
+    const std::string shown = "Calf \xEF\xBF\xBD set";                          // as ImGui's 16-bit field holds it
+    CHECK(keepBeyondBmp(name, shown) == name);                                  // nothing edited: exactly as typed
+    CHECK(keepBeyondBmp(name, shown + "s") == name + "s");                      // typed at the end
+    CHECK(keepBeyondBmp(name, "My " + shown) == "My " + name);                  // typed at the start
+    CHECK(keepBeyondBmp(name, "Calf \xEF\xBF\xBD") == "Calf \xF0\x9F\x92\xAA"); // cut at the end
+    CHECK(keepBeyondBmp(name, "Calf set") == "Calf set");                       // the emoji itself deleted
+    CHECK(keepBeyondBmp("\xF0\x9F\x8F\x83\xF0\x9F\x8F\x83", "\xEF\xBF\xBD\xEF\xBF\xBD") ==
+          "\xF0\x9F\x8F\x83\xF0\x9F\x8F\x83");
+    CHECK(keepBeyondBmp("", "new") == "new");
+    CHECK(keepBeyondBmp("a\xFF"
+                        "b",
+                        "a\xEF\xBF\xBD"
+                        "bc") == "a\xFF"
+                                 "bc"); // a stray byte is kept too
+}

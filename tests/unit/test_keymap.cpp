@@ -74,3 +74,12 @@ TEST_CASE("while the settings panel is open only Esc and Ctrl+Q are keys") {
     c.ctrl = true;
     CHECK(intentForKey(Key::Q, c).action == Action::Quit);
 }
+
+TEST_CASE("slash or Ctrl+F focuses the library's search, and inside it they are text") {
+    CHECK(on(Key::Slash, Screen::Library) == Action::FocusSearch);
+    CHECK(on(Key::F, Screen::Library, true) == Action::FocusSearch);
+    CHECK(on(Key::F, Screen::Library) == Action::ToggleFullscreen);
+    CHECK(on(Key::Slash, Screen::Library, false, true) == Action::None);
+    for (Key letter : {Key::H, Key::Q, Key::N, Key::S, Key::M, Key::F, Key::R})
+        CHECK(on(letter, Screen::Library, false, true) == Action::None); // typing "hamstring" opens nothing
+}

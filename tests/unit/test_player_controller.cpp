@@ -103,7 +103,7 @@ TEST_CASE("continue leaves a manual step, and only a manual step") {
     CHECK(rig.status().state == SessionState::Running);
 }
 
-TEST_CASE("skip at the last phase finishes the routine and records it as completed") {
+TEST_CASE("skip at the last phase finishes the routine, not completed when its phases were skipped") {
     Rig rig;
     rig.player.start(rig.entry, {});
     rig.player.skip();
@@ -114,7 +114,8 @@ TEST_CASE("skip at the last phase finishes the routine and records it as complet
     CHECK(rig.status().state == SessionState::Finished);
     CHECK(rig.player.over());
     REQUIRE(rig.history.records.size() == 1);
-    CHECK(rig.history.records[0].completed);
+    CHECK_FALSE(rig.history.records[0].completed); // three of four phases skipped
+    CHECK(rig.history.records[0].skippedPhases == 3);
     CHECK(rig.history.records[0].routineId == "calf-set");
     CHECK(rig.history.records[0].plannedMs == 25'000);
     CHECK(rig.reports.count("finished active_ms=") == 1);
@@ -277,4 +278,64 @@ TEST_CASE("the player wakes for the countdown's next second and the flash's end"
     CHECK(*rig.player.nextChangeInMs() == 701); // 9.7 s left: 9.0 s shows in 700 ms
     rig.player.pause();
     CHECK_FALSE(rig.player.nextChangeInMs());
+}
+
+TEST_CASE("R asks first while a routine plays, a second R restarts, and the question runs out") {
+    Rig rig;
+    rig.player.start(rig.entry, {});
+    rig.pass(3000);
+    CHECK(rig.player.requestRestart());
+    CHECK(rig.player.confirmingRestart());
+    rig.pass(1000);
+    CHECK(rig.status().phaseElapsedMs == 4000); // nothing restarted yet
+    CHECK_FALSE(rig.player.requestRestart());
+    CHECK(rig.status().phaseElapsedMs == 0);
+    CHECK_FALSE(rig.player.confirmingRestart());
+    CHECK(rig.player.requestRestart());
+    rig.pass(PlayerController::kConfirmExitMs + 1);
+    CHECK_FALSE(rig.player.confirmingRestart());
+    CHECK(rig.player.requestRestart()); // asks again rather than restarting
+    CHECK(rig.player.cancelRestart());
+    CHECK_FALSE(rig.player.confirmingRestart());
+}
+
+TEST_CASE("a routine whose every phase was skipped is not recorded as completed") {
+    Rig rig;
+    rig.player.start(rig.entry, {});
+    for (int i = 0; i < 4; ++i) {
+        rig.pass(100);
+        rig.player.skip();
+    }
+    rig.pass(1);
+    REQUIRE(rig.player.over());
+    CHECK(rig.status().state == SessionState::Finished);
+    CHECK(rig.player.skippedPhases() == 4);
+    CHECK_FALSE(rig.player.completed());
+    REQUIRE(rig.history.records.size() == 1);
+    CHECK_FALSE(rig.history.records[0].completed);
+    CHECK(rig.history.records[0].skippedPhases == 4);
+    CHECK(rig.history.records[0].doneMs < 1000); // the seconds actually played
+}
+
+TEST_CASE("a routine played through is completed, with its skipped phases counted") {
+    Rig rig;
+    rig.player.start(rig.entry, {});
+    rig.pass(1000);
+    rig.player.skip(); // the prepare: one of four phases is more than a fifth
+    rig.pass(5000);
+    rig.player.continueManual();
+    rig.pass(10'000);
+    REQUIRE(rig.player.over());
+    CHECK(rig.player.skippedPhases() == 1);
+    CHECK_FALSE(rig.player.completed());
+    Rig played;
+    played.player.start(played.entry, {});
+    played.pass(15'000);
+    played.player.continueManual();
+    played.pass(10'000);
+    REQUIRE(played.player.over());
+    CHECK(played.player.completed());
+    REQUIRE(played.history.records.size() == 1);
+    CHECK(played.history.records[0].completed);
+    CHECK(played.history.records[0].skippedPhases == 0);
 }

@@ -1,0 +1,99 @@
+"""Layer 3: the player read from two metres. The app reports in test mode where it put each
+part of the player and how tall its capitals are ("test layout ... side=x,y,w,h,cap ..."); these
+tests hold those figures to the issue's (at 1366x768: the side 90 px, the label 46 px, "Next"
+30 px) and check that no two texts overlap, from 640x400 to 3840x2160 at text size 1 and 2."""
+import re
+import unittest
+
+from harness import App, FIXTURES, SHOTS_DIR, Xvfb
+from test_player import kind_colours
+
+LAYOUT = r"test layout scale=(?P<scale>[\d.]+) w=(?P<w>\d+) h=(?P<h>\d+) fit=[\d.]+(?P<boxes>.*)"
+OVERLAYS = {"paused", "paused-hint"}  # drawn over the dimmed player on purpose
+
+
+def parse_boxes(text):
+    """{name: (x, y, w, h, cap)} from a layout line's boxes."""
+    return {m.group(1): tuple(float(v) for v in m.group(2).split(","))
+            for m in re.finditer(r" ([\w-]+)=([-\d.,]+)", text)}
+
+
+def overlaps(a, b):
+    ax, ay, aw, ah = a[:4]
+    bx, by, bw, bh = b[:4]
+    return aw > 0 and ah > 0 and bw > 0 and bh > 0 and ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah
+
+
+def settings(width, height, scale):
+    return (f"font_scale = {scale}\n[window]\nx = 0\ny = 0\nwidth = {width}\nheight = {height}\n"
+            "maximized = false\nfullscreen = false\n")
+
+
+class PlayerLayoutTest(unittest.TestCase):
+    def start_sided(self, width, height, scale):
+        """The sides fixture at this size and text size, on its first sided phase (tense, left)."""
+        x = Xvfb(width, height)
+        self.addCleanup(x.stop)
+        app = App(x.display, ["run", str(FIXTURES / "good" / "sides-and-rests.toml")],
+                  settings=settings(width, height, scale))
+        self.addCleanup(app.stop)
+        app.wait_for(r"phase index=0 kind=prepare", timeout=60)
+        n = app.line_count()
+        app.keys("Right")
+        app.wait_for(r"phase index=1 kind=tense", timeout=60, after=n)
+        m, _ = app.wait_for(LAYOUT, timeout=60, after=n,
+                            accept=lambda m: int(m.group("w")) == width and int(m.group("h")) == height
+                            and " side=" in m.group("boxes"))
+        return app, m
+
+    def check_no_overlap(self, width, height, scale):
+        app, m = self.start_sided(width, height, scale)
+        self.assertEqual(float(m.group("scale")), scale)
+        boxes = {k: v for k, v in parse_boxes(m.group("boxes")).items() if k not in OVERLAYS}
+        for name in ("side", "kind", "countdown", "label", "next", "info", "name", "buttons"):
+            self.assertIn(name, boxes, m.group(0))
+        for name, (x, y, w, h, _) in boxes.items():
+            self.assertTrue(x >= 0 and y >= 0 and x + w <= width + 0.5 and y + h <= height + 0.5,
+                            f"{name} leaves the {width}x{height} window: {boxes[name]}")
+        names = sorted(boxes)
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                self.assertFalse(overlaps(boxes[a], boxes[b]), f"{a} {boxes[a]} overlaps {b} {boxes[b]}")
+        app.screenshot(SHOTS_DIR / f"layout-{width}x{height}-{scale}.png")
+        self.assertIsNone(app.proc.poll(), app.log)
+
+    def test_1366x768_the_side_label_and_next_read_from_two_metres(self):
+        app, m = self.start_sided(1366, 768, 1.0)
+        boxes = parse_boxes(m.group("boxes"))
+        self.assertGreaterEqual(boxes["side"][4], 90, m.group(0))
+        self.assertGreaterEqual(boxes["label"][4], 46, m.group(0))
+        self.assertGreaterEqual(boxes["next"][4], 30, m.group(0))
+        self.assertGreater(boxes["countdown"][4], boxes["side"][4], "the time left comes first")
+        self.assertLess(boxes["side"][0] + boxes["side"][2] / 2, 683, "LEFT sits on the left")
+        # "Next" grows over the phase's last 5 s (this phase lasts 5 s).
+        app.wait_for(LAYOUT, timeout=30, accept=lambda g: parse_boxes(g.group("boxes"))["next"][4] > 38)
+        # Paused: the whole screen changes, not only the digits.
+        tense = kind_colours()["tense"]
+        n = app.line_count()
+        app.keys("space")
+        app.wait_for(r"command toggle-pause .* state=paused", after=n, timeout=30)
+        p, _ = app.wait_for(LAYOUT, after=n, timeout=30, accept=lambda g: " paused=" in g.group("boxes"))
+        self.assertGreaterEqual(parse_boxes(p.group("boxes"))["paused"][4], 120, p.group(0))
+        app.wait_for_screen(lambda s: s.fraction_near(tense, tolerance=20, step=16) < 0.05, timeout=30,
+                            png_path=SHOTS_DIR / "layout-paused-1366x768.png")
+
+    def test_640x400_text_size_1(self):
+        self.check_no_overlap(640, 400, 1.0)
+
+    def test_640x400_text_size_2(self):
+        self.check_no_overlap(640, 400, 2.0)
+
+    def test_3840x2160_text_size_1(self):
+        self.check_no_overlap(3840, 2160, 1.0)
+
+    def test_3840x2160_text_size_2(self):
+        self.check_no_overlap(3840, 2160, 2.0)
+
+
+if __name__ == "__main__":
+    unittest.main()

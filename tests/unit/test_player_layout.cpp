@@ -1,0 +1,124 @@
+#include "ui/player_layout.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace unknot;
+using namespace unknot::ui;
+
+namespace {
+// Proportional text like Inter's: capitals 0.73 of the size, lines 1.21, letters 0.6 wide.
+class FakeMeasure final : public TextMeasure {
+  public:
+    [[nodiscard]] float width(Face face, float px, std::string_view text) const override {
+        float n = 0;
+        for (char c : text)
+            if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) n += 1; // one per code point
+        return n * px * (face == Face::Capitals ? 0.72f : 0.6f);
+    }
+    [[nodiscard]] float capTop(Face, float px) const override { return 0.24f * px; }
+    [[nodiscard]] float capHeight(Face, float px) const override { return 0.727f * px; }
+    [[nodiscard]] float lineHeight(Face, float px) const override { return 1.21f * px; }
+};
+
+PlayerText sample(Side side, std::string label) {
+    PlayerText t;
+    t.side = side;
+    t.kind = "RELEASE";
+    t.clock = "12:30";
+    t.label = std::move(label);
+    t.cue = "Half strength, breathe out slowly and keep the shoulders down.";
+    t.info = "Round 2 of 5 \xC2\xB7 12:30 left \xC2\xB7 5/19";
+    t.next = "Next: Release \xC2\xB7 Let go (right) \xC2\xB7 0:06";
+    t.name = "Post-run: calves, hamstrings and hips";
+    return t;
+}
+
+bool inside(const Rect& r, float w, float h) { return r.x >= 0 && r.y >= 0 && r.right() <= w && r.bottom() <= h; }
+} // namespace
+
+TEST_CASE("at 1366 x 768 the side, the label and Next are as big as the issue asks") {
+    const FakeMeasure m;
+    for (Side side : {Side::Left, Side::Right}) {
+        const PlayerLayout L = layOutPlayer(sample(side, "Calf raise"), 1366, 768, 1.0f, m);
+        CHECK(L.side.cap >= 90);
+        CHECK(L.label.cap >= 46);
+        CHECK(L.next.cap >= 30);
+        CHECK(L.countdown.cap > L.side.cap); // the time left comes first
+        // The side's tag and band sit on its own side of the window.
+        CHECK((side == Side::Left ? L.side.box.x < 683 && L.band.x == 0 : L.side.box.right() > 683 && L.band.x > 683));
+    }
+    PlayerText t = sample(Side::Left, "Calf raise");
+    t.next = "Next: Release \xC2\xB7 0:10";
+    const float before = layOutPlayer(t, 1366, 768, 1.0f, m).next.cap;
+    t.nextGrowth = 1;
+    CHECK(layOutPlayer(t, 1366, 768, 1.0f, m).next.cap > before * 1.3f);
+}
+
+TEST_CASE("nothing overlaps or leaves the window from 640 x 400 to 3840 x 2160 at any text size") {
+    const FakeMeasure m;
+    const std::string longLabel(260, 'w');
+    std::string longWords;
+    while (longWords.size() < 260) longWords += "stretch \xF0\x9F\x92\xAA ";
+    for (auto [w, h] : {std::pair{640.0f, 400.0f},
+                        {800.0f, 600.0f},
+                        {1366.0f, 768.0f},
+                        {1920.0f, 1080.0f},
+                        {3840.0f, 2160.0f},
+                        {400.0f, 800.0f}})
+        for (float scale : {0.75f, 1.0f, 2.0f})
+            for (Side side : {Side::None, Side::Left, Side::Right})
+                for (const std::string& label : {std::string("Calf raise"), longLabel, longWords})
+                    for (bool manual : {false, true}) {
+                        CAPTURE(w);
+                        CAPTURE(h);
+                        CAPTURE(scale);
+                        CAPTURE(label.size());
+                        PlayerText t = sample(side, label);
+                        t.name = longWords;
+                        if (manual) t.clock.clear();
+                        t.nextGrowth = 1;
+                        const PlayerLayout L = layOutPlayer(t, w, h, scale, m);
+                        const auto boxes = namedBoxes(L);
+                        for (std::size_t i = 0; i < boxes.size(); ++i) {
+                            CAPTURE(boxes[i].name);
+                            CHECK(inside(boxes[i].box, w, h));
+                            if (boxes[i].text)
+                                for (const TextLine& line : boxes[i].text->lines)
+                                    CHECK(m.width(boxes[i].text->face, boxes[i].text->px, line.text) <= w);
+                            for (std::size_t k = i + 1; k < boxes.size(); ++k) {
+                                CAPTURE(boxes[k].name);
+                                CHECK_FALSE(boxes[i].box.overlaps(boxes[k].box));
+                            }
+                        }
+                        CHECK(L.label.lines.size() <= 2);
+                    }
+}
+
+TEST_CASE("a long text is cut between code points and ends in an ellipsis") {
+    const FakeMeasure m;
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "\xF0\x9F\x92\xAA\xC3\xA9";
+    const std::string cut = ellipsize(m, Face::Text, 10, text, 100);
+    CHECK(m.width(Face::Text, 10, cut) <= 100);
+    REQUIRE(cut.size() >= 3);
+    CHECK(cut.substr(cut.size() - 3) == "\xE2\x80\xA6");
+    // Everything before the ellipsis is whole code points of the original.
+    CHECK(text.compare(0, cut.size() - 3, cut, 0, cut.size() - 3) == 0);
+    const std::size_t kept = cut.size() - 3;
+    CHECK((kept % 6 == 0 || kept % 6 == 4));
+    CHECK(ellipsize(m, Face::Text, 10, "short", 100) == "short");
+}
+
+TEST_CASE("paused puts one huge word across the window") {
+    const FakeMeasure m;
+    PlayerText t = sample(Side::Right, "Calf raise");
+    CHECK(layOutPlayer(t, 1366, 768, 1.0f, m).pausedWord.empty());
+    t.paused = true;
+    const PlayerLayout L = layOutPlayer(t, 1366, 768, 1.0f, m);
+    CHECK(L.pausedWord.cap > L.side.cap);
+    CHECK(inside(L.pausedWord.box, 1366, 768));
+    CHECK(inside(L.pausedHint.box, 1366, 768));
+    CHECK_FALSE(L.pausedWord.box.overlaps(L.pausedHint.box));
+}
