@@ -3,9 +3,11 @@
 #include "app/cli_history.hpp"
 #include "app/data_dirs.hpp"
 #include "app/gui_app.hpp"
+#include "audio/voice.hpp"
 #include "core/cue_plan.hpp"
 #include "core/library.hpp"
 #include "core/paths.hpp"
+#include "core/phrase_plan.hpp"
 #include "core/playable.hpp"
 #include "core/routine_writer.hpp"
 #include "core/settings.hpp"
@@ -16,6 +18,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <limits>
 
 namespace unknot {
 
@@ -156,7 +159,22 @@ int cmdCheck(const std::vector<std::string>& files) {
     return kExitInvalid;
 }
 
-void printPlanJson(const LibraryEntry& entry, const CuePlan& plan) {
+// Frames at the sound device's rate, where the mixer starts a sound planned at `ms`.
+constexpr Millis kPlanFramesPerSecond = 48'000;
+
+// What the voice will say, as the app says it: the settings' voice and rate measure each phrase.
+// Nothing when the voice is off or cannot speak.
+std::vector<Phrase> spokenPhrases(const Timeline& timeline, const Settings& settings) {
+    if (!settings.voice.enabled) return {};
+    auto voice = Voice::open(settings.voice.name, settings.voice.rate, static_cast<int>(kPlanFramesPerSecond), 1);
+    if (!voice) voice = Voice::open(kDefaultVoice, 1.0, static_cast<int>(kPlanFramesPerSecond), 1);
+    if (!voice) return {};
+    return planPhrases(timeline, settings.cues, [&](const std::string& text) {
+        return static_cast<Millis>(voice->speak(text).frames(1)) * 1000 / kPlanFramesPerSecond;
+    });
+}
+
+void printPlanJson(const LibraryEntry& entry, const CuePlan& plan, const std::vector<Phrase>& phrases) {
     const Timeline& t = entry.timeline();
     Json phases = Json::array();
     for (std::size_t i = 0; i < t.phases.size(); ++i) {
@@ -174,17 +192,35 @@ void printPlanJson(const LibraryEntry& entry, const CuePlan& plan) {
                               {"block", p.block.str()}});
     }
     Json cues = Json::array();
+    // Phrases among the cues, in time order; a phrase follows the cue it belongs to.
+    auto phrase = phrases.begin();
+    const auto addPhrasesBefore = [&](Millis ms) {
+        for (; phrase != phrases.end() && phrase->atMs < ms; ++phrase) {
+            Json say{{"at_ms", phrase->atMs},        {"type", "say"},
+                     {"phase", phrase->phase},       {"frame", phrase->atMs * kPlanFramesPerSecond / 1000},
+                     {"text", phrase->text},         {"kind", phraseKindName(phrase->kind)},
+                     {"length_ms", phrase->lengthMs}};
+            if (phrase->fit != PhraseFit::Full) {
+                say[phrase->fit == PhraseFit::Dropped ? "dropped" : "shortened"] = true;
+                say["full_text"] = phrase->fullText;
+            }
+            if (phrase->everyMs > 0) say["every_ms"] = phrase->everyMs;
+            cues.push_back(std::move(say));
+        }
+    };
     for (const Cue& c : plan.cues) {
+        addPhrasesBefore(c.atMs);
         Json cue{{"at_ms", c.atMs}, {"type", cueTypeName(c.type)}, {"phase", c.phase}};
         if (c.type == CueType::Countdown) cue["count"] = c.count;
         cues.push_back(std::move(cue));
     }
+    addPhrasesBefore(std::numeric_limits<Millis>::max());
     printJson(Json{{"routine", {{"id", entry.id}, {"name", entry.displayName()}, {"total_ms", t.totalMs}}},
                    {"phases", std::move(phases)},
                    {"cues", std::move(cues)}});
 }
 
-void printPlanTable(const LibraryEntry& entry, const CuePlan& plan) {
+void printPlanTable(const LibraryEntry& entry, const CuePlan& plan, const std::vector<Phrase>& phrases) {
     const Timeline& t = entry.timeline();
     const Routine& r = entry.routine();
     std::cout << escapeControls(r.name) << "\n";
@@ -205,6 +241,14 @@ void printPlanTable(const LibraryEntry& entry, const CuePlan& plan) {
                     std::string(sideName(p.side)).c_str(), round.c_str(), escapeControls(p.label.str()).c_str());
     }
     std::printf("%5s  %8s  end\n", "", formatClock(t.totalMs).c_str());
+    if (!phrases.empty()) std::printf("\nSpoken:\n");
+    for (const Phrase& p : phrases) {
+        const char* fit = p.fit == PhraseFit::Dropped     ? " (dropped: no room)"
+                          : p.fit == PhraseFit::Shortened ? " (shortened)"
+                                                          : "";
+        std::printf("%5zu  %8s  %s%s\n", p.phase + 1, formatClock(p.atMs).c_str(),
+                    escapeControls(p.fit == PhraseFit::Dropped ? p.fullText : p.text).c_str(), fit);
+    }
     std::fflush(stdout);
 }
 
@@ -225,11 +269,13 @@ int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool js
     NamedRoutine named;
     if (const int code = findPlayable(options, routineArg, named); code != kExitOk) return code;
     // The plan is what will play: the user's choice of cues counts.
-    const CuePlan plan = planCues(named.entry->timeline(), loadSettings(settingsPath()).settings.cues);
+    const Settings settings = loadSettings(settingsPath()).settings;
+    const CuePlan plan = planCues(named.entry->timeline(), settings.cues);
+    const std::vector<Phrase> phrases = spokenPhrases(named.entry->timeline(), settings);
     if (json)
-        printPlanJson(*named.entry, plan);
+        printPlanJson(*named.entry, plan, phrases);
     else
-        printPlanTable(*named.entry, plan);
+        printPlanTable(*named.entry, plan, phrases);
     return kExitOk;
 }
 

@@ -106,7 +106,7 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
     r.boolean(top, "check_in_before", s.checkInBefore);
     r.number(top, "font_scale", s.fontScale, Settings::kMinFontScale, Settings::kMaxFontScale);
     r.string(top, "last_routine", s.lastRoutine);
-    for (const char* table : {"cues", "sounds", "window"})
+    for (const char* table : {"cues", "voice", "sounds", "window"})
         if (const auto* n = top.get(table); n && !n->is_table())
             out.notices.push_back("settings: `" + std::string(table) + "` must be a table ([" + table +
                                   "]); using the defaults");
@@ -115,6 +115,12 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
         r.boolean(*cues, "countdown", s.cues.countdown);
         r.boolean(*cues, "halfway", s.cues.halfway);
         r.boolean(*cues, "end", s.cues.end);
+    }
+    if (const auto* voice = top["voice"].as_table()) {
+        r.boolean(*voice, "enabled", s.voice.enabled);
+        r.string(*voice, "name", s.voice.name);
+        r.integer(*voice, "volume", s.voice.volume, 0, 100);
+        r.number(*voice, "rate", s.voice.rate, VoiceSettings::kMinRate, VoiceSettings::kMaxRate);
     }
     if (const auto* sounds = top["sounds"].as_table()) {
         for (auto&& [key, node] : *sounds) {
@@ -172,8 +178,9 @@ std::vector<SettingText> settingTexts(const Settings& s) {
         o << toml::value<std::string>(v);
         return o.str();
     };
-    std::ostringstream scale;
+    std::ostringstream scale, rate;
     scale << toml::value<double>(s.fontScale);
+    rate << toml::value<double>(s.voice.rate);
     std::vector<SettingText> out = {
         {"", "volume", std::to_string(s.volume)},
         {"", "muted", b(s.muted)},
@@ -186,6 +193,10 @@ std::vector<SettingText> settingTexts(const Settings& s) {
         {"cues", "countdown", b(s.cues.countdown)},
         {"cues", "halfway", b(s.cues.halfway)},
         {"cues", "end", b(s.cues.end)},
+        {"voice", "enabled", b(s.voice.enabled)},
+        {"voice", "name", str(s.voice.name)},
+        {"voice", "volume", std::to_string(s.voice.volume)},
+        {"voice", "rate", rate.str()},
     };
     for (const auto& [cue, path] : s.sounds)
         out.push_back({"sounds", cue, str(path)});

@@ -16,6 +16,7 @@ SOUNDS = Path(__file__).resolve().parents[2] / "assets" / "sounds"
 def plan_frames(routine):
     out = subprocess.run([BIN, "plan", "--json", str(routine)], capture_output=True, text=True, check=True).stdout
     plan = json.loads(out)
+    plan["cues"] = [c for c in plan["cues"] if c["type"] != "say"]  # the app runs with the voice off here
     return plan, [c["at_ms"] * RATE // 1000 for c in plan["cues"]]
 
 
