@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <iostream>
 #include <limits>
+#include <map>
 
 namespace unknot {
 
@@ -164,17 +165,30 @@ constexpr Millis kPlanFramesPerSecond = 48'000;
 
 // What the voice will say, as the app says it: the settings' voice and rate measure each phrase.
 // Nothing when the voice is off or cannot speak.
-std::vector<Phrase> spokenPhrases(const Timeline& timeline, const Settings& settings) {
-    if (!settings.voice.enabled) return {};
-    auto voice = Voice::open(settings.voice.name, settings.voice.rate, static_cast<int>(kPlanFramesPerSecond), 1);
-    if (!voice) voice = Voice::open(kDefaultVoice, 1.0, static_cast<int>(kPlanFramesPerSecond), 1);
-    if (!voice) return {};
-    return planPhrases(timeline, settings.cues, [&](const std::string& text) {
-        return static_cast<Millis>(voice->speak(text).frames(1)) * 1000 / kPlanFramesPerSecond;
+struct SpokenPlan {
+    std::vector<Phrase> phrases;
+    std::map<std::string, std::size_t> leadFrames; // silent frames a phrase's sound begins with
+};
+SpokenPlan spokenPhrases(const Timeline& timeline, const Settings& settings) {
+    SpokenPlan out;
+    if (!settings.voice.enabled) return out;
+    const int rate = static_cast<int>(kPlanFramesPerSecond);
+    // Stereo, as the device plays it, so the lengths and leads are the app's to the frame.
+    auto voice = Voice::open(settings.voice.name, settings.voice.rate, rate, 2);
+    if (!voice) voice = Voice::open(kDefaultVoice, 1.0, rate, 2);
+    if (!voice) return out;
+    out.phrases = planPhrases(timeline, settings.cues, [&](const std::string& text) {
+        const SpokenPhrase said = voice->speak(text);
+        std::size_t lead = 0;
+        while (lead < said.frames(2) && said.samples[2 * lead] == 0 && said.samples[2 * lead + 1] == 0) ++lead;
+        out.leadFrames[text] = lead;
+        return static_cast<Millis>(said.frames(2)) * 1000 / kPlanFramesPerSecond;
     });
+    return out;
 }
 
-void printPlanJson(const LibraryEntry& entry, const CuePlan& plan, const std::vector<Phrase>& phrases) {
+void printPlanJson(const LibraryEntry& entry, const CuePlan& plan, const SpokenPlan& spoken) {
+    const std::vector<Phrase>& phrases = spoken.phrases;
     const Timeline& t = entry.timeline();
     Json phases = Json::array();
     for (std::size_t i = 0; i < t.phases.size(); ++i) {
@@ -196,10 +210,15 @@ void printPlanJson(const LibraryEntry& entry, const CuePlan& plan, const std::ve
     auto phrase = phrases.begin();
     const auto addPhrasesBefore = [&](Millis ms) {
         for (; phrase != phrases.end() && phrase->atMs < ms; ++phrase) {
-            Json say{{"at_ms", phrase->atMs},        {"type", "say"},
-                     {"phase", phrase->phase},       {"frame", phrase->atMs * kPlanFramesPerSecond / 1000},
-                     {"text", phrase->text},         {"kind", phraseKindName(phrase->kind)},
-                     {"length_ms", phrase->lengthMs}};
+            Json say{{"at_ms", phrase->atMs},
+                     {"type", "say"},
+                     {"phase", phrase->phase},
+                     {"frame", phrase->atMs * kPlanFramesPerSecond / 1000},
+                     {"text", phrase->text},
+                     {"kind", phraseKindName(phrase->kind)},
+                     {"length_ms", phrase->lengthMs},
+                     // Where its first sound is: the frame plus the silence Flite begins with.
+                     {"lead_frames", phrase->text.empty() ? 0 : spoken.leadFrames.at(phrase->text)}};
             if (phrase->fit != PhraseFit::Full) {
                 say[phrase->fit == PhraseFit::Dropped ? "dropped" : "shortened"] = true;
                 say["full_text"] = phrase->fullText;
@@ -271,11 +290,11 @@ int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool js
     // The plan is what will play: the user's choice of cues counts.
     const Settings settings = loadSettings(settingsPath()).settings;
     const CuePlan plan = planCues(named.entry->timeline(), settings.cues);
-    const std::vector<Phrase> phrases = spokenPhrases(named.entry->timeline(), settings);
+    const SpokenPlan spoken = spokenPhrases(named.entry->timeline(), settings);
     if (json)
-        printPlanJson(*named.entry, plan, phrases);
+        printPlanJson(*named.entry, plan, spoken);
     else
-        printPlanTable(*named.entry, plan, phrases);
+        printPlanTable(*named.entry, plan, spoken.phrases);
     return kExitOk;
 }
 

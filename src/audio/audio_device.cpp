@@ -152,6 +152,8 @@ AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices
                           (cues.size() > 1 ? "ones" : "one"));
     }
     device->mixer_->setVolume(options.volume, options.muted);
+    device->mixer_->setVoiceVolume(options.voice.volume);
+    if (options.voice.enabled) device->voice_ = std::make_unique<VoiceWorker>(options.voice, frequency, kChannels);
     // Before the callback runs, so the first buffer already plays the adopted session on.
     if (!resume.session || resume.session->ticksPerSecond() == frequency) device->mixer_->adopt(std::move(resume));
     Mix_SetPostMix(postMix, device->mixer_.get());
@@ -168,6 +170,7 @@ SessionHandover AudioDevice::close() {
 
 AudioDevice::~AudioDevice() {
     close();
+    voice_.reset();
     chunks_.reset();
     mixer_.reset();
     SDL_QuitSubSystem(SDL_INIT_AUDIO);

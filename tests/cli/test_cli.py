@@ -132,7 +132,8 @@ class CliTest(unittest.TestCase):
         self.assertEqual(list(plan["phases"][0]), ["index", "kind", "label", "cue", "side", "start_ms", "duration_ms",
                                                    "manual", "round", "rounds", "block"])
         self.assertEqual(list(plan["cues"][0]), ["at_ms", "type", "phase"])
-        self.assertEqual(list(plan["cues"][1]), ["at_ms", "type", "phase", "frame", "text", "kind", "length_ms"])
+        self.assertEqual(list(plan["cues"][1]), ["at_ms", "type", "phase", "frame", "text", "kind", "length_ms",
+                                                   "lead_frames"])
         self.assertEqual(list(plan["cues"][2]), ["at_ms", "type", "phase", "count"])
         self.assertEqual(plan["routine"]["id"], "sides-and-rests")
         phases, every = plan["phases"], plan["cues"]
