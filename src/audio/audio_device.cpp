@@ -151,6 +151,18 @@ AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices
                           std::get<std::string>(custom.at(path)) + "); using the built-in " +
                           (cues.size() > 1 ? "ones" : "one"));
     }
+    for (std::size_t i = 0; i < kFeedbackSoundNames.size(); ++i) {
+        const std::string name = kFeedbackSoundNames[i];
+        ChunkPtr chunk(Mix_LoadWAV((options.soundsDir / "feedback" / (name + ".wav")).string().c_str()));
+        if (!chunk) {
+            notices.push_back("missing sound feedback/" + name + ".wav: " + Mix_GetError());
+            continue;
+        }
+        device->mixer_->setFeedbackSound(static_cast<FeedbackId>(i),
+                                         CueSound{reinterpret_cast<const std::int16_t*>(chunk->abuf),
+                                                  chunk->alen / (sizeof(std::int16_t) * kChannels)});
+        device->chunks_->owned.push_back(std::move(chunk));
+    }
     device->mixer_->setVolume(options.volume, options.muted);
     device->mixer_->setVoiceVolume(options.voice.volume);
     if (options.voice.enabled) device->voice_ = std::make_unique<VoiceWorker>(options.voice, frequency, kChannels);

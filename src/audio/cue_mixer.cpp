@@ -65,6 +65,9 @@ CueMixer::~CueMixer() {
 }
 
 void CueMixer::setSound(SoundId id, CueSound sound) { sounds_[static_cast<std::size_t>(id)] = sound; }
+void CueMixer::setFeedbackSound(FeedbackId id, CueSound sound) { feedback_[static_cast<std::size_t>(id)] = sound; }
+
+static_assert(static_cast<std::size_t>(FeedbackId::Count) == kFeedbackSoundNames.size(), "one name per feedback");
 
 // ---------------------------------------------------------------------------------------
 // UI thread
@@ -237,6 +240,35 @@ void CueMixer::fadeAll(Ticks at) {
     fade(speech_);
 }
 
+// The key heard from the floor: a short sound at once for what the command did.
+void CueMixer::confirm(SessionCommand command, SessionState before, SessionState after, Ticks at) {
+    if (!feedbackSound_) return;
+    FeedbackId id = FeedbackId::Count;
+    switch (command) {
+    case SessionCommand::TogglePause:
+        if (after == SessionState::Paused)
+            id = FeedbackId::Pause;
+        else if (before == SessionState::WaitingManual)
+            id = FeedbackId::Continue;
+        else if (before == SessionState::Paused)
+            id = FeedbackId::Resume;
+        break;
+    case SessionCommand::Skip: id = FeedbackId::Skip; break;
+    case SessionCommand::Back: id = FeedbackId::Back; break;
+    case SessionCommand::Extend: id = FeedbackId::Extend; break;
+    case SessionCommand::Restart:
+    case SessionCommand::Stop: break;
+    }
+    if (id == FeedbackId::Count) return;
+    const CueSound* sound = &feedback_[static_cast<std::size_t>(id)];
+    if (!sound->samples || sound->frames == 0) return;
+    for (Voice& v : voices_)
+        if (!v.sound) {
+            v = Voice{sound, at, 0};
+            return;
+        }
+}
+
 // A manual phase that waits is reminded of every kReminderEveryMs of waiting (pauses excluded).
 void CueMixer::scheduleReminder(Ticks end) {
     if (reminderAt_ == kNever || !book_ || !session_) return;
@@ -270,6 +302,7 @@ void CueMixer::runCommands(Ticks at) {
             fadeAll(at);
             book_ = c.book;
             phaseSound_ = c.options.phase;
+            feedbackSound_ = c.options.feedback;
             session_->setListener(this);
             // The first phrase is due half a second in: the session starts once its phrases
             // are ready (bench/voice_synthesis.py measures the wait), never without them.
@@ -279,14 +312,17 @@ void CueMixer::runCommands(Ticks at) {
         case Command::Type::Session:
             if (session_) {
                 session_->advance(at); // cues due up to now first
+                const SessionState before = session_->state();
                 pushEvent(TaggedEvent{applyCommand(*session_, c.command, at), sessionGeneration_});
                 // A pause or a stop silences what sounds, fading it, at once.
                 if (session_->state() == SessionState::Paused || session_->state() == SessionState::Stopped)
                     fadeAll(at);
+                confirm(c.command, before, session_->state(), at);
             }
             break;
         case Command::Type::CueOptions:
             phaseSound_ = c.options.phase;
+            feedbackSound_ = c.options.feedback;
             if (session_) {
                 CueOptions o = c.options;
                 if (book_) o.phase = true;

@@ -37,6 +37,9 @@ enum class SoundId : std::size_t {
 
 struct PhraseBook;
 
+// The confirmation of a command, in the order of kFeedbackSoundNames.
+enum class FeedbackId : std::size_t { Pause, Resume, Skip, Back, Extend, Continue, Count };
+
 class CueMixer final : private SessionListener {
   public:
     static constexpr int kChannels = 2;
@@ -49,6 +52,7 @@ class CueMixer final : private SessionListener {
 
     // Set before the device runs, or with it stopped.
     void setSound(SoundId id, CueSound sound);
+    void setFeedbackSound(FeedbackId id, CueSound sound);
 
     // -- UI thread ---------------------------------------------------------------------------
     // Plays a new session; with a book, its phrases follow their cues once the book is ready.
@@ -106,6 +110,7 @@ class CueMixer final : private SessionListener {
 
     const Ticks rate_;
     std::array<CueSound, static_cast<std::size_t>(SoundId::Count)> sounds_{};
+    std::array<CueSound, static_cast<std::size_t>(FeedbackId::Count)> feedback_{};
 
     // Owned by the audio thread while it runs.
     std::unique_ptr<Session> session_;
@@ -117,6 +122,7 @@ class CueMixer final : private SessionListener {
     std::size_t reminderPhase_ = 0;
     Ticks reminderAt_ = kNever; // next reminder of a waiting manual phase
     bool phaseSound_ = true;    // the user's choice; phase cues still fire for the voice
+    bool feedbackSound_ = true;
     float gain_ = 1.0f;         // target of the volume
     float gainNow_ = 1.0f;      // ramps to gain_ over kRampFrames, never jumps
     float gainStep_ = 0.0f;
@@ -159,6 +165,7 @@ class CueMixer final : private SessionListener {
     void runCommands(Ticks at);              // audio thread (or with it stopped)
     void mixChunk(std::int16_t* out, Ticks chunkStart, std::size_t frames);
     void fadeAll(Ticks at);           // audio thread: pause and stop fade what sounds
+    void confirm(SessionCommand command, SessionState before, SessionState after, Ticks at); // audio thread
     void scheduleReminder(Ticks end); // audio thread
     void post(const Command& command);
     void flushWaiting();

@@ -115,6 +115,7 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
         r.boolean(*cues, "countdown", s.cues.countdown);
         r.boolean(*cues, "halfway", s.cues.halfway);
         r.boolean(*cues, "end", s.cues.end);
+        r.boolean(*cues, "feedback", s.cues.feedback);
     }
     if (const auto* voice = top["voice"].as_table()) {
         r.boolean(*voice, "enabled", s.voice.enabled);
@@ -193,6 +194,7 @@ std::vector<SettingText> settingTexts(const Settings& s) {
         {"cues", "countdown", b(s.cues.countdown)},
         {"cues", "halfway", b(s.cues.halfway)},
         {"cues", "end", b(s.cues.end)},
+        {"cues", "feedback", b(s.cues.feedback)},
         {"voice", "enabled", b(s.voice.enabled)},
         {"voice", "name", str(s.voice.name)},
         {"voice", "volume", std::to_string(s.voice.volume)},

@@ -19,6 +19,10 @@ inline constexpr std::array<const char*, 12> kCueSoundNames = {
     "prepare", "tense", "release", "hold", "roll", "rest", "manual", "switch", "countdown", "countdown-last",
     "halfway", "end"};
 
+// The sounds confirming a key that changes playback, in assets/sounds/feedback/.
+inline constexpr std::array<const char*, 6> kFeedbackSoundNames = {"pause", "resume", "skip",
+                                                                   "back",  "extend", "continue"};
+
 struct WindowGeometry {
     int x = -1;           // screen position; -1 lets the window manager choose
     int y = -1;

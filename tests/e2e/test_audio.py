@@ -11,7 +11,7 @@ from harness import App, BIN, FIXTURES, WindowTest, Xvfb
 from pcm import RATE, compare, onsets, read_raw, read_samples, voice_onsets
 
 SOUNDS = Path(__file__).resolve().parents[2] / "assets" / "sounds"
-VOICE_OFF = "[voice]\nenabled = false\n"
+VOICE_OFF = "[voice]\nenabled = false\n[cues]\nfeedback = false\n"
 
 
 def plan_frames(routine):

@@ -359,3 +359,32 @@ TEST_CASE("the session waits for its phrases before it starts") {
     REQUIRE(rig.onsets().size() == 1);
     CHECK(rig.onsets()[0] == readyAt);
 }
+
+TEST_CASE("pause, resume, skip, back, +15 s and continue each sound their confirmation at once") {
+    Rig rig;
+    std::vector<FlatSound> sounds;
+    for (int i = 0; i < static_cast<int>(FeedbackId::Count); ++i)
+        sounds.emplace_back(50, static_cast<std::int16_t>(100 * (i + 1)));
+    for (std::size_t i = 0; i < sounds.size(); ++i)
+        rig.mixer.setFeedbackSound(static_cast<FeedbackId>(i), sounds[i].cue());
+    rig.mixer.start(timelineOf("name=\"m\"\n[[step]]\nkind=\"manual\"\n[[step]]\nkind=\"hold\"\nduration=30\n"),
+                    CueOptions{});
+    rig.render(kRate);
+    const auto levelAfter = [&](SessionCommand command) {
+        const auto at = rig.out.size() / 2;
+        rig.mixer.apply(command);
+        rig.render(kRate / 2);
+        return static_cast<int>(rig.out[(at + 10) * 2]);
+    };
+    CHECK(levelAfter(SessionCommand::TogglePause) == 600 + 1000); // continue past the manual step, with the hold's cue
+    CHECK(levelAfter(SessionCommand::TogglePause) == 100);        // pause: heard though the pause fades the rest
+    CHECK(levelAfter(SessionCommand::TogglePause) == 200);        // resume
+    CHECK(levelAfter(SessionCommand::Extend) == 500);
+    CHECK(levelAfter(SessionCommand::Back) == 400 + 1000); // 1.5 s into the hold: back to the manual step, its cue
+    CHECK(levelAfter(SessionCommand::Skip) == 300 + 1000); // on to the hold again
+    CueOptions quiet;
+    quiet.feedback = false;
+    rig.mixer.start(timelineOf(kRoutine), quiet);
+    rig.render(kRate / 2);
+    CHECK(levelAfter(SessionCommand::TogglePause) == 0);
+}
