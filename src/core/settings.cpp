@@ -120,6 +120,11 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
     if (const auto* voice = top["voice"].as_table()) {
         r.boolean(*voice, "enabled", s.voice.enabled);
         r.string(*voice, "name", s.voice.name);
+        if (std::find(kVoiceNames.begin(), kVoiceNames.end(), s.voice.name) == kVoiceNames.end()) {
+            out.notices.push_back("settings: voice `" + s.voice.name +
+                                  "` is not one of kal16, kal, awb, rms and slt; using " + std::string(kDefaultVoice));
+            s.voice.name = kDefaultVoice;
+        }
         r.integer(*voice, "volume", s.voice.volume, 0, 100);
         r.number(*voice, "rate", s.voice.rate, VoiceSettings::kMinRate, VoiceSettings::kMaxRate);
     }

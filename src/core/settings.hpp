@@ -33,10 +33,14 @@ struct WindowGeometry {
     bool operator==(const WindowGeometry&) const = default;
 };
 
+// The voices Debian's libflite1 ships (not time_awb, which only says the time).
+inline constexpr std::array<std::string_view, 5> kVoiceNames = {"kal16", "kal", "awb", "rms", "slt"};
+inline constexpr std::string_view kDefaultVoice = "kal16";
+
 // The spoken guide (src/audio/voice.hpp).
 struct VoiceSettings {
     bool enabled = true;        // say the side, the step and the time; off: cue sounds only
-    std::string name = "kal16"; // a Flite voice Debian ships: kal16, kal, awb, rms or slt
+    std::string name{kDefaultVoice}; // a Flite voice Debian ships: kal16, kal, awb, rms or slt
     int volume = 100;           // percent of the cue volume, 0 to 100
     double rate = 1.0;          // speaking speed, 0.5 to 2.0 (1.0 as recorded)
     bool operator==(const VoiceSettings&) const = default;
