@@ -123,8 +123,8 @@ class CueMixer final : private SessionListener {
     Ticks reminderAt_ = kNever; // next reminder of a waiting manual phase
     bool phaseSound_ = true;    // the user's choice; phase cues still fire for the voice
     bool feedbackSound_ = true;
-    float gain_ = 1.0f;         // target of the volume
-    float gainNow_ = 1.0f;      // ramps to gain_ over kRampFrames, never jumps
+    float gain_ = 1.0f;    // target of the volume
+    float gainNow_ = 1.0f; // ramps to gain_ over kRampFrames, never jumps
     float gainStep_ = 0.0f;
     float voiceGain_ = 1.0f;
     float duck_ = 1.0f;    // the voice's gain under cue sounds
@@ -164,9 +164,9 @@ class CueMixer final : private SessionListener {
     void onCue(const FiredCue& cue) override; // audio thread: schedules a voice
     void runCommands(Ticks at);              // audio thread (or with it stopped)
     void mixChunk(std::int16_t* out, Ticks chunkStart, std::size_t frames);
-    void fadeAll(Ticks at);           // audio thread: pause and stop fade what sounds
+    void fadeAll(Ticks at); // audio thread: pause and stop fade what sounds
     void confirm(SessionCommand command, SessionState before, SessionState after, Ticks at); // audio thread
-    void scheduleReminder(Ticks end); // audio thread
+    void scheduleReminder(Ticks end);                                                        // audio thread
     void post(const Command& command);
     void flushWaiting();
     void pushEvent(const TaggedEvent& event); // audio thread

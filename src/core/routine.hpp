@@ -42,7 +42,7 @@ inline constexpr std::size_t kMaxSummaryBytes = 500;
 inline constexpr std::size_t kMaxNotesBytes = 20'000;
 inline constexpr std::size_t kMaxLabelBytes = 200; // a step's label, also a block's name
 inline constexpr std::size_t kMaxCueBytes = 500;
-inline constexpr std::size_t kMaxSayBytes = 200; // what the voice says at a step's start
+inline constexpr std::size_t kMaxSayBytes = 200;      // what the voice says at a step's start
 inline constexpr std::size_t kMaxListItems = 50;      // entries of `tags` or `equipment`
 inline constexpr std::size_t kMaxListItemBytes = 100; // one tag or piece of equipment
 // Label, cue and block name summed over every phase of the expansion: bounds what

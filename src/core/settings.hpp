@@ -39,10 +39,10 @@ inline constexpr std::string_view kDefaultVoice = "kal16";
 
 // The spoken guide (src/audio/voice.hpp).
 struct VoiceSettings {
-    bool enabled = true;        // say the side, the step and the time; off: cue sounds only
+    bool enabled = true;             // say the side, the step and the time; off: cue sounds only
     std::string name{kDefaultVoice}; // a Flite voice Debian ships: kal16, kal, awb, rms or slt
-    int volume = 100;           // percent of the cue volume, 0 to 100
-    double rate = 1.0;          // speaking speed, 0.5 to 2.0 (1.0 as recorded)
+    int volume = 100;                // percent of the cue volume, 0 to 100
+    double rate = 1.0;               // speaking speed, 0.5 to 2.0 (1.0 as recorded)
     bool operator==(const VoiceSettings&) const = default;
     static constexpr double kMinRate = 0.5;
     static constexpr double kMaxRate = 2.0;
