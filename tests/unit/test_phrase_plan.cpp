@@ -129,8 +129,10 @@ duration = "1s"
     CHECK(find(phrases, PhraseKind::Phase, 0)->text == "Left. A rather long label to say.");
     // A 1 s phase: 550 ms after its sound. "Plain." (6 characters) fits at 90 ms a character,
     // not at 100, and with no side there is nothing shorter: dropped.
-    CHECK(find(of(t, len(90)), PhraseKind::Phase, 1)->fit == PhraseFit::Full);
-    p = find(of(t, len(100)), PhraseKind::Phase, 1);
+    phrases = of(t, len(90));
+    CHECK(find(phrases, PhraseKind::Phase, 1)->fit == PhraseFit::Full);
+    phrases = of(t, len(100)); // kept: `p` points into it
+    p = find(phrases, PhraseKind::Phase, 1);
     CHECK(p->fit == PhraseFit::Dropped);
     CHECK(p->text.empty());
 }
