@@ -72,10 +72,13 @@ def main():
     path.write_text(ROUTINE)
     plan = json.loads(subprocess.run([args.bin, "plan", "--json", str(path)], capture_output=True, text=True,
                                      check=True).stdout)
+    # The cue sounds alone: a phrase (or a tick's ducked voice) would add to their loudness.
+    plan["cues"] = [c for c in plan["cues"] if c["type"] != "say"]
     raw = work / "out.raw"
     x = Xvfb()
     try:
         app = App(x.display, ["run", str(path), "--quit-at-end"],
+                  settings="[voice]\nenabled = false\n[cues]\nfeedback = false\n",
                   env_extra={"SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw), "SDL_DISKAUDIODELAY": "0"})
         code = app.wait_exit(timeout=600)
         app.stop()

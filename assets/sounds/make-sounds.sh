@@ -13,6 +13,12 @@
 #   countdown short tick (3 and 2)       countdown-last  higher, longer tick (1): "now"
 #   halfway   double ping                end       rising arpeggio
 #
+# And in feedback/, the confirmation of a key that changes playback, each at most 150 ms and
+# quieter than the cues (-18.5 LUFS, so -20 to -17 with tolerance):
+#   pause     two notes down             resume    two notes up
+#   skip      quick upward swoop         back      quick downward swoop
+#   extend    bright up-chirp (+15 s)    continue  one soft pop
+#
 # Usage: assets/sounds/make-sounds.sh [path/to/unknot-loudness]
 # (by default the release build's, built first if missing).
 set -euo pipefail
@@ -35,8 +41,8 @@ note() { # out seconds fade-out-seconds synth-args...
   sox -n "${R[@]}" "$out" synth "$len" "$@" gain -6 fade q 0.0015 "$len" "$fadeout"
 }
 gap() { sox -n "${R[@]}" "$1" trim 0 "$2"; }
-level() { # in out: to the target loudness, then checked
-  local measured gain
+level() { # in out [target]: to the target loudness, then checked
+  local target=${3:-$target} measured gain
   measured=$("$meter" "$1" | awk '{print $2}')
   gain=$(awk -v t="$target" -v m="$measured" 'BEGIN { printf "%.2f", t - m }')
   sox "$1" "$2" gain "$gain"
@@ -74,3 +80,14 @@ sox "$tmp/h.wav" "$tmp/g60.wav" "$tmp/h.wav" "$tmp/halfway.wav" ; level "$tmp/ha
 for n in 523 659 784; do note "$tmp/e$n.wav" 0.09 0.03 sine "$n"; done
 note "$tmp/e1047.wav" 0.12 0.08 sine 1047
 sox "$tmp/e523.wav" "$tmp/e659.wav" "$tmp/e784.wav" "$tmp/e1047.wav" "$tmp/end.wav" ; level "$tmp/end.wav" end.wav
+
+mkdir -p feedback
+fb=-18.5
+note "$tmp/f1.wav" 0.05 0.02 sine 880 ; note "$tmp/f2.wav" 0.07 0.04 sine 660 ; gap "$tmp/g15.wav" 0.015
+sox "$tmp/f1.wav" "$tmp/g15.wav" "$tmp/f2.wav" "$tmp/pause.wav" ; level "$tmp/pause.wav" feedback/pause.wav "$fb"
+note "$tmp/f3.wav" 0.05 0.02 sine 660 ; note "$tmp/f4.wav" 0.07 0.04 sine 880
+sox "$tmp/f3.wav" "$tmp/g15.wav" "$tmp/f4.wav" "$tmp/resume.wav" ; level "$tmp/resume.wav" feedback/resume.wav "$fb"
+note "$tmp/skip.wav" 0.07 0.03 sine 700-1400 ; level "$tmp/skip.wav" feedback/skip.wav "$fb"
+note "$tmp/back.wav" 0.07 0.03 sine 1400-700 ; level "$tmp/back.wav" feedback/back.wav "$fb"
+note "$tmp/extend.wav" 0.10 0.05 sine 1047-1568 ; level "$tmp/extend.wav" feedback/extend.wav "$fb"
+note "$tmp/continue.wav" 0.06 0.04 sine 988 ; level "$tmp/continue.wav" feedback/continue.wav "$fb"

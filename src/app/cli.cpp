@@ -3,9 +3,11 @@
 #include "app/cli_history.hpp"
 #include "app/data_dirs.hpp"
 #include "app/gui_app.hpp"
+#include "audio/voice.hpp"
 #include "core/cue_plan.hpp"
 #include "core/library.hpp"
 #include "core/paths.hpp"
+#include "core/phrase_plan.hpp"
 #include "core/playable.hpp"
 #include "core/routine_writer.hpp"
 #include "core/settings.hpp"
@@ -16,6 +18,8 @@
 
 #include <cstdio>
 #include <iostream>
+#include <limits>
+#include <map>
 
 namespace unknot {
 
@@ -156,7 +160,35 @@ int cmdCheck(const std::vector<std::string>& files) {
     return kExitInvalid;
 }
 
-void printPlanJson(const LibraryEntry& entry, const CuePlan& plan) {
+// Frames at the sound device's rate, where the mixer starts a sound planned at `ms`.
+constexpr Millis kPlanFramesPerSecond = 48'000;
+
+// What the voice will say, as the app says it: the settings' voice and rate measure each phrase.
+// Nothing when the voice is off or cannot speak.
+struct SpokenPlan {
+    std::vector<Phrase> phrases;
+    std::map<std::string, std::size_t> leadFrames; // silent frames a phrase's sound begins with
+};
+SpokenPlan spokenPhrases(const Timeline& timeline, const Settings& settings) {
+    SpokenPlan out;
+    if (!settings.voice.enabled) return out;
+    const int rate = static_cast<int>(kPlanFramesPerSecond);
+    // Stereo, as the device plays it, so the lengths and leads are the app's to the frame.
+    auto voice = Voice::open(settings.voice.name, settings.voice.rate, rate, 2);
+    if (!voice) voice = Voice::open(kDefaultVoice, 1.0, rate, 2);
+    if (!voice) return out;
+    out.phrases = planPhrases(timeline, settings.cues, [&](const std::string& text) {
+        const SpokenPhrase said = voice->speak(text);
+        std::size_t lead = 0;
+        while (lead < said.frames(2) && said.samples[2 * lead] == 0 && said.samples[2 * lead + 1] == 0) ++lead;
+        out.leadFrames[text] = lead;
+        return static_cast<Millis>(said.frames(2)) * 1000 / kPlanFramesPerSecond;
+    });
+    return out;
+}
+
+void printPlanJson(const LibraryEntry& entry, const CuePlan& plan, const SpokenPlan& spoken) {
+    const std::vector<Phrase>& phrases = spoken.phrases;
     const Timeline& t = entry.timeline();
     Json phases = Json::array();
     for (std::size_t i = 0; i < t.phases.size(); ++i) {
@@ -174,17 +206,40 @@ void printPlanJson(const LibraryEntry& entry, const CuePlan& plan) {
                               {"block", p.block.str()}});
     }
     Json cues = Json::array();
+    // Phrases among the cues, in time order; a phrase follows the cue it belongs to.
+    auto phrase = phrases.begin();
+    const auto addPhrasesBefore = [&](Millis ms) {
+        for (; phrase != phrases.end() && phrase->atMs < ms; ++phrase) {
+            Json say{{"at_ms", phrase->atMs},
+                     {"type", "say"},
+                     {"phase", phrase->phase},
+                     {"frame", phrase->atMs * kPlanFramesPerSecond / 1000},
+                     {"text", phrase->text},
+                     {"kind", phraseKindName(phrase->kind)},
+                     {"length_ms", phrase->lengthMs},
+                     // Where its first sound is: the frame plus the silence Flite begins with.
+                     {"lead_frames", phrase->text.empty() ? 0 : spoken.leadFrames.at(phrase->text)}};
+            if (phrase->fit != PhraseFit::Full) {
+                say[phrase->fit == PhraseFit::Dropped ? "dropped" : "shortened"] = true;
+                say["full_text"] = phrase->fullText;
+            }
+            if (phrase->everyMs > 0) say["every_ms"] = phrase->everyMs;
+            cues.push_back(std::move(say));
+        }
+    };
     for (const Cue& c : plan.cues) {
+        addPhrasesBefore(c.atMs);
         Json cue{{"at_ms", c.atMs}, {"type", cueTypeName(c.type)}, {"phase", c.phase}};
         if (c.type == CueType::Countdown) cue["count"] = c.count;
         cues.push_back(std::move(cue));
     }
+    addPhrasesBefore(std::numeric_limits<Millis>::max());
     printJson(Json{{"routine", {{"id", entry.id}, {"name", entry.displayName()}, {"total_ms", t.totalMs}}},
                    {"phases", std::move(phases)},
                    {"cues", std::move(cues)}});
 }
 
-void printPlanTable(const LibraryEntry& entry, const CuePlan& plan) {
+void printPlanTable(const LibraryEntry& entry, const CuePlan& plan, const std::vector<Phrase>& phrases) {
     const Timeline& t = entry.timeline();
     const Routine& r = entry.routine();
     std::cout << escapeControls(r.name) << "\n";
@@ -205,6 +260,14 @@ void printPlanTable(const LibraryEntry& entry, const CuePlan& plan) {
                     std::string(sideName(p.side)).c_str(), round.c_str(), escapeControls(p.label.str()).c_str());
     }
     std::printf("%5s  %8s  end\n", "", formatClock(t.totalMs).c_str());
+    if (!phrases.empty()) std::printf("\nSpoken:\n");
+    for (const Phrase& p : phrases) {
+        const char* fit = p.fit == PhraseFit::Dropped     ? " (dropped: no room)"
+                          : p.fit == PhraseFit::Shortened ? " (shortened)"
+                                                          : "";
+        std::printf("%5zu  %8s  %s%s\n", p.phase + 1, formatClock(p.atMs).c_str(),
+                    escapeControls(p.fit == PhraseFit::Dropped ? p.fullText : p.text).c_str(), fit);
+    }
     std::fflush(stdout);
 }
 
@@ -225,11 +288,13 @@ int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool js
     NamedRoutine named;
     if (const int code = findPlayable(options, routineArg, named); code != kExitOk) return code;
     // The plan is what will play: the user's choice of cues counts.
-    const CuePlan plan = planCues(named.entry->timeline(), loadSettings(settingsPath()).settings.cues);
+    const Settings settings = loadSettings(settingsPath()).settings;
+    const CuePlan plan = planCues(named.entry->timeline(), settings.cues);
+    const SpokenPlan spoken = spokenPhrases(named.entry->timeline(), settings);
     if (json)
-        printPlanJson(*named.entry, plan);
+        printPlanJson(*named.entry, plan, spoken);
     else
-        printPlanTable(*named.entry, plan);
+        printPlanTable(*named.entry, plan, spoken.phrases);
     return kExitOk;
 }
 

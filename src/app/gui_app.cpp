@@ -236,6 +236,7 @@ class GuiApp final : public AppShell {
         ao.soundsDir = assetsDir() / "sounds";
         ao.custom = s.sounds;
         ao.volume = s.volume;
+        ao.voice = s.voice;
         ao.muted = s.muted;
         std::vector<std::string> notices;
         auto opened = AudioDevice::open(ao, notices, resume);

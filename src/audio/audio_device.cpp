@@ -151,7 +151,21 @@ AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices
                           std::get<std::string>(custom.at(path)) + "); using the built-in " +
                           (cues.size() > 1 ? "ones" : "one"));
     }
+    for (std::size_t i = 0; i < kFeedbackSoundNames.size(); ++i) {
+        const std::string name = kFeedbackSoundNames[i];
+        ChunkPtr chunk(Mix_LoadWAV((options.soundsDir / "feedback" / (name + ".wav")).string().c_str()));
+        if (!chunk) {
+            notices.push_back("missing sound feedback/" + name + ".wav: " + Mix_GetError());
+            continue;
+        }
+        device->mixer_->setFeedbackSound(static_cast<FeedbackId>(i),
+                                         CueSound{reinterpret_cast<const std::int16_t*>(chunk->abuf),
+                                                  chunk->alen / (sizeof(std::int16_t) * kChannels)});
+        device->chunks_->owned.push_back(std::move(chunk));
+    }
     device->mixer_->setVolume(options.volume, options.muted);
+    device->mixer_->setVoiceVolume(options.voice.volume);
+    if (options.voice.enabled) device->voice_ = std::make_unique<VoiceWorker>(options.voice, frequency, kChannels);
     // Before the callback runs, so the first buffer already plays the adopted session on.
     if (!resume.session || resume.session->ticksPerSecond() == frequency) device->mixer_->adopt(std::move(resume));
     Mix_SetPostMix(postMix, device->mixer_.get());
@@ -168,6 +182,7 @@ SessionHandover AudioDevice::close() {
 
 AudioDevice::~AudioDevice() {
     close();
+    voice_.reset();
     chunks_.reset();
     mixer_.reset();
     SDL_QuitSubSystem(SDL_INIT_AUDIO);

@@ -7,6 +7,7 @@
 // while it is open: its frame count is the session's clock.
 
 #include "audio/cue_mixer.hpp"
+#include "audio/phrase_book.hpp"
 #include "core/session_driver.hpp"
 
 #include <filesystem>
@@ -21,8 +22,9 @@ namespace unknot {
 struct AudioOptions {
     std::filesystem::path soundsDir;             // the built-in WAV files
     std::map<std::string, std::string> custom;   // sound name -> the user's own file
-    int volume = 80;
+    int volume = 100;
     bool muted = false;
+    VoiceSettings voice; // the spoken guide: its phrases are synthesised at each start
 };
 
 // The device's format as opened (and as --verbose reports it).
@@ -75,7 +77,9 @@ class AudioDevice final : public SoundDeviceDriver {
     SessionHandover close() override;
 
     // SessionDriver
-    void start(const Timeline& timeline, const CueOptions& options) override { mixer_->start(timeline, options); }
+    void start(const Timeline& timeline, const CueOptions& options) override {
+        mixer_->start(timeline, options, voice_ ? voice_->prepare(timeline, options) : nullptr);
+    }
     void apply(SessionCommand command) override { mixer_->apply(command); }
     void setCueOptions(const CueOptions& options) override { mixer_->setCueOptions(options); }
     void setVolume(int percent, bool muted) override { mixer_->setVolume(percent, muted); }
@@ -88,6 +92,7 @@ class AudioDevice final : public SoundDeviceDriver {
     AudioDevice();
     std::unique_ptr<CueMixer> mixer_;
     std::unique_ptr<Chunks> chunks_;
+    std::unique_ptr<VoiceWorker> voice_; // null when the voice is off
     AudioFormat format_;
     bool open_ = false;
 };

@@ -1,5 +1,6 @@
 #include "audio/cue_mixer.hpp"
 
+#include "audio/phrase_book.hpp"
 #include "core/settings.hpp"
 
 #include <algorithm>
@@ -12,6 +13,13 @@ namespace {
 // The limiter keeps the sum of overlapping cues under full scale; it lets go over ~50 ms.
 constexpr float kLimitLevel = 32000.0f;
 constexpr double kLimiterReleaseSeconds = 0.05;
+// A pause or a cut fades what sounds over 10 ms: no click, and silent well within 20 ms.
+constexpr double kFadeSeconds = 0.01;
+// A volume change ramps over 15 ms instead of jumping (a jump clicks).
+constexpr double kRampSeconds = 0.015;
+// Under a cue sound the voice drops to this gain, following over about 5 ms.
+constexpr float kDuckGain = 0.4f;
+constexpr double kDuckSeconds = 0.005;
 
 } // namespace
 
@@ -57,6 +65,9 @@ CueMixer::~CueMixer() {
 }
 
 void CueMixer::setSound(SoundId id, CueSound sound) { sounds_[static_cast<std::size_t>(id)] = sound; }
+void CueMixer::setFeedbackSound(FeedbackId id, CueSound sound) { feedback_[static_cast<std::size_t>(id)] = sound; }
+
+static_assert(static_cast<std::size_t>(FeedbackId::Count) == kFeedbackSoundNames.size(), "one name per feedback");
 
 // ---------------------------------------------------------------------------------------
 // UI thread
@@ -77,12 +88,18 @@ void CueMixer::reclaim() {
     while (retired_.pop(old)) delete old;
 }
 
-void CueMixer::start(const Timeline& timeline, const CueOptions& options) {
-    auto session = std::make_unique<Session>(timeline, options, rate_);
+void CueMixer::start(const Timeline& timeline, const CueOptions& options, std::shared_ptr<const PhraseBook> book) {
+    // The voice follows the phase cues: the session fires them even when their sound is off.
+    CueOptions sessionOptions = options;
+    if (book) sessionOptions.phase = true;
+    auto session = std::make_unique<Session>(timeline, sessionOptions, rate_);
     Command c;
     c.type = Command::Type::Start;
     c.session = session.release();
     c.generation = ++startedGeneration_;
+    c.options = options;
+    c.book = book.get();
+    if (book) books_.push_back(KeptBook{c.generation, std::move(book), kNever});
     post(c);
 }
 
@@ -109,6 +126,11 @@ void CueMixer::setVolume(int percent, bool muted) {
     post(c);
 }
 
+void CueMixer::setVoiceVolume(int percent) {
+    const float v = static_cast<float>(std::clamp(percent, 0, 100)) / 100.0f;
+    voiceGain_ = v * v;
+}
+
 SessionStatus CueMixer::update(std::vector<SessionEvent>& events) {
     reclaim();
     flushWaiting();
@@ -122,6 +144,11 @@ SessionStatus CueMixer::update(std::vector<SessionEvent>& events) {
         std::lock_guard lock(snapshotMutex_); // the audio thread only try-locks it
         copy = snapshot_;
     }
+    for (KeptBook& k : books_)
+        if (k.generation < copy.generation && k.supersededAt == kNever) k.supersededAt = copy.frame;
+    const Ticks keep = rate_ / 10; // far longer than a fade
+    std::erase_if(books_,
+                  [&](const KeptBook& k) { return k.supersededAt != kNever && copy.frame > k.supersededAt + keep; });
     if (copy.generation != startedGeneration_) return {}; // the new session starts with the next buffer
     return copy.status;
 }
@@ -129,7 +156,9 @@ SessionStatus CueMixer::update(std::vector<SessionEvent>& events) {
 SessionHandover CueMixer::handOver() {
     SessionHandover out;
     out.at = framesRendered();
-    runCommands(out.at); // what the UI asked for last still happens, queued commands too
+    runCommands(out.at);
+    if (waitingForBook_) session_->start(out.at); // handed over without its phrases
+    waitingForBook_ = false;                      // what the UI asked for last still happens, queued commands too
     while (!waiting_.empty()) {
         flushWaiting();
         runCommands(out.at);
@@ -137,6 +166,10 @@ SessionHandover CueMixer::handOver() {
     update(out.events); // and what happened is carried, not dropped
     if (session_) session_->setListener(nullptr);
     out.session = std::move(session_);
+    // The phrases stay with this mixer's books: the session goes on without its voice.
+    book_ = nullptr;
+    speech_ = Voice{};
+    reminderAt_ = kNever;
     return out;
 }
 
@@ -158,15 +191,101 @@ void CueMixer::pushEvent(const TaggedEvent& event) {
 }
 
 void CueMixer::onCue(const FiredCue& cue) {
-    pushEvent(TaggedEvent{{SessionEvent::Type::Cue, cue, {}, cue.at}, sessionGeneration_});
+    const bool heard = cue.type != CueType::Phase || phaseSound_;
+    if (heard) pushEvent(TaggedEvent{{SessionEvent::Type::Cue, cue, {}, cue.at}, sessionGeneration_});
+    if (cue.type == CueType::Phase) {
+        // A new phase: what is said of the last one stops (fading, in a cue voice of its own).
+        reminderAt_ = kNever;
+        if (speech_.sound && speech_.start < cue.at) {
+            speech_.fadeAt = std::min(speech_.fadeAt, cue.at);
+            for (Voice& v : voices_)
+                if (!v.sound) {
+                    v = speech_;
+                    break;
+                }
+        }
+        speech_ = Voice{};
+    }
     const CueSound* sound = &sounds_[static_cast<std::size_t>(soundFor(cue, session_->timeline()))];
+    if (heard && sound->samples && sound->frames > 0) {
+        // A free voice; a sounding cue is never cut off (16 voices of 400 ms are plenty).
+        for (Voice& v : voices_) {
+            if (v.sound) continue;
+            v = Voice{sound, cue.at, 0};
+            break;
+        }
+    }
+    if (!book_ || !book_->ready.load(std::memory_order_acquire)) return; // not synthesised yet: not said
+    const int i = book_->phraseFor(cue.type, cue.phase);
+    if (i >= 0 && book_->sounds[static_cast<std::size_t>(i)].frames > 0) {
+        const auto index = static_cast<std::size_t>(i);
+        speech_ = Voice{&book_->sounds[index], cue.at + session_->toTicks(book_->phrases[index].cueOffsetMs), 0};
+    }
+    if (cue.type == CueType::Phase && cue.phase < book_->reminder.size() && book_->reminder[cue.phase] >= 0) {
+        reminderPhase_ = cue.phase;
+        reminderAt_ = cue.at + session_->toTicks(kReminderEveryMs);
+    }
+}
+
+void CueMixer::fadeAll(Ticks at) {
+    reminderAt_ = kNever;
+    const auto fade = [&](Voice& v) {
+        if (!v.sound) return;
+        if (v.start >= at)
+            v = Voice{}; // not begun: never heard
+        else
+            v.fadeAt = std::min(v.fadeAt, at);
+    };
+    for (Voice& v : voices_) fade(v);
+    fade(speech_);
+}
+
+// The key heard from the floor: a short sound at once for what the command did.
+void CueMixer::confirm(SessionCommand command, SessionState before, SessionState after, Ticks at) {
+    if (!feedbackSound_) return;
+    FeedbackId id = FeedbackId::Count;
+    switch (command) {
+    case SessionCommand::TogglePause:
+        if (after == SessionState::Paused)
+            id = FeedbackId::Pause;
+        else if (before == SessionState::WaitingManual)
+            id = FeedbackId::Continue;
+        else if (before == SessionState::Paused)
+            id = FeedbackId::Resume;
+        break;
+    case SessionCommand::Skip: id = FeedbackId::Skip; break;
+    case SessionCommand::Back: id = FeedbackId::Back; break;
+    case SessionCommand::Extend: id = FeedbackId::Extend; break;
+    case SessionCommand::Restart:
+    case SessionCommand::Stop: break;
+    }
+    if (id == FeedbackId::Count) return;
+    const CueSound* sound = &feedback_[static_cast<std::size_t>(id)];
     if (!sound->samples || sound->frames == 0) return;
-    // A free voice; a sounding cue is never cut off (16 voices of 400 ms are plenty).
-    for (Voice& v : voices_) {
-        if (v.sound) continue;
-        v = Voice{sound, cue.at, 0};
+    for (Voice& v : voices_)
+        if (!v.sound) {
+            v = Voice{sound, at, 0};
+            return;
+        }
+}
+
+// A manual phase that waits is reminded of every kReminderEveryMs of waiting (pauses excluded).
+void CueMixer::scheduleReminder(Ticks end) {
+    if (reminderAt_ == kNever || !book_ || !session_) return;
+    const SessionState state = session_->state();
+    const Ticks every = session_->toTicks(kReminderEveryMs);
+    if (state == SessionState::Paused) {
+        reminderAt_ = std::max(reminderAt_, end + every);
         return;
     }
+    if (state != SessionState::WaitingManual || reminderPhase_ >= book_->reminder.size()) {
+        reminderAt_ = kNever;
+        return;
+    }
+    if (reminderAt_ >= end) return;
+    const auto index = static_cast<std::size_t>(book_->reminder[reminderPhase_]);
+    if (!speech_.sound && book_->sounds[index].frames > 0) speech_ = Voice{&book_->sounds[index], reminderAt_, 0};
+    reminderAt_ += every;
 }
 
 void CueMixer::runCommands(Ticks at) {
@@ -179,45 +298,113 @@ void CueMixer::runCommands(Ticks at) {
             if (session_ && retired_.push(session_.get())) (void)session_.release();
             session_.reset(c.session);
             sessionGeneration_ = c.generation;
+            // The last session's phrase fades: its book is freed soon after.
+            fadeAll(at);
+            book_ = c.book;
+            phaseSound_ = c.options.phase;
+            feedbackSound_ = c.options.feedback;
             session_->setListener(this);
-            session_->start(at);
+            // The first phrase is due half a second in: the session starts once its phrases
+            // are ready (bench/voice_synthesis.py measures the wait), never without them.
+            waitingForBook_ = book_ && !book_->ready.load(std::memory_order_acquire);
+            if (!waitingForBook_) session_->start(at);
             break;
         case Command::Type::Session:
             if (session_) {
                 session_->advance(at); // cues due up to now first
+                const SessionState before = session_->state();
                 pushEvent(TaggedEvent{applyCommand(*session_, c.command, at), sessionGeneration_});
+                // A pause or a stop silences what sounds, fading it, at once.
+                if (session_->state() == SessionState::Paused || session_->state() == SessionState::Stopped)
+                    fadeAll(at);
+                confirm(c.command, before, session_->state(), at);
             }
             break;
         case Command::Type::CueOptions:
-            if (session_) session_->setCueOptions(c.options);
+            phaseSound_ = c.options.phase;
+            feedbackSound_ = c.options.feedback;
+            if (session_) {
+                CueOptions o = c.options;
+                if (book_) o.phase = true;
+                session_->setCueOptions(o);
+            }
             break;
-        case Command::Type::Volume: gain_ = c.gain; break;
+        case Command::Type::Volume:
+            gain_ = c.gain;
+            gainStep_ = (gain_ - gainNow_) / static_cast<float>(kRampSeconds * static_cast<double>(rate_));
+            // With nothing sounding there is nothing to click: the new gain holds at once.
+            if (!speech_.sound &&
+                std::none_of(voices_.begin(), voices_.end(), [](const Voice& v) { return v.sound; })) {
+                gainNow_ = gain_;
+                gainStep_ = 0.0f;
+            }
+            break;
         }
     }
 }
 
 void CueMixer::mixChunk(std::int16_t* out, Ticks chunkStart, std::size_t frames) {
-    float* mix = scratch_.data();
-    for (std::size_t i = 0; i < frames * kChannels; ++i) mix[i] = static_cast<float>(out[i]);
-    const Ticks chunkEnd = chunkStart + static_cast<Ticks>(frames);
-    for (Voice& v : voices_) {
-        if (!v.sound || v.start >= chunkEnd) continue;
+    const auto fadeFrames = static_cast<Ticks>(kFadeSeconds * static_cast<double>(rate_));
+    // The gain of a voice at frame `at`: 1 until its fade begins, then down to 0.
+    const auto fadeGain = [&](const Voice& v, Ticks at) {
+        if (at < v.fadeAt) return 1.0f;
+        return std::max(0.0f, 1.0f - static_cast<float>(at - v.fadeAt) / static_cast<float>(fadeFrames));
+    };
+    // One voice into `mix` (stereo frames of this chunk); marks where it sounds; false when done.
+    const auto play = [&](Voice& v, float* mix, bool mark) {
+        if (!v.sound || v.start >= chunkStart + static_cast<Ticks>(frames)) return;
         // A voice whose start frame lies inside this chunk begins exactly there.
         const std::size_t first = v.start > chunkStart ? static_cast<std::size_t>(v.start - chunkStart) : 0;
         const std::size_t count = std::min(frames - first, v.sound->frames - v.position);
         const std::int16_t* src = v.sound->samples + v.position * kChannels;
-        float* dst = mix + first * kChannels;
-        for (std::size_t i = 0; i < count * kChannels; ++i) dst[i] += gain_ * static_cast<float>(src[i]);
+        bool silent = false;
+        for (std::size_t j = 0; j < count && !silent; ++j) {
+            const Ticks at = chunkStart + static_cast<Ticks>(first + j);
+            const float g = fadeGain(v, at);
+            silent = g <= 0.0f;
+            for (int c = 0; c < kChannels; ++c)
+                mix[(first + j) * kChannels + c] += g * static_cast<float>(src[j * kChannels + c]);
+            if (mark) cueSounding_[first + j] = 1;
+        }
         v.position += count;
-        if (v.position >= v.sound->frames) v = Voice{};
+        if (silent || v.position >= v.sound->frames) v = Voice{};
+    };
+    float* base = scratch_.data();
+    float* cues = cueMix_.data();
+    for (std::size_t i = 0; i < frames * kChannels; ++i) {
+        base[i] = static_cast<float>(out[i]);
+        cues[i] = 0.0f;
     }
+    std::fill_n(cueSounding_.begin(), frames, std::uint8_t{0});
+    for (Voice& v : voices_) play(v, cues, true);
     const float release = static_cast<float>(1.0 - std::exp(-1.0 / (kLimiterReleaseSeconds * static_cast<double>(rate_))));
+    const float duckRate = static_cast<float>(1.0 - std::exp(-1.0 / (kDuckSeconds * static_cast<double>(rate_))));
     for (std::size_t f = 0; f < frames; ++f) {
+        if (gainStep_ != 0.0f) {
+            gainNow_ += gainStep_;
+            if ((gainStep_ > 0 && gainNow_ >= gain_) || (gainStep_ < 0 && gainNow_ <= gain_)) {
+                gainNow_ = gain_;
+                gainStep_ = 0.0f;
+            }
+        }
+        duck_ += ((cueSounding_[f] ? kDuckGain : 1.0f) - duck_) * duckRate;
+        const Ticks at = chunkStart + static_cast<Ticks>(f);
+        float said[kChannels] = {};
+        if (speech_.sound && at >= speech_.start) {
+            const float g = fadeGain(speech_, at) * voiceGain_ * duck_;
+            for (int c = 0; c < kChannels; ++c)
+                said[c] = g * static_cast<float>(speech_.sound->samples[speech_.position * kChannels + c]);
+            if (++speech_.position >= speech_.sound->frames || fadeGain(speech_, at) <= 0.0f) speech_ = Voice{};
+        }
         float peak = 0;
-        for (int c = 0; c < kChannels; ++c) peak = std::max(peak, std::fabs(mix[f * kChannels + c]));
+        float mixed[kChannels];
+        for (int c = 0; c < kChannels; ++c) {
+            mixed[c] = base[f * kChannels + c] + gainNow_ * (cues[f * kChannels + c] + said[c]);
+            peak = std::max(peak, std::fabs(mixed[c]));
+        }
         if (peak * limiter_ > kLimitLevel) limiter_ = kLimitLevel / peak;
         for (int c = 0; c < kChannels; ++c)
-            out[f * kChannels + c] = static_cast<std::int16_t>(std::lrint(mix[f * kChannels + c] * limiter_));
+            out[f * kChannels + c] = static_cast<std::int16_t>(std::lrint(mixed[c] * limiter_));
         limiter_ += (1.0f - limiter_) * release;
     }
 }
@@ -226,7 +413,12 @@ void CueMixer::render(std::int16_t* interleaved, std::size_t frames) {
     const Ticks start = frames_.load(std::memory_order_relaxed);
     const Ticks end = start + static_cast<Ticks>(frames);
     runCommands(start);
+    if (waitingForBook_ && book_->ready.load(std::memory_order_acquire)) {
+        waitingForBook_ = false;
+        session_->start(start);
+    }
     if (session_) session_->advance(end - 1); // every cue that falls inside this buffer
+    scheduleReminder(end);
     for (std::size_t done = 0; done < frames;) {
         const std::size_t n = std::min(kChunkFrames, frames - done);
         mixChunk(interleaved + done * kChannels, start + static_cast<Ticks>(done), n);

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -34,6 +35,11 @@ enum class SoundId : std::size_t {
 [[nodiscard]] SoundId soundFor(const FiredCue& cue, const Timeline& timeline);
 [[nodiscard]] const char* soundName(SoundId id); // "tense", "countdown", … (file and settings names)
 
+struct PhraseBook;
+
+// The confirmation of a command, in the order of kFeedbackSoundNames.
+enum class FeedbackId : std::size_t { Pause, Resume, Skip, Back, Extend, Continue, Count };
+
 class CueMixer final : private SessionListener {
   public:
     static constexpr int kChannels = 2;
@@ -46,12 +52,18 @@ class CueMixer final : private SessionListener {
 
     // Set before the device runs, or with it stopped.
     void setSound(SoundId id, CueSound sound);
+    void setFeedbackSound(FeedbackId id, CueSound sound);
 
     // -- UI thread ---------------------------------------------------------------------------
-    void start(const Timeline& timeline, const CueOptions& options); // plays a new session
+    // Plays a new session; with a book, its phrases follow their cues once the book is ready.
+    // The book must stay alive while the session plays: the mixer keeps a reference and lets
+    // it go on this thread once the audio thread has moved on.
+    void start(const Timeline& timeline, const CueOptions& options, std::shared_ptr<const PhraseBook> book = {});
     void apply(SessionCommand command);
     void setCueOptions(const CueOptions& options);
     void setVolume(int percent, bool muted);
+    // The voice's loudness against the cues, 0 to 100 %. Set before the device runs.
+    void setVoiceVolume(int percent);
     // The session as the audio thread last left it, and what happened since the last call.
     SessionStatus update(std::vector<SessionEvent>& events);
     // Commands the audio thread had no room for yet; they go at the next call from this thread.
@@ -77,6 +89,7 @@ class CueMixer final : private SessionListener {
     struct Command {
         enum class Type { Start, Session, CueOptions, Volume } type = Type::Session;
         Session* session = nullptr; // Start: ownership passes to the audio thread
+        const PhraseBook* book = nullptr; // Start: kept alive by books_
         std::uint64_t generation = 0;
         SessionCommand command = SessionCommand::Stop;
         CueOptions options;
@@ -84,9 +97,11 @@ class CueMixer final : private SessionListener {
     };
     struct Voice {
         const CueSound* sound = nullptr;
-        Ticks start = 0;         // frame the sound's first sample plays on
+        Ticks start = 0;          // frame the sound's first sample plays on
         std::size_t position = 0; // next frame of the sound
+        Ticks fadeAt = kNever;    // from this frame it fades out over kFadeFrames, then stops
     };
+    static constexpr Ticks kNever = std::numeric_limits<Ticks>::max();
     struct Snapshot {
         SessionStatus status;
         std::uint64_t generation = 0; // of the session it describes
@@ -95,12 +110,24 @@ class CueMixer final : private SessionListener {
 
     const Ticks rate_;
     std::array<CueSound, static_cast<std::size_t>(SoundId::Count)> sounds_{};
+    std::array<CueSound, static_cast<std::size_t>(FeedbackId::Count)> feedback_{};
 
     // Owned by the audio thread while it runs.
     std::unique_ptr<Session> session_;
     std::uint64_t sessionGeneration_ = 0;
     std::array<Voice, kVoices> voices_{};
-    float gain_ = 1.0f;
+    const PhraseBook* book_ = nullptr;
+    bool waitingForBook_ = false; // the session starts when its phrases are ready
+    Voice speech_;                // the phrase being said (phrases never overlap)
+    std::size_t reminderPhase_ = 0;
+    Ticks reminderAt_ = kNever; // next reminder of a waiting manual phase
+    bool phaseSound_ = true;    // the user's choice; phase cues still fire for the voice
+    bool feedbackSound_ = true;
+    float gain_ = 1.0f;    // target of the volume
+    float gainNow_ = 1.0f; // ramps to gain_ over kRampFrames, never jumps
+    float gainStep_ = 0.0f;
+    float voiceGain_ = 1.0f;
+    float duck_ = 1.0f;    // the voice's gain under cue sounds
     float limiter_ = 1.0f; // peak limiter gain: drops at once to stop an over, recovers slowly
     std::atomic<Ticks> frames_{0};
 
@@ -118,15 +145,28 @@ class CueMixer final : private SessionListener {
     // Mixing scratch, in int16 units, so render() never allocates.
     static constexpr std::size_t kChunkFrames = 2048;
     std::array<float, kChunkFrames * kChannels> scratch_{};
+    std::array<float, kChunkFrames * kChannels> cueMix_{};
+    std::array<std::uint8_t, kChunkFrames> cueSounding_{}; // a cue sounds at this frame: the voice ducks
 
     // UI thread only.
     std::uint64_t startedGeneration_ = 0;
     std::vector<SessionEvent> carried_; // events handed over with an adopted session
     std::deque<Command> waiting_;       // for room in commands_, oldest first
+    // Books of the sessions started, freed a while after the audio thread plays a later one
+    // (its voices fade out within kFadeFrames of the change).
+    struct KeptBook {
+        std::uint64_t generation = 0;
+        std::shared_ptr<const PhraseBook> book;
+        Ticks supersededAt = kNever;
+    };
+    std::deque<KeptBook> books_;
 
     void onCue(const FiredCue& cue) override; // audio thread: schedules a voice
     void runCommands(Ticks at);              // audio thread (or with it stopped)
     void mixChunk(std::int16_t* out, Ticks chunkStart, std::size_t frames);
+    void fadeAll(Ticks at); // audio thread: pause and stop fade what sounds
+    void confirm(SessionCommand command, SessionState before, SessionState after, Ticks at); // audio thread
+    void scheduleReminder(Ticks end);                                                        // audio thread
     void post(const Command& command);
     void flushWaiting();
     void pushEvent(const TaggedEvent& event); // audio thread

@@ -6,6 +6,8 @@
 // used and destroyed on one thread only, and only one Voice should speak at a time. The app
 // gives it a worker thread of its own; nothing here ever runs in the audio callback.
 
+#include "core/settings.hpp"
+
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -16,9 +18,7 @@
 
 namespace unknot {
 
-// The voices Debian's libflite1 ships (not time_awb, which only says the time).
-inline constexpr std::array<std::string_view, 5> kVoiceNames = {"kal16", "kal", "awb", "rms", "slt"};
-inline constexpr std::string_view kDefaultVoice = "kal16";
+// kVoiceNames and kDefaultVoice: in core/settings.hpp, where the settings check the name.
 
 struct SpokenPhrase {
     std::vector<std::int16_t> samples; // interleaved, `channels` a frame, at the rate asked for

@@ -20,6 +20,7 @@ struct CueOptions {
     bool countdown = true; // ticks 3, 2 and 1 s before the end of timed phases of 5 s or more
     bool halfway = true;   // a sound in the middle of timed phases of 30 s or more
     bool end = true;       // a chime when the routine ends
+    bool feedback = true;  // a short sound confirming pause, resume, skip, back, +15 s and continue
     bool operator==(const CueOptions&) const = default;
 };
 

@@ -42,6 +42,7 @@ inline constexpr std::size_t kMaxSummaryBytes = 500;
 inline constexpr std::size_t kMaxNotesBytes = 20'000;
 inline constexpr std::size_t kMaxLabelBytes = 200; // a step's label, also a block's name
 inline constexpr std::size_t kMaxCueBytes = 500;
+inline constexpr std::size_t kMaxSayBytes = 200;      // what the voice says at a step's start
 inline constexpr std::size_t kMaxListItems = 50;      // entries of `tags` or `equipment`
 inline constexpr std::size_t kMaxListItemBytes = 100; // one tag or piece of equipment
 // Label, cue and block name summed over every phase of the expansion: bounds what
@@ -63,6 +64,7 @@ struct Step {
     Millis durationMs = 0; // phases only; 0 for manual
     std::string label;
     std::string cue;
+    std::string say; // replaces what the voice says at the phase's start; may hold {placeholders}
     int repeat = 1;
     std::vector<Side> sides;               // empty: no sides
     Millis switchMs = kDefaultSwitchMs;    // between sides; 0 for none

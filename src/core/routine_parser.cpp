@@ -2,6 +2,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/history_db.hpp"
+#include "core/phrase_plan.hpp"
 #include "core/text.hpp"
 #include "core/timeline.hpp"
 
@@ -18,8 +19,8 @@ namespace {
 constexpr int kMaxDepth = 16;
 
 const std::vector<std::string> kTopKeys = {"name", "summary", "notes", "tags", "equipment", "check_in", "step"};
-const std::vector<std::string> kStepKeys = {"kind",   "duration", "label",        "cue", "repeat",
-                                            "sides",  "switch",   "rest_between", "step"};
+const std::vector<std::string> kStepKeys = {"kind",   "duration", "label",  "cue",          "say",
+                                            "repeat", "sides",    "switch", "rest_between", "step"};
 
 std::vector<std::string> writableKindNames() {
     std::vector<std::string> names;
@@ -220,6 +221,29 @@ class Parser {
         return ms;
     }
 
+    // `switch` and `rest_between`: "0s" for none, else a phase's length, at least 1 s.
+    std::optional<Millis> pauseBetween(const toml::node& node, std::string_view what) {
+        auto ms = duration(node, what, 0, kMaxPhaseMs);
+        if (ms && *ms > 0 && *ms < kMinPhaseMs) {
+            error(node, "`" + std::string(what) + "` is " + formatDurationSpec(*ms) + "; it is \"0s\" (none) or from " +
+                            formatDurationSpec(kMinPhaseMs) + " to " + formatDurationSpec(kMaxPhaseMs) +
+                            ", as a phase is");
+            return std::nullopt;
+        }
+        return ms;
+    }
+
+    // Where byte `offset` of a one-line string value lies in the file: after its opening quote,
+    // a column per character (exact unless escapes come before it).
+    static SourcePos positionInString(const toml::node& node, std::string_view value, std::size_t offset) {
+        SourcePos pos = posOf(node.source());
+        int chars = 0;
+        for (std::size_t i = 0; i < offset && i < value.size(); ++i)
+            if ((static_cast<unsigned char>(value[i]) & 0xC0) != 0x80) ++chars;
+        pos.column += 1 + chars;
+        return pos;
+    }
+
     std::vector<Step> steps(const toml::node& node, int depth, bool insideSided) {
         std::vector<Step> out;
         const auto* array = node.as_array();
@@ -270,6 +294,13 @@ class Parser {
                 if (auto v = text(node, "label", kMaxLabelBytes)) s.label = *v;
             } else if (k == "cue") {
                 if (auto v = text(node, "cue", kMaxCueBytes)) s.cue = *v;
+            } else if (k == "say") {
+                if (auto v = text(node, "say", kMaxSayBytes)) {
+                    if (auto bad = checkSayTemplate(*v))
+                        error(positionInString(node, *v, bad->offset), "`say`: " + bad->message);
+                    else
+                        s.say = *v;
+                }
             } else if (k == "repeat") {
                 const auto* i = node.as_integer();
                 if (!i)
@@ -284,9 +315,9 @@ class Parser {
                 sidesNode = &node;
                 s.sides = sides(node);
             } else if (k == "switch") {
-                if (auto v = duration(node, "switch", 0, kMaxPhaseMs)) s.switchMs = *v;
+                if (auto v = pauseBetween(node, "switch")) s.switchMs = *v;
             } else if (k == "rest_between") {
-                if (auto v = duration(node, "rest_between", 0, kMaxPhaseMs)) s.restBetweenMs = *v;
+                if (auto v = pauseBetween(node, "rest_between")) s.restBetweenMs = *v;
             } else if (k == "step") {
                 stepKey = &key;
                 stepNode = &node;

@@ -65,6 +65,7 @@ class Writer {
         }
         if (!s.label.empty()) key("label", quoted(s.label));
         if (!s.cue.empty()) key("cue", quoted(s.cue));
+        if (!s.say.empty()) key("say", quoted(s.say));
         if (s.repeat != 1) key("repeat", std::to_string(s.repeat));
         if (!s.sides.empty()) {
             std::vector<std::string> names;

@@ -106,7 +106,7 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
     r.boolean(top, "check_in_before", s.checkInBefore);
     r.number(top, "font_scale", s.fontScale, Settings::kMinFontScale, Settings::kMaxFontScale);
     r.string(top, "last_routine", s.lastRoutine);
-    for (const char* table : {"cues", "sounds", "window"})
+    for (const char* table : {"cues", "voice", "sounds", "window"})
         if (const auto* n = top.get(table); n && !n->is_table())
             out.notices.push_back("settings: `" + std::string(table) + "` must be a table ([" + table +
                                   "]); using the defaults");
@@ -115,6 +115,18 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
         r.boolean(*cues, "countdown", s.cues.countdown);
         r.boolean(*cues, "halfway", s.cues.halfway);
         r.boolean(*cues, "end", s.cues.end);
+        r.boolean(*cues, "feedback", s.cues.feedback);
+    }
+    if (const auto* voice = top["voice"].as_table()) {
+        r.boolean(*voice, "enabled", s.voice.enabled);
+        r.string(*voice, "name", s.voice.name);
+        if (std::find(kVoiceNames.begin(), kVoiceNames.end(), s.voice.name) == kVoiceNames.end()) {
+            out.notices.push_back("settings: voice `" + s.voice.name +
+                                  "` is not one of kal16, kal, awb, rms and slt; using " + std::string(kDefaultVoice));
+            s.voice.name = kDefaultVoice;
+        }
+        r.integer(*voice, "volume", s.voice.volume, 0, 100);
+        r.number(*voice, "rate", s.voice.rate, VoiceSettings::kMinRate, VoiceSettings::kMaxRate);
     }
     if (const auto* sounds = top["sounds"].as_table()) {
         for (auto&& [key, node] : *sounds) {
@@ -172,8 +184,9 @@ std::vector<SettingText> settingTexts(const Settings& s) {
         o << toml::value<std::string>(v);
         return o.str();
     };
-    std::ostringstream scale;
+    std::ostringstream scale, rate;
     scale << toml::value<double>(s.fontScale);
+    rate << toml::value<double>(s.voice.rate);
     std::vector<SettingText> out = {
         {"", "volume", std::to_string(s.volume)},
         {"", "muted", b(s.muted)},
@@ -186,6 +199,11 @@ std::vector<SettingText> settingTexts(const Settings& s) {
         {"cues", "countdown", b(s.cues.countdown)},
         {"cues", "halfway", b(s.cues.halfway)},
         {"cues", "end", b(s.cues.end)},
+        {"cues", "feedback", b(s.cues.feedback)},
+        {"voice", "enabled", b(s.voice.enabled)},
+        {"voice", "name", str(s.voice.name)},
+        {"voice", "volume", std::to_string(s.voice.volume)},
+        {"voice", "rate", rate.str()},
     };
     for (const auto& [cue, path] : s.sounds)
         out.push_back({"sounds", cue, str(path)});

@@ -19,6 +19,10 @@ inline constexpr std::array<const char*, 12> kCueSoundNames = {
     "prepare", "tense", "release", "hold", "roll", "rest", "manual", "switch", "countdown", "countdown-last",
     "halfway", "end"};
 
+// The sounds confirming a key that changes playback, in assets/sounds/feedback/.
+inline constexpr std::array<const char*, 6> kFeedbackSoundNames = {"pause", "resume", "skip",
+                                                                   "back",  "extend", "continue"};
+
 struct WindowGeometry {
     int x = -1;           // screen position; -1 lets the window manager choose
     int y = -1;
@@ -29,10 +33,26 @@ struct WindowGeometry {
     bool operator==(const WindowGeometry&) const = default;
 };
 
+// The voices Debian's libflite1 ships (not time_awb, which only says the time).
+inline constexpr std::array<std::string_view, 5> kVoiceNames = {"kal16", "kal", "awb", "rms", "slt"};
+inline constexpr std::string_view kDefaultVoice = "kal16";
+
+// The spoken guide (src/audio/voice.hpp).
+struct VoiceSettings {
+    bool enabled = true;             // say the side, the step and the time; off: cue sounds only
+    std::string name{kDefaultVoice}; // a Flite voice Debian ships: kal16, kal, awb, rms or slt
+    int volume = 100;                // percent of the cue volume, 0 to 100
+    double rate = 1.0;               // speaking speed, 0.5 to 2.0 (1.0 as recorded)
+    bool operator==(const VoiceSettings&) const = default;
+    static constexpr double kMinRate = 0.5;
+    static constexpr double kMaxRate = 2.0;
+};
+
 struct Settings {
-    int volume = 80;          // percent, 0 to 100
+    int volume = 100;         // percent, 0 to 100 (the cue sounds are made at -16 LUFS for full volume)
     bool muted = false;       // no sound at all, visual cues only
     CueOptions cues;          // which kinds of cue play; all on
+    VoiceSettings voice;      // the spoken guide; on, kal16, full volume, rate 1.0
     bool flash = true;        // a short full-window flash at every phase change
     bool checkInBefore = true; // a routine with check_in asks how it feels before it starts too (always after)
     int flashMs = 250;        // how long the flash lasts, in ms, 100 to 3000 (longer for bright rooms)

@@ -34,7 +34,7 @@ ExpansionSize measureStep(const Step& step, std::size_t blockBytes) {
     ExpansionSize inner;
     if (step.isPhase()) {
         const std::size_t label = step.label.empty() ? kindTitle(*step.kind).size() : step.label.size();
-        inner = {1, label + step.cue.size() + innerBlock};
+        inner = {1, label + step.cue.size() + step.say.size() + innerBlock};
     } else {
         for (const auto& child : step.children)
             inner = add(inner, measureStep(child, innerBlock));
@@ -74,6 +74,7 @@ class Expander {
     struct Texts {
         SharedText label; // for a phase, the kind's title when the step has no label
         SharedText cue;
+        SharedText say;
     };
     std::unordered_map<const Step*, Texts> texts_;
 
@@ -81,7 +82,8 @@ class Expander {
         auto [it, added] = texts_.try_emplace(&s);
         if (added) {
             const std::string label = s.isPhase() && s.label.empty() ? std::string(kindTitle(*s.kind)) : s.label;
-            it->second = Texts{SharedText(label), s.cue.empty() ? SharedText() : SharedText(s.cue)};
+            it->second = Texts{SharedText(label), s.cue.empty() ? SharedText() : SharedText(s.cue),
+                               s.say.empty() ? SharedText() : SharedText(s.say)};
         }
         return it->second;
     }
@@ -121,6 +123,7 @@ class Expander {
                     p.kind = *s.kind;
                     p.label = label;
                     p.cue = cue;
+                    p.say = texts.say;
                     p.side = sides[si];
                     p.manual = *s.kind == PhaseKind::Manual;
                     p.durationMs = p.manual ? 0 : s.durationMs;

@@ -30,6 +30,7 @@ struct Phase {
     PhaseKind kind = PhaseKind::Prepare;
     SharedText label; // never empty: defaults to the kind's title
     SharedText cue;
+    SharedText say; // the step's `say`, placeholders unfilled; empty: the default phrase
     Side side = Side::None;
     Millis startMs = 0;    // in the plan, with manual phases counted as 0 ms
     Millis durationMs = 0; // 0 for manual phases
@@ -52,7 +53,7 @@ struct Timeline {
 // huge repeat counts is refused at once.
 struct ExpansionSize {
     std::size_t phases = 0;
-    std::size_t textBytes = 0; // label + cue + block name of every phase: what `plan` prints
+    std::size_t textBytes = 0; // label + cue + say + block name of every phase: what `plan` prints
 };
 [[nodiscard]] ExpansionSize measureExpansion(const Routine& routine);
 [[nodiscard]] std::size_t countPhases(const Routine& routine);

@@ -46,9 +46,35 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
     changed |= ImGui::Checkbox("Countdown ticks 3, 2, 1 s before a change", &d.cues.countdown);
     changed |= ImGui::Checkbox("Halfway cue in phases of 30 s or more", &d.cues.halfway);
     changed |= ImGui::Checkbox("A chime at the end", &d.cues.end);
+    changed |= ImGui::Checkbox("A short sound for pause, resume, skip, back, +15 s and continue", &d.cues.feedback);
     changed |= ImGui::Checkbox("Flash the window at every phase change", &d.flash);
     if (d.flash) changed |= ImGui::SliderInt("Flash length", &d.flashMs, 100, 3000, "%d ms");
     changed |= ImGui::Checkbox("Ask how it feels before a routine too (always after)", &d.checkInBefore);
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted("Voice");
+    ImGui::PopFont();
+    changed |= ImGui::Checkbox("Say the side, the step and its time", &d.voice.enabled);
+    if (d.voice.enabled) {
+        if (ImGui::BeginCombo("Voice", d.voice.name.c_str())) {
+            for (std::string_view name : kVoiceNames) {
+                const std::string n(name);
+                if (ImGui::Selectable(n.c_str(), n == d.voice.name)) {
+                    d.voice.name = n;
+                    changed = true;
+                }
+            }
+            ImGui::EndCombo();
+        }
+        // A voice change reopens the sound device: applied when the slider is let go, not per step.
+        ImGui::SliderInt("Voice volume", &d.voice.volume, 0, 100, "%d%%");
+        changed |= ImGui::IsItemDeactivatedAfterEdit();
+        float rate = static_cast<float>(d.voice.rate);
+        if (ImGui::SliderFloat("Speaking rate", &rate, static_cast<float>(VoiceSettings::kMinRate),
+                               static_cast<float>(VoiceSettings::kMaxRate), "%.2fx"))
+            d.voice.rate = rate;
+        changed |= ImGui::IsItemDeactivatedAfterEdit();
+    }
     ImGui::Spacing();
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted("Text");

@@ -131,9 +131,28 @@ class CliTest(unittest.TestCase):
         self.assertEqual(list(plan["routine"]), ["id", "name", "total_ms"])
         self.assertEqual(list(plan["phases"][0]), ["index", "kind", "label", "cue", "side", "start_ms", "duration_ms",
                                                    "manual", "round", "rounds", "block"])
-        self.assertEqual(list(plan["cues"][1]), ["at_ms", "type", "phase", "count"])
+        self.assertEqual(list(plan["cues"][0]), ["at_ms", "type", "phase"])
+        self.assertEqual(list(plan["cues"][1]), ["at_ms", "type", "phase", "frame", "text", "kind", "length_ms",
+                                                   "lead_frames"])
+        self.assertEqual(list(plan["cues"][2]), ["at_ms", "type", "phase", "count"])
         self.assertEqual(plan["routine"]["id"], "sides-and-rests")
-        phases, cues = plan["phases"], plan["cues"]
+        phases, every = plan["phases"], plan["cues"]
+        cues = [c for c in every if c["type"] != "say"]
+        # What the voice says, among the cues: after the phase's own sound, on a whole frame.
+        says = [c for c in every if c["type"] == "say"]
+        self.assertEqual(says[0]["text"], "Get ready.")  # its label
+        self.assertEqual(says[0]["at_ms"], 450)
+        self.assertEqual(says[0]["frame"], 450 * 48)
+        self.assertEqual(says[1]["text"], "Round 1 of 2. Left. Squeeze.")
+        self.assertIn("Switch to the right side.", [c["text"] for c in says])
+        self.assertTrue(says[-1]["text"].startswith("Done. 1 minute"), says[-1])
+        for say in says:
+            self.assertGreater(say["length_ms"], 0, say)
+            # Each ends before the next phase starts (or says that it was shortened).
+            phase = phases[say["phase"]]
+            if say["kind"] == "phase":
+                self.assertLessEqual(say["at_ms"] + say["length_ms"], phase["start_ms"] + phase["duration_ms"], say)
+        self.assertEqual([c["at_ms"] for c in every], sorted(c["at_ms"] for c in every))
         # prepare, L: T R rest T R, switch, R: T R rest T R, hold
         self.assertEqual([p["kind"] for p in phases],
                          ["prepare", "tense", "release", "rest", "tense", "release", "switch",
@@ -160,13 +179,35 @@ class CliTest(unittest.TestCase):
         self.assertEqual(cues[-1], {"at_ms": start, "type": "end", "phase": len(phases) - 1})
         self.assertEqual([c["at_ms"] for c in cues], sorted(c["at_ms"] for c in cues))
 
+    def test_plan_says_when_a_phrase_is_shortened_or_dropped_and_the_voice_can_be_off(self):
+        routine = Path(self.home.name) / "short-phases.toml"
+        routine.write_text('name = "Quick"\n[[step]]\nkind = "tense"\nlabel = "Squeeze the ball as hard as you can"\n'
+                           'duration = "2s"\nsides = ["left"]\n[[step]]\nkind = "release"\n'
+                           'label = "Let go of everything now"\nduration = "1s"\n')
+        says = [c for c in json.loads(self.run_unknot("plan", "--json", str(routine)).stdout)["cues"]
+                if c["type"] == "say"]
+        self.assertEqual(says[0]["text"], "Left.")
+        self.assertTrue(says[0]["shortened"])
+        self.assertEqual(says[0]["full_text"], "Left. Squeeze the ball as hard as you can.")
+        self.assertTrue(says[1]["dropped"])
+        self.assertEqual(says[1]["text"], "")
+        table = self.run_unknot("plan", str(routine)).stdout
+        self.assertIn("Left. (shortened)", table)
+        self.assertIn("Let go of everything now. (dropped: no room)", table)
+        settings = Path(self.env["XDG_CONFIG_HOME"]) / "unknot" / "settings.toml"
+        settings.parent.mkdir(parents=True)
+        settings.write_text("[voice]\nenabled = false\n")
+        types = {c["type"] for c in json.loads(self.run_unknot("plan", "--json", str(routine)).stdout)["cues"]}
+        self.assertEqual(types, {"phase", "end"})
+
     def test_plan_follows_the_cue_settings(self):
         settings = Path(self.env["XDG_CONFIG_HOME"]) / "unknot" / "settings.toml"
         settings.parent.mkdir(parents=True)
         settings.write_text("[cues]\ncountdown = false\nhalfway = false\n")
         r = self.run_unknot("plan", "--json", str(FIXTURES / "good" / "sides-and-rests.toml"))
-        types = {c["type"] for c in json.loads(r.stdout)["cues"]}
-        self.assertEqual(types, {"phase", "end"})
+        cues = json.loads(r.stdout)["cues"]
+        self.assertEqual({c["type"] for c in cues}, {"phase", "end", "say"})
+        self.assertNotIn("Halfway.", [c.get("text") for c in cues])
 
     def test_plan_by_id_and_table(self):
         r = self.run_unknot("plan", "glute-release-ball")
@@ -204,7 +245,7 @@ class CliTest(unittest.TestCase):
     def test_plan_of_invalid_file_lists_its_errors(self):
         r = self.run_unknot("plan", str(FIXTURES / "bad" / "many-mistakes.toml"))
         self.assertEqual(r.returncode, 1)
-        self.assertEqual(len([l for l in r.stderr.splitlines() if ": error: " in l]), 7)
+        self.assertEqual(len([l for l in r.stderr.splitlines() if ": error: " in l]), 10)
 
 
 if __name__ == "__main__":

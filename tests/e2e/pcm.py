@@ -9,11 +9,7 @@ CHANNELS = 2
 
 def read_raw(path):
     """Per-frame peak of |left|, |right| as a list of ints, and the largest sample magnitude."""
-    samples = array.array("h")
-    with open(path, "rb") as f:
-        samples.frombytes(f.read())
-    if sys.byteorder != "little":
-        samples.byteswap()
+    samples = read_samples(path)
     left, right = samples[0::2], samples[1::2]
     frames = [max(abs(a), abs(b)) for a, b in zip(left, right)]
     return frames, max(frames, default=0)
@@ -56,3 +52,33 @@ def compare(heard, planned_frames, tolerance=48):
         if abs(err) > tolerance:
             raise AssertionError(f"cue {k} heard {err:+d} frames from its plan (tolerance {tolerance})")
     return errors
+
+
+def read_samples(path):
+    """The raw capture as interleaved signed 16-bit samples."""
+    samples = array.array("h")
+    with open(path, "rb") as f:
+        samples.frombytes(f.read())
+    if sys.byteorder != "little":
+        samples.byteswap()
+    return samples
+
+
+def voice_onsets(with_voice, without_voice, min_silence_ms=300):
+    """Where each phrase starts, in frames after the first sound, from two captures of one
+    routine with the voice on and off: the cues are identical in both (the voice ducks, the
+    cues never move), so what differs, aligned on the first sound, is the voice alone. A
+    phrase starts at the first differing frame after `min_silence_ms` of none."""
+    def first(a):
+        return next((i for i in range(0, len(a) - 1, 2) if a[i] or a[i + 1]), 0)
+    a, b = with_voice[first(with_voice):], without_voice[first(without_voice):]
+    n = min(len(a), len(b)) // 2 * 2
+    out, quiet = [], RATE
+    for i in range(0, n, 2):
+        if a[i] != b[i] or a[i + 1] != b[i + 1]:
+            if quiet >= RATE * min_silence_ms // 1000:
+                out.append(i // 2)
+            quiet = 0
+        else:
+            quiet += 1
+    return out

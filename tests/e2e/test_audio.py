@@ -8,30 +8,34 @@ import unittest
 from pathlib import Path
 
 from harness import App, BIN, FIXTURES, WindowTest, Xvfb
-from pcm import RATE, compare, onsets, read_raw
+from pcm import RATE, compare, onsets, read_raw, read_samples, voice_onsets
 
 SOUNDS = Path(__file__).resolve().parents[2] / "assets" / "sounds"
+VOICE_OFF = "[voice]\nenabled = false\n[cues]\nfeedback = false\n"
 
 
 def plan_frames(routine):
     out = subprocess.run([BIN, "plan", "--json", str(routine)], capture_output=True, text=True, check=True).stdout
     plan = json.loads(out)
+    plan["cues"] = [c for c in plan["cues"] if c["type"] != "say"]  # the app runs with the voice off here
     return plan, [c["at_ms"] * RATE // 1000 for c in plan["cues"]]
 
 
 class AudioCaptureTest(WindowTest):
-    def capture(self, args, realtime=False, keys=None):
+    # The cue onsets are measured with the voice off; bench/cue_timing.py measures both.
+    def capture(self, args, realtime=False, keys=None, settings=VOICE_OFF):
         tmp = tempfile.mkdtemp(prefix="unknot-audio-")
         raw = Path(tmp) / "out.raw"
         env = {"SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
         if not realtime:
             env["SDL_DISKAUDIODELAY"] = "0"  # as fast as it can: minutes play in seconds
-        app = App(self.x.display, args, env_extra=env)
+        app = App(self.x.display, args, env_extra=env, settings=settings)
         self.addCleanup(app.stop)
         if keys:
             keys(app)
         self.assertEqual(app.wait_exit(timeout=240), 0, app.log)
         frames, peak = read_raw(raw)
+        self.last_raw = raw
         return app, frames, peak
 
     def check_routine(self, routine, keys=None):
@@ -62,6 +66,23 @@ class AudioCaptureTest(WindowTest):
         self.assertIn("halfway", types)
         self.assertEqual(types[-1], "end")
         self.assertLessEqual(max(abs(e) for e in errors), 48)
+
+    def test_every_phrase_starts_on_its_planned_frame(self):
+        routine = FIXTURES / "good" / "sides-and-rests.toml"
+        plan = json.loads(subprocess.run([BIN, "plan", "--json", str(routine)], capture_output=True, text=True,
+                                         check=True).stdout)
+        says = [c for c in plan["cues"] if c["type"] == "say" and c["text"]]
+        captures = []
+        for settings in ("", VOICE_OFF):
+            _, frames, _ = self.capture(["run", str(routine), "--quit-at-end"], settings=settings)
+            captures.append(read_samples(self.last_raw))
+        heard = voice_onsets(*captures)
+        self.assertEqual(len(heard), len(says), (heard, [s["frame"] for s in says]))
+        # Both captures are aligned on the first cue's first sound; the session's frame 0 is
+        # its onset, found as the other tests find every cue's.
+        lead = next(i for i, v in enumerate(frames) if v) - onsets(frames)[0]
+        for h, say in zip(heard, says):
+            self.assertEqual(h + lead - say["frame"] - say["lead_frames"], 0, say)
 
     def test_every_cue_lands_on_its_frame_in_a_built_in_routine(self):
         def skip_check_ins(app):
@@ -117,7 +138,7 @@ class AudioCaptureTest(WindowTest):
     def test_your_own_sound_replaces_a_cue_and_a_bad_file_falls_back(self):
         own = SOUNDS / "end.wav"  # 390 ms, in place of the 220 ms prepare sound
         # A comment and a key of the user's own survive the session (issue 12).
-        settings = (f'# my own sounds\nfuture_option = "keep"\n[sounds]\nprepare = "{own}"\n'
+        settings = (f'# my own sounds\nfuture_option = "keep"\n{VOICE_OFF}[sounds]\nprepare = "{own}"\n'
                     'tense = "/nonexistent/gong.wav"\n')
         tmp = tempfile.mkdtemp(prefix="unknot-audio-")
         raw = Path(tmp) / "out.raw"

@@ -54,8 +54,8 @@ class PlayerWindowTest(WindowTest):
         self.assertGreater(int(m.group(1)), 15000)
         self.assertLessEqual(int(m.group(1)), 20000)
         n = app.line_count()
-        app.keys("m", "Up")
-        app.wait_for(r"volume 80 mute on", after=n)
+        app.keys("m", "Down")  # the default volume is 100%
+        app.wait_for(r"volume 100 mute on", after=n)
         app.wait_for(r"volume 90 mute on", after=n)
         n = app.line_count()
         app.keys("Escape")

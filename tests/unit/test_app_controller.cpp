@@ -123,7 +123,7 @@ TEST_CASE("volume and mute keys change the settings and save them") {
     rig.press(Key::Enter);
     rig.press(Key::Down);
     rig.press(Key::M);
-    CHECK(rig.app->settings().volume == 80 - Settings::kVolumeStep);
+    CHECK(rig.app->settings().volume == 100 - Settings::kVolumeStep); // from the default, 100%
     CHECK(rig.app->settings().muted);
     rig.app->handle(Intent{Action::SetVolume, 0, 250});
     CHECK(rig.app->settings().volume == 100);
@@ -135,13 +135,13 @@ TEST_CASE("volume and mute keys change the settings and save them") {
 
 TEST_CASE("a sound change saves only what changed and keeps the user's lines in settings.toml") {
     Rig rig;
-    rig.dir.write("settings.toml", "# mine: keep this line\nvolume = 80\nflash = true\n");
+    rig.dir.write("settings.toml", "# mine: keep this line\nvolume = 100\nflash = true\n");
     REQUIRE(rig.settingsFile.load().notices.empty());
     rig.press(Key::M);
     const auto text = readFile(rig.dir.path / "settings.toml");
     REQUIRE(text);
     CHECK(text->find("# mine: keep this line") != std::string::npos);
-    CHECK(text->find("volume = 80") != std::string::npos);
+    CHECK(text->find("volume = 100") != std::string::npos);
     CHECK(loadSettings(rig.dir.path / "settings.toml").settings.muted);
     CHECK(rig.reports.notices.empty());
 }
@@ -283,8 +283,11 @@ TEST_CASE("the player's volume keys and the Finished screen's keys") {
     noFlash.flash = false;
     Rig rig(noFlash);
     rig.press(Key::Enter);
+    rig.press(Key::Down);
+    CHECK(rig.app->settings().volume == 100 - Settings::kVolumeStep);
     rig.press(Key::Up);
-    CHECK(rig.app->settings().volume == 80 + Settings::kVolumeStep);
+    rig.press(Key::Up); // no further than 100%
+    CHECK(rig.app->settings().volume == 100);
     rig.press(Key::Right);
     rig.press(Key::Right);
     REQUIRE(rig.screen() == ui::Screen::Finished);

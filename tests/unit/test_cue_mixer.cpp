@@ -1,4 +1,5 @@
 #include "audio/cue_mixer.hpp"
+#include "audio/phrase_book.hpp"
 
 #include "helpers.hpp"
 
@@ -85,7 +86,7 @@ TEST_CASE("commands apply at the next buffer and move the cues with the session"
     Rig rig;
     const Timeline t = timelineOf(kRoutine);
     rig.mixer.start(t, CueOptions{});
-    rig.render(256 * 10);          // 2560 frames in
+    rig.render(256 * 10); // 2560 frames in
     rig.mixer.apply(SessionCommand::Skip);
     rig.render(256);
     std::vector<SessionEvent> events;
@@ -245,4 +246,145 @@ TEST_CASE("a steady clock adopts a session mid-routine and plays on from the sam
         CHECK(events.back().at == kRate * 10);
         CHECK(raw != nullptr);
     }
+}
+
+TEST_CASE("a pause fades what sounds within 20 ms and without a jump") {
+    Rig rig;
+    FlatSound longCue(static_cast<std::size_t>(kRate), 8000); // 1 s: rings well into the pause
+    rig.mixer.setSound(SoundId::Prepare, longCue.cue());
+    rig.mixer.start(timelineOf(kRoutine), CueOptions{});
+    rig.render(kRate / 10);
+    const auto pausedAt = rig.out.size() / 2;
+    rig.mixer.apply(SessionCommand::TogglePause);
+    rig.render(kRate / 2);
+    CHECK(rig.out[(pausedAt - 1) * 2] == 8000);
+    CHECK(rig.out[(pausedAt + 240) * 2] > 0); // still fading at 5 ms
+    for (std::size_t f = pausedAt + static_cast<std::size_t>(kRate) / 50; f < rig.out.size() / 2; ++f)
+        REQUIRE(rig.out[f * 2] == 0); // silent from 20 ms on
+    int steepest = 0;
+    for (std::size_t f = pausedAt; f < rig.out.size() / 2; ++f)
+        steepest = std::max(steepest, std::abs(rig.out[f * 2] - rig.out[(f - 1) * 2]));
+    CHECK(steepest < 100); // 8000 over 480 frames: about 17 a frame
+}
+
+TEST_CASE("a volume change ramps over at least 10 ms while a cue sounds") {
+    Rig rig;
+    FlatSound longCue(static_cast<std::size_t>(kRate), 10000);
+    rig.mixer.setSound(SoundId::Prepare, longCue.cue());
+    rig.mixer.start(timelineOf(kRoutine), CueOptions{});
+    rig.render(kRate / 10);
+    const auto changedAt = rig.out.size() / 2;
+    rig.mixer.setVolume(0, false);
+    rig.render(kRate / 10);
+    const auto at = [&](std::size_t f) { return rig.out[f * 2]; };
+    CHECK(at(changedAt - 1) == 10000);
+    CHECK(at(changedAt + 480) > 0); // not there yet at 10 ms
+    CHECK(at(changedAt + 480) < 10000);
+    CHECK(at(changedAt + static_cast<std::size_t>(kRate) / 50) == 0); // there by 20 ms
+    for (std::size_t f = changedAt; f < changedAt + 1000; ++f) REQUIRE(std::abs(at(f) - at(f - 1)) < 30);
+}
+
+TEST_CASE("a phrase starts on its frame after its cue, ducks under ticks and fades at the next phase") {
+    Rig rig;
+    FlatSound voice(static_cast<std::size_t>(kRate) * 6, 2000); // longer than the phase: cut at 5 s
+    auto book = std::make_shared<PhraseBook>();
+    Phrase said;
+    said.cueOffsetMs = 450;
+    said.text = "Prepare.";
+    book->phrases = {said};
+    book->sounds = {voice.cue()};
+    book->onPhase = {0, -1};
+    book->onHalfway = {-1, -1};
+    book->reminder = {-1, -1};
+    book->ready = true;
+    rig.mixer.start(timelineOf(kRoutine), CueOptions{}, book);
+    rig.render(7 * kRate);
+    const auto at = [&](Ticks f) { return static_cast<int>(rig.out[static_cast<std::size_t>(f) * 2]); };
+    const Ticks start = 450 * kRate / 1000;
+    CHECK(at(start - 1) == 0);
+    CHECK(at(start) >= 1990);
+    // The 2 s tick (1000) sounds with the voice lowered, not cut.
+    const Ticks tick = 2 * kRate;
+    CHECK(at(tick - 1) >= 1990);
+    CHECK(at(tick + 99) - 1000 < 1800);
+    CHECK(at(tick + 99) - 1000 > 500);
+    CHECK(at(tick + 100 + 4800) >= 1990); // back up 100 ms after the tick
+    // At 5 s the next phase begins: the phrase fades out within 10 ms; tense says nothing.
+    CHECK(at(5 * kRate + 200) >= 1000);
+    for (Ticks f = 5 * kRate + kRate / 50; f < 6 * kRate; ++f) REQUIRE(at(f) == 0);
+    // Phase events are reported as ever.
+    std::vector<SessionEvent> events;
+    (void)rig.mixer.update(events);
+    CHECK(std::count_if(events.begin(), events.end(),
+                        [](const SessionEvent& e) { return e.cue.type == CueType::Phase; }) == 2);
+}
+
+TEST_CASE("with the phase sound off the voice still follows the phase, unheard and unreported") {
+    Rig rig;
+    FlatSound voice(1000, 3000);
+    auto book = std::make_shared<PhraseBook>();
+    Phrase said;
+    said.cueOffsetMs = 0;
+    book->phrases = {said};
+    book->sounds = {voice.cue()};
+    book->onPhase = {0, 0};
+    book->onHalfway = {-1, -1};
+    book->reminder = {-1, -1};
+    book->ready = true;
+    CueOptions noPhase;
+    noPhase.phase = false;
+    rig.mixer.start(timelineOf(kRoutine), noPhase, book);
+    rig.render(6 * kRate);
+    CHECK(rig.out[0] == 3000); // the voice alone at 0
+    CHECK(rig.out[static_cast<std::size_t>(5 * kRate) * 2] == 3000);
+    std::vector<SessionEvent> events;
+    (void)rig.mixer.update(events);
+    CHECK(std::none_of(events.begin(), events.end(), [](const SessionEvent& e) {
+        return e.type == SessionEvent::Type::Cue && e.cue.type == CueType::Phase;
+    }));
+}
+
+TEST_CASE("the session waits for its phrases before it starts") {
+    Rig rig;
+    auto book = std::make_shared<PhraseBook>();
+    book->onPhase = {-1, -1};
+    book->onHalfway = {-1, -1};
+    book->reminder = {-1, -1};
+    rig.mixer.start(timelineOf(kRoutine), CueOptions{}, book);
+    rig.render(kRate / 4);
+    CHECK(rig.onsets().empty());
+    book->ready = true;
+    const auto readyAt = static_cast<Ticks>(rig.out.size() / 2);
+    rig.render(kRate / 4);
+    REQUIRE(rig.onsets().size() == 1);
+    CHECK(rig.onsets()[0] == readyAt);
+}
+
+TEST_CASE("pause, resume, skip, back, +15 s and continue each sound their confirmation at once") {
+    Rig rig;
+    std::vector<FlatSound> sounds;
+    for (int i = 0; i < static_cast<int>(FeedbackId::Count); ++i)
+        sounds.emplace_back(50, static_cast<std::int16_t>(100 * (i + 1)));
+    for (std::size_t i = 0; i < sounds.size(); ++i)
+        rig.mixer.setFeedbackSound(static_cast<FeedbackId>(i), sounds[i].cue());
+    rig.mixer.start(timelineOf("name=\"m\"\n[[step]]\nkind=\"manual\"\n[[step]]\nkind=\"hold\"\nduration=30\n"),
+                    CueOptions{});
+    rig.render(kRate);
+    const auto levelAfter = [&](SessionCommand command) {
+        const auto at = rig.out.size() / 2;
+        rig.mixer.apply(command);
+        rig.render(kRate / 2);
+        return static_cast<int>(rig.out[(at + 10) * 2]);
+    };
+    CHECK(levelAfter(SessionCommand::TogglePause) == 600 + 1000); // continue past the manual step, with the hold's cue
+    CHECK(levelAfter(SessionCommand::TogglePause) == 100);        // pause: heard though the pause fades the rest
+    CHECK(levelAfter(SessionCommand::TogglePause) == 200);        // resume
+    CHECK(levelAfter(SessionCommand::Extend) == 500);
+    CHECK(levelAfter(SessionCommand::Back) == 400 + 1000); // 1.5 s into the hold: back to the manual step, its cue
+    CHECK(levelAfter(SessionCommand::Skip) == 300 + 1000); // on to the hold again
+    CueOptions quiet;
+    quiet.feedback = false;
+    rig.mixer.start(timelineOf(kRoutine), quiet);
+    rig.render(kRate / 2);
+    CHECK(levelAfter(SessionCommand::TogglePause) == 0);
 }

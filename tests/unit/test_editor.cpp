@@ -54,7 +54,7 @@ Step randomStep(std::mt19937& rng, int depth, bool sided) {
         s.switchMs = (pick(rng) % 3) * 2500;
         sided = true;
     }
-    if (s.repeat > 1 && pick(rng) < 50) s.restBetweenMs = 500 + pick(rng) * 100;
+    if (s.repeat > 1 && pick(rng) < 50) s.restBetweenMs = 1000 + pick(rng) * 100;
     if (depth < 3 && pick(rng) < 35) {
         const int n = 1 + pick(rng) % 3;
         for (int i = 0; i < n; ++i) s.children.push_back(randomStep(rng, depth + 1, sided));

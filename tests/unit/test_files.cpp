@@ -55,6 +55,7 @@ TEST_CASE("settings survive a save and a load") {
     s.fontScale = 1.25;
     s.lastRoutine = "glute \"release\"";
     s.cues.halfway = false;
+    s.voice = {false, "slt", 70, 1.25};
     s.sounds["tense"] = "/home/me/gong.wav";
     s.window = {10, 20, 800, 600, true, false};
     const auto file = tmp.path / "settings.toml";
@@ -72,10 +73,21 @@ TEST_CASE("settings survive a save and a load") {
     CHECK(l.lastRoutine == "glute \"release\"");
     CHECK_FALSE(l.cues.halfway);
     CHECK(l.cues.countdown);
+    CHECK(l.voice == VoiceSettings{false, "slt", 70, 1.25});
     CHECK(l.sounds.at("tense") == "/home/me/gong.wav");
     CHECK(l.window.width == 800);
     CHECK(l.window.maximized);
     CHECK_FALSE(std::filesystem::exists(tmp.path / "settings.toml.bak"));
+}
+
+TEST_CASE("the voice is on at full volume by default and a rate out of range is a notice") {
+    CHECK(Settings{}.volume == 100);
+    CHECK(Settings{}.voice.enabled);
+    const auto loaded = parseSettings("[voice]\nrate = 3.0\nvolume = 40\n");
+    CHECK(loaded.settings.voice.rate == doctest::Approx(1.0));
+    CHECK(loaded.settings.voice.volume == 40);
+    REQUIRE(loaded.notices.size() == 1);
+    CHECK(loaded.notices[0].find("`rate`") != std::string::npos);
 }
 
 TEST_CASE("a missing settings file gives the defaults quietly") {

@@ -71,3 +71,23 @@ TEST_CASE("the last countdown tick has its own sound") {
     CHECK(soundFor(tick, timeline) == SoundId::CountdownLast);
     CHECK(std::string(soundName(SoundId::CountdownLast)) == "countdown-last");
 }
+
+TEST_CASE("the feedback sounds are short and quieter than the cues") {
+    const std::filesystem::path dir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "sounds" / "feedback";
+    for (const char* name : kFeedbackSoundNames) {
+        CAPTURE(name);
+        SDL_AudioSpec spec{};
+        Uint8* buffer = nullptr;
+        Uint32 bytes = 0;
+        REQUIRE(SDL_LoadWAV((dir / (std::string(name) + ".wav")).string().c_str(), &spec, &buffer, &bytes));
+        const std::span<const std::int16_t> samples(reinterpret_cast<const std::int16_t*>(buffer), bytes / 2);
+        const double seconds = static_cast<double>(samples.size()) / spec.channels / spec.freq;
+        const auto l = measureCueLoudness(samples, spec.channels, static_cast<unsigned>(spec.freq));
+        SDL_FreeWAV(buffer);
+        REQUIRE(l);
+        CHECK(seconds <= 0.150);
+        CHECK(l->maxMomentaryLufs >= -20.0);
+        CHECK(l->maxMomentaryLufs <= -17.0);
+        CHECK(l->truePeakDbtp <= kCueMaxTruePeakDbtp);
+    }
+}

@@ -279,3 +279,42 @@ TEST_CASE("check_in names the areas to ask about, and a bad one points at its en
     d = only(std::string(kHeader) + "checkin = [\"heel\"]\n" + steps);
     CHECK(has(d.message, "did you mean `check_in`?"));
 }
+
+TEST_CASE("switch and rest_between are 0s or at least 1 s, as phases are") {
+    auto d = only(std::string(kHeader) +
+                  "[[step]]\nlabel = \"B\"\nswitch = \"0.001s\"\nsides = [\"left\", \"right\"]\n[[step.step]]\nkind = "
+                  "\"hold\"\nduration = 5\n");
+    CHECK(d.line == 4);
+    CHECK(d.column == 10);
+    CHECK(has(d.message, "`switch` is"));
+    CHECK(has(d.message, "\"0s\""));
+    d = only(std::string(kHeader) + "[[step]]\nkind = \"hold\"\nduration = 5\nrepeat = 2\nrest_between = 0.5\n");
+    CHECK(d.line == 6);
+    CHECK(d.column == 16);
+    CHECK(has(d.message, "`rest_between` is"));
+    const auto fine =
+        parse(std::string(kHeader) + "[[step]]\nkind = \"hold\"\nduration = 5\nrepeat = 2\nrest_between = \"0s\"\n"
+                                     "[[step]]\nlabel = \"B\"\nswitch = \"1s\"\nsides = [\"left\", \"right\"]\n"
+                                     "[[step.step]]\nkind = \"hold\"\nduration = 5\n");
+    CHECK(fine.diagnostics.empty());
+}
+
+TEST_CASE("say is read with its placeholders and an unknown one is an error at its column") {
+    const auto r = parse(std::string(kHeader) + "[[step]]\nkind = \"hold\"\nduration = 5\nsay = \"{side}: {label}\"\n");
+    REQUIRE(r.diagnostics.empty());
+    CHECK(r.routine.steps.front().say == "{side}: {label}");
+
+    auto d = only(std::string(kHeader) + "[[step]]\nkind = \"hold\"\nduration = 5\nsay = \"Hold {lable} now\"\n");
+    CHECK(d.line == 5);
+    CHECK(d.column == 13); // the `{` of {lable}: say = " is 7 columns, "Hold " 5 more
+    CHECK(has(d.message, "unknown placeholder {lable}"));
+    CHECK(has(d.message, "{label}"));
+
+    d = only(std::string(kHeader) + "[[step]]\nkind = \"hold\"\nduration = 5\nsay = \"Hold {label\"\n");
+    CHECK(d.column == 13);
+    CHECK(has(d.message, "not closed"));
+    d = only(std::string(kHeader) + "[[step]]\nkind = \"hold\"\nduration = 5\nsay = \"a}\"\n");
+    CHECK(d.column == 9);
+    d = only(std::string(kHeader) + "[[step]]\nkind = \"hold\"\nduration = 5\nsay = 3\n");
+    CHECK(has(d.message, "`say` must be a string"));
+}

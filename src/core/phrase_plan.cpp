@@ -1,0 +1,211 @@
+#include "core/phrase_plan.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <unordered_map>
+
+namespace unknot {
+
+namespace {
+
+constexpr Millis kNoLimit = std::numeric_limits<Millis>::max();
+// Phases at least this long have their duration said.
+constexpr Millis kSayDurationFromMs = 20'000;
+
+std::string_view sideWord(Side side) { return side == Side::Left ? "Left." : side == Side::Right ? "Right." : ""; }
+
+void append(std::string& out, std::string_view part) {
+    if (part.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += part;
+}
+
+std::string sentence(std::string text) {
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    if (!text.empty() && text.back() != '.' && text.back() != '!' && text.back() != '?') text += '.';
+    return text;
+}
+
+bool startsRound(const Timeline& t, std::size_t i) {
+    const Phase& p = t.phases[i];
+    if (p.rounds <= 1 || p.kind == PhaseKind::Switch) return false;
+    if (i == 0) return true;
+    const Phase& before = t.phases[i - 1];
+    return before.round != p.round || before.rounds != p.rounds || !(before.block == p.block) ||
+           before.kind == PhaseKind::Switch;
+}
+
+std::string fillSay(const Timeline& t, std::size_t i) {
+    const Phase& p = t.phases[i];
+    const std::string& text = p.say.str();
+    std::string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t open = text.find('{', pos);
+        if (open == std::string::npos) {
+            out.append(text, pos);
+            break;
+        }
+        out.append(text, pos, open - pos);
+        const std::size_t close = text.find('}', open);
+        if (close == std::string::npos) break; // checkSayTemplate refused it; say what is before
+        const std::string_view name(text.data() + open + 1, close - open - 1);
+        if (name == "label")
+            out += p.label.str();
+        else if (name == "side")
+            out += sideName(p.side);
+        else if (name == "duration")
+            out += p.manual ? std::string() : spokenDuration(p.durationMs);
+        else if (name == "round")
+            out += std::to_string(p.round);
+        else if (name == "rounds")
+            out += std::to_string(p.rounds);
+        else if (name == "next")
+            out += i + 1 < t.size() ? t.phases[i + 1].label.str() : std::string("the end");
+        pos = close + 1;
+    }
+    return out;
+}
+
+// A phase's phrase from fullest to shortest; the caller says the first that fits.
+std::vector<std::string> phaseChoices(const Timeline& t, std::size_t i) {
+    const Phase& p = t.phases[i];
+    const std::string side(sideWord(p.side));
+    std::vector<std::string> choices;
+    if (!p.say.empty()) {
+        choices.push_back(fillSay(t, i));
+    } else if (p.kind == PhaseKind::Switch) {
+        choices.push_back(sentence(p.label.str()));
+    } else {
+        std::string withLabel;
+        if (startsRound(t, i))
+            append(withLabel, "Round " + std::to_string(p.round) + " of " + std::to_string(p.rounds) + ".");
+        append(withLabel, side);
+        append(withLabel, sentence(p.label.str()));
+        if (!p.manual && p.durationMs >= kSayDurationFromMs) {
+            std::string full = withLabel;
+            append(full, spokenDuration(p.durationMs) + ".");
+            choices.push_back(full);
+        }
+        choices.push_back(withLabel);
+    }
+    if (!side.empty()) choices.push_back(side);
+    return choices;
+}
+
+class Planner {
+  public:
+    Planner(const Timeline& t, const CueOptions& cues, const PhraseLength& length)
+        : t_(t), cues_(cues), length_(length) {}
+
+    std::vector<Phrase> run() {
+        for (std::size_t i = 0; i < t_.size(); ++i) phase(i);
+        if (cues_.end && !t_.empty()) {
+            std::vector<std::string> done{"Done. " + spokenDuration(t_.totalMs) + ".", "Done."};
+            add(PhraseKind::End, t_.size() - 1, t_.totalMs, kPhraseAfterCueMs, done, kNoLimit);
+        }
+        return std::move(out_);
+    }
+
+  private:
+    const Timeline& t_;
+    const CueOptions& cues_;
+    const PhraseLength& length_;
+    std::vector<Phrase> out_;
+    std::unordered_map<std::string, Millis> lengths_;
+
+    Millis lengthOf(const std::string& text) {
+        auto [it, added] = lengths_.try_emplace(text, 0);
+        if (added) it->second = std::max<Millis>(0, length_(text));
+        return it->second;
+    }
+
+    void phase(std::size_t i) {
+        const Phase& p = t_.phases[i];
+        const Millis after = cues_.phase ? kPhraseAfterCueMs : 0;
+        const bool halfway = !p.manual && cues_.halfway && p.durationMs >= kHalfwayMinPhaseMs;
+        // Until the phase changes, or the halfway phrase, or the first reminder.
+        Millis until = p.manual ? kReminderEveryMs : halfway ? p.durationMs / 2 + kPhraseAfterCueMs : p.durationMs;
+        add(PhraseKind::Phase, i, p.startMs, after, phaseChoices(t_, i), until);
+        if (halfway)
+            add(PhraseKind::Halfway, i, p.startMs + p.durationMs / 2, kPhraseAfterCueMs, {"Halfway."},
+                p.durationMs - p.durationMs / 2);
+        if (p.manual) {
+            add(PhraseKind::Reminder, i, p.startMs, kReminderEveryMs, {"Continue when you are ready."}, kNoLimit);
+            out_.back().everyMs = kReminderEveryMs;
+        }
+    }
+
+    // Says the first of `choices` that ends within `untilMs` of the cue (at `cueAtMs`), after
+    // the previous phrase.
+    void add(PhraseKind kind, std::size_t phase, Millis cueAtMs, Millis offsetMs,
+             const std::vector<std::string>& choices, Millis untilMs) {
+        Phrase p;
+        p.kind = kind;
+        p.phase = phase;
+        p.cueOffsetMs = offsetMs;
+        p.atMs = cueAtMs + offsetMs;
+        p.fullText = choices.empty() ? std::string() : choices.front();
+        p.fit = PhraseFit::Dropped;
+        for (std::size_t c = 0; c < choices.size(); ++c) {
+            if (choices[c].empty()) continue;
+            const Millis len = lengthOf(choices[c]);
+            if (untilMs != kNoLimit && offsetMs + len > untilMs) continue;
+            p.text = choices[c];
+            p.lengthMs = len;
+            p.fit = c == 0 ? PhraseFit::Full : PhraseFit::Shortened;
+            break;
+        }
+        if (!p.fullText.empty()) out_.push_back(std::move(p));
+    }
+};
+
+} // namespace
+
+std::optional<SayTemplateError> checkSayTemplate(std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+        if (text[pos] == '}') return SayTemplateError{pos, "a `}` without its `{`; placeholders look like {label}"};
+        if (text[pos] != '{') continue;
+        const std::size_t close = text.find_first_of("{}", pos + 1);
+        if (close == std::string_view::npos || text[close] == '{')
+            return SayTemplateError{pos, "a `{` is not closed; placeholders look like {label}"};
+        const std::string_view name = text.substr(pos + 1, close - pos - 1);
+        if (std::find(kSayPlaceholders.begin(), kSayPlaceholders.end(), name) == kSayPlaceholders.end()) {
+            std::string known;
+            for (std::string_view k : kSayPlaceholders) known += (known.empty() ? "{" : ", {") + std::string(k) + "}";
+            return SayTemplateError{pos, "unknown placeholder {" + std::string(name.substr(0, 40)) +
+                                             "} (known: " + known + ")"};
+        }
+        pos = close;
+    }
+    return std::nullopt;
+}
+
+std::string spokenDuration(Millis ms) {
+    const Millis total = (ms + 500) / 1000;
+    const Millis hours = total / 3600, minutes = total / 60 % 60, seconds = total % 60;
+    std::string out;
+    const auto part = [&](Millis n, const char* unit) {
+        if (n == 0) return;
+        append(out, std::to_string(n) + " " + unit + (n == 1 ? "" : "s"));
+    };
+    part(hours, "hour");
+    part(minutes, "minute");
+    part(seconds, "second");
+    return out.empty() ? "0 seconds" : out;
+}
+
+std::string_view phraseKindName(PhraseKind kind) {
+    switch (kind) {
+    case PhraseKind::Phase: return "phase";
+    case PhraseKind::Halfway: return "halfway";
+    case PhraseKind::End: return "end";
+    case PhraseKind::Reminder: return "reminder";
+    }
+    return "?";
+}
+
+std::vector<Phrase> planPhrases(const Timeline& timeline, const CueOptions& cues, const PhraseLength& length) {
+    return Planner(timeline, cues, length).run();
+}
+
+} // namespace unknot

@@ -1,0 +1,235 @@
+#include "core/phrase_plan.hpp"
+
+#include "audio/voice.hpp"
+#include "core/playable.hpp"
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+#include <map>
+
+using namespace unknot;
+using unknot::test::timelineOf;
+
+namespace {
+
+// 60 ms a character: "Left." takes 300 ms. Counts the calls, to see lengths are asked once.
+struct CountingLength {
+    std::map<std::string, int> calls;
+    PhraseLength fn() {
+        return [this](const std::string& text) {
+            ++calls[text];
+            return static_cast<Millis>(text.size()) * 60;
+        };
+    }
+};
+
+std::vector<Phrase> of(const Timeline& t, PhraseLength length, CueOptions cues = {}) {
+    return planPhrases(t, cues, length);
+}
+
+const Phrase* find(const std::vector<Phrase>& phrases, PhraseKind kind, std::size_t phase) {
+    for (const auto& p : phrases)
+        if (p.kind == kind && p.phase == phase) return &p;
+    return nullptr;
+}
+
+constexpr std::string_view kSided = R"(name = "T"
+[[step]]
+label = "Calf"
+sides = ["left", "right"]
+switch = "5s"
+[[step.step]]
+kind = "hold"
+label = "Press"
+duration = "40s"
+)";
+
+} // namespace
+
+TEST_CASE("a phase is announced by side, label and duration, after its own sound") {
+    CountingLength len;
+    const Timeline t = timelineOf(kSided);
+    REQUIRE(t.size() == 3);
+    const auto phrases = of(t, len.fn());
+    const Phrase* left = find(phrases, PhraseKind::Phase, 0);
+    REQUIRE(left);
+    CHECK(left->text == "Left. Press. 40 seconds.");
+    CHECK(left->fit == PhraseFit::Full);
+    CHECK(left->atMs == kPhraseAfterCueMs);
+    CHECK(left->cueOffsetMs == kPhraseAfterCueMs);
+    CHECK(left->lengthMs == static_cast<Millis>(left->text.size()) * 60);
+    const Phrase* sw = find(phrases, PhraseKind::Phase, 1);
+    REQUIRE(sw);
+    CHECK(sw->text == "Switch to the right side.");
+    CHECK(sw->atMs == 40'000 + kPhraseAfterCueMs);
+    CHECK(find(phrases, PhraseKind::Phase, 2)->text == "Right. Press. 40 seconds.");
+    // A 40 s hold has its halfway cue, then "Halfway" after it.
+    const Phrase* half = find(phrases, PhraseKind::Halfway, 0);
+    REQUIRE(half);
+    CHECK(half->text == "Halfway.");
+    CHECK(half->atMs == 20'000 + kPhraseAfterCueMs);
+    const Phrase* done = find(phrases, PhraseKind::End, 2);
+    REQUIRE(done);
+    CHECK(done->text == "Done. 1 minute 25 seconds.");
+    CHECK(done->atMs == t.totalMs + kPhraseAfterCueMs);
+    // In time order, and each distinct text measured once.
+    for (std::size_t i = 1; i < phrases.size(); ++i) CHECK(phrases[i - 1].atMs <= phrases[i].atMs);
+    for (const auto& [text, n] : len.calls) CHECK_MESSAGE(n == 1, text);
+}
+
+TEST_CASE("rounds are announced and short phases do not say their duration") {
+    CountingLength len;
+    const auto phrases = of(timelineOf(R"(name = "T"
+[[step]]
+label = "Set"
+repeat = 3
+[[step.step]]
+kind = "tense"
+duration = "5s"
+[[step.step]]
+kind = "release"
+label = "Let go"
+duration = "10s"
+)"),
+                            len.fn());
+    REQUIRE(phrases.size() == 7);
+    CHECK(phrases[0].text == "Round 1 of 3. Tense.");
+    CHECK(phrases[1].text == "Let go.");
+    CHECK(phrases[2].text == "Round 2 of 3. Tense.");
+    CHECK(phrases[4].text == "Round 3 of 3. Tense.");
+    CHECK(phrases[6].kind == PhraseKind::End);
+}
+
+TEST_CASE("a phrase that would run past the phase change is shortened, then dropped") {
+    const Timeline t = timelineOf(R"(name = "T"
+[[step]]
+sides = ["left"]
+[[step.step]]
+kind = "hold"
+label = "A rather long label to say"
+duration = "20s"
+[[step]]
+kind = "hold"
+label = "Plain"
+duration = "1s"
+)");
+    // "Left. A rather long label to say. 20 seconds." is 46 characters.
+    auto len = [](Millis perChar) {
+        return [perChar](const std::string& s) { return static_cast<Millis>(s.size()) * perChar; };
+    };
+    auto phrases = of(t, len(100)); // 4.6 s: fits in 20 s
+    CHECK(find(phrases, PhraseKind::Phase, 0)->fit == PhraseFit::Full);
+    phrases = of(t, len(600)); // 27.6 s with the duration, 20.4 s without: the label goes too
+    const Phrase* p = find(phrases, PhraseKind::Phase, 0);
+    CHECK(p->text == "Left.");
+    CHECK(p->fit == PhraseFit::Shortened);
+    CHECK(p->fullText == "Left. A rather long label to say. 20 seconds.");
+    phrases = of(t, len(450)); // 15.5 s without the duration: fits
+    CHECK(find(phrases, PhraseKind::Phase, 0)->text == "Left. A rather long label to say.");
+    // A 1 s phase: 550 ms after its sound. "Plain." (6 characters) fits at 90 ms a character,
+    // not at 100, and with no side there is nothing shorter: dropped.
+    phrases = of(t, len(90));
+    CHECK(find(phrases, PhraseKind::Phase, 1)->fit == PhraseFit::Full);
+    phrases = of(t, len(100)); // kept: `p` points into it
+    p = find(phrases, PhraseKind::Phase, 1);
+    CHECK(p->fit == PhraseFit::Dropped);
+    CHECK(p->text.empty());
+}
+
+TEST_CASE("phrases never overlap") {
+    const PhraseLength length = [](const std::string& s) { return static_cast<Millis>(s.size()) * 200; };
+    const Timeline t = timelineOf(R"(name = "T"
+[[step]]
+kind = "prepare"
+duration = "3s"
+[[step]]
+kind = "hold"
+label = "Lean into the ball"
+sides = ["left", "right"]
+switch = "2s"
+duration = "30s"
+[[step]]
+kind = "manual"
+label = "Stand up"
+[[step]]
+kind = "rest"
+duration = "2s"
+)");
+    Millis endOfLast = 0;
+    for (const auto& p : planPhrases(t, CueOptions{}, length)) {
+        if (p.fit == PhraseFit::Dropped || p.kind == PhraseKind::Reminder) continue;
+        CAPTURE(p.text);
+        CHECK(p.atMs >= endOfLast);
+        // A manual phase lasts 0 ms in the plan: it waits for the user, whose "continue" ends it.
+        endOfLast = t.phases[p.phase].manual ? 0 : p.atMs + p.lengthMs;
+    }
+}
+
+TEST_CASE("a manual step says its label, then a reminder every 30 s") {
+    CountingLength len;
+    const auto phrases =
+        of(timelineOf("name = \"T\"\n[[step]]\nkind = \"manual\"\nlabel = \"Find the ball\"\n"), len.fn());
+    const Phrase* start = find(phrases, PhraseKind::Phase, 0);
+    REQUIRE(start);
+    CHECK(start->text == "Find the ball.");
+    const Phrase* reminder = find(phrases, PhraseKind::Reminder, 0);
+    REQUIRE(reminder);
+    CHECK(reminder->cueOffsetMs == kReminderEveryMs);
+    CHECK(reminder->everyMs == kReminderEveryMs);
+    CHECK_FALSE(reminder->text.empty());
+}
+
+TEST_CASE("say replaces the phrase and fills its placeholders") {
+    const auto phrases = of(
+        timelineOf(R"(name = "T"
+[[step]]
+label = "Calf"
+repeat = 2
+sides = ["right"]
+[[step.step]]
+kind = "roll"
+label = "Roll slowly"
+duration = "1m30s"
+say = "{side}: {label} for {duration}, round {round} of {rounds}, then {next}"
+)"),
+        [](const std::string&) { return Millis{500}; }, CueOptions{.halfway = false});
+    REQUIRE(phrases.size() >= 2);
+    CHECK(phrases[0].text == "right: Roll slowly for 1 minute 30 seconds, round 1 of 2, then Roll slowly");
+    CHECK(phrases[1].text == "right: Roll slowly for 1 minute 30 seconds, round 2 of 2, then the end");
+}
+
+TEST_CASE("placeholders are checked") {
+    CHECK_FALSE(checkSayTemplate("{label} {side} {duration} {round} {rounds} {next} plain"));
+    auto e = checkSayTemplate("ok {nope}");
+    REQUIRE(e);
+    CHECK(e->offset == 3);
+    e = checkSayTemplate("{label");
+    REQUIRE(e);
+    CHECK(e->offset == 0);
+    CHECK(checkSayTemplate("{{label}}"));
+    CHECK(checkSayTemplate("}"));
+}
+
+TEST_CASE("spoken durations") {
+    CHECK(spokenDuration(1'000) == "1 second");
+    CHECK(spokenDuration(45'000) == "45 seconds");
+    CHECK(spokenDuration(60'000) == "1 minute");
+    CHECK(spokenDuration(135'000) == "2 minutes 15 seconds");
+    CHECK(spokenDuration(3'600'000) == "1 hour");
+}
+
+TEST_CASE("with the real voice, the planned length is the spoken length") {
+    const auto voice = Voice::open(kDefaultVoice, 1.0, 48000, 2);
+    REQUIRE(voice);
+    const PhraseLength length = [&](const std::string& text) {
+        return static_cast<Millis>(voice->speak(text).frames(2) * 1000 / 48000);
+    };
+    const auto phrases = planPhrases(timelineOf(kSided), CueOptions{}, length);
+    const Phrase* left = find(phrases, PhraseKind::Phase, 0);
+    REQUIRE(left);
+    CHECK(left->lengthMs > 800);    // four words
+    CHECK(left->lengthMs < 40'000); // and it fits the phase
+    CHECK(left->fit == PhraseFit::Full);
+    CHECK(left->lengthMs == length(left->text)); // Flite is deterministic
+}
