@@ -335,7 +335,8 @@ void AppController::applySettings(const Settings& draft) {
         if (driver_) driver_->setCueOptions(settings_.cues);
     if (draft.fontScale != before.fontScale) shell_.setFontScale(settings_.fontScale);
     player_.setFlash(settings_.flash, settings_.flashMs);
-    if (draft.sounds != before.sounds || draft.voice != before.voice) shell_.soundFilesChanged(); // reopens with them
+    if (draft.sounds != before.sounds || draft.voice != before.voice || draft.outputDevice != before.outputDevice)
+        shell_.soundFilesChanged(); // reopens with them
     reporter_.logf("settings applied countdown=%d halfway=%d flash=%d font_scale=%.2f", settings_.cues.countdown,
                    settings_.cues.halfway, settings_.flash, settings_.fontScale);
     soundSettingsChanged();

@@ -157,6 +157,7 @@ class GuiApp final : public AppShell {
     std::string iconUrl_;
     ui::LibraryViewState libraryView_;
     int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
+    bool settingsListed_ = false; // the settings panel was open last frame (its outputs are listed)
     std::vector<long long> drawnSignature_;
     unsigned long long wakes_ = 0;  // for --verbose: how often the loop woke
     unsigned long long frames_ = 0; // and how often it drew
@@ -237,6 +238,7 @@ class GuiApp final : public AppShell {
         ao.custom = s.sounds;
         ao.volume = s.volume;
         ao.voice = s.voice;
+        ao.outputDevice = s.outputDevice;
         ao.muted = s.muted;
         std::vector<std::string> notices;
         auto opened = AudioDevice::open(ao, notices, resume);
@@ -245,8 +247,9 @@ class GuiApp final : public AppShell {
         if (auto* error = std::get_if<std::string>(&opened)) return *error;
         auto device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
         const AudioFormat& f = device->format();
-        reporter_.logf("audio driver=%s frequency=%d format=%s channels=%d buffer_frames=%d", f.driver.c_str(),
-                       f.frequency, f.sampleFormat.c_str(), f.channels, f.bufferFrames);
+        reporter_.logf("audio driver=%s frequency=%d format=%s channels=%d buffer_frames=%d output=\"%s\"",
+                       f.driver.c_str(), f.frequency, f.sampleFormat.c_str(), f.channels, f.bufferFrames,
+                       device->outputDevice().empty() ? "default" : device->outputDevice().c_str());
         return device;
     }
 
@@ -351,6 +354,10 @@ class GuiApp final : public AppShell {
         model.deleted = app_->workshop().deletedName();
         model.showHelp = app_->showHelp();
         ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts());
+        // The outputs connected now, listed once each time the panel opens.
+        ui::SettingsViewState& panel = app_->settingsPanel();
+        if (panel.open && !settingsListed_) panel.outputDevices = AudioDevice::outputDevices();
+        settingsListed_ = panel.open;
         if (const ui::Intent fromSettings =
                 ui::drawSettings(app_->settingsPanel(), platform_->fonts(), sound_->hasSound()))
             intent = fromSettings;

@@ -5,6 +5,7 @@
 #include <SDL.h>
 #include <SDL_mixer.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <map>
@@ -92,12 +93,29 @@ AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return std::string("no sound: ") + SDL_GetError();
     // No allowed changes: SDL converts to whatever the hardware wants, so the stream we fill
     // is always exactly this format and one frame is 1/48000 s.
-    if (Mix_OpenAudioDevice(kFrequency, AUDIO_S16SYS, kChannels, kBufferFrames, nullptr, 0) != 0) {
+    // The output the settings name when it is connected now; the system's default otherwise.
+    std::string chosen;
+    if (!options.outputDevice.empty()) {
+        const auto connected = outputDevices();
+        if (std::find(connected.begin(), connected.end(), options.outputDevice) != connected.end())
+            chosen = options.outputDevice;
+        else
+            notices.push_back("the sound output \"" + options.outputDevice +
+                              "\" is not connected; using the default output");
+    }
+    if (!chosen.empty() &&
+        Mix_OpenAudioDevice(kFrequency, AUDIO_S16SYS, kChannels, kBufferFrames, chosen.c_str(), 0) != 0) {
+        notices.push_back("cannot open the sound output \"" + chosen + "\" (" + Mix_GetError() +
+                          "); using the default output");
+        chosen.clear();
+    }
+    if (chosen.empty() && Mix_OpenAudioDevice(kFrequency, AUDIO_S16SYS, kChannels, kBufferFrames, nullptr, 0) != 0) {
         std::string error = std::string("no sound device: ") + Mix_GetError();
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
         return error;
     }
     auto device = std::unique_ptr<AudioDevice>(new AudioDevice());
+    device->outputDevice_ = chosen;
     device->open_ = true;
     int frequency = 0, channels = 0;
     Uint16 format = 0;
@@ -170,6 +188,14 @@ AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices
     if (!resume.session || resume.session->ticksPerSecond() == frequency) device->mixer_->adopt(std::move(resume));
     Mix_SetPostMix(postMix, device->mixer_.get());
     return device;
+}
+
+std::vector<std::string> AudioDevice::outputDevices() {
+    std::vector<std::string> names;
+    const int n = SDL_GetNumAudioDevices(0);
+    for (int i = 0; i < n; ++i)
+        if (const char* name = SDL_GetAudioDeviceName(i, 0); name && *name) names.emplace_back(name);
+    return names;
 }
 
 SessionHandover AudioDevice::close() {

@@ -22,6 +22,7 @@ namespace unknot {
 struct AudioOptions {
     std::filesystem::path soundsDir;             // the built-in WAV files
     std::map<std::string, std::string> custom;   // sound name -> the user's own file
+    std::string outputDevice;                    // by name; empty, or not connected: the system's default output
     int volume = 100;
     bool muted = false;
     VoiceSettings voice; // the spoken guide: its phrases are synthesised at each start
@@ -71,6 +72,10 @@ class AudioDevice final : public SoundDeviceDriver {
     AudioDevice& operator=(const AudioDevice&) = delete;
 
     [[nodiscard]] const AudioFormat& format() const { return format_; }
+    [[nodiscard]] const std::string& outputDevice() const { return outputDevice_; } // empty: the default
+
+    // The names of the outputs connected now, as settings remember them (SDL must be up).
+    [[nodiscard]] static std::vector<std::string> outputDevices();
 
     // Stops the device; returns the session it was playing, the frame it had reached and the
     // events not read yet, so the routine can go on without sound (or on another device).
@@ -94,6 +99,7 @@ class AudioDevice final : public SoundDeviceDriver {
     std::unique_ptr<Chunks> chunks_;
     std::unique_ptr<VoiceWorker> voice_; // null when the voice is off
     AudioFormat format_;
+    std::string outputDevice_;
     bool open_ = false;
 };
 

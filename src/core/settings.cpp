@@ -106,6 +106,7 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
     r.boolean(top, "check_in_before", s.checkInBefore);
     r.number(top, "font_scale", s.fontScale, Settings::kMinFontScale, Settings::kMaxFontScale);
     r.string(top, "last_routine", s.lastRoutine);
+    r.string(top, "output_device", s.outputDevice);
     for (const char* table : {"cues", "voice", "sounds", "window"})
         if (const auto* n = top.get(table); n && !n->is_table())
             out.notices.push_back("settings: `" + std::string(table) + "` must be a table ([" + table +
@@ -195,6 +196,7 @@ std::vector<SettingText> settingTexts(const Settings& s) {
         {"", "check_in_before", b(s.checkInBefore)},
         {"", "font_scale", scale.str()},
         {"", "last_routine", str(s.lastRoutine)},
+        {"", "output_device", str(s.outputDevice)},
         {"cues", "phase", b(s.cues.phase)},
         {"cues", "countdown", b(s.cues.countdown)},
         {"cues", "halfway", b(s.cues.halfway)},

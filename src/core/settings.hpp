@@ -58,6 +58,7 @@ struct Settings {
     int flashMs = 250;        // how long the flash lasts, in ms, 100 to 3000 (longer for bright rooms)
     double fontScale = 1.0;   // text size multiplier, 0.75 to 2.0, on top of the display's scale
     std::string lastRoutine;  // id selected in the library when the app last closed
+    std::string outputDevice; // the sound output (a headset, a speaker) by the name SDL gives it; empty: the system's
     std::map<std::string, std::string> sounds; // cue name ("tense", "countdown", …) -> a sound file of the user's
     WindowGeometry window;
 

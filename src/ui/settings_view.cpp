@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace unknot::ui {
@@ -38,6 +39,24 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
     if (!soundAvailable) ImGui::TextDisabled("No sound device: these apply when one is there.");
     changed |= ImGui::SliderInt("Volume", &d.volume, 0, 100, "%d%%");
     changed |= ImGui::Checkbox("Mute (M)", &d.muted);
+    // The output by name, so that a headset is used again whenever it is connected.
+    const bool connected =
+        std::find(state.outputDevices.begin(), state.outputDevices.end(), d.outputDevice) != state.outputDevices.end();
+    const std::string current = d.outputDevice.empty() ? std::string("The system's default")
+                                : connected            ? d.outputDevice
+                                                       : d.outputDevice + " (not connected: the default plays)";
+    if (ImGui::BeginCombo("Output", current.c_str())) {
+        if (ImGui::Selectable("The system's default", d.outputDevice.empty())) {
+            d.outputDevice.clear();
+            changed = true;
+        }
+        for (const auto& name : state.outputDevices)
+            if (ImGui::Selectable(name.c_str(), name == d.outputDevice)) {
+                d.outputDevice = name;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
     ImGui::Spacing();
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted("Cues");

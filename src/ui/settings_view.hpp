@@ -8,6 +8,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 namespace unknot::ui {
 
@@ -16,6 +17,8 @@ struct SettingsViewState {
     Settings draft;
     // Text fields for the custom sound files, in kCueSoundNames order.
     std::array<std::array<char, 512>, kCueSoundNames.size()> soundPaths{};
+    // The sound outputs connected now, by name (the app lists them when the panel opens).
+    std::vector<std::string> outputDevices;
 };
 
 void openSettings(SettingsViewState& state, const Settings& current);

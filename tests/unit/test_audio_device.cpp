@@ -4,6 +4,8 @@
 
 #include "temp_dir.hpp"
 
+#include <SDL.h>
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -33,6 +35,12 @@ bool mentions(const std::vector<std::string>& notices, const std::string& a, con
     return false;
 }
 
+// Why the device did not open; doctest builds a message even when the check passes (with -s).
+std::string openError(const std::variant<std::unique_ptr<AudioDevice>, std::string>& opened) {
+    const auto* error = std::get_if<std::string>(&opened);
+    return error ? *error : std::string();
+}
+
 } // namespace
 
 TEST_CASE("custom sounds that are not regular, too big, too long or cut short are refused by name") {
@@ -54,7 +62,7 @@ TEST_CASE("custom sounds that are not regular, too big, too long or cut short ar
                       {"end", path("long.wav")},     {"manual", path("big.wav")}, {"switch", path("missing.wav")}};
     std::vector<std::string> notices;
     auto opened = AudioDevice::open(options, notices);
-    REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), std::get<std::string>(opened));
+    REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
     CHECK(notices.size() == 7);
     CHECK(mentions(notices, "your tense sound /dev/zero", "not a regular file"));
     CHECK(mentions(notices, "cut.wav", "cut short"));
@@ -66,4 +74,36 @@ TEST_CASE("custom sounds that are not regular, too big, too long or cut short ar
     CHECK_FALSE(mentions(notices, "good.wav", ""));
     for (const auto& n : notices)
         CHECK(n.find("using the built-in one") != std::string::npos);
+}
+
+TEST_CASE("a remembered sound output that is not connected plays on the default output, with a notice") {
+    ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+    AudioOptions options;
+    options.soundsDir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "sounds";
+    options.outputDevice = "Headset that is in a drawer";
+    std::vector<std::string> notices;
+    auto opened = AudioDevice::open(options, notices);
+    REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
+    const auto& device = std::get<std::unique_ptr<AudioDevice>>(opened);
+    CHECK(device->outputDevice().empty());
+    REQUIRE(notices.size() == 1);
+    CHECK(mentions(notices, "\"Headset that is in a drawer\" is not connected", "using the default output"));
+}
+
+TEST_CASE("a connected sound output named in the settings is the one opened") {
+    ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+    REQUIRE(SDL_InitSubSystem(SDL_INIT_AUDIO) == 0);
+    const auto listed = AudioDevice::outputDevices();
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    MESSAGE("outputs listed by SDL's dummy driver: " << listed.size());
+    for (const auto& name : listed) {
+        AudioOptions options;
+        options.soundsDir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "sounds";
+        options.outputDevice = name;
+        std::vector<std::string> notices;
+        auto opened = AudioDevice::open(options, notices);
+        REQUIRE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened));
+        CHECK(std::get<std::unique_ptr<AudioDevice>>(opened)->outputDevice() == name);
+        CHECK(notices.empty());
+    }
 }

@@ -54,6 +54,7 @@ TEST_CASE("settings survive a save and a load") {
     s.checkInBefore = false;
     s.fontScale = 1.25;
     s.lastRoutine = "glute \"release\"";
+    s.outputDevice = "Jabra Evolve2 65 \U0001F3A7 Analog Stereo";
     s.cues.halfway = false;
     s.voice = {false, "slt", 70, 1.25};
     s.sounds["tense"] = "/home/me/gong.wav";
@@ -68,6 +69,7 @@ TEST_CASE("settings survive a save and a load") {
     CHECK_FALSE(l.flash);
     CHECK(l.flashMs == 900);
     CHECK_FALSE(l.checkInBefore);
+    CHECK(l.outputDevice == s.outputDevice);
     CHECK(Settings{}.checkInBefore); // on unless turned off
     CHECK(l.fontScale == doctest::Approx(1.25));
     CHECK(l.lastRoutine == "glute \"release\"");
