@@ -27,6 +27,8 @@
 #include "ui/quick_set_view.hpp"
 #include "ui/settings_view.hpp"
 
+#include <imgui.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -190,7 +192,7 @@ class GuiApp final : public AppShell {
             return false;
         }
         platform_ = std::move(std::get<std::unique_ptr<Platform>>(opened));
-        reporter_.logf("window video=%s", platform_->videoDriver().c_str());
+        reporter_.logf("window video=%s imgui=%d", platform_->videoDriver().c_str(), IMGUI_VERSION_NUM);
         return true;
     }
 

@@ -322,3 +322,12 @@ class Image:
 
 def hex_rgb(text):
     return tuple(int(text[i:i + 2], 16) for i in (0, 2, 4))
+
+
+def skip_on_imgui_with_input_queue(test, app):
+    """Known bug (issue 11, open): on ImGui 1.87+ (Debian 13) `/` and Ctrl+F do not focus the
+    search box yet, and with keyboard navigation on in the quick set Tab visits every item, so
+    typing field by field in these tests lands elsewhere. Skipped there, run on 1.86 (Debian 12)."""
+    m, _ = app.wait_for(r"window video=\S+ imgui=(\d+)")
+    if int(m.group(1)) >= 18700:
+        test.skipTest("known bug on ImGui 1.87+ (issue 11): search focus and Tab order in forms")

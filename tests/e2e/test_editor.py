@@ -4,7 +4,7 @@ import subprocess
 import unittest
 from pathlib import Path
 
-from harness import BIN, SHOTS_DIR, WindowTest
+from harness import BIN, SHOTS_DIR, WindowTest, skip_on_imgui_with_input_queue
 
 
 class QuickSetTest(WindowTest):
@@ -14,6 +14,7 @@ class QuickSetTest(WindowTest):
 
     def test_quick_set_made_in_the_window_is_saved_valid_with_its_total(self):
         app = self.start()
+        skip_on_imgui_with_input_queue(self, app)
         m, _ = app.wait_for(r"library routines=(\d+)")
         before = int(m.group(1))
         app.keys("q")

@@ -4,7 +4,7 @@ import re
 import unittest
 from pathlib import Path
 
-from harness import FIXTURES, WindowTest
+from harness import FIXTURES, WindowTest, skip_on_imgui_with_input_queue
 
 # What a stray shortcut would log: a screen opened, fullscreen, mute, help or settings.
 SHORTCUT_FIRED = re.compile(r"screen (history|quick-set|editor)|fullscreen (on|off)|volume \d+ mute|help (on|off)|"
@@ -14,6 +14,7 @@ SHORTCUT_FIRED = re.compile(r"screen (history|quick-set|editor)|fullscreen (on|o
 class KeyboardTest(WindowTest):
     def search(self, focus_key, text):
         app = self.start()
+        skip_on_imgui_with_input_queue(self, app)
         app.wait_for(r"library routines=(\d+)")
         n = app.line_count()
         app.keys(focus_key)
@@ -46,6 +47,7 @@ class KeyboardTest(WindowTest):
 
     def test_quick_set_made_saved_and_started_without_the_mouse(self):
         app = self.start()
+        skip_on_imgui_with_input_queue(self, app)
         app.wait_for(r"library routines=(\d+)")
         app.keys("q")
         app.wait_for(r"screen quick-set")
