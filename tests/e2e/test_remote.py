@@ -237,10 +237,12 @@ class RemoteTest(WindowTest):
         players = self.ctl("--list-all", player="unknot").split()
         self.assertIn("unknot", players)
         self.assertIn(f"unknot.instance{second.proc.pid}", players)
-        first.keys("ctrl+q")
-        self.assertEqual(first.wait_exit(), 0)
-        second.keys("ctrl+q")
-        self.assertEqual(second.wait_exit(), 0)
+        # Two windows on one X display without a window manager: which has the keyboard is not
+        # ours to say (a key sent to the first reached the second under load), so each is asked to
+        # quit as the desktop does at log-out; SDL turns SIGTERM into a quit.
+        for app in (first, second):
+            app.proc.terminate()
+            self.assertEqual(app.wait_exit(), 0)
 
 
 class NoBusTest(WindowTest):
