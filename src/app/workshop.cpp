@@ -184,6 +184,7 @@ bool Workshop::applyEdit(const ui::EditorAction& a) {
     case T::SetNotes: ed.setNotes(a.text, a.mergeKey); return true;
     case T::SetTags: ed.setTags(a.list, a.mergeKey); return true;
     case T::SetEquipment: ed.setEquipment(a.list, a.mergeKey); return true;
+    case T::SetCheckIn: ed.setCheckIn(a.list, a.mergeKey); return true;
     case T::SetStep: ed.setStep(a.path, a.step, a.mergeKey); return true;
     case T::AddPhase: sel = ed.addPhase(a.path, a.kind); return true;
     case T::AddBlock: sel = ed.addBlock(a.path); return true;

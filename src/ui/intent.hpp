@@ -86,6 +86,7 @@ struct EditorAction {
         SetNotes,
         SetTags,
         SetEquipment,
+        SetCheckIn,
         SetStep,
         AddPhase,
         AddBlock,
@@ -111,7 +112,7 @@ struct EditorAction {
     StepPath target;               // MoveTo
     Step step;                     // SetStep
     std::string text;              // SetName/Summary/Notes
-    std::vector<std::string> list; // SetTags/Equipment
+    std::vector<std::string> list; // SetTags/Equipment/CheckIn
     std::string mergeKey;          // keystrokes in one field: one undo step
     PhaseKind kind = PhaseKind::Tense;
     [[nodiscard]] explicit operator bool() const { return type != Type::None; }
