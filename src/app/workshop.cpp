@@ -178,7 +178,10 @@ bool Workshop::applyEdit(const ui::EditorAction& a) {
     Editor& ed = editing_->editor;
     StepPath& sel = editing_->view.selected;
     switch (a.type) {
-    case T::Select: sel = a.path; return true;
+    case T::Select:
+        sel = a.path;
+        editing_->view.focusFields = true; // Tab goes through its fields
+        return true;
     case T::SetName: ed.setName(a.text, a.mergeKey); return true;
     case T::SetSummary: ed.setSummary(a.text, a.mergeKey); return true;
     case T::SetNotes: ed.setNotes(a.text, a.mergeKey); return true;

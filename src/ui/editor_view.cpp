@@ -11,6 +11,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace unknot::ui {
 
@@ -161,11 +162,11 @@ void routineFields(EditorViewState& st, const Editor& editor, EditorAction& acti
     problems(editor.problemsBesides({}, {"name", "summary", "notes", "tags", "equipment", "check_in"}));
 }
 
-// What the voice may say instead of its default: the parser's placeholders, listed for the hint.
-std::string sayHint() {
-    std::string hint = "empty: the default; may hold";
-    for (std::string_view p : kSayPlaceholders) hint += " {" + std::string(p) + "}";
-    return hint;
+// The placeholders a `say` may hold: the parser's list.
+std::string sayPlaceholders() {
+    std::string text = "Placeholders:";
+    for (std::string_view p : kSayPlaceholders) text += " {" + std::string(p) + "}";
+    return text;
 }
 
 void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path, EditorAction& action) {
@@ -223,12 +224,16 @@ void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path,
         }
         problems(editor.problemsAt(path, "cue"));
     }
-    ImGui::TextUnformatted(s.isPhase() ? "Say (what the voice says as it starts)" : "Say (what the voice says for it)");
-    if (auto v = textField(st, "##say", k + "say", s.say, false, sayHint().c_str())) {
+    ImGui::TextUnformatted(s.isPhase() ? "Say (what the voice says as it starts; empty: the default)"
+                                       : "Say (what the voice says for it; empty: the default)");
+    if (auto v = textField(st, "##say", k + "say", s.say, false, "e.g. {side} calf, {duration}")) {
         s.say = *v;
         set("say");
     }
     problems(editor.problemsAt(path, "say"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", sayPlaceholders().c_str());
+    ImGui::PopStyleColor();
     ImGui::TextUnformatted("Repeat");
     int repeat = s.repeat;
     ImGui::SetNextItemWidth(-1);
@@ -423,6 +428,9 @@ Intent drawEditor(EditorViewState& st, const Editor& editor, const Fonts& fonts)
     stepCommands(st, editor, action);
     ImGui::EndChild();
     ImGui::SameLine();
+    // The fields have the keyboard from the start and after each choice of a step: Tab goes
+    // through them (ImGui tabs within the focused window only, and the fields are in a child).
+    if (std::exchange(st.focusFields, false)) ImGui::SetNextWindowFocus();
     ImGui::BeginChild("##fields", ImVec2(0, 0), true);
     if (st.selected.empty())
         routineFields(st, editor, action);
