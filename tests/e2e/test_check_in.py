@@ -54,6 +54,7 @@ class CheckInWindowTest(WindowTest):
         app.wait_for_screen(lambda s: s.distinct_colours() > 3, png_path=SHOTS_DIR / "check-in-note.png")
         app.keys("Return")
         app.wait_for(r"check-in note kept index=0 bytes=26", after=n)
+        app.wait_for_screen(lambda s: s.distinct_colours() > 3, png_path=SHOTS_DIR / "check-in-note-kept.png")
         fired = [line for line in app.lines[n:] if re.search(r"check-in index=|fullscreen|volume|screen ", line)]
         self.assertEqual(fired, [], "typing the note fired shortcuts")
         app.keys("Return")
