@@ -163,7 +163,11 @@ void Workshop::saveEditing(Collision collision) {
 void Workshop::editorAction(const ui::EditorAction& a) {
     if (!editing_ || !a) return;
     editing_->view.message.clear();
+    const StepPath selected = editing_->view.selected;
     if (!applyEdit(a)) saveOrClose(a);
+    // A step chosen (or added, moved): Tab goes through its fields.
+    if (editing_ && (a.type == ui::EditorAction::Type::Select || editing_->view.selected != selected))
+        editing_->view.focusFields = true;
     if (editing_ && a.type != ui::EditorAction::Type::Select) {
         const Editor& ed = editing_->editor;
         reporter_.logf("editor %d total_ms=%lld phases=%zu problems=%zu dirty=%d", static_cast<int>(a.type),
@@ -178,10 +182,7 @@ bool Workshop::applyEdit(const ui::EditorAction& a) {
     Editor& ed = editing_->editor;
     StepPath& sel = editing_->view.selected;
     switch (a.type) {
-    case T::Select:
-        sel = a.path;
-        editing_->view.focusFields = true; // Tab goes through its fields
-        return true;
+    case T::Select: sel = a.path; return true;
     case T::SetName: ed.setName(a.text, a.mergeKey); return true;
     case T::SetSummary: ed.setSummary(a.text, a.mergeKey); return true;
     case T::SetNotes: ed.setNotes(a.text, a.mergeKey); return true;

@@ -288,3 +288,19 @@ TEST_CASE("duplicating any routine opens a copy to edit") {
     CHECK(rig.w.editor().routine().name == "B (my copy)");
     CHECK(rig.w.editorView().title == "New copy");
 }
+
+TEST_CASE("the editor's fields get the keyboard when it opens and when a step is chosen or added") {
+    Rig rig;
+    rig.w.newRoutine();
+    CHECK(rig.w.editorView().focusFields);
+    rig.w.editorView().focusFields = false; // the view took it
+    rig.w.editorAction(ui::makeEditorAction(T::Select, {0}));
+    CHECK(rig.w.editorView().focusFields);
+    rig.w.editorView().focusFields = false;
+    ui::EditorAction name = ui::makeEditorAction(T::SetName);
+    name.text = "Typed";
+    rig.w.editorAction(name); // typing in a field keeps the keyboard where it is
+    CHECK_FALSE(rig.w.editorView().focusFields);
+    rig.w.editorAction(ui::makeEditorAction(T::AddBlock));
+    CHECK(rig.w.editorView().focusFields);
+}
