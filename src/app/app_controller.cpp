@@ -56,7 +56,8 @@ std::vector<long long> AppController::signature(unsigned noticeSerial) const {
             player_.confirmingExit(),
             showHelp_,
             static_cast<long long>(noticeSerial),
-            checkIn_ ? static_cast<long long>(checkIn_->index()) : -1};
+            checkIn_ ? static_cast<long long>(checkIn_->index()) : -1,
+            checkIn_ && checkIn_->noteOpen()};
 }
 
 void AppController::finish() {
@@ -70,7 +71,8 @@ void AppController::finish() {
 // ---------------------------------------------------------------------------------------
 void AppController::key(ui::Key key, bool ctrl, bool typing) {
     if (const auto command = ui::mediaCommandForKey(key)) return media(*command);
-    handle(ui::intentForKey(key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open}));
+    handle(ui::intentForKey(
+        key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open, checkIn_ && checkIn_->noteOpen()}));
 }
 
 void AppController::media(ui::MediaCommand command) {
@@ -266,6 +268,23 @@ bool AppController::handleCheckIn(const ui::Intent& intent) {
     case Action::CheckInDown: checkIn_->down(); break;
     case Action::CheckInNext: checkIn_->next(wallClockSeconds()); break;
     case Action::CheckInSkipAll: checkIn_->skipAll(); break;
+    case Action::CheckInNote:
+        checkIn_->openNote();
+        reporter_.logf("check-in note open index=%zu", checkIn_->index());
+        return true;
+    case Action::CheckInNoteText: checkIn_->setNoteDraft(intent.text); return true;
+    case Action::CheckInNoteKeep:
+        // Too long: the line stays open and says why (the view shows noteProblem()).
+        if (!checkIn_->keepNote()) {
+            reporter_.logf("check-in note too-long bytes=%zu", checkIn_->noteDraft().size());
+            return true;
+        }
+        reporter_.logf("check-in note kept index=%zu bytes=%zu", checkIn_->index(), checkIn_->note().size());
+        return true;
+    case Action::CheckInNoteDrop:
+        checkIn_->dropNote();
+        reporter_.logf("check-in note dropped index=%zu", checkIn_->index());
+        return true;
     default: return false;
     }
     if (checkIn_->done())

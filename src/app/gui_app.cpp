@@ -166,6 +166,7 @@ class GuiApp final : public AppShell {
     Ticks lastInputMs_ = 0;         // the last key, click or mouse move (the player's chrome)
     std::string reportedLayout_;    // test mode: the player's layout last logged
     std::string loggedSearch_;      // the library's search text, as last logged
+    bool noteTyping_ = false;       // the check-in's note line held the keyboard at the last frame
 
     // While a routine plays, the chrome shows only for a while after input.
     [[nodiscard]] bool playingUndisturbed() const {
@@ -377,7 +378,16 @@ class GuiApp final : public AppShell {
         model.score = c.score();
         model.index = c.index();
         model.count = c.count();
-        return ui::drawCheckIn(model, platform_->fonts());
+        model.note = c.note();
+        model.noteOpen = c.noteOpen();
+        model.noteDraft = c.noteDraft();
+        model.noteProblem = c.noteProblem();
+        const ui::Intent intent = ui::drawCheckIn(model, platform_->fonts());
+        // The end-to-end tests type into the note only once it holds the keyboard.
+        const bool typing = c.noteOpen() && platform_->typing();
+        if (typing != noteTyping_) reporter_.logf("check-in note typing=%d", typing ? 1 : 0);
+        noteTyping_ = typing;
+        return intent;
     }
 
     ui::Intent drawPlayer() {

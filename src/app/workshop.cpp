@@ -163,7 +163,11 @@ void Workshop::saveEditing(Collision collision) {
 void Workshop::editorAction(const ui::EditorAction& a) {
     if (!editing_ || !a) return;
     editing_->view.message.clear();
+    const StepPath selected = editing_->view.selected;
     if (!applyEdit(a)) saveOrClose(a);
+    // A step chosen (or added, moved): Tab goes through its fields.
+    if (editing_ && (a.type == ui::EditorAction::Type::Select || editing_->view.selected != selected))
+        editing_->view.focusFields = true;
     if (editing_ && a.type != ui::EditorAction::Type::Select) {
         const Editor& ed = editing_->editor;
         reporter_.logf("editor %d total_ms=%lld phases=%zu problems=%zu dirty=%d", static_cast<int>(a.type),
@@ -184,6 +188,7 @@ bool Workshop::applyEdit(const ui::EditorAction& a) {
     case T::SetNotes: ed.setNotes(a.text, a.mergeKey); return true;
     case T::SetTags: ed.setTags(a.list, a.mergeKey); return true;
     case T::SetEquipment: ed.setEquipment(a.list, a.mergeKey); return true;
+    case T::SetCheckIn: ed.setCheckIn(a.list, a.mergeKey); return true;
     case T::SetStep: ed.setStep(a.path, a.step, a.mergeKey); return true;
     case T::AddPhase: sel = ed.addPhase(a.path, a.kind); return true;
     case T::AddBlock: sel = ed.addBlock(a.path); return true;

@@ -61,6 +61,27 @@ std::vector<std::string> Editor::problemsAt(const StepPath& path) const {
     return out;
 }
 
+std::vector<std::string> Editor::problemsAt(const StepPath& path, std::string_view key) const {
+    std::vector<std::string> out;
+    for (const auto& d : diagnostics_) {
+        const KeySpot* spot = keyAt(written_, d.line, d.column);
+        if (spot && spot->key == key && spot->path == path) out.push_back(d.message);
+    }
+    return out;
+}
+
+std::vector<std::string> Editor::problemsBesides(const StepPath& path,
+                                                 const std::vector<std::string_view>& shownKeys) const {
+    std::vector<std::string> out;
+    for (const auto& d : diagnostics_) {
+        if (stepAtLine(written_, d.line) != path) continue;
+        const KeySpot* spot = keyAt(written_, d.line, d.column);
+        if (!spot || spot->path != path || std::find(shownKeys.begin(), shownKeys.end(), spot->key) == shownKeys.end())
+            out.push_back(d.message);
+    }
+    return out;
+}
+
 const Step* Editor::at(const StepPath& path) const {
     const std::vector<Step>* list = &routine_.steps;
     const Step* step = nullptr;
@@ -109,6 +130,13 @@ void Editor::setEquipment(std::vector<std::string> equipment, std::string_view m
     if (equipment == routine_.equipment) return;
     begin(mergeKey);
     routine_.equipment = std::move(equipment);
+    refresh();
+}
+
+void Editor::setCheckIn(std::vector<std::string> areas, std::string_view mergeKey) {
+    if (areas == routine_.checkIn) return;
+    begin(mergeKey);
+    routine_.checkIn = std::move(areas);
     refresh();
 }
 
@@ -278,6 +306,7 @@ Routine makeQuickSet(const QuickSet& q) {
                 (q.second ? " / " + std::string(kindName(*q.second)) + " " + formatHuman(q.secondMs) : "") +
                 (q.sides.size() == 2 ? ", both sides" : (q.sides.size() == 1 ? ", " + std::string(sideName(q.sides[0])) + " side" : ""));
     r.tags = {"custom"};
+    r.checkIn = q.checkIn;
     if (q.prepare) {
         Step p;
         p.kind = PhaseKind::Prepare;

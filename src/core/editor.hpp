@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace unknot {
@@ -27,6 +28,11 @@ class Editor {
     [[nodiscard]] const Diagnostics& diagnostics() const { return diagnostics_; }
     // Problems of the step at `path` itself (not of steps inside it); routine-level ones for {}.
     [[nodiscard]] std::vector<std::string> problemsAt(const StepPath& path) const;
+    // Those of one of its keys ("say", "check_in"), to show beside that key's field.
+    [[nodiscard]] std::vector<std::string> problemsAt(const StepPath& path, std::string_view key) const;
+    // Those of the step that none of `shownKeys` has: what no field shows.
+    [[nodiscard]] std::vector<std::string> problemsBesides(const StepPath& path,
+                                                           const std::vector<std::string_view>& shownKeys) const;
     [[nodiscard]] bool canPlay() const { return diagnostics_.empty(); }
     [[nodiscard]] Millis totalMs() const { return timeline_.totalMs; }
     [[nodiscard]] std::size_t phaseCount() const { return timeline_.size(); }
@@ -43,6 +49,7 @@ class Editor {
     void setNotes(std::string notes, std::string_view mergeKey = {});
     void setTags(std::vector<std::string> tags, std::string_view mergeKey = {});
     void setEquipment(std::vector<std::string> equipment, std::string_view mergeKey = {});
+    void setCheckIn(std::vector<std::string> areas, std::string_view mergeKey = {}); // asked before and after
     void setStep(const StepPath& path, Step step, std::string_view mergeKey = {}); // its fields and children
     StepPath addPhase(const StepPath& parent, PhaseKind kind, Millis durationMs = 30'000); // appended
     StepPath addBlock(const StepPath& parent);       // appended, holding one tense/release pair
@@ -89,6 +96,7 @@ struct QuickSet {
     Millis restBetweenMs = 0;
     bool prepare = true;
     Millis prepareMs = 10'000;
+    std::vector<std::string> checkIn; // areas asked about before and after ("heel")
     bool operator==(const QuickSet&) const = default;
 };
 

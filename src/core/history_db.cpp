@@ -210,8 +210,13 @@ std::optional<std::string> checkInProblem(const CheckIn& c) {
     if (c.score < kMinScore || c.score > kMaxScore)
         return "a score is a whole number from 0 (no pain) to 10 (the worst), not " + std::to_string(c.score);
     if (auto problem = areaProblem(c.area)) return problem;
-    if (c.note.size() > kMaxNoteBytes) return "the note is longer than " + std::to_string(kMaxNoteBytes) + " bytes";
-    return std::nullopt;
+    return noteProblem(c.note);
+}
+
+std::optional<std::string> noteProblem(std::string_view note) {
+    if (note.size() <= kMaxNoteBytes) return std::nullopt;
+    return "the note is too long: " + std::to_string(note.size()) + " bytes, at most " + std::to_string(kMaxNoteBytes) +
+           " (an accented letter takes 2)";
 }
 
 fs::path historyDbPath() { return userDataDir() / "unknot.db"; }

@@ -48,6 +48,8 @@ struct CheckIn {
 // then letters (any script), digits, spaces, hyphens and apostrophes, at most kMaxAreaBytes.
 // Routine files' check_in lists follow the same rule.
 [[nodiscard]] std::optional<std::string> areaProblem(std::string_view area);
+// Why `note` cannot go with a check-in (too long), or nothing.
+[[nodiscard]] std::optional<std::string> noteProblem(std::string_view note);
 // Why a check-in cannot be stored, or nothing: the one rule the CLI and the player share.
 [[nodiscard]] std::optional<std::string> checkInProblem(const CheckIn& checkIn);
 

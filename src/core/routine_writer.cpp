@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <sstream>
@@ -35,7 +36,15 @@ class Writer {
     void line(const std::string& text = "") {
         out.text += text;
         out.text += '\n';
-        ++lines_;
+        lines_ += 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n')); // notes may hold several
+    }
+
+    // `indent` `name` = `value` on the next line, remembered for the editor's fields.
+    void key(const std::vector<std::size_t>& path, const std::string& indent, const char* name,
+             const std::string& value) {
+        const std::string head = indent + name + " = ";
+        out.keys.push_back(KeySpot{path, name, lines_ + 1, static_cast<int>(head.size()) + 1});
+        line(head + value);
     }
 
     void steps(const std::vector<Step>& steps, std::vector<std::size_t>& path) {
@@ -58,7 +67,7 @@ class Writer {
         const std::size_t span = out.spans.size();
         out.spans.push_back(StepSpan{path, lines_ + 1, 0});
         line(indent + header + "]]");
-        const auto key = [&](const char* name, const std::string& value) { line(indent + name + " = " + value); };
+        const auto key = [&](const char* name, const std::string& value) { this->key(path, indent, name, value); };
         if (s.kind) {
             key("kind", quoted(std::string(kindName(*s.kind))));
             if (*s.kind != PhaseKind::Manual) key("duration", quoted(formatDurationSpec(s.durationMs)));
@@ -83,13 +92,13 @@ class Writer {
 
 WrittenRoutine writeRoutine(const Routine& r) {
     Writer w;
-    w.line("name = " + quoted(r.name));
-    if (!r.summary.empty()) w.line("summary = " + quoted(r.summary));
-    if (!r.notes.empty()) w.line("notes = " + quoted(r.notes, true));
-    if (!r.tags.empty()) w.line("tags = " + list(r.tags));
-    if (!r.equipment.empty()) w.line("equipment = " + list(r.equipment));
-    if (!r.checkIn.empty()) w.line("check_in = " + list(r.checkIn));
     std::vector<std::size_t> path;
+    w.key(path, "", "name", quoted(r.name));
+    if (!r.summary.empty()) w.key(path, "", "summary", quoted(r.summary));
+    if (!r.notes.empty()) w.key(path, "", "notes", quoted(r.notes, true));
+    if (!r.tags.empty()) w.key(path, "", "tags", list(r.tags));
+    if (!r.equipment.empty()) w.key(path, "", "equipment", list(r.equipment));
+    if (!r.checkIn.empty()) w.key(path, "", "check_in", list(r.checkIn));
     w.steps(r.steps, path);
     return std::move(w.out);
 }
@@ -103,6 +112,12 @@ std::string contentIdOf(const Routine& routine) {
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
     return hex;
+}
+
+const KeySpot* keyAt(const WrittenRoutine& written, int line, int column) {
+    for (const auto& k : written.keys)
+        if (k.line == line && column >= k.valueColumn) return &k;
+    return nullptr;
 }
 
 std::vector<std::size_t> stepAtLine(const WrittenRoutine& written, int line) {

@@ -18,9 +18,18 @@ struct StepSpan {
     int lastLine = 0;
 };
 
+// Where a key's value landed, so a problem found there can be shown beside its field.
+struct KeySpot {
+    std::vector<std::size_t> path; // the step it belongs to; empty for the routine's own keys
+    std::string key;               // "say", "check_in"
+    int line = 0;                  // 1-based
+    int valueColumn = 0;           // 1-based column where its value starts
+};
+
 struct WrittenRoutine {
     std::string text;
     std::vector<StepSpan> spans; // in file order
+    std::vector<KeySpot> keys;   // in file order
 };
 
 [[nodiscard]] WrittenRoutine writeRoutine(const Routine& routine);
@@ -31,5 +40,8 @@ struct WrittenRoutine {
 
 // The step whose lines hold `line`, the innermost one; empty when the line is a top-level key.
 [[nodiscard]] std::vector<std::size_t> stepAtLine(const WrittenRoutine& written, int line);
+// The key whose value holds `line` and `column` (a problem the parser found there), or null
+// when none does (a problem with the routine as a whole, a key name).
+[[nodiscard]] const KeySpot* keyAt(const WrittenRoutine& written, int line, int column);
 
 } // namespace unknot

@@ -1,8 +1,10 @@
 #include "ui/check_in_view.hpp"
 
+#include "core/text.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <string>
 
@@ -10,6 +12,50 @@ namespace unknot::ui {
 
 namespace {
 constexpr Rgb kBackground{0x1B, 0x26, 0x3B}; // dark slate blue: calm, and white text reads on it
+
+// Next, the note and Skip all, in a row across `size` from `at` (window coordinates).
+void buttons(const CheckInViewModel& m, const Fonts& fonts, ImVec2 at, ImVec2 size, Intent& intent) {
+    const float gap = size.x * 0.02f;
+    const float w = (size.x - 2 * gap) / 3;
+    ImGui::SetCursorPos(at);
+    if (button("Next (Enter)", fonts.heading, ImVec2(w, size.y))) intent = {Action::CheckInNext};
+    ImGui::SetCursorPos(ImVec2(at.x + w + gap, at.y));
+    ImGui::PushFont(fonts.heading);
+    // The note kept so far, cut to the button: what N will open.
+    const std::string noteLabel =
+        m.note.empty() ? std::string("Add a note (N)")
+                       : ellipsizeToWidth("Note: " + m.note, w - ImGui::GetStyle().FramePadding.x * 2) + "##note";
+    ImGui::PopFont();
+    if (button(noteLabel.c_str(), fonts.heading, ImVec2(w, size.y))) intent = {Action::CheckInNote};
+    ImGui::SetCursorPos(ImVec2(at.x + 2 * (w + gap), at.y));
+    if (button("Skip all (Esc)", fonts.heading, ImVec2(w, size.y))) intent = {Action::CheckInSkipAll};
+}
+
+// The note line: a text field that has the keyboard (the app gives it every key but Enter,
+// which keeps the note, and Esc, which drops the draft), and why it cannot be kept when too long.
+void noteLine(const CheckInViewModel& m, const Fonts& fonts, ImVec2 at, ImVec2 size, Intent& intent) {
+    const float gap = size.x * 0.02f;
+    const float keepWidth = size.x * 0.22f;
+    ImGui::PushFont(fonts.heading);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x, (size.y - ImGui::GetFontSize()) * 0.5f));
+    ImGui::SetCursorPos(at);
+    ImGui::SetNextItemWidth(size.x - keepWidth - gap);
+    std::string buffer = m.noteDraft;
+    if (ImGui::InputTextWithHint("##note", "A note, optional: \"first steps this morning\"", &buffer))
+        intent = Intent{Action::CheckInNoteText, 0, 0, {}, keepBeyondBmp(m.noteDraft, buffer)};
+    // Asked again every frame until it holds the keyboard: typing goes to the note at once.
+    if (!ImGui::IsItemActive()) ImGui::SetKeyboardFocusHere(-1);
+    ImGui::PopStyleVar();
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(at.x + size.x - keepWidth, at.y));
+    if (button("Keep (Enter)", fonts.heading, ImVec2(keepWidth, size.y))) intent = {Action::CheckInNoteKeep};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetWindowPos();
+    const std::string below = m.noteProblem ? *m.noteProblem : "Enter keeps it with this answer, Esc drops it";
+    textCentred(dl, fonts.body, ImVec2(origin.x + at.x + size.x * 0.5f, origin.y + at.y + size.y * 1.25f),
+                m.noteProblem ? colour(kProblem) : colour(kPaper, 0.6f), below);
+}
 } // namespace
 
 Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts) {
@@ -56,11 +102,11 @@ Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts) {
     }
 
     const float by = size.y * 0.86f;
-    const float bw = size.x * 0.28f;
-    ImGui::SetCursorPos(ImVec2(size.x * 0.5f - bw - gap * 2, by));
-    if (button("Next (Enter)", fonts.heading, ImVec2(bw, size.y * 0.09f))) intent = {Action::CheckInNext};
-    ImGui::SetCursorPos(ImVec2(size.x * 0.5f + gap * 2, by));
-    if (button("Skip all (Esc)", fonts.heading, ImVec2(bw, size.y * 0.09f))) intent = {Action::CheckInSkipAll};
+    const float bh = size.y * 0.09f;
+    if (m.noteOpen)
+        noteLine(m, fonts, ImVec2(margin, by), ImVec2(size.x - 2 * margin, bh), intent);
+    else
+        buttons(m, fonts, ImVec2(margin, by), ImVec2(size.x - 2 * margin, bh), intent);
     ImGui::End();
     return intent;
 }

@@ -17,9 +17,14 @@ struct CheckInViewModel {
     std::optional<int> score;
     std::size_t index = 0; // this question, of `count`
     std::size_t count = 0;
+    std::string note;                       // kept with this answer so far
+    bool noteOpen = false;                  // the note line is open (N)
+    std::string noteDraft;                  // what it reads
+    std::optional<std::string> noteProblem; // why Enter cannot keep it (too long)
 };
 
-// CheckInScore (a click on the scale), CheckInNext or CheckInSkipAll (the buttons).
+// CheckInScore (a click on the scale), CheckInNext, CheckInNote or CheckInSkipAll (the
+// buttons); with the note line open, CheckInNoteText as it is typed in, CheckInNoteKeep.
 [[nodiscard]] Intent drawCheckIn(const CheckInViewModel& model, const Fonts& fonts);
 
 } // namespace unknot::ui

@@ -2,6 +2,7 @@
 // the dialogs.
 #include "ui/editor_view.hpp"
 
+#include "core/phrase_plan.hpp"
 #include "core/routine_outline.hpp"
 #include "core/text.hpp"
 #include "ui/draw.hpp"
@@ -10,6 +11,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace unknot::ui {
 
@@ -136,19 +138,35 @@ void routineFields(EditorViewState& st, const Editor& editor, EditorAction& acti
     const Routine& r = editor.routine();
     ImGui::TextUnformatted("Name");
     if (auto v = textField(st, "##name", "name", r.name)) action = makeText(EditorAction::Type::SetName, *v, "name");
+    problems(editor.problemsAt({}, "name"));
     ImGui::TextUnformatted("Summary (one line)");
     if (auto v = textField(st, "##summary", "summary", r.summary))
         action = makeText(EditorAction::Type::SetSummary, *v, "summary");
+    problems(editor.problemsAt({}, "summary"));
     ImGui::TextUnformatted("Notes: how to do it, when to stop");
     if (auto v = textField(st, "##notes", "notes", r.notes, true))
         action = makeText(EditorAction::Type::SetNotes, *v, "notes");
+    problems(editor.problemsAt({}, "notes"));
     ImGui::TextUnformatted("Tags (comma-separated)");
     if (auto v = textField(st, "##tags", "tags", joinList(r.tags)))
         action = makeList(EditorAction::Type::SetTags, splitList(*v), "tags");
+    problems(editor.problemsAt({}, "tags"));
     ImGui::TextUnformatted("Equipment (comma-separated)");
     if (auto v = textField(st, "##equipment", "equipment", joinList(r.equipment)))
         action = makeList(EditorAction::Type::SetEquipment, splitList(*v), "equipment");
-    problems(editor.problemsAt({}));
+    problems(editor.problemsAt({}, "equipment"));
+    ImGui::TextUnformatted("Check in: areas asked 0-10 before and after, left and right");
+    if (auto v = textField(st, "##check_in", "check_in", joinList(r.checkIn), false, "e.g. heel, knee"))
+        action = makeList(EditorAction::Type::SetCheckIn, splitList(*v), "check_in");
+    problems(editor.problemsAt({}, "check_in"));
+    problems(editor.problemsBesides({}, {"name", "summary", "notes", "tags", "equipment", "check_in"}));
+}
+
+// The placeholders a `say` may hold: the parser's list.
+std::string sayPlaceholders() {
+    std::string text = "Placeholders:";
+    for (std::string_view p : kSayPlaceholders) text += " {" + std::string(p) + "}";
+    return text;
 }
 
 void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path, EditorAction& action) {
@@ -161,7 +179,13 @@ void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path,
         action.step = s;
         action.mergeKey = k + field;
     };
-    problems(editor.problemsAt(path));
+    // Each problem beside its field; those of keys without a field here (or of the step as a
+    // whole) on top.
+    std::vector<std::string_view> shown = {"label", "say", "repeat", "sides"};
+    if (s.isPhase()) shown.insert(shown.end(), {"kind", "duration", "cue"});
+    if (s.sides.size() > 1) shown.push_back("switch");
+    if (s.repeat > 1) shown.push_back("rest_between");
+    problems(editor.problemsBesides(path, shown));
     if (s.isPhase()) {
         ImGui::TextUnformatted("Kind");
         int kind = static_cast<int>(*s.kind);
@@ -176,12 +200,14 @@ void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path,
                 }
             ImGui::EndCombo();
         }
+        problems(editor.problemsAt(path, "kind"));
         if (*s.kind != PhaseKind::Manual) {
             ImGui::TextUnformatted("Duration");
             if (auto ms = durationField(st, "##duration", k + "duration", s.durationMs)) {
                 s.durationMs = *ms;
                 set("duration");
             }
+            problems(editor.problemsAt(path, "duration"));
         }
     }
     ImGui::TextUnformatted(s.isPhase() ? "Label (shown big)" : "Block name");
@@ -189,13 +215,25 @@ void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path,
         s.label = *v;
         set("label");
     }
+    problems(editor.problemsAt(path, "label"));
     if (s.isPhase()) {
         ImGui::TextUnformatted("Cue (what to do)");
         if (auto v = textField(st, "##cue", k + "cue", s.cue)) {
             s.cue = *v;
             set("cue");
         }
+        problems(editor.problemsAt(path, "cue"));
     }
+    ImGui::TextUnformatted(s.isPhase() ? "Say (what the voice says as it starts; empty: the default)"
+                                       : "Say (what the voice says for it; empty: the default)");
+    if (auto v = textField(st, "##say", k + "say", s.say, false, "e.g. {side} calf, {duration}")) {
+        s.say = *v;
+        set("say");
+    }
+    problems(editor.problemsAt(path, "say"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", sayPlaceholders().c_str());
+    ImGui::PopStyleColor();
     ImGui::TextUnformatted("Repeat");
     int repeat = s.repeat;
     ImGui::SetNextItemWidth(-1);
@@ -203,15 +241,18 @@ void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path,
         s.repeat = std::clamp(repeat, 1, kMaxRepeat);
         set("repeat");
     }
+    problems(editor.problemsAt(path, "repeat"));
     ImGui::TextUnformatted("Sides");
     ImGui::SetNextItemWidth(-1);
     if (sidesCombo("##sides", s.sides)) set("sides");
+    problems(editor.problemsAt(path, "sides"));
     if (s.sides.size() > 1) {
         ImGui::TextUnformatted("Switch between sides");
         if (auto ms = durationField(st, "##switch", k + "switch", s.switchMs)) {
             s.switchMs = *ms;
             set("switch");
         }
+        problems(editor.problemsAt(path, "switch"));
     }
     if (s.repeat > 1) {
         ImGui::TextUnformatted("Rest between rounds");
@@ -219,6 +260,7 @@ void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path,
             s.restBetweenMs = *ms;
             set("rest");
         }
+        problems(editor.problemsAt(path, "rest_between"));
     }
 }
 
@@ -377,7 +419,7 @@ Intent drawEditor(EditorViewState& st, const Editor& editor, const Fonts& fonts)
     topBar(st, editor, fonts, action);
     // Left: the routine's fields and the step tree. Right: the selected step.
     ImGui::BeginChild("##tree", ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0), true);
-    if (ImGui::Selectable("Routine: name, summary, notes, tags, equipment", st.selected.empty()))
+    if (ImGui::Selectable("Routine: name, summary, notes, tags, equipment, check-in", st.selected.empty()))
         action = make(EditorAction::Type::Select);
     ImGui::Separator();
     StepPath path;
@@ -386,6 +428,9 @@ Intent drawEditor(EditorViewState& st, const Editor& editor, const Fonts& fonts)
     stepCommands(st, editor, action);
     ImGui::EndChild();
     ImGui::SameLine();
+    // The fields have the keyboard from the start and after each choice of a step: Tab goes
+    // through them (ImGui tabs within the focused window only, and the fields are in a child).
+    if (std::exchange(st.focusFields, false)) ImGui::SetNextWindowFocus();
     ImGui::BeginChild("##fields", ImVec2(0, 0), true);
     if (st.selected.empty())
         routineFields(st, editor, action);

@@ -18,6 +18,7 @@ struct EditorViewState {
     std::map<std::string, std::string> fields; // text of fields being typed in
     std::map<std::string, std::string> fieldErrors; // "5x is not a duration"
     std::string activeField;
+    bool focusFields = true;                   // give the fields panel the keyboard (Tab) next frame
     bool confirmClose = false;                 // unsaved changes: ask
     std::string collidingId;                   // a new routine's id is taken: ask
     std::string title;                         // "New routine", "Editing glute-release-ball"

@@ -52,13 +52,17 @@ enum class Action {
     // finished
     ToLibrary,
     // check-in ("How does your left heel feel?")
-    OpenCheckIn,    // from the history: a check-in without a routine
-    CheckInDigit,   // value: 0..9
-    CheckInScore,   // value: 0..10 (a click)
-    CheckInUp,      // one worse
-    CheckInDown,    // one better
-    CheckInNext,    // Enter: keep this answer, ask the next
-    CheckInSkipAll, // Esc
+    OpenCheckIn,     // from the history: a check-in without a routine
+    CheckInDigit,    // value: 0..9
+    CheckInScore,    // value: 0..10 (a click)
+    CheckInUp,       // one worse
+    CheckInDown,     // one better
+    CheckInNext,     // Enter: keep this answer, ask the next
+    CheckInSkipAll,  // Esc
+    CheckInNote,     // N: open the note line for this question
+    CheckInNoteText, // text: the note line as it now reads
+    CheckInNoteKeep, // Enter in the note line: keep it with the answer
+    CheckInNoteDrop, // Esc in the note line: close it, the note as it was
     // anywhere
     ToggleFullscreen,
     ToggleMute,
@@ -82,6 +86,7 @@ struct EditorAction {
         SetNotes,
         SetTags,
         SetEquipment,
+        SetCheckIn,
         SetStep,
         AddPhase,
         AddBlock,
@@ -107,7 +112,7 @@ struct EditorAction {
     StepPath target;               // MoveTo
     Step step;                     // SetStep
     std::string text;              // SetName/Summary/Notes
-    std::vector<std::string> list; // SetTags/Equipment
+    std::vector<std::string> list; // SetTags/Equipment/CheckIn
     std::string mergeKey;          // keystrokes in one field: one undo step
     PhaseKind kind = PhaseKind::Tense;
     [[nodiscard]] explicit operator bool() const { return type != Type::None; }
@@ -125,6 +130,7 @@ struct Intent {
     std::size_t index = 0;
     int value = 0;
     EditorAction edit = {}; // EditRoutine
+    std::string text = {};  // CheckInNoteText
     [[nodiscard]] explicit operator bool() const { return action != Action::None; }
 };
 
@@ -173,6 +179,7 @@ struct KeyContext {
     bool ctrl = false;
     bool typing = false; // a text field has the keyboard: letters are text, not shortcuts
     bool settingsOpen = false; // the settings panel's widgets have the keys; Esc closes it
+    bool noteOpen = false;     // the check-in's note line is open: keys are its text; Enter, Esc close it
 };
 
 // The one place that says which key does what (the help overlay lists the same).

@@ -64,6 +64,7 @@ constexpr KeyBinding kCheckIn[] = {
     {Key::Down, false, Action::CheckInDown, nullptr, nullptr},
     {Key::Enter, false, Action::CheckInNext, "Enter", "keep it, next question"},
     {Key::Escape, false, Action::CheckInSkipAll, "Esc", "skip the rest"},
+    {Key::N, false, Action::CheckInNote, "N", "a note (optional): Enter keeps it, Esc drops it"},
     {Key::F, false, Action::ToggleFullscreen, "F / F11", "fullscreen"},
     {Key::Q, true, Action::Quit, "Ctrl+Q", "quit"},
 };
@@ -99,6 +100,12 @@ Intent intentForKey(Key key, const KeyContext& c) {
     if (c.screen == Screen::Editor && !c.typing && c.ctrl && key == Key::Y) return {Action::Redo};
     if ((editing || c.screen == Screen::History) && key == Key::Escape) return {Action::CloseView};
     if (editing || c.screen == Screen::History) return {};
+    if (c.screen == Screen::CheckIn && (c.noteOpen || c.typing)) {
+        // Writing the note: every other key is its text, never a score or a shortcut.
+        if (key == Key::Enter) return {Action::CheckInNoteKeep};
+        if (key == Key::Escape) return {Action::CheckInNoteDrop};
+        return {};
+    }
     if (c.typing) {
         // Keys that make sense inside the search box too; letters are the user's text.
         switch (key) {

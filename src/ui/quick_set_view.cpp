@@ -1,6 +1,7 @@
 #include "ui/quick_set_view.hpp"
 
 #include "ui/draw.hpp"
+#include "ui/editor_view.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -117,6 +118,14 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
         ImGui::SameLine(ImGui::GetFontSize() * 9);
         durationInput(st, "##prepare", q.prepareMs);
     }
+
+    // Areas to check in on ("heel, knee"): checked by the parser with the rest of the routine.
+    ImGui::TextUnformatted("Check in");
+    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    ImGui::SetNextItemWidth(-1);
+    auto [checkIn, fresh] = st.text.try_emplace("##check_in", joinList(q.checkIn));
+    if (ImGui::InputTextWithHint("##check_in", "areas asked 0-10 before and after, e.g. heel, knee", &checkIn->second))
+        q.checkIn = splitList(checkIn->second);
     ImGui::PopFont();
 
     // Why it cannot start yet, then the live total of what it makes.

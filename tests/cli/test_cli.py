@@ -285,6 +285,7 @@ class HistoryCliTest(CliTest):
                            (["heel", "left", "4.5"], "0 (no pain) to 10"),
                            (["", "left", "4"], "area is empty"),
                            (["he\x1b]0;x", "left", "4"], "character other than"),
+                           (["heel", "left", "4", "--note", "x" * 1001], "note is too long: 1001 bytes, at most 1000"),
                            (["heel", "left"], "")):
             with self.subTest(args=args):
                 r = self.run_unknot("check-in", *args)

@@ -1,10 +1,15 @@
 """Layer 3: a routine with check_in played to its end in a real window, the scores typed on the
-keyboard before and after, and `unknot history --json` showing them with their session."""
+keyboard before and after, a note typed with one of them, and `unknot history --json` showing
+them with their session and the note as typed."""
+import csv
+import io
+import re
+import subprocess
 import tempfile
 import unittest
 from pathlib import Path
 
-from harness import SHOTS_DIR, WindowTest
+from harness import BIN, SHOTS_DIR, WindowTest
 
 ROUTINE = """name = "Heel check"
 check_in = ["heel"]
@@ -38,6 +43,20 @@ class CheckInWindowTest(WindowTest):
         # The score is drawn as large as the countdown: over a fifth of the window high, in white.
         app.wait_for_screen(lambda s: s.tallest_ink_run((255, 255, 255), s.height * 35 // 100, s.height * 70 // 100)
                             > s.height // 5, png_path=SHOTS_DIR / "check-in-score.png")
+        # A note for it: N opens the line, and what is typed there (digits, F, arrows) is text,
+        # never a score or a shortcut; Enter keeps it and stays on the question.
+        n = app.line_count()
+        app.keys("n")
+        app.wait_for(r"check-in note open index=0", after=n)
+        app.wait_for(r"check-in note typing=1", after=n)
+        app.type_text("Stiff 1st steps, 2 flights")
+        app.keys("Up", "Left")
+        app.wait_for_screen(lambda s: s.distinct_colours() > 3, png_path=SHOTS_DIR / "check-in-note.png")
+        app.keys("Return")
+        app.wait_for(r"check-in note kept index=0 bytes=26", after=n)
+        app.wait_for_screen(lambda s: s.distinct_colours() > 3, png_path=SHOTS_DIR / "check-in-note-kept.png")
+        fired = [line for line in app.lines[n:] if re.search(r"check-in index=|fullscreen|volume|screen ", line)]
+        self.assertEqual(fired, [], "typing the note fired shortcuts")
         app.keys("Return")
         app.wait_for(r'check-in index=1 score=-1 question="How does your right heel feel\?"', after=n)
         app.keys("1", "0")
@@ -69,9 +88,14 @@ class CheckInWindowTest(WindowTest):
         self.assertEqual((session["routine_id"], session["completed"], session["skipped_phases"]),
                          ("heel-check", False, 1))
         self.assertRegex(session["content_id"], r"^[0-9a-f]{16}$")
-        got = [(c["side"], c["score"], c["moment"], c["session_id"]) for c in history["check_ins"]]
-        self.assertEqual(got, [("left", 4, "before", session["id"]), ("right", 10, "before", session["id"]),
-                               ("left", 2, "after", session["id"])])
+        got = [(c["side"], c["score"], c["moment"], c["session_id"], c["note"]) for c in history["check_ins"]]
+        self.assertEqual(got, [("left", 4, "before", session["id"], "Stiff 1st steps, 2 flights"),
+                               ("right", 10, "before", session["id"], ""), ("left", 2, "after", session["id"], "")])
+        # The CSV for a spreadsheet carries the note too, its comma quoted.
+        out = subprocess.run([BIN, "history", "--csv"], env=app.env, capture_output=True, text=True, timeout=30,
+                             check=True).stdout
+        rows = [r for r in csv.DictReader(io.StringIO(out)) if r["kind"] == "check-in"]
+        self.assertEqual([r["note"] for r in rows], ["Stiff 1st steps, 2 flights", "", ""])
 
 
 if __name__ == "__main__":

@@ -87,5 +87,28 @@ class QuickSetTest(WindowTest):
         self.assertIsNone(app.proc.poll(), "quit without asking")
         self.assertEqual(sorted(p.name for p in user.iterdir()), ["new-routine.toml"])
 
+    def test_check_in_areas_typed_in_the_editor_are_checked_and_saved(self):
+        app = self.start()
+        skip_on_imgui_with_input_queue(self, app)
+        app.wait_for(r"library routines=(\d+)")
+        app.keys("n")
+        app.wait_for(r"screen editor new=1")
+        # Tab: name, summary, notes, tags, equipment, then the check-in areas.
+        app.keys("Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
+        n = app.line_count()
+        app.type_text("heel, knee.")
+        # The parser's rule for areas, at once: a problem, and nothing can be saved.
+        app.wait_for(r"editor \d+ total_ms=\d+ phases=\d+ problems=1 ", after=n)
+        app.wait_for_screen(lambda s: s.distinct_colours() > 10, png_path=SHOTS_DIR / "editor-check-in.png")
+        n = app.line_count()
+        app.keys("BackSpace")
+        app.wait_for(r"editor \d+ total_ms=\d+ phases=\d+ problems=0 ", after=n)
+        app.keys("ctrl+s")
+        app.wait_for(r"saved routine=new-routine")
+        saved = (Path(app.home) / "data" / "unknot" / "routines" / "new-routine.toml").read_text()
+        self.assertIn('check_in = ["heel", "knee"]\n', saved)
+        app.keys("ctrl+q")
+        self.assertEqual(app.wait_exit(), 0)
+
 if __name__ == "__main__":
     unittest.main()

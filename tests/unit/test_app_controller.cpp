@@ -375,6 +375,43 @@ TEST_CASE("with check_in_before off only the end asks, Esc skips, and History ca
     CHECK(rig.history.checkIns[1].side == Side::Right);
 }
 
+TEST_CASE("a note on a check-in from History: N opens it, its keys fire nothing, Enter keeps it with the score") {
+    Rig rig;
+    rig.dir.write("user/heel.toml", "name = \"Heel\"\ncheck_in = [\"heel\"]\n[[step]]\nkind = \"roll\"\n"
+                                    "duration = \"5s\"\n");
+    rig.app->library().rescan();
+    rig.press(Key::H);
+    rig.app->handle(Intent{Action::OpenCheckIn});
+    REQUIRE(rig.screen() == ui::Screen::CheckIn);
+    rig.press(Key::Digit4);
+    rig.press(Key::N);
+    REQUIRE(rig.app->checkIn()->noteOpen());
+    CHECK(rig.reports.count("check-in note open index=0") == 1);
+    // What a user types into the note reaches the app as keys too: none may act.
+    for (Key k : {Key::Digit7, Key::Up, Key::Down, Key::F, Key::M, Key::N, Key::Space, Key::Right}) rig.press(k);
+    rig.app->key(Key::Digit1, false, true); // and with the field holding the keyboard
+    Intent typed{Action::CheckInNoteText};
+    typed.text = "stiff 1st steps, F";
+    rig.app->handle(typed);
+    CHECK(rig.app->checkIn()->score() == 4);
+    CHECK_FALSE(rig.shell.fullscreen);
+    CHECK(rig.app->settings().muted == Settings{}.muted);
+    rig.press(Key::Enter); // keeps the note; the question stays
+    CHECK_FALSE(rig.app->checkIn()->noteOpen());
+    CHECK(rig.app->checkIn()->index() == 0);
+    CHECK(rig.reports.count("check-in note kept index=0 bytes=18") == 1);
+    rig.press(Key::Enter); // next: the right heel
+    rig.press(Key::N);
+    rig.app->handle(typed);
+    rig.press(Key::Escape); // drops this draft only
+    CHECK(rig.screen() == ui::Screen::CheckIn);
+    rig.press(Key::Escape); // skips the rest
+    CHECK(rig.screen() == ui::Screen::History);
+    REQUIRE(rig.history.checkIns.size() == 1);
+    CHECK(rig.history.checkIns[0].score == 4);
+    CHECK(rig.history.checkIns[0].note == "stiff 1st steps, F");
+}
+
 TEST_CASE("media commands: Play starts the selection, Pause and Play, Next, Stop records a stopped session") {
     Rig rig;
     rig.app->media(ui::MediaCommand::Next); // nothing playing: nothing happens

@@ -73,3 +73,95 @@ TEST_CASE("a standalone check-in belongs to no session, and clicks are clamped")
     CHECK_FALSE(m.answers(9)[0].sessionId);
     CHECK(CheckInModel({}, CheckInMoment::Before).done());
 }
+
+TEST_CASE("a note typed for a question is kept exactly as typed with its answer, and digits in it are text") {
+    CheckInModel m({"heel"}, CheckInMoment::Before);
+    m.digit(4);
+    m.openNote();
+    REQUIRE(m.noteOpen());
+    CHECK(m.noteDraft().empty());
+    // While the note line is open, digits and arrows are the note's text, never the score.
+    m.digit(7);
+    m.up();
+    m.down();
+    CHECK(m.score() == 4);
+    const std::string typed = "  Stiff 1st steps, caf\xC3\xA9 \xF0\x9F\x98\xAC  "; // spaces, accents, an emoji
+    m.setNoteDraft(typed);
+    CHECK(m.noteDraft() == typed);
+    CHECK(m.note().empty()); // not kept before Enter
+    REQUIRE(m.keepNote());
+    CHECK_FALSE(m.noteOpen());
+    CHECK(m.note() == typed);
+    m.digit(5); // the line is closed: digits score again
+    CHECK(m.score() == 5);
+    m.next(100);
+    CHECK(m.note().empty()); // the next question has its own note
+    m.digit(2);
+    m.next(101);
+    const auto a = m.answers(3);
+    REQUIRE(a.size() == 2);
+    CHECK(a[0].note == typed);
+    CHECK(a[1].note.empty());
+    CHECK_FALSE(checkInProblem(a[0]));
+}
+
+TEST_CASE("Esc in the note line drops the draft and keeps the note as it was") {
+    CheckInModel m({"knee"}, CheckInMoment::Standalone);
+    m.setScore(3);
+    m.openNote();
+    m.setNoteDraft("first");
+    REQUIRE(m.keepNote());
+    m.openNote();
+    CHECK(m.noteDraft() == "first"); // opens with the note so far, to change it
+    m.setNoteDraft("second thoughts");
+    m.dropNote();
+    CHECK_FALSE(m.noteOpen());
+    CHECK(m.note() == "first");
+    m.setNoteDraft("ignored"); // nothing is open
+    CHECK(m.note() == "first");
+    m.next(9);
+    m.skipAll();
+    REQUIRE(m.answers(std::nullopt).size() == 1);
+    CHECK(m.answers(std::nullopt)[0].note == "first");
+}
+
+TEST_CASE("a note over the limit is not kept and says why, and Next with the line open keeps a fitting one") {
+    CheckInModel m({"heel"}, CheckInMoment::After);
+    m.digit(6);
+    m.openNote();
+    m.setNoteDraft(std::string(kMaxNoteBytes + 1, 'x'));
+    REQUIRE(m.noteProblem());
+    CHECK(m.noteProblem()->find("too long: 1001 bytes, at most 1000") != std::string::npos);
+    CHECK_FALSE(m.keepNote());
+    CHECK(m.noteOpen()); // still open: nothing typed is lost
+    m.next(50);          // "Next" clicked: refused too, the question stays
+    CHECK(m.index() == 0);
+    m.setNoteDraft(std::string(kMaxNoteBytes, 'x')); // exactly the limit fits
+    CHECK_FALSE(m.noteProblem());
+    m.next(51); // keeps the note, then goes on
+    CHECK_FALSE(m.noteOpen());
+    CHECK(m.index() == 1);
+    m.skipAll();
+    const auto a = m.answers(1);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].note.size() == kMaxNoteBytes);
+    CHECK_FALSE(checkInProblem(a[0]));
+}
+
+TEST_CASE("a note without a score is not a check-in, and Esc on the screen drops an open note") {
+    CheckInModel m({"heel"}, CheckInMoment::Standalone);
+    m.openNote();
+    m.setNoteDraft("no score given");
+    REQUIRE(m.keepNote());
+    m.next(1); // no score: no answer, and its note goes with it
+    CHECK(m.answers(std::nullopt).empty());
+
+    CheckInModel n({"heel"}, CheckInMoment::Standalone);
+    n.digit(2);
+    n.openNote();
+    n.skipAll();
+    CHECK_FALSE(n.noteOpen());
+    CHECK(n.done());
+    n.openNote(); // nothing left to write about
+    CHECK_FALSE(n.noteOpen());
+}

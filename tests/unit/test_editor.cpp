@@ -382,3 +382,89 @@ TEST_CASE("history: files written before skipped phases were counted still read"
     CHECK(records[1].skippedPhases == 19);
     CHECK(records[1].doneMs == 3000);
 }
+
+TEST_CASE("check_in and say on phases and blocks survive writing and reading back") {
+    const Routine r =
+        parsed("name = \"Heel\"\ncheck_in = [\"heel\", \"lower back\"]\n"
+               "[[step]]\nlabel = \"Calf\"\nrepeat = 2\nsay = \"Round {round} of {rounds}, {label}\"\n"
+               "[[step.step]]\nkind = \"hold\"\nduration = \"30s\"\nsay = \"{side} {duration}, then {next}\"\n");
+    CHECK(r.checkIn == std::vector<std::string>{"heel", "lower back"});
+    REQUIRE(r.steps.size() == 1);
+    CHECK(r.steps[0].isBlock());
+    CHECK(r.steps[0].say == "Round {round} of {rounds}, {label}"); // a block's say is kept
+    CHECK(r.steps[0].children[0].say == "{side} {duration}, then {next}");
+    const std::string text = formatRoutine(r);
+    CHECK(text.find("check_in = [\"heel\", \"lower back\"]\n") != std::string::npos);
+    CHECK(text.find("\nsay = \"Round {round} of {rounds}, {label}\"\n") != std::string::npos);
+    const Routine again = parsed(text);
+    CHECK(again.checkIn == r.checkIn);
+    CHECK(again.steps[0].say == r.steps[0].say);
+    CHECK(again.steps[0].children[0].say == r.steps[0].children[0].say);
+    CHECK(formatRoutine(again) == text);
+}
+
+TEST_CASE("editor: check-in areas are edited, undone, and checked by the parser's rule at their field") {
+    Editor e(makeQuickSet(QuickSet{}));
+    e.setCheckIn({"heel", "knee"}, "check_in");
+    CHECK(e.routine().checkIn == std::vector<std::string>{"heel", "knee"});
+    CHECK(e.canPlay());
+    CHECK(e.text().find("check_in = [\"heel\", \"knee\"]") != std::string::npos);
+    e.setCheckIn({"heel", "knee!"}, "check_in"); // keystrokes in one field: one undo step
+    CHECK_FALSE(e.canPlay());
+    REQUIRE(e.problemsAt({}, "check_in").size() == 1);
+    CHECK(e.problemsAt({}, "check_in")[0].find("`check_in`:") == 0);
+    CHECK(e.problemsAt({}, "name").empty());
+    CHECK(e.problemsBesides({}, {"check_in"}).empty()); // shown at its field, not again on top
+    CHECK(e.problemsBesides({}, {"name"}).size() == 1);
+    e.setCheckIn({"heel", "heel"});
+    REQUIRE(e.problemsAt({}, "check_in").size() == 1);
+    CHECK(e.problemsAt({}, "check_in")[0].find("twice") != std::string::npos);
+    REQUIRE(e.undo());
+    REQUIRE(e.undo());
+    CHECK(e.routine().checkIn.empty());
+    CHECK_FALSE(e.dirty());
+    // The quick set asks too when told which areas.
+    QuickSet q;
+    q.checkIn = {"heel"};
+    CHECK(makeQuickSet(q).checkIn == std::vector<std::string>{"heel"});
+}
+
+TEST_CASE("editor: a say with an unknown placeholder is an error at its field, on a phase or a block") {
+    Editor e(makeQuickSet(QuickSet{}));
+    Step block = *e.at({1});
+    block.say = "Round {round}, {lable}";
+    e.setStep({1}, block, "1.say");
+    CHECK_FALSE(e.canPlay()); // one function decides: the parser's
+    REQUIRE(e.problemsAt({1}, "say").size() == 1);
+    CHECK(e.problemsAt({1}, "say")[0].find("{lable}") != std::string::npos);
+    CHECK(e.problemsAt({1}, "label").empty());
+    CHECK(e.problemsAt({1, 0}, "say").empty());
+    CHECK(e.problemsBesides({1}, {"label", "say"}).empty());
+    CHECK(e.routine().steps[1].say == "Round {round}, {lable}"); // kept as typed, to be fixed
+    block.say = "Round {round}, {label}";
+    e.setStep({1}, block, "1.say");
+    CHECK(e.canPlay());
+    Step hold = *e.at({1, 0});
+    hold.say = "{side";
+    e.setStep({1, 0}, hold);
+    REQUIRE(e.problemsAt({1, 0}, "say").size() == 1);
+    CHECK(e.problemsAt({1}, "say").empty());
+    hold.say = "{side}, {duration}";
+    e.setStep({1, 0}, hold);
+    CHECK(e.canPlay());
+    const Routine back = parsed(e.text());
+    CHECK(back.steps[1].say == "Round {round}, {label}");
+    CHECK(back.steps[1].children[0].say == "{side}, {duration}");
+}
+
+TEST_CASE("editor: problems of a step after multi-line notes still point at that step") {
+    Routine r = makeQuickSet(QuickSet{});
+    r.notes = "Line one\nline two\nline three";
+    Editor e(r);
+    Step tense = *e.at({1, 0});
+    tense.durationMs = 500;
+    e.setStep({1, 0}, tense);
+    REQUIRE(e.problemsAt({1, 0}).size() == 1);
+    REQUIRE(e.problemsAt({1, 0}, "duration").size() == 1);
+    CHECK(e.problemsAt({}).empty());
+}

@@ -83,3 +83,25 @@ TEST_CASE("slash or Ctrl+F focuses the library's search, and inside it they are 
     for (Key letter : {Key::H, Key::Q, Key::N, Key::S, Key::M, Key::F, Key::R})
         CHECK(on(letter, Screen::Library, false, true) == Action::None); // typing "hamstring" opens nothing
 }
+
+TEST_CASE("the check-in's note line: N opens it, and while open only Enter and Esc are keys") {
+    CHECK(on(Key::N, Screen::CheckIn) == Action::CheckInNote);
+    CHECK(on(Key::Digit4, Screen::CheckIn) == Action::CheckInDigit);
+    CHECK(on(Key::Enter, Screen::CheckIn) == Action::CheckInNext);
+    CHECK(on(Key::Escape, Screen::CheckIn) == Action::CheckInSkipAll);
+    const auto noteOpen = [](Key key, bool typing) {
+        KeyContext c{Screen::CheckIn, false, typing};
+        c.noteOpen = true;
+        return intentForKey(key, c).action;
+    };
+    for (bool typing : {false, true}) {
+        CAPTURE(typing);
+        CHECK(noteOpen(Key::Enter, typing) == Action::CheckInNoteKeep);
+        CHECK(noteOpen(Key::Escape, typing) == Action::CheckInNoteDrop);
+        for (Key k : {Key::Digit1, Key::Digit0, Key::Up, Key::Down, Key::N, Key::F, Key::Space, Key::Question})
+            CHECK(noteOpen(k, typing) == Action::None);
+    }
+    // The field holding the keyboard alone (a frame before the app knows) is enough too.
+    CHECK(on(Key::Digit7, Screen::CheckIn, false, true) == Action::None);
+    CHECK(on(Key::Q, Screen::CheckIn, true, true) == Action::Quit);
+}

@@ -1,6 +1,7 @@
 // The workshop on a temporary folder: saving with a name taken, the quick set's save, the
 // editor's questions, deleting only the user's own routines.
 #include "app/workshop.hpp"
+#include "core/atomic_file.hpp"
 
 #include "app_fakes.hpp"
 #include "temp_dir.hpp"
@@ -129,6 +130,23 @@ TEST_CASE("the quick set refuses Start and Save while a field is not a duration"
     CHECK(rig.router.top() == Route::Editor);
 }
 
+TEST_CASE("the quick set's check-in areas are checked by the parser and saved with the routine") {
+    Rig rig;
+    rig.w.openQuickSet();
+    rig.w.quickSet().form().quick.checkIn = {"heel", "heel"};
+    rig.w.quickSet().refresh();
+    CHECK_FALSE(rig.w.quickSet().canStart());
+    REQUIRE(rig.w.quickSet().summary().problems.size() == 1);
+    CHECK(rig.w.quickSet().summary().problems[0].find("names 'heel' twice") != std::string::npos);
+    rig.w.quickSet().form().quick.checkIn = {"heel"};
+    rig.w.quickSet().refresh();
+    REQUIRE(rig.w.quickSet().canStart());
+    rig.w.save();
+    const auto saved = readFile(rig.dir.path / "routines" / "my-interval-set.toml");
+    REQUIRE(saved);
+    CHECK(saved->find("check_in = [\"heel\"]\n") != std::string::npos);
+}
+
 TEST_CASE("the quick set's Start plays a checked routine and Esc leaves it") {
     Rig rig;
     rig.w.openQuickSet();
@@ -206,7 +224,9 @@ TEST_CASE("every edit the editor view reports reaches the routine, and undo take
     rig.w.editorAction(text(T::SetNotes, "Slowly."));
     rig.w.editorAction(list(T::SetTags, {"hips"}));
     rig.w.editorAction(list(T::SetEquipment, {"ball"}));
+    rig.w.editorAction(list(T::SetCheckIn, {"hip"}));
     const Routine& r = rig.w.editor().routine();
+    CHECK(r.checkIn == std::vector<std::string>{"hip"});
     CHECK(r.name == "Hips");
     CHECK(r.summary == "For the hips");
     CHECK(r.notes == "Slowly.");
@@ -234,7 +254,7 @@ TEST_CASE("every edit the editor view reports reaches the routine, and undo take
     CHECK(rig.w.editor().routine().steps.size() == 3);
     rig.act(T::Redo);
     CHECK(rig.w.editor().routine().steps.size() == 2);
-    CHECK(rig.reports.count("editor ") >= 14);
+    CHECK(rig.reports.count("editor ") >= 15);
 }
 
 TEST_CASE("quitting with unsaved changes: Save saves, closes and quits") {
@@ -267,4 +287,20 @@ TEST_CASE("duplicating any routine opens a copy to edit") {
     REQUIRE(rig.w.editing());
     CHECK(rig.w.editor().routine().name == "B (my copy)");
     CHECK(rig.w.editorView().title == "New copy");
+}
+
+TEST_CASE("the editor's fields get the keyboard when it opens and when a step is chosen or added") {
+    Rig rig;
+    rig.w.newRoutine();
+    CHECK(rig.w.editorView().focusFields);
+    rig.w.editorView().focusFields = false; // the view took it
+    rig.w.editorAction(ui::makeEditorAction(T::Select, {0}));
+    CHECK(rig.w.editorView().focusFields);
+    rig.w.editorView().focusFields = false;
+    ui::EditorAction name = ui::makeEditorAction(T::SetName);
+    name.text = "Typed";
+    rig.w.editorAction(name); // typing in a field keeps the keyboard where it is
+    CHECK_FALSE(rig.w.editorView().focusFields);
+    rig.w.editorAction(ui::makeEditorAction(T::AddBlock));
+    CHECK(rig.w.editorView().focusFields);
 }
