@@ -108,10 +108,10 @@ void tree(EditorViewState& st, const Editor& editor, const std::vector<Step>& st
         ImGui::PushID(static_cast<int>(i));
         const bool hasProblems = !editor.problemsAt(path).empty();
         if (hasProblems) ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
-        ImGui::Indent(static_cast<float>(path.size() - 1) * 22.0f + 1.0f);
+        ImGui::Indent(static_cast<float>(path.size() - 1) * ImGui::GetFontSize() * 1.1f + 1.0f);
         const std::string title = (hasProblems ? "! " : "") + stepTitle(s);
         if (ImGui::Selectable(title.c_str(), st.selected == path)) action = make(EditorAction::Type::Select, path);
-        ImGui::Unindent(static_cast<float>(path.size() - 1) * 22.0f + 1.0f);
+        ImGui::Unindent(static_cast<float>(path.size() - 1) * ImGui::GetFontSize() * 1.1f + 1.0f);
         if (hasProblems) ImGui::PopStyleColor();
         // Drag a step onto another to put it before that one; onto a block's "end" to append.
         if (ImGui::BeginDragDropSource()) {

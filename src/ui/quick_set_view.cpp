@@ -57,7 +57,7 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     Intent action;
     QuickSet& q = st.quick;
     beginFullWindow("##quickset");
-    ImGui::PushFont(fonts.large);
+    ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted("Quick set");
     ImGui::PopFont();
     ImGui::TextDisabled("Tab moves between fields, the arrows to every control and Space presses it; "
@@ -133,7 +133,7 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     for (const auto& problem : summary.problems) ImGui::TextWrapped("%s", problem.c_str());
     ImGui::PopStyleColor();
     ImGui::Spacing();
-    ImGui::PushFont(fonts.large);
+    ImGui::PushFont(fonts.title);
     if (summary.canStart)
         ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(summary.totalMs).c_str(), summary.phases);
     ImGui::PopFont();

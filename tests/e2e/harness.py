@@ -33,13 +33,15 @@ KEYSYMS = {" ": "space", ".": "period", ",": "comma", "-": "minus", ":": "colon"
 class Xvfb:
     """An X server of our own on a free display number."""
 
-    def __init__(self, width=1280, height=800):
+    def __init__(self, width=1280, height=800, extra=()):
+        """`extra`: more arguments for Xvfb (-noreset keeps resources set with xrdb, which a server
+        resetting when its last client leaves would forget)."""
         read_fd, write_fd = os.pipe()
         self.proc = subprocess.Popen(
             # -r: no autorepeat. On a loaded machine a key can stay down longer than the repeat
             # delay between two xdotool calls, and a repeated Tab skips a field.
             ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
-             "+extension", "GLX", "-r"],
+             "+extension", "GLX", "-r", *extra],
             pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(write_fd)
         with os.fdopen(read_fd) as f:
@@ -47,6 +49,17 @@ class Xvfb:
         if not number:
             raise RuntimeError("Xvfb did not start")
         self.display = ":" + number
+
+    def set_resources(self, text):
+        """Sets X resources as a desktop does ("Xft.dpi: 192"); start this server with -noreset."""
+        subprocess.run(["xrdb", "-nocpp", "-merge"], input=text, text=True, check=True,
+                       env={**os.environ, "DISPLAY": self.display})
+        out = subprocess.run(["xrdb", "-query"], capture_output=True, text=True, check=True,
+                             env={**os.environ, "DISPLAY": self.display}).stdout
+        for line in text.splitlines():
+            name = line.split(":", 1)[0].strip()
+            if name and name not in out:
+                raise RuntimeError(f"the X server did not keep the resource {name}: {out!r}")
 
     def stop(self):
         self.proc.terminate()
