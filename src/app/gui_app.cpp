@@ -328,6 +328,12 @@ class GuiApp final : public AppShell {
         ui::Intent intent;
         const ui::Fonts& fonts = platform_->fonts();
         Workshop& w = app_->workshop();
+        // Emoji typed go to the field being typed in, which ImGui holds each as U+FFFD in.
+        std::deque<std::string>* typed = route == Route::Editor     ? &w.editorView().typedBeyondBmp
+                                         : route == Route::QuickSet ? &w.quickSet().form().typedBeyondBmp
+                                                                    : nullptr;
+        for (auto& c : platform_->takeTypedBeyondBmp())
+            if (typed) typed->push_back(std::move(c));
         switch (app_->router().top()) {
         case Route::Library: intent = drawLibrary(); break;
         case Route::Player: intent = drawPlayer(); break;
@@ -337,6 +343,7 @@ class GuiApp final : public AppShell {
         case Route::CheckIn: intent = drawCheckIn(); break;
         }
         platform_->endFrame(ui::frameBackground());
+        if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
         w.viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);

@@ -11,12 +11,14 @@
 #endif
 
 #include "app/platform_display.hpp"
+#include "core/text.hpp"
 #include "ui/input_gate.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <deque>
 #include <string_view>
+#include <utility>
 
 namespace unknot {
 
@@ -125,6 +127,7 @@ struct Platform::Impl {
     // frame, oldest first; they go before anything newer in SDL's queue.
     std::deque<SDL_Event> heldBack;
     ui::FrameInputGate gate;
+    std::vector<std::string> typedBeyondBmp; // given to ImGui, not yet taken (takeTypedBeyondBmp)
     // Our user events: a media command from a remote, and the volume one set (the next number).
     Uint32 mediaEvent = static_cast<Uint32>(-1);
     // UNKNOT_TEST_MODE=1: each wake and each frame is logged with the input it took, so an
@@ -345,6 +348,7 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
             if (!e.adevice.iscapture) ie.type = InputEvent::Type::AudioDeviceAdded;
             break;
         case SDL_TEXTINPUT:
+            for (auto& c : charactersBeyondBmp(e.text.text)) impl_->typedBeyondBmp.push_back(std::move(c));
             if (e.text.text[0] == '+' && e.text.text[1] == 0) {
                 ie.type = InputEvent::Type::Key;
                 ie.key = ui::Key::Plus;
@@ -428,6 +432,8 @@ bool Platform::minimized() const {
 bool Platform::testMode() const { return impl_->testMode; }
 
 bool Platform::typing() const { return ImGui::GetIO().WantTextInput; }
+
+std::vector<std::string> Platform::takeTypedBeyondBmp() { return std::exchange(impl_->typedBeyondBmp, {}); }
 
 void Platform::toggleFullscreen() {
     impl_->rememberWindowed();

@@ -64,6 +64,9 @@ class Platform {
     [[nodiscard]] const ui::Fonts& fonts() const { return fonts_; }
     [[nodiscard]] bool minimized() const;
     [[nodiscard]] bool typing() const; // a text field has the keyboard
+    // The characters beyond the BMP (emoji) typed since the last call, in order: Dear ImGui's
+    // 16-bit fields hold each as U+FFFD, and the editor puts the typed one back (core/text.hpp).
+    [[nodiscard]] std::vector<std::string> takeTypedBeyondBmp();
     [[nodiscard]] bool testMode() const; // UNKNOT_TEST_MODE=1: frames and layouts are logged
 
     // ImGui's keyboard navigation (arrows between widgets, Space to press, Esc to close a

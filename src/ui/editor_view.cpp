@@ -44,17 +44,12 @@ std::optional<std::string> textField(EditorViewState& st, const char* label, con
                                      const std::string& value, bool multiline = false, const char* hint = "") {
     std::string& buffer = st.fields[key];
     if (st.activeField != key) buffer = value;
-    bool changed = false;
     ImGui::SetNextItemWidth(-1);
-    if (multiline)
-        changed = ImGui::InputTextMultiline(label, &buffer, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f));
-    else
-        changed = ImGui::InputTextWithHint(label, hint, &buffer);
+    const ImVec2 size(-1, ImGui::GetTextLineHeight() * 4.5f);
+    auto edited = typedTextInput(label, hint, buffer, value, st.typedBeyondBmp, multiline ? &size : nullptr);
     if (ImGui::IsItemActivated()) st.activeField = key;
     if (ImGui::IsItemDeactivated() && st.activeField == key) st.activeField.clear();
-    // The edit as typed, with the emoji and other characters ImGui cannot hold kept as they were.
-    if (changed) return keepBeyondBmp(value, buffer);
-    return std::nullopt;
+    return edited;
 }
 
 // A duration typed as "45s", "1m30s": applied when it parses, an error beside it when not.

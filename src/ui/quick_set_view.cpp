@@ -72,7 +72,9 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
         ImGui::SetKeyboardFocusHere();
         st.focusName = false;
     }
-    ImGui::InputText("##name", &q.name);
+    if (!st.nameActive) st.nameField = q.name;
+    if (auto name = typedTextInput("##name", "", st.nameField, q.name, st.typedBeyondBmp)) q.name = std::move(*name);
+    st.nameActive = ImGui::IsItemActive();
 
     ImGui::TextUnformatted("First");
     ImGui::SameLine(ImGui::GetFontSize() * 9);

@@ -98,6 +98,8 @@ class App:
         self.lines = []
         self.cond = threading.Condition()
         self.keys_sent = 0  # key transitions sent; the app counts those it gave to a frame
+        self.buttons_sent = 0  # mouse button transitions, likewise
+        self.texts_sent = 0  # text events (typed characters), likewise
         self.focused = False
         self.proc = subprocess.Popen([BIN, "--verbose", *args], env=env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True)
@@ -211,6 +213,38 @@ class App:
                 self._transition("keydown", k)
             for k in reversed(parts):
                 self._transition("keyup", k)
+
+    def type_unicode(self, text):
+        """Types any text, emoji included, with `xdotool type` (which maps a character the layout
+        lacks to a spare key for the moment); waits for a frame that has read every character, then
+        for a wake with nothing left to read. How many key events SDL makes of that (none for a
+        spare key it has no scancode for) is SDL's business: the count the app reports is adopted.
+        Several events a frame: only for text, never for the app's keys."""
+        self._focus()
+        n = self.line_count()
+        subprocess.run(["xdotool", "type", "--delay", "50", text], env=self.env, check=True)
+        self.texts_sent += len(text)
+        texts = self.texts_sent
+        _, i = self.wait_for(r"test frame=\d+ t_ms=\d+ keys=\d+ text=(\d+)", after=n,
+                             accept=lambda m: int(m.group(1)) >= texts)
+        _, j = self.wait_for(r"test wake=\d+ t_ms=\d+ events=0 held=0", after=i)
+        with self.cond:
+            for line in reversed(self.lines[:j]):
+                m = re.search(r"test frame=\d+ t_ms=\d+ keys=(\d+)", line)
+                if m:
+                    self.keys_sent = int(m.group(1))
+                    break
+
+    def click(self, x, y):
+        """Clicks the left button at (x, y) in the window; waits for a frame that has read the release."""
+        self._focus()
+        n = self.line_count()
+        subprocess.run(["xdotool", "mousemove", "--window", self.window_id(), str(x), str(y), "click", "1"],
+                       env=self.env, check=True)
+        self.buttons_sent += 2
+        want = self.buttons_sent
+        self.wait_for(r"test frame=\d+ t_ms=\d+ keys=\d+ text=\d+ buttons=(\d+)", after=n,
+                      accept=lambda m: int(m.group(1)) >= want)
 
     def key_down(self, key):
         self._focus()
