@@ -353,11 +353,13 @@ void AppController::applySettings(const Settings& draft) {
         draft.cues.halfway != before.cues.halfway || draft.cues.end != before.cues.end)
         if (driver_) driver_->setCueOptions(settings_.cues);
     if (draft.fontScale != before.fontScale) shell_.setFontScale(settings_.fontScale);
+    if (draft.uiScale != before.uiScale) shell_.setUiScale(settings_.uiScale);
     player_.setFlash(settings_.flash, settings_.flashMs);
     if (draft.sounds != before.sounds || draft.voice != before.voice || draft.outputDevice != before.outputDevice)
         shell_.soundFilesChanged(); // reopens with them
-    reporter_.logf("settings applied countdown=%d halfway=%d flash=%d font_scale=%.2f", settings_.cues.countdown,
-                   settings_.cues.halfway, settings_.flash, settings_.fontScale);
+    reporter_.logf("settings applied countdown=%d halfway=%d flash=%d font_scale=%.2f ui_scale=%s",
+                   settings_.cues.countdown, settings_.cues.halfway, settings_.flash, settings_.fontScale,
+                   settings_.uiScale ? std::to_string(*settings_.uiScale).substr(0, 4).c_str() : "auto");
     soundSettingsChanged();
 }
 

@@ -27,6 +27,7 @@ class AppShell {
     virtual ~AppShell() = default;
     virtual bool toggleFullscreen() = 0;                  // true: fullscreen now
     virtual void setFontScale(double scale) = 0;          // the user's text size
+    virtual void setUiScale(std::optional<double> scale) = 0; // the display's scale; none: the desktop's
     virtual bool setScreenSaverEnabled(bool enabled) = 0; // true when this changed it
     virtual void soundFilesChanged() = 0;                 // reload the cue sounds from settings()
 };

@@ -165,6 +165,7 @@ class GuiApp final : public AppShell {
     unsigned long long frames_ = 0; // and how often it drew
     Ticks lastInputMs_ = 0;         // the last key, click or mouse move (the player's chrome)
     std::string reportedLayout_;    // test mode: the player's layout last logged
+    std::string reportedLibrary_;   // test mode: the library's layout last logged
     std::string loggedSearch_;      // the library's search text, as last logged
     bool noteTyping_ = false;       // the check-in's note line held the keyboard at the last frame
 
@@ -185,6 +186,7 @@ class GuiApp final : public AppShell {
         po.imguiIniFile = userConfigDir() / "imgui.ini";
         po.iconFile = assetsDir() / "icon.bmp";
         po.fontScale = settings.fontScale;
+        po.uiScale = settings.uiScale;
         std::error_code ec;
         std::filesystem::create_directories(userConfigDir(), ec);
         auto opened = Platform::open(po);
@@ -193,7 +195,9 @@ class GuiApp final : public AppShell {
             return false;
         }
         platform_ = std::move(std::get<std::unique_ptr<Platform>>(opened));
-        reporter_.logf("window video=%s imgui=%d", platform_->videoDriver().c_str(), IMGUI_VERSION_NUM);
+        const DisplayScale& d = platform_->displayScale();
+        reporter_.logf("window video=%s imgui=%d display_scale=%.2f from=\"%s\"", platform_->videoDriver().c_str(),
+                       IMGUI_VERSION_NUM, d.displayScale, d.source.c_str());
         return true;
     }
 
@@ -308,6 +312,7 @@ class GuiApp final : public AppShell {
         return platform_->fullscreen();
     }
     void setFontScale(double scale) override { platform_->setFontScale(scale); }
+    void setUiScale(std::optional<double> scale) override { platform_->setUiScale(scale); }
     bool setScreenSaverEnabled(bool enabled) override { return platform_->setScreenSaverEnabled(enabled); }
     // New sound files: a routine playing goes on from the frame it reached, with the new
     // sounds from its next cue.
@@ -323,6 +328,12 @@ class GuiApp final : public AppShell {
         ui::Intent intent;
         const ui::Fonts& fonts = platform_->fonts();
         Workshop& w = app_->workshop();
+        // Emoji typed go to the field being typed in, which ImGui holds each as U+FFFD in.
+        std::deque<std::string>* typed = route == Route::Editor     ? &w.editorView().typedBeyondBmp
+                                         : route == Route::QuickSet ? &w.quickSet().form().typedBeyondBmp
+                                                                    : nullptr;
+        for (auto& c : platform_->takeTypedBeyondBmp())
+            if (typed) typed->push_back(std::move(c));
         switch (app_->router().top()) {
         case Route::Library: intent = drawLibrary(); break;
         case Route::Player: intent = drawPlayer(); break;
@@ -332,6 +343,7 @@ class GuiApp final : public AppShell {
         case Route::CheckIn: intent = drawCheckIn(); break;
         }
         platform_->endFrame(ui::frameBackground());
+        if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
         w.viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);
@@ -356,10 +368,27 @@ class GuiApp final : public AppShell {
         model.notice = reporter_.current();
         model.deleted = app_->workshop().deletedName();
         model.showHelp = app_->showHelp();
-        ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts());
-        // The outputs connected now, listed once each time the panel opens.
+        ui::LibraryLayout layout;
+        ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts(), &layout);
+        if (platform_->testMode()) {
+            // The end-to-end tests read how tall the library drew its parts (the display's scale).
+            char line[160];
+            std::snprintf(line, sizeof line,
+                          "test library scale=%.2f title=%.1f search=%.1f row=%.1f name=%.1f start=%.1f",
+                          static_cast<double>(platform_->fonts().uiScale), static_cast<double>(layout.title),
+                          static_cast<double>(layout.search), static_cast<double>(layout.row),
+                          static_cast<double>(layout.name), static_cast<double>(layout.start));
+            if (line != reportedLibrary_) std::fprintf(stderr, "unknot: %s\n", line);
+            reportedLibrary_ = line;
+        }
+        // The outputs connected now, listed once each time the panel opens, and the desktop's scale.
         ui::SettingsViewState& panel = app_->settingsPanel();
-        if (panel.open && !settingsListed_) panel.outputDevices = AudioDevice::outputDevices();
+        if (panel.open && !settingsListed_) {
+            panel.outputDevices = AudioDevice::outputDevices();
+            const DisplayScale desktop = platform_->desktopScale();
+            panel.desktopScale = desktop.displayScale;
+            panel.desktopScaleSource = desktop.source;
+        }
         settingsListed_ = panel.open;
         if (const ui::Intent fromSettings =
                 ui::drawSettings(app_->settingsPanel(), platform_->fonts(), sound_->hasSound()))

@@ -10,12 +10,15 @@
 #include <backends/imgui_impl_sdl.h>
 #endif
 
+#include "app/platform_display.hpp"
+#include "core/text.hpp"
 #include "ui/input_gate.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <deque>
 #include <string_view>
+#include <utility>
 
 namespace unknot {
 
@@ -112,9 +115,11 @@ struct Platform::Impl {
     SDL_GLContext gl = nullptr;
     std::string iniFile;
     ui::FontFiles fontFiles;
-    float uiScale = 1.0f;
+    float uiScale = 1.0f;   // displayScale.scale * textScale: the library's, forms' and history's
     float textScale = 1.0f; // the user's text size alone (the player sizes from the window)
-    float dpiScale = 1.0f;
+    DisplayScaleInputs desktop; // what the display said when the window opened
+    DisplayScale display;       // chosen from it and the user's ui_scale
+    float styledScale = 0;      // the scale ImGui's style sizes were last made for
     ui::FontSizes fontSizes{};
     bool imguiReady = false;
     WindowGeometry windowed; // last geometry while not fullscreen
@@ -122,6 +127,7 @@ struct Platform::Impl {
     // frame, oldest first; they go before anything newer in SDL's queue.
     std::deque<SDL_Event> heldBack;
     ui::FrameInputGate gate;
+    std::vector<std::string> typedBeyondBmp; // given to ImGui, not yet taken (takeTypedBeyondBmp)
     // Our user events: a media command from a remote, and the volume one set (the next number).
     Uint32 mediaEvent = static_cast<Uint32>(-1);
     // UNKNOT_TEST_MODE=1: each wake and each frame is logged with the input it took, so an
@@ -226,12 +232,12 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
         }
     }
 
-    // Text follows the display's DPI (96 is 1.0) and the user's font scale.
-    float ddpi = 96.0f;
-    if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(impl->window), &ddpi, nullptr, nullptr) != 0) ddpi = 96.0f;
-    impl->dpiScale = std::clamp(ddpi / 96.0f, 1.0f, 3.0f);
+    // Text follows the display's scale (96 dpi is 1.0) and the user's font scale.
+    impl->desktop = probeDisplayScale(impl->window);
+    impl->desktop.setting = options.uiScale;
+    impl->display = chooseDisplayScale(impl->desktop);
     impl->textScale = static_cast<float>(options.fontScale);
-    impl->uiScale = impl->dpiScale * impl->textScale;
+    impl->uiScale = static_cast<float>(impl->display.scale) * impl->textScale;
     // Inter from the system (Debian's fonts-inter), found through fontconfig.
     if (auto found = ui::findFontFiles()) impl->fontFiles = *found;
     if (impl->fontFiles.family != "Inter")
@@ -249,14 +255,6 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     io.IniFilename = impl->iniFile.empty() ? nullptr : impl->iniFile.c_str();
     // Keyboard navigation only in forms (setKeyboardNavigation): elsewhere our single-key
     // controls own the keys, and Space must never also press whichever button has focus.
-    ImGui::StyleColorsDark();
-    ImGuiStyle& style = ImGui::GetStyle();
-    style.WindowPadding = ImVec2(18, 16);
-    style.FramePadding = ImVec2(12, 8);
-    style.ItemSpacing = ImVec2(12, 10);
-    style.FrameRounding = 6;
-    style.ScrollbarSize = 18;
-    style.ScaleAllSizes(impl->uiScale);
     ImGui_ImplSDL2_InitForOpenGL(impl->window, impl->gl);
     ImGui_ImplOpenGL3_Init("#version 150");
     impl->imguiReady = true;
@@ -266,7 +264,29 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     return platform;
 }
 
+namespace {
+// Dear ImGui's dark style with our sizes, all times `scale`: made fresh each time, since
+// ScaleAllSizes on an already scaled style would compound.
+void applyStyle(float scale) {
+    ImGuiStyle style;
+    ImGui::StyleColorsDark(&style);
+    style.WindowPadding = ImVec2(18, 16);
+    style.FramePadding = ImVec2(12, 8);
+    style.ItemSpacing = ImVec2(12, 10);
+    style.FrameRounding = 6;
+    style.ScrollbarSize = 18;
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+} // namespace
+
 void Platform::rebuildFontsIfNeeded() {
+    bool changed = false;
+    if (impl_->styledScale != impl_->uiScale) {
+        applyStyle(impl_->uiScale);
+        impl_->styledScale = impl_->uiScale;
+        changed = true;
+    }
     int w = 0, h = 0;
     SDL_GetWindowSize(impl_->window, &w, &h);
     // Sizes are in window units, as ImGui draws; the display's DPI is in uiScale.
@@ -278,9 +298,23 @@ void Platform::rebuildFontsIfNeeded() {
         io.FontDefault = fonts_.body;
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        changed = true;
     }
     fonts_.hugePx = ui::countdownPxFor(static_cast<float>(h));
     fonts_.textScale = impl_->textScale;
+    fonts_.uiScale = impl_->uiScale;
+    if (changed && impl_->testMode) {
+        // The end-to-end tests read the scale chosen and what it made of the fonts and the style.
+        const DisplayScale& d = impl_->display;
+        const ImGuiIO& io = ImGui::GetIO();
+        std::fprintf(stderr,
+                     "unknot: test ui scale=%.2f display=%.2f source=%s text=%.2f body=%.0f heading=%.0f "
+                     "title=%.0f padding=%.1f atlas=%dx%d\n",
+                     d.scale, d.displayScale, d.source.c_str(), static_cast<double>(impl_->textScale),
+                     static_cast<double>(sizes.body), static_cast<double>(sizes.heading),
+                     static_cast<double>(sizes.title), static_cast<double>(ImGui::GetStyle().FramePadding.y),
+                     io.Fonts->TexWidth, io.Fonts->TexHeight);
+    }
 }
 
 std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
@@ -314,6 +348,7 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
             if (!e.adevice.iscapture) ie.type = InputEvent::Type::AudioDeviceAdded;
             break;
         case SDL_TEXTINPUT:
+            for (auto& c : charactersBeyondBmp(e.text.text)) impl_->typedBeyondBmp.push_back(std::move(c));
             if (e.text.text[0] == '+' && e.text.text[1] == 0) {
                 ie.type = InputEvent::Type::Key;
                 ie.key = ui::Key::Plus;
@@ -364,8 +399,22 @@ void Platform::endFrame(ui::Rgb clear) {
 
 void Platform::setFontScale(double scale) {
     impl_->textScale = static_cast<float>(scale);
-    impl_->uiScale = impl_->dpiScale * impl_->textScale;
+    impl_->uiScale = static_cast<float>(impl_->display.scale) * impl_->textScale;
     // rebuildFontsIfNeeded() at the next frame picks the new sizes up.
+}
+
+void Platform::setUiScale(std::optional<double> scale) {
+    impl_->desktop.setting = scale;
+    impl_->display = chooseDisplayScale(impl_->desktop);
+    impl_->uiScale = static_cast<float>(impl_->display.scale) * impl_->textScale;
+}
+
+const DisplayScale& Platform::displayScale() const { return impl_->display; }
+
+DisplayScale Platform::desktopScale() const {
+    DisplayScaleInputs desktop = impl_->desktop;
+    desktop.setting.reset();
+    return chooseDisplayScale(desktop);
 }
 
 void Platform::setKeyboardNavigation(bool on) {
@@ -383,6 +432,8 @@ bool Platform::minimized() const {
 bool Platform::testMode() const { return impl_->testMode; }
 
 bool Platform::typing() const { return ImGui::GetIO().WantTextInput; }
+
+std::vector<std::string> Platform::takeTypedBeyondBmp() { return std::exchange(impl_->typedBeyondBmp, {}); }
 
 void Platform::toggleFullscreen() {
     impl_->rememberWindowed();

@@ -3,6 +3,7 @@
 // ImGui's backends, events turned into keys, and the frame. Everything else stays testable
 // without a display.
 
+#include "app/display_scale.hpp"
 #include "core/settings.hpp"
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
@@ -10,6 +11,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -23,6 +25,7 @@ struct PlatformOptions {
     std::filesystem::path imguiIniFile;
     std::filesystem::path iconFile; // a BMP; optional
     double fontScale = 1.0;
+    std::optional<double> uiScale; // the user's display scale; none: the desktop's (Xft.dpi, …)
 };
 
 // What happened since the last wait, already fed to Dear ImGui.
@@ -61,12 +64,22 @@ class Platform {
     [[nodiscard]] const ui::Fonts& fonts() const { return fonts_; }
     [[nodiscard]] bool minimized() const;
     [[nodiscard]] bool typing() const; // a text field has the keyboard
+    // The characters beyond the BMP (emoji) typed since the last call, in order: Dear ImGui's
+    // 16-bit fields hold each as U+FFFD, and the editor puts the typed one back (core/text.hpp).
+    [[nodiscard]] std::vector<std::string> takeTypedBeyondBmp();
     [[nodiscard]] bool testMode() const; // UNKNOT_TEST_MODE=1: frames and layouts are logged
 
     // ImGui's keyboard navigation (arrows between widgets, Space to press, Esc to close a
     // popup): on in forms, off where the arrows and Space are the app's own keys.
     void setKeyboardNavigation(bool on);
     void setFontScale(double scale); // the user's text size; the display's DPI still counts
+    // The user's display scale (settings' ui_scale), or none to follow the desktop's.
+    void setUiScale(std::optional<double> scale);
+    // The scale the library, the editor, the settings and the history draw at, and where it
+    // came from (app/display_scale.hpp).
+    [[nodiscard]] const DisplayScale& displayScale() const;
+    // What the desktop says, without the user's setting: for the settings panel.
+    [[nodiscard]] DisplayScale desktopScale() const;
     void toggleFullscreen();
     [[nodiscard]] bool fullscreen() const;
     // True when this changed it.

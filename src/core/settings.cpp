@@ -105,6 +105,15 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
     r.integer(top, "flash_ms", s.flashMs, 100, 3000);
     r.boolean(top, "check_in_before", s.checkInBefore);
     r.number(top, "font_scale", s.fontScale, Settings::kMinFontScale, Settings::kMaxFontScale);
+    if (const auto* n = top.get("ui_scale")) {
+        const auto v = n->value<double>();
+        if (n->is_string() && n->as_string()->get() == "auto")
+            s.uiScale.reset();
+        else if (v && *v >= Settings::kMinUiScale && *v <= Settings::kMaxUiScale)
+            s.uiScale = *v;
+        else
+            out.notices.push_back("settings: `ui_scale` must be \"auto\" or a number from 1.0 to 3.0; using \"auto\"");
+    }
     r.string(top, "last_routine", s.lastRoutine);
     r.string(top, "output_device", s.outputDevice);
     for (const char* table : {"cues", "voice", "sounds", "window"})
@@ -185,8 +194,12 @@ std::vector<SettingText> settingTexts(const Settings& s) {
         o << toml::value<std::string>(v);
         return o.str();
     };
-    std::ostringstream scale, rate;
+    std::ostringstream scale, uiScale, rate;
     scale << toml::value<double>(s.fontScale);
+    if (s.uiScale)
+        uiScale << toml::value<double>(*s.uiScale);
+    else
+        uiScale << "\"auto\"";
     rate << toml::value<double>(s.voice.rate);
     std::vector<SettingText> out = {
         {"", "volume", std::to_string(s.volume)},
@@ -195,6 +208,7 @@ std::vector<SettingText> settingTexts(const Settings& s) {
         {"", "flash_ms", std::to_string(s.flashMs)},
         {"", "check_in_before", b(s.checkInBefore)},
         {"", "font_scale", scale.str()},
+        {"", "ui_scale", uiScale.str()},
         {"", "last_routine", str(s.lastRoutine)},
         {"", "output_device", str(s.outputDevice)},
         {"cues", "phase", b(s.cues.phase)},

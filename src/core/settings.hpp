@@ -57,6 +57,10 @@ struct Settings {
     bool checkInBefore = true; // a routine with check_in asks how it feels before it starts too (always after)
     int flashMs = 250;        // how long the flash lasts, in ms, 100 to 3000 (longer for bright rooms)
     double fontScale = 1.0;   // text size multiplier, 0.75 to 2.0, on top of the display's scale
+    // The display's scale for the library, editor, settings and history (not the player, which
+    // sizes itself from the window): `ui_scale = "auto"` (none here, the default) follows the
+    // desktop (Xft.dpi, GDK_SCALE, …); a number from 1.0 to 3.0 overrides it.
+    std::optional<double> uiScale;
     std::string lastRoutine;  // id selected in the library when the app last closed
     std::string outputDevice; // the sound output (a headset, a speaker) by the name SDL gives it; empty: the system's
     std::map<std::string, std::string> sounds; // cue name ("tense", "countdown", …) -> a sound file of the user's
@@ -67,6 +71,8 @@ struct Settings {
     static constexpr int kVolumeStep = 10;
     static constexpr double kMinFontScale = 0.75;
     static constexpr double kMaxFontScale = 2.0;
+    static constexpr double kMinUiScale = 1.0;
+    static constexpr double kMaxUiScale = 3.0;
 };
 
 struct LoadedSettings {

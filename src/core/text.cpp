@@ -272,25 +272,72 @@ std::vector<CodePoint> codePoints(std::string_view s) {
 
 } // namespace
 
-std::string keepBeyondBmp(std::string_view before, std::string_view edited) {
+std::string keepAsTyped(std::string_view before, std::string_view edited, std::optional<std::size_t> cursor,
+                        std::deque<std::string>& typed) {
     const auto b = codePoints(before);
     const auto e = codePoints(edited);
     // What the field showed: each character beyond the BMP as U+FFFD.
-    const auto shown = [&](std::size_t i) { return b[i].value > 0xFFFF ? char32_t{0xFFFD} : b[i].value; };
-    std::size_t prefix = 0;
-    while (prefix < b.size() && prefix < e.size() && shown(prefix) == e[prefix].value) ++prefix;
-    std::size_t suffix = 0;
-    while (suffix < b.size() - prefix && suffix < e.size() - prefix &&
-           shown(b.size() - 1 - suffix) == e[e.size() - 1 - suffix].value)
-        ++suffix;
+    const auto same = [&](std::size_t bi, std::size_t ei) {
+        return (b[bi].value > 0xFFFF ? char32_t{0xFFFD} : b[bi].value) == e[ei].value;
+    };
+    const auto sameTail = [&](std::size_t n) {
+        for (std::size_t k = 1; k <= n; ++k)
+            if (!same(b.size() - k, e.size() - k)) return false;
+        return true;
+    };
+    // The edit is what lies between the common start and the common end. After typing, the text
+    // past the cursor is the old end exactly; else (no cursor, an undo) the longest common end
+    // after the longest common start. One pass each way: a long note costs a keystroke little.
+    std::optional<std::size_t> cursorAt;
+    if (cursor)
+        for (std::size_t i = 0; i <= e.size(); ++i)
+            if ((i < e.size() ? e[i].at : edited.size()) >= *cursor) {
+                cursorAt = i;
+                break;
+            }
+    std::size_t prefix = 0, suffix = 0;
+    if (cursorAt && e.size() - *cursorAt <= b.size() && sameTail(e.size() - *cursorAt)) {
+        suffix = e.size() - *cursorAt;
+        while (prefix < b.size() - suffix && prefix < *cursorAt && same(prefix, prefix)) ++prefix;
+    } else {
+        while (prefix < b.size() && prefix < e.size() && same(prefix, prefix)) ++prefix;
+        while (suffix < b.size() - prefix && suffix < e.size() - prefix &&
+               same(b.size() - 1 - suffix, e.size() - 1 - suffix))
+            ++suffix;
+    }
     const std::size_t beforeTail = b.size() - suffix, editedTail = e.size() - suffix;
     const auto bytesAt = [](const std::vector<CodePoint>& cps, std::string_view s, std::size_t i) {
         return i < cps.size() ? cps[i].at : s.size();
     };
+    // The U+FFFDs the edit holds, the last ones first: as many as characters were typed.
+    std::vector<std::size_t> replaced;
+    for (std::size_t i = editedTail; i > prefix && replaced.size() < typed.size(); --i)
+        if (e[i - 1].value == 0xFFFD && e[i - 1].size == 3) replaced.push_back(i - 1);
+    std::reverse(replaced.begin(), replaced.end());
     std::string out(before.substr(0, bytesAt(b, before, prefix)));
-    const std::size_t from = bytesAt(e, edited, prefix), to = bytesAt(e, edited, editedTail);
-    out += edited.substr(from, to - from);
+    std::size_t next = 0;
+    for (std::size_t i = prefix; i < editedTail; ++i) {
+        if (next < replaced.size() && replaced[next] == i) {
+            out += typed.front();
+            typed.pop_front();
+            ++next;
+        } else {
+            out += edited.substr(e[i].at, e[i].size);
+        }
+    }
     out += before.substr(bytesAt(b, before, beforeTail));
+    return out;
+}
+
+std::string keepBeyondBmp(std::string_view before, std::string_view edited) {
+    std::deque<std::string> none;
+    return keepAsTyped(before, edited, std::nullopt, none);
+}
+
+std::vector<std::string> charactersBeyondBmp(std::string_view utf8) {
+    std::vector<std::string> out;
+    for (const CodePoint& c : codePoints(utf8))
+        if (c.value > 0xFFFF) out.emplace_back(utf8.substr(c.at, c.size));
     return out;
 }
 

@@ -2,6 +2,7 @@
 // Small text helpers shared by the parser, the library and the command line.
 
 #include <cstddef>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,18 @@ inline constexpr std::size_t kMaxSuggestedWordBytes = 64;
 // characters wherever the edit left them alone (the common start and end), so a name with
 // an emoji keeps it when the user fixes a typo elsewhere. Untouched text comes back as is.
 [[nodiscard]] std::string keepBeyondBmp(std::string_view before, std::string_view edited);
+
+// The characters beyond the BMP in `utf8` (what one keyboard text event typed), in order, each as
+// its UTF-8: the ones a 16-bit ImGui field will hold as U+FFFD.
+[[nodiscard]] std::vector<std::string> charactersBeyondBmp(std::string_view utf8);
+
+// keepBeyondBmp, and typing too: each U+FFFD the edit inserted becomes the character typed,
+// taken in order from the front of `typed` (the characters beyond the BMP typed into the field
+// and not placed yet; those placed are removed). `cursor` is the field's cursor after the edit, a
+// byte offset in `edited`, when known: what follows it is text the edit left alone, which places
+// the edit exactly (typing 🏃 before a 🦶 gives "🏃🦶", not "🦶🏃").
+[[nodiscard]] std::string keepAsTyped(std::string_view before, std::string_view edited,
+                                      std::optional<std::size_t> cursor, std::deque<std::string>& typed);
 
 // Byte offset of the first byte that is not valid UTF-8, if any.
 [[nodiscard]] std::optional<std::size_t> firstInvalidUtf8(std::string_view text);

@@ -1,5 +1,9 @@
 #include "ui/draw.hpp"
 
+#include "core/text.hpp"
+
+#include <imgui_stdlib.h>
+
 #include "core/routine_outline.hpp"
 #include "ui/player_layout.hpp"
 
@@ -133,6 +137,29 @@ class CurrentFontMeasure final : public TextMeasure {
 
 std::string ellipsizeToWidth(std::string_view text, float maxWidth) {
     return ellipsize(CurrentFontMeasure{}, Face::Text, ImGui::GetFontSize(), text, maxWidth);
+}
+
+namespace {
+// The cursor of the field being edited, as a byte offset into its text.
+int rememberCursor(ImGuiInputTextCallbackData* data) {
+    *static_cast<int*>(data->UserData) = data->CursorPos;
+    return 0;
+}
+} // namespace
+
+std::optional<std::string> typedTextInput(const char* label, const char* hint, std::string& buffer,
+                                          const std::string& value, std::deque<std::string>& typed,
+                                          const ImVec2* multilineSize) {
+    int cursor = -1;
+    const bool changed = multilineSize
+                             ? ImGui::InputTextMultiline(label, &buffer, *multilineSize,
+                                                         ImGuiInputTextFlags_CallbackAlways, rememberCursor, &cursor)
+                             : ImGui::InputTextWithHint(label, hint, &buffer, ImGuiInputTextFlags_CallbackAlways,
+                                                        rememberCursor, &cursor);
+    if (!changed) return std::nullopt;
+    return keepAsTyped(value, buffer,
+                       cursor >= 0 ? std::optional<std::size_t>(static_cast<std::size_t>(cursor)) : std::nullopt,
+                       typed);
 }
 
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled) {

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +47,14 @@ bool sidesCombo(const char* id, std::vector<Side>& sides);
 
 // `text` cut with an ellipsis to fit `maxWidth` in the current font (whole code points).
 [[nodiscard]] std::string ellipsizeToWidth(std::string_view text, float maxWidth);
+
+// An ImGui text field (multiline when `multilineSize` is given) editing `buffer`, ImGui's copy of
+// `value`, which holds each character beyond the BMP as U+FFFD (16-bit ImWchar, Debian's 1.86
+// and 1.90 alike). On a change, the text as the user typed it: the edit applied to `value`, each
+// emoji typed taken from `typed` (oldest first) and those the edit left alone kept.
+[[nodiscard]] std::optional<std::string> typedTextInput(const char* label, const char* hint, std::string& buffer,
+                                                        const std::string& value, std::deque<std::string>& typed,
+                                                        const ImVec2* multilineSize = nullptr);
 
 // An ImGui button with its own font, at a given size; true when clicked.
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled = true);

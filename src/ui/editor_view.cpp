@@ -44,17 +44,12 @@ std::optional<std::string> textField(EditorViewState& st, const char* label, con
                                      const std::string& value, bool multiline = false, const char* hint = "") {
     std::string& buffer = st.fields[key];
     if (st.activeField != key) buffer = value;
-    bool changed = false;
     ImGui::SetNextItemWidth(-1);
-    if (multiline)
-        changed = ImGui::InputTextMultiline(label, &buffer, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f));
-    else
-        changed = ImGui::InputTextWithHint(label, hint, &buffer);
+    const ImVec2 size(-1, ImGui::GetTextLineHeight() * 4.5f);
+    auto edited = typedTextInput(label, hint, buffer, value, st.typedBeyondBmp, multiline ? &size : nullptr);
     if (ImGui::IsItemActivated()) st.activeField = key;
     if (ImGui::IsItemDeactivated() && st.activeField == key) st.activeField.clear();
-    // The edit as typed, with the emoji and other characters ImGui cannot hold kept as they were.
-    if (changed) return keepBeyondBmp(value, buffer);
-    return std::nullopt;
+    return edited;
 }
 
 // A duration typed as "45s", "1m30s": applied when it parses, an error beside it when not.
@@ -108,10 +103,10 @@ void tree(EditorViewState& st, const Editor& editor, const std::vector<Step>& st
         ImGui::PushID(static_cast<int>(i));
         const bool hasProblems = !editor.problemsAt(path).empty();
         if (hasProblems) ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
-        ImGui::Indent(static_cast<float>(path.size() - 1) * 22.0f + 1.0f);
+        ImGui::Indent(static_cast<float>(path.size() - 1) * ImGui::GetFontSize() * 1.1f + 1.0f);
         const std::string title = (hasProblems ? "! " : "") + stepTitle(s);
         if (ImGui::Selectable(title.c_str(), st.selected == path)) action = make(EditorAction::Type::Select, path);
-        ImGui::Unindent(static_cast<float>(path.size() - 1) * 22.0f + 1.0f);
+        ImGui::Unindent(static_cast<float>(path.size() - 1) * ImGui::GetFontSize() * 1.1f + 1.0f);
         if (hasProblems) ImGui::PopStyleColor();
         // Drag a step onto another to put it before that one; onto a block's "end" to append.
         if (ImGui::BeginDragDropSource()) {

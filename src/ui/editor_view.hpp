@@ -7,6 +7,7 @@
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,6 +20,9 @@ struct EditorViewState {
     std::map<std::string, std::string> fieldErrors; // "5x is not a duration"
     std::string activeField;
     bool focusFields = true;                   // give the fields panel the keyboard (Tab) next frame
+    // Characters beyond the BMP typed and not yet placed: ImGui's 16-bit fields turn each into
+    // U+FFFD, and the field being typed in puts them back in order (keepAsTyped).
+    std::deque<std::string> typedBeyondBmp;
     bool confirmClose = false;                 // unsaved changes: ask
     std::string collidingId;                   // a new routine's id is taken: ask
     std::string title;                         // "New routine", "Editing glute-release-ball"

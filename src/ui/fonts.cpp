@@ -80,6 +80,7 @@ FontSizes fontSizesFor(float windowHeightPx, float uiScale, float textScale) {
     s.capitals = bounded(roundTo(std::clamp(capitals, 16.0f, kMaxCapitalsPx), 8));
     s.body = bounded(roundTo(20.0f * uiScale, 1));
     s.heading = bounded(roundTo(28.0f * uiScale, 1));
+    s.title = bounded(roundTo(48.0f * uiScale, 1));
     s.large = bounded(roundTo(std::clamp(windowHeightPx * 0.068f, 26.0f, 160.0f), 2));
     s.huge = bounded(roundTo(countdownPxFor(windowHeightPx), 8));
     return s;
@@ -100,15 +101,16 @@ bool buildFonts(ImFontAtlas& atlas, const FontFiles& files, const FontSizes& siz
     out.body = atlas.AddFontFromFileTTF(regular.c_str(), sizes.body, &config, kTextRanges);
     out.heading = atlas.AddFontFromFileTTF(semibold.c_str(), sizes.heading, &config, kTextRanges);
     out.large = atlas.AddFontFromFileTTF(bold.c_str(), sizes.large, &config, kTextRanges);
+    out.title = atlas.AddFontFromFileTTF(bold.c_str(), sizes.title, &config, kTextRanges);
     out.huge = atlas.AddFontFromFileTTF(semibold.c_str(), sizes.huge, &config, kDigitRanges);
     out.playerText = atlas.AddFontFromFileTTF(bold.c_str(), sizes.playerText, &config, kTextRanges);
     out.capitals = atlas.AddFontFromFileTTF(bold.c_str(), sizes.capitals, &config, kCapitalRanges);
     out.hugePx = sizes.huge; // the caller sets the drawn size: countdownPxFor(window height)
-    if (!out.body || !out.heading || !out.large || !out.huge || !out.playerText || !out.capitals) {
+    if (!out.body || !out.heading || !out.large || !out.title || !out.huge || !out.playerText || !out.capitals) {
         atlas.Clear();
         ImFont* fallback = atlas.AddFontDefault();
-        const float textScale = out.textScale;
-        out = Fonts{fallback, fallback, fallback, fallback, 13.0f, fallback, fallback, textScale};
+        const float textScale = out.textScale, uiScale = out.uiScale;
+        out = Fonts{fallback, fallback, fallback, fallback, fallback, 13.0f, fallback, fallback, textScale, uiScale};
         atlas.Build();
         return false;
     }

@@ -15,12 +15,14 @@ namespace unknot::ui {
 struct Fonts {
     ImFont* body = nullptr;    // lists, notes, buttons
     ImFont* heading = nullptr; // names, the next phase
-    ImFont* large = nullptr;   // the phase word and the step label
+    ImFont* large = nullptr;   // the player's and check-in's big words (from the window height)
+    ImFont* title = nullptr;   // titles and the Start button of the library and the forms (display scale)
     ImFont* huge = nullptr;    // countdown digits only, baked at FontSizes::huge
     float hugePx = 0;          // the size the countdown is drawn at (may exceed the baked size)
     ImFont* playerText = nullptr; // the player's words, baked near the step label's size
     ImFont* capitals = nullptr;   // bold A-Z only: the side and PAUSED, baked near the side's size
     float textScale = 1;          // the user's text size (settings), without the display's scale
+    float uiScale = 1;            // the display's scale times the text size: the library, forms, history
 };
 
 // The three faces of Inter the app draws with, as fontconfig finds them (Debian's fonts-inter
@@ -39,6 +41,7 @@ struct FontSizes {
     float body = 20;
     float heading = 28;
     float large = 48;
+    float title = 48;
     float huge = 300;
     float playerText = 64;
     float capitals = 128;
@@ -52,7 +55,8 @@ struct FontSizes {
 // is about 250 x 270 px, well inside the chunk. Larger text is drawn scaled from it.
 inline constexpr float kMaxBakedFontPx = 384.0f;
 
-// Body and heading sizes follow the display scale and the user's font scale; large and huge
+// Body, heading and title sizes follow `uiScale`, the display scale times the user's font
+// scale (so a 200 % display draws them at twice the pixels, the same size to the eye); large and huge
 // follow the window height (the countdown's digits are over a quarter of it). Sizes are
 // rounded so small resizes don't rebuild the atlas, and never above kMaxBakedFontPx. The
 // player's text and capitals follow the window height and the user's text size (`textScale`)

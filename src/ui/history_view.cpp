@@ -75,7 +75,7 @@ void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts) {
 Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
     Intent close;
     beginFullWindow("##history");
-    ImGui::PushFont(fonts.large);
+    ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted("History");
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::GetFontSize() * 8);

@@ -61,7 +61,7 @@ bool filterCombo(const char* id, const char* anyLabel, const std::vector<std::st
 
 void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline, const Fonts& fonts) {
     const Routine& r = e.routine();
-    ImGui::PushFont(fonts.large);
+    ImGui::PushFont(fonts.title);
     ImGui::TextWrapped("%s", e.displayName().c_str());
     ImGui::PopFont();
     ImGui::PushFont(fonts.heading);
@@ -94,7 +94,7 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
     ImGui::Spacing();
     const float right = ImGui::GetContentRegionAvail().x;
     for (const OutlineLine& line : outline) {
-        ImGui::Indent(static_cast<float>(line.depth) * 28.0f + 1.0f);
+        ImGui::Indent(static_cast<float>(line.depth) * ImGui::GetFontSize() * 1.4f + 1.0f);
         if (line.block) ImGui::PushFont(fonts.heading);
         ImGui::TextWrapped("%s", line.text.c_str());
         if (line.block) ImGui::PopFont();
@@ -108,7 +108,7 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
             ImGui::TextWrapped("%s", line.detail.c_str());
             ImGui::PopStyleColor();
         }
-        ImGui::Unindent(static_cast<float>(line.depth) * 28.0f + 1.0f);
+        ImGui::Unindent(static_cast<float>(line.depth) * ImGui::GetFontSize() * 1.4f + 1.0f);
     }
 }
 
@@ -128,9 +128,11 @@ LibraryFilter filterFor(const LibraryViewState& state, const std::vector<std::st
 namespace {
 
 // The title, the notice, the search box, the commands and the filters; `intent` gets what was clicked.
-void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent) {
-    ImGui::PushFont(fonts.large);
+void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent,
+                LibraryLayout& layout) {
+    ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted("Unknot");
+    layout.title = ImGui::GetItemRectSize().y;
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
                     ImGui::CalcTextSize("Settings (S)").x - ImGui::GetStyle().FramePadding.x * 2);
@@ -145,6 +147,7 @@ void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fo
     if (ImGui::InputTextWithHint("##search", "Search routines (/ or Ctrl+F)\xE2\x80\xA6", state.search,
                                  sizeof state.search, ImGuiInputTextFlags_EnterReturnsTrue))
         intent = {Action::StartSelected};
+    layout.search = ImGui::GetItemRectSize().y;
     if (!model.deleted.empty()) {
         ImGui::TextWrapped("Deleted \"%s\".", model.deleted.c_str());
         ImGui::SameLine();
@@ -165,7 +168,8 @@ void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fo
 }
 
 // The routines passing the filters, one row each.
-void drawList(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent) {
+void drawList(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent,
+              LibraryLayout& layout) {
     const auto& entries = *model.entries;
     ImGui::BeginChild("##list", ImVec2(0, 0), true);
     if (model.visible->empty()) ImGui::TextDisabled(entries.empty() ? "No routines found." : "Nothing matches.");
@@ -179,6 +183,7 @@ void drawList(LibraryViewState& state, const LibraryViewModel& model, const Font
             intent = {Action::Select, i};
             if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && e.valid()) intent = {Action::Start, i};
         }
+        layout.row = ImGui::GetItemRectSize().y;
         if (selected && state.scrollToSelected) {
             ImGui::SetScrollHereY(0.5f);
             state.scrollToSelected = false;
@@ -188,6 +193,7 @@ void drawList(LibraryViewState& state, const LibraryViewModel& model, const Font
         ImGui::PushFont(fonts.heading);
         if (!e.valid()) ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
         ImGui::TextUnformatted((e.valid() ? e.displayName() : "! " + e.displayName() + " (has mistakes)").c_str());
+        layout.name = ImGui::GetItemRectSize().y;
         if (!e.valid()) ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::SetCursorPosX(start.x + 6);
@@ -203,10 +209,10 @@ void drawList(LibraryViewState& state, const LibraryViewModel& model, const Font
 }
 
 // The selected routine's commands and preview, and the Start button.
-void drawRightPane(const LibraryViewModel& model, const Fonts& fonts, Intent& intent) {
+void drawRightPane(const LibraryViewModel& model, const Fonts& fonts, Intent& intent, LibraryLayout& layout) {
     const auto& entries = *model.entries;
     ImGui::BeginChild("##right", ImVec2(0, 0));
-    const float startH = std::max(56.0f, fonts.large->FontSize * 1.5f);
+    const float startH = fonts.title->FontSize * 1.5f;
     ImGui::BeginChild("##preview", ImVec2(0, -(startH + ImGui::GetStyle().ItemSpacing.y * 2)), true);
     if (model.selected && *model.selected < entries.size()) {
         const std::size_t i = *model.selected;
@@ -231,24 +237,27 @@ void drawRightPane(const LibraryViewModel& model, const Fonts& fonts, Intent& in
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colourVec(kAccent, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, colourVec(kAccent, 0.7f));
     ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kInk));
-    if (button("Start  (Enter)", fonts.large, ImVec2(-1, startH), canStart)) intent = {Action::StartSelected};
+    if (button("Start  (Enter)", fonts.title, ImVec2(-1, startH), canStart)) intent = {Action::StartSelected};
+    layout.start = ImGui::GetItemRectSize().y;
     ImGui::PopStyleColor(4);
     ImGui::EndChild();
 }
 
 } // namespace
 
-Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts) {
+Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, LibraryLayout* out) {
     Intent intent;
+    LibraryLayout layout;
     beginFullWindow("##library");
     const float listWidth = ImGui::GetContentRegionAvail().x * 0.42f;
     ImGui::BeginChild("##left", ImVec2(listWidth, 0)); // left: title, search, filters, the list
-    drawHeader(state, model, fonts, intent);
-    drawList(state, model, fonts, intent);
+    drawHeader(state, model, fonts, intent, layout);
+    drawList(state, model, fonts, intent, layout);
     ImGui::EndChild();
     ImGui::SameLine();
-    drawRightPane(model, fonts, intent); // right: the preview and the Start button
+    drawRightPane(model, fonts, intent, layout); // right: the preview and the Start button
     ImGui::End();
+    if (out) *out = layout;
     if (model.showHelp) drawHelpOverlay(fonts, Screen::Library);
     return intent;
 }

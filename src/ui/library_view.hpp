@@ -38,6 +38,17 @@ struct LibraryViewModel {
 [[nodiscard]] LibraryFilter filterFor(const LibraryViewState& state, const std::vector<std::string>& tags,
                                       const std::vector<std::string>& equipment);
 
-[[nodiscard]] Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts);
+// How tall the library drew its parts, in pixels (the test mode reports it: the display's
+// scale must show in every one).
+struct LibraryLayout {
+    float title = 0;  // "Unknot"
+    float search = 0; // the search box
+    float row = 0;    // a routine's row in the list
+    float name = 0;   // a routine's name in its row
+    float start = 0;  // the Start button
+};
+
+[[nodiscard]] Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts,
+                                 LibraryLayout* layout = nullptr);
 
 } // namespace unknot::ui

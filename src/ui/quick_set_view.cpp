@@ -57,7 +57,7 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     Intent action;
     QuickSet& q = st.quick;
     beginFullWindow("##quickset");
-    ImGui::PushFont(fonts.large);
+    ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted("Quick set");
     ImGui::PopFont();
     ImGui::TextDisabled("Tab moves between fields, the arrows to every control and Space presses it; "
@@ -72,7 +72,9 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
         ImGui::SetKeyboardFocusHere();
         st.focusName = false;
     }
-    ImGui::InputText("##name", &q.name);
+    if (!st.nameActive) st.nameField = q.name;
+    if (auto name = typedTextInput("##name", "", st.nameField, q.name, st.typedBeyondBmp)) q.name = std::move(*name);
+    st.nameActive = ImGui::IsItemActive();
 
     ImGui::TextUnformatted("First");
     ImGui::SameLine(ImGui::GetFontSize() * 9);
@@ -133,7 +135,7 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     for (const auto& problem : summary.problems) ImGui::TextWrapped("%s", problem.c_str());
     ImGui::PopStyleColor();
     ImGui::Spacing();
-    ImGui::PushFont(fonts.large);
+    ImGui::PushFont(fonts.title);
     if (summary.canStart)
         ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(summary.totalMs).c_str(), summary.phases);
     ImGui::PopFont();

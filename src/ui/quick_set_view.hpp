@@ -5,6 +5,7 @@
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
 
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -16,6 +17,9 @@ struct QuickSetViewState {
     std::map<std::string, std::string> text;   // duration fields as typed
     std::map<std::string, std::string> errors; // and what is wrong with them
     bool focusName = true;
+    std::string nameField; // ImGui's copy of the name while it is typed in
+    bool nameActive = false;
+    std::deque<std::string> typedBeyondBmp; // emoji typed, not yet placed (ui/draw.hpp typedTextInput)
 };
 
 // What the form makes, worked out by the app when the form changes.

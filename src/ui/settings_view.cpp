@@ -5,9 +5,18 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 namespace unknot::ui {
+
+namespace {
+std::string formatScale(double scale) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.2fx", scale);
+    return text;
+}
+} // namespace
 
 void openSettings(SettingsViewState& state, const Settings& current) {
     state.open = true;
@@ -103,6 +112,26 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
                            static_cast<float>(Settings::kMaxFontScale), "%.2fx")) {
         d.fontScale = scale;
         changed = true;
+    }
+    // The display's scale: the desktop's (Xft.dpi, GDK_SCALE, …) unless the user sets one.
+    const std::string found = state.desktopScaleSource == "none" || state.desktopScaleSource.empty()
+                                  ? std::string("none found: 1.00x")
+                                  : formatScale(state.desktopScale) + " from " + state.desktopScaleSource;
+    bool followDisplay = !d.uiScale;
+    if (ImGui::Checkbox(("Size for the display as the desktop says (" + found + ")").c_str(), &followDisplay)) {
+        if (followDisplay)
+            d.uiScale.reset();
+        else
+            d.uiScale = std::clamp(state.desktopScale, Settings::kMinUiScale, Settings::kMaxUiScale);
+        changed = true;
+    }
+    if (d.uiScale) {
+        float ui = static_cast<float>(*d.uiScale);
+        // Applied when the slider is let go: each step rebuilds the fonts and moves the slider.
+        if (ImGui::SliderFloat("Display scale", &ui, static_cast<float>(Settings::kMinUiScale),
+                               static_cast<float>(Settings::kMaxUiScale), "%.2fx"))
+            d.uiScale = std::clamp(static_cast<double>(ui), Settings::kMinUiScale, Settings::kMaxUiScale);
+        changed |= ImGui::IsItemDeactivatedAfterEdit();
     }
     ImGui::Spacing();
     ImGui::PushFont(fonts.heading);

@@ -19,6 +19,9 @@ struct SettingsViewState {
     std::array<std::array<char, 512>, kCueSoundNames.size()> soundPaths{};
     // The sound outputs connected now, by name (the app lists them when the panel opens).
     std::vector<std::string> outputDevices;
+    // The display's scale as the desktop gives it (the app finds it when the panel opens).
+    double desktopScale = 1.0;
+    std::string desktopScaleSource;
 };
 
 void openSettings(SettingsViewState& state, const Settings& current);

@@ -26,6 +26,8 @@ TEST_LINE = re.compile(r"unknot: test (?:wake|frame)=\d+ t_ms=(?P<t>\d+)")
 # Keys that need Shift on a US layout: pressed as the chord they are, so each transition is one.
 SHIFTED = {"plus": "shift+equal", "question": "shift+slash", "colon": "shift+semicolon",
            "underscore": "shift+minus"}
+# F13-F24 on the evdev layout Xvfb uses: type_unicode binds characters the US layout lacks to them.
+SPARE_KEYCODES = list(range(191, 203))
 KEYSYMS = {" ": "space", ".": "period", ",": "comma", "-": "minus", ":": "colon", "/": "slash", "_": "underscore",
            "+": "plus", "?": "question"}
 
@@ -33,13 +35,15 @@ KEYSYMS = {" ": "space", ".": "period", ",": "comma", "-": "minus", ":": "colon"
 class Xvfb:
     """An X server of our own on a free display number."""
 
-    def __init__(self, width=1280, height=800):
+    def __init__(self, width=1280, height=800, extra=()):
+        """`extra`: more arguments for Xvfb (-noreset keeps resources set with xrdb, which a server
+        resetting when its last client leaves would forget)."""
         read_fd, write_fd = os.pipe()
         self.proc = subprocess.Popen(
             # -r: no autorepeat. On a loaded machine a key can stay down longer than the repeat
             # delay between two xdotool calls, and a repeated Tab skips a field.
             ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
-             "+extension", "GLX", "-r"],
+             "+extension", "GLX", "-r", *extra],
             pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(write_fd)
         with os.fdopen(read_fd) as f:
@@ -47,6 +51,17 @@ class Xvfb:
         if not number:
             raise RuntimeError("Xvfb did not start")
         self.display = ":" + number
+
+    def set_resources(self, text):
+        """Sets X resources as a desktop does ("Xft.dpi: 192"); start this server with -noreset."""
+        subprocess.run(["xrdb", "-nocpp", "-merge"], input=text, text=True, check=True,
+                       env={**os.environ, "DISPLAY": self.display})
+        out = subprocess.run(["xrdb", "-query"], capture_output=True, text=True, check=True,
+                             env={**os.environ, "DISPLAY": self.display}).stdout
+        for line in text.splitlines():
+            name = line.split(":", 1)[0].strip()
+            if name and name not in out:
+                raise RuntimeError(f"the X server did not keep the resource {name}: {out!r}")
 
     def stop(self):
         self.proc.terminate()
@@ -85,6 +100,8 @@ class App:
         self.lines = []
         self.cond = threading.Condition()
         self.keys_sent = 0  # key transitions sent; the app counts those it gave to a frame
+        self.buttons_sent = 0  # mouse button transitions, likewise
+        self.bound = {}  # characters bound to a spare key (type_unicode), by character
         self.focused = False
         self.proc = subprocess.Popen([BIN, "--verbose", *args], env=env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True)
@@ -198,6 +215,35 @@ class App:
                 self._transition("keydown", k)
             for k in reversed(parts):
                 self._transition("keyup", k)
+
+    def type_unicode(self, text):
+        """Types any text, emoji included, key by key, one transition per frame. A character the US
+        layout lacks is first bound, with xmodmap, to a key of its own among F13-F24 (keys SDL knows,
+        so each press counts as one, and nobody types): `xdotool type` would bind a spare key only
+        for the moment, and a loaded app that reads the press after xdotool unbinds it types nothing."""
+        for ch in text:
+            if " " <= ch <= "~":
+                self.type_text(ch)
+                continue
+            keysym = f"U{ord(ch):04X}"
+            if ch not in self.bound:
+                if len(self.bound) == len(SPARE_KEYCODES):
+                    raise ValueError("no spare key left for " + repr(ch))
+                keycode = SPARE_KEYCODES[len(self.bound)]
+                subprocess.run(["xmodmap", "-e", f"keycode {keycode} = {keysym}"], env=self.env, check=True)
+                self.bound[ch] = keycode
+            self.keys(keysym)
+
+    def click(self, x, y):
+        """Clicks the left button at (x, y) in the window; waits for a frame that has read the release."""
+        self._focus()
+        n = self.line_count()
+        subprocess.run(["xdotool", "mousemove", "--window", self.window_id(), str(x), str(y), "click", "1"],
+                       env=self.env, check=True)
+        self.buttons_sent += 2
+        want = self.buttons_sent
+        self.wait_for(r"test frame=\d+ t_ms=\d+ keys=\d+ text=\d+ buttons=(\d+)", after=n,
+                      accept=lambda m: int(m.group(1)) >= want)
 
     def key_down(self, key):
         self._focus()

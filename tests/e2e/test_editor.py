@@ -110,5 +110,43 @@ class QuickSetTest(WindowTest):
         app.keys("ctrl+q")
         self.assertEqual(app.wait_exit(), 0)
 
+    def test_an_emoji_typed_into_the_name_is_saved_as_typed(self):
+        """ImGui's fields hold 16-bit characters: typed, an emoji became U+FFFD on disk."""
+        app = self.start()
+        app.wait_for(r"library routines=")
+        app.keys("n")
+        app.wait_for(r"screen editor new=1")
+        # The name field: the first field-coloured band down the right pane, found on screen.
+        shot = app.wait_for_screen(lambda s: s.distinct_colours() > 10)
+        column = shot.width * 3 // 4
+        name_y = next(y for y in range(shot.height // 8, shot.height)
+                      if all(abs(a - b) <= 8 for a, b in zip(shot.pixel(column, y), FIELD)))
+        app.click(column, name_y + 8)
+        app.keys("ctrl+a")
+        app.type_unicode("Calf \U0001F9B6\U0001F3C3 \u00e9")  # Calf 🦶🏃 é
+        n = app.line_count()
+        app.keys("ctrl+s")
+        app.wait_for(r"saved routine=calf", after=n)
+        saved = (Path(app.home) / "data" / "unknot" / "routines" / "calf.toml").read_bytes()
+        self.assertIn('name = "Calf \U0001F9B6\U0001F3C3 \u00e9"'.encode(), saved, saved)
+        listed = self.listed(app)["calf"]
+        self.assertEqual(listed["name"], "Calf \U0001F9B6\U0001F3C3 \u00e9")
+
+    def test_an_emoji_typed_into_the_quick_set_name_is_saved_as_typed(self):
+        app = self.start()
+        app.wait_for(r"library routines=")
+        app.keys("q")
+        app.wait_for(r"screen quick-set")
+        app.keys("ctrl+a")  # the name has the keyboard
+        app.type_unicode("Calf \U0001F9B6")
+        n = app.line_count()
+        app.keys("ctrl+s")
+        app.wait_for(r"saved routine=calf", after=n)
+        self.assertEqual(self.listed(app)["calf"]["name"], "Calf \U0001F9B6")
+
+
+# An empty text field in the dark style, over the window's background.
+FIELD = (29, 47, 73)
+
 if __name__ == "__main__":
     unittest.main()

@@ -19,9 +19,11 @@ struct Shell final : AppShell {
     bool fullscreen = false;
     bool screenSaver = true;
     double fontScale = 1.0;
+    std::optional<double> uiScale;
     int soundReloads = 0;
     bool toggleFullscreen() override { return fullscreen = !fullscreen; }
     void setFontScale(double scale) override { fontScale = scale; }
+    void setUiScale(std::optional<double> scale) override { uiScale = scale; }
     bool setScreenSaverEnabled(bool enabled) override {
         const bool changed = screenSaver != enabled;
         screenSaver = enabled;
@@ -153,10 +155,12 @@ TEST_CASE("the settings panel opens with S, applies a draft, and Esc closes it")
     rig.press(Key::Enter); // the panel has the keys: the library does not start
     CHECK(rig.screen() == ui::Screen::Library);
     rig.app->settingsPanel().draft.fontScale = 1.5;
+    rig.app->settingsPanel().draft.uiScale = 2.0;
     rig.app->settingsPanel().draft.cues.halfway = false;
     rig.app->settingsPanel().draft.sounds["tense"] = "/tmp/gong.wav";
     rig.app->handle(Intent{Action::ApplySettings});
     CHECK(rig.shell.fontScale == 1.5);
+    CHECK(rig.shell.uiScale == 2.0);
     CHECK(rig.shell.soundReloads == 1);
     CHECK_FALSE(rig.app->settings().cues.halfway);
     CHECK(rig.reports.count("settings applied countdown=1 halfway=0") == 1);

@@ -44,6 +44,30 @@ TEST_CASE("a write into a folder that cannot exist fails with a message") {
     CHECK(writeFileAtomically(tmp.path / "blocker" / "a.toml", "x"));
 }
 
+TEST_CASE("ui_scale is auto by default, or a number from 1 to 3, and anything else says so") {
+    CHECK_FALSE(parseSettings("").settings.uiScale);
+    CHECK_FALSE(parseSettings("ui_scale = \"auto\"").settings.uiScale);
+    CHECK(parseSettings("ui_scale = \"auto\"").notices.empty());
+    CHECK(parseSettings("ui_scale = 2").settings.uiScale == 2.0);
+    CHECK(parseSettings("ui_scale = 1.5").settings.uiScale == 1.5);
+    for (const char* bad : {"ui_scale = 0.5", "ui_scale = 3.5", "ui_scale = nan", "ui_scale = \"big\"",
+                            "ui_scale = true", "ui_scale = [2]"}) {
+        CAPTURE(bad);
+        const auto loaded = parseSettings(bad);
+        CHECK_FALSE(loaded.settings.uiScale);
+        REQUIRE(loaded.notices.size() == 1);
+        CHECK(loaded.notices[0].find("ui_scale") != std::string::npos);
+    }
+    // Back to auto in place: the line changes, the comment beside it stays.
+    Settings two;
+    two.uiScale = 2.0;
+    const auto edited = editSettingsText("ui_scale = 2.0 # the 4K screen\n", two, Settings{});
+    REQUIRE(edited);
+    CHECK(edited->find("ui_scale = \"auto\"") != std::string::npos);
+    CHECK(edited->find("# the 4K screen") != std::string::npos);
+    CHECK_FALSE(parseSettings(*edited).settings.uiScale);
+}
+
 TEST_CASE("settings survive a save and a load") {
     TempDir tmp;
     Settings s;
@@ -53,6 +77,7 @@ TEST_CASE("settings survive a save and a load") {
     s.flashMs = 900;
     s.checkInBefore = false;
     s.fontScale = 1.25;
+    s.uiScale = 2.0;
     s.lastRoutine = "glute \"release\"";
     s.outputDevice = "Jabra Evolve2 65 \U0001F3A7 Analog Stereo";
     s.cues.halfway = false;
@@ -72,6 +97,8 @@ TEST_CASE("settings survive a save and a load") {
     CHECK(l.outputDevice == s.outputDevice);
     CHECK(Settings{}.checkInBefore); // on unless turned off
     CHECK(l.fontScale == doctest::Approx(1.25));
+    REQUIRE(l.uiScale);
+    CHECK(*l.uiScale == doctest::Approx(2.0));
     CHECK(l.lastRoutine == "glute \"release\"");
     CHECK_FALSE(l.cues.halfway);
     CHECK(l.cues.countdown);

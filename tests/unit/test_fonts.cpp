@@ -30,6 +30,7 @@ TEST_CASE("no font is baked above the bound at any window height or text scale")
             CHECK(s.body <= kMaxBakedFontPx);
             CHECK(s.heading <= kMaxBakedFontPx);
             CHECK(s.large <= kMaxBakedFontPx);
+            CHECK(s.title <= kMaxBakedFontPx);
             CHECK(s.huge <= kMaxBakedFontPx);
             CHECK(s.playerText <= kMaxBakedFontPx);
             CHECK(s.capitals <= kMaxBakedFontPx);
@@ -56,10 +57,38 @@ TEST_CASE("the atlas builds for a 4K fullscreen window and every glyph fits the 
         Fonts fonts;
         REQUIRE(buildFonts(atlas, *files, fontSizesFor(height, 4.0f, 2.0f), fonts));
         for (const ImFont* font :
-             {fonts.body, fonts.heading, fonts.large, fonts.huge, fonts.playerText, fonts.capitals}) {
+             {fonts.body, fonts.heading, fonts.large, fonts.title, fonts.huge, fonts.playerText, fonts.capitals}) {
             CHECK(font->FontSize <= kMaxBakedFontPx);
             CHECK(largestGlyphPixels(font) < kBuilderChunkPixels);
         }
     }
+    ImGui::DestroyContext(ctx);
+}
+
+TEST_CASE("the body, heading and title follow the display scale, the player's fonts do not") {
+    const FontSizes one = fontSizesFor(768, 1.0f, 1.0f);
+    const FontSizes two = fontSizesFor(768, 2.0f, 1.0f); // a 200 % display, text size 1
+    CHECK(two.body == 2 * one.body);
+    CHECK(two.heading == 2 * one.heading);
+    CHECK(two.title == 2 * one.title);
+    CHECK(two.large == one.large);
+    CHECK(two.huge == one.huge);
+    CHECK(two.playerText == one.playerText);
+    CHECK(two.capitals == one.capitals);
+}
+
+TEST_CASE("the atlas at the largest scale the settings allow builds within a GL texture") {
+    // A 3x display with text size 2, in a 4K window: every font at its largest.
+    const auto files = findFontFiles();
+    REQUIRE(files);
+    ImGuiContext* ctx = ImGui::CreateContext();
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    Fonts fonts;
+    REQUIRE(buildFonts(atlas, *files, fontSizesFor(2160, 3.0f * 2.0f, 2.0f), fonts));
+    MESSAGE("atlas " << atlas.TexWidth << " x " << atlas.TexHeight);
+    CHECK(atlas.TexWidth <= 8192); // OpenGL 3.2 promises 1024; Mesa and every GPU since 2010 take 8192+
+    CHECK(atlas.TexHeight <= 8192);
+    for (const ImFont* font : {fonts.body, fonts.heading, fonts.title})
+        CHECK(largestGlyphPixels(font) < kBuilderChunkPixels);
     ImGui::DestroyContext(ctx);
 }
