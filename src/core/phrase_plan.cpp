@@ -34,9 +34,17 @@ bool startsRound(const Timeline& t, std::size_t i) {
            before.kind == PhaseKind::Switch;
 }
 
-std::string fillSay(const Timeline& t, std::size_t i) {
-    const Phase& p = t.phases[i];
-    const std::string& text = p.say.str();
+// What a `say` text's placeholders become.
+struct SayValues {
+    std::string_view label;
+    Side side = Side::None;
+    std::optional<Millis> durationMs; // none for a manual step: {duration} says nothing
+    int round = 1;
+    int rounds = 1;
+    std::string_view next;
+};
+
+std::string fillSay(const std::string& text, const SayValues& v) {
     std::string out;
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t open = text.find('{', pos);
@@ -49,19 +57,40 @@ std::string fillSay(const Timeline& t, std::size_t i) {
         if (close == std::string::npos) break; // checkSayTemplate refused it; say what is before
         const std::string_view name(text.data() + open + 1, close - open - 1);
         if (name == "label")
-            out += p.label.str();
+            out += v.label;
         else if (name == "side")
-            out += sideName(p.side);
+            out += sideName(v.side);
         else if (name == "duration")
-            out += p.manual ? std::string() : spokenDuration(p.durationMs);
+            out += v.durationMs ? spokenDuration(*v.durationMs) : std::string();
         else if (name == "round")
-            out += std::to_string(p.round);
+            out += std::to_string(v.round);
         else if (name == "rounds")
-            out += std::to_string(p.rounds);
+            out += std::to_string(v.rounds);
         else if (name == "next")
-            out += i + 1 < t.size() ? t.phases[i + 1].label.str() : std::string("the end");
+            out += v.next;
         pos = close + 1;
     }
+    return out;
+}
+
+std::string_view nextLabel(const Timeline& t, std::size_t i) {
+    return i + 1 < t.size() ? std::string_view(t.phases[i + 1].label.str()) : std::string_view("the end");
+}
+
+std::string fillSay(const Timeline& t, std::size_t i) {
+    const Phase& p = t.phases[i];
+    return fillSay(p.say.str(),
+                   SayValues{p.label.str(), p.side, p.manual ? std::nullopt : std::optional<Millis>(p.durationMs),
+                             p.round, p.rounds, nextLabel(t, i)});
+}
+
+// What the blocks whose round begins at phase `i` say: their `say`, outermost first.
+std::string roundSays(const Timeline& t, std::size_t i) {
+    const Phase& p = t.phases[i];
+    std::string out;
+    for (const RoundSay& r : p.roundSays)
+        append(out, sentence(fillSay(r.text.str(), SayValues{r.label.str(), r.side, r.durationMs, r.round, r.rounds,
+                                                             p.label.str()})));
     return out;
 }
 
@@ -70,22 +99,32 @@ std::vector<std::string> phaseChoices(const Timeline& t, std::size_t i) {
     const Phase& p = t.phases[i];
     const std::string side(sideWord(p.side));
     std::vector<std::string> choices;
+    // A block's `say` takes the place of "Round 2 of 5.": the phrase says it first, and loses it
+    // after its time, before its label.
+    const std::string blockSays = roundSays(t, i);
+    const auto withBlockSays = [&](const std::string& text) {
+        std::string out = blockSays;
+        append(out, text);
+        return out;
+    };
     if (!p.say.empty()) {
-        choices.push_back(fillSay(t, i));
+        choices.push_back(withBlockSays(fillSay(t, i)));
+        if (!blockSays.empty()) choices.push_back(fillSay(t, i));
     } else if (p.kind == PhaseKind::Switch) {
         choices.push_back(sentence(p.label.str()));
     } else {
         std::string withLabel;
-        if (startsRound(t, i))
+        if (blockSays.empty() && startsRound(t, i))
             append(withLabel, "Round " + std::to_string(p.round) + " of " + std::to_string(p.rounds) + ".");
         append(withLabel, side);
         append(withLabel, sentence(p.label.str()));
         if (!p.manual && p.durationMs >= kSayDurationFromMs) {
             std::string full = withLabel;
             append(full, spokenDuration(p.durationMs) + ".");
-            choices.push_back(full);
+            choices.push_back(withBlockSays(full));
         }
-        choices.push_back(withLabel);
+        choices.push_back(withBlockSays(withLabel));
+        if (!blockSays.empty()) choices.push_back(withLabel);
     }
     if (!side.empty()) choices.push_back(side);
     return choices;
