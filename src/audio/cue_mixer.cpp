@@ -252,6 +252,8 @@ void CueMixer::onCue(const FiredCue& cue) {
     }
 }
 
+bool CueMixer::bookLetsStart() const { return waitForEveryPhrase_ ? book_->finished() : book_->startable(); }
+
 // What is being said fades out from `at`, in a cue voice of its own; one not begun is not said.
 void CueMixer::stopSpeech(Ticks at) {
     if (speech_.sound && speech_.start < at) {
@@ -387,7 +389,7 @@ void CueMixer::runCommands(Ticks at) {
             session_->setListener(this);
             // The session starts once its first phrase is spoken (bench/voice_synthesis.py
             // measures the wait); the others follow while it plays.
-            waitingForBook_ = book_ && !book_->startable();
+            waitingForBook_ = book_ && !bookLetsStart();
             if (!waitingForBook_) session_->start(at);
             break;
         case Command::Type::Session:
@@ -502,7 +504,7 @@ void CueMixer::render(std::int16_t* interleaved, std::size_t frames) {
     const Ticks start = frames_.load(std::memory_order_relaxed);
     const Ticks end = start + static_cast<Ticks>(frames);
     runCommands(start);
-    if (waitingForBook_ && book_->startable()) {
+    if (waitingForBook_ && bookLetsStart()) {
         waitingForBook_ = false;
         session_->start(start);
     }

@@ -78,6 +78,10 @@ class CueMixer final : private SessionListener {
     void setVolume(int percent, bool muted);
     // The voice's loudness against the cues, 0 to 100 %. Set before the device runs.
     void setVoiceVolume(int percent);
+    // A device that runs faster than real time (SDL's disk driver writing as fast as it can)
+    // would outrun the voice worker: its sessions wait for every phrase, not the first only.
+    // Set before the device runs.
+    void setWaitForEveryPhrase(bool wait) { waitForEveryPhrase_ = wait; }
     // Says `sentence` once it is spoken and nothing else sounds (no cue, no phrase), replacing
     // one not said yet; kept alive here like the books.
     void announce(std::shared_ptr<const Announcement> sentence);
@@ -138,6 +142,7 @@ class CueMixer final : private SessionListener {
     std::array<Voice, kVoices> voices_{};
     const PhraseBook* book_ = nullptr;
     bool waitingForBook_ = false; // the session starts when its first phrase is ready
+    bool waitForEveryPhrase_ = false;
     Voice speech_;                // the phrase being said (phrases never overlap)
     int pendingPhrase_ = -1;      // a phrase due at pendingAt_ that the worker has not published yet
     Ticks pendingAt_ = 0;
@@ -199,6 +204,7 @@ class CueMixer final : private SessionListener {
     void fadeAll(Ticks at); // audio thread: pause and stop fade what sounds
     void confirm(SessionCommand command, SessionState before, SessionState after, Ticks at); // audio thread
     void scheduleReminder(Ticks end);                                                        // audio thread
+    [[nodiscard]] bool bookLetsStart() const; // audio thread
     void stopSpeech(Ticks at);                                                               // audio thread
     void sayPhrase(int index, Ticks at);                                                     // audio thread
     void sayPending(Ticks start);                                                            // audio thread

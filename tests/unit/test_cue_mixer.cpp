@@ -373,6 +373,24 @@ TEST_CASE("the session waits for its first phrase only, and later phrases said i
     CHECK(std::none_of(rig.out.begin(), rig.out.end(), [](std::int16_t v) { return v == 5000; }));
 }
 
+TEST_CASE("a device faster than real time waits for every phrase before the session starts") {
+    Rig rig;
+    rig.mixer.setWaitForEveryPhrase(true);
+    FlatSound voice(100, 3000);
+    const Timeline t = timelineOf(kRoutine);
+    auto book = std::make_shared<PhraseBook>(t, CueOptions{});
+    rig.mixer.start(t, CueOptions{}, book);
+    publish(*book, book->phraseFor(CueType::Phase, 0), &voice);
+    rig.render(kRate / 4);
+    CHECK(rig.onsets().empty()); // the first phrase is not enough
+    for (std::size_t i = 0; i < book->size(); ++i) publish(*book, static_cast<int>(i), &voice);
+    book->finish(0);
+    const auto readyAt = static_cast<Ticks>(rig.out.size() / 2);
+    rig.render(kRate / 4);
+    REQUIRE(!rig.onsets().empty());
+    CHECK(rig.onsets()[0] == readyAt);
+}
+
 TEST_CASE("Done says the time spent when the worker has it, else Done alone") {
     // prepare 5 s, tense 5 s; +15 s in the first phase: 25 s spent, not the 10 planned.
     FlatSound planned(100, 1100), spent25(100, 2500), spent20(100, 2000), alone(100, 900);
