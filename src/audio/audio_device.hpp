@@ -74,6 +74,8 @@ class AudioDevice final : public SoundDeviceDriver {
 
     [[nodiscard]] const AudioFormat& format() const { return format_; }
     [[nodiscard]] const std::string& outputDevice() const { return outputDevice_; } // empty: the default
+    // The phrases of the session playing: null when the voice is off or nothing played.
+    [[nodiscard]] const PhraseBook* phraseBook() const { return book_.get(); }
 
     // The names of the outputs connected now, as settings remember them (SDL must be up).
     [[nodiscard]] static std::vector<std::string> outputDevices();

@@ -373,6 +373,27 @@ TEST_CASE("the session waits for its first phrase only, and later phrases said i
     CHECK(std::none_of(rig.out.begin(), rig.out.end(), [](std::int16_t v) { return v == 5000; }));
 }
 
+TEST_CASE("a session adopted with a phrase book speaks from its next cue on") {
+    // Played without a voice, handed over at 1 s, adopted by a mixer with a new book.
+    Rig first;
+    const Timeline t = timelineOf(kRoutine);
+    first.mixer.start(t, CueOptions{});
+    first.render(kRate);
+    SessionHandover handover = first.mixer.handOver();
+    REQUIRE(handover.session);
+    Rig second;
+    FlatSound voice(100, 3000);
+    auto book = std::make_shared<PhraseBook>(t, CueOptions{}, 0);
+    publish(*book, book->phraseFor(CueType::Phase, 1), &voice);
+    const Ticks at = handover.at;
+    second.mixer.adopt(std::move(handover), book);
+    second.render(5 * kRate);
+    // The tense phase starts 4 s later (5 s into the routine): its phrase 450 ms after that.
+    const auto said = static_cast<std::size_t>(5 * kRate - at + 450 * kRate / 1000);
+    CHECK(second.out[(said - 1) * 2] == 0);
+    CHECK(second.out[said * 2] == 3000);
+}
+
 TEST_CASE("a device faster than real time waits for every phrase before the session starts") {
     Rig rig;
     rig.mixer.setWaitForEveryPhrase(true);
