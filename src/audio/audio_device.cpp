@@ -216,7 +216,7 @@ SessionStatus AudioDevice::update(std::vector<SessionEvent>& events) {
     const bool live = status.state == SessionState::Running || status.state == SessionState::Paused ||
                       status.state == SessionState::WaitingManual;
     if (voice_ && book_ && live) {
-        const Millis spent = status.activeMs + status.phaseRemainingMs + book_->plannedAfter(status.phase);
+        const Millis spent = book_->spentAtEnd(status);
         const Millis said = (spent + 500) / 1000;
         if (said != spentAsked_) {
             // The plan's own "Done." says the planned time already.

@@ -52,6 +52,11 @@ class PhraseBook {
     // The planned time of the timed phases after `phase` (what is left once it ends).
     [[nodiscard]] Millis plannedAfter(std::size_t phase) const;
     [[nodiscard]] Millis plannedTotalMs() const { return plannedTotal_; }
+    // The time spent the session will have at its end if nothing changes from `now` on (+15 s,
+    // skip and back change it; pauses do not count).
+    [[nodiscard]] Millis spentAtEnd(const SessionStatus& now) const {
+        return now.activeMs + now.phaseRemainingMs + plannedAfter(now.phase);
+    }
 
     // -- the worker ----------------------------------------------------------------------------
     void publish(std::size_t i, Phrase phrase, std::shared_ptr<const SpokenPhrase> audio);

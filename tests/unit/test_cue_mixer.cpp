@@ -511,3 +511,40 @@ TEST_CASE("pause, resume, skip, back, +15 s and continue each sound their confir
     rig.render(kRate / 2);
     CHECK(levelAfter(SessionCommand::TogglePause) == 0);
 }
+
+TEST_CASE("the time spent foreseen while the session plays is the one it has at its end") {
+    const Timeline t = timelineOf(R"(name = "x"
+[[step]]
+kind = "prepare"
+duration = "5s"
+[[step]]
+kind = "manual"
+[[step]]
+kind = "hold"
+duration = "20s"
+[[step]]
+kind = "rest"
+duration = "10s"
+)");
+    const PhraseBook book(t, CueOptions{});
+    CHECK(book.plannedTotalMs() == 35'000);
+    Session s(t, CueOptions{}, 1000);
+    s.start(0);
+    CHECK(book.spentAtEnd(s.status(0)) == 35'000);
+    s.extend(2'000); // +15 s
+    CHECK(book.spentAtEnd(s.status(2'000)) == 50'000);
+    s.pause(3'000);
+    s.resume(60'000); // pauses do not count
+    CHECK(book.spentAtEnd(s.status(60'000)) == 50'000);
+    s.advance(78'000); // the manual step waits: nor does that
+    CHECK(s.state() == SessionState::WaitingManual);
+    CHECK(book.spentAtEnd(s.status(90'000)) == 50'000);
+    s.continueManual(90'000);
+    s.advance(95'000);
+    s.skip(95'000); // 15 s of the hold skipped
+    const Millis foreseen = book.spentAtEnd(s.status(95'000));
+    CHECK(foreseen == 35'000);
+    s.advance(200'000);
+    REQUIRE(s.state() == SessionState::Finished);
+    CHECK(s.status(200'000).activeMs == foreseen);
+}
