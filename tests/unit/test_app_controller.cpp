@@ -339,6 +339,57 @@ TEST_CASE("a routine with check_in asks before and after, by keyboard, and recor
     CHECK(rig.reports.count("check-in done moment=after answers=1") == 1);
 }
 
+TEST_CASE("the voice asks each check-in question once as it comes up, and not when it is off") {
+    // The steady clock's session, with what is said kept.
+    struct Speaking final : SessionDriver {
+        SessionDriver& inner;
+        std::vector<std::string> said;
+        explicit Speaking(SessionDriver& d) : inner(d) {}
+        void start(const Timeline& t, const CueOptions& o) override { inner.start(t, o); }
+        void apply(SessionCommand c) override { inner.apply(c); }
+        void setCueOptions(const CueOptions& o) override { inner.setCueOptions(o); }
+        void setVolume(int percent, bool muted) override { inner.setVolume(percent, muted); }
+        SessionStatus update(std::vector<SessionEvent>& e) override { return inner.update(e); }
+        [[nodiscard]] Ticks ticksPerSecond() const override { return inner.ticksPerSecond(); }
+        [[nodiscard]] bool hasSound() const override { return true; }
+        void say(const std::string& sentence) override { said.push_back(sentence); }
+    };
+    for (const bool voice : {true, false}) {
+        CAPTURE(voice);
+        Settings settings;
+        settings.voice.enabled = voice;
+        Rig rig(settings);
+        Speaking speaking(rig.driver);
+        rig.app->setDriver(&speaking);
+        rig.dir.write("user/heel.toml", "name = \"Heel\"\ncheck_in = [\"heel\"]\n[[step]]\nkind = \"roll\"\n"
+                                        "duration = \"5s\"\n");
+        rig.app->library().rescan();
+        const auto& entries = rig.app->library().entries();
+        const auto heel = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.id == "heel"; });
+        REQUIRE(heel != entries.end());
+        rig.app->handle(Intent{Action::Start, static_cast<std::size_t>(heel - entries.begin())});
+        REQUIRE(rig.screen() == ui::Screen::CheckIn);
+        rig.press(Key::Digit5); // a score changes nothing said
+        rig.press(Key::Up);
+        rig.press(Key::Down);
+        rig.press(Key::Enter);
+        rig.press(Key::Digit2);
+        rig.press(Key::Enter); // the routine plays
+        REQUIRE(rig.screen() == ui::Screen::Player);
+        rig.press(Key::Right); // to the end: asked again after
+        rig.pass(1);
+        REQUIRE(rig.screen() == ui::Screen::CheckIn);
+        rig.press(Key::Escape);
+        if (!voice) {
+            CHECK(speaking.said.empty());
+            continue;
+        }
+        CHECK(speaking.said == std::vector<std::string>{"How does your left heel feel? 0 none, 10 worst.",
+                                                        "How does your right heel feel? 0 none, 10 worst.",
+                                                        "How does your left heel feel? 0 none, 10 worst."});
+    }
+}
+
 TEST_CASE("with check_in_before off only the end asks, Esc skips, and History can check in on its own") {
     Settings s;
     s.checkInBefore = false;
