@@ -54,6 +54,15 @@ struct Rig {
         app->setDriver(&driver);
         app->begin(std::nullopt);
     }
+    // Writes the user's routine `id` and plays it as Enter in the library does.
+    void playUserRoutine(const std::string& id, const std::string& text) {
+        dir.write("user/" + id + ".toml", text);
+        app->library().rescan();
+        const auto& entries = app->library().entries();
+        const auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.id == id; });
+        REQUIRE(it != entries.end());
+        app->handle(Intent{Action::Start, static_cast<std::size_t>(it - entries.begin())});
+    }
     void press(Key key, bool ctrl = false) { app->key(key, ctrl, false); }
     void pass(Millis ms) {
         now += ms;
@@ -361,13 +370,8 @@ TEST_CASE("the voice asks each check-in question once as it comes up, and not wh
         Rig rig(settings);
         Speaking speaking(rig.driver);
         rig.app->setDriver(&speaking);
-        rig.dir.write("user/heel.toml", "name = \"Heel\"\ncheck_in = [\"heel\"]\n[[step]]\nkind = \"roll\"\n"
-                                        "duration = \"5s\"\n");
-        rig.app->library().rescan();
-        const auto& entries = rig.app->library().entries();
-        const auto heel = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.id == "heel"; });
-        REQUIRE(heel != entries.end());
-        rig.app->handle(Intent{Action::Start, static_cast<std::size_t>(heel - entries.begin())});
+        rig.playUserRoutine("heel", "name = \"Heel\"\ncheck_in = [\"heel\"]\n[[step]]\nkind = \"roll\"\n"
+                                    "duration = \"5s\"\n");
         REQUIRE(rig.screen() == ui::Screen::CheckIn);
         rig.press(Key::Digit5); // a score changes nothing said
         rig.press(Key::Up);
