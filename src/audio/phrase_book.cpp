@@ -102,12 +102,9 @@ const CueSound* PhraseBook::endSound(Millis spentMs) const {
     if (const Spent* s = spent_.load(std::memory_order_acquire); s && s->seconds == seconds && s->spoken.sound.frames)
         return &s->spoken.sound;
     // The plan's own phrase says the planned time: right when the session ran as planned.
-    if (onEnd_ >= 0) {
+    if (onEnd_ >= 0 && seconds == spokenSeconds(plannedTotal_)) {
         const auto i = static_cast<std::size_t>(onEnd_);
-        if (slots_[i].ready.load(std::memory_order_acquire) && !slots_[i].planned.choices.empty() &&
-            slots_[i].phrase.text == slots_[i].planned.choices.front() &&
-            slots_[i].planned.choices.front() == donePhrase(seconds * 1000))
-            return sound(i);
+        if (slots_[i].ready.load(std::memory_order_acquire) && slots_[i].phrase.fit == PhraseFit::Full) return sound(i);
     }
     if (const Spent* s = doneAlone_.load(std::memory_order_acquire); s && s->spoken.sound.frames)
         return &s->spoken.sound;

@@ -440,6 +440,16 @@ TEST_CASE("Done says the time spent when the worker has it, else Done alone") {
     CHECK(doneLevel(25'000) == 2500); // 25.3 s is said as 25 seconds: the one the worker made
     CHECK(doneLevel(20'000) == 900);  // made for another time: "Done." alone
     CHECK(doneLevel(0) == 900);
+
+    // Played as planned, the plan's own "Done. 10 seconds." is said.
+    Rig rig;
+    auto book = std::make_shared<PhraseBook>(t, CueOptions{});
+    publish(*book, book->phraseFor(CueType::End, 0), &planned);
+    for (std::size_t i = 0; i < book->size(); ++i) publish(*book, static_cast<int>(i), nullptr);
+    book->publishDoneAlone(std::make_shared<const SpokenPhrase>(SpokenPhrase{alone.samples}));
+    rig.mixer.start(t, CueOptions{}, book);
+    rig.render(11 * kRate);
+    CHECK(rig.out[static_cast<std::size_t>(10 * kRate + 450 * kRate / 1000) * 2] == 1100);
 }
 
 TEST_CASE("a sentence waits until no cue or phrase sounds, and a newer one replaces it") {
