@@ -204,7 +204,7 @@ class CueMixer final : private SessionListener {
     void fadeAll(Ticks at); // audio thread: pause and stop fade what sounds
     void confirm(SessionCommand command, SessionState before, SessionState after, Ticks at); // audio thread
     void scheduleReminder(Ticks end);                                                        // audio thread
-    [[nodiscard]] bool bookLetsStart() const; // audio thread
+    [[nodiscard]] bool bookLetsStart() const;                                                // audio thread
     void stopSpeech(Ticks at);                                                               // audio thread
     void sayPhrase(int index, Ticks at);                                                     // audio thread
     void sayPending(Ticks start);                                                            // audio thread
