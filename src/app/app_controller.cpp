@@ -292,6 +292,7 @@ bool AppController::handleCheckIn(const ui::Intent& intent) {
     else
         reporter_.logf("check-in index=%zu score=%d question=\"%s\"", checkIn_->index(), checkIn_->score().value_or(-1),
                        checkIn_->question().c_str());
+    sayQuestion();
     return true;
 }
 
@@ -301,10 +302,23 @@ void AppController::openCheckIn(const std::vector<std::string>& areas, CheckInMo
     router_.open(Route::CheckIn);
     reporter_.logf("screen check-in moment=%s questions=%zu", std::string(momentName(moment)).c_str(),
                    checkIn_->count());
+    ++checkInSerial_;
     if (checkIn_->done())
         checkInAnswered();
     else
         reporter_.logf("check-in index=0 score=-1 question=\"%s\"", checkIn_->question().c_str());
+    sayQuestion();
+}
+
+// The voice asks each question once, as it comes up, eyes shut on the mat; the sound device
+// says it when no cue sounds (after the end's chime and "Done.", say).
+void AppController::sayQuestion() {
+    if (!checkIn_ || checkIn_->done() || !driver_ || !settings_.voice.enabled) return;
+    const std::pair<std::uint64_t, std::size_t> question{checkInSerial_, checkIn_->index()};
+    if (question == questionSaid_) return;
+    questionSaid_ = question;
+    driver_->say(checkIn_->question() + " 0 none, 10 worst.");
+    reporter_.logf("check-in said index=%zu", checkIn_->index());
 }
 
 void AppController::checkInAnswered() {

@@ -18,6 +18,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace unknot {
@@ -95,6 +96,8 @@ class AppController final : private WorkshopHost {
     // -- check-ins (issue 15) --
     HistorySink& history_;
     std::optional<CheckInModel> checkIn_;
+    std::uint64_t checkInSerial_ = 0;                    // one per check-in opened
+    std::pair<std::uint64_t, std::size_t> questionSaid_; // check-in serial, question index
     std::string checkInRoutineName_;
     std::optional<LibraryEntry> startAfterCheckIn_; // the routine the "before" questions lead to
     std::vector<CheckIn> beforeAnswers_;            // kept until their session is recorded
@@ -112,6 +115,7 @@ class AppController final : private WorkshopHost {
 
     void openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName);
     void checkInAnswered(); // the questions are over: record, then go on
+    void sayQuestion();     // the voice asks the question shown, once
     void sessionRecorded(); // the "before" answers get their session's id
     [[nodiscard]] std::vector<std::string> knownAreas() const;
 

@@ -245,6 +245,7 @@ class GuiApp final : public AppShell {
         ao.custom = s.sounds;
         ao.volume = s.volume;
         ao.voice = s.voice;
+        ao.cues = s.cues;
         ao.outputDevice = s.outputDevice;
         ao.muted = s.muted;
         std::vector<std::string> notices;

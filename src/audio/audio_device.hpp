@@ -20,12 +20,13 @@
 namespace unknot {
 
 struct AudioOptions {
-    std::filesystem::path soundsDir;             // the built-in WAV files
-    std::map<std::string, std::string> custom;   // sound name -> the user's own file
-    std::string outputDevice;                    // by name; empty, or not connected: the system's default output
+    std::filesystem::path soundsDir;           // the built-in WAV files
+    std::map<std::string, std::string> custom; // sound name -> the user's own file
+    std::string outputDevice;                  // by name; empty, or not connected: the system's default output
     int volume = 100;
     bool muted = false;
     VoiceSettings voice; // the spoken guide: its phrases are synthesised at each start
+    CueOptions cues;     // which cues sound (a session adopted on opening plays on with these)
 };
 
 // The device's format as opened (and as --verbose reports it).
@@ -63,7 +64,7 @@ class AudioDevice final : public SoundDeviceDriver {
     static std::variant<std::unique_ptr<AudioDevice>, std::string>
     open(const AudioOptions& options, std::vector<std::string>& notices, SessionHandover& resume);
     static std::variant<std::unique_ptr<AudioDevice>, std::string> open(const AudioOptions& options,
-                                                                         std::vector<std::string>& notices) {
+                                                                        std::vector<std::string>& notices) {
         SessionHandover none;
         return open(options, notices, none);
     }
@@ -73,6 +74,8 @@ class AudioDevice final : public SoundDeviceDriver {
 
     [[nodiscard]] const AudioFormat& format() const { return format_; }
     [[nodiscard]] const std::string& outputDevice() const { return outputDevice_; } // empty: the default
+    // The phrases of the session playing: null when the voice is off or nothing played.
+    [[nodiscard]] const PhraseBook* phraseBook() const { return book_.get(); }
 
     // The names of the outputs connected now, as settings remember them (SDL must be up).
     [[nodiscard]] static std::vector<std::string> outputDevices();
@@ -82,13 +85,12 @@ class AudioDevice final : public SoundDeviceDriver {
     SessionHandover close() override;
 
     // SessionDriver
-    void start(const Timeline& timeline, const CueOptions& options) override {
-        mixer_->start(timeline, options, voice_ ? voice_->prepare(timeline, options) : nullptr);
-    }
+    void start(const Timeline& timeline, const CueOptions& options) override;
     void apply(SessionCommand command) override { mixer_->apply(command); }
     void setCueOptions(const CueOptions& options) override { mixer_->setCueOptions(options); }
     void setVolume(int percent, bool muted) override { mixer_->setVolume(percent, muted); }
-    SessionStatus update(std::vector<SessionEvent>& events) override { return mixer_->update(events); }
+    SessionStatus update(std::vector<SessionEvent>& events) override;
+    void say(const std::string& sentence) override;
     [[nodiscard]] Ticks ticksPerSecond() const override { return mixer_->sampleRate(); }
     [[nodiscard]] bool hasSound() const override { return open_; }
 
@@ -98,6 +100,8 @@ class AudioDevice final : public SoundDeviceDriver {
     std::unique_ptr<CueMixer> mixer_;
     std::unique_ptr<Chunks> chunks_;
     std::unique_ptr<VoiceWorker> voice_; // null when the voice is off
+    std::shared_ptr<PhraseBook> book_;   // of the session playing
+    Millis spentAsked_ = -1;             // the time spent the worker was last asked to say
     AudioFormat format_;
     std::string outputDevice_;
     bool open_ = false;

@@ -103,6 +103,16 @@ void CueMixer::start(const Timeline& timeline, const CueOptions& options, std::s
     post(c);
 }
 
+void CueMixer::announce(std::shared_ptr<const Announcement> sentence) {
+    if (!sentence) return;
+    Command c;
+    c.type = Command::Type::Announce;
+    c.sentence = sentence.get();
+    c.generation = ++sentenceSerial_;
+    sentences_.push_back(KeptSentence{c.generation, std::move(sentence), kNever});
+    post(c);
+}
+
 void CueMixer::apply(SessionCommand command) {
     Command c;
     c.type = Command::Type::Session;
@@ -149,6 +159,11 @@ SessionStatus CueMixer::update(std::vector<SessionEvent>& events) {
     const Ticks keep = rate_ / 10; // far longer than a fade
     std::erase_if(books_,
                   [&](const KeptBook& k) { return k.supersededAt != kNever && copy.frame > k.supersededAt + keep; });
+    for (KeptSentence& k : sentences_)
+        if (k.serial < copy.announced && k.supersededAt == kNever) k.supersededAt = copy.frame;
+    std::erase_if(sentences_, [&](const KeptSentence& k) {
+        return k.supersededAt != kNever && copy.frame > k.supersededAt + keep;
+    });
     if (copy.generation != startedGeneration_) return {}; // the new session starts with the next buffer
     return copy.status;
 }
@@ -166,21 +181,33 @@ SessionHandover CueMixer::handOver() {
     update(out.events); // and what happened is carried, not dropped
     if (session_) session_->setListener(nullptr);
     out.session = std::move(session_);
-    // The phrases stay with this mixer's books: the session goes on without its voice.
+    // The phrases stay with this mixer's books: the next device speaks with a book of its own.
     book_ = nullptr;
     speech_ = Voice{};
+    pendingPhrase_ = -1;
+    sentence_ = nullptr;
     reminderAt_ = kNever;
     return out;
 }
 
-void CueMixer::adopt(SessionHandover handover) {
+void CueMixer::adopt(SessionHandover handover, std::shared_ptr<const PhraseBook> book) {
     carried_.insert(carried_.end(), handover.events.begin(), handover.events.end());
     if (!handover.session) return;
     session_ = std::move(handover.session);
     session_->setListener(this);
     sessionGeneration_ = ++startedGeneration_;
     frames_.store(handover.at, std::memory_order_release);
-    snapshot_ = Snapshot{session_->status(handover.at), sessionGeneration_, handover.at};
+    snapshot_ = Snapshot{session_->status(handover.at), sessionGeneration_, announced_, handover.at};
+    book_ = book.get();
+    if (book) books_.push_back(KeptBook{sessionGeneration_, std::move(book), kNever});
+    // A manual step that waits is still reminded of.
+    if (book_ && session_->state() == SessionState::WaitingManual) {
+        const std::size_t phase = session_->status(handover.at).phase;
+        if (book_->reminderFor(phase) >= 0) {
+            reminderPhase_ = phase;
+            reminderAt_ = handover.at + session_->toTicks(kReminderEveryMs);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -194,17 +221,10 @@ void CueMixer::onCue(const FiredCue& cue) {
     const bool heard = cue.type != CueType::Phase || phaseSound_;
     if (heard) pushEvent(TaggedEvent{{SessionEvent::Type::Cue, cue, {}, cue.at}, sessionGeneration_});
     if (cue.type == CueType::Phase) {
-        // A new phase: what is said of the last one stops (fading, in a cue voice of its own).
+        // A new phase: what is said of the last one stops.
         reminderAt_ = kNever;
-        if (speech_.sound && speech_.start < cue.at) {
-            speech_.fadeAt = std::min(speech_.fadeAt, cue.at);
-            for (Voice& v : voices_)
-                if (!v.sound) {
-                    v = speech_;
-                    break;
-                }
-        }
-        speech_ = Voice{};
+        stopSpeech(cue.at);
+        pendingPhrase_ = -1;
     }
     const CueSound* sound = &sounds_[static_cast<std::size_t>(soundFor(cue, session_->timeline()))];
     if (heard && sound->samples && sound->frames > 0) {
@@ -215,20 +235,82 @@ void CueMixer::onCue(const FiredCue& cue) {
             break;
         }
     }
-    if (!book_ || !book_->ready.load(std::memory_order_acquire)) return; // not synthesised yet: not said
-    const int i = book_->phraseFor(cue.type, cue.phase);
-    if (i >= 0 && book_->sounds[static_cast<std::size_t>(i)].frames > 0) {
-        const auto index = static_cast<std::size_t>(i);
-        speech_ = Voice{&book_->sounds[index], cue.at + session_->toTicks(book_->phrases[index].cueOffsetMs), 0};
+    if (!book_) return;
+    if (cue.type == CueType::End) {
+        // "Done." and the time actually spent (pauses excluded, +15 s and skips counted), as
+        // the worker has it ready by now; else "Done." alone.
+        const int i = book_->phraseFor(cue.type, cue.phase);
+        const CueSound* done = i >= 0 ? book_->endSound(session_->status(cue.at).activeMs) : nullptr;
+        if (done)
+            speech_ = Voice{done, cue.at + session_->toTicks(book_->slot(static_cast<std::size_t>(i)).cueOffsetMs), 0};
+        return;
     }
-    if (cue.type == CueType::Phase && cue.phase < book_->reminder.size() && book_->reminder[cue.phase] >= 0) {
+    sayPhrase(book_->phraseFor(cue.type, cue.phase), cue.at);
+    if (cue.type == CueType::Phase && book_->reminderFor(cue.phase) >= 0) {
         reminderPhase_ = cue.phase;
         reminderAt_ = cue.at + session_->toTicks(kReminderEveryMs);
     }
 }
 
+bool CueMixer::bookLetsStart() const { return waitForEveryPhrase_ ? book_->finished() : book_->startable(); }
+
+// What is being said fades out from `at`, in a cue voice of its own; one not begun is not said.
+void CueMixer::stopSpeech(Ticks at) {
+    if (speech_.sound && speech_.start < at) {
+        speech_.fadeAt = std::min(speech_.fadeAt, at);
+        for (Voice& v : voices_)
+            if (!v.sound) {
+                v = speech_;
+                break;
+            }
+    }
+    speech_ = Voice{};
+}
+
+// Phrase `index` after its cue at `cueAt`: now if the worker has published it, else as soon as it
+// does, provided that is before its frame.
+void CueMixer::sayPhrase(int index, Ticks cueAt) {
+    if (index < 0) return;
+    const auto i = static_cast<std::size_t>(index);
+    const Ticks at = cueAt + session_->toTicks(book_->slot(i).cueOffsetMs);
+    if (const CueSound* said = book_->sound(i)) {
+        speech_ = Voice{said, at, 0};
+        pendingPhrase_ = -1;
+    } else if (!book_->finished()) {
+        speech_ = Voice{};
+        pendingPhrase_ = index;
+        pendingAt_ = at;
+    }
+}
+
+void CueMixer::sayPending(Ticks start) {
+    if (pendingPhrase_ < 0) return;
+    if (!book_ || pendingAt_ < start) { // its frame has gone by: not said rather than late
+        pendingPhrase_ = -1;
+        return;
+    }
+    if (const CueSound* said = book_->sound(static_cast<std::size_t>(pendingPhrase_))) {
+        speech_ = Voice{said, pendingAt_, 0};
+        pendingPhrase_ = -1;
+    }
+}
+
+// A sentence outside the routine waits until nothing sounds: no cue, no phrase, none due.
+void CueMixer::sayAnnouncement(Ticks start) {
+    if (!sentence_ || !sentence_->ready.load(std::memory_order_acquire)) return;
+    if (speech_.sound || pendingPhrase_ >= 0 ||
+        std::any_of(voices_.begin(), voices_.end(), [](const Voice& v) { return v.sound != nullptr; }))
+        return;
+    if (sentence_->spoken.sound.frames > 0) {
+        speech_ = Voice{&sentence_->spoken.sound, start, 0};
+        saying_ = speech_.sound;
+    }
+    sentence_ = nullptr;
+}
+
 void CueMixer::fadeAll(Ticks at) {
     reminderAt_ = kNever;
+    pendingPhrase_ = -1;
     const auto fade = [&](Voice& v) {
         if (!v.sound) return;
         if (v.start >= at)
@@ -278,13 +360,14 @@ void CueMixer::scheduleReminder(Ticks end) {
         reminderAt_ = std::max(reminderAt_, end + every);
         return;
     }
-    if (state != SessionState::WaitingManual || reminderPhase_ >= book_->reminder.size()) {
+    const int index = book_->reminderFor(reminderPhase_);
+    if (state != SessionState::WaitingManual || index < 0) {
         reminderAt_ = kNever;
         return;
     }
     if (reminderAt_ >= end) return;
-    const auto index = static_cast<std::size_t>(book_->reminder[reminderPhase_]);
-    if (!speech_.sound && book_->sounds[index].frames > 0) speech_ = Voice{&book_->sounds[index], reminderAt_, 0};
+    const CueSound* said = book_->sound(static_cast<std::size_t>(index));
+    if (!speech_.sound && pendingPhrase_ < 0 && said) speech_ = Voice{said, reminderAt_, 0};
     reminderAt_ += every;
 }
 
@@ -304,9 +387,9 @@ void CueMixer::runCommands(Ticks at) {
             phaseSound_ = c.options.phase;
             feedbackSound_ = c.options.feedback;
             session_->setListener(this);
-            // The first phrase is due half a second in: the session starts once its phrases
-            // are ready (bench/voice_synthesis.py measures the wait), never without them.
-            waitingForBook_ = book_ && !book_->ready.load(std::memory_order_acquire);
+            // The session starts once its first phrase is spoken (bench/voice_synthesis.py
+            // measures the wait); the others follow while it plays.
+            waitingForBook_ = book_ && !bookLetsStart();
             if (!waitingForBook_) session_->start(at);
             break;
         case Command::Type::Session:
@@ -328,6 +411,13 @@ void CueMixer::runCommands(Ticks at) {
                 if (book_) o.phase = true;
                 session_->setCueOptions(o);
             }
+            break;
+        case Command::Type::Announce:
+            // A newer sentence replaces one not begun, and stops one being said.
+            if (speech_.sound && speech_.sound == saying_) stopSpeech(at);
+            saying_ = nullptr;
+            sentence_ = c.sentence;
+            announced_ = c.generation;
             break;
         case Command::Type::Volume:
             gain_ = c.gain;
@@ -377,7 +467,8 @@ void CueMixer::mixChunk(std::int16_t* out, Ticks chunkStart, std::size_t frames)
     }
     std::fill_n(cueSounding_.begin(), frames, std::uint8_t{0});
     for (Voice& v : voices_) play(v, cues, true);
-    const float release = static_cast<float>(1.0 - std::exp(-1.0 / (kLimiterReleaseSeconds * static_cast<double>(rate_))));
+    const float release =
+        static_cast<float>(1.0 - std::exp(-1.0 / (kLimiterReleaseSeconds * static_cast<double>(rate_))));
     const float duckRate = static_cast<float>(1.0 - std::exp(-1.0 / (kDuckSeconds * static_cast<double>(rate_))));
     for (std::size_t f = 0; f < frames; ++f) {
         if (gainStep_ != 0.0f) {
@@ -413,19 +504,26 @@ void CueMixer::render(std::int16_t* interleaved, std::size_t frames) {
     const Ticks start = frames_.load(std::memory_order_relaxed);
     const Ticks end = start + static_cast<Ticks>(frames);
     runCommands(start);
-    if (waitingForBook_ && book_->ready.load(std::memory_order_acquire)) {
+    if (waitingForBook_ && bookLetsStart()) {
         waitingForBook_ = false;
         session_->start(start);
     }
     if (session_) session_->advance(end - 1); // every cue that falls inside this buffer
+    sayPending(start);
     scheduleReminder(end);
+    sayAnnouncement(start);
     for (std::size_t done = 0; done < frames;) {
         const std::size_t n = std::min(kChunkFrames, frames - done);
         mixChunk(interleaved + done * kChannels, start + static_cast<Ticks>(done), n);
         done += n;
     }
-    if (session_ && snapshotMutex_.try_lock()) {
-        snapshot_ = Snapshot{session_->status(end), sessionGeneration_, end};
+    if (snapshotMutex_.try_lock()) {
+        if (session_)
+            snapshot_ = Snapshot{session_->status(end), sessionGeneration_, announced_, end};
+        else {
+            snapshot_.announced = announced_;
+            snapshot_.frame = end;
+        }
         snapshotMutex_.unlock();
     }
     frames_.store(end, std::memory_order_release);

@@ -8,8 +8,8 @@
 // reads under a mutex the audio thread only ever try-locks. render() never blocks, allocates
 // or frees.
 
-#include "core/session_driver.hpp"
 #include "audio/spsc_ring.hpp"
+#include "core/session_driver.hpp"
 
 #include <array>
 #include <cstdint>
@@ -30,12 +30,25 @@ struct CueSound {
 // Which sound a cue plays: one per phase kind, then the countdown ticks (the last one has its
 // own), halfway and end, in the order of kCueSoundNames (core/settings.hpp).
 enum class SoundId : std::size_t {
-    Prepare, Tense, Release, Hold, Roll, Rest, Manual, Switch, Countdown, CountdownLast, Halfway, End, Count
+    Prepare,
+    Tense,
+    Release,
+    Hold,
+    Roll,
+    Rest,
+    Manual,
+    Switch,
+    Countdown,
+    CountdownLast,
+    Halfway,
+    End,
+    Count
 };
 [[nodiscard]] SoundId soundFor(const FiredCue& cue, const Timeline& timeline);
 [[nodiscard]] const char* soundName(SoundId id); // "tense", "countdown", … (file and settings names)
 
-struct PhraseBook;
+class PhraseBook;
+struct Announcement;
 
 // The confirmation of a command, in the order of kFeedbackSoundNames.
 enum class FeedbackId : std::size_t { Pause, Resume, Skip, Back, Extend, Continue, Count };
@@ -55,15 +68,23 @@ class CueMixer final : private SessionListener {
     void setFeedbackSound(FeedbackId id, CueSound sound);
 
     // -- UI thread ---------------------------------------------------------------------------
-    // Plays a new session; with a book, its phrases follow their cues once the book is ready.
-    // The book must stay alive while the session plays: the mixer keeps a reference and lets
-    // it go on this thread once the audio thread has moved on.
+    // Plays a new session; with a book, each phrase follows its cue on its planned frame when
+    // the worker has published it by then, and the session starts once its first phrase is
+    // there. The mixer keeps the book alive and lets it go on this thread once the audio thread
+    // has moved on.
     void start(const Timeline& timeline, const CueOptions& options, std::shared_ptr<const PhraseBook> book = {});
     void apply(SessionCommand command);
     void setCueOptions(const CueOptions& options);
     void setVolume(int percent, bool muted);
     // The voice's loudness against the cues, 0 to 100 %. Set before the device runs.
     void setVoiceVolume(int percent);
+    // A device that runs faster than real time (SDL's disk driver writing as fast as it can)
+    // would outrun the voice worker: its sessions wait for every phrase, not the first only.
+    // Set before the device runs.
+    void setWaitForEveryPhrase(bool wait) { waitForEveryPhrase_ = wait; }
+    // Says `sentence` once it is spoken and nothing else sounds (no cue, no phrase), replacing
+    // one not said yet; kept alive here like the books.
+    void announce(std::shared_ptr<const Announcement> sentence);
     // The session as the audio thread last left it, and what happened since the last call.
     SessionStatus update(std::vector<SessionEvent>& events);
     // Commands the audio thread had no room for yet; they go at the next call from this thread.
@@ -82,14 +103,16 @@ class CueMixer final : private SessionListener {
     [[nodiscard]] SessionHandover handOver();
     // Plays on a session handed over (before the device runs): the frame count carries on from
     // the tick it had reached, and its unread events come out of the next update().
-    void adopt(SessionHandover handover);
+    // With a book, its phrases are said from the next cue on.
+    void adopt(SessionHandover handover, std::shared_ptr<const PhraseBook> book = {});
     [[nodiscard]] Ticks framesRendered() const { return frames_.load(std::memory_order_acquire); }
 
   private:
     struct Command {
-        enum class Type { Start, Session, CueOptions, Volume } type = Type::Session;
-        Session* session = nullptr; // Start: ownership passes to the audio thread
-        const PhraseBook* book = nullptr; // Start: kept alive by books_
+        enum class Type { Start, Session, CueOptions, Volume, Announce } type = Type::Session;
+        Session* session = nullptr;             // Start: ownership passes to the audio thread
+        const PhraseBook* book = nullptr;       // Start: kept alive by books_
+        const Announcement* sentence = nullptr; // Announce: kept alive by sentences_
         std::uint64_t generation = 0;
         SessionCommand command = SessionCommand::Stop;
         CueOptions options;
@@ -105,6 +128,7 @@ class CueMixer final : private SessionListener {
     struct Snapshot {
         SessionStatus status;
         std::uint64_t generation = 0; // of the session it describes
+        std::uint64_t announced = 0;  // the last announcement taken in
         Ticks frame = 0;
     };
 
@@ -117,8 +141,14 @@ class CueMixer final : private SessionListener {
     std::uint64_t sessionGeneration_ = 0;
     std::array<Voice, kVoices> voices_{};
     const PhraseBook* book_ = nullptr;
-    bool waitingForBook_ = false; // the session starts when its phrases are ready
+    bool waitingForBook_ = false; // the session starts when its first phrase is ready
+    bool waitForEveryPhrase_ = false;
     Voice speech_;                // the phrase being said (phrases never overlap)
+    int pendingPhrase_ = -1;      // a phrase due at pendingAt_ that the worker has not published yet
+    Ticks pendingAt_ = 0;
+    const Announcement* sentence_ = nullptr; // to say once nothing sounds
+    const CueSound* saying_ = nullptr;       // the sentence speech_ says, if it says one
+    std::uint64_t announced_ = 0;
     std::size_t reminderPhase_ = 0;
     Ticks reminderAt_ = kNever; // next reminder of a waiting manual phase
     bool phaseSound_ = true;    // the user's choice; phase cues still fire for the voice
@@ -160,13 +190,25 @@ class CueMixer final : private SessionListener {
         Ticks supersededAt = kNever;
     };
     std::deque<KeptBook> books_;
+    struct KeptSentence {
+        std::uint64_t serial = 0;
+        std::shared_ptr<const Announcement> sentence;
+        Ticks supersededAt = kNever;
+    };
+    std::deque<KeptSentence> sentences_;
+    std::uint64_t sentenceSerial_ = 0;
 
     void onCue(const FiredCue& cue) override; // audio thread: schedules a voice
-    void runCommands(Ticks at);              // audio thread (or with it stopped)
+    void runCommands(Ticks at);               // audio thread (or with it stopped)
     void mixChunk(std::int16_t* out, Ticks chunkStart, std::size_t frames);
     void fadeAll(Ticks at); // audio thread: pause and stop fade what sounds
     void confirm(SessionCommand command, SessionState before, SessionState after, Ticks at); // audio thread
     void scheduleReminder(Ticks end);                                                        // audio thread
+    [[nodiscard]] bool bookLetsStart() const;                                                // audio thread
+    void stopSpeech(Ticks at);                                                               // audio thread
+    void sayPhrase(int index, Ticks at);                                                     // audio thread
+    void sayPending(Ticks start);                                                            // audio thread
+    void sayAnnouncement(Ticks start);                                                       // audio thread
     void post(const Command& command);
     void flushWaiting();
     void pushEvent(const TaggedEvent& event); // audio thread

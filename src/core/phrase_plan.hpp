@@ -11,6 +11,7 @@
 #include "core/cue_plan.hpp"
 
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,8 +60,31 @@ struct Phrase {
 // How long `text` takes to say, in ms.
 using PhraseLength = std::function<Millis(const std::string& text)>;
 
+inline constexpr Millis kNoPhraseLimit = std::numeric_limits<Millis>::max();
+
+// A phrase before its words are chosen: what it may say, fullest first, and how long after its
+// cue it must be over. Planning it needs no voice, so the app knows every phrase's place at
+// once and synthesises them one by one, the first first.
+struct PhraseSlot {
+    PhraseKind kind = PhraseKind::Phase;
+    std::size_t phase = 0;
+    Millis cueOffsetMs = 0;
+    Millis atMs = 0;
+    std::vector<std::string> choices; // never empty, the first never empty
+    Millis untilMs = kNoPhraseLimit;  // from the cue
+    Millis everyMs = 0;
+};
+
+// Every phrase's slot, in time order.
+[[nodiscard]] std::vector<PhraseSlot> phraseSlots(const Timeline& timeline, const CueOptions& cues);
+// The first choice that ends in time (measured by `length`), or the slot dropped.
+[[nodiscard]] Phrase fitPhrase(const PhraseSlot& slot, const PhraseLength& length);
+
 // What is said, in time order. Lengths are asked once per distinct text.
 [[nodiscard]] std::vector<Phrase> planPhrases(const Timeline& timeline, const CueOptions& cues,
                                               const PhraseLength& length);
+
+// "Done." and the time spent, as said at the end (`spentMs` rounded to the second).
+[[nodiscard]] std::string donePhrase(Millis spentMs);
 
 } // namespace unknot

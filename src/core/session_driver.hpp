@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace unknot {
@@ -18,12 +19,12 @@ enum class SessionCommand { TogglePause, Skip, Back, Extend, Restart, Stop };
 // out (with where it left the session).
 struct SessionEvent {
     enum class Type { Cue, Command } type = Type::Cue;
-    FiredCue cue;                                 // Cue
+    FiredCue cue;                                  // Cue
     SessionCommand command = SessionCommand::Stop; // Command
-    Ticks at = 0;                                 // the session clock's tick it happened at
-    std::size_t phase = 0;                        // Command: the phase after it
-    Millis remainingMs = 0;                       // Command: the phase's time left after it
-    SessionState state = SessionState::Ready;     // Command: the state after it
+    Ticks at = 0;                                  // the session clock's tick it happened at
+    std::size_t phase = 0;                         // Command: the phase after it
+    Millis remainingMs = 0;                        // Command: the phase's time left after it
+    SessionState state = SessionState::Ready;      // Command: the state after it
 };
 
 // A session on its way from one driver to another (the sound device went away, came back, or
@@ -47,6 +48,9 @@ class SessionDriver {
     virtual SessionStatus update(std::vector<SessionEvent>& events) = 0;
     [[nodiscard]] virtual Ticks ticksPerSecond() const = 0;
     [[nodiscard]] virtual bool hasSound() const = 0;
+    // Says a sentence outside the routine (a check-in question) once nothing else sounds; a
+    // driver without a voice says nothing.
+    virtual void say(const std::string& /*sentence*/) {}
 };
 
 // A driver that is a sound device: it can stop and hand its session over.

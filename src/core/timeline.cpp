@@ -132,7 +132,16 @@ class Expander {
                     p.block = innerBlock;
                     phase(std::move(p));
                 } else {
+                    const std::size_t first = out_.phases.size();
                     steps(s.children, sides[si], thisRound, theseRounds, innerBlock);
+                    if (!s.say.empty() && out_.phases.size() > first) {
+                        // The block's `say` goes with its round's first phase, before the say of
+                        // any block inside that begins there too.
+                        RoundSay say{texts.say, label,       sides[si],
+                                     thisRound, theseRounds, out_.totalMs - out_.phases[first].startMs};
+                        auto& says = out_.phases[first].roundSays;
+                        says.insert(says.begin(), std::move(say));
+                    }
                 }
                 if (r < s.repeat && s.restBetweenMs > 0) {
                     Phase rest;

@@ -26,6 +26,17 @@ class SharedText {
     std::shared_ptr<const std::string> text_;
 };
 
+// A block's `say`, said as one of its rounds begins (with that round's first phase), with what
+// its placeholders become there.
+struct RoundSay {
+    SharedText text;  // placeholders unfilled
+    SharedText label; // {label}: the block's
+    Side side = Side::None;
+    int round = 1; // {round}, {rounds}: the block's
+    int rounds = 1;
+    Millis durationMs = 0; // {duration}: one round, without the rest between rounds
+};
+
 struct Phase {
     PhaseKind kind = PhaseKind::Prepare;
     SharedText label; // never empty: defaults to the kind's title
@@ -37,7 +48,8 @@ struct Phase {
     bool manual = false;
     int round = 1;         // round of the innermost repeated block, 1-based
     int rounds = 1;
-    SharedText block; // label of the innermost block, empty at top level
+    SharedText block;                // label of the innermost block, empty at top level
+    std::vector<RoundSay> roundSays; // blocks with `say` whose round begins here, outermost first
 };
 
 struct Timeline {

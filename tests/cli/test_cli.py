@@ -200,6 +200,22 @@ class CliTest(unittest.TestCase):
         types = {c["type"] for c in json.loads(self.run_unknot("plan", "--json", str(routine)).stdout)["cues"]}
         self.assertEqual(types, {"phase", "end"})
 
+    def test_plan_json_says_a_blocks_say_at_each_round_and_check_points_at_a_bad_one(self):
+        routine = Path(self.home.name) / "block-say.toml"
+        routine.write_text('name = "Sets"\n[[step]]\nlabel = "Calf"\nrepeat = 2\n'
+                           'say = "{label} set {round} of {rounds}, {duration}"\n'
+                           '[[step.step]]\nkind = "hold"\nduration = "20s"\nlabel = "Press"\n')
+        says = [c for c in json.loads(self.run_unknot("plan", "--json", str(routine)).stdout)["cues"]
+                if c["type"] == "say" and c["kind"] == "phase"]
+        self.assertEqual([s["text"] for s in says],
+                         ["Calf set 1 of 2, 20 seconds. Press. 20 seconds.", "Calf set 2 of 2, 20 seconds. Press. 20 seconds."])
+        bad = Path(self.home.name) / "bad-block-say.toml"
+        bad.write_text('name = "Sets"\n[[step]]\nlabel = "Calf"\nsay = "set {set}"\n'
+                       '[[step.step]]\nkind = "hold"\nduration = "20s"\n')
+        r = self.run_unknot("check", str(bad))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"{bad}:4:12: error: `say`: unknown placeholder {{set}}", r.stderr + r.stdout)
+
     def test_plan_follows_the_cue_settings(self):
         settings = Path(self.env["XDG_CONFIG_HOME"]) / "unknot" / "settings.toml"
         settings.parent.mkdir(parents=True)

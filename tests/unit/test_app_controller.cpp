@@ -56,6 +56,15 @@ struct Rig {
         app->setDriver(&driver);
         app->begin(std::nullopt);
     }
+    // Writes the user's routine `id` and plays it as Enter in the library does.
+    void playUserRoutine(const std::string& id, const std::string& text) {
+        dir.write("user/" + id + ".toml", text);
+        app->library().rescan();
+        const auto& entries = app->library().entries();
+        const auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.id == id; });
+        REQUIRE(it != entries.end());
+        app->handle(Intent{Action::Start, static_cast<std::size_t>(it - entries.begin())});
+    }
     void press(Key key, bool ctrl = false) { app->key(key, ctrl, false); }
     void pass(Millis ms) {
         now += ms;
@@ -341,6 +350,52 @@ TEST_CASE("a routine with check_in asks before and after, by keyboard, and recor
     CHECK(rig.history.checkIns[2].score == 10);
     CHECK(rig.history.checkIns[2].sessionId == 1);
     CHECK(rig.reports.count("check-in done moment=after answers=1") == 1);
+}
+
+TEST_CASE("the voice asks each check-in question once as it comes up, and not when it is off") {
+    // The steady clock's session, with what is said kept.
+    struct Speaking final : SessionDriver {
+        SessionDriver& inner;
+        std::vector<std::string> said;
+        explicit Speaking(SessionDriver& d) : inner(d) {}
+        void start(const Timeline& t, const CueOptions& o) override { inner.start(t, o); }
+        void apply(SessionCommand c) override { inner.apply(c); }
+        void setCueOptions(const CueOptions& o) override { inner.setCueOptions(o); }
+        void setVolume(int percent, bool muted) override { inner.setVolume(percent, muted); }
+        SessionStatus update(std::vector<SessionEvent>& e) override { return inner.update(e); }
+        [[nodiscard]] Ticks ticksPerSecond() const override { return inner.ticksPerSecond(); }
+        [[nodiscard]] bool hasSound() const override { return true; }
+        void say(const std::string& sentence) override { said.push_back(sentence); }
+    };
+    for (const bool voice : {true, false}) {
+        CAPTURE(voice);
+        Settings settings;
+        settings.voice.enabled = voice;
+        Rig rig(settings);
+        Speaking speaking(rig.driver);
+        rig.app->setDriver(&speaking);
+        rig.playUserRoutine("heel", "name = \"Heel\"\ncheck_in = [\"heel\"]\n[[step]]\nkind = \"roll\"\n"
+                                    "duration = \"5s\"\n");
+        REQUIRE(rig.screen() == ui::Screen::CheckIn);
+        rig.press(Key::Digit5); // a score changes nothing said
+        rig.press(Key::Up);
+        rig.press(Key::Down);
+        rig.press(Key::Enter);
+        rig.press(Key::Digit2);
+        rig.press(Key::Enter); // the routine plays
+        REQUIRE(rig.screen() == ui::Screen::Player);
+        rig.press(Key::Right); // to the end: asked again after
+        rig.pass(1);
+        REQUIRE(rig.screen() == ui::Screen::CheckIn);
+        rig.press(Key::Escape);
+        if (!voice) {
+            CHECK(speaking.said.empty());
+            continue;
+        }
+        CHECK(speaking.said == std::vector<std::string>{"How does your left heel feel? 0 none, 10 worst.",
+                                                        "How does your right heel feel? 0 none, 10 worst.",
+                                                        "How does your left heel feel? 0 none, 10 worst."});
+    }
 }
 
 TEST_CASE("with check_in_before off only the end asks, Esc skips, and History can check in on its own") {

@@ -107,3 +107,50 @@ TEST_CASE("a connected sound output named in the settings is the one opened") {
         CHECK(notices.empty());
     }
 }
+
+TEST_CASE("a voice setting changed mid-routine: the device opened again speaks with the new voice, or not at all") {
+    ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+    AudioOptions options;
+    options.soundsDir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "sounds";
+    std::vector<std::string> notices;
+    Timeline t;
+    for (int i = 0; i < 6; ++i) {
+        Phase p;
+        p.kind = PhaseKind::Hold;
+        p.label = SharedText("Hold " + std::to_string(i));
+        p.startMs = i * 30'000;
+        p.durationMs = 30'000;
+        t.phases.push_back(p);
+    }
+    t.totalMs = 180'000;
+    auto opened = AudioDevice::open(options, notices);
+    REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
+    auto device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
+    device->start(t, CueOptions{});
+    REQUIRE(device->phraseBook());
+    SessionHandover handover = device->close();
+    REQUIRE(handover.session);
+    handover.session->start(handover.at); // (it may not have started yet on the dummy device)
+    handover.session->skip(handover.at);
+    handover.session->skip(handover.at); // now in phase 2
+    device.reset();
+
+    options.voice.name = "slt"; // the settings panel chose another voice
+    opened = AudioDevice::open(options, notices, handover);
+    REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
+    device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
+    const PhraseBook* book = device->phraseBook();
+    REQUIRE(book);                                    // the routine plays on with a voice
+    CHECK(book->slot(book->fillOrder(0)).phase == 2); // spoken from where it is
+    handover = device->close();
+    REQUIRE(handover.session);
+    device.reset();
+
+    options.voice.enabled = false; // and switched off: no voice any more
+    opened = AudioDevice::open(options, notices, handover);
+    REQUIRE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened));
+    device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
+    CHECK(device->phraseBook() == nullptr);
+    std::vector<SessionEvent> events;
+    CHECK(device->update(events).phase == 2); // and the routine goes on where it was
+}

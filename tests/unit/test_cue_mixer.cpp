@@ -58,6 +58,15 @@ struct Rig {
     }
 };
 
+// Publishes phrase `index` of `book` as the worker would, said with `sound` (null: dropped).
+void publish(PhraseBook& book, int index, const FlatSound* sound) {
+    REQUIRE(index >= 0);
+    Phrase p = fitPhrase(book.slot(static_cast<std::size_t>(index)), [](const std::string&) { return 0; });
+    if (!sound) p.fit = PhraseFit::Dropped;
+    book.publish(static_cast<std::size_t>(index), p,
+                 sound ? std::make_shared<const SpokenPhrase>(SpokenPhrase{sound->samples}) : nullptr);
+}
+
 } // namespace
 
 TEST_CASE("cues start on their exact frame inside the buffer, whatever the buffer size") {
@@ -287,17 +296,11 @@ TEST_CASE("a volume change ramps over at least 10 ms while a cue sounds") {
 TEST_CASE("a phrase starts on its frame after its cue, ducks under ticks and fades at the next phase") {
     Rig rig;
     FlatSound voice(static_cast<std::size_t>(kRate) * 6, 2000); // longer than the phase: cut at 5 s
-    auto book = std::make_shared<PhraseBook>();
-    Phrase said;
-    said.cueOffsetMs = 450;
-    said.text = "Prepare.";
-    book->phrases = {said};
-    book->sounds = {voice.cue()};
-    book->onPhase = {0, -1};
-    book->onHalfway = {-1, -1};
-    book->reminder = {-1, -1};
-    book->ready = true;
-    rig.mixer.start(timelineOf(kRoutine), CueOptions{}, book);
+    const Timeline t = timelineOf(kRoutine);
+    auto book = std::make_shared<PhraseBook>(t, CueOptions{});
+    publish(*book, book->phraseFor(CueType::Phase, 0), &voice);
+    publish(*book, book->phraseFor(CueType::Phase, 1), nullptr); // tense says nothing
+    rig.mixer.start(t, CueOptions{}, book);
     rig.render(7 * kRate);
     const auto at = [&](Ticks f) { return static_cast<int>(rig.out[static_cast<std::size_t>(f) * 2]); };
     const Ticks start = 450 * kRate / 1000;
@@ -322,18 +325,13 @@ TEST_CASE("a phrase starts on its frame after its cue, ducks under ticks and fad
 TEST_CASE("with the phase sound off the voice still follows the phase, unheard and unreported") {
     Rig rig;
     FlatSound voice(1000, 3000);
-    auto book = std::make_shared<PhraseBook>();
-    Phrase said;
-    said.cueOffsetMs = 0;
-    book->phrases = {said};
-    book->sounds = {voice.cue()};
-    book->onPhase = {0, 0};
-    book->onHalfway = {-1, -1};
-    book->reminder = {-1, -1};
-    book->ready = true;
     CueOptions noPhase;
     noPhase.phase = false;
-    rig.mixer.start(timelineOf(kRoutine), noPhase, book);
+    const Timeline t = timelineOf(kRoutine);
+    auto book = std::make_shared<PhraseBook>(t, noPhase);
+    publish(*book, book->phraseFor(CueType::Phase, 0), &voice);
+    publish(*book, book->phraseFor(CueType::Phase, 1), &voice);
+    rig.mixer.start(t, noPhase, book);
     rig.render(6 * kRate);
     CHECK(rig.out[0] == 3000); // the voice alone at 0
     CHECK(rig.out[static_cast<std::size_t>(5 * kRate) * 2] == 3000);
@@ -344,20 +342,155 @@ TEST_CASE("with the phase sound off the voice still follows the phase, unheard a
     }));
 }
 
-TEST_CASE("the session waits for its phrases before it starts") {
+TEST_CASE("the session waits for its first phrase only, and later phrases said in time play on their frame") {
     Rig rig;
-    auto book = std::make_shared<PhraseBook>();
-    book->onPhase = {-1, -1};
-    book->onHalfway = {-1, -1};
-    book->reminder = {-1, -1};
-    rig.mixer.start(timelineOf(kRoutine), CueOptions{}, book);
+    FlatSound first(100, 3000), second(100, 4000), late(100, 5000);
+    const Timeline t = timelineOf(kRoutine);
+    auto book = std::make_shared<PhraseBook>(t, CueOptions{});
+    rig.mixer.start(t, CueOptions{}, book);
     rig.render(kRate / 4);
-    CHECK(rig.onsets().empty());
-    book->ready = true;
+    CHECK(rig.onsets().empty()); // nothing spoken yet: the session waits
+    publish(*book, book->phraseFor(CueType::Phase, 0), &first);
+    const auto readyAt = static_cast<Ticks>(rig.out.size() / 2);
+    rig.render(5 * kRate);
+    REQUIRE(!rig.onsets().empty());
+    CHECK(rig.onsets()[0] == readyAt); // the first cue as soon as the first phrase is there
+    const auto level = [&](Ticks f) { return static_cast<int>(rig.out[static_cast<std::size_t>(f) * 2]); };
+    CHECK(level(readyAt + 450 * kRate / 1000) == 3000);
+    // The tense phase's cue has fired (at readyAt + 5 s) without its phrase: published before
+    // the phrase's frame, 450 ms later, it still starts exactly there.
+    const Ticks tense = readyAt + 5 * kRate;
+    rig.render(static_cast<std::size_t>(tense - static_cast<Ticks>(rig.out.size() / 2)) + 256);
+    publish(*book, book->phraseFor(CueType::Phase, 1), &second);
+    rig.render(kRate);
+    const Ticks said = tense + 450 * kRate / 1000;
+    CHECK(level(said - 1) == 0);
+    CHECK(level(said) == 4000);
+    // The end's phrase published after its frame is not said late.
+    rig.render(5 * kRate);
+    publish(*book, book->phraseFor(CueType::End, 0), &late);
+    rig.render(kRate);
+    CHECK(std::none_of(rig.out.begin(), rig.out.end(), [](std::int16_t v) { return v == 5000; }));
+}
+
+TEST_CASE("a session adopted with a phrase book speaks from its next cue on") {
+    // Played without a voice, handed over at 1 s, adopted by a mixer with a new book.
+    Rig first;
+    const Timeline t = timelineOf(kRoutine);
+    first.mixer.start(t, CueOptions{});
+    first.render(kRate);
+    SessionHandover handover = first.mixer.handOver();
+    REQUIRE(handover.session);
+    Rig second;
+    FlatSound voice(100, 3000);
+    auto book = std::make_shared<PhraseBook>(t, CueOptions{}, 0);
+    publish(*book, book->phraseFor(CueType::Phase, 1), &voice);
+    const Ticks at = handover.at;
+    second.mixer.adopt(std::move(handover), book);
+    second.render(5 * kRate);
+    // The tense phase starts 4 s later (5 s into the routine): its phrase 450 ms after that.
+    const auto said = static_cast<std::size_t>(5 * kRate - at + 450 * kRate / 1000);
+    CHECK(second.out[(said - 1) * 2] == 0);
+    CHECK(second.out[said * 2] == 3000);
+}
+
+TEST_CASE("a device faster than real time waits for every phrase before the session starts") {
+    Rig rig;
+    rig.mixer.setWaitForEveryPhrase(true);
+    FlatSound voice(100, 3000);
+    const Timeline t = timelineOf(kRoutine);
+    auto book = std::make_shared<PhraseBook>(t, CueOptions{});
+    rig.mixer.start(t, CueOptions{}, book);
+    publish(*book, book->phraseFor(CueType::Phase, 0), &voice);
+    rig.render(kRate / 4);
+    CHECK(rig.onsets().empty()); // the first phrase is not enough
+    for (std::size_t i = 0; i < book->size(); ++i) publish(*book, static_cast<int>(i), &voice);
+    book->finish(0);
     const auto readyAt = static_cast<Ticks>(rig.out.size() / 2);
     rig.render(kRate / 4);
-    REQUIRE(rig.onsets().size() == 1);
+    REQUIRE(!rig.onsets().empty());
     CHECK(rig.onsets()[0] == readyAt);
+}
+
+TEST_CASE("Done says the time spent when the worker has it, else Done alone") {
+    // prepare 5 s, tense 5 s; +15 s in the first phase: 25 s spent, not the 10 planned.
+    FlatSound planned(100, 1100), spent25(100, 2500), spent20(100, 2000), alone(100, 900);
+    const Timeline t = timelineOf(kRoutine);
+    const auto doneLevel = [&](Millis publishedSpentMs) {
+        Rig rig;
+        auto book = std::make_shared<PhraseBook>(t, CueOptions{});
+        for (std::size_t i = 0; i < book->size(); ++i) publish(*book, static_cast<int>(i), nullptr);
+        publish(*book, book->phraseFor(CueType::End, 0), &planned); // (already published: ignored)
+        book->publishDoneAlone(std::make_shared<const SpokenPhrase>(SpokenPhrase{alone.samples}));
+        if (publishedSpentMs == 25'000)
+            book->publishSpent(25'300, std::make_shared<const SpokenPhrase>(SpokenPhrase{spent25.samples}));
+        if (publishedSpentMs == 20'000)
+            book->publishSpent(20'000, std::make_shared<const SpokenPhrase>(SpokenPhrase{spent20.samples}));
+        rig.mixer.start(t, CueOptions{}, book);
+        rig.render(kRate);
+        rig.mixer.apply(SessionCommand::Extend);
+        rig.render(26 * kRate);
+        const Ticks at = static_cast<Ticks>(25 * kRate + 450 * kRate / 1000) + 0;
+        // The end chime (1000) at 25 s plus whatever lies in the first 100 frames is over by then.
+        for (Ticks f = at - 2000; f < at + 50; ++f)
+            if (rig.out[static_cast<std::size_t>(f) * 2] != 0)
+                return static_cast<int>(rig.out[static_cast<std::size_t>(f) * 2]);
+        return 0;
+    };
+    CHECK(doneLevel(25'000) == 2500); // 25.3 s is said as 25 seconds: the one the worker made
+    CHECK(doneLevel(20'000) == 900);  // made for another time: "Done." alone
+    CHECK(doneLevel(0) == 900);
+
+    // Played as planned, the plan's own "Done. 10 seconds." is said.
+    Rig rig;
+    auto book = std::make_shared<PhraseBook>(t, CueOptions{});
+    publish(*book, book->phraseFor(CueType::End, 0), &planned);
+    for (std::size_t i = 0; i < book->size(); ++i) publish(*book, static_cast<int>(i), nullptr);
+    book->publishDoneAlone(std::make_shared<const SpokenPhrase>(SpokenPhrase{alone.samples}));
+    rig.mixer.start(t, CueOptions{}, book);
+    rig.render(11 * kRate);
+    CHECK(rig.out[static_cast<std::size_t>(10 * kRate + 450 * kRate / 1000) * 2] == 1100);
+}
+
+TEST_CASE("a sentence waits until no cue or phrase sounds, and a newer one replaces it") {
+    Rig rig;
+    FlatSound longCue(static_cast<std::size_t>(kRate) / 2, 1000);
+    rig.mixer.setSound(SoundId::End, longCue.cue());
+    const Timeline t = timelineOf("name = \"x\"\n[[step]]\nkind = \"prepare\"\nduration = \"2s\"\n");
+    rig.mixer.start(t, CueOptions{});
+    rig.render(2 * kRate + 512); // the end chime sounds from 2 s for half a second
+    auto first = std::make_shared<Announcement>();
+    first->spoken = SpokenText{nullptr, {}};
+    FlatSound words(10000, 3000), other(1000, 4000);
+    first->spoken.sound = words.cue();
+    first->ready = true;
+    rig.mixer.announce(first);
+    rig.render(kRate);
+    const auto level = [&](Ticks f) { return static_cast<int>(rig.out[static_cast<std::size_t>(f) * 2]); };
+    const Ticks chimeEnd = 2 * kRate + kRate / 2;
+    CHECK(level(chimeEnd - 1) == 1000); // not over the chime
+    Ticks saidAt = -1;
+    for (Ticks f = chimeEnd; f < 4 * kRate; ++f)
+        if (level(f) != 0) { // the voice comes back up from its ducking under the chime
+            saidAt = f;
+            break;
+        }
+    CHECK(saidAt >= chimeEnd);
+    CHECK(saidAt < chimeEnd + 1024); // right after it
+    // A second sentence, not spoken yet, then a third: only the third is said.
+    auto second = std::make_shared<Announcement>();
+    second->spoken.sound = other.cue();
+    auto third = std::make_shared<Announcement>();
+    third->spoken.sound = other.cue();
+    third->ready = true;
+    rig.mixer.announce(second);
+    rig.render(512);
+    rig.mixer.announce(third);
+    second->ready = true;
+    const auto before = rig.out.size() / 2;
+    rig.render(kRate / 2);
+    CHECK(level(saidAt + kRate / 10) == 3000);
+    CHECK(std::count(rig.out.begin() + static_cast<std::ptrdiff_t>(before * 2), rig.out.end(), 4000) == 1000 * 2);
 }
 
 TEST_CASE("pause, resume, skip, back, +15 s and continue each sound their confirmation at once") {
@@ -387,4 +520,41 @@ TEST_CASE("pause, resume, skip, back, +15 s and continue each sound their confir
     rig.mixer.start(timelineOf(kRoutine), quiet);
     rig.render(kRate / 2);
     CHECK(levelAfter(SessionCommand::TogglePause) == 0);
+}
+
+TEST_CASE("the time spent foreseen while the session plays is the one it has at its end") {
+    const Timeline t = timelineOf(R"(name = "x"
+[[step]]
+kind = "prepare"
+duration = "5s"
+[[step]]
+kind = "manual"
+[[step]]
+kind = "hold"
+duration = "20s"
+[[step]]
+kind = "rest"
+duration = "10s"
+)");
+    const PhraseBook book(t, CueOptions{});
+    CHECK(book.plannedTotalMs() == 35'000);
+    Session s(t, CueOptions{}, 1000);
+    s.start(0);
+    CHECK(book.spentAtEnd(s.status(0)) == 35'000);
+    s.extend(2'000); // +15 s
+    CHECK(book.spentAtEnd(s.status(2'000)) == 50'000);
+    s.pause(3'000);
+    s.resume(60'000); // pauses do not count
+    CHECK(book.spentAtEnd(s.status(60'000)) == 50'000);
+    s.advance(78'000); // the manual step waits: nor does that
+    CHECK(s.state() == SessionState::WaitingManual);
+    CHECK(book.spentAtEnd(s.status(90'000)) == 50'000);
+    s.continueManual(90'000);
+    s.advance(95'000);
+    s.skip(95'000); // 15 s of the hold skipped
+    const Millis foreseen = book.spentAtEnd(s.status(95'000));
+    CHECK(foreseen == 35'000);
+    s.advance(200'000);
+    REQUIRE(s.state() == SessionState::Finished);
+    CHECK(s.status(200'000).activeMs == foreseen);
 }

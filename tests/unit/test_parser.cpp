@@ -318,3 +318,16 @@ TEST_CASE("say is read with its placeholders and an unknown one is an error at i
     d = only(std::string(kHeader) + "[[step]]\nkind = \"hold\"\nduration = 5\nsay = 3\n");
     CHECK(has(d.message, "`say` must be a string"));
 }
+
+TEST_CASE("a block's say is read and checked like a phase's") {
+    const auto r = parse(std::string(kHeader) + "[[step]]\nlabel = \"Set\"\nrepeat = 2\n"
+                                                "say = \"Set {round} of {rounds}\"\n"
+                                                "[[step.step]]\nkind = \"hold\"\nduration = 5\n");
+    REQUIRE(r.diagnostics.empty());
+    CHECK(r.routine.steps.front().say == "Set {round} of {rounds}");
+    const auto d = only(std::string(kHeader) + "[[step]]\nlabel = \"Set\"\nsay = \"Set {roudn}\"\n"
+                                               "[[step.step]]\nkind = \"hold\"\nduration = 5\n");
+    CHECK(d.line == 4);
+    CHECK(d.column == 12); // say = " is 7 columns, "Set " 4 more
+    CHECK(has(d.message, "unknown placeholder {roudn}"));
+}

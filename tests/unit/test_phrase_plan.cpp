@@ -233,3 +233,64 @@ TEST_CASE("with the real voice, the planned length is the spoken length") {
     CHECK(left->fit == PhraseFit::Full);
     CHECK(left->lengthMs == length(left->text)); // Flite is deterministic
 }
+
+TEST_CASE("a block's say is said as each of its rounds begins, in place of the round, with its placeholders") {
+    const Timeline t = timelineOf(R"(name = "T"
+[[step]]
+label = "Calf set"
+repeat = 2
+sides = ["left", "right"]
+switch = "0s"
+say = "{label}, {side} side, set {round} of {rounds}, {duration}, first {next}"
+[[step.step]]
+kind = "tense"
+duration = "5s"
+label = "Press"
+[[step.step]]
+kind = "release"
+duration = "10s"
+)");
+    REQUIRE(t.size() == 8);
+    CHECK(t.phases[0].roundSays.size() == 1);
+    CHECK(t.phases[1].roundSays.empty());
+    CHECK(t.phases[2].roundSays.size() == 1);
+    CHECK(t.phases[2].roundSays[0].round == 2);
+    CHECK(t.phases[4].roundSays[0].side == Side::Right);
+    CHECK(t.phases[0].roundSays[0].durationMs == 15'000);
+    const auto phrases = of(
+        t, [](const std::string&) { return Millis{500}; }, CueOptions{.halfway = false});
+    const Phrase* first = find(phrases, PhraseKind::Phase, 0);
+    REQUIRE(first);
+    CHECK(first->text == "Calf set, left side, set 1 of 2, 15 seconds, first Press. Left. Press.");
+    CHECK(find(phrases, PhraseKind::Phase, 1)->text == "Left. Release.");
+    CHECK(find(phrases, PhraseKind::Phase, 6)->text ==
+          "Calf set, right side, set 2 of 2, 15 seconds, first Press. Right. Press.");
+}
+
+TEST_CASE("nested blocks' says come outermost first, and a say that does not fit goes before the label") {
+    const Timeline t = timelineOf(R"(name = "T"
+[[step]]
+label = "Outer"
+say = "Outer {round}"
+repeat = 2
+[[step.step]]
+label = "Inner"
+say = "Inner {round} of {rounds}"
+repeat = 3
+[[step.step.step]]
+kind = "hold"
+duration = "5s"
+say = "{label} now"
+)");
+    const auto roomy = of(
+        t, [](const std::string&) { return Millis{500}; }, CueOptions{});
+    CHECK(find(roomy, PhraseKind::Phase, 0)->text == "Outer 1. Inner 1 of 3. Hold now");
+    CHECK(find(roomy, PhraseKind::Phase, 1)->text == "Inner 2 of 3. Hold now");
+    CHECK(find(roomy, PhraseKind::Phase, 3)->text == "Outer 2. Inner 1 of 3. Hold now");
+    // 200 ms a character: only the step's own say fits in the 4.55 s after the cue.
+    const auto tight = of(
+        t, [](const std::string& s) { return static_cast<Millis>(s.size()) * 200; }, CueOptions{});
+    const Phrase* p = find(tight, PhraseKind::Phase, 0);
+    CHECK(p->text == "Hold now");
+    CHECK(p->fit == PhraseFit::Shortened);
+}
