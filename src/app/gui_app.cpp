@@ -165,6 +165,7 @@ class GuiApp final : public AppShell {
     unsigned long long frames_ = 0; // and how often it drew
     Ticks lastInputMs_ = 0;         // the last key, click or mouse move (the player's chrome)
     std::string reportedLayout_;    // test mode: the player's layout last logged
+    std::string reportedFocus_ = "-"; // test mode: the form field last logged as having the keys
     std::string loggedSearch_;      // the library's search text, as last logged
     bool noteTyping_ = false;       // the check-in's note line held the keyboard at the last frame
 
@@ -327,14 +328,27 @@ class GuiApp final : public AppShell {
         case Route::Library: intent = drawLibrary(); break;
         case Route::Player: intent = drawPlayer(); break;
         case Route::Editor: intent = ui::drawEditor(w.editorView(), w.editor(), fonts); break;
-        case Route::QuickSet: intent = ui::drawQuickSet(w.quickSet().form(), w.quickSet().summary(), fonts); break;
+        case Route::QuickSet:
+            intent = ui::drawQuickSet(w.quickSet().form(), w.quickSet().summary(), fonts);
+            reportFocus(w.quickSet().form().focused);
+            break;
         case Route::History: intent = ui::drawHistory(w.historyModel(), fonts); break;
         case Route::CheckIn: intent = drawCheckIn(); break;
         }
         platform_->endFrame(ui::frameBackground());
+        if (route != Route::QuickSet) reportedFocus_ = "-"; // a form opened again reports afresh
         w.viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);
+    }
+
+    // The keyboard tests reach a form's fields by Tab until the one they want has the keys
+    // (ImGui 1.86's Tab visits text fields only, 1.89's every item): the field, when it changes,
+    // before the frame's own test line.
+    void reportFocus(const char* field) {
+        if (!platform_->testMode() || reportedFocus_ == field) return;
+        reportedFocus_ = field;
+        std::fprintf(stderr, "unknot: test focus=%s\n", field);
     }
 
     ui::Intent drawLibrary() {
@@ -357,6 +371,7 @@ class GuiApp final : public AppShell {
         model.deleted = app_->workshop().deletedName();
         model.showHelp = app_->showHelp();
         ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts());
+        library.searchDrawn(libraryView_.searchActive);
         // The outputs connected now, listed once each time the panel opens.
         ui::SettingsViewState& panel = app_->settingsPanel();
         if (panel.open && !settingsListed_) panel.outputDevices = AudioDevice::outputDevices();

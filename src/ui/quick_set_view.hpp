@@ -16,6 +16,11 @@ struct QuickSetViewState {
     std::map<std::string, std::string> text;   // duration fields as typed
     std::map<std::string, std::string> errors; // and what is wrong with them
     bool focusName = true;
+    // Out: the field that had the keyboard in the frame just drawn ("name", "firstms",
+    // "repeats"…; "" for none or an unnamed part such as InputInt's step buttons). The app
+    // reports it in test mode, so a keyboard test moves by Tab until the field it wants is
+    // reached: Tab visits only text fields on ImGui 1.86 and every item from 1.89 on.
+    const char* focused = "";
 };
 
 // What the form makes, worked out by the app when the form changes.
