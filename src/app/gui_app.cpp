@@ -424,13 +424,15 @@ class GuiApp final : public AppShell {
         model.wallMs = player.wallMs();
         model.chromeVisible = chromeVisible();
         ui::PlayerLayout layout;
-        const ui::Intent intent = ui::drawPlayer(model, platform_->fonts(), &layout);
-        if (platform_->testMode() && !player.over()) {
-            // The end-to-end tests read where the player's parts went and how big their text is.
-            char head[48];
-            std::snprintf(head, sizeof head, "test layout scale=%.2f ",
+        ui::FinishedLayout finished;
+        const ui::Intent intent = ui::drawPlayer(model, platform_->fonts(), &layout, &finished);
+        if (platform_->testMode()) {
+            // The end-to-end tests read where the player's (or the finished screen's) parts went
+            // and how big their text is.
+            char head[64];
+            std::snprintf(head, sizeof head, "test %s scale=%.2f ", player.over() ? "finished-layout" : "layout",
                           static_cast<double>(platform_->fonts().textScale));
-            std::string line = head + ui::describe(layout);
+            std::string line = head + (player.over() ? ui::describe(finished) : ui::describe(layout));
             if (line != reportedLayout_) std::fprintf(stderr, "unknot: %s\n", line.c_str());
             reportedLayout_ = std::move(line);
         }
