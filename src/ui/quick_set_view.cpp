@@ -18,20 +18,20 @@ void noteFocus(QuickSetViewState& st, const char* field) {
 }
 
 bool kindCombo(QuickSetViewState& st, const char* id, const char* field, PhaseKind& kind) {
-    bool changed = false;
-    const bool open = ImGui::BeginCombo(id, std::string(kindName(kind)).c_str());
-    if (!open) noteFocus(st, field); // once open, the last item is the list's
-    if (open) {
-        for (PhaseKind k : kWritableKinds) {
-            if (k == PhaseKind::Manual) continue;
-            if (ImGui::Selectable(std::string(kindName(k)).c_str(), k == kind)) {
-                kind = k;
-                changed = true;
-            }
-            if (k == kind) ImGui::SetItemDefaultFocus(); // the keyboard starts from the current kind
-        }
-        ImGui::EndCombo();
+    if (!ImGui::BeginCombo(id, std::string(kindName(kind)).c_str())) {
+        noteFocus(st, field); // (once open, the last item is the list's)
+        return false;
     }
+    bool changed = false;
+    for (PhaseKind k : kWritableKinds) {
+        if (k == PhaseKind::Manual) continue;
+        if (ImGui::Selectable(std::string(kindName(k)).c_str(), k == kind)) {
+            kind = k;
+            changed = true;
+        }
+        if (k == kind) ImGui::SetItemDefaultFocus(); // the keyboard starts from the current kind
+    }
+    ImGui::EndCombo();
     return changed;
 }
 
