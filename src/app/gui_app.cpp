@@ -327,7 +327,10 @@ class GuiApp final : public AppShell {
         switch (app_->router().top()) {
         case Route::Library: intent = drawLibrary(); break;
         case Route::Player: intent = drawPlayer(); break;
-        case Route::Editor: intent = ui::drawEditor(w.editorView(), w.editor(), fonts); break;
+        case Route::Editor:
+            intent = ui::drawEditor(w.editorView(), w.editor(), fonts);
+            reportFocus(w.editorView().activeField.c_str()); // the text field being typed in
+            break;
         case Route::QuickSet:
             intent = ui::drawQuickSet(w.quickSet().form(), w.quickSet().summary(), fonts);
             reportFocus(w.quickSet().form().focused);
@@ -336,7 +339,7 @@ class GuiApp final : public AppShell {
         case Route::CheckIn: intent = drawCheckIn(); break;
         }
         platform_->endFrame(ui::frameBackground());
-        if (route != Route::QuickSet) reportedFocus_ = "-"; // a form opened again reports afresh
+        if (route != Route::QuickSet && route != Route::Editor) reportedFocus_ = "-"; // a form opened again reports afresh
         w.viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);

@@ -201,6 +201,11 @@ class App:
             for k in reversed(parts):
                 self._transition("keyup", k)
 
+    def imgui_version(self):
+        """Dear ImGui's IMGUI_VERSION_NUM, as the app logs it with its window (18600: 1.86)."""
+        m, _ = self.wait_for(r"window video=\S+ imgui=(\d+)")
+        return int(m.group(1))
+
     def field_with_keys(self):
         """The form field the app last reported as having the keys ("" for none or an unnamed
         part), or None before any report."""

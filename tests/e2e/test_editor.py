@@ -88,12 +88,15 @@ class QuickSetTest(WindowTest):
 
     def test_check_in_areas_typed_in_the_editor_are_checked_and_saved(self):
         app = self.start()
-        skip_on_imgui_with_input_queue(self, app)
+        if app.imgui_version() >= 18900:
+            # Seen on Debian 13: 30 Tabs in a new routine's fields panel activate no text field
+            # (the app reports none having the keys); the quick set and the library work there.
+            self.skipTest("known bug, open: on Dear ImGui 1.90.1 Tab in the editor's fields panel reaches no field")
         app.wait_for(r"library routines=(\d+)")
         app.keys("n")
         app.wait_for(r"screen editor new=1")
-        # Tab: name, summary, notes, tags, equipment, then the check-in areas.
-        app.keys("Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
+        # Tab (name, summary, notes, tags, equipment, ...) until the check-in areas have the keys.
+        app.tab_to("check_in")
         n = app.line_count()
         app.type_text("heel, knee.")
         # The parser's rule for areas, at once: a problem, and nothing can be saved.
