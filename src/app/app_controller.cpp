@@ -71,6 +71,12 @@ void AppController::finish() {
 // ---------------------------------------------------------------------------------------
 void AppController::key(ui::Key key, bool ctrl, bool typing) {
     if (const auto command = ui::mediaCommandForKey(key)) return media(*command);
+    // From `/` or Ctrl+F on, the search holds the keys (LibraryModel::requestSearchFocus), also
+    // before `typing` (ImGui's WantTextInput) says so; Esc and Enter end it.
+    if (screen() == ui::Screen::Library && library_.searchHoldsKeys()) {
+        typing = true;
+        if (key == ui::Key::Escape || key == ui::Key::Enter) library_.releaseSearch();
+    }
     handle(ui::intentForKey(
         key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open, checkIn_ && checkIn_->noteOpen()}));
 }
@@ -100,6 +106,7 @@ void AppController::handle(const ui::Intent& intent) {
         return;
     handleCheckIn(intent) || handleLibrary(intent) || handleWorkshop(intent) || handlePlayer(intent) ||
         handleSound(intent) || handleWindow(intent);
+    if (screen() != ui::Screen::Library) library_.releaseSearch(); // back in the library, shortcuts work
 }
 
 bool AppController::handleLibrary(const ui::Intent& intent) {

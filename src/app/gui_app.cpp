@@ -166,6 +166,7 @@ class GuiApp final : public AppShell {
     Ticks lastInputMs_ = 0;         // the last key, click or mouse move (the player's chrome)
     std::string reportedLayout_;    // test mode: the player's layout last logged
     std::string reportedLibrary_;   // test mode: the library's layout last logged
+    std::string reportedFocus_ = "-"; // test mode: the form field last logged as having the keys
     std::string loggedSearch_;      // the library's search text, as last logged
     bool noteTyping_ = false;       // the check-in's note line held the keyboard at the last frame
 
@@ -338,16 +339,32 @@ class GuiApp final : public AppShell {
         switch (app_->router().top()) {
         case Route::Library: intent = drawLibrary(); break;
         case Route::Player: intent = drawPlayer(); break;
-        case Route::Editor: intent = ui::drawEditor(w.editorView(), w.editor(), fonts); break;
-        case Route::QuickSet: intent = ui::drawQuickSet(w.quickSet().form(), w.quickSet().summary(), fonts); break;
+        case Route::Editor:
+            intent = ui::drawEditor(w.editorView(), w.editor(), fonts);
+            reportFocus(w.editorView().activeField.c_str()); // the text field being typed in
+            break;
+        case Route::QuickSet:
+            intent = ui::drawQuickSet(w.quickSet().form(), w.quickSet().summary(), fonts);
+            reportFocus(w.quickSet().form().focused);
+            break;
         case Route::History: intent = ui::drawHistory(w.historyModel(), fonts); break;
         case Route::CheckIn: intent = drawCheckIn(); break;
         }
         platform_->endFrame(ui::frameBackground());
         if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
+        if (route != Route::QuickSet && route != Route::Editor) reportedFocus_ = "-"; // a form opened again reports afresh
         w.viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);
+    }
+
+    // The keyboard tests reach a form's fields by Tab until the one they want has the keys
+    // (ImGui 1.86's Tab visits text fields only, 1.89's every item): the field, when it changes,
+    // before the frame's own test line.
+    void reportFocus(const char* field) {
+        if (!platform_->testMode() || reportedFocus_ == field) return;
+        reportedFocus_ = field;
+        std::fprintf(stderr, "unknot: test focus=%s\n", field);
     }
 
     ui::Intent drawLibrary() {
@@ -371,6 +388,7 @@ class GuiApp final : public AppShell {
         model.showHelp = app_->showHelp();
         ui::LibraryLayout layout;
         ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts(), &layout);
+        library.searchDrawn(libraryView_.searchActive);
         if (platform_->testMode()) {
             // The end-to-end tests read how tall the library drew its parts (the display's scale).
             char line[160];
@@ -439,13 +457,15 @@ class GuiApp final : public AppShell {
         model.wallMs = player.wallMs();
         model.chromeVisible = chromeVisible();
         ui::PlayerLayout layout;
-        const ui::Intent intent = ui::drawPlayer(model, platform_->fonts(), &layout);
-        if (platform_->testMode() && !player.over()) {
-            // The end-to-end tests read where the player's parts went and how big their text is.
-            char head[48];
-            std::snprintf(head, sizeof head, "test layout scale=%.2f ",
+        ui::FinishedLayout finished;
+        const ui::Intent intent = ui::drawPlayer(model, platform_->fonts(), &layout, &finished);
+        if (platform_->testMode()) {
+            // The end-to-end tests read where the player's (or the finished screen's) parts went
+            // and how big their text is.
+            char head[64];
+            std::snprintf(head, sizeof head, "test %s scale=%.2f ", player.over() ? "finished-layout" : "layout",
                           static_cast<double>(platform_->fonts().textScale));
-            std::string line = head + ui::describe(layout);
+            std::string line = head + (player.over() ? ui::describe(finished) : ui::describe(layout));
             if (line != reportedLayout_) std::fprintf(stderr, "unknot: %s\n", line.c_str());
             reportedLayout_ = std::move(line);
         }

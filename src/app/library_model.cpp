@@ -73,6 +73,26 @@ bool LibraryModel::takeScrollRequest() {
     return requested;
 }
 
+void LibraryModel::requestSearchFocus() {
+    searchFocusRequested_ = true;
+    searchHold_ = SearchHold::Asked;
+    searchFramesWaited_ = 0;
+}
+
+void LibraryModel::searchDrawn(bool active) {
+    if (active) {
+        searchHold_ = SearchHold::Active;
+    } else if (searchHold_ == SearchHold::Active ||
+               (searchHold_ == SearchHold::Asked && ++searchFramesWaited_ > kSearchFocusFrames)) {
+        searchHold_ = SearchHold::None;
+    }
+}
+
+void LibraryModel::releaseSearch() {
+    searchFocusRequested_ = false;
+    searchHold_ = SearchHold::None;
+}
+
 void LibraryModel::selectionChanged() {
     const LibraryEntry* e = selected();
     outline_ = e && e->valid() ? outline(e->routine()) : std::vector<OutlineLine>{};

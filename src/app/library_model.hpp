@@ -47,9 +47,21 @@ class LibraryModel {
     [[nodiscard]] std::size_t scans() const { return scans_; }
     // True once after the selection moved by keys or a rescan: the list should scroll to it.
     [[nodiscard]] bool takeScrollRequest();
-    // `/` or Ctrl+F: the view should give the search box the keyboard (true once).
-    void requestSearchFocus() { searchFocusRequested_ = true; }
+    // `/` or Ctrl+F: the view should give the search box the keyboard (true once). From then
+    // the search holds the keys: letters are the search's, not shortcuts, also in the frames
+    // before the box has taken them (Dear ImGui activates a field one or two frames after it
+    // is asked to, and reports `WantTextInput` a frame later still), until the box loses the
+    // keyboard (Esc, Enter, a click elsewhere) or the library is left.
+    void requestSearchFocus();
     [[nodiscard]] bool takeSearchFocusRequest() { return std::exchange(searchFocusRequested_, false); }
+    // After each frame the library drew: whether its search box had the keyboard in it. A box
+    // that has it holds the keys (a click in it too); one that had it and lost it lets them go.
+    void searchDrawn(bool active);
+    void releaseSearch(); // Esc, Enter or another screen: the shortcuts are back
+    [[nodiscard]] bool searchHoldsKeys() const { return searchHold_ != SearchHold::None; }
+    // Frames a focus request may wait for the box to take the keys before the hold gives up
+    // (it takes two; a box that cannot take them must not leave every shortcut off).
+    static constexpr int kSearchFocusFrames = 8;
 
   private:
     LibraryFolders folders_;
@@ -67,6 +79,9 @@ class LibraryModel {
     std::vector<OutlineLine> outline_;
     bool scrollRequested_ = false;
     bool searchFocusRequested_ = false;
+    enum class SearchHold { None, Asked, Active };
+    SearchHold searchHold_ = SearchHold::None;
+    int searchFramesWaited_ = 0; // frames drawn since the focus was asked for, while Asked
 
     void selectionChanged();
 };

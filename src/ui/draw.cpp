@@ -108,6 +108,16 @@ void beginFullWindow(const char* id, const Rgb* background, ImGuiWindowFlags ext
     if (background) ImGui::PopStyleVar(2);
 }
 
+void focusNextItem() {
+    // ImGui 1.90.1 drops a SetKeyboardFocusHere() made outside the current focus scope
+    // (ocornut/imgui#7226, fixed in 1.90.2). Focusing this window first puts the scope here: from
+    // no window, since focusing the window that already has the keyboard would not set it. The
+    // same on every version (1.86 included), so no branch on IMGUI_VERSION_NUM.
+    ImGui::SetWindowFocus(nullptr);
+    ImGui::SetWindowFocus();
+    ImGui::SetKeyboardFocusHere();
+}
+
 bool sidesCombo(const char* id, std::vector<Side>& sides) {
     const auto& choices = sideChoices();
     int chosen = 0;

@@ -42,6 +42,11 @@ void progressBar(ImDrawList* dl, ImVec2 min, ImVec2 max, double fraction, ImU32 
 void beginFullWindow(const char* id, const Rgb* background = nullptr, ImGuiWindowFlags extraFlags = 0);
 [[nodiscard]] Rgb frameBackground();
 
+// Gives the next item the keyboard (a text field: ready to type in it, a frame or two later).
+// SetKeyboardFocusHere() alone does nothing on Dear ImGui 1.90.1 (Debian 13) when the keyboard's
+// focus is in another window, as it is at start or after a click elsewhere.
+void focusNextItem();
+
 // The sides combo of the editor and the quick set; true when the choice changed.
 bool sidesCombo(const char* id, std::vector<Side>& sides);
 

@@ -143,11 +143,12 @@ void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fo
         ImGui::PopStyleColor();
     }
     ImGui::SetNextItemWidth(-1);
-    if (std::exchange(state.focusSearch, false)) ImGui::SetKeyboardFocusHere();
+    if (std::exchange(state.focusSearch, false)) focusNextItem();
     if (ImGui::InputTextWithHint("##search", "Search routines (/ or Ctrl+F)\xE2\x80\xA6", state.search,
                                  sizeof state.search, ImGuiInputTextFlags_EnterReturnsTrue))
         intent = {Action::StartSelected};
     layout.search = ImGui::GetItemRectSize().y;
+    state.searchActive = ImGui::IsItemActive();
     if (!model.deleted.empty()) {
         ImGui::TextWrapped("Deleted \"%s\".", model.deleted.c_str());
         ImGui::SameLine();

@@ -19,6 +19,7 @@ struct LibraryViewState {
     int equipment = 0; // likewise
     bool scrollToSelected = false; // the selection moved by keys: scroll the list to it
     bool focusSearch = false;      // `/` or Ctrl+F: the search box takes the keyboard (once)
+    bool searchActive = false;     // out: the search box had the keyboard in the frame just drawn
 };
 
 // What the view shows; the app's LibraryModel works it out once per change.

@@ -11,8 +11,8 @@ constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
 
 bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// Word-wrapped into at most `maxLines` lines of `maxWidth`; what does not fit ends the last
-// line with an ellipsis, and so does a word wider than a line.
+} // namespace
+
 std::vector<std::string> wrap(const TextMeasure& m, Face face, float px, std::string_view text, float maxWidth,
                               std::size_t maxLines) {
     std::vector<std::string> lines;
@@ -50,7 +50,6 @@ float pxForCap(const TextMeasure& m, Face face, float cap) {
     return capPer100 > 0 ? cap * 100.0f / capPer100 : cap;
 }
 
-// A line centred between x0 and x0 + width, its top at y.
 TextBox centredLine(const TextMeasure& m, Face face, float px, std::string text, float x0, float width, float y) {
     TextBox box;
     box.face = face;
@@ -63,7 +62,6 @@ TextBox centredLine(const TextMeasure& m, Face face, float px, std::string text,
     return box;
 }
 
-// Lines of the same size, each centred, from y down.
 TextBox centredLines(const TextMeasure& m, Face face, float px, const std::vector<std::string>& lines, float x0,
                      float width, float y) {
     TextBox box;
@@ -81,16 +79,12 @@ TextBox centredLines(const TextMeasure& m, Face face, float px, const std::vecto
     return box;
 }
 
-// The size a single line is drawn at so it fits `maxWidth`: smaller down to `minShare` of
-// `px`, then cut with an ellipsis.
 float fitLine(const TextMeasure& m, Face face, float px, std::string& text, float maxWidth, float minShare) {
     const float w = m.width(face, px, text);
     if (w > maxWidth && w > 0) px = std::max(px * minShare, px * maxWidth / w);
     text = ellipsize(m, face, px, text, maxWidth);
     return px;
 }
-
-} // namespace
 
 std::string ellipsize(const TextMeasure& m, Face face, float px, std::string_view text, float maxWidth) {
     if (m.width(face, px, text) <= maxWidth) return std::string(text);
@@ -278,14 +272,37 @@ PlayerLayout layOutPlayer(const PlayerText& t, float W, float H, float s, const 
         hintPx = std::min(hintPx, hintPx * (H - my - hintTop) / std::max(1.0f, m.lineHeight(Face::Text, hintPx)));
         L.pausedHint = centredLine(m, Face::Text, hintPx, std::move(hint), 0, W, hintTop);
     }
+    if (!t.question.empty()) {
+        // Leave? Restart? Over the words of lower priority, in a band right under the time left,
+        // which it never covers; wrapped across the window, and smaller until it fits there in
+        // at most kQuestionLines lines (cut only when even that is not enough).
+        const float top = L.countdown.empty() ? my : L.countdown.box.bottom() + gap;
+        const float room = std::max(0.0f, H - my - top), textW = W - 2 * mx;
+        // Its lines, with half a capital of room above and below.
+        const auto height = [&](float px, std::size_t lines) {
+            return static_cast<float>(lines) * m.lineHeight(Face::Text, px) + m.capHeight(Face::Text, px);
+        };
+        constexpr std::size_t kAll = static_cast<std::size_t>(-1);
+        float px = pxForCap(m, Face::Text, kQuestionCapShare * H * s);
+        std::vector<std::string> lines = wrap(m, Face::Text, px, t.question, textW, kAll);
+        while (px > 2 && (lines.size() > kQuestionLines || height(px, lines.size()) > room)) {
+            px *= 0.9f;
+            lines = wrap(m, Face::Text, px, t.question, textW, kAll);
+        }
+        lines = wrap(m, Face::Text, px, t.question, textW, kQuestionLines);
+        L.questionBand = {0, top, W, std::min(room, height(px, lines.size()))};
+        L.question = centredLines(m, Face::Text, px, lines, mx, textW, top + m.capHeight(Face::Text, px) * 0.5f);
+    }
     return L;
+}
+
+void addTextBox(std::vector<NamedBox>& boxes, const char* name, const TextBox& box) {
+    if (!box.empty()) boxes.push_back({name, &box, box.box});
 }
 
 std::vector<NamedBox> namedBoxes(const PlayerLayout& L) {
     std::vector<NamedBox> out;
-    const auto text = [&](const char* name, const TextBox& box) {
-        if (!box.empty()) out.push_back({name, &box, box.box});
-    };
+    const auto text = [&](const char* name, const TextBox& box) { addTextBox(out, name, box); };
     text("side", L.side);
     text("kind", L.kind);
     text("countdown", L.countdown);
@@ -298,14 +315,18 @@ std::vector<NamedBox> namedBoxes(const PlayerLayout& L) {
     out.push_back({"buttons", nullptr, L.buttons});
     text("paused", L.pausedWord);
     text("paused-hint", L.pausedHint);
+    if (!L.question.empty()) out.push_back({"question-band", nullptr, L.questionBand});
+    text("question", L.question);
     return out;
 }
 
-std::string describe(const PlayerLayout& L) {
+std::string describe(const PlayerLayout& L) { return describeBoxes(L.width, L.height, L.fit, namedBoxes(L)); }
+
+std::string describeBoxes(float width, float height, float fit, const std::vector<NamedBox>& boxes) {
     char buffer[160];
-    std::snprintf(buffer, sizeof buffer, "w=%.0f h=%.0f fit=%.2f", L.width, L.height, L.fit);
+    std::snprintf(buffer, sizeof buffer, "w=%.0f h=%.0f fit=%.2f", width, height, fit);
     std::string out = buffer;
-    for (const NamedBox& b : namedBoxes(L)) {
+    for (const NamedBox& b : boxes) {
         std::snprintf(buffer, sizeof buffer, " %s=%.0f,%.0f,%.0f,%.0f,%.1f", b.name, b.box.x, b.box.y, b.box.w, b.box.h,
                       b.text ? b.text->cap : 0.0f);
         out += buffer;

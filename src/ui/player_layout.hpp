@@ -12,6 +12,7 @@
 
 #include "core/routine.hpp"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +73,7 @@ struct PlayerText {
     std::string name;     // the routine's
     float nextGrowth = 0; // 0..1: how far into its last 5 s the phase is ("Next" grows)
     bool paused = false;
+    std::string question; // asked over the player ("Leave this routine? …"); empty for none
 };
 
 struct PlayerLayout {
@@ -82,6 +84,8 @@ struct PlayerLayout {
     Rect volume, buttons;           // the chrome that recedes while playing, with `name`
     float buttonPx = 0;             // the buttons' text size
     TextBox pausedWord, pausedHint; // over everything, only when paused
+    Rect questionBand;              // a question over the player, in a band under the digits
+    TextBox question;
     float fit = 1;                  // below 1 when the window was too small for the sizes asked
 };
 
@@ -92,6 +96,8 @@ inline constexpr float kNextCapShare = 0.042f;   // 32 px at 768
 inline constexpr float kNextGrownCapShare = 0.058f;
 inline constexpr float kDigitsCapShare = 0.30f;    // at most
 inline constexpr float kDigitsMinCapShare = 0.12f; // before the rest shrinks
+inline constexpr float kQuestionCapShare = 0.04f;  // 31 px at 768, smaller when it does not fit
+inline constexpr std::size_t kQuestionLines = 3;
 // The side's tag: padding around its capitals and the arrow's width, in capital heights.
 inline constexpr float kSideTagPad = 0.2f;
 inline constexpr float kSideArrow = 0.8f;
@@ -102,6 +108,23 @@ inline constexpr float kSideArrow = 0.8f;
 // The text cut to fit `maxWidth`, with an ellipsis where it was cut.
 [[nodiscard]] std::string ellipsize(const TextMeasure& m, Face face, float px, std::string_view text, float maxWidth);
 
+// The building blocks of the layouts (the player's and finished_layout's).
+// Word-wrapped into at most `maxLines` lines of `maxWidth`; what does not fit ends the last
+// line with an ellipsis, and so does a word wider than a line.
+[[nodiscard]] std::vector<std::string> wrap(const TextMeasure& m, Face face, float px, std::string_view text,
+                                            float maxWidth, std::size_t maxLines);
+// The font size whose capitals (digits, for Face::Digits) are `cap` high.
+[[nodiscard]] float pxForCap(const TextMeasure& m, Face face, float cap);
+// A line centred between x0 and x0 + width, its top at y.
+[[nodiscard]] TextBox centredLine(const TextMeasure& m, Face face, float px, std::string text, float x0, float width,
+                                  float y);
+// Lines of the same size, each centred, from y down.
+[[nodiscard]] TextBox centredLines(const TextMeasure& m, Face face, float px, const std::vector<std::string>& lines,
+                                   float x0, float width, float y);
+// The size a single line is drawn at so it fits `maxWidth`: smaller down to `minShare` of
+// `px`, then cut with an ellipsis (`text` is cut in place).
+float fitLine(const TextMeasure& m, Face face, float px, std::string& text, float maxWidth, float minShare);
+
 // Every named text box of a layout, for the test-mode report and the overlap checks.
 struct NamedBox {
     const char* name;
@@ -109,8 +132,10 @@ struct NamedBox {
     Rect box;
 };
 [[nodiscard]] std::vector<NamedBox> namedBoxes(const PlayerLayout& layout);
+void addTextBox(std::vector<NamedBox>& boxes, const char* name, const TextBox& box); // when it holds text
 
 // One line for the test log: "w=1366 h=768 fit=1.00 side=x,y,w,h,cap label=… …".
 [[nodiscard]] std::string describe(const PlayerLayout& layout);
+[[nodiscard]] std::string describeBoxes(float width, float height, float fit, const std::vector<NamedBox>& boxes);
 
 } // namespace unknot::ui

@@ -1,6 +1,7 @@
 #include "ui/player_view.hpp"
 
 #include "ui/draw.hpp"
+#include "ui/finished_layout.hpp"
 #include "ui/palette.hpp"
 #include "ui/player_layout.hpp"
 
@@ -21,27 +22,6 @@ std::string upper(std::string_view text) {
     return out;
 }
 
-// A row of equal buttons across the bottom; returns the index clicked, or -1.
-int buttonRow(const Fonts& fonts, const char* const* labels, int count, float y, float height, Rgb ink) {
-    const ImVec2 size = ImGui::GetWindowSize();
-    const float margin = size.x * 0.04f;
-    const float gap = size.x * 0.012f;
-    const float w = (size.x - 2 * margin - gap * static_cast<float>(count - 1)) / static_cast<float>(count);
-    ImGui::PushStyleColor(ImGuiCol_Button, colourVec(ink, 0.10f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colourVec(ink, 0.22f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colourVec(ink, 0.35f));
-    ImGui::PushStyleColor(ImGuiCol_Text, colourVec(ink));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, height * 0.25f);
-    int clicked = -1;
-    for (int i = 0; i < count; ++i) {
-        ImGui::SetCursorPos(ImVec2(margin + static_cast<float>(i) * (w + gap), y));
-        if (button(labels[i], fonts.body, ImVec2(w, height))) clicked = i;
-    }
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(4);
-    return clicked;
-}
-
 std::string nextText(const Timeline& t, const SessionStatus& s) {
     if (!s.next) return "Next: the end";
     const Phase& n = t.phases[*s.next];
@@ -50,43 +30,6 @@ std::string nextText(const Timeline& t, const SessionStatus& s) {
     if (n.side != Side::None) text += " (" + std::string(sideName(n.side)) + ")";
     text += n.manual ? " \xC2\xB7 waits for you" : " \xC2\xB7 " + formatClock(n.durationMs);
     return text;
-}
-
-Intent drawFinished(const PlayerModel& m, const Fonts& fonts) {
-    const Rgb bg{0x1E, 0x3A, 0x2F};
-    beginFullWindow("##finished", &bg);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 size = ImGui::GetWindowSize();
-    const ImVec2 origin = ImGui::GetWindowPos();
-    const bool completed = m.completed;
-    const bool ended = m.status.state == SessionState::Finished;
-    const ImU32 ink = colour(kPaper);
-    const float cx = origin.x + size.x * 0.5f;
-    textCentred(dl, fonts.large, ImVec2(cx, origin.y + size.y * 0.22f), ink,
-                completed ? "Well done"
-                : ended   ? "The end"
-                          : "Stopped");
-    textCentred(dl, fonts.heading, ImVec2(cx, origin.y + size.y * 0.34f), ink, m.routineName);
-    const std::size_t total = m.timeline ? m.timeline->size() : 0;
-    // Skipped phases are not played ones: skipping all 19 is "0 of 19 played", not "Well done".
-    const std::size_t reached = ended ? total : m.status.phase;
-    const std::size_t skipped = std::min(reached, static_cast<std::size_t>(std::max(0, m.skippedPhases)));
-    std::string line1 = std::to_string(reached - skipped) + " of " + std::to_string(total) + " phases played";
-    if (skipped > 0) line1 += " (" + std::to_string(skipped) + " skipped)";
-    line1 += " \xC2\xB7 " + formatHuman(m.status.activeMs) + " of activity";
-    const std::string line2 = "Time taken: " + formatClock(m.wallMs) + " (pauses included)";
-    textCentred(dl, fonts.heading, ImVec2(cx, origin.y + size.y * 0.46f), ink, line1);
-    textCentred(dl, fonts.body, ImVec2(cx, origin.y + size.y * 0.54f), colour(kPaper, 0.85f), line2);
-    const char* labels[] = {"Back to library (Enter)", "Again (R)"};
-    const float h = std::max(48.0f, size.y * 0.09f);
-    Intent intent;
-    switch (buttonRow(fonts, labels, 2, size.y * 0.72f, h, kPaper)) {
-    case 0: intent = {Action::ToLibrary}; break;
-    case 1: intent = {Action::Restart}; break;
-    default: break;
-    }
-    ImGui::End();
-    return intent;
 }
 
 } // namespace
@@ -219,53 +162,50 @@ Intent drawVolume(const PlayerFrame& f, const PlayerModel& m, const Fonts& fonts
     return intent;
 }
 
+// A row of equal buttons filling `row`, each label fitted to its button; the index clicked, or -1.
+int buttonRow(const PlayerFrame& f, const Rect& row, float px, const char* const* labels, int count, Rgb ink) {
+    const float gap = row.w * 0.012f;
+    const float w = (row.w - gap * static_cast<float>(count - 1)) / static_cast<float>(count);
+    int clicked = -1;
+    for (int i = 0; i < count; ++i) {
+        const ImVec2 min = at(f, row.x + static_cast<float>(i) * (w + gap), row.y);
+        const ImVec2 max(min.x + w, min.y + row.h);
+        ImGui::SetCursorScreenPos(min);
+        ImGui::PushID(i);
+        if (ImGui::InvisibleButton("##control", ImVec2(std::max(1.0f, w), std::max(1.0f, row.h)))) clicked = i;
+        const float alpha = ImGui::IsItemActive() ? 0.35f : ImGui::IsItemHovered() ? 0.22f : 0.10f;
+        ImGui::PopID();
+        f.dl->AddRectFilled(min, max, colour(ink, alpha), row.h * 0.25f);
+        float labelPx = px;
+        const float room = w * 0.9f;
+        if (const float tw = f.measure->width(Face::Text, labelPx, labels[i]); tw > room) labelPx *= room / tw;
+        const float tw = f.measure->width(Face::Text, labelPx, labels[i]);
+        const float th = f.measure->lineHeight(Face::Text, labelPx);
+        f.dl->AddText(f.measure->font(Face::Text), labelPx,
+                      ImVec2(min.x + (w - tw) * 0.5f, min.y + (row.h - th) * 0.5f), colour(ink), labels[i]);
+    }
+    return clicked;
+}
+
 // Controls: a row of buttons that name their keys, their text fitted to each button.
 Intent drawControls(const PlayerFrame& f, const PlayerModel& m) {
     const SessionStatus& s = m.status;
     const char* pauseLabel = s.manual ? "Continue (Space)" : (s.paused ? "Resume (Space)" : "Pause (Space)");
     const char* muteLabel = !m.soundAvailable ? "No sound" : (m.muted ? "Unmute (M)" : "Mute (M)");
-    const char* labels[] = {"Back (\xE2\x86\x90)", pauseLabel, "Skip (\xE2\x86\x92)", "+15 s (+)", muteLabel,
-                            "Library (Esc)"};
+    const char* labels[] = {"Back (\xE2\x86\x90)", pauseLabel, "Skip (\xE2\x86\x92)",
+                            "+15 s (+)",           muteLabel,  "Library (Esc)"};
     constexpr Action actions[] = {Action::Back,   Action::TogglePause, Action::Skip,
                                   Action::Extend, Action::ToggleMute,  Action::RequestExit};
-    constexpr int kCount = 6;
-    const Rect& row = f.layout.buttons;
-    const float gap = row.w * 0.012f;
-    const float w = (row.w - gap * (kCount - 1)) / kCount;
-    Intent intent;
-    for (int i = 0; i < kCount; ++i) {
-        const ImVec2 min = at(f, row.x + static_cast<float>(i) * (w + gap), row.y);
-        const ImVec2 max(min.x + w, min.y + row.h);
-        ImGui::SetCursorScreenPos(min);
-        ImGui::PushID(i);
-        if (ImGui::InvisibleButton("##control", ImVec2(std::max(1.0f, w), std::max(1.0f, row.h))))
-            intent = {actions[i]};
-        const float alpha = ImGui::IsItemActive() ? 0.35f : ImGui::IsItemHovered() ? 0.22f : 0.10f;
-        ImGui::PopID();
-        f.dl->AddRectFilled(min, max, colour(f.chrome, alpha), row.h * 0.25f);
-        std::string label = labels[i];
-        float px = f.layout.buttonPx;
-        const float room = w * 0.9f;
-        if (const float tw = f.measure->width(Face::Text, px, label); tw > room) px *= room / tw;
-        const float tw = f.measure->width(Face::Text, px, label);
-        const float th = f.measure->lineHeight(Face::Text, px);
-        f.dl->AddText(f.measure->font(Face::Text), px, ImVec2(min.x + (w - tw) * 0.5f, min.y + (row.h - th) * 0.5f),
-                      colour(f.chrome), label.c_str());
-    }
-    return intent;
+    const int clicked = buttonRow(f, f.layout.buttons, f.layout.buttonPx, labels, 6, f.chrome);
+    return clicked >= 0 ? Intent{actions[clicked]} : Intent{};
 }
 
 // Overlays: the exit question, the notice, the flash.
 void drawOverlays(const PlayerFrame& f, const PlayerModel& m, const Fonts& fonts) {
     ImDrawList* fg = ImGui::GetForegroundDrawList();
-    const float cx = f.o.x + f.W * 0.5f;
-    const char* question = m.confirmingExit ? "Leave this routine? Press Esc again to go to the library, Space to stay"
-                           : m.confirmingRestart ? "Start again from the beginning? Press R again, Space to go on"
-                                                 : nullptr;
-    if (question) {
-        const float bandH = fonts.heading->FontSize * 2.2f;
-        fg->AddRectFilled(ImVec2(f.o.x, f.o.y), ImVec2(f.o.x + f.W, f.o.y + bandH), colour(kInk, 0.92f));
-        textCentred(fg, fonts.heading, ImVec2(cx, f.o.y + bandH * 0.5f), colour(kPaper), question);
+    if (const Rect& band = f.layout.questionBand; !f.layout.question.empty()) {
+        f.dl->AddRectFilled(at(f, band.x, band.y), at(f, band.right(), band.bottom()), colour(kInk, 0.92f));
+        drawText(f, f.layout.question, colour(kPaper));
     }
     if (!m.notice.empty()) {
         const ImVec2 ts = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, m.notice.c_str());
@@ -296,14 +236,57 @@ PlayerText playerText(const PlayerModel& m, const Phase& phase) {
     if (!s.manual && s.phaseRemainingMs < kNextGrowsMs)
         t.nextGrowth = static_cast<float>(kNextGrowsMs - s.phaseRemainingMs) / static_cast<float>(kNextGrowsMs);
     t.paused = s.paused && !s.manual;
+    t.question = m.confirmingExit      ? "Leave this routine? Press Esc again to go to the library, Space to stay"
+                 : m.confirmingRestart ? "Start again from the beginning? Press R again, Space to go on"
+                                       : "";
     return t;
+}
+
+// The end: how it went, laid out from the window and the text size (finished_layout.hpp).
+Intent drawFinished(const PlayerModel& m, const Fonts& fonts, FinishedLayout* layoutOut) {
+    const Rgb bg{0x1E, 0x3A, 0x2F};
+    beginFullWindow("##finished", &bg);
+    const FontMeasure measure(fonts);
+    PlayerFrame f;
+    f.dl = ImGui::GetWindowDrawList();
+    f.o = ImGui::GetWindowPos();
+    f.W = ImGui::GetWindowSize().x;
+    f.H = ImGui::GetWindowSize().y;
+    f.measure = &measure;
+    const bool ended = m.status.state == SessionState::Finished;
+    FinishedText t;
+    t.title = m.completed ? "Well done" : ended ? "The end" : "Stopped";
+    t.name = m.routineName;
+    const std::size_t total = m.timeline ? m.timeline->size() : 0;
+    // Skipped phases are not played ones: skipping all 19 is "0 of 19 played", not "Well done".
+    const std::size_t reached = ended ? total : m.status.phase;
+    const std::size_t skipped = std::min(reached, static_cast<std::size_t>(std::max(0, m.skippedPhases)));
+    t.played = std::to_string(reached - skipped) + " of " + std::to_string(total) + " phases played";
+    if (skipped > 0) t.played += " (" + std::to_string(skipped) + " skipped)";
+    t.played += " \xC2\xB7 " + formatHuman(m.status.activeMs) + " of activity";
+    t.taken = "Time taken: " + formatClock(m.wallMs) + " (pauses included)";
+    const FinishedLayout L = layOutFinished(t, f.W, f.H, fonts.textScale, measure);
+    drawText(f, L.title, colour(kPaper));
+    drawText(f, L.name, colour(kPaper));
+    drawText(f, L.played, colour(kPaper));
+    drawText(f, L.taken, colour(kPaper, 0.85f));
+    const char* labels[] = {"Back to library (Enter)", "Again (R)"};
+    Intent intent;
+    switch (buttonRow(f, L.buttons, L.buttonPx, labels, 2, kPaper)) {
+    case 0: intent = {Action::ToLibrary}; break;
+    case 1: intent = {Action::Restart}; break;
+    default: break;
+    }
+    ImGui::End();
+    if (layoutOut) *layoutOut = L;
+    return intent;
 }
 
 } // namespace
 
-Intent drawPlayer(const PlayerModel& m, const Fonts& fonts, PlayerLayout* layoutOut) {
+Intent drawPlayer(const PlayerModel& m, const Fonts& fonts, PlayerLayout* layoutOut, FinishedLayout* finishedOut) {
     if (!m.timeline || m.timeline->empty() || m.status.over) {
-        Intent i = drawFinished(m, fonts);
+        Intent i = drawFinished(m, fonts, finishedOut);
         if (m.showHelp) drawHelpOverlay(fonts, Screen::Finished);
         return i;
     }

@@ -2,6 +2,7 @@
 // The player: what a person two metres away needs, drawn from the session's status.
 
 #include "core/session.hpp"
+#include "ui/finished_layout.hpp"
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
 #include "ui/player_layout.hpp"
@@ -28,9 +29,10 @@ struct PlayerModel {
     bool chromeVisible = true; // name, volume and buttons; they recede while a routine plays
 };
 
-// Draws the player or, when the session is over, the finished screen; `layout`, when given,
-// receives where the player's parts went (the test mode reports it).
-[[nodiscard]] Intent drawPlayer(const PlayerModel& model, const Fonts& fonts, PlayerLayout* layout = nullptr);
+// Draws the player or, when the session is over, the finished screen; `layout` and `finished`,
+// when given, receive where the parts of the screen drawn went (the test mode reports them).
+[[nodiscard]] Intent drawPlayer(const PlayerModel& model, const Fonts& fonts, PlayerLayout* layout = nullptr,
+                                FinishedLayout* finished = nullptr);
 
 // The keys overlay, shared with the library.
 void drawHelpOverlay(const Fonts& fonts, Screen screen);

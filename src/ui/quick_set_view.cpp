@@ -12,26 +12,35 @@ namespace unknot::ui {
 
 namespace {
 
-bool kindCombo(const char* id, PhaseKind& kind) {
-    bool changed = false;
-    if (ImGui::BeginCombo(id, std::string(kindName(kind)).c_str())) {
-        for (PhaseKind k : kWritableKinds) {
-            if (k == PhaseKind::Manual) continue;
-            if (ImGui::Selectable(std::string(kindName(k)).c_str(), k == kind)) {
-                kind = k;
-                changed = true;
-            }
-            if (k == kind) ImGui::SetItemDefaultFocus(); // the keyboard starts from the current kind
-        }
-        ImGui::EndCombo();
+// Notes the item just drawn as the focused field when the keyboard is on it.
+void noteFocus(QuickSetViewState& st, const char* field) {
+    if (ImGui::IsItemFocused() || ImGui::IsItemActive()) st.focused = field;
+}
+
+bool kindCombo(QuickSetViewState& st, const char* id, const char* field, PhaseKind& kind) {
+    if (!ImGui::BeginCombo(id, std::string(kindName(kind)).c_str())) {
+        noteFocus(st, field); // (once open, the last item is the list's)
+        return false;
     }
+    bool changed = false;
+    for (PhaseKind k : kWritableKinds) {
+        if (k == PhaseKind::Manual) continue;
+        if (ImGui::Selectable(std::string(kindName(k)).c_str(), k == kind)) {
+            kind = k;
+            changed = true;
+        }
+        if (k == kind) ImGui::SetItemDefaultFocus(); // the keyboard starts from the current kind
+    }
+    ImGui::EndCombo();
     return changed;
 }
 
 void durationInput(QuickSetViewState& st, const char* id, Millis& value) {
     auto [it, inserted] = st.text.try_emplace(id, formatDurationSpec(value));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    if (ImGui::InputText(id, &it->second)) {
+    const bool edited = ImGui::InputText(id, &it->second);
+    noteFocus(st, id + 2); // "##firstms" -> "firstms"
+    if (edited) {
         auto parsed = parseDuration(it->second);
         if (auto* ms = std::get_if<Millis>(&parsed)) {
             value = *ms;
@@ -56,6 +65,7 @@ bool enterPressed() {
 Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const Fonts& fonts) {
     Intent action;
     QuickSet& q = st.quick;
+    st.focused = "";
     beginFullWindow("##quickset");
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted("Quick set");
@@ -69,28 +79,30 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     ImGui::SameLine(ImGui::GetFontSize() * 9);
     ImGui::SetNextItemWidth(-1);
     if (st.focusName) {
-        ImGui::SetKeyboardFocusHere();
+        focusNextItem();
         st.focusName = false;
     }
     if (!st.nameActive) st.nameField = q.name;
     if (auto name = typedTextInput("##name", "", st.nameField, q.name, st.typedBeyondBmp)) q.name = std::move(*name);
     st.nameActive = ImGui::IsItemActive();
+    noteFocus(st, "name");
 
     ImGui::TextUnformatted("First");
     ImGui::SameLine(ImGui::GetFontSize() * 9);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    kindCombo("##first", q.first);
+    kindCombo(st, "##first", "first", q.first);
     ImGui::SameLine();
     durationInput(st, "##firstms", q.firstMs);
 
     bool second = q.second.has_value();
     ImGui::Checkbox("Then", &second);
+    noteFocus(st, "then");
     if (second && !q.second) q.second = PhaseKind::Release;
     if (!second) q.second.reset();
     if (q.second) {
         ImGui::SameLine(ImGui::GetFontSize() * 9);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-        kindCombo("##second", *q.second);
+        kindCombo(st, "##second", "second", *q.second);
         ImGui::SameLine();
         durationInput(st, "##secondms", q.secondMs);
     }
@@ -99,11 +111,13 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     ImGui::SameLine(ImGui::GetFontSize() * 9);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (ImGui::InputInt("##repeats", &q.repeats)) q.repeats = std::clamp(q.repeats, 1, kMaxRepeat);
+    noteFocus(st, "repeats"); // its text (the step buttons are InputInt's own, unnamed)
 
     ImGui::TextUnformatted("Sides");
     ImGui::SameLine(ImGui::GetFontSize() * 9);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     sidesCombo("##sides", q.sides);
+    noteFocus(st, "sides");
     if (q.sides.size() > 1) {
         ImGui::SameLine();
         ImGui::TextUnformatted("switch");
@@ -116,6 +130,7 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     durationInput(st, "##rest", q.restBetweenMs);
 
     ImGui::Checkbox("Prepare first", &q.prepare);
+    noteFocus(st, "prepare");
     if (q.prepare) {
         ImGui::SameLine(ImGui::GetFontSize() * 9);
         durationInput(st, "##prepare", q.prepareMs);

@@ -20,6 +20,11 @@ struct QuickSetViewState {
     std::string nameField; // ImGui's copy of the name while it is typed in
     bool nameActive = false;
     std::deque<std::string> typedBeyondBmp; // emoji typed, not yet placed (ui/draw.hpp typedTextInput)
+    // Out: the field that had the keyboard in the frame just drawn ("name", "firstms",
+    // "repeats"…; "" for none or an unnamed part such as InputInt's step buttons). The app
+    // reports it in test mode, so a keyboard test moves by Tab until the field it wants is
+    // reached: Tab visits only text fields on ImGui 1.86 and every item from 1.89 on.
+    const char* focused = "";
 };
 
 // What the form makes, worked out by the app when the form changes.

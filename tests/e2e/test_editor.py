@@ -4,7 +4,7 @@ import subprocess
 import unittest
 from pathlib import Path
 
-from harness import BIN, SHOTS_DIR, WindowTest, skip_on_imgui_with_input_queue
+from harness import BIN, SHOTS_DIR, WindowTest
 
 
 class QuickSetTest(WindowTest):
@@ -14,20 +14,19 @@ class QuickSetTest(WindowTest):
 
     def test_quick_set_made_in_the_window_is_saved_valid_with_its_total(self):
         app = self.start()
-        skip_on_imgui_with_input_queue(self, app)
         m, _ = app.wait_for(r"library routines=(\d+)")
         before = int(m.group(1))
         app.keys("q")
-        app.wait_for(r"screen quick-set")
-        # Every field by keyboard: the name has the focus, Tab moves to the next number.
+        _, i = app.wait_for(r"screen quick-set")
+        # Every field by keyboard: the name has the focus, Tab moves on until the field wanted
+        # has it (the app reports which one does).
+        app.wait_for(r"test focus=name$", after=i)
         app.keys("ctrl+a")
         app.type_text("Calf pairs")
-        app.keys("Tab", "ctrl+a")       # the first phase's duration
-        app.type_text("6s")
-        app.keys("Tab", "ctrl+a")       # the second's
-        app.type_text("12s")
-        app.keys("Tab", "ctrl+a")       # repeats (5 -> 6)
-        app.type_text("6")
+        for field, value in (("firstms", "6s"), ("secondms", "12s"), ("repeats", "6")):
+            app.tab_to(field)  # the first phase's duration, the second's, repeats (5 -> 6)
+            app.keys("ctrl+a")
+            app.type_text(value)
         app.wait_for_screen(lambda s: s.distinct_colours() > 10, png_path=SHOTS_DIR / "quick-set.png")
         app.keys("ctrl+s")
         app.wait_for(r"saved routine=calf-pairs path=\S+/unknot/routines/calf-pairs.toml")
@@ -89,12 +88,15 @@ class QuickSetTest(WindowTest):
 
     def test_check_in_areas_typed_in_the_editor_are_checked_and_saved(self):
         app = self.start()
-        skip_on_imgui_with_input_queue(self, app)
+        if app.imgui_version() >= 18900:
+            # Seen on Debian 13: 30 Tabs in a new routine's fields panel activate no text field
+            # (the app reports none having the keys); the quick set and the library work there.
+            self.skipTest("known bug, open: on Dear ImGui 1.90.1 Tab in the editor's fields panel reaches no field")
         app.wait_for(r"library routines=(\d+)")
         app.keys("n")
         app.wait_for(r"screen editor new=1")
-        # Tab: name, summary, notes, tags, equipment, then the check-in areas.
-        app.keys("Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
+        # Tab (name, summary, notes, tags, equipment, ...) until the check-in areas have the keys.
+        app.tab_to("check_in")
         n = app.line_count()
         app.type_text("heel, knee.")
         # The parser's rule for areas, at once: a problem, and nothing can be saved.

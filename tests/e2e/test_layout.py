@@ -1,7 +1,8 @@
 """Layer 3: the player read from two metres. The app reports in test mode where it put each
 part of the player and how tall its capitals are ("test layout ... side=x,y,w,h,cap ..."); these
 tests hold those figures to the issue's (at 1366x768: the side 90 px, the label 46 px, "Next"
-30 px) and check that no two texts overlap, from 640x400 to 3840x2160 at text size 1 and 2."""
+30 px) and check that no two texts overlap, from 640x400 to 3840x2160 at text size 1 and 2; the
+exit question over the player and the finished screen likewise ("test finished-layout ...")."""
 import re
 import unittest
 
@@ -9,7 +10,8 @@ from harness import App, FIXTURES, SHOTS_DIR, Xvfb
 from test_player import kind_colours
 
 LAYOUT = r"test layout scale=(?P<scale>[\d.]+) w=(?P<w>\d+) h=(?P<h>\d+) fit=[\d.]+(?P<boxes>.*)"
-OVERLAYS = {"paused", "paused-hint"}  # drawn over the dimmed player on purpose
+FINISHED = r"test finished-layout scale=(?P<scale>[\d.]+) w=(?P<w>\d+) h=(?P<h>\d+) fit=[\d.]+(?P<boxes>.*)"
+OVERLAYS = {"paused", "paused-hint", "question", "question-band"}  # drawn over the player on purpose
 
 
 def parse_boxes(text):
@@ -46,20 +48,57 @@ class PlayerLayoutTest(unittest.TestCase):
                             and " side=" in m.group("boxes"))
         return app, m
 
+    def check_boxes(self, boxes, width, height, line):
+        """Every box inside the window and no two overlapping."""
+        for name, (x, y, w, h, _) in boxes.items():
+            self.assertTrue(x >= 0 and y >= 0 and x + w <= width + 0.5 and y + h <= height + 0.5,
+                            f"{name} leaves the {width}x{height} window: {boxes[name]}\n{line}")
+        names = sorted(boxes)
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                self.assertFalse(overlaps(boxes[a], boxes[b]), f"{a} {boxes[a]} overlaps {b} {boxes[b]}\n{line}")
+
     def check_no_overlap(self, width, height, scale):
         app, m = self.start_sided(width, height, scale)
         self.assertEqual(float(m.group("scale")), scale)
         boxes = {k: v for k, v in parse_boxes(m.group("boxes")).items() if k not in OVERLAYS}
         for name in ("side", "kind", "countdown", "label", "next", "info", "name", "buttons"):
             self.assertIn(name, boxes, m.group(0))
-        for name, (x, y, w, h, _) in boxes.items():
-            self.assertTrue(x >= 0 and y >= 0 and x + w <= width + 0.5 and y + h <= height + 0.5,
-                            f"{name} leaves the {width}x{height} window: {boxes[name]}")
-        names = sorted(boxes)
-        for i, a in enumerate(names):
-            for b in names[i + 1:]:
-                self.assertFalse(overlaps(boxes[a], boxes[b]), f"{a} {boxes[a]} overlaps {b} {boxes[b]}")
+        self.check_boxes(boxes, width, height, m.group(0))
         app.screenshot(SHOTS_DIR / f"layout-{width}x{height}-{scale}.png")
+        self.assertIsNone(app.proc.poll(), app.log)
+
+    def check_question_and_finished(self, width, height, scale):
+        """Esc asks before leaving, in a band under the digits that keeps them in view, and the
+        finished screen at the end of the routine fits the window too."""
+        x = Xvfb(width, height)
+        self.addCleanup(x.stop)
+        app = App(x.display, ["run", str(FIXTURES / "good" / "short.toml")], settings=settings(width, height, scale))
+        self.addCleanup(app.stop)
+        app.wait_for(r"phase index=0 kind=prepare", timeout=60)
+        n = app.line_count()
+        app.keys("Escape")
+        app.wait_for(r"exit asked", after=n, timeout=30)
+        m, _ = app.wait_for(LAYOUT, timeout=30, after=n, accept=lambda g: " question=" in g.group("boxes"))
+        self.assertEqual((int(m.group("w")), int(m.group("h")), float(m.group("scale"))), (width, height, scale))
+        boxes = parse_boxes(m.group("boxes"))
+        question, band = boxes["question"], boxes["question-band"]
+        self.check_boxes({"question-band": band, "countdown": boxes["countdown"]}, width, height, m.group(0))
+        qx, qy, qw, qh, _ = question
+        bx, by, bw, bh, _ = band
+        self.assertTrue(bx <= qx and by <= qy and qx + qw <= bx + bw + 0.5 and qy + qh <= by + bh + 0.5,
+                        f"the question {question} leaves its band {band}")
+        app.screenshot(SHOTS_DIR / f"question-{width}x{height}-{scale}.png")
+        n = app.line_count()
+        for _ in range(4):  # skip every phase to the end (the first Right also answers "stay")
+            app.keys("Right")
+        app.wait_for(r"finished active_ms=", after=n, timeout=30)
+        m, _ = app.wait_for(FINISHED, timeout=30, after=n)
+        self.assertEqual((int(m.group("w")), int(m.group("h")), float(m.group("scale"))), (width, height, scale))
+        boxes = parse_boxes(m.group("boxes"))
+        self.assertEqual(sorted(boxes), ["buttons", "name", "played", "taken", "title"], m.group(0))
+        self.check_boxes(boxes, width, height, m.group(0))
+        app.screenshot(SHOTS_DIR / f"finished-{width}x{height}-{scale}.png")
         self.assertIsNone(app.proc.poll(), app.log)
 
     def test_1366x768_the_side_label_and_next_read_from_two_metres(self):
@@ -87,6 +126,12 @@ class PlayerLayoutTest(unittest.TestCase):
 
     def test_640x400_text_size_2(self):
         self.check_no_overlap(640, 400, 2.0)
+
+    def test_640x400_text_size_2_question_and_finished(self):
+        self.check_question_and_finished(640, 400, 2.0)
+
+    def test_1366x768_text_size_1_question_and_finished(self):
+        self.check_question_and_finished(1366, 768, 1.0)
 
     def test_3840x2160_text_size_1(self):
         self.check_no_overlap(3840, 2160, 1.0)

@@ -250,6 +250,43 @@ TEST_CASE("the history view opens and closes with Esc") {
     CHECK(rig.screen() == ui::Screen::Library);
 }
 
+TEST_CASE("after / or Ctrl+F letters are the search's even before the box has the keys") {
+    for (const bool ctrlF : {false, true}) {
+        CAPTURE(ctrlF);
+        Rig rig;
+        ctrlF ? rig.press(Key::F, true) : rig.press(Key::Slash);
+        CHECK_FALSE(rig.shell.fullscreen);
+        CHECK(rig.app->library().takeSearchFocusRequest());
+        // Dear ImGui says a text field has the keys a frame or two later: until then the keys
+        // come with typing = false, and none of them may act as a shortcut.
+        for (const Key k : {Key::H, Key::F, Key::M, Key::N, Key::Q, Key::S, Key::Question}) rig.press(k);
+        CHECK(rig.screen() == ui::Screen::Library);
+        CHECK_FALSE(rig.shell.fullscreen);
+        CHECK_FALSE(rig.app->settings().muted);
+        CHECK_FALSE(rig.app->settingsPanel().open);
+        CHECK_FALSE(rig.app->showHelp());
+        rig.press(Key::Down); // the arrows still choose, from the search box
+        CHECK(rig.app->library().selected()->id == "zz-other");
+        rig.press(Key::Escape); // leaves the search: the shortcuts are back
+        rig.press(Key::H);
+        CHECK(rig.screen() == ui::Screen::History);
+    }
+}
+
+TEST_CASE("Enter from the search starts the routine, and back in the library the shortcuts work") {
+    Rig rig;
+    rig.press(Key::Slash);
+    rig.app->library().searchDrawn(true); // the box took the keys
+    rig.press(Key::Enter);
+    CHECK(rig.screen() == ui::Screen::Player);
+    CHECK_FALSE(rig.app->library().searchHoldsKeys());
+    rig.press(Key::Escape);
+    rig.press(Key::Escape);
+    REQUIRE(rig.screen() == ui::Screen::Library);
+    rig.press(Key::H);
+    CHECK(rig.screen() == ui::Screen::History);
+}
+
 TEST_CASE("files added on disk show up in the library at the next check") {
     Rig rig;
     rig.pass(1);

@@ -90,3 +90,42 @@ TEST_CASE("files changed on disk are noticed at the next check, and the selectio
     rig.now += LibraryModel::kCheckFilesEveryMs;
     CHECK_FALSE(rig.model.poll()); // nothing changed since
 }
+
+TEST_CASE("the search holds the keys from the focus request until the box lets them go") {
+    Rig rig;
+    rig.model.rescan();
+    CHECK_FALSE(rig.model.searchHoldsKeys());
+    rig.model.requestSearchFocus();
+    CHECK(rig.model.searchHoldsKeys()); // before the box has taken them
+    CHECK(rig.model.takeSearchFocusRequest());
+    CHECK_FALSE(rig.model.takeSearchFocusRequest());
+    rig.model.searchDrawn(false); // the frames Dear ImGui takes to activate the box
+    rig.model.searchDrawn(false);
+    CHECK(rig.model.searchHoldsKeys());
+    rig.model.searchDrawn(true);
+    rig.model.searchDrawn(true);
+    CHECK(rig.model.searchHoldsKeys());
+    rig.model.searchDrawn(false); // it lost the keyboard (Esc, Enter, a click elsewhere)
+    CHECK_FALSE(rig.model.searchHoldsKeys());
+
+    // A click in the box holds the keys too, and releasing ends the hold and any pending request.
+    rig.model.searchDrawn(true);
+    CHECK(rig.model.searchHoldsKeys());
+    rig.model.requestSearchFocus();
+    rig.model.releaseSearch();
+    CHECK_FALSE(rig.model.searchHoldsKeys());
+    CHECK_FALSE(rig.model.takeSearchFocusRequest());
+}
+
+TEST_CASE("a search box that never takes the keys lets the shortcuts back after a few frames") {
+    Rig rig;
+    rig.model.rescan();
+    rig.model.requestSearchFocus();
+    CHECK(rig.model.takeSearchFocusRequest());
+    for (int i = 0; i < LibraryModel::kSearchFocusFrames; ++i) {
+        rig.model.searchDrawn(false);
+        CHECK(rig.model.searchHoldsKeys());
+    }
+    rig.model.searchDrawn(false);
+    CHECK_FALSE(rig.model.searchHoldsKeys());
+}

@@ -1,3 +1,4 @@
+#include "ui/finished_layout.hpp"
 #include "ui/player_layout.hpp"
 
 #include <doctest/doctest.h>
@@ -121,4 +122,101 @@ TEST_CASE("paused puts one huge word across the window") {
     CHECK(inside(L.pausedWord.box, 1366, 768));
     CHECK(inside(L.pausedHint.box, 1366, 768));
     CHECK_FALSE(L.pausedWord.box.overlaps(L.pausedHint.box));
+}
+
+namespace {
+constexpr std::pair<float, float> kSizes[] = {{640, 400},   {800, 600},   {1366, 768},
+                                              {1920, 1080}, {3840, 2160}, {400, 800}};
+constexpr const char* kLeave = "Leave this routine? Press Esc again to go to the library, Space to stay";
+
+bool within(const Rect& inner, const Rect& outer) {
+    return inner.x >= outer.x - 0.01f && inner.y >= outer.y - 0.01f && inner.right() <= outer.right() + 0.01f &&
+           inner.bottom() <= outer.bottom() + 0.01f;
+}
+} // namespace
+
+TEST_CASE("the exit question sits under the time left, whole, at any window and text size") {
+    const FakeMeasure m;
+    for (auto [w, h] : kSizes)
+        for (float scale : {0.75f, 1.0f, 2.0f})
+            for (bool manual : {false, true})
+                for (bool paused : {false, true}) {
+                    CAPTURE(w);
+                    CAPTURE(h);
+                    CAPTURE(scale);
+                    CAPTURE(manual);
+                    PlayerText t = sample(Side::Left, "Calf raise");
+                    if (manual) t.clock.clear();
+                    t.paused = paused;
+                    t.question = kLeave;
+                    const PlayerLayout L = layOutPlayer(t, w, h, scale, m);
+                    REQUIRE_FALSE(L.question.empty());
+                    CHECK(inside(L.questionBand, w, h));
+                    CHECK(within(L.question.box, L.questionBand));
+                    CHECK_FALSE(L.questionBand.overlaps(L.countdown.box)); // the time left stays readable
+                    CHECK(L.question.lines.size() <= kQuestionLines);
+                    std::string all;
+                    for (const TextLine& line : L.question.lines) {
+                        CHECK(m.width(Face::Text, L.question.px, line.text) <= w);
+                        all += (all.empty() ? "" : " ") + line.text;
+                    }
+                    CHECK(all == kLeave); // nothing cut
+                    // The rest of the layout is the same with or without the question.
+                    t.question.clear();
+                    CHECK(describe(layOutPlayer(t, w, h, scale, m)) + " question-band" ==
+                          describe(L).substr(0, describe(L).find(" question-band")) + " question-band");
+                }
+    // Text size 2 makes it bigger where there is room.
+    PlayerText t = sample(Side::Right, "Calf raise");
+    t.question = kLeave;
+    CHECK(layOutPlayer(t, 1920, 1080, 2.0f, m).question.px > layOutPlayer(t, 1920, 1080, 1.0f, m).question.px * 1.5f);
+    CHECK(layOutPlayer(t, 1366, 768, 1.0f, m).question.cap >= 30);
+}
+
+TEST_CASE("the finished screen: nothing overlaps or leaves the window at any window and text size") {
+    const FakeMeasure m;
+    std::string longName;
+    while (longName.size() < 260) longName += "calves \xF0\x9F\x92\xAA ";
+    for (auto [w, h] : kSizes)
+        for (float scale : {0.75f, 1.0f, 2.0f})
+            for (const std::string& name : {std::string("Post-run"), longName, std::string(260, 'w')}) {
+                CAPTURE(w);
+                CAPTURE(h);
+                CAPTURE(scale);
+                CAPTURE(name.size());
+                const FinishedText t{"Well done", name,
+                                     "12 of 19 phases played (7 skipped) \xC2\xB7 4 min 30 s of activity",
+                                     "Time taken: 12:34 (pauses included)"};
+                const FinishedLayout L = layOutFinished(t, w, h, scale, m);
+                const auto boxes = namedBoxes(L);
+                CHECK(boxes.size() == 5);
+                for (std::size_t i = 0; i < boxes.size(); ++i) {
+                    CAPTURE(boxes[i].name);
+                    CHECK(inside(boxes[i].box, w, h));
+                    if (boxes[i].text) {
+                        CHECK(boxes[i].text->lines.size() <= 2);
+                        for (const TextLine& line : boxes[i].text->lines)
+                            CHECK(m.width(Face::Text, boxes[i].text->px, line.text) <= w);
+                    }
+                    for (std::size_t k = i + 1; k < boxes.size(); ++k) {
+                        CAPTURE(boxes[k].name);
+                        CHECK_FALSE(boxes[i].box.overlaps(boxes[k].box));
+                    }
+                }
+            }
+}
+
+TEST_CASE("the finished screen reads from the mat and scales with the text size") {
+    const FakeMeasure m;
+    const FinishedText t{"Well done", "Post-run: calves", "19 of 19 phases played \xC2\xB7 9 min of activity",
+                         "Time taken: 10:02 (pauses included)"};
+    const FinishedLayout L = layOutFinished(t, 1366, 768, 1.0f, m);
+    CHECK(L.fit == doctest::Approx(1.0f));
+    CHECK(L.title.cap >= 46);
+    CHECK(L.title.cap > L.name.cap);
+    CHECK(L.name.cap > L.played.cap);
+    CHECK(L.buttons.h >= 48);
+    const FinishedLayout big = layOutFinished(t, 1920, 1080, 2.0f, m);
+    CHECK(big.title.cap > layOutFinished(t, 1920, 1080, 1.0f, m).title.cap * 1.5f);
+    CHECK(big.buttonPx > layOutFinished(t, 1920, 1080, 1.0f, m).buttonPx * 1.5f);
 }
