@@ -352,7 +352,8 @@ class GuiApp final : public AppShell {
         }
         platform_->endFrame(ui::frameBackground());
         if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
-        if (route != Route::QuickSet && route != Route::Editor) reportedFocus_ = "-"; // a form opened again reports afresh
+        if (route != Route::QuickSet && route != Route::Editor)
+            reportedFocus_ = "-"; // a form opened again reports afresh
         w.viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);

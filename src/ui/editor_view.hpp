@@ -19,7 +19,7 @@ struct EditorViewState {
     std::map<std::string, std::string> fields; // text of fields being typed in
     std::map<std::string, std::string> fieldErrors; // "5x is not a duration"
     std::string activeField;
-    bool focusFields = true;                   // give the fields panel the keyboard (Tab) next frame
+    bool focusFields = true; // give the fields panel the keyboard (Tab) next frame
     // Characters beyond the BMP typed and not yet placed: ImGui's 16-bit fields turn each into
     // U+FFFD, and the field being typed in puts them back in order (keepAsTyped).
     std::deque<std::string> typedBeyondBmp;
