@@ -169,6 +169,7 @@ class GuiApp final : public AppShell {
     std::string reportedFocus_ = "-"; // test mode: the form field last logged as having the keys
     std::string loggedSearch_;      // the library's search text, as last logged
     bool noteTyping_ = false;       // the check-in's note line held the keyboard at the last frame
+    std::deque<std::string> noteTypedBeyondBmp_; // emoji typed into the note, not yet placed
 
     // While a routine plays, the chrome shows only for a while after input.
     [[nodiscard]] bool playingUndisturbed() const {
@@ -333,6 +334,7 @@ class GuiApp final : public AppShell {
         // Emoji typed go to the field being typed in, which ImGui holds each as U+FFFD in.
         std::deque<std::string>* typed = route == Route::Editor     ? &w.editorView().typedBeyondBmp
                                          : route == Route::QuickSet ? &w.quickSet().form().typedBeyondBmp
+                                         : route == Route::CheckIn  ? &noteTypedBeyondBmp_
                                                                     : nullptr;
         for (auto& c : platform_->takeTypedBeyondBmp())
             if (typed) typed->push_back(std::move(c));
@@ -431,7 +433,7 @@ class GuiApp final : public AppShell {
         model.noteOpen = c.noteOpen();
         model.noteDraft = c.noteDraft();
         model.noteProblem = c.noteProblem();
-        const ui::Intent intent = ui::drawCheckIn(model, platform_->fonts());
+        const ui::Intent intent = ui::drawCheckIn(model, platform_->fonts(), noteTypedBeyondBmp_);
         // The end-to-end tests type into the note only once it holds the keyboard.
         const bool typing = c.noteOpen() && platform_->typing();
         if (typing != noteTyping_) reporter_.logf("check-in note typing=%d", typing ? 1 : 0);

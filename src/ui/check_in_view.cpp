@@ -1,6 +1,5 @@
 #include "ui/check_in_view.hpp"
 
-#include "core/text.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
@@ -33,7 +32,8 @@ void buttons(const CheckInViewModel& m, const Fonts& fonts, ImVec2 at, ImVec2 si
 
 // The note line: a text field that has the keyboard (the app gives it every key but Enter,
 // which keeps the note, and Esc, which drops the draft), and why it cannot be kept when too long.
-void noteLine(const CheckInViewModel& m, const Fonts& fonts, ImVec2 at, ImVec2 size, Intent& intent) {
+void noteLine(const CheckInViewModel& m, const Fonts& fonts, ImVec2 at, ImVec2 size, std::deque<std::string>& typed,
+              Intent& intent) {
     const float gap = size.x * 0.02f;
     const float keepWidth = size.x * 0.22f;
     ImGui::PushFont(fonts.heading);
@@ -42,8 +42,9 @@ void noteLine(const CheckInViewModel& m, const Fonts& fonts, ImVec2 at, ImVec2 s
     ImGui::SetCursorPos(at);
     ImGui::SetNextItemWidth(size.x - keepWidth - gap);
     std::string buffer = m.noteDraft;
-    if (ImGui::InputTextWithHint("##note", "A note, optional: \"first steps this morning\"", &buffer))
-        intent = Intent{Action::CheckInNoteText, 0, 0, {}, keepBeyondBmp(m.noteDraft, buffer)};
+    if (auto note =
+            typedTextInput("##note", "A note, optional: \"first steps this morning\"", buffer, m.noteDraft, typed))
+        intent = Intent{Action::CheckInNoteText, 0, 0, {}, std::move(*note)};
     // Asked again every frame until it holds the keyboard: typing goes to the note at once.
     if (!ImGui::IsItemActive()) ImGui::SetKeyboardFocusHere(-1);
     ImGui::PopStyleVar();
@@ -58,7 +59,7 @@ void noteLine(const CheckInViewModel& m, const Fonts& fonts, ImVec2 at, ImVec2 s
 }
 } // namespace
 
-Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts) {
+Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts, std::deque<std::string>& typed) {
     Intent intent;
     beginFullWindow("##check-in", &kBackground);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -104,7 +105,7 @@ Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts) {
     const float by = size.y * 0.86f;
     const float bh = size.y * 0.09f;
     if (m.noteOpen)
-        noteLine(m, fonts, ImVec2(margin, by), ImVec2(size.x - 2 * margin, bh), intent);
+        noteLine(m, fonts, ImVec2(margin, by), ImVec2(size.x - 2 * margin, bh), typed, intent);
     else
         buttons(m, fonts, ImVec2(margin, by), ImVec2(size.x - 2 * margin, bh), intent);
     ImGui::End();

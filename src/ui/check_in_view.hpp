@@ -6,6 +6,7 @@
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
 
+#include <deque>
 #include <optional>
 #include <string>
 
@@ -25,6 +26,8 @@ struct CheckInViewModel {
 
 // CheckInScore (a click on the scale), CheckInNext, CheckInNote or CheckInSkipAll (the
 // buttons); with the note line open, CheckInNoteText as it is typed in, CheckInNoteKeep.
-[[nodiscard]] Intent drawCheckIn(const CheckInViewModel& model, const Fonts& fonts);
+// `typed`: the characters beyond the BMP typed and not yet placed in the note (emoji, which
+// ImGui's 16-bit field holds as U+FFFD; see typedTextInput in ui/draw.hpp).
+[[nodiscard]] Intent drawCheckIn(const CheckInViewModel& model, const Fonts& fonts, std::deque<std::string>& typed);
 
 } // namespace unknot::ui

@@ -11,6 +11,10 @@ from pathlib import Path
 
 from harness import BIN, SHOTS_DIR, WindowTest
 
+# Typed on the note line: digits, F and a comma that would be shortcuts or CSV separators, and an
+# emoji that ImGui's 16-bit field holds as U+FFFD: stored as typed all the same.
+NOTE = "Stiff 1st steps, 2 flights \N{FOOT}"
+
 ROUTINE = """name = "Heel check"
 check_in = ["heel"]
 
@@ -39,7 +43,6 @@ class CheckInWindowTest(WindowTest):
         n = app.line_count()
         app.keys("4")
         app.wait_for(r"check-in index=0 score=4 ", after=n)
-        # The score is drawn as large as the countdown: over a fifth of the window high, white.
         # The score is drawn as large as the countdown: over a fifth of the window high, in white.
         app.wait_for_screen(lambda s: s.tallest_ink_run((255, 255, 255), s.height * 35 // 100, s.height * 70 // 100)
                             > s.height // 5, png_path=SHOTS_DIR / "check-in-score.png")
@@ -49,11 +52,11 @@ class CheckInWindowTest(WindowTest):
         app.keys("n")
         app.wait_for(r"check-in note open index=0", after=n)
         app.wait_for(r"check-in note typing=1", after=n)
-        app.type_text("Stiff 1st steps, 2 flights")
+        app.type_unicode(NOTE)
         app.keys("Up", "Left")
         app.wait_for_screen(lambda s: s.distinct_colours() > 3, png_path=SHOTS_DIR / "check-in-note.png")
         app.keys("Return")
-        app.wait_for(r"check-in note kept index=0 bytes=26", after=n)
+        app.wait_for(r"check-in note kept index=0 bytes=%d" % len(NOTE.encode()), after=n)
         app.wait_for_screen(lambda s: s.distinct_colours() > 3, png_path=SHOTS_DIR / "check-in-note-kept.png")
         fired = [line for line in app.lines[n:] if re.search(r"check-in index=|fullscreen|volume|screen ", line)]
         self.assertEqual(fired, [], "typing the note fired shortcuts")
@@ -89,13 +92,13 @@ class CheckInWindowTest(WindowTest):
                          ("heel-check", False, 1))
         self.assertRegex(session["content_id"], r"^[0-9a-f]{16}$")
         got = [(c["side"], c["score"], c["moment"], c["session_id"], c["note"]) for c in history["check_ins"]]
-        self.assertEqual(got, [("left", 4, "before", session["id"], "Stiff 1st steps, 2 flights"),
+        self.assertEqual(got, [("left", 4, "before", session["id"], NOTE),
                                ("right", 10, "before", session["id"], ""), ("left", 2, "after", session["id"], "")])
         # The CSV for a spreadsheet carries the note too, its comma quoted.
         out = subprocess.run([BIN, "history", "--csv"], env=app.env, capture_output=True, text=True, timeout=30,
                              check=True).stdout
         rows = [r for r in csv.DictReader(io.StringIO(out)) if r["kind"] == "check-in"]
-        self.assertEqual([r["note"] for r in rows], ["Stiff 1st steps, 2 flights", "", ""])
+        self.assertEqual([r["note"] for r in rows], [NOTE, "", ""])
 
 
 if __name__ == "__main__":
