@@ -371,7 +371,8 @@ void stepCommands(const EditorViewState& st, const Editor& editor, EditorAction&
         if (ImGui::SmallButton(label)) action = make(type, sel);
     }
     ImGui::EndDisabled();
-    ImGui::TextDisabled("Drag a step onto another to move it there.");
+    ImGui::TextDisabled("Ctrl+\xE2\x86\x91 / Ctrl+\xE2\x86\x93 choose a step (outside a text field). Drag a step onto "
+                        "another to move it there.");
 }
 
 // The two questions: unsaved changes when leaving, a name taken when saving a new routine.

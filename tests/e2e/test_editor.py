@@ -108,6 +108,28 @@ class QuickSetTest(WindowTest):
         app.keys("ctrl+q")
         self.assertEqual(app.wait_exit(), 0)
 
+    def test_a_step_chosen_by_keys_has_its_fields_typed_in_by_keys(self):
+        app = self.start()
+        app.wait_for(r"library routines=")
+        app.keys("e")  # the selected built-in routine: a copy in the editor
+        app.wait_for(r"screen editor new=1")
+        # Ctrl+Down: from the routine's own fields to the first step, then the second.
+        n = app.line_count()
+        app.keys("ctrl+Down")
+        app.wait_for(r"editor selected=0$", after=n)
+        app.keys("ctrl+Down")
+        app.wait_for(r"editor selected=1$", after=n)
+        app.tab_to("1.label")  # the second step's label (or block name) has the keys
+        app.keys("ctrl+a")
+        app.type_text("Second by keys")
+        n = app.line_count()
+        app.keys("ctrl+s")
+        m, _ = app.wait_for(r"saved routine=\S+ path=(\S+)", after=n)
+        saved = Path(m.group(1)).read_text()
+        self.assertEqual(saved.count('label = "Second by keys"'), 1, saved)
+        app.keys("ctrl+q")
+        self.assertEqual(app.wait_exit(), 0)
+
     def test_an_emoji_typed_into_the_name_is_saved_as_typed(self):
         """ImGui's fields hold 16-bit characters: typed, an emoji became U+FFFD on disk."""
         app = self.start()
