@@ -413,7 +413,7 @@ Intent drawEditor(EditorViewState& st, const Editor& editor, const Fonts& fonts)
     EditorAction action;
     beginFullWindow("##editor");
     // The fields take the keyboard a frame after the editor's window appears, not in that frame:
-    // an appearing window asks ImGui (1.89+) to give its first item the nav focus, and that answer,
+    // an appearing window asks ImGui to give its first item the nav focus, and that answer,
     // applied in the next frame, would put the keyboard's focus scope back on this window while
     // the fields child kept the focus. ImGui 1.90.1 tabs only through items of the focus scope
     // (ocornut/imgui#7226), so Tab in the fields then reached nothing.
