@@ -133,6 +133,14 @@ bool AppController::handleWorkshop(const ui::Intent& intent) {
         withEntry(intent.index, [&](const LibraryEntry& e) { workshop_.duplicate(e); });
         return true;
     case Action::Edit: withEntry(intent.index, [&](const LibraryEntry& e) { workshop_.edit(e); }); return true;
+    case Action::EditSelected:
+        if (const LibraryEntry* e = library_.selected(); e && e->valid()) {
+            if (e->source == RoutineSource::User)
+                workshop_.edit(*e);
+            else
+                workshop_.duplicate(*e);
+        }
+        return true;
     case Action::Delete: withEntry(intent.index, [&](const LibraryEntry& e) { workshop_.remove(e); }); return true;
     case Action::DeleteSelected:
         if (library_.selected()) workshop_.remove(*library_.selected());
@@ -142,6 +150,8 @@ bool AppController::handleWorkshop(const ui::Intent& intent) {
     case Action::CloseView: workshop_.close(); return true;
     case Action::Undo: workshop_.undo(); return true;
     case Action::Redo: workshop_.redo(); return true;
+    case Action::PreviousStep: workshop_.chooseStep(-1); return true;
+    case Action::NextStep: workshop_.chooseStep(+1); return true;
     case Action::Save: workshop_.save(); return true;
     case Action::EditRoutine: workshop_.editorAction(intent.edit); return true;
     case Action::QuickStart: workshop_.startQuickSet(); return true;

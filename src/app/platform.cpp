@@ -48,6 +48,7 @@ ui::Key translate(SDL_Keycode key) {
     case SDLK_z: return ui::Key::Z;
     case SDLK_n: return ui::Key::N;
     case SDLK_h: return ui::Key::H;
+    case SDLK_e: return ui::Key::E;
     case SDLK_DELETE: return ui::Key::Delete;
     case SDLK_0:
     case SDLK_KP_0: return ui::Key::Digit0;

@@ -78,6 +78,13 @@ void Workshop::closeHistory() {
 void Workshop::undo() { editorAction(ui::makeEditorAction(ui::EditorAction::Type::Undo)); }
 void Workshop::redo() { editorAction(ui::makeEditorAction(ui::EditorAction::Type::Redo)); }
 
+void Workshop::chooseStep(int direction) {
+    if (!editing_) return;
+    const StepPath next = editing_->editor.stepBeside(editing_->view.selected, direction);
+    editorAction(ui::makeEditorAction(ui::EditorAction::Type::Select, next));
+    reporter_.logf("editor selected=%s", formatStepPath(next).c_str());
+}
+
 void Workshop::save() {
     if (editing_)
         editorAction(ui::makeEditorAction(ui::EditorAction::Type::Save));

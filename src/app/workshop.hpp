@@ -55,6 +55,7 @@ class Workshop {
     void close(); // Esc: leave the open view (the editor asks when unsaved)
     void undo();
     void redo();
+    void chooseStep(int direction); // the editor: the step above (-1) or below (+1) in the tree
     void save();
     // False when it asks first (unsaved changes); the host quits on true.
     [[nodiscard]] bool requestQuit();

@@ -95,6 +95,35 @@ const Step* Editor::at(const StepPath& path) const {
 
 Step* Editor::mutableAt(const StepPath& path) { return const_cast<Step*>(at(path)); }
 
+namespace {
+void collectPaths(const std::vector<Step>& steps, StepPath& path, std::vector<StepPath>& out) {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        path.push_back(i);
+        out.push_back(path);
+        collectPaths(steps[i].children, path, out);
+        path.pop_back();
+    }
+}
+} // namespace
+
+StepPath Editor::stepBeside(const StepPath& from, int direction) const {
+    std::vector<StepPath> order{StepPath{}};
+    StepPath path;
+    collectPaths(routine_.steps, path, order);
+    const auto it = std::find(order.begin(), order.end(), from);
+    const std::size_t here = it == order.end() ? 0 : static_cast<std::size_t>(it - order.begin());
+    if (direction < 0) return order[here == 0 ? 0 : here - 1];
+    if (direction > 0) return order[std::min(here + 1, order.size() - 1)];
+    return order[here];
+}
+
+std::string formatStepPath(const StepPath& path) {
+    if (path.empty()) return "-";
+    std::string out;
+    for (std::size_t i : path) out += (out.empty() ? "" : ".") + std::to_string(i);
+    return out;
+}
+
 std::vector<Step>* Editor::siblings(const StepPath& path) {
     if (path.empty()) return nullptr;
     if (path.size() == 1) return &routine_.steps;

@@ -23,6 +23,10 @@ class Editor {
 
     [[nodiscard]] const Routine& routine() const { return routine_; }
     [[nodiscard]] const Step* at(const StepPath& path) const;
+    // The step beside `from` in the tree as drawn (the routine's own fields, {}, first; then each
+    // step followed by those inside it): the one above for a negative `direction`, below for a
+    // positive one. Stays at either end; a path that no longer exists starts over from the top.
+    [[nodiscard]] StepPath stepBeside(const StepPath& from, int direction) const;
 
     // -- what the routine is now -------------------------------------------------------------
     [[nodiscard]] const Diagnostics& diagnostics() const { return diagnostics_; }
@@ -101,6 +105,9 @@ struct QuickSet {
 };
 
 [[nodiscard]] Routine makeQuickSet(const QuickSet& quick);
+
+// "1.0" for {1, 0}; "-" for the routine's own fields ({}).
+[[nodiscard]] std::string formatStepPath(const StepPath& path);
 
 // A file-name id from a routine name: "Calf release, left!" -> "calf-release-left".
 [[nodiscard]] std::string idFromName(std::string_view name);

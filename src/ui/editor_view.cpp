@@ -371,7 +371,8 @@ void stepCommands(const EditorViewState& st, const Editor& editor, EditorAction&
         if (ImGui::SmallButton(label)) action = make(type, sel);
     }
     ImGui::EndDisabled();
-    ImGui::TextDisabled("Drag a step onto another to move it there.");
+    ImGui::TextDisabled("Ctrl+\xE2\x86\x91 / Ctrl+\xE2\x86\x93 choose a step (outside a text field). Drag a step onto "
+                        "another to move it there.");
 }
 
 // The two questions: unsaved changes when leaving, a name taken when saving a new routine.
@@ -411,6 +412,12 @@ void dialogs(const EditorViewState& st, EditorAction& action) {
 Intent drawEditor(EditorViewState& st, const Editor& editor, const Fonts& fonts) {
     EditorAction action;
     beginFullWindow("##editor");
+    // The fields take the keyboard a frame after the editor's window appears, not in that frame:
+    // an appearing window asks ImGui to give its first item the nav focus, and that answer,
+    // applied in the next frame, would put the keyboard's focus scope back on this window while
+    // the fields child kept the focus. ImGui 1.90.1 tabs only through items of the focus scope
+    // (ocornut/imgui#7226), so Tab in the fields then reached nothing.
+    const bool focusFields = st.focusFields && !ImGui::IsWindowAppearing();
     topBar(st, editor, fonts, action);
     // Left: the routine's fields and the step tree. Right: the selected step.
     ImGui::BeginChild("##tree", ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0), true);
@@ -425,7 +432,10 @@ Intent drawEditor(EditorViewState& st, const Editor& editor, const Fonts& fonts)
     ImGui::SameLine();
     // The fields have the keyboard from the start and after each choice of a step: Tab goes
     // through them (ImGui tabs within the focused window only, and the fields are in a child).
-    if (std::exchange(st.focusFields, false)) ImGui::SetNextWindowFocus();
+    if (focusFields) {
+        st.focusFields = false;
+        ImGui::SetNextWindowFocus();
+    }
     ImGui::BeginChild("##fields", ImVec2(0, 0), true);
     if (st.selected.empty())
         routineFields(st, editor, action);

@@ -24,9 +24,10 @@ enum class Action {
     StartSelected,
     NewRoutine,
     OpenQuickSet,
-    Duplicate, // index: entry to copy into a new routine
-    Edit,      // index: the user's own routine to edit
-    Delete,    // index: the user's own routine, to the trash
+    Duplicate,    // index: entry to copy into a new routine
+    Edit,         // index: the user's own routine to edit
+    EditSelected, // E: edit the selected routine (a copy of a built-in one)
+    Delete,       // index: the user's own routine, to the trash
     DeleteSelected,
     UndoDelete,
     OpenHistory,
@@ -36,6 +37,8 @@ enum class Action {
     EditRoutine, // edit: what the editor view did
     Undo,
     Redo,
+    PreviousStep, // the editor: choose the step above in the tree (the routine's fields first)
+    NextStep,     // the editor: choose the step below
     Save,
     QuickStart,  // the quick set's "Start now"
     QuickRefine, // the quick set's "Open in the editor"
@@ -155,6 +158,7 @@ enum class Key {
     Z,
     N,
     H,
+    E,
     Delete,
     Digit0,
     Digit1,

@@ -22,6 +22,7 @@ constexpr KeyBinding kLibrary[] = {
     {Key::F, true, Action::FocusSearch, nullptr, nullptr}, // before F: Ctrl+F is not fullscreen
     {Key::Q, false, Action::OpenQuickSet, "Q", "quick set"},
     {Key::N, false, Action::NewRoutine, "N", "new routine"},
+    {Key::E, false, Action::EditSelected, "E", "edit it (a built-in one: a copy)"},
     {Key::H, false, Action::OpenHistory, "H", "history"},
     {Key::Delete, false, Action::DeleteSelected, "Del", "delete your routine"},
     {Key::Z, true, Action::UndoDelete, "Ctrl+Z", "undo a delete"},
@@ -98,6 +99,9 @@ Intent intentForKey(Key key, const KeyContext& c) {
     if (editing && c.ctrl && key == Key::S) return {Action::Save};
     if (c.screen == Screen::Editor && !c.typing && c.ctrl && key == Key::Z) return {Action::Undo};
     if (c.screen == Screen::Editor && !c.typing && c.ctrl && key == Key::Y) return {Action::Redo};
+    // The step tree by keys, outside text fields (there Ctrl+arrows are the field's own).
+    if (c.screen == Screen::Editor && !c.typing && c.ctrl && key == Key::Up) return {Action::PreviousStep};
+    if (c.screen == Screen::Editor && !c.typing && c.ctrl && key == Key::Down) return {Action::NextStep};
     if ((editing || c.screen == Screen::History) && key == Key::Escape) return {Action::CloseView};
     if (editing || c.screen == Screen::History) return {};
     if (c.screen == Screen::CheckIn && (c.noteOpen || c.typing)) {

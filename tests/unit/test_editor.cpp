@@ -468,3 +468,20 @@ TEST_CASE("editor: problems of a step after multi-line notes still point at that
     REQUIRE(e.problemsAt({1, 0}, "duration").size() == 1);
     CHECK(e.problemsAt({}).empty());
 }
+
+TEST_CASE("choosing a step by keys walks the tree as drawn and stays at its ends") {
+    Editor e(parsed("name = \"x\"\n[[step]]\nkind = \"prepare\"\nduration = 10\n"));
+    const StepPath block = e.addBlock({}); // {1}, holding {1, 0} and {1, 1}
+    e.addPhase({}, PhaseKind::Rest);       // {2}
+    StepPath at;                           // the routine's own fields
+    std::vector<StepPath> down;
+    for (int i = 0; i < 6; ++i) down.push_back(at = e.stepBeside(at, +1));
+    CHECK(down == std::vector<StepPath>{{0}, block, {1, 0}, {1, 1}, {2}, {2}});
+    std::vector<StepPath> up;
+    for (int i = 0; i < 6; ++i) up.push_back(at = e.stepBeside(at, -1));
+    CHECK(up == std::vector<StepPath>{{1, 1}, {1, 0}, block, {0}, {}, {}});
+    CHECK(e.stepBeside({7, 3}, +1) == StepPath{0}); // gone: from the top
+    CHECK(e.stepBeside({1, 0}, 0) == StepPath{1, 0});
+    CHECK(formatStepPath({1, 0}) == "1.0");
+    CHECK(formatStepPath({}) == "-");
+}

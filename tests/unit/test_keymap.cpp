@@ -46,6 +46,13 @@ TEST_CASE("the editor: save even while typing / undo only outside text fields / 
     CHECK(on(Key::Y, Screen::Editor, true) == Action::Redo);
     CHECK(on(Key::Escape, Screen::Editor) == Action::CloseView);
     CHECK(on(Key::Space, Screen::Editor) == Action::None);
+    // The step tree: Ctrl+arrows outside text fields; plain arrows are ImGui's (forms).
+    CHECK(on(Key::Up, Screen::Editor, true) == Action::PreviousStep);
+    CHECK(on(Key::Down, Screen::Editor, true) == Action::NextStep);
+    CHECK(on(Key::Down, Screen::Editor, true, true) == Action::None);
+    CHECK(on(Key::Down, Screen::Editor) == Action::None);
+    CHECK(on(Key::E, Screen::Library) == Action::EditSelected);
+    CHECK(on(Key::E, Screen::Library, false, true) == Action::None); // a letter of a search
     CHECK(on(Key::S, Screen::QuickSet, true) == Action::Save);
     CHECK(on(Key::Escape, Screen::History) == Action::CloseView);
     CHECK(on(Key::Enter, Screen::Finished) == Action::ToLibrary);

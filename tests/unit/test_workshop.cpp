@@ -304,3 +304,22 @@ TEST_CASE("the editor's fields get the keyboard when it opens and when a step is
     rig.w.editorAction(ui::makeEditorAction(T::AddBlock));
     CHECK(rig.w.editorView().focusFields);
 }
+
+TEST_CASE("Ctrl+arrows choose the editor's steps: the fields follow and the choice is reported") {
+    Rig rig;
+    rig.w.newRoutine();
+    rig.w.editorAction(ui::makeEditorAction(T::AddBlock, {}));
+    rig.w.editorAction(ui::makeEditorAction(T::Select, {}));
+    rig.w.editorView().focusFields = false;
+    rig.w.chooseStep(+1);
+    CHECK(rig.w.editorView().selected == StepPath{0});
+    CHECK(rig.w.editorView().focusFields);
+    rig.w.chooseStep(+1);
+    rig.w.chooseStep(+1);
+    CHECK(rig.w.editorView().selected == StepPath{1, 0});
+    CHECK(rig.reports.count("editor selected=1.0") == 1);
+    rig.w.chooseStep(-1);
+    CHECK(rig.w.editorView().selected == StepPath{1});
+    rig.act(T::Undo); // choosing is no edit: undo takes back the block added
+    CHECK(rig.w.editor().routine().steps.size() == 1);
+}
