@@ -39,7 +39,11 @@ def main():
     raw = work / "out.raw"
     x = Xvfb()
     try:
-        app = App(x.display, ["run", args.routine, "--quit-at-end"],
+        # The built-in routines ask their check-in questions before and after: a copy without them
+        # plays at once and quits at its end.
+        routine = work / Path(args.routine).name
+        routine.write_text(re.sub(r"(?m)^check_in\s*=.*$", "", Path(args.routine).read_text()))
+        app = App(x.display, ["run", str(routine), "--quit-at-end"],
                   env_extra={"SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw), "SDL_DISKAUDIODELAY": "0"})
         if app.wait_exit(timeout=600) != 0:
             sys.exit("unknot failed")
