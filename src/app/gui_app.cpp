@@ -332,14 +332,20 @@ class GuiApp final : public AppShell {
         const ui::Fonts& fonts = platform_->fonts();
         Workshop& w = app_->workshop();
         // Emoji typed go to the field being typed in, which ImGui holds each as U+FFFD in.
+        ui::SettingsViewState& settings = app_->settingsPanel();
         std::deque<std::string>* typed = route == Route::Editor     ? &w.editorView().typedBeyondBmp
                                          : route == Route::QuickSet ? &w.quickSet().form().typedBeyondBmp
                                          : route == Route::CheckIn  ? &noteTypedBeyondBmp_
-                                                                    : nullptr;
+                                         : route != Route::Library  ? nullptr
+                                         : settings.open            ? &settings.typedBeyondBmp
+                                                                    : &libraryView_.typedBeyondBmp;
         for (auto& c : platform_->takeTypedBeyondBmp())
             if (typed) typed->push_back(std::move(c));
         switch (app_->router().top()) {
-        case Route::Library: intent = drawLibrary(); break;
+        case Route::Library:
+            intent = drawLibrary();
+            if (settings.open) reportFocus(settings.focused); // a sound file's field
+            break;
         case Route::Player: intent = drawPlayer(); break;
         case Route::Editor:
             intent = ui::drawEditor(w.editorView(), w.editor(), fonts);
@@ -354,7 +360,7 @@ class GuiApp final : public AppShell {
         }
         platform_->endFrame(ui::frameBackground());
         if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
-        if (route != Route::QuickSet && route != Route::Editor)
+        if (route != Route::QuickSet && route != Route::Editor && !(route == Route::Library && settings.open))
             reportedFocus_ = "-"; // a form opened again reports afresh
         w.viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
@@ -375,8 +381,8 @@ class GuiApp final : public AppShell {
         library.setFilter(ui::filterFor(libraryView_, library.tags(), library.equipment()));
         if (library.takeScrollRequest()) libraryView_.scrollToSelected = true;
         if (library.takeSearchFocusRequest()) libraryView_.focusSearch = true;
-        if (libraryView_.search != loggedSearch_) {
-            loggedSearch_ = libraryView_.search;
+        if (libraryView_.search.text != loggedSearch_) {
+            loggedSearch_ = libraryView_.search.text;
             reporter_.logf("library search \"%s\" visible=%zu", loggedSearch_.c_str(), library.visible().size());
         }
         ui::LibraryViewModel model;
