@@ -221,11 +221,22 @@ class GuiApp final : public AppShell {
             case InputEvent::Type::Media: app_->media(e.media); break;
             case InputEvent::Type::Volume: app_->handle(ui::Intent{ui::Action::SetVolume, 0, e.volume}); break;
             case InputEvent::Type::WindowChanged: continue;
+            case InputEvent::Type::DisplayScaleChanged: displayScaleChanged(); continue;
             case InputEvent::Type::Other: lastInputMs_ = steadyClockMs(); break;
             }
             input = true;
         }
         return input;
+    }
+
+    // The desktop's scale changed while the app runs: the next frame draws at it (the platform
+    // rebuilds the fonts), and the settings panel shows what the desktop now says.
+    void displayScaleChanged() {
+        const DisplayScale& d = platform_->displayScale();
+        reporter_.logf("display scale=%.2f display_scale=%.2f from=\"%s\"", d.scale, d.displayScale, d.source.c_str());
+        const DisplayScale desktop = platform_->desktopScale();
+        app_->settingsPanel().desktopScale = desktop.displayScale;
+        app_->settingsPanel().desktopScaleSource = desktop.source;
     }
 
     int waitMs() const {
