@@ -6,7 +6,7 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from harness import FIXTURES, WindowTest
+from harness import FIXTURES, SHOTS_DIR, WindowTest
 
 # What a stray shortcut would log: a screen opened, fullscreen, mute, help or settings.
 SHORTCUT_FIRED = re.compile(r"screen (history|quick-set|editor)|fullscreen (on|off)|volume \d+ mute|help (on|off)|"
@@ -49,6 +49,7 @@ class KeyboardTest(WindowTest):
         m, i = app.wait_for(r'library search "(.+)" visible=(\d+)', after=n)
         self.assertEqual(m.group(1), "\U0001F9B6", "the search holds what was typed")
         self.assertEqual(int(m.group(2)), 1, "only the routine named with it is found")
+        app.wait_for_screen(lambda s: s.distinct_colours() > 3, png_path=SHOTS_DIR / "library-search-emoji.png")
         app.keys("Return")
         app.wait_for(r"start routine=foot-roll ", after=i)
 
