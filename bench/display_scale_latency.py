@@ -37,9 +37,11 @@ def main():
     x = Xvfb(1366, 768, extra=("-noreset",))
     env = {**os.environ, "DISPLAY": x.display}
     read_ms, drawn_ms = [], []
+    heights = {}  # dpi -> the library's parts as the app reported them (px)
     try:
         app = App(x.display, [], settings=WINDOW, env_extra={"GDK_SCALE": "", "QT_SCALE_FACTOR": ""})
-        app.wait_for(r"test library scale=1.00 .* name=[1-9]", timeout=60)
+        m, _ = app.wait_for(r"test library scale=1.00 (.* name=[1-9].*)", timeout=60)
+        heights["96 at start"] = m.group(1)
         rng = random.Random(11)
         for run in range(args.runs):
             time.sleep(rng.uniform(0.2, 2.2))  # a random moment in the app's 2 s rhythm
@@ -49,8 +51,9 @@ def main():
             t0 = time.monotonic()
             app.wait_for(r"display scale=" + re.escape(scale) + " ", after=n, timeout=30)
             read_ms.append((time.monotonic() - t0) * 1000)
-            app.wait_for(r"test library scale=" + re.escape(scale) + r" .* name=[1-9]", after=n, timeout=30)
+            m, _ = app.wait_for(r"test library scale=" + re.escape(scale) + r" (.* name=[1-9].*)", after=n, timeout=30)
             drawn_ms.append((time.monotonic() - t0) * 1000)
+            heights.setdefault(dpi, m.group(1))
         # Left alone: how often it wakes and draws.
         time.sleep(1)
         n = app.line_count()
@@ -65,6 +68,8 @@ def main():
     print(f"  read by the app: median {statistics.median(read_ms):.0f} ms, worst {max(read_ms):.0f} ms")
     print(f"  first frame drawn at it: median {statistics.median(drawn_ms):.0f} ms, worst {max(drawn_ms):.0f} ms")
     print(f"idle library, 10 s: {wakes} wakes, {frames} frames")
+    for dpi, parts in heights.items():
+        print(f"library at Xft.dpi {dpi}: {parts}")
 
 
 if __name__ == "__main__":
