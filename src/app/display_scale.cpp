@@ -58,4 +58,40 @@ DisplayScale chooseDisplayScale(const DisplayScaleInputs& in) {
     return out;
 }
 
+DisplayScaleWatch::DisplayScaleWatch(const DisplayScaleInputs& desktop, std::uint64_t nowMs)
+    : inputs_(desktop), chosen_(chooseDisplayScale(desktop)), lastReadMs_(nowMs) {}
+
+bool DisplayScaleWatch::readDue(std::uint64_t nowMs) const {
+    return readSoon_ || nowMs + kReadEarlyMs >= lastReadMs_ + kReadEveryMs;
+}
+
+std::uint64_t DisplayScaleWatch::msUntilRead(std::uint64_t nowMs) const {
+    if (readDue(nowMs)) return 0;
+    return lastReadMs_ + kReadEveryMs - nowMs;
+}
+
+bool DisplayScaleWatch::read(const DisplayScaleInputs& desktop, std::uint64_t nowMs) {
+    const std::optional<double> setting = inputs_.setting;
+    inputs_ = desktop;
+    inputs_.setting = setting;
+    lastReadMs_ = nowMs;
+    readSoon_ = false;
+    const DisplayScale before = chosen_;
+    chosen_ = chooseDisplayScale(inputs_);
+    return chosen_ != before;
+}
+
+bool DisplayScaleWatch::setSetting(std::optional<double> setting) {
+    inputs_.setting = setting;
+    const DisplayScale before = chosen_;
+    chosen_ = chooseDisplayScale(inputs_);
+    return chosen_ != before;
+}
+
+DisplayScale DisplayScaleWatch::desktop() const {
+    DisplayScaleInputs desktop = inputs_;
+    desktop.setting.reset();
+    return chooseDisplayScale(desktop);
+}
+
 } // namespace unknot

@@ -3,6 +3,7 @@
 // the display's scale, as the desktop publishes it, or the user's own choice. Pure: the
 // platform seam (app/platform.cpp) gathers the inputs from X11, the environment and SDL.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,46 @@ inline constexpr double kMaxDisplayScale = 3.0;
 // the drawable's ratio to the window, else SDL's dpi / 96, else 1; a value that is not a
 // finite positive number is skipped. Clamped to [kMinDisplayScale, kMaxDisplayScale].
 [[nodiscard]] DisplayScale chooseDisplayScale(const DisplayScaleInputs& in);
+
+// The display's scale while the app runs: the desktop may change it (GNOME and KDE rewrite the
+// root window's RESOURCE_MANAGER, Xft.dpi, when the user picks another scale) and the window may
+// move to another monitor. The platform reads the desktop again when this says so and hands the
+// result back; this decides what scale that makes and whether it changed. Times are in ms on
+// any steady clock.
+class DisplayScaleWatch {
+  public:
+    // Read again this long after the last read: SDL forwards no event of the root window, so a
+    // changed Xft.dpi is only seen by reading it, and a read (one X round trip) every 2 s is cheap.
+    static constexpr std::uint64_t kReadEveryMs = 2000;
+    // A wake this little before a read is due reads already: the app's own wakes (at least every
+    // 2 s while idle, app/gui_app.cpp) then serve, with hardly a wake of the watch's own.
+    static constexpr std::uint64_t kReadEarlyMs = 250;
+
+    // `desktop`: what the desktop said when the window opened (its `setting` is the user's).
+    DisplayScaleWatch(const DisplayScaleInputs& desktop, std::uint64_t nowMs);
+
+    // The window moved to another display, or a display was added, removed or changed: read
+    // again at the next wake, without waiting for the timer.
+    void displayChanged() { readSoon_ = true; }
+    [[nodiscard]] bool readDue(std::uint64_t nowMs) const;
+    // How long the app may sleep before a read is due (0: read now).
+    [[nodiscard]] std::uint64_t msUntilRead(std::uint64_t nowMs) const;
+    // A fresh read of the desktop (its `setting` is ignored: the user's stays); true when the
+    // scale chosen changed.
+    bool read(const DisplayScaleInputs& desktop, std::uint64_t nowMs);
+    // The user's ui_scale, or none to follow the desktop; true when the scale chosen changed.
+    bool setSetting(std::optional<double> setting);
+
+    [[nodiscard]] const DisplayScale& chosen() const { return chosen_; }
+    // What the desktop says, without the user's setting (the settings panel shows it).
+    [[nodiscard]] DisplayScale desktop() const;
+
+  private:
+    DisplayScaleInputs inputs_;
+    DisplayScale chosen_;
+    std::uint64_t lastReadMs_ = 0;
+    bool readSoon_ = false;
+};
 
 // A positive finite number at the start of `text` (after blanks), or nothing.
 [[nodiscard]] std::optional<double> parseScaleNumber(std::string_view text);

@@ -221,11 +221,22 @@ class GuiApp final : public AppShell {
             case InputEvent::Type::Media: app_->media(e.media); break;
             case InputEvent::Type::Volume: app_->handle(ui::Intent{ui::Action::SetVolume, 0, e.volume}); break;
             case InputEvent::Type::WindowChanged: continue;
+            case InputEvent::Type::DisplayScaleChanged: displayScaleChanged(); continue;
             case InputEvent::Type::Other: lastInputMs_ = steadyClockMs(); break;
             }
             input = true;
         }
         return input;
+    }
+
+    // The desktop's scale changed while the app runs: the next frame draws at it (the platform
+    // rebuilds the fonts), and the settings panel shows what the desktop now says.
+    void displayScaleChanged() {
+        const DisplayScale& d = platform_->displayScale();
+        reporter_.logf("display scale=%.2f display_scale=%.2f from=\"%s\"", d.scale, d.displayScale, d.source.c_str());
+        const DisplayScale desktop = platform_->desktopScale();
+        app_->settingsPanel().desktopScale = desktop.displayScale;
+        app_->settingsPanel().desktopScaleSource = desktop.source;
     }
 
     int waitMs() const {
@@ -332,14 +343,20 @@ class GuiApp final : public AppShell {
         const ui::Fonts& fonts = platform_->fonts();
         Workshop& w = app_->workshop();
         // Emoji typed go to the field being typed in, which ImGui holds each as U+FFFD in.
+        ui::SettingsViewState& settings = app_->settingsPanel();
         std::deque<std::string>* typed = route == Route::Editor     ? &w.editorView().typedBeyondBmp
                                          : route == Route::QuickSet ? &w.quickSet().form().typedBeyondBmp
                                          : route == Route::CheckIn  ? &noteTypedBeyondBmp_
-                                                                    : nullptr;
+                                         : route != Route::Library  ? nullptr
+                                         : settings.open            ? &settings.typedBeyondBmp
+                                                                    : &libraryView_.typedBeyondBmp;
         for (auto& c : platform_->takeTypedBeyondBmp())
             if (typed) typed->push_back(std::move(c));
         switch (app_->router().top()) {
-        case Route::Library: intent = drawLibrary(); break;
+        case Route::Library:
+            intent = drawLibrary();
+            if (settings.open) reportFocus(settings.focused); // a sound file's field
+            break;
         case Route::Player: intent = drawPlayer(); break;
         case Route::Editor:
             intent = ui::drawEditor(w.editorView(), w.editor(), fonts);
@@ -354,7 +371,7 @@ class GuiApp final : public AppShell {
         }
         platform_->endFrame(ui::frameBackground());
         if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
-        if (route != Route::QuickSet && route != Route::Editor)
+        if (route != Route::QuickSet && route != Route::Editor && !(route == Route::Library && settings.open))
             reportedFocus_ = "-"; // a form opened again reports afresh
         w.viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
@@ -375,8 +392,8 @@ class GuiApp final : public AppShell {
         library.setFilter(ui::filterFor(libraryView_, library.tags(), library.equipment()));
         if (library.takeScrollRequest()) libraryView_.scrollToSelected = true;
         if (library.takeSearchFocusRequest()) libraryView_.focusSearch = true;
-        if (libraryView_.search != loggedSearch_) {
-            loggedSearch_ = libraryView_.search;
+        if (libraryView_.search.text != loggedSearch_) {
+            loggedSearch_ = libraryView_.search.text;
             reporter_.logf("library search \"%s\" visible=%zu", loggedSearch_.c_str(), library.visible().size());
         }
         ui::LibraryViewModel model;

@@ -41,6 +41,11 @@ void LibraryModel::setFilter(const LibraryFilter& filter) {
     if (filter.query == filter_.query && filter.tag == filter_.tag && filter.equipment == filter_.equipment) return;
     filter_ = filter;
     visible_ = filterEntries(entries(), filter_);
+    if (!visible_.empty() &&
+        (!selected_ || std::find(visible_.begin(), visible_.end(), *selected_) == visible_.end())) {
+        select(visible_.front());
+        scrollRequested_ = true;
+    }
 }
 
 const LibraryEntry* LibraryModel::at(std::size_t index) const {

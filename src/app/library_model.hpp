@@ -30,7 +30,9 @@ class LibraryModel {
     // changed; true when it did.
     bool poll(const std::string& fallbackId = {});
 
-    void setFilter(const LibraryFilter& filter); // recomputes what is visible when it changed
+    // Recomputes what is visible when it changed; a selection it hides moves to the first
+    // routine visible, so that Enter starts what the search found, not a routine out of sight.
+    void setFilter(const LibraryFilter& filter);
     void select(std::size_t index);
     void clearSelection();
     void moveSelection(int delta); // within the visible entries, clamped at both ends

@@ -118,8 +118,9 @@ struct Platform::Impl {
     ui::FontFiles fontFiles;
     float uiScale = 1.0f;   // displayScale.scale * textScale: the library's, forms' and history's
     float textScale = 1.0f; // the user's text size alone (the player sizes from the window)
-    DisplayScaleInputs desktop; // what the display said when the window opened
-    DisplayScale display;       // chosen from it and the user's ui_scale
+    // The display's scale, chosen from what the desktop says (read again while the app runs)
+    // and the user's ui_scale.
+    std::optional<DisplayScaleWatch> displayScale;
     float styledScale = 0;      // the scale ImGui's style sizes were last made for
     ui::FontSizes fontSizes{};
     bool imguiReady = false;
@@ -234,11 +235,11 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     }
 
     // Text follows the display's scale (96 dpi is 1.0) and the user's font scale.
-    impl->desktop = probeDisplayScale(impl->window);
-    impl->desktop.setting = options.uiScale;
-    impl->display = chooseDisplayScale(impl->desktop);
+    DisplayScaleInputs desktop = probeDisplayScale(impl->window);
+    desktop.setting = options.uiScale;
+    impl->displayScale.emplace(desktop, SDL_GetTicks64());
     impl->textScale = static_cast<float>(options.fontScale);
-    impl->uiScale = static_cast<float>(impl->display.scale) * impl->textScale;
+    impl->uiScale = static_cast<float>(impl->displayScale->chosen().scale) * impl->textScale;
     // Inter from the system (Debian's fonts-inter), found through fontconfig.
     if (auto found = ui::findFontFiles()) impl->fontFiles = *found;
     if (impl->fontFiles.family != "Inter")
@@ -306,7 +307,7 @@ void Platform::rebuildFontsIfNeeded() {
     fonts_.uiScale = impl_->uiScale;
     if (changed && impl_->testMode) {
         // The end-to-end tests read the scale chosen and what it made of the fonts and the style.
-        const DisplayScale& d = impl_->display;
+        const DisplayScale& d = impl_->displayScale->chosen();
         const ImGuiIO& io = ImGui::GetIO();
         std::fprintf(stderr,
                      "unknot: test ui scale=%.2f display=%.2f source=%s text=%.2f body=%.0f heading=%.0f "
@@ -321,6 +322,12 @@ void Platform::rebuildFontsIfNeeded() {
 std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
     std::vector<InputEvent> out;
     impl_->gate.nextFrame();
+    DisplayScaleWatch& scale = *impl_->displayScale;
+    // Awake when the display's scale is due to be read again (at most every 2 s, and mostly at
+    // the app's own wakes): no busy loop, no wake for nothing.
+    if (timeoutMs > 0)
+        timeoutMs = static_cast<int>(
+            std::clamp<Uint64>(scale.msUntilRead(SDL_GetTicks64()), 1, static_cast<Uint64>(timeoutMs)));
     SDL_Event e;
     // Held-back events are due now: no sleeping while some wait.
     bool have = impl_->nextEvent(e, impl_->heldBack.empty() ? timeoutMs : 0);
@@ -333,8 +340,10 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
         case SDL_WINDOWEVENT:
             ie.type = InputEvent::Type::WindowChanged;
             if (e.window.event == SDL_WINDOWEVENT_CLOSE) ie.type = InputEvent::Type::Quit;
+            if (e.window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED) scale.displayChanged(); // another monitor
             impl_->rememberWindowed();
             break;
+        case SDL_DISPLAYEVENT: scale.displayChanged(); break; // a monitor added, removed or turned
         case SDL_KEYDOWN:
             ie.type = InputEvent::Type::Key;
             ie.key = translate(e.key.keysym.sym);
@@ -371,6 +380,13 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
         out.push_back(ie);
         have = impl_->nextEvent(e, 0);
     }
+    // The desktop's scale may have changed (GNOME and KDE rewrite Xft.dpi): read it again when due.
+    if (const Uint64 now = SDL_GetTicks64(); scale.readDue(now) && scale.read(probeDisplayScale(impl_->window), now)) {
+        impl_->uiScale = static_cast<float>(scale.chosen().scale) * impl_->textScale;
+        InputEvent changed;
+        changed.type = InputEvent::Type::DisplayScaleChanged; // the fonts follow at the next frame
+        out.push_back(changed);
+    }
     if (impl_->testMode)
         std::fprintf(stderr, "unknot: test wake=%llu t_ms=%u events=%zu held=%zu\n", ++impl_->wakes, SDL_GetTicks(),
                      out.size(), impl_->heldBack.size());
@@ -400,23 +416,18 @@ void Platform::endFrame(ui::Rgb clear) {
 
 void Platform::setFontScale(double scale) {
     impl_->textScale = static_cast<float>(scale);
-    impl_->uiScale = static_cast<float>(impl_->display.scale) * impl_->textScale;
+    impl_->uiScale = static_cast<float>(impl_->displayScale->chosen().scale) * impl_->textScale;
     // rebuildFontsIfNeeded() at the next frame picks the new sizes up.
 }
 
 void Platform::setUiScale(std::optional<double> scale) {
-    impl_->desktop.setting = scale;
-    impl_->display = chooseDisplayScale(impl_->desktop);
-    impl_->uiScale = static_cast<float>(impl_->display.scale) * impl_->textScale;
+    impl_->displayScale->setSetting(scale);
+    impl_->uiScale = static_cast<float>(impl_->displayScale->chosen().scale) * impl_->textScale;
 }
 
-const DisplayScale& Platform::displayScale() const { return impl_->display; }
+const DisplayScale& Platform::displayScale() const { return impl_->displayScale->chosen(); }
 
-DisplayScale Platform::desktopScale() const {
-    DisplayScaleInputs desktop = impl_->desktop;
-    desktop.setting.reset();
-    return chooseDisplayScale(desktop);
-}
+DisplayScale Platform::desktopScale() const { return impl_->displayScale->desktop(); }
 
 void Platform::setKeyboardNavigation(bool on) {
     ImGuiIO& io = ImGui::GetIO();

@@ -34,6 +34,7 @@ struct InputEvent {
         Key,
         Quit,
         WindowChanged,
+        DisplayScaleChanged, // the desktop's scale or the monitor changed it: displayScale() is new
         AudioDeviceRemoved,
         AudioDeviceAdded,
         Media,
@@ -59,7 +60,7 @@ class Platform {
     // come with the next calls, at once and in order).
     std::vector<InputEvent> waitEvents(int timeoutMs);
 
-    void beginFrame();              // rebuilds the fonts first when the window height changed
+    void beginFrame();              // rebuilds the fonts first when the window height or the display's scale changed
     void endFrame(ui::Rgb clear);   // clears to `clear`, renders and swaps
     [[nodiscard]] const ui::Fonts& fonts() const { return fonts_; }
     [[nodiscard]] bool minimized() const;

@@ -10,7 +10,8 @@ struct SDL_Window;
 
 namespace unknot {
 
-// Everything but the user's setting, which the caller adds.
+// Everything but the user's setting, which the caller adds; read afresh at each call (cheap
+// enough for every 2 s: one X round trip), so a scale the desktop changed is seen.
 [[nodiscard]] DisplayScaleInputs probeDisplayScale(SDL_Window* window);
 
 } // namespace unknot

@@ -3,7 +3,6 @@
 #include "ui/draw.hpp"
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include <string>
 

@@ -159,17 +159,35 @@ int rememberCursor(ImGuiInputTextCallbackData* data) {
 
 std::optional<std::string> typedTextInput(const char* label, const char* hint, std::string& buffer,
                                           const std::string& value, std::deque<std::string>& typed,
-                                          const ImVec2* multilineSize) {
+                                          const ImVec2* multilineSize, bool* entered) {
     int cursor = -1;
-    const bool changed = multilineSize
-                             ? ImGui::InputTextMultiline(label, &buffer, *multilineSize,
-                                                         ImGuiInputTextFlags_CallbackAlways, rememberCursor, &cursor)
-                             : ImGui::InputTextWithHint(label, hint, &buffer, ImGuiInputTextFlags_CallbackAlways,
-                                                        rememberCursor, &cursor);
-    if (!changed) return std::nullopt;
-    return keepAsTyped(value, buffer,
-                       cursor >= 0 ? std::optional<std::size_t>(static_cast<std::size_t>(cursor)) : std::nullopt,
-                       typed);
+    const ImGuiInputTextFlags flags =
+        ImGuiInputTextFlags_CallbackAlways | (entered ? ImGuiInputTextFlags_EnterReturnsTrue : 0);
+    // What ImGui returns depends on the flags (Enter alone with EnterReturnsTrue); the buffer it
+    // writes back while the field is typed in says whether the text changed, whatever they are.
+    const std::string before = buffer;
+    const bool returned =
+        multilineSize ? ImGui::InputTextMultiline(label, &buffer, *multilineSize, flags, rememberCursor, &cursor)
+                      : ImGui::InputTextWithHint(label, hint, &buffer, flags, rememberCursor, &cursor);
+    if (entered) *entered = returned;
+    if (buffer == before) return std::nullopt;
+    std::string kept =
+        keepAsTyped(value, buffer,
+                    cursor >= 0 ? std::optional<std::size_t>(static_cast<std::size_t>(cursor)) : std::nullopt, typed);
+    // Taking the field's copy (each emoji as U+FFFD) when the field gets the keyboard changes
+    // nothing the user typed.
+    if (kept == value) return std::nullopt;
+    return kept;
+}
+
+bool typedTextField(const char* label, const char* hint, TypedField& field, std::deque<std::string>& typed,
+                    bool* entered) {
+    if (!field.active) field.shown = field.text;
+    auto edited = typedTextInput(label, hint, field.shown, field.text, typed, nullptr, entered);
+    field.active = ImGui::IsItemActive();
+    if (!edited) return false;
+    field.text = std::move(*edited);
+    return true;
 }
 
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled) {

@@ -3,6 +3,7 @@
 // paragraphs and bars, all on an ImDrawList.
 
 #include "ui/palette.hpp"
+#include "ui/typed_field.hpp"
 
 #include <imgui.h>
 
@@ -56,10 +57,16 @@ bool sidesCombo(const char* id, std::vector<Side>& sides);
 // An ImGui text field (multiline when `multilineSize` is given) editing `buffer`, ImGui's copy of
 // `value`, which holds each character beyond the BMP as U+FFFD (16-bit ImWchar, Debian's 1.86
 // and 1.90 alike). On a change, the text as the user typed it: the edit applied to `value`, each
-// emoji typed taken from `typed` (oldest first) and those the edit left alone kept.
+// emoji typed taken from `typed` (oldest first) and those the edit left alone kept; nothing when
+// the text is still `value`. With `entered` given, Enter in the field sets it (and only then).
+// Every text field of the app is drawn by this function, so none changes what was typed.
 [[nodiscard]] std::optional<std::string> typedTextInput(const char* label, const char* hint, std::string& buffer,
                                                         const std::string& value, std::deque<std::string>& typed,
-                                                        const ImVec2* multilineSize = nullptr);
+                                                        const ImVec2* multilineSize = nullptr, bool* entered = nullptr);
+
+// typedTextInput on a field that is its own value (ui/typed_field.hpp); true when `field.text` changed.
+bool typedTextField(const char* label, const char* hint, TypedField& field, std::deque<std::string>& typed,
+                    bool* entered = nullptr);
 
 // An ImGui button with its own font, at a given size; true when clicked.
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled = true);

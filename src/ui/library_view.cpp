@@ -117,7 +117,7 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
 LibraryFilter filterFor(const LibraryViewState& state, const std::vector<std::string>& tags,
                         const std::vector<std::string>& equipment) {
     LibraryFilter f;
-    f.query = state.search;
+    f.query = state.search.text;
     if (state.tag > 0 && static_cast<std::size_t>(state.tag) <= tags.size())
         f.tag = tags[static_cast<std::size_t>(state.tag - 1)];
     if (state.equipment > 0 && static_cast<std::size_t>(state.equipment) <= equipment.size())
@@ -144,9 +144,10 @@ void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fo
     }
     ImGui::SetNextItemWidth(-1);
     if (std::exchange(state.focusSearch, false)) focusNextItem();
-    if (ImGui::InputTextWithHint("##search", "Search routines (/ or Ctrl+F)\xE2\x80\xA6", state.search,
-                                 sizeof state.search, ImGuiInputTextFlags_EnterReturnsTrue))
-        intent = {Action::StartSelected};
+    bool entered = false;
+    typedTextField("##search", "Search routines (/ or Ctrl+F)\xE2\x80\xA6", state.search, state.typedBeyondBmp,
+                   &entered);
+    if (entered) intent = {Action::StartSelected};
     layout.search = ImGui::GetItemRectSize().y;
     state.searchActive = ImGui::IsItemActive();
     if (!model.deleted.empty()) {

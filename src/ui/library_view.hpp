@@ -5,7 +5,9 @@
 #include "core/routine_outline.hpp"
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
+#include "ui/typed_field.hpp"
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,7 +16,8 @@ namespace unknot::ui {
 
 // Widget state the view keeps between frames (the search text, the chosen filters).
 struct LibraryViewState {
-    char search[128] = "";
+    TypedField search;                      // as typed: an emoji typed stays one (ui/draw.hpp typedTextField)
+    std::deque<std::string> typedBeyondBmp; // emoji typed into the search, not yet placed
     int tag = 0;       // index into the model's tags + 1; 0 = any
     int equipment = 0; // likewise
     bool scrollToSelected = false; // the selection moved by keys: scroll the list to it

@@ -4,7 +4,6 @@
 #include "ui/editor_view.hpp"
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include <algorithm>
 
@@ -36,12 +35,13 @@ bool kindCombo(QuickSetViewState& st, const char* id, const char* field, PhaseKi
 }
 
 void durationInput(QuickSetViewState& st, const char* id, Millis& value) {
-    auto [it, inserted] = st.text.try_emplace(id, formatDurationSpec(value));
+    auto [it, inserted] = st.text.try_emplace(id);
+    if (inserted) it->second.text = formatDurationSpec(value);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    const bool edited = ImGui::InputText(id, &it->second);
+    const bool edited = typedTextField(id, "", it->second, st.typedBeyondBmp);
     noteFocus(st, id + 2); // "##firstms" -> "firstms"
     if (edited) {
-        auto parsed = parseDuration(it->second);
+        auto parsed = parseDuration(it->second.text);
         if (auto* ms = std::get_if<Millis>(&parsed)) {
             value = *ms;
             st.errors.erase(id);
@@ -140,9 +140,11 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     ImGui::TextUnformatted("Check in");
     ImGui::SameLine(ImGui::GetFontSize() * 9);
     ImGui::SetNextItemWidth(-1);
-    auto [checkIn, fresh] = st.text.try_emplace("##check_in", joinList(q.checkIn));
-    if (ImGui::InputTextWithHint("##check_in", "areas asked 0-10 before and after, e.g. heel, knee", &checkIn->second))
-        q.checkIn = splitList(checkIn->second);
+    auto [checkIn, fresh] = st.text.try_emplace("##check_in");
+    if (fresh) checkIn->second.text = joinList(q.checkIn);
+    if (typedTextField("##check_in", "areas asked 0-10 before and after, e.g. heel, knee", checkIn->second,
+                       st.typedBeyondBmp))
+        q.checkIn = splitList(checkIn->second.text);
     ImGui::PopFont();
 
     // Why it cannot start yet, then the live total of what it makes.

@@ -4,6 +4,7 @@
 #include "core/editor.hpp"
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
+#include "ui/typed_field.hpp"
 
 #include <deque>
 #include <map>
@@ -14,7 +15,7 @@ namespace unknot::ui {
 
 struct QuickSetViewState {
     QuickSet quick;
-    std::map<std::string, std::string> text;   // duration fields as typed
+    std::map<std::string, TypedField> text;    // duration and check-in fields as typed
     std::map<std::string, std::string> errors; // and what is wrong with them
     bool focusName = true;
     std::string nameField; // ImGui's copy of the name while it is typed in

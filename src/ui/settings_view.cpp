@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 
 namespace unknot::ui {
 
@@ -22,10 +21,9 @@ void openSettings(SettingsViewState& state, const Settings& current) {
     state.open = true;
     state.draft = current;
     for (std::size_t i = 0; i < kCueSoundNames.size(); ++i) {
-        auto& field = state.soundPaths[i];
-        field.fill(0);
-        if (auto it = current.sounds.find(kCueSoundNames[i]); it != current.sounds.end())
-            std::strncpy(field.data(), it->second.c_str(), field.size() - 1);
+        const auto it = current.sounds.find(kCueSoundNames[i]);
+        state.soundPaths[i] = {};
+        if (it != current.sounds.end()) state.soundPaths[i].text = it->second;
     }
 }
 
@@ -42,6 +40,7 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoSavedSettings);
     bool changed = false;
+    state.focused = "";
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted("Sound");
     ImGui::PopFont();
@@ -139,11 +138,13 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
     ImGui::PopFont();
     ImGui::TextWrapped("A file path (WAV, OGG, FLAC or MP3) replaces that cue's sound; leave empty for the built-in one.");
     for (std::size_t i = 0; i < kCueSoundNames.size(); ++i) {
-        auto& field = state.soundPaths[i];
-        if (ImGui::InputText(kCueSoundNames[i], field.data(), field.size(), ImGuiInputTextFlags_EnterReturnsTrue) ||
-            ImGui::IsItemDeactivatedAfterEdit()) {
-            if (field[0])
-                d.sounds[kCueSoundNames[i]] = field.data();
+        TypedField& field = state.soundPaths[i];
+        bool entered = false;
+        typedTextField(kCueSoundNames[i], "", field, state.typedBeyondBmp, &entered);
+        if (ImGui::IsItemFocused() || ImGui::IsItemActive()) state.focused = kCueSoundNames[i];
+        if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
+            if (!field.text.empty())
+                d.sounds[kCueSoundNames[i]] = field.text;
             else
                 d.sounds.erase(kCueSoundNames[i]);
             changed = true;

@@ -5,8 +5,10 @@
 #include "core/settings.hpp"
 #include "ui/fonts.hpp"
 #include "ui/intent.hpp"
+#include "ui/typed_field.hpp"
 
 #include <array>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -15,8 +17,13 @@ namespace unknot::ui {
 struct SettingsViewState {
     bool open = false;
     Settings draft;
-    // Text fields for the custom sound files, in kCueSoundNames order.
-    std::array<std::array<char, 512>, kCueSoundNames.size()> soundPaths{};
+    // Text fields for the custom sound files, in kCueSoundNames order: a path as typed, emoji
+    // included (a folder named with one must be saved and found exactly).
+    std::array<TypedField, kCueSoundNames.size()> soundPaths{};
+    std::deque<std::string> typedBeyondBmp; // emoji typed into a path, not yet placed
+    // Out: the sound field that had the keyboard in the frame just drawn (its cue's name, "" for
+    // none or another item); the app reports it in test mode, as the quick set's (Tab reaches it).
+    const char* focused = "";
     // The sound outputs connected now, by name (the app lists them when the panel opens).
     std::vector<std::string> outputDevices;
     // The display's scale as the desktop gives it (the app finds it when the panel opens).

@@ -2,8 +2,10 @@
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
+import tomllib
 import unittest
 from pathlib import Path
 
@@ -19,6 +21,14 @@ def plan_frames(routine):
     plan = json.loads(out)
     plan["cues"] = [c for c in plan["cues"] if c["type"] != "say"]  # the app runs with the voice off here
     return plan, [c["at_ms"] * RATE // 1000 for c in plan["cues"]]
+
+
+def sound_length(frames, at):
+    """Seconds from the onset `at` until the capture falls silent for 10 ms."""
+    end = at
+    while end < len(frames) and (max(frames[end:end + 480]) > 0):
+        end += 480
+    return (end - at) / RATE
 
 
 class AudioCaptureTest(WindowTest):
@@ -154,15 +164,43 @@ class AudioCaptureTest(WindowTest):
         self.assertIn("last_routine = 'short'", kept)  # what the session changed
         frames, _ = read_raw(raw)
         heard = onsets(frames)
+        self.assertAlmostEqual(sound_length(frames, heard[0]), 0.39, delta=0.02)  # prepare, now the user's sound
+        self.assertAlmostEqual(sound_length(frames, heard[4]), 0.32, delta=0.02)  # tense: the built-in one
 
-        def length(at):
-            end = at
-            while end < len(frames) and (max(frames[end:end + 480]) > 0):
-                end += 480
-            return (end - at) / RATE
-
-        self.assertAlmostEqual(length(heard[0]), 0.39, delta=0.02)  # prepare, now the user's sound
-        self.assertAlmostEqual(length(heard[4]), 0.32, delta=0.02)  # tense: the built-in one
+    def test_a_sound_path_typed_with_an_emoji_is_saved_exactly_and_plays(self):
+        """Dear ImGui's 16-bit field holds the emoji as U+FFFD: the path typed in the settings must
+        be stored as typed, and the file under it found (no notice that it cannot play) and played."""
+        folder = Path(tempfile.mkdtemp(prefix="u-")) / "\U0001F9B6"
+        self.addCleanup(shutil.rmtree, folder.parent, True)
+        folder.mkdir()
+        own = folder / "end.wav"  # 390 ms, in place of the 220 ms prepare sound
+        shutil.copy(SOUNDS / "end.wav", own)
+        app = App(self.x.display, [], settings=VOICE_OFF)
+        self.addCleanup(app.stop)
+        app.wait_for(r"library routines=")
+        app.keys("s")
+        _, n = app.wait_for(r"settings open")
+        app.tab_to("prepare", limit=60)  # 1.86: the first text field; 1.89+: past every item before it
+        app.type_unicode(str(own))
+        app.keys("Return")
+        app.wait_for(r"settings applied", after=n)
+        app.wait_for(r"audio driver=", after=n)  # reopened with the new sound
+        app.keys("ctrl+q")
+        self.assertEqual(app.wait_exit(timeout=60), 0, app.log)
+        self.assertNotIn("cannot play your", app.log)
+        saved = (Path(app.home) / "config" / "unknot" / "settings.toml").read_text(encoding="utf-8")
+        self.assertEqual(tomllib.loads(saved)["sounds"]["prepare"], str(own), saved)
+        self.assertNotIn("\ufffd", saved)
+        # The next start plays it: the prepare cue lasts as long as the user's sound.
+        raw = Path(tempfile.mkdtemp(prefix="unknot-audio-")) / "out.raw"
+        self.addCleanup(shutil.rmtree, raw.parent, True)
+        run = App(self.x.display, ["run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end"], home=app.home,
+                  env_extra={"SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw), "SDL_DISKAUDIODELAY": "0"})
+        self.addCleanup(run.stop)
+        self.assertEqual(run.wait_exit(timeout=120), 0, run.log)
+        self.assertNotIn("cannot play your", run.log)
+        frames, _ = read_raw(raw)
+        self.assertAlmostEqual(sound_length(frames, onsets(frames)[0]), 0.39, delta=0.02)
 
     def test_a_missing_audio_driver_means_visual_cues_and_the_routine_still_ends(self):
         app = App(self.x.display, ["run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end"],

@@ -33,6 +33,7 @@ class DisplayScaleTest(unittest.TestCase):
             x.set_resources(resources)
         app = App(x.display, list(args), settings=settings + WINDOW, env_extra={**NEUTRAL_ENV, **(env or {})})
         self.addCleanup(app.stop)
+        app.xvfb = x  # to change the resources while it runs
         return app
 
     def library(self, rows=True, **kw):
@@ -71,6 +72,54 @@ class DisplayScaleTest(unittest.TestCase):
         self.assertGreater(ink96, 20)
         # Each anti-aliased edge loses a pixel or two to the colour tolerance at either size.
         self.assertAlmostEqual(ink192, 2 * ink96, delta=6, msg=f"title ink {ink96} px, then {ink192} px")
+
+    def test_a_scale_the_desktop_changes_while_the_app_runs_is_followed(self):
+        """GNOME and KDE rewrite Xft.dpi when the user picks another scale: the library follows
+        without a restart, and back. Waited for on what the app reports, with a deadline."""
+        ui96, at96, app = self.library()
+        self.assertEqual((float(ui96.group("scale")), ui96.group("source")), (1.0, "none"), ui96.group(0))
+        ink96 = self.title_ink(app, at96["title"])
+        app.screenshot(SHOTS_DIR / "dpi-live-96-library.png")
+
+        def follows(resources, scale, source):
+            n = app.line_count()
+            app.xvfb.set_resources(resources)
+            ui, i = app.wait_for(UI, after=n, timeout=30,
+                                 accept=lambda m: (float(m.group("scale")), m.group("source")) == (scale, source))
+            app.wait_for(r"display scale=[\d.]+ display_scale=[\d.]+ from=", after=n)
+            lib, _ = app.wait_for(LIBRARY, after=i, timeout=30,
+                                  accept=lambda m: float(m.group("scale")) == scale and parts(m)["name"] > 0)
+            for name in ("body", "heading", "title", "padding"):
+                self.assertAlmostEqual(float(ui.group(name)) / float(ui96.group(name)), scale, delta=0.05,
+                                       msg=f"{name}: {ui96.group(0)} / {ui.group(0)}")
+            drawn = parts(lib)
+            for name in PARTS:
+                self.assertAlmostEqual(drawn[name] / at96[name], scale, delta=0.05,
+                                       msg=f"{name}: {at96[name]} px at 96 dpi, {drawn[name]} px at {resources!r}")
+            return drawn
+
+        def ink_becomes(title_height, expected, delta, png):
+            """The title's ink once the screen shows it within `delta` of `expected` (the frame
+            reported may not be on screen yet when the log line is read)."""
+            seen = []
+
+            def near(shot):
+                seen.append(shot.tallest_ink_run(WHITE, 0, int(title_height * 1.6)))
+                return abs(seen[-1] - expected) <= delta
+
+            try:
+                app.wait_for_screen(near, timeout=30, png_path=SHOTS_DIR / png)
+            except AssertionError:
+                self.fail(f"the title's ink never became {expected} px (96 dpi: {ink96} px); seen {seen[-5:]}")
+            return seen[-1]
+
+        at192 = follows("Xft.dpi: 192\n", 2.0, "Xft.dpi")
+        # The pixels agree: the white title's ink is twice as tall (each anti-aliased edge loses a
+        # pixel or two to the colour tolerance).
+        ink_becomes(at192["title"], 2 * ink96, 6, "dpi-live-192-library.png")
+        # And back to 100 %, as a desktop writes it: the library as it was.
+        self.assertEqual(follows("Xft.dpi: 96\n", 1.0, "Xft.dpi"), at96)
+        ink_becomes(at96["title"], ink96, 2, "dpi-live-back-96-library.png")
 
     def test_the_setting_overrides_the_desktop_and_nonsense_is_not_believed(self):
         ui, at, _ = self.library(resources="Xft.dpi: 192\n", settings='ui_scale = 1.5\n')

@@ -1,10 +1,12 @@
 """Layer 3: the keyboard alone. Search is reached with `/` or Ctrl+F and typing there fires no
 shortcut; numpad + adds its 15 s once; the quick set is made, saved and started by keys."""
 import re
+import shutil
+import tempfile
 import unittest
 from pathlib import Path
 
-from harness import FIXTURES, WindowTest
+from harness import FIXTURES, SHOTS_DIR, WindowTest
 
 # What a stray shortcut would log: a screen opened, fullscreen, mute, help or settings.
 SHORTCUT_FIRED = re.compile(r"screen (history|quick-set|editor)|fullscreen (on|off)|volume \d+ mute|help (on|off)|"
@@ -32,6 +34,24 @@ class KeyboardTest(WindowTest):
 
     def test_ctrl_f_focuses_search(self):
         self.search("ctrl+f", "frozen")
+
+    def test_an_emoji_typed_into_search_finds_the_routine_named_with_it(self):
+        """Dear ImGui's 16-bit field holds the emoji as U+FFFD; the search must keep what was typed."""
+        folder = Path(tempfile.mkdtemp(prefix="unknot-emoji-"))
+        self.addCleanup(shutil.rmtree, folder, True)
+        (folder / "foot-roll.toml").write_text(
+            'name = "Foot \U0001F9B6 roll"\n[[step]]\nkind = "roll"\nduration = "30s"\n', encoding="utf-8")
+        app = self.start("--routines-dir", str(folder))
+        app.wait_for(r"library routines=(\d+)")
+        n = app.line_count()
+        app.keys("slash")
+        app.type_unicode("\U0001F9B6")
+        m, i = app.wait_for(r'library search "(.+)" visible=(\d+)', after=n)
+        self.assertEqual(m.group(1), "\U0001F9B6", "the search holds what was typed")
+        self.assertEqual(int(m.group(2)), 1, "only the routine named with it is found")
+        app.wait_for_screen(lambda s: s.distinct_colours() > 3, png_path=SHOTS_DIR / "library-search-emoji.png")
+        app.keys("Return")
+        app.wait_for(r"start routine=foot-roll ", after=i)
 
     def test_numpad_plus_adds_15_seconds_once(self):
         app = self.start("run", str(FIXTURES / "good" / "short.toml"))

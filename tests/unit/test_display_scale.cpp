@@ -72,3 +72,55 @@ TEST_CASE("nonsense in the resource or the environment is skipped, not believed"
     in.setting = std::numeric_limits<double>::infinity();
     CHECK(chooseDisplayScale(in) == DisplayScale{1.0, 1.0, "none"});
 }
+
+TEST_CASE("the display scale is read again every 2 s, or at once when the display changed") {
+    DisplayScaleInputs at96;
+    DisplayScaleWatch watch(at96, 10'000);
+    CHECK(watch.chosen() == DisplayScale{1.0, 1.0, "none"});
+    CHECK_FALSE(watch.readDue(10'000));
+    CHECK(watch.msUntilRead(10'000) == DisplayScaleWatch::kReadEveryMs);
+    CHECK_FALSE(watch.readDue(11'000));
+    CHECK(watch.msUntilRead(11'500) == 500);
+    // A wake a little before the read is due reads already: no wake of its own just after it.
+    CHECK(watch.readDue(10'000 + DisplayScaleWatch::kReadEveryMs - DisplayScaleWatch::kReadEarlyMs));
+    CHECK(watch.msUntilRead(12'000) == 0);
+    // The same desktop: no change.
+    CHECK_FALSE(watch.read(at96, 12'000));
+    CHECK_FALSE(watch.readDue(12'100));
+    // The window moved to another monitor: read at the next wake.
+    watch.displayChanged();
+    CHECK(watch.readDue(12'100));
+    CHECK(watch.msUntilRead(12'100) == 0);
+    DisplayScaleInputs at192;
+    at192.xftDpi = "192";
+    CHECK(watch.read(at192, 12'100));
+    CHECK(watch.chosen() == DisplayScale{2.0, 2.0, "Xft.dpi"});
+    CHECK_FALSE(watch.readDue(12'200));
+    CHECK_FALSE(watch.read(at192, 14'100));
+    // And back to 100 % as a desktop writes it.
+    DisplayScaleInputs back;
+    back.xftDpi = "96";
+    CHECK(watch.read(back, 16'100));
+    CHECK(watch.chosen() == DisplayScale{1.0, 1.0, "Xft.dpi"});
+}
+
+TEST_CASE("the user's display scale stays whatever the desktop says, which the panel still shows") {
+    DisplayScaleInputs start;
+    start.setting = 1.5;
+    DisplayScaleWatch watch(start, 0);
+    CHECK(watch.chosen() == DisplayScale{1.5, 1.5, "setting"});
+    DisplayScaleInputs at192;
+    at192.xftDpi = "192";
+    at192.setting = 3.0; // a read carries no setting of its own: ignored
+    CHECK_FALSE(watch.read(at192, 2'000));
+    CHECK(watch.chosen() == DisplayScale{1.5, 1.5, "setting"});
+    CHECK(watch.desktop() == DisplayScale{2.0, 2.0, "Xft.dpi"});
+    CHECK(watch.setSetting(std::nullopt)); // "auto": the desktop's
+    CHECK(watch.chosen() == DisplayScale{2.0, 2.0, "Xft.dpi"});
+    CHECK_FALSE(watch.setSetting(std::nullopt));
+    // Nonsense from the desktop is not believed: back to 1, from nothing.
+    DisplayScaleInputs nonsense;
+    nonsense.xftDpi = "lots";
+    CHECK(watch.read(nonsense, 4'000));
+    CHECK(watch.chosen() == DisplayScale{1.0, 1.0, "none"});
+}

@@ -59,10 +59,14 @@ TEST_CASE("the search and the filters decide what is visible, and the selection 
     Rig rig;
     rig.model.rescan();
     CHECK(rig.model.visible().size() == 4);
+    CHECK(rig.model.selected()->id == "calf");
     rig.model.setFilter(LibraryFilter{"", "hips", ""});
     CHECK(rig.model.visible() == std::vector<std::size_t>{1, 2});
-    rig.model.moveSelection(+1); // calf is not visible: the first visible one
+    // Calf is out of sight now: the first visible one is selected (Enter starts what is shown).
     CHECK(rig.model.selected()->id == "glute");
+    rig.model.setFilter(LibraryFilter{"hip", "hips", ""});
+    CHECK(rig.model.selected()->id == "glute"); // still visible ("hips"): it stays
+    rig.model.setFilter(LibraryFilter{"", "hips", ""});
     rig.model.moveSelection(+1);
     rig.model.moveSelection(+1); // clamped at the end
     CHECK(rig.model.selected()->id == "hip");
@@ -72,6 +76,18 @@ TEST_CASE("the search and the filters decide what is visible, and the selection 
     CHECK(rig.model.visible().empty());
     rig.model.moveSelection(+1);
     CHECK(rig.model.selected()->id == "glute");
+}
+
+TEST_CASE("a search for an emoji finds the routine named with it, and selects it") {
+    Rig rig;
+    rig.dir.write("user/foot.toml", routine("Foot \U0001F9B6 roll", "feet"));
+    rig.model.rescan("calf");
+    rig.model.setFilter(LibraryFilter{"\U0001F9B6", "", ""});
+    REQUIRE(rig.model.visible().size() == 1);
+    CHECK(rig.model.selected()->id == "foot");
+    // What a 16-bit ImGui field would have made of it finds nothing.
+    rig.model.setFilter(LibraryFilter{"\uFFFD", "", ""});
+    CHECK(rig.model.visible().empty());
 }
 
 TEST_CASE("files changed on disk are noticed at the next check, and the selection stays by id") {
