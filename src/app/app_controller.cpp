@@ -69,7 +69,7 @@ void AppController::finish() {
 // ---------------------------------------------------------------------------------------
 // Input
 // ---------------------------------------------------------------------------------------
-void AppController::key(ui::Key key, bool ctrl, bool typing) {
+void AppController::key(ui::Key key, bool ctrl, bool typing, ui::Modifiers more) {
     if (const auto command = ui::mediaCommandForKey(key)) return media(*command);
     // From `/` or Ctrl+F on, the search holds the keys (LibraryModel::requestSearchFocus), also
     // before `typing` (ImGui's WantTextInput) says so; Esc and Enter end it.
@@ -77,8 +77,8 @@ void AppController::key(ui::Key key, bool ctrl, bool typing) {
         typing = true;
         if (key == ui::Key::Escape || key == ui::Key::Enter) library_.releaseSearch();
     }
-    handle(ui::intentForKey(
-        key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open, checkIn_ && checkIn_->noteOpen()}));
+    handle(ui::intentForKey(key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open,
+                                                checkIn_ && checkIn_->noteOpen(), more.alt, more.shift}));
 }
 
 void AppController::media(ui::MediaCommand command) {
@@ -152,6 +152,7 @@ bool AppController::handleWorkshop(const ui::Intent& intent) {
     case Action::Redo: workshop_.redo(); return true;
     case Action::PreviousStep: workshop_.chooseStep(-1); return true;
     case Action::NextStep: workshop_.chooseStep(+1); return true;
+    case Action::StepCommand: workshop_.stepCommand(intent.edit); return true;
     case Action::Save: workshop_.save(); return true;
     case Action::EditRoutine: workshop_.editorAction(intent.edit); return true;
     case Action::QuickStart: workshop_.startQuickSet(); return true;

@@ -50,7 +50,7 @@ class AppController final : private WorkshopHost {
 
     // -- input ---------------------------------------------------------------------------------
     // A key from the window: the key map says which intent it is, given the screen.
-    void key(ui::Key key, bool ctrl, bool typing);
+    void key(ui::Key key, bool ctrl, bool typing, ui::Modifiers more = {});
     void handle(const ui::Intent& intent);
     // A media remote (MPRIS, the media keys): what it means here is ui::intentForMedia's call.
     void media(ui::MediaCommand command);

@@ -214,7 +214,7 @@ class GuiApp final : public AppShell {
                 continue;
             case InputEvent::Type::Key:
                 lastInputMs_ = steadyClockMs();
-                app_->key(e.key, e.ctrl, platform_->typing());
+                app_->key(e.key, e.ctrl, platform_->typing(), e.more);
                 break;
             case InputEvent::Type::AudioDeviceRemoved: sound_->deviceRemoved(); break;
             case InputEvent::Type::AudioDeviceAdded: sound_->deviceAdded(); break;

@@ -50,6 +50,12 @@ ui::Key translate(SDL_Keycode key) {
     case SDLK_h: return ui::Key::H;
     case SDLK_e: return ui::Key::E;
     case SDLK_DELETE: return ui::Key::Delete;
+    case SDLK_t: return ui::Key::T;
+    case SDLK_o: return ui::Key::O;
+    case SDLK_p: return ui::Key::P;
+    case SDLK_b: return ui::Key::B;
+    case SDLK_k: return ui::Key::K;
+    case SDLK_d: return ui::Key::D;
     case SDLK_0:
     case SDLK_KP_0: return ui::Key::Digit0;
     case SDLK_1:
@@ -98,8 +104,17 @@ ui::InputTouch touchOf(const SDL_Event& e) {
 // ImGui 1.86's SDL backend reads the modifiers from SDL_GetModState(), which already holds
 // the state after every event SDL has queued; a key held back to a later frame must carry
 // the modifiers it was pressed with.
-void feedImGui(const SDL_Event& e) {
-    if (kImGuiQueuesInput || (e.type != SDL_KEYDOWN && e.type != SDL_KEYUP)) {
+//
+// The left Alt is the app's own (the editor's step keys, Alt+T …; ui::stepKeys()) and Dear ImGui
+// never sees it: with keyboard navigation on, ImGui takes Alt pressed and released alone for
+// "to the menu layer", which (1.86) took the keys from the text field being typed in and left
+// Tab nothing to reach, and the app has no menus. The right Alt (AltGr) goes to ImGui as before.
+void feedImGui(const SDL_Event& event) {
+    const bool key = event.type == SDL_KEYDOWN || event.type == SDL_KEYUP;
+    if (key && event.key.keysym.sym == SDLK_LALT) return;
+    SDL_Event e = event;
+    if (key) e.key.keysym.mod = static_cast<Uint16>(e.key.keysym.mod & ~KMOD_LALT);
+    if (kImGuiQueuesInput || !key) {
         ImGui_ImplSDL2_ProcessEvent(&e);
         return;
     }
@@ -348,6 +363,8 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
             ie.type = InputEvent::Type::Key;
             ie.key = translate(e.key.keysym.sym);
             ie.ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
+            // The left Alt alone: the right one is AltGr on many layouts, typing € or @.
+            ie.more = {(e.key.keysym.mod & KMOD_LALT) != 0, (e.key.keysym.mod & KMOD_SHIFT) != 0};
             // '+' and '?' come as text: they need Shift on most layouts.
             if (ie.key == ui::Key::Other) ie.type = InputEvent::Type::Other;
             break;

@@ -45,6 +45,7 @@ struct InputEvent {
     ui::MediaCommand media = ui::MediaCommand::PlayPause; // Media: from a remote, via pushMedia()
     int volume = 0;                                       // Volume: 0..100, via pushVolume()
     bool ctrl = false;
+    ui::Modifiers more; // Alt (the left one), Shift
 };
 
 class Platform {

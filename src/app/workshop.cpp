@@ -85,6 +85,24 @@ void Workshop::chooseStep(int direction) {
     reporter_.logf("editor selected=%s", formatStepPath(next).c_str());
 }
 
+void Workshop::stepCommand(const ui::EditorAction& command) {
+    using T = ui::EditorAction::Type;
+    if (!editing_ || editing_->view.confirmClose || !editing_->view.collidingId.empty()) return; // a question is open
+    const StepPath selected = editing_->view.selected;
+    ui::EditorAction a = command;
+    const bool adds = a.type == T::AddPhase || a.type == T::AddBlock;
+    if (adds) {
+        a.path = editing_->editor.parentForAdding(selected);
+    } else {
+        if (selected.empty()) return; // the routine's own fields: no step to change
+        a.path = selected;
+    }
+    editorAction(a);
+    if (!editing_) return;
+    if (adds) editing_->view.focusLabel = true;
+    reporter_.logf("editor selected=%s", formatStepPath(editing_->view.selected).c_str());
+}
+
 void Workshop::save() {
     if (editing_)
         editorAction(ui::makeEditorAction(ui::EditorAction::Type::Save));
@@ -209,6 +227,8 @@ bool Workshop::applyEdit(const ui::EditorAction& a) {
     case T::MoveInto: sel = ed.moveInto(a.path); return true;
     case T::MoveOut: sel = ed.moveOut(a.path); return true;
     case T::MoveTo: sel = ed.moveTo(a.path, a.target); return true;
+    case T::CycleKind: ed.cycleKind(a.path, a.direction); return true;
+    case T::CycleSides: ed.cycleSides(a.path, a.direction); return true;
     case T::Undo:
     case T::Redo:
         if (a.type == T::Undo)

@@ -56,6 +56,9 @@ class Workshop {
     void undo();
     void redo();
     void chooseStep(int direction); // the editor: the step above (-1) or below (+1) in the tree
+    // A step command by key (Alt+T, Alt+Up, Alt+K: ui::stepKeys()) done to the selected step,
+    // as its button does; a step added gets the keyboard in its label.
+    void stepCommand(const ui::EditorAction& command);
     void save();
     // False when it asks first (unsaved changes); the host quits on true.
     [[nodiscard]] bool requestQuit();

@@ -1,6 +1,7 @@
 #include "core/editor.hpp"
 
 #include "core/playable.hpp"
+#include "core/routine_outline.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -175,6 +176,52 @@ void Editor::setStep(const StepPath& path, Step step, std::string_view mergeKey)
     begin(mergeKey);
     *target = std::move(step);
     refresh();
+}
+
+Step withKind(Step step, PhaseKind kind) {
+    step.kind = kind;
+    if (kind == PhaseKind::Manual)
+        step.durationMs = 0;
+    else if (step.durationMs == 0)
+        step.durationMs = 30'000;
+    return step;
+}
+
+namespace {
+// The index one step from `i` in `direction` among `n`, round.
+std::size_t nextRound(std::ptrdiff_t i, int direction, std::size_t n) {
+    const auto count = static_cast<std::ptrdiff_t>(n);
+    return static_cast<std::size_t>(((i + (direction > 0 ? 1 : -1)) % count + count) % count);
+}
+} // namespace
+
+bool Editor::cycleKind(const StepPath& path, int direction) {
+    const Step* s = at(path);
+    if (!s || !s->kind || direction == 0) return false;
+    const auto found = std::find(kWritableKinds.begin(), kWritableKinds.end(), *s->kind);
+    const std::ptrdiff_t i = found == kWritableKinds.end() ? 0 : found - kWritableKinds.begin();
+    setStep(path, withKind(*s, kWritableKinds[nextRound(i, direction, kWritableKinds.size())]));
+    return true;
+}
+
+bool Editor::cycleSides(const StepPath& path, int direction) {
+    const Step* s = at(path);
+    if (!s || direction == 0) return false;
+    const auto& choices = sideChoices();
+    const auto found =
+        std::find_if(choices.begin(), choices.end(), [&](const SideChoice& c) { return c.sides == s->sides; });
+    const std::ptrdiff_t i = found == choices.end() ? 0 : found - choices.begin();
+    Step changed = *s;
+    changed.sides = choices[nextRound(i, direction, choices.size())].sides;
+    setStep(path, std::move(changed));
+    return true;
+}
+
+StepPath Editor::parentForAdding(const StepPath& selected) const {
+    const Step* s = selected.empty() ? nullptr : at(selected);
+    if (s && s->isBlock()) return selected;
+    if (selected.size() > 1) return StepPath(selected.begin(), selected.end() - 1);
+    return {};
 }
 
 StepPath Editor::addPhase(const StepPath& parent, PhaseKind kind, Millis durationMs) {

@@ -16,6 +16,9 @@ namespace unknot {
 
 using StepPath = std::vector<std::size_t>;
 
+// `step` as a phase of `kind`: a manual one has no duration, and one leaving manual gets 30 s.
+[[nodiscard]] Step withKind(Step step, PhaseKind kind);
+
 class Editor {
   public:
     // `saved`: the routine is as it is on disk (not dirty); false for a new, unsaved one.
@@ -65,6 +68,13 @@ class Editor {
     StepPath moveOut(const StepPath& path);          // out of its block, just after it
     // Moves a step to another place (drag and drop): before the step at `target` in its list.
     StepPath moveTo(const StepPath& path, const StepPath& target);
+    // By key: a phase's kind becomes the next (+1) or previous (-1) of kWritableKinds, round;
+    // a step's sides the next or previous of sideChoices(). False when there is nothing to change.
+    bool cycleKind(const StepPath& path, int direction);
+    bool cycleSides(const StepPath& path, int direction);
+    // Where the step commands add a step with `selected` chosen: into a chosen block, else
+    // into the block the chosen step is in (the routine's top level for {}).
+    [[nodiscard]] StepPath parentForAdding(const StepPath& selected) const;
 
     bool undo();
     bool redo();

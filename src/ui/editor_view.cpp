@@ -164,11 +164,23 @@ std::string sayPlaceholders() {
     return text;
 }
 
+void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath& path, Step& s, const std::string& k,
+                      EditorAction& action);
+
 void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path, EditorAction& action) {
     const Step* found = editor.at(path);
     if (!found) return;
     Step s = *found;
     const std::string k = pathKey(path);
+    // Each step's fields are widgets of their own: a field being typed in when a key adds or
+    // moves a step lets go, rather than carrying its text over to the step now chosen.
+    ImGui::PushID(k.c_str());
+    stepFieldWidgets(st, editor, path, s, k, action);
+    ImGui::PopID();
+}
+
+void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath& path, Step& s, const std::string& k,
+                      EditorAction& action) {
     const auto set = [&](const std::string& field) {
         action = make(EditorAction::Type::SetStep, path);
         action.step = s;
@@ -182,15 +194,14 @@ void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path,
     if (s.repeat > 1) shown.push_back("rest_between");
     problems(editor.problemsBesides(path, shown));
     if (s.isPhase()) {
-        ImGui::TextUnformatted("Kind");
-        int kind = static_cast<int>(*s.kind);
+        ImGui::Text("Kind (%s / %s)", stepKeyLabel(EditorAction::Type::CycleKind),
+                    stepKeyLabel(EditorAction::Type::CycleKind, PhaseKind::Tense, -1));
+        const PhaseKind kind = *s.kind;
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::BeginCombo("##kind", std::string(kindTitle(*s.kind)).c_str())) {
+        if (ImGui::BeginCombo("##kind", std::string(kindTitle(kind)).c_str())) {
             for (PhaseKind option : kWritableKinds)
-                if (ImGui::Selectable(std::string(kindName(option)).c_str(), kind == static_cast<int>(option))) {
-                    s.kind = option;
-                    if (option == PhaseKind::Manual) s.durationMs = 0;
-                    else if (s.durationMs == 0) s.durationMs = 30'000;
+                if (ImGui::Selectable(std::string(kindName(option)).c_str(), kind == option)) {
+                    s = withKind(s, option);
                     set("kind");
                 }
             ImGui::EndCombo();
@@ -206,6 +217,7 @@ void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path,
         }
     }
     ImGui::TextUnformatted(s.isPhase() ? "Label (shown big)" : "Block name");
+    if (std::exchange(st.focusLabel, false)) ImGui::SetKeyboardFocusHere(); // added by key: type at once
     if (auto v = textField(st, "##label", k + "label", s.label)) {
         s.label = *v;
         set("label");
@@ -237,7 +249,8 @@ void stepFields(EditorViewState& st, const Editor& editor, const StepPath& path,
         set("repeat");
     }
     problems(editor.problemsAt(path, "repeat"));
-    ImGui::TextUnformatted("Sides");
+    ImGui::Text("Sides (%s / %s)", stepKeyLabel(EditorAction::Type::CycleSides),
+                stepKeyLabel(EditorAction::Type::CycleSides, PhaseKind::Tense, -1));
     ImGui::SetNextItemWidth(-1);
     if (sidesCombo("##sides", s.sides)) set("sides");
     problems(editor.problemsAt(path, "sides"));
@@ -343,36 +356,48 @@ void topBar(const EditorViewState& st, const Editor& editor, const Fonts& fonts,
 
 // Step commands, for the selected step (or the routine's top level).
 void stepCommands(const EditorViewState& st, const Editor& editor, EditorAction& action) {
+    using T = EditorAction::Type;
     const StepPath& sel = st.selected;
     const Step* selected = sel.empty() ? nullptr : editor.at(sel);
-    const StepPath addTo = selected && selected->isBlock() ? sel : (sel.size() > 1 ? StepPath(sel.begin(), sel.end() - 1) : StepPath{});
+    const StepPath addTo = editor.parentForAdding(sel);
+    // Each button says its key (ui::stepKeys(), the key map's table).
+    const auto button = [](const std::string& what, const char* key) {
+        const std::string label = what + " (" + key + ")";
+        return ImGui::SmallButton(label.c_str());
+    };
+    const auto flowFor = [](const std::string& what, const char* key) { flow((what + " (" + key + ")").c_str()); };
     static const PhaseKind addable[] = {PhaseKind::Tense, PhaseKind::Release, PhaseKind::Hold, PhaseKind::Roll,
                                         PhaseKind::Rest, PhaseKind::Prepare, PhaseKind::Manual};
     bool first = true;
     for (PhaseKind k : addable) {
-        const std::string label = "+ " + std::string(kindName(k));
-        if (!first) flow(label.c_str());
+        const std::string what = "+ " + std::string(kindName(k));
+        const char* key = stepKeyLabel(T::AddPhase, k);
+        if (!first) flowFor(what, key);
         first = false;
-        if (ImGui::SmallButton(label.c_str())) {
-            action = make(EditorAction::Type::AddPhase, addTo);
+        if (button(what, key)) {
+            action = make(T::AddPhase, addTo);
             action.kind = k;
         }
     }
-    flow("+ block");
-    if (ImGui::SmallButton("+ block")) action = make(EditorAction::Type::AddBlock, addTo);
+    flowFor("+ block", stepKeyLabel(T::AddBlock));
+    if (button("+ block", stepKeyLabel(T::AddBlock))) action = make(T::AddBlock, addTo);
     ImGui::BeginDisabled(!selected);
-    if (ImGui::SmallButton("Duplicate")) action = make(EditorAction::Type::Duplicate, sel);
-    const std::pair<const char*, EditorAction::Type> moves[] = {
-        {"Delete", EditorAction::Type::Remove},           {"Up", EditorAction::Type::MoveUp},
-        {"Down", EditorAction::Type::MoveDown},           {"Into block above", EditorAction::Type::MoveInto},
-        {"Out of block", EditorAction::Type::MoveOut}};
-    for (const auto& [label, type] : moves) {
-        flow(label);
-        if (ImGui::SmallButton(label)) action = make(type, sel);
+    if (button("Duplicate", stepKeyLabel(T::Duplicate))) action = make(T::Duplicate, sel);
+    const std::pair<const char*, T> moves[] = {{"Delete", T::Remove},
+                                               {"Up", T::MoveUp},
+                                               {"Down", T::MoveDown},
+                                               {"Into block above", T::MoveInto},
+                                               {"Out of block", T::MoveOut}};
+    for (const auto& [what, type] : moves) {
+        flowFor(what, stepKeyLabel(type));
+        if (button(what, stepKeyLabel(type))) action = make(type, sel);
     }
     ImGui::EndDisabled();
-    ImGui::TextDisabled("Ctrl+\xE2\x86\x91 / Ctrl+\xE2\x86\x93 choose a step (outside a text field). Drag a step onto "
-                        "another to move it there.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Ctrl+\xE2\x86\x91 / Ctrl+\xE2\x86\x93 choose a step (outside a text field). The Alt keys work "
+                       "in the text fields too; a step added by key has its label ready to type. Drag a step onto "
+                       "another to move it there.");
+    ImGui::PopStyleColor();
 }
 
 // The two questions: unsaved changes when leaving, a name taken when saving a new routine.

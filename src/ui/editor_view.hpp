@@ -20,6 +20,7 @@ struct EditorViewState {
     std::map<std::string, std::string> fieldErrors; // "5x is not a duration"
     std::string activeField;
     bool focusFields = true; // give the fields panel the keyboard (Tab) next frame
+    bool focusLabel = false; // a step added by key: its label takes the keys, to type at once
     // Characters beyond the BMP typed and not yet placed: ImGui's 16-bit fields turn each into
     // U+FFFD, and the field being typed in puts them back in order (keepAsTyped).
     std::deque<std::string> typedBeyondBmp;

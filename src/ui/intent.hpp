@@ -39,6 +39,7 @@ enum class Action {
     Redo,
     PreviousStep, // the editor: choose the step above in the tree (the routine's fields first)
     NextStep,     // the editor: choose the step below
+    StepCommand,  // the editor: edit.type (and kind, direction) done to the selected step, by key
     Save,
     QuickStart,  // the quick set's "Start now"
     QuickRefine, // the quick set's "Open in the editor"
@@ -100,6 +101,8 @@ struct EditorAction {
         MoveInto,
         MoveOut,
         MoveTo,
+        CycleKind,  // the phase's kind: the next (direction +1) or previous one in kWritableKinds
+        CycleSides, // the step's sides: the next or previous of sideChoices()
         Undo,
         Redo,
         Save,
@@ -118,6 +121,7 @@ struct EditorAction {
     std::vector<std::string> list; // SetTags/Equipment/CheckIn
     std::string mergeKey;          // keystrokes in one field: one undo step
     PhaseKind kind = PhaseKind::Tense;
+    int direction = +1; // CycleKind, CycleSides
     [[nodiscard]] explicit operator bool() const { return type != Type::None; }
 };
 
@@ -160,6 +164,12 @@ enum class Key {
     H,
     E,
     Delete,
+    T,
+    O,
+    P,
+    B,
+    K,
+    D,
     Digit0,
     Digit1,
     Digit2,
@@ -178,12 +188,20 @@ enum class Key {
     Other
 };
 
+// Modifiers besides Ctrl held with a key.
+struct Modifiers {
+    bool alt = false; // the left Alt only: the right one is AltGr, which types characters
+    bool shift = false;
+};
+
 struct KeyContext {
     Screen screen = Screen::Library;
     bool ctrl = false;
     bool typing = false; // a text field has the keyboard: letters are text, not shortcuts
     bool settingsOpen = false; // the settings panel's widgets have the keys; Esc closes it
     bool noteOpen = false;     // the check-in's note line is open: keys are its text; Enter, Esc close it
+    bool alt = false;          // the left Alt only: the right one is AltGr, which types characters
+    bool shift = false;
 };
 
 // The one place that says which key does what (the help overlay lists the same).
@@ -200,6 +218,22 @@ struct KeyBinding {
 // A screen's keys, in the order the help lists them (the editors have only the few in
 // intentForKey, and no help overlay).
 [[nodiscard]] std::span<const KeyBinding> keyBindings(Screen screen);
+
+// The editor's step commands by key: Alt with a letter or an arrow, which no text field uses,
+// so they work while a field has the keyboard too (type a label, Alt+T, type the next).
+// Each does what its button does to the selected step.
+struct StepKey {
+    Key key = Key::Other;
+    bool shift = false;
+    EditorAction::Type command = EditorAction::Type::None;
+    PhaseKind kind = PhaseKind::Tense; // AddPhase
+    int direction = +1;                // CycleKind, CycleSides
+    const char* label = "";            // "Alt+T", as the buttons and the help line show it
+};
+[[nodiscard]] std::span<const StepKey> stepKeys();
+// The key of a step command ("Alt+T"), for its button; "" when it has none.
+[[nodiscard]] const char* stepKeyLabel(EditorAction::Type command, PhaseKind kind = PhaseKind::Tense,
+                                       int direction = +1);
 
 // -- remote control --------------------------------------------------------------------------
 // What a media remote asks: MPRIS's Player methods (a headset, the desktop's widget, a phone,

@@ -165,6 +165,82 @@ class QuickSetTest(WindowTest):
         self.assertEqual(self.listed(app)["calf"]["name"], "Calf \U0001F9B6")
 
 
+class EditorKeysTest(WindowTest):
+    """The editor's step commands by the app's own Alt keys, while a text field has the keyboard:
+    nothing here needs the mouse, and no Tab is counted (the tests wait on the field the app
+    reports as having the keys)."""
+
+    def step_key(self, app, chord, selected):
+        n = app.line_count()
+        app.keys(chord)
+        app.wait_for(rf"editor selected={selected}$", after=n)
+
+    def test_steps_added_changed_moved_and_deleted_by_keys_are_saved_as_made(self):
+        app = self.start()
+        app.wait_for(r"library routines=")
+        app.keys("n")  # a new routine: one prepare phase, the name has the keys
+        app.wait_for(r"screen editor new=1")
+        app.tab_to("name")
+        app.keys("ctrl+a")
+        app.type_text("Keys only")
+        # Alt+T in the name field: a tense phase after the prepare, its label ready to type.
+        self.step_key(app, "alt+t", "1")
+        app.wait_for(r"test focus=1\.label$")
+        app.type_text("Squee")
+        # Alt alone (ImGui's navigation toggles a menu layer with it) leaves the field its keys.
+        app.keys("alt")
+        app.type_text("ze")
+        app.tab_to("1.duration")
+        app.keys("ctrl+a")
+        app.type_text("5s")
+        # Alt+R in the duration field: a release phase, its label has the keys.
+        self.step_key(app, "alt+r", "2")
+        app.wait_for(r"test focus=2\.label$")
+        app.type_text("Let go")
+        app.tab_to("2.duration")
+        app.keys("ctrl+a")
+        app.type_text("10s")
+        app.wait_for_screen(lambda s: s.distinct_colours() > 10, png_path=SHOTS_DIR / "editor-keys.png")
+        # The kind: release, hold, roll, back to hold; the sides: none, left then right, right then left.
+        for chord in ("alt+k", "alt+k", "alt+shift+k", "alt+s", "alt+s"):
+            self.step_key(app, chord, "2")
+        # Up above the tense phase, then deleted and the delete undone.
+        self.step_key(app, "alt+Up", "1")
+        n = app.line_count()
+        app.keys("alt+Delete")
+        app.wait_for(r"editor \d+ total_ms=\d+ phases=2 ", after=n)
+        n = app.line_count()
+        app.keys("ctrl+z")
+        app.wait_for(r"editor \d+ total_ms=\d+ phases=\d+ ", after=n)
+        n = app.line_count()
+        app.keys("ctrl+s")
+        m, _ = app.wait_for(r"saved routine=keys-only path=(\S+)", after=n)
+        self.assertEqual(Path(m.group(1)).read_text(), KEYS_ONLY_SAVED)
+        app.keys("ctrl+q")
+        self.assertEqual(app.wait_exit(), 0)
+
+
+# What the keys above made, as the editor writes it.
+KEYS_ONLY_SAVED = """name = "Keys only"
+
+[[step]]
+kind = "prepare"
+duration = "10s"
+label = "Get into position"
+
+[[step]]
+kind = "hold"
+duration = "10s"
+label = "Let go"
+sides = ["right", "left"]
+
+[[step]]
+kind = "tense"
+duration = "5s"
+label = "Squeeze"
+"""
+
+
 # An empty text field in the dark style, over the window's background.
 FIELD = (29, 47, 73)
 

@@ -231,6 +231,35 @@ TEST_CASE("Try it plays over the editor and leaving comes back to the editor") {
     CHECK(rig.reports.count("screen editor") == 2); // opened, then back from the player
 }
 
+TEST_CASE("in the editor Alt keys add, change and move steps, also while a field has the keys") {
+    Rig rig;
+    rig.press(Key::N); // a new routine: one prepare phase
+    REQUIRE(rig.screen() == ui::Screen::Editor);
+    const auto& steps = [&]() -> const std::vector<Step>& { return rig.app->workshop().editor().routine().steps; };
+    const ui::Modifiers alt{true, false};
+    rig.app->key(Key::T, false, true, alt); // typing in the name: Alt+T still adds a tense phase
+    rig.app->key(Key::R, false, true, alt);
+    REQUIRE(steps().size() == 3);
+    CHECK(steps()[1].kind == PhaseKind::Tense);
+    CHECK(steps()[2].kind == PhaseKind::Release);
+    CHECK(rig.app->workshop().editorView().selected == StepPath{2});
+    rig.app->key(Key::K, false, true, alt);
+    CHECK(steps()[2].kind == PhaseKind::Hold);
+    rig.app->key(Key::K, false, true, ui::Modifiers{true, true}); // Shift: back
+    CHECK(steps()[2].kind == PhaseKind::Release);
+    rig.app->key(Key::S, false, true, alt);
+    CHECK(steps()[2].sides == std::vector<Side>{Side::Left, Side::Right});
+    rig.app->key(Key::Up, false, false, alt);
+    CHECK(steps()[1].kind == PhaseKind::Release);
+    CHECK(rig.app->workshop().editorView().selected == StepPath{1});
+    rig.app->key(Key::Delete, false, false, alt);
+    CHECK(steps().size() == 2);
+    rig.press(Key::Z, true);
+    CHECK(steps().size() == 3);
+    rig.app->key(Key::T, false, true); // without Alt: the letter is the field's
+    CHECK(steps().size() == 3);
+}
+
 TEST_CASE("quitting with unsaved changes asks first and discarding quits") {
     Rig rig;
     rig.app->handle(Intent{Action::NewRoutine});

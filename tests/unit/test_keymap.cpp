@@ -2,7 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <string_view>
+#include <utility>
+
 using namespace unknot::ui;
+using unknot::kWritableKinds;
+using unknot::PhaseKind;
 
 namespace {
 Action on(Key key, Screen screen, bool ctrl = false, bool typing = false) {
@@ -111,4 +116,70 @@ TEST_CASE("the check-in's note line: N opens it, and while open only Enter and E
     // The field holding the keyboard alone (a frame before the app knows) is enough too.
     CHECK(on(Key::Digit7, Screen::CheckIn, false, true) == Action::None);
     CHECK(on(Key::Q, Screen::CheckIn, true, true) == Action::Quit);
+}
+
+namespace {
+Intent alt(Key key, bool typing, bool shift = false, Screen screen = Screen::Editor, bool ctrl = false) {
+    KeyContext c{screen, ctrl, typing};
+    c.alt = true;
+    c.shift = shift;
+    return intentForKey(key, c);
+}
+} // namespace
+
+TEST_CASE("the editor's step commands are Alt keys that work in a text field too") {
+    using T = EditorAction::Type;
+    const std::pair<Key, PhaseKind> adds[] = {
+        {Key::T, PhaseKind::Tense}, {Key::R, PhaseKind::Release}, {Key::H, PhaseKind::Hold},  {Key::O, PhaseKind::Roll},
+        {Key::E, PhaseKind::Rest},  {Key::P, PhaseKind::Prepare}, {Key::M, PhaseKind::Manual}};
+    for (const bool typing : {false, true}) {
+        CAPTURE(typing);
+        for (const auto& [key, kind] : adds) {
+            const Intent i = alt(key, typing);
+            CHECK(i.action == Action::StepCommand);
+            CHECK(i.edit.type == T::AddPhase);
+            CHECK(i.edit.kind == kind);
+        }
+        const std::pair<Key, T> commands[] = {
+            {Key::B, T::AddBlock},   {Key::D, T::Duplicate},   {Key::Delete, T::Remove},
+            {Key::Up, T::MoveUp},    {Key::Down, T::MoveDown}, {Key::Right, T::MoveInto},
+            {Key::Left, T::MoveOut}, {Key::K, T::CycleKind},   {Key::S, T::CycleSides}};
+        for (const auto& [key, type] : commands) {
+            CAPTURE(static_cast<int>(key));
+            const Intent i = alt(key, typing);
+            CHECK(i.action == Action::StepCommand);
+            CHECK(i.edit.type == type);
+            CHECK(i.edit.direction == +1);
+        }
+        // Shift turns the cycles back.
+        CHECK(alt(Key::K, typing, true).edit.type == T::CycleKind);
+        CHECK(alt(Key::K, typing, true).edit.direction == -1);
+        CHECK(alt(Key::S, typing, true).edit.type == T::CycleSides);
+        CHECK(alt(Key::S, typing, true).edit.direction == -1);
+        CHECK(alt(Key::T, typing, true).action == Action::None); // Alt+Shift+T is nothing
+        CHECK(alt(Key::Space, typing).action == Action::None);
+    }
+    // Without Alt the letters are the fields' text; the arrows and Delete are the fields' too.
+    for (const Key key : {Key::T, Key::K, Key::S, Key::D, Key::Delete, Key::Up, Key::Left})
+        CHECK(on(key, Screen::Editor, false, true) == Action::None);
+    // Ctrl+Alt is not a step command (AltGr arrives as Ctrl+Alt on some systems); Ctrl+S still saves.
+    CHECK(alt(Key::T, true, false, Screen::Editor, true).action == Action::None);
+    CHECK(alt(Key::S, true, false, Screen::Editor, true).action == Action::Save);
+    // Only in the editor: the quick set and the library know none of them.
+    CHECK(alt(Key::T, true, false, Screen::QuickSet).action == Action::None);
+    CHECK(alt(Key::D, false, false, Screen::Library).action == Action::None);
+}
+
+TEST_CASE("every step command has exactly one key, and its label names it") {
+    using T = EditorAction::Type;
+    for (const StepKey& k : stepKeys()) {
+        CAPTURE(k.label);
+        CHECK(std::string_view(k.label).starts_with(k.shift ? "Alt+Shift+" : "Alt+"));
+        CHECK(std::string_view(stepKeyLabel(k.command, k.kind, k.direction)) == k.label);
+        std::size_t same = 0;
+        for (const StepKey& other : stepKeys()) same += other.key == k.key && other.shift == k.shift;
+        CHECK(same == 1); // no key does two things
+    }
+    for (const PhaseKind kind : kWritableKinds) CHECK(std::string_view(stepKeyLabel(T::AddPhase, kind)) != "");
+    CHECK(std::string_view(stepKeyLabel(T::Save)) == "");
 }

@@ -323,3 +323,93 @@ TEST_CASE("Ctrl+arrows choose the editor's steps: the fields follow and the choi
     rig.act(T::Undo); // choosing is no edit: undo takes back the block added
     CHECK(rig.w.editor().routine().steps.size() == 1);
 }
+
+TEST_CASE("step commands by key act on the selected step as their buttons do") {
+    Rig rig;
+    rig.w.newRoutine(); // one prepare phase
+    const auto command = [&](T type, PhaseKind kind = PhaseKind::Tense, int direction = +1) {
+        ui::EditorAction a = ui::makeEditorAction(type);
+        a.kind = kind;
+        a.direction = direction;
+        rig.w.stepCommand(a);
+    };
+    const auto& steps = [&]() -> const std::vector<Step>& { return rig.w.editor().routine().steps; };
+    // Added after the last step of the level chosen; selected, its label ready to type.
+    command(T::AddPhase, PhaseKind::Tense);
+    REQUIRE(steps().size() == 2);
+    CHECK(steps()[1].kind == PhaseKind::Tense);
+    CHECK(rig.w.editorView().selected == StepPath{1});
+    CHECK(rig.w.editorView().focusLabel);
+    CHECK(rig.reports.count("editor selected=1") == 1);
+    rig.w.editorView().focusLabel = false;
+    command(T::AddPhase, PhaseKind::Release);
+    CHECK(steps()[2].kind == PhaseKind::Release);
+    CHECK(rig.w.editorView().selected == StepPath{2});
+    CHECK(rig.w.editorView().focusLabel);
+    // The kind: forward through kWritableKinds and round, back with -1; manual drops the duration.
+    command(T::CycleKind);
+    CHECK(steps()[2].kind == PhaseKind::Hold);
+    command(T::CycleKind, PhaseKind::Tense, -1);
+    command(T::CycleKind, PhaseKind::Tense, -1);
+    CHECK(steps()[2].kind == PhaseKind::Tense);
+    rig.w.editorAction(ui::makeEditorAction(T::Select, {0}));
+    command(T::CycleKind, PhaseKind::Tense, -1); // prepare, the first: round to manual
+    CHECK(steps()[0].kind == PhaseKind::Manual);
+    CHECK(steps()[0].durationMs == 0);
+    command(T::CycleKind); // and on to prepare, with a duration again
+    CHECK(steps()[0].kind == PhaseKind::Prepare);
+    CHECK(steps()[0].durationMs == 30'000);
+    // The sides: none, left then right, right then left, left, right, none; back with -1.
+    rig.w.editorAction(ui::makeEditorAction(T::Select, {2}));
+    command(T::CycleSides);
+    CHECK(steps()[2].sides == std::vector<Side>{Side::Left, Side::Right});
+    command(T::CycleSides);
+    CHECK(steps()[2].sides == std::vector<Side>{Side::Right, Side::Left});
+    command(T::CycleSides, PhaseKind::Tense, -1);
+    command(T::CycleSides, PhaseKind::Tense, -1);
+    command(T::CycleSides, PhaseKind::Tense, -1);
+    CHECK(steps()[2].sides == std::vector<Side>{Side::Right});
+    // Moved, the selection follows; into the block above and out again.
+    command(T::MoveUp);
+    CHECK(rig.w.editorView().selected == StepPath{1});
+    CHECK(steps()[1].sides == std::vector<Side>{Side::Right});
+    command(T::MoveDown);
+    CHECK(rig.w.editorView().selected == StepPath{2});
+    command(T::AddBlock); // after the tense phase, holding a pair
+    CHECK(rig.w.editorView().selected == StepPath{3});
+    command(T::AddPhase, PhaseKind::Hold); // a block chosen: added into it
+    CHECK(rig.w.editorView().selected == StepPath{3, 2});
+    command(T::MoveOut);
+    CHECK(rig.w.editorView().selected == StepPath{4});
+    command(T::MoveInto);
+    CHECK(rig.w.editorView().selected == StepPath{3, 2});
+    command(T::Duplicate);
+    CHECK(rig.w.editorView().selected == StepPath{3, 3});
+    CHECK(steps()[3].children.size() == 4);
+    // Deleted, and Ctrl+Z brings it back.
+    command(T::Remove);
+    CHECK(steps()[3].children.size() == 3);
+    CHECK(rig.w.editorView().selected.empty());
+    rig.w.undo();
+    CHECK(steps()[3].children.size() == 4);
+    // With the routine's own fields chosen only adding does something.
+    const std::size_t before = steps().size();
+    for (T type : {T::Remove, T::Duplicate, T::MoveUp, T::CycleKind, T::CycleSides}) command(type);
+    CHECK(steps().size() == before);
+    command(T::AddPhase, PhaseKind::Rest);
+    CHECK(steps().size() == before + 1);
+    CHECK(steps().back().kind == PhaseKind::Rest);
+}
+
+TEST_CASE("step commands wait while the editor asks a question") {
+    Rig rig;
+    rig.w.newRoutine();
+    ui::EditorAction name = ui::makeEditorAction(T::SetName);
+    name.text = "Typed";
+    rig.w.editorAction(name);
+    rig.w.close(); // asks: unsaved changes
+    REQUIRE(rig.w.editorView().confirmClose);
+    ui::EditorAction add = ui::makeEditorAction(T::AddPhase);
+    rig.w.stepCommand(add);
+    CHECK(rig.w.editor().routine().steps.size() == 1);
+}
