@@ -242,6 +242,12 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     if (!impl->gl) return std::string("cannot use OpenGL 3.2 (no driver?): ") + SDL_GetError();
     SDL_GL_MakeCurrent(impl->window, impl->gl);
     SDL_GL_SetSwapInterval(1);
+#if defined(__SANITIZE_ADDRESS__)
+    // Under ASan, keep the GL library loaded until exit (one more reference than the window's):
+    // destroying the window unloads it, and on Wayland that is EGL, which SDL opened itself, with
+    // Mesa's driver; LeakSanitizer could then neither name nor suppress their leaks.
+    SDL_GL_LoadLibrary(nullptr);
+#endif
     if (!options.iconFile.empty()) {
         if (SDL_Surface* icon = SDL_LoadBMP(options.iconFile.string().c_str())) {
             SDL_SetWindowIcon(impl->window, icon);
