@@ -34,6 +34,18 @@ KEYSYMS = {" ": "space", ".": "period", ",": "comma", "-": "minus", ":": "colon"
            "+": "plus", "?": "question"}
 
 
+def end_process(proc, timeout=5):
+    """Asks a helper process (X server, app, bus, compositor) to end, and kills it if it has
+    not within `timeout` seconds: a stuck one never hangs the test's clean-up."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 class Xvfb:
     """An X server of our own on a free display number."""
 
@@ -66,11 +78,7 @@ class Xvfb:
                 raise RuntimeError(f"the X server did not keep the resource {name}: {out!r}")
 
     def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        end_process(self.proc)
 
 
 class App:
@@ -329,13 +337,7 @@ class App:
         return code
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        end_process(self.proc)
         self.reader.join(timeout=5)
         self.proc.stderr.close()
         shutil.rmtree(self.home, ignore_errors=True)

@@ -9,7 +9,7 @@ import time
 import unittest
 from pathlib import Path
 
-from harness import WindowTest
+from harness import WindowTest, end_process
 
 # Two sides of a long tense, then a release: long enough that no phase ends during a step.
 ROUTINE = """name = "Remote check"
@@ -38,8 +38,7 @@ class SessionBus:
             raise RuntimeError("dbus-daemon did not start")
 
     def stop(self):
-        self.proc.terminate()
-        self.proc.wait(timeout=10)
+        end_process(self.proc, timeout=10)
         self.proc.stdout.close()
 
 
@@ -68,8 +67,7 @@ class Follow:
             self.lines.clear()
 
     def stop(self):
-        self.proc.terminate()
-        self.proc.wait(timeout=10)
+        end_process(self.proc, timeout=10)
         self.reader.join(timeout=5)
         self.proc.stdout.close()
 

@@ -13,7 +13,7 @@ import tempfile
 import time
 import unittest
 
-from harness import App, SHOTS_DIR, Xvfb
+from harness import App, SHOTS_DIR, Xvfb, end_process
 from test_dpi import LIBRARY, NEUTRAL_ENV, PARTS, UI, WHITE, WINDOW, parts
 
 # The output, in the compositor's units; weston's window is this times the scale in pixels.
@@ -72,13 +72,7 @@ class Weston:
         return self.log.read()
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        end_process(self.proc, timeout=10)
         self.log.close()
         self.x.stop()
         shutil.rmtree(self.runtime, ignore_errors=True)
