@@ -5,16 +5,16 @@
 // screen saver, the sound device) it asks of an AppShell. Unit tests drive it with a fake
 // shell, a steady-clock driver on a fake clock and a temporary folder.
 
-#include "app/check_in_model.hpp"
-#include "app/history_sink.hpp"
-#include "app/library_model.hpp"
-#include "app/player_controller.hpp"
-#include "app/reporter.hpp"
-#include "app/router.hpp"
 #include "app/workshop.hpp"
-#include "core/settings.hpp"
-#include "ui/intent.hpp"
-#include "ui/settings_view.hpp"
+#include "core/reporter.hpp"
+#include "screens/check_in/check_in_model.hpp"
+#include "screens/intent.hpp"
+#include "screens/library/library_model.hpp"
+#include "screens/player/player_controller.hpp"
+#include "screens/router.hpp"
+#include "screens/settings/settings_view.hpp"
+#include "store/history_sink.hpp"
+#include "store/settings.hpp"
 
 #include <filesystem>
 #include <optional>

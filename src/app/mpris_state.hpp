@@ -1,10 +1,10 @@
 #pragma once
 // What the MPRIS remote shows of the app (org.mpris.MediaPlayer2.Player's properties), built
 // from the player's state as plain values: no D-Bus here, so unit tests check every rule. The
-// bus thread (app/mpris_service.hpp) only copies these onto the bus.
+// bus thread (desktop/mpris_service.hpp) only copies these onto the bus.
 
-#include "core/session.hpp"
-#include "ui/intent.hpp"
+#include "play/session.hpp"
+#include "screens/intent.hpp"
 
 #include <cstdint>
 #include <filesystem>

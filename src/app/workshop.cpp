@@ -1,7 +1,7 @@
 // Index: opening views; the editor (open, save, actions); the quick set; deleting.
 #include "app/workshop.hpp"
 
-#include "core/session_driver.hpp"
+#include "play/session_driver.hpp"
 
 namespace unknot {
 

@@ -4,15 +4,15 @@
 // those views from what it exposes; it reports back through a small host interface. No SDL,
 // no ImGui: the unit tests drive it on a temporary folder.
 
-#include "app/quick_set_model.hpp"
-#include "app/reporter.hpp"
-#include "app/router.hpp"
-#include "core/editor.hpp"
-#include "core/history_db.hpp"
-#include "core/library.hpp"
-#include "core/user_files.hpp"
-#include "ui/editor_view.hpp"
-#include "ui/history_view.hpp"
+#include "core/reporter.hpp"
+#include "routine/editor.hpp"
+#include "screens/editor/editor_view.hpp"
+#include "screens/history/history_view.hpp"
+#include "screens/quick_set/quick_set_model.hpp"
+#include "screens/router.hpp"
+#include "store/history_db.hpp"
+#include "store/library.hpp"
+#include "store/user_files.hpp"
 
 #include <optional>
 #include <string>

@@ -8,7 +8,7 @@
 
 #include "audio/cue_mixer.hpp"
 #include "audio/phrase_book.hpp"
-#include "core/session_driver.hpp"
+#include "play/session_driver.hpp"
 
 #include <filesystem>
 #include <map>

@@ -1,7 +1,7 @@
 #include "audio/cue_mixer.hpp"
 
 #include "audio/phrase_book.hpp"
-#include "core/settings.hpp"
+#include "store/settings.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -9,7 +9,7 @@
 // or frees.
 
 #include "audio/spsc_ring.hpp"
-#include "core/session_driver.hpp"
+#include "play/session_driver.hpp"
 
 #include <array>
 #include <cstdint>
@@ -28,7 +28,7 @@ struct CueSound {
 };
 
 // Which sound a cue plays: one per phase kind, then the countdown ticks (the last one has its
-// own), halfway and end, in the order of kCueSoundNames (core/settings.hpp).
+// own), halfway and end, in the order of kCueSoundNames (store/settings.hpp).
 enum class SoundId : std::size_t {
     Prepare,
     Tense,

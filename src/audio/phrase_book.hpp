@@ -12,8 +12,8 @@
 
 #include "audio/cue_mixer.hpp"
 #include "audio/voice.hpp"
-#include "core/phrase_plan.hpp"
-#include "core/settings.hpp"
+#include "play/phrase_plan.hpp"
+#include "store/settings.hpp"
 
 #include <atomic>
 #include <chrono>

@@ -6,7 +6,7 @@
 // used and destroyed on one thread only, and only one Voice should speak at a time. The app
 // gives it a worker thread of its own; nothing here ever runs in the audio callback.
 
-#include "core/settings.hpp"
+#include "store/settings.hpp"
 
 #include <array>
 #include <cstdint>
@@ -18,7 +18,7 @@
 
 namespace unknot {
 
-// kVoiceNames and kDefaultVoice: in core/settings.hpp, where the settings check the name.
+// kVoiceNames and kDefaultVoice: in store/settings.hpp, where the settings check the name.
 
 struct SpokenPhrase {
     std::vector<std::int16_t> samples; // interleaved, `channels` a frame, at the rate asked for

@@ -4,8 +4,8 @@
 
 #include <imgui_stdlib.h>
 
-#include "core/routine_outline.hpp"
-#include "ui/player_layout.hpp"
+#include "routine/routine_outline.hpp"
+#include "screens/player/player_layout.hpp"
 
 #include <algorithm>
 #include <array>

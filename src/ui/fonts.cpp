@@ -1,6 +1,6 @@
 #include "ui/fonts.hpp"
 
-#include "ui/player_layout.hpp"
+#include "screens/player/player_layout.hpp"
 
 #include <imgui.h>
 #include <imgui_freetype.h>

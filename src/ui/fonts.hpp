@@ -60,7 +60,7 @@ inline constexpr float kMaxBakedFontPx = 384.0f;
 // follow the window height (the countdown's digits are over a quarter of it). Sizes are
 // rounded so small resizes don't rebuild the atlas, and never above kMaxBakedFontPx. The
 // player's text and capitals follow the window height and the user's text size (`textScale`)
-// as the player's layout does (ui/player_layout.hpp); drawn larger than baked, they are scaled.
+// as the player's layout does (screens/player/player_layout.hpp); drawn larger than baked, they are scaled.
 [[nodiscard]] FontSizes fontSizesFor(float windowHeightPx, float uiScale, float textScale = 1.0f);
 
 // The pixel size the countdown is drawn at in a window this tall: its digits take

@@ -10,7 +10,7 @@
 // tests/unit/test_palette.cpp holds us to both.
 // Plain data without ImGui, so it can be tested.
 
-#include "core/routine.hpp"
+#include "routine/routine.hpp"
 
 #include <cmath>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // libFuzzer target: any bytes as history.csv. Reading it and adding up weeks and streaks must
 // never crash, hang or overflow (UBSan), and no record may claim a negative time.
 // Run with tests/fuzz/run.sh (clang's libFuzzer; not part of CI).
-#include "core/user_files.hpp"
+#include "store/user_files.hpp"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,9 +1,9 @@
 // libFuzzer target: any bytes as a routine file. It must never crash, hang or leak; a valid
 // routine must expand, and writing it and reading it back must give the same timeline.
 // Run with tests/fuzz/run.sh (clang's libFuzzer; not part of CI).
-#include "core/routine_parser.hpp"
-#include "core/routine_writer.hpp"
-#include "core/timeline.hpp"
+#include "routine/routine_parser.hpp"
+#include "routine/routine_writer.hpp"
+#include "routine/timeline.hpp"
 
 #include <cstdint>
 #include <cstdlib>

@@ -2,8 +2,8 @@
 // editing the file in place must keep it readable and give exactly the values set; and what
 // escapeControls makes of the bytes must hold no control character.
 // Run with tests/fuzz/run.sh (clang's libFuzzer; not part of CI).
-#include "core/settings.hpp"
 #include "core/text.hpp"
+#include "store/settings.hpp"
 
 #include <cstdint>
 #include <cstdlib>

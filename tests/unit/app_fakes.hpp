@@ -2,8 +2,8 @@
 // Fakes for the app layer's unit tests: a reporter that keeps what it is told, a history that
 // keeps its records, a clock the test moves.
 
-#include "app/history_sink.hpp"
-#include "app/reporter.hpp"
+#include "core/reporter.hpp"
+#include "store/history_sink.hpp"
 
 #include <algorithm>
 #include <string>

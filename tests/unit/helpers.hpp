@@ -1,8 +1,8 @@
 #pragma once
 // Shared by the unit tests: routines written inline, expanded, failing loudly when invalid.
 
-#include "core/routine_parser.hpp"
-#include "core/timeline.hpp"
+#include "routine/routine_parser.hpp"
+#include "routine/timeline.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "app/check_in_model.hpp"
+#include "screens/check_in/check_in_model.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-#include "core/cue_plan.hpp"
-#include "core/routine_parser.hpp"
+#include "play/cue_plan.hpp"
+#include "routine/routine_parser.hpp"
 
 #include "helpers.hpp"
 

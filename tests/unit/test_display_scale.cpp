@@ -1,4 +1,4 @@
-#include "app/display_scale.hpp"
+#include "ui/display_scale.hpp"
 
 #include <doctest/doctest.h>
 

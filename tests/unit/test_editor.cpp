@@ -1,8 +1,8 @@
 #include "core/atomic_file.hpp"
-#include "core/editor.hpp"
-#include "core/routine_parser.hpp"
-#include "core/routine_writer.hpp"
-#include "core/user_files.hpp"
+#include "routine/editor.hpp"
+#include "routine/routine_parser.hpp"
+#include "routine/routine_writer.hpp"
+#include "store/user_files.hpp"
 
 #include "helpers.hpp"
 #include "temp_dir.hpp"

@@ -1,5 +1,5 @@
 #include "core/atomic_file.hpp"
-#include "core/settings.hpp"
+#include "store/settings.hpp"
 
 #include "temp_dir.hpp"
 

@@ -1,4 +1,4 @@
-#include "core/history_db.hpp"
+#include "store/history_db.hpp"
 
 #include "temp_dir.hpp"
 

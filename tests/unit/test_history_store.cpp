@@ -1,4 +1,4 @@
-#include "app/history_sink.hpp"
+#include "store/history_sink.hpp"
 
 #include "app_fakes.hpp"
 #include "temp_dir.hpp"

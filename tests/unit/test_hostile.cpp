@@ -1,11 +1,11 @@
 // Files from strangers (issue 12): each reproducer of a crash, a hang or a memory blow-up,
 // asserting the clear error or the correct result. Sizes are the reported ones; nothing here
 // is timed (bench/hostile_files.py measures time and memory).
-#include "core/library.hpp"
-#include "core/routine_parser.hpp"
-#include "core/settings.hpp"
 #include "core/text.hpp"
-#include "core/user_files.hpp"
+#include "routine/routine_parser.hpp"
+#include "store/library.hpp"
+#include "store/settings.hpp"
+#include "store/user_files.hpp"
 
 #include "temp_dir.hpp"
 

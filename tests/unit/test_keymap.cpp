@@ -1,4 +1,4 @@
-#include "ui/intent.hpp"
+#include "screens/intent.hpp"
 
 #include <doctest/doctest.h>
 

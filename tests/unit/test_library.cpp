@@ -1,5 +1,5 @@
-#include "core/library.hpp"
 #include "core/paths.hpp"
+#include "store/library.hpp"
 
 #include "temp_dir.hpp"
 

@@ -1,6 +1,6 @@
 // The library model on real folders: selection by id across rescans, filters, moving the
 // selection, noticing files changed on disk.
-#include "app/library_model.hpp"
+#include "screens/library/library_model.hpp"
 
 #include "app_fakes.hpp"
 #include "temp_dir.hpp"

@@ -1,6 +1,6 @@
 #include "audio/cue_mixer.hpp"
 #include "audio/loudness.hpp"
-#include "core/settings.hpp"
+#include "store/settings.hpp"
 
 #include <SDL.h>
 

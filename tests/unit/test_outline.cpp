@@ -1,6 +1,6 @@
-#include "core/routine_outline.hpp"
-#include "core/routine_parser.hpp"
-#include "core/timeline.hpp"
+#include "routine/routine_outline.hpp"
+#include "routine/routine_parser.hpp"
+#include "routine/timeline.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "core/routine_parser.hpp"
+#include "routine/routine_parser.hpp"
 
 #include <doctest/doctest.h>
 

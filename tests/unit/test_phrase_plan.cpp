@@ -1,8 +1,8 @@
-#include "core/phrase_plan.hpp"
+#include "play/phrase_plan.hpp"
 
 #include "audio/voice.hpp"
-#include "core/playable.hpp"
 #include "helpers.hpp"
+#include "routine/playable.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // The player controller driven the way a user does, on a steady-clock driver with a fake clock.
-#include "app/player_controller.hpp"
+#include "screens/player/player_controller.hpp"
 
 #include "app_fakes.hpp"
 #include "helpers.hpp"

@@ -1,5 +1,5 @@
-#include "ui/finished_layout.hpp"
-#include "ui/player_layout.hpp"
+#include "screens/player/finished_layout.hpp"
+#include "screens/player/player_layout.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // The quick set may start or save only a routine that can play, made of what the fields say.
-#include "app/quick_set_model.hpp"
+#include "screens/quick_set/quick_set_model.hpp"
 
 #include <doctest/doctest.h>
 

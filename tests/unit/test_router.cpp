@@ -1,4 +1,4 @@
-#include "app/router.hpp"
+#include "screens/router.hpp"
 
 #include <doctest/doctest.h>
 

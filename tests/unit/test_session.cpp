@@ -1,5 +1,5 @@
-#include "core/routine_parser.hpp"
-#include "core/session.hpp"
+#include "play/session.hpp"
+#include "routine/routine_parser.hpp"
 
 #include "helpers.hpp"
 

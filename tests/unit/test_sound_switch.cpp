@@ -1,7 +1,7 @@
 // The sound device coming and going under a routine, with a fake device that renders through
 // the real CueMixer: the session moves between the device and the steady clock and plays on.
-#include "app/sound_switch.hpp"
 #include "audio/cue_mixer.hpp"
+#include "play/sound_switch.hpp"
 
 #include "app_fakes.hpp"
 #include "helpers.hpp"

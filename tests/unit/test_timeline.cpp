@@ -1,5 +1,5 @@
-#include "core/routine_parser.hpp"
-#include "core/timeline.hpp"
+#include "routine/routine_parser.hpp"
+#include "routine/timeline.hpp"
 
 #include "helpers.hpp"
 

@@ -1,4 +1,0 @@
-// Unknot: guided recovery routines for runners. The command line decides what runs.
-#include "app/cli.hpp"
-
-int main(int argc, char** argv) { return unknot::runCli(argc, argv); }

@@ -1,0 +1,497 @@
+// The window: the platform's events in, frames out, the sound device kept alive. What each
+// intent does is the AppController's business (app/app_controller.hpp); this file is glue.
+//
+// Index of this file:
+//   - Idle policy: when to wake and draw (named constants, with the reasons)
+//   - WindowReporter: the --verbose event log the end-to-end tests read, and the notice
+//   - GuiApp: the loop, the sound device, drawing each screen
+#include "desktop/gui_app.hpp"
+
+#include "app/app_controller.hpp"
+#include "audio/audio_device.hpp"
+#include "core/atomic_file.hpp"
+#include "core/paths.hpp"
+#include "core/text.hpp"
+#include "desktop/mpris_service.hpp"
+#include "desktop/platform.hpp"
+#include "play/sound_switch.hpp"
+#include "screens/check_in/check_in_view.hpp"
+#include "screens/editor/editor_view.hpp"
+#include "screens/history/history_view.hpp"
+#include "screens/library/library_view.hpp"
+#include "screens/player/player_view.hpp"
+#include "screens/quick_set/quick_set_view.hpp"
+#include "screens/settings/settings_view.hpp"
+#include "store/data_dirs.hpp"
+#include "store/settings.hpp"
+#include "store/user_files.hpp"
+#include "ui/draw.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
+namespace unknot {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Idle policy
+// ---------------------------------------------------------------------------------------
+struct IdlePolicy {
+    // After input, draw this many frames at once: Dear ImGui needs a frame or two to settle
+    // hover and focus after a click or a key (Tracy uses 3).
+    static constexpr int kActiveFramesAfterInput = 3;
+    // Pause between those frames.
+    static constexpr int kActiveFrameMs = 16;
+    // With nothing changing on screen, wake this often to notice routine files edited on disk.
+    static constexpr int kIdleWakeMs = static_cast<int>(LibraryModel::kCheckFilesEveryMs);
+    // The player's name, volume and buttons stay this long after a key or the mouse, then
+    // recede while the routine plays, so the time, the side and the step stand alone.
+    static constexpr Millis kChromeShownMs = 3000;
+};
+
+// ---------------------------------------------------------------------------------------
+// WindowReporter
+// ---------------------------------------------------------------------------------------
+class WindowReporter final : public Reporter {
+  public:
+    WindowReporter(bool verbose, Ticks origin) : verbose_(verbose), origin_(origin) {}
+    // File names and labels are logged and noticed: escaped, so a routine named "\x1b]0;…"
+    // cannot retitle the terminal (Reporter::logf already cuts a line at 1 KB).
+    void log(const std::string& line) override {
+        if (!verbose_) return;
+        std::fprintf(stderr, "unknot: %8.3f %s\n", static_cast<double>(steadyClockMs() - origin_) / 1000.0,
+                     escapeControls(line).c_str());
+    }
+    void notice(const std::string& text) override {
+        notice_ = text;
+        ++serial_;
+        std::cerr << "unknot: notice: " << escapeControls(text) << "\n";
+    }
+    [[nodiscard]] const std::string& current() const { return notice_; }
+    [[nodiscard]] unsigned serial() const { return serial_; } // changes with every notice
+
+  private:
+    bool verbose_;
+    Ticks origin_;
+    std::string notice_;
+    unsigned serial_ = 0;
+};
+
+// ---------------------------------------------------------------------------------------
+// GuiApp
+// ---------------------------------------------------------------------------------------
+class GuiApp final : public AppShell {
+  public:
+    explicit GuiApp(const GuiOptions& options)
+        : options_(options), reporter_(options.verbose, steadyClockMs()),
+          history_(historyDbPath(), historyPath(), reporter_) {}
+
+    int run() {
+        // What saves killed midway left behind (issue 12: 112 files after 250 kills).
+        for (const auto& folder : {userRoutinesDir(), userConfigDir()}) removeStaleTemporaries(folder);
+        LoadedSettings loaded = settingsFile_.load();
+        for (const auto& n : loaded.notices) reporter_.notice(n);
+        if (!openWindow(loaded.settings)) return 1;
+        app_ = std::make_unique<AppController>(*this, reporter_, history_, settingsFile_,
+                                               WorkshopPaths{userRoutinesDir(), trashDir(), historyDbPath()},
+                                               options_.folders, loaded.settings);
+        audioSubsystem_ = std::make_unique<AudioSubsystem>();
+        sound_ = std::make_unique<SoundSwitch>(
+            reporter_, [this](SessionHandover& resume) { return openDevice(resume); },
+            [this](SessionDriver* driver) { app_->setDriver(driver); }, AudioDevice::kFrequency);
+        sound_->open();
+        app_->begin(options_.startWith);
+        startRemote();
+
+        int exitCode = 0;
+        while (!app_->quitting()) {
+            ++wakes_;
+            const auto events = platform_->waitEvents(waitMs());
+            if (handleEvents(events)) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
+            app_->tick();
+            publishRemote();
+            if (options_.quitAtEnd && app_->player().over() && !app_->checkIn()) {
+                reporter_.log("quit-at-end");
+                exitCode = app_->player().status().state == SessionState::Finished ? 0 : 3;
+                break;
+            }
+            // Draw only when what is on screen would change: a wake for nothing (the library's
+            // file check, a paused player) costs no frame.
+            auto signature = app_->signature(reporter_.serial());
+            signature.push_back(chromeVisible() ? 1 : 0);
+            const bool redraw = !events.empty() || activeFrames_ > 0 || signature != drawnSignature_;
+            if (platform_->minimized() || !redraw) continue; // draw nothing nobody can see
+            drawnSignature_ = signature;
+            ++frames_;
+            draw();
+            publishRemote(); // a button clicked in this frame
+            if (activeFrames_ > 0) --activeFrames_;
+        }
+        remote_.reset(); // the bus thread ends before the window it posts events to
+        app_->finish();  // a routine still going is recorded as stopped
+        reporter_.logf("exit wakes=%llu frames=%llu", wakes_, frames_);
+        Settings settings = app_->settings();
+        settings.window = platform_->geometry();
+        // The window is gone: what saving says can only go to stderr now.
+        const auto saved = settingsFile_.save(settings);
+        for (const auto& message : {saved.error, saved.notice})
+            if (message) std::cerr << "unknot: " << escapeControls(*message) << "\n";
+        return exitCode;
+    }
+
+  private:
+    const GuiOptions& options_;
+    WindowReporter reporter_;
+    HistoryStore history_;                      // unknot.db, history.csv imported at the first start
+    SettingsFile settingsFile_{settingsPath()}; // writes only what changed, keeps hand edits
+    std::unique_ptr<Platform> platform_;
+    std::unique_ptr<AudioSubsystem> audioSubsystem_; // hears devices come and go, open or not
+    std::unique_ptr<SoundSwitch> sound_;             // the device, or the steady clock
+    std::unique_ptr<AppController> app_;
+    std::unique_ptr<MprisService> remote_; // MPRIS on the session bus, served by its own thread
+    MprisState remoteShown_;               // what the remote was last given
+    std::string iconUrl_;
+    ui::LibraryViewState libraryView_;
+    int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
+    bool settingsListed_ = false; // the settings panel was open last frame (its outputs are listed)
+    std::vector<long long> drawnSignature_;
+    unsigned long long wakes_ = 0;               // for --verbose: how often the loop woke
+    unsigned long long frames_ = 0;              // and how often it drew
+    Ticks lastInputMs_ = 0;                      // the last key, click or mouse move (the player's chrome)
+    std::string reportedLayout_;                 // test mode: the player's layout last logged
+    std::string reportedLibrary_;                // test mode: the library's layout last logged
+    std::string reportedFocus_ = "-";            // test mode: the form field last logged as having the keys
+    std::string loggedSearch_;                   // the library's search text, as last logged
+    bool noteTyping_ = false;                    // the check-in's note line held the keyboard at the last frame
+    std::deque<std::string> noteTypedBeyondBmp_; // emoji typed into the note, not yet placed
+
+    // While a routine plays, the chrome shows only for a while after input.
+    [[nodiscard]] bool playingUndisturbed() const {
+        const PlayerController& p = app_->player();
+        return app_->router().top() == Route::Player && p.playing() && !p.over() && !p.status().paused &&
+               !p.status().manual;
+    }
+    [[nodiscard]] bool chromeVisible() const {
+        return !playingUndisturbed() || steadyClockMs() - lastInputMs_ < IdlePolicy::kChromeShownMs;
+    }
+
+    bool openWindow(const Settings& settings) {
+        PlatformOptions po;
+        po.geometry = settings.window;
+        po.fullscreen = options_.fullscreen;
+        po.imguiIniFile = userConfigDir() / "imgui.ini";
+        po.iconFile = assetsDir() / "icon.bmp";
+        po.fontScale = settings.fontScale;
+        po.uiScale = settings.uiScale;
+        std::error_code ec;
+        std::filesystem::create_directories(userConfigDir(), ec);
+        auto opened = Platform::open(po);
+        if (auto* error = std::get_if<std::string>(&opened)) {
+            std::cerr << "unknot: error: " << *error << "\n";
+            return false;
+        }
+        platform_ = std::move(std::get<std::unique_ptr<Platform>>(opened));
+        const DisplayScale& d = platform_->displayScale();
+        reporter_.logf("window video=%s imgui=%d display_scale=%.2f from=\"%s\"", platform_->videoDriver().c_str(),
+                       IMGUI_VERSION_NUM, d.displayScale, d.source.c_str());
+        return true;
+    }
+
+    // True when any of them was input (a key, a click; not a window change or a quit).
+    bool handleEvents(const std::vector<InputEvent>& events) {
+        bool input = false;
+        for (const auto& e : events) {
+            switch (e.type) {
+            case InputEvent::Type::Quit:
+                // The editor may ask about unsaved changes first: show that at once.
+                if (!app_->requestQuit()) input = true;
+                continue;
+            case InputEvent::Type::Key:
+                lastInputMs_ = steadyClockMs();
+                app_->key(e.key, e.ctrl, platform_->typing(), e.more);
+                break;
+            case InputEvent::Type::AudioDeviceRemoved: sound_->deviceRemoved(); break;
+            case InputEvent::Type::AudioDeviceAdded: sound_->deviceAdded(); break;
+            case InputEvent::Type::Media: app_->media(e.media); break;
+            case InputEvent::Type::Volume: app_->handle(ui::Intent{ui::Action::SetVolume, 0, e.volume}); break;
+            case InputEvent::Type::WindowChanged: continue;
+            case InputEvent::Type::DisplayScaleChanged: displayScaleChanged(); continue;
+            case InputEvent::Type::Other: lastInputMs_ = steadyClockMs(); break;
+            }
+            input = true;
+        }
+        return input;
+    }
+
+    // The desktop's scale changed while the app runs: the next frame draws at it (the platform
+    // rebuilds the fonts), and the settings panel shows what the desktop now says.
+    void displayScaleChanged() {
+        const DisplayScale& d = platform_->displayScale();
+        reporter_.logf("display scale=%.2f display_scale=%.2f from=\"%s\"", d.scale, d.displayScale, d.source.c_str());
+        const DisplayScale desktop = platform_->desktopScale();
+        app_->settingsPanel().desktopScale = desktop.displayScale;
+        app_->settingsPanel().desktopScaleSource = desktop.source;
+    }
+
+    int waitMs() const {
+        if (activeFrames_ > 0) return IdlePolicy::kActiveFrameMs;
+        Millis wait =
+            std::min<Millis>(IdlePolicy::kIdleWakeMs, app_->nextChangeInMs().value_or(IdlePolicy::kIdleWakeMs));
+        if (playingUndisturbed() && chromeVisible())
+            wait = std::min(wait, lastInputMs_ + IdlePolicy::kChromeShownMs - steadyClockMs());
+        return static_cast<int>(std::max<Millis>(1, wait));
+    }
+
+    // -- sound ----------------------------------------------------------------------------
+    // Opens the sound device with the sounds the settings name; it adopts `resume`, a session
+    // handed over, and plays it on from the tick it had reached.
+    std::variant<std::unique_ptr<SoundDeviceDriver>, std::string> openDevice(SessionHandover& resume) {
+        const Settings& s = app_->settings();
+        AudioOptions ao;
+        ao.soundsDir = assetsDir() / "sounds";
+        ao.custom = s.sounds;
+        ao.volume = s.volume;
+        ao.voice = s.voice;
+        ao.cues = s.cues;
+        ao.outputDevice = s.outputDevice;
+        ao.muted = s.muted;
+        std::vector<std::string> notices;
+        auto opened = AudioDevice::open(ao, notices, resume);
+        for (const auto& n : notices) reporter_.notice(n);
+        if (auto* error = std::get_if<std::string>(&opened)) return *error;
+        auto device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
+        const AudioFormat& f = device->format();
+        reporter_.logf("audio driver=%s frequency=%d format=%s channels=%d buffer_frames=%d output=\"%s\"",
+                       f.driver.c_str(), f.frequency, f.sampleFormat.c_str(), f.channels, f.bufferFrames,
+                       device->outputDevice().empty() ? "default" : device->outputDevice().c_str());
+        return device;
+    }
+
+    // -- the MPRIS remote -----------------------------------------------------------------
+    void startRemote() {
+        // The icon for mpris:artUrl: the installed one, or the source tree's.
+        for (const auto& icon :
+             {dataDir() / "../icons/hicolor/256x256/apps/unknot.png", assetsDir() / "icons/unknot-256.png"}) {
+            std::error_code ec;
+            if (std::filesystem::is_regular_file(icon, ec)) {
+                iconUrl_ = fileUrl(std::filesystem::weakly_canonical(std::filesystem::absolute(icon, ec), ec));
+                break;
+            }
+        }
+        remoteShown_ = remoteState();
+        const Platform* platform = platform_.get();
+        remote_ = std::make_unique<MprisService>(
+            remoteShown_,
+            MprisService::Callbacks{[platform](ui::MediaCommand c) { platform->pushMedia(c); },
+                                    [platform](int percent) { platform->pushVolume(percent); },
+                                    [this](const std::string& line) { reporter_.log(line); }, steadyClockMs});
+    }
+
+    [[nodiscard]] MprisState remoteState() const {
+        const PlayerController& player = app_->player();
+        MprisInput in;
+        in.context = app_->mediaContext();
+        if (player.routine()) {
+            in.timeline = &player.routine()->timeline();
+            in.routineName = player.routine()->displayName();
+        }
+        in.status = player.status();
+        in.volume = app_->settings().volume;
+        in.muted = app_->settings().muted;
+        in.artUrl = iconUrl_;
+        in.nowMs = steadyClockMs();
+        return mprisState(in);
+    }
+
+    // Hands the bus thread a new state when what the remote shows changed (not every frame: the
+    // thread works the position out itself).
+    void publishRemote() {
+        if (!remote_) return;
+        MprisState now = remoteState();
+        if (!mprisChanged(remoteShown_, now, now.atMs)) return;
+        remoteShown_ = std::move(now);
+        remote_->publish(remoteShown_);
+    }
+
+    // -- AppShell -------------------------------------------------------------------------
+    bool toggleFullscreen() override {
+        platform_->toggleFullscreen();
+        return platform_->fullscreen();
+    }
+    void setFontScale(double scale) override { platform_->setFontScale(scale); }
+    void setUiScale(std::optional<double> scale) override { platform_->setUiScale(scale); }
+    bool setScreenSaverEnabled(bool enabled) override { return platform_->setScreenSaverEnabled(enabled); }
+    // New sound files: a routine playing goes on from the frame it reached, with the new
+    // sounds from its next cue.
+    void soundFilesChanged() override { sound_->reopen(); }
+
+    // -- drawing --------------------------------------------------------------------------
+    // Each screen's view draws what it is given and returns the one intent the user gave.
+    void draw() {
+        const Route route = app_->router().top();
+        platform_->setKeyboardNavigation(route == Route::QuickSet || route == Route::Editor ||
+                                         (route == Route::Library && app_->settingsPanel().open));
+        platform_->beginFrame();
+        ui::Intent intent;
+        const ui::Fonts& fonts = platform_->fonts();
+        Workshop& w = app_->workshop();
+        // Emoji typed go to the field being typed in, which ImGui holds each as U+FFFD in.
+        ui::SettingsViewState& settings = app_->settingsPanel();
+        std::deque<std::string>* typed = route == Route::Editor     ? &w.editorView().typedBeyondBmp
+                                         : route == Route::QuickSet ? &w.quickSet().form().typedBeyondBmp
+                                         : route == Route::CheckIn  ? &noteTypedBeyondBmp_
+                                         : route != Route::Library  ? nullptr
+                                         : settings.open            ? &settings.typedBeyondBmp
+                                                                    : &libraryView_.typedBeyondBmp;
+        for (auto& c : platform_->takeTypedBeyondBmp())
+            if (typed) typed->push_back(std::move(c));
+        switch (app_->router().top()) {
+        case Route::Library:
+            intent = drawLibrary();
+            if (settings.open) reportFocus(settings.focused); // a sound file's field
+            break;
+        case Route::Player: intent = drawPlayer(); break;
+        case Route::Editor:
+            intent = ui::drawEditor(w.editorView(), w.editor(), fonts);
+            reportFocus(w.editorView().activeField.c_str()); // the text field being typed in
+            break;
+        case Route::QuickSet:
+            intent = ui::drawQuickSet(w.quickSet().form(), w.quickSet().summary(), fonts);
+            reportFocus(w.quickSet().form().focused);
+            break;
+        case Route::History: intent = ui::drawHistory(w.historyModel(), fonts); break;
+        case Route::CheckIn: intent = drawCheckIn(); break;
+        }
+        platform_->endFrame(ui::frameBackground());
+        if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
+        if (route != Route::QuickSet && route != Route::Editor && !(route == Route::Library && settings.open))
+            reportedFocus_ = "-"; // a form opened again reports afresh
+        w.viewDrawn();
+        if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
+        app_->handle(intent);
+    }
+
+    // The keyboard tests reach a form's fields by Tab until the one they want has the keys
+    // (ImGui 1.86's Tab visits text fields only, 1.89's every item): the field, when it changes,
+    // before the frame's own test line.
+    void reportFocus(const char* field) {
+        if (!platform_->testMode() || reportedFocus_ == field) return;
+        reportedFocus_ = field;
+        std::fprintf(stderr, "unknot: test focus=%s\n", field);
+    }
+
+    ui::Intent drawLibrary() {
+        LibraryModel& library = app_->library();
+        library.setFilter(ui::filterFor(libraryView_, library.tags(), library.equipment()));
+        if (library.takeScrollRequest()) libraryView_.scrollToSelected = true;
+        if (library.takeSearchFocusRequest()) libraryView_.focusSearch = true;
+        if (libraryView_.search.text != loggedSearch_) {
+            loggedSearch_ = libraryView_.search.text;
+            reporter_.logf("library search \"%s\" visible=%zu", loggedSearch_.c_str(), library.visible().size());
+        }
+        ui::LibraryViewModel model;
+        model.entries = &library.entries();
+        model.visible = &library.visible();
+        model.tags = &library.tags();
+        model.equipment = &library.equipment();
+        model.selected = library.selectedIndex();
+        model.outline = &library.selectedOutline();
+        model.notice = reporter_.current();
+        model.deleted = app_->workshop().deletedName();
+        model.showHelp = app_->showHelp();
+        ui::LibraryLayout layout;
+        ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts(), &layout);
+        library.searchDrawn(libraryView_.searchActive);
+        if (platform_->testMode()) {
+            // The end-to-end tests read how tall the library drew its parts (the display's scale).
+            char line[160];
+            std::snprintf(line, sizeof line,
+                          "test library scale=%.2f title=%.1f search=%.1f row=%.1f name=%.1f start=%.1f",
+                          static_cast<double>(platform_->fonts().uiScale), static_cast<double>(layout.title),
+                          static_cast<double>(layout.search), static_cast<double>(layout.row),
+                          static_cast<double>(layout.name), static_cast<double>(layout.start));
+            if (line != reportedLibrary_) std::fprintf(stderr, "unknot: %s\n", line);
+            reportedLibrary_ = line;
+        }
+        // The outputs connected now, listed once each time the panel opens, and the desktop's scale.
+        ui::SettingsViewState& panel = app_->settingsPanel();
+        if (panel.open && !settingsListed_) {
+            panel.outputDevices = AudioDevice::outputDevices();
+            const DisplayScale desktop = platform_->desktopScale();
+            panel.desktopScale = desktop.displayScale;
+            panel.desktopScaleSource = desktop.source;
+        }
+        settingsListed_ = panel.open;
+        if (const ui::Intent fromSettings =
+                ui::drawSettings(app_->settingsPanel(), platform_->fonts(), sound_->hasSound()))
+            intent = fromSettings;
+        return intent;
+    }
+
+    ui::Intent drawCheckIn() {
+        const CheckInModel& c = *app_->checkIn();
+        const std::string& name = app_->checkInRoutineName();
+        ui::CheckInViewModel model;
+        model.title = c.moment() == CheckInMoment::Before  ? "Before: " + name
+                      : c.moment() == CheckInMoment::After ? "After: " + name
+                                                           : std::string("Check-in");
+        model.question = c.question();
+        model.score = c.score();
+        model.index = c.index();
+        model.count = c.count();
+        model.note = c.note();
+        model.noteOpen = c.noteOpen();
+        model.noteDraft = c.noteDraft();
+        model.noteProblem = c.noteProblem();
+        const ui::Intent intent = ui::drawCheckIn(model, platform_->fonts(), noteTypedBeyondBmp_);
+        // The end-to-end tests type into the note only once it holds the keyboard.
+        const bool typing = c.noteOpen() && platform_->typing();
+        if (typing != noteTyping_) reporter_.logf("check-in note typing=%d", typing ? 1 : 0);
+        noteTyping_ = typing;
+        return intent;
+    }
+
+    ui::Intent drawPlayer() {
+        const PlayerController& player = app_->player();
+        ui::PlayerModel model;
+        model.timeline = &player.routine()->timeline();
+        model.routineName = player.routine()->displayName();
+        model.status = player.status();
+        model.flash = player.flashing() ? 1.0f : 0.0f;
+        model.confirmingExit = player.confirmingExit();
+        model.confirmingRestart = player.confirmingRestart();
+        model.skippedPhases = player.skippedPhases();
+        model.completed = player.completed();
+        model.showHelp = app_->showHelp();
+        model.volume = app_->settings().volume;
+        model.muted = app_->settings().muted;
+        model.soundAvailable = sound_->hasSound();
+        model.notice = reporter_.current();
+        model.wallMs = player.wallMs();
+        model.chromeVisible = chromeVisible();
+        ui::PlayerLayout layout;
+        ui::FinishedLayout finished;
+        const ui::Intent intent = ui::drawPlayer(model, platform_->fonts(), &layout, &finished);
+        if (platform_->testMode()) {
+            // The end-to-end tests read where the player's (or the finished screen's) parts went
+            // and how big their text is.
+            char head[64];
+            std::snprintf(head, sizeof head, "test %s scale=%.2f ", player.over() ? "finished-layout" : "layout",
+                          static_cast<double>(platform_->fonts().textScale));
+            std::string line = head + (player.over() ? ui::describe(finished) : ui::describe(layout));
+            if (line != reportedLayout_) std::fprintf(stderr, "unknot: %s\n", line.c_str());
+            reportedLayout_ = std::move(line);
+        }
+        return intent;
+    }
+};
+
+} // namespace
+
+int runGui(const GuiOptions& options) { return GuiApp(options).run(); }
+
+} // namespace unknot

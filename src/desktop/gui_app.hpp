@@ -1,0 +1,21 @@
+#pragma once
+// The window: the library and the player, wired to the session driver and the settings.
+
+#include "store/library.hpp"
+
+#include <optional>
+
+namespace unknot {
+
+struct GuiOptions {
+    LibraryFolders folders;
+    std::optional<LibraryEntry> startWith; // `unknot run ROUTINE`: play it at once
+    bool fullscreen = false;
+    bool quitAtEnd = false; // close when the routine ends (scripts and tests)
+    bool verbose = false;   // log session events to stderr
+};
+
+// Runs until the window closes; the process exit code.
+int runGui(const GuiOptions& options);
+
+} // namespace unknot

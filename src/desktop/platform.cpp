@@ -1,0 +1,520 @@
+#include "desktop/platform.hpp"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#if __has_include(<backends/imgui_impl_sdl2.h>) // Dear ImGui 1.89 renamed the SDL2 backend's header
+#include <backends/imgui_impl_sdl2.h>
+#else
+#include <backends/imgui_impl_sdl.h>
+#endif
+
+#include "core/text.hpp"
+#include "desktop/platform_display.hpp"
+#include "ui/input_gate.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <deque>
+#include <string_view>
+#include <utility>
+
+namespace unknot {
+
+namespace {
+
+ui::Key translate(SDL_Keycode key) {
+    switch (key) {
+    case SDLK_SPACE: return ui::Key::Space;
+    case SDLK_LEFT: return ui::Key::Left;
+    case SDLK_RIGHT: return ui::Key::Right;
+    case SDLK_UP: return ui::Key::Up;
+    case SDLK_DOWN: return ui::Key::Down;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER: return ui::Key::Enter;
+    case SDLK_ESCAPE: return ui::Key::Escape;
+    // No case for + (SDLK_PLUS, SDLK_KP_PLUS): it comes as text as well, on every layout, and
+    // counting both added 30 s. The text "+" below is the one that counts.
+    case SDLK_SLASH:
+    case SDLK_KP_DIVIDE: return ui::Key::Slash;
+    case SDLK_r: return ui::Key::R;
+    case SDLK_f: return ui::Key::F;
+    case SDLK_F11: return ui::Key::F11;
+    case SDLK_m: return ui::Key::M;
+    case SDLK_q: return ui::Key::Q;
+    case SDLK_s: return ui::Key::S;
+    case SDLK_y: return ui::Key::Y;
+    case SDLK_z: return ui::Key::Z;
+    case SDLK_n: return ui::Key::N;
+    case SDLK_h: return ui::Key::H;
+    case SDLK_e: return ui::Key::E;
+    case SDLK_DELETE: return ui::Key::Delete;
+    case SDLK_t: return ui::Key::T;
+    case SDLK_o: return ui::Key::O;
+    case SDLK_p: return ui::Key::P;
+    case SDLK_b: return ui::Key::B;
+    case SDLK_k: return ui::Key::K;
+    case SDLK_d: return ui::Key::D;
+    case SDLK_0:
+    case SDLK_KP_0: return ui::Key::Digit0;
+    case SDLK_1:
+    case SDLK_KP_1: return ui::Key::Digit1;
+    case SDLK_2:
+    case SDLK_KP_2: return ui::Key::Digit2;
+    case SDLK_3:
+    case SDLK_KP_3: return ui::Key::Digit3;
+    case SDLK_4:
+    case SDLK_KP_4: return ui::Key::Digit4;
+    case SDLK_5:
+    case SDLK_KP_5: return ui::Key::Digit5;
+    case SDLK_6:
+    case SDLK_KP_6: return ui::Key::Digit6;
+    case SDLK_7:
+    case SDLK_KP_7: return ui::Key::Digit7;
+    case SDLK_8:
+    case SDLK_KP_8: return ui::Key::Digit8;
+    case SDLK_9:
+    case SDLK_KP_9: return ui::Key::Digit9;
+    case SDLK_AUDIOPLAY: return ui::Key::MediaPlay;
+    case SDLK_AUDIONEXT: return ui::Key::MediaNext;
+    case SDLK_AUDIOPREV: return ui::Key::MediaPrevious;
+    case SDLK_AUDIOSTOP: return ui::Key::MediaStop;
+    default: return ui::Key::Other;
+    }
+}
+
+constexpr std::string_view kNoDisplay = "cannot open a window: no display (DISPLAY/WAYLAND_DISPLAY unset)";
+
+// Dear ImGui 1.86 reads one state per key per frame; 1.87+ queues input events itself.
+constexpr bool kImGuiQueuesInput = IMGUI_VERSION_NUM >= 18700;
+
+ui::InputTouch touchOf(const SDL_Event& e) {
+    using Kind = ui::InputTouch::Kind;
+    switch (e.type) {
+    case SDL_KEYDOWN:
+    case SDL_KEYUP: return {Kind::Key, static_cast<int>(e.key.keysym.scancode)};
+    case SDL_TEXTINPUT: return {Kind::Text, 0};
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP: return {Kind::MouseButton, e.button.button};
+    default: return {Kind::Other, 0};
+    }
+}
+
+// ImGui 1.86's SDL backend reads the modifiers from SDL_GetModState(), which already holds
+// the state after every event SDL has queued; a key held back to a later frame must carry
+// the modifiers it was pressed with.
+//
+// The left Alt is the app's own (the editor's step keys, Alt+T …; ui::stepKeys()) and Dear ImGui
+// never sees it: with keyboard navigation on, ImGui takes Alt pressed and released alone for
+// "to the menu layer", which (1.86) took the keys from the text field being typed in and left
+// Tab nothing to reach, and the app has no menus. The right Alt (AltGr) goes to ImGui as before.
+void feedImGui(const SDL_Event& event) {
+    const bool key = event.type == SDL_KEYDOWN || event.type == SDL_KEYUP;
+    if (key && event.key.keysym.sym == SDLK_LALT) return;
+    SDL_Event e = event;
+    if (key) e.key.keysym.mod = static_cast<Uint16>(e.key.keysym.mod & ~KMOD_LALT);
+    if (kImGuiQueuesInput || !key) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        return;
+    }
+    const SDL_Keymod now = SDL_GetModState();
+    SDL_SetModState(static_cast<SDL_Keymod>(e.key.keysym.mod));
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    SDL_SetModState(now);
+}
+
+} // namespace
+
+struct Platform::Impl {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    std::string iniFile;
+    ui::FontFiles fontFiles;
+    float uiScale = 1.0f;   // displayScale.scale * textScale: the library's, forms' and history's
+    float textScale = 1.0f; // the user's text size alone (the player sizes from the window)
+    // The display's scale, chosen from what the desktop says (read again while the app runs)
+    // and the user's ui_scale.
+    std::optional<DisplayScaleWatch> displayScale;
+    float styledScale = 0; // the scale ImGui's style sizes were last made for
+    ui::FontSizes fontSizes{};
+    bool imguiReady = false;
+    WindowGeometry windowed; // last geometry while not fullscreen
+    // ImGui 1.86 only: events that would have conflicted with one already given to this
+    // frame, oldest first; they go before anything newer in SDL's queue.
+    std::deque<SDL_Event> heldBack;
+    ui::FrameInputGate gate;
+    std::vector<std::string> typedBeyondBmp; // given to ImGui, not yet taken (takeTypedBeyondBmp)
+    // Our user events: a media command from a remote, and the volume one set (the next number).
+    Uint32 mediaEvent = static_cast<Uint32>(-1);
+    // UNKNOT_TEST_MODE=1: each wake and each frame is logged with the input it took, so an
+    // end-to-end test can send one event and wait until a frame has read it.
+    bool testMode = false;
+    unsigned long long wakes = 0, frames = 0;
+    unsigned long long keys = 0, texts = 0, buttons = 0; // input events given to ImGui so far
+
+    void count(const SDL_Event& e) {
+        switch (touchOf(e).kind) {
+        case ui::InputTouch::Kind::Key: ++keys; break;
+        case ui::InputTouch::Kind::Text: ++texts; break;
+        case ui::InputTouch::Kind::MouseButton: ++buttons; break;
+        case ui::InputTouch::Kind::Other: break;
+        }
+    }
+
+    ~Impl() {
+        if (imguiReady) {
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplSDL2_Shutdown();
+            ImGui::DestroyContext();
+        }
+        if (gl) SDL_GL_DeleteContext(gl);
+        if (window) SDL_DestroyWindow(window);
+#if !defined(__SANITIZE_ADDRESS__)
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+#else
+            // Under ASan, leave SDL's video up until exit: quitting it dlcloses libX11 and the GL
+            // driver, and LeakSanitizer can then neither name nor suppress their own leaks
+            // (tests/lsan.supp lists those libraries).
+#endif
+    }
+
+    // Takes the events for one frame: all of them with ImGui 1.87+, and with 1.86 those up to the
+    // first that would conflict with one already taken (ui/input_gate.hpp); the rest wait, in order.
+    bool nextEvent(SDL_Event& e, int timeoutMs) {
+        if (!heldBack.empty()) {
+            e = heldBack.front();
+            heldBack.pop_front();
+        } else if (timeoutMs > 0) {
+            if (SDL_WaitEventTimeout(&e, timeoutMs) == 0) return false;
+        } else if (SDL_PollEvent(&e) == 0) {
+            return false;
+        }
+        if (kImGuiQueuesInput || gate.admit(touchOf(e))) return true;
+        heldBack.push_front(e);
+        return false;
+    }
+
+    void rememberWindowed() {
+        const Uint32 flags = SDL_GetWindowFlags(window);
+        if (flags & (SDL_WINDOW_FULLSCREEN | SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_MINIMIZED)) return;
+        windowed.maximized = (flags & SDL_WINDOW_MAXIMIZED) != 0;
+        if (windowed.maximized) return;
+        SDL_GetWindowPosition(window, &windowed.x, &windowed.y);
+        SDL_GetWindowSize(window, &windowed.width, &windowed.height);
+    }
+};
+
+Platform::Platform(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Platform::~Platform() = default;
+
+std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const PlatformOptions& options) {
+    auto impl = std::make_unique<Impl>();
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1"); // we disable it ourselves while playing
+    // With no display, SDL falls back to its invisible offscreen or dummy driver: a window
+    // nobody sees, and an app that seems to hang. Only a driver asked for by name may run so.
+    const bool driverAsked = SDL_getenv("SDL_VIDEODRIVER") != nullptr;
+    const bool haveDisplay = SDL_getenv("DISPLAY") != nullptr || SDL_getenv("WAYLAND_DISPLAY") != nullptr;
+    if (!driverAsked && !haveDisplay) return std::string(kNoDisplay);
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
+        return std::string("cannot open a window (no display?): ") + SDL_GetError();
+    const std::string_view driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    if (!driverAsked && (driver == "offscreen" || driver == "dummy")) {
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        return std::string(kNoDisplay);
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+
+    const WindowGeometry& g = options.geometry;
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (g.maximized) flags |= SDL_WINDOW_MAXIMIZED;
+    if (options.fullscreen || g.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    const int x = g.x >= 0 ? g.x : static_cast<int>(SDL_WINDOWPOS_CENTERED);
+    const int y = g.y >= 0 ? g.y : static_cast<int>(SDL_WINDOWPOS_CENTERED);
+    impl->window = SDL_CreateWindow(options.title.c_str(), x, y, g.width, g.height, flags);
+    if (!impl->window) return std::string("cannot open a window: ") + SDL_GetError();
+    impl->windowed = g;
+    impl->gl = SDL_GL_CreateContext(impl->window);
+    if (!impl->gl) return std::string("cannot use OpenGL 3.2 (no driver?): ") + SDL_GetError();
+    SDL_GL_MakeCurrent(impl->window, impl->gl);
+    SDL_GL_SetSwapInterval(1);
+#if defined(__SANITIZE_ADDRESS__)
+    // Under ASan, keep the GL library loaded until exit (one more reference than the window's):
+    // destroying the window unloads it, and on Wayland that is EGL, which SDL opened itself, with
+    // Mesa's driver; LeakSanitizer could then neither name nor suppress their leaks.
+    SDL_GL_LoadLibrary(nullptr);
+#endif
+    if (!options.iconFile.empty()) {
+        if (SDL_Surface* icon = SDL_LoadBMP(options.iconFile.string().c_str())) {
+            SDL_SetWindowIcon(impl->window, icon);
+            SDL_FreeSurface(icon);
+        }
+    }
+
+    // Text follows the display's scale (96 dpi is 1.0) and the user's font scale.
+    DisplayScaleInputs desktop = probeDisplayScale(impl->window);
+    desktop.setting = options.uiScale;
+    impl->displayScale.emplace(desktop, SDL_GetTicks64());
+    impl->textScale = static_cast<float>(options.fontScale);
+    impl->uiScale = static_cast<float>(impl->displayScale->chosen().scale) * impl->textScale;
+    // Inter from the system (Debian's fonts-inter), found through fontconfig.
+    if (auto found = ui::findFontFiles()) impl->fontFiles = *found;
+    if (impl->fontFiles.family != "Inter")
+        std::fprintf(stderr, "unknot: the Inter font is not installed (Debian: fonts-inter); using %s\n",
+                     impl->fontFiles.family.empty() ? "Dear ImGui's built-in font" : impl->fontFiles.family.c_str());
+
+    const char* testMode = SDL_getenv("UNKNOT_TEST_MODE");
+    impl->testMode = testMode && std::string_view(testMode) == "1";
+    impl->mediaEvent = SDL_RegisterEvents(2);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    impl->iniFile = options.imguiIniFile.string();
+    io.IniFilename = impl->iniFile.empty() ? nullptr : impl->iniFile.c_str();
+    // Keyboard navigation only in forms (setKeyboardNavigation): elsewhere our single-key
+    // controls own the keys, and Space must never also press whichever button has focus.
+    ImGui_ImplSDL2_InitForOpenGL(impl->window, impl->gl);
+    ImGui_ImplOpenGL3_Init("#version 150");
+    impl->imguiReady = true;
+
+    auto platform = std::unique_ptr<Platform>(new Platform(std::move(impl)));
+    platform->rebuildFontsIfNeeded();
+    return platform;
+}
+
+namespace {
+// Dear ImGui's dark style with our sizes, all times `scale`: made fresh each time, since
+// ScaleAllSizes on an already scaled style would compound.
+void applyStyle(float scale) {
+    ImGuiStyle style;
+    ImGui::StyleColorsDark(&style);
+    style.WindowPadding = ImVec2(18, 16);
+    style.FramePadding = ImVec2(12, 8);
+    style.ItemSpacing = ImVec2(12, 10);
+    style.FrameRounding = 6;
+    style.ScrollbarSize = 18;
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+} // namespace
+
+void Platform::rebuildFontsIfNeeded() {
+    bool changed = false;
+    if (impl_->styledScale != impl_->uiScale) {
+        applyStyle(impl_->uiScale);
+        impl_->styledScale = impl_->uiScale;
+        changed = true;
+    }
+    int w = 0, h = 0;
+    SDL_GetWindowSize(impl_->window, &w, &h);
+    // Sizes are in window units, as ImGui draws; the display's DPI is in uiScale.
+    const ui::FontSizes sizes = ui::fontSizesFor(static_cast<float>(h), impl_->uiScale, impl_->textScale);
+    if (sizes != impl_->fontSizes || !fonts_.body) {
+        impl_->fontSizes = sizes;
+        ImGuiIO& io = ImGui::GetIO();
+        ui::buildFonts(*io.Fonts, impl_->fontFiles, sizes, fonts_);
+        io.FontDefault = fonts_.body;
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        changed = true;
+    }
+    fonts_.hugePx = ui::countdownPxFor(static_cast<float>(h));
+    fonts_.textScale = impl_->textScale;
+    fonts_.uiScale = impl_->uiScale;
+    if (changed && impl_->testMode) {
+        // The end-to-end tests read the scale chosen and what it made of the fonts and the style.
+        const DisplayScale& d = impl_->displayScale->chosen();
+        const ImGuiIO& io = ImGui::GetIO();
+        std::fprintf(stderr,
+                     "unknot: test ui scale=%.2f display=%.2f source=%s text=%.2f body=%.0f heading=%.0f "
+                     "title=%.0f padding=%.1f atlas=%dx%d\n",
+                     d.scale, d.displayScale, d.source.c_str(), static_cast<double>(impl_->textScale),
+                     static_cast<double>(sizes.body), static_cast<double>(sizes.heading),
+                     static_cast<double>(sizes.title), static_cast<double>(ImGui::GetStyle().FramePadding.y),
+                     io.Fonts->TexWidth, io.Fonts->TexHeight);
+    }
+}
+
+std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
+    std::vector<InputEvent> out;
+    impl_->gate.nextFrame();
+    DisplayScaleWatch& scale = *impl_->displayScale;
+    // Awake when the display's scale is due to be read again (at most every 2 s, and mostly at
+    // the app's own wakes): no busy loop, no wake for nothing.
+    if (timeoutMs > 0)
+        timeoutMs = static_cast<int>(
+            std::clamp<Uint64>(scale.msUntilRead(SDL_GetTicks64()), 1, static_cast<Uint64>(timeoutMs)));
+    SDL_Event e;
+    // Held-back events are due now: no sleeping while some wait.
+    bool have = impl_->nextEvent(e, impl_->heldBack.empty() ? timeoutMs : 0);
+    while (have) {
+        feedImGui(e);
+        impl_->count(e);
+        InputEvent ie;
+        switch (e.type) {
+        case SDL_QUIT: ie.type = InputEvent::Type::Quit; break;
+        case SDL_WINDOWEVENT:
+            ie.type = InputEvent::Type::WindowChanged;
+            if (e.window.event == SDL_WINDOWEVENT_CLOSE) ie.type = InputEvent::Type::Quit;
+            if (e.window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED) scale.displayChanged(); // another monitor
+            impl_->rememberWindowed();
+            break;
+        case SDL_DISPLAYEVENT: scale.displayChanged(); break; // a monitor added, removed or turned
+        case SDL_KEYDOWN:
+            ie.type = InputEvent::Type::Key;
+            ie.key = translate(e.key.keysym.sym);
+            ie.ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
+            // The left Alt alone: the right one is AltGr on many layouts, typing € or @.
+            ie.more = {(e.key.keysym.mod & KMOD_LALT) != 0, (e.key.keysym.mod & KMOD_SHIFT) != 0};
+            // '+' and '?' come as text: they need Shift on most layouts.
+            if (ie.key == ui::Key::Other) ie.type = InputEvent::Type::Other;
+            break;
+        case SDL_AUDIODEVICEREMOVED:
+            if (!e.adevice.iscapture) ie.type = InputEvent::Type::AudioDeviceRemoved;
+            break;
+        case SDL_AUDIODEVICEADDED: // also once per device at start-up
+            if (!e.adevice.iscapture) ie.type = InputEvent::Type::AudioDeviceAdded;
+            break;
+        case SDL_TEXTINPUT:
+            for (auto& c : charactersBeyondBmp(e.text.text)) impl_->typedBeyondBmp.push_back(std::move(c));
+            if (e.text.text[0] == '+' && e.text.text[1] == 0) {
+                ie.type = InputEvent::Type::Key;
+                ie.key = ui::Key::Plus;
+            } else if (e.text.text[0] == '?' && e.text.text[1] == 0) {
+                ie.type = InputEvent::Type::Key;
+                ie.key = ui::Key::Question;
+            }
+            break;
+        default:
+            if (e.type == impl_->mediaEvent) {
+                ie.type = InputEvent::Type::Media;
+                ie.media = static_cast<ui::MediaCommand>(e.user.code);
+            } else if (e.type == impl_->mediaEvent + 1 && impl_->mediaEvent != static_cast<Uint32>(-1)) {
+                ie.type = InputEvent::Type::Volume;
+                ie.volume = e.user.code;
+            }
+            break;
+        }
+        out.push_back(ie);
+        have = impl_->nextEvent(e, 0);
+    }
+    // The desktop's scale may have changed (GNOME and KDE rewrite Xft.dpi): read it again when due.
+    if (const Uint64 now = SDL_GetTicks64(); scale.readDue(now) && scale.read(probeDisplayScale(impl_->window), now)) {
+        impl_->uiScale = static_cast<float>(scale.chosen().scale) * impl_->textScale;
+        InputEvent changed;
+        changed.type = InputEvent::Type::DisplayScaleChanged; // the fonts follow at the next frame
+        out.push_back(changed);
+    }
+    if (impl_->testMode)
+        std::fprintf(stderr, "unknot: test wake=%llu t_ms=%u events=%zu held=%zu\n", ++impl_->wakes, SDL_GetTicks(),
+                     out.size(), impl_->heldBack.size());
+    return out;
+}
+
+void Platform::beginFrame() {
+    rebuildFontsIfNeeded();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+}
+
+void Platform::endFrame(ui::Rgb clear) {
+    ImGui::Render();
+    const ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(clear.r / 255.0f, clear.g / 255.0f, clear.b / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(impl_->window);
+    if (impl_->testMode)
+        std::fprintf(stderr, "unknot: test frame=%llu t_ms=%u keys=%llu text=%llu buttons=%llu\n", ++impl_->frames,
+                     SDL_GetTicks(), impl_->keys, impl_->texts, impl_->buttons);
+}
+
+void Platform::setFontScale(double scale) {
+    impl_->textScale = static_cast<float>(scale);
+    impl_->uiScale = static_cast<float>(impl_->displayScale->chosen().scale) * impl_->textScale;
+    // rebuildFontsIfNeeded() at the next frame picks the new sizes up.
+}
+
+void Platform::setUiScale(std::optional<double> scale) {
+    impl_->displayScale->setSetting(scale);
+    impl_->uiScale = static_cast<float>(impl_->displayScale->chosen().scale) * impl_->textScale;
+}
+
+const DisplayScale& Platform::displayScale() const { return impl_->displayScale->chosen(); }
+
+DisplayScale Platform::desktopScale() const { return impl_->displayScale->desktop(); }
+
+void Platform::setKeyboardNavigation(bool on) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (on)
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    else
+        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+}
+
+bool Platform::minimized() const {
+    return (SDL_GetWindowFlags(impl_->window) & (SDL_WINDOW_MINIMIZED | SDL_WINDOW_HIDDEN)) != 0;
+}
+
+bool Platform::testMode() const { return impl_->testMode; }
+
+bool Platform::typing() const { return ImGui::GetIO().WantTextInput; }
+
+std::vector<std::string> Platform::takeTypedBeyondBmp() { return std::exchange(impl_->typedBeyondBmp, {}); }
+
+void Platform::toggleFullscreen() {
+    impl_->rememberWindowed();
+    SDL_SetWindowFullscreen(impl_->window, fullscreen() ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
+bool Platform::fullscreen() const {
+    return (SDL_GetWindowFlags(impl_->window) & (SDL_WINDOW_FULLSCREEN | SDL_WINDOW_FULLSCREEN_DESKTOP)) != 0;
+}
+
+bool Platform::setScreenSaverEnabled(bool enabled) {
+    if (enabled == (SDL_IsScreenSaverEnabled() == SDL_TRUE)) return false;
+    if (enabled)
+        SDL_EnableScreenSaver();
+    else
+        SDL_DisableScreenSaver();
+    return true;
+}
+
+WindowGeometry Platform::geometry() const {
+    impl_->rememberWindowed();
+    WindowGeometry g = impl_->windowed;
+    g.fullscreen = fullscreen();
+    return g;
+}
+
+namespace {
+void pushUserEvent(Uint32 type, Sint32 code) {
+    if (type == static_cast<Uint32>(-1)) return; // SDL had no user event left
+    SDL_Event e{};
+    e.type = type;
+    e.user.code = code;
+    SDL_PushEvent(&e);
+}
+} // namespace
+
+void Platform::pushMedia(ui::MediaCommand command) const {
+    pushUserEvent(impl_->mediaEvent, static_cast<Sint32>(command));
+}
+void Platform::pushVolume(int percent) const {
+    if (impl_->mediaEvent != static_cast<Uint32>(-1)) pushUserEvent(impl_->mediaEvent + 1, percent);
+}
+
+std::string Platform::videoDriver() const {
+    const char* d = SDL_GetCurrentVideoDriver();
+    return d ? d : "?";
+}
+
+} // namespace unknot

@@ -1,0 +1,76 @@
+#include "play/sound_switch.hpp"
+
+namespace unknot {
+
+SoundSwitch::SoundSwitch(Reporter& reporter, Opener open, DriverChanged changed, Ticks rate,
+                         std::function<Ticks()> steadyMs)
+    : reporter_(reporter), open_(std::move(open)), changed_(std::move(changed)), rate_(rate),
+      steadyMs_(std::move(steadyMs)) {}
+
+void SoundSwitch::open() { openWith({}); }
+
+void SoundSwitch::openWith(SessionHandover resume) {
+    auto opened = open_(resume);
+    if (auto* error = std::get_if<std::string>(&opened)) {
+        reporter_.notice(*error + ": visual cues only");
+        playWithoutSound(std::move(resume));
+        return;
+    }
+    auto device = std::move(std::get<std::unique_ptr<SoundDeviceDriver>>(opened));
+    SoundDeviceDriver* raw = device.get();
+    use(std::move(device));
+    device_ = raw;
+    if (resume.session) playWithoutSound(std::move(resume)); // a rate it could not take: stays silent
+}
+
+void SoundSwitch::playWithoutSound(SessionHandover resume) {
+    auto steady =
+        std::make_unique<SteadyClockDriver>([clock = steadyMs_, rate = rate_] { return clock() * rate / 1000; }, rate_);
+    steady->adopt(std::move(resume));
+    SteadyClockDriver* raw = steady.get();
+    use(std::move(steady));
+    steady_ = raw;
+}
+
+void SoundSwitch::use(std::unique_ptr<SessionDriver> driver) {
+    changed_(driver.get());
+    driver_ = std::move(driver);
+    device_ = nullptr;
+    steady_ = nullptr;
+}
+
+SessionHandover SoundSwitch::takeSession() {
+    if (device_) return device_->close();
+    if (steady_) return steady_->handOver();
+    return {};
+}
+
+// Unplugged headphones, a Bluetooth speaker out of range: the routine goes on where it was,
+// on the steady clock, with visual cues.
+void SoundSwitch::deviceRemoved() {
+    if (!device_) return;
+    SessionHandover handover = device_->close();
+    const Ticks frame = handover.at;
+    playWithoutSound(std::move(handover));
+    reporter_.notice("The sound device went away: visual cues only");
+    reporter_.logf("audio device removed at frame %lld", static_cast<long long>(frame));
+}
+
+void SoundSwitch::deviceAdded() {
+    if (device_) return; // SDL announces the devices present at start-up too
+    SessionHandover handover = takeSession();
+    const Ticks frame = handover.at;
+    openWith(std::move(handover));
+    if (!device_) return;
+    reporter_.notice("Sound is back");
+    reporter_.logf("audio device added at frame %lld", static_cast<long long>(frame));
+}
+
+void SoundSwitch::reopen() {
+    if (!device_) return;
+    SessionHandover handover = device_->close();
+    use(nullptr); // the old device goes before the new one opens
+    openWith(std::move(handover));
+}
+
+} // namespace unknot

@@ -1,0 +1,99 @@
+#include "screens/check_in/check_in_model.hpp"
+
+#include <algorithm>
+
+namespace unknot {
+
+CheckInModel::CheckInModel(const std::vector<std::string>& areas, CheckInMoment moment) : moment_(moment) {
+    for (const auto& area : areas)
+        for (Side side : {Side::Left, Side::Right})
+            questions_.push_back(Question{area, side, std::nullopt, std::nullopt, {}});
+}
+
+void CheckInModel::digit(int d) {
+    if (done() || noteOpen() || d < 0 || d > 9) return; // a digit typed into the note is text
+    auto& score = questions_[index_].score;
+    score = (score == 1 && d == 0) ? 10 : d;
+}
+
+void CheckInModel::setScore(int score) {
+    if (!done()) questions_[index_].score = std::clamp(score, kMinScore, kMaxScore);
+}
+
+void CheckInModel::up() {
+    if (done() || noteOpen()) return;
+    auto& score = questions_[index_].score;
+    score = score ? std::min(*score + 1, kMaxScore) : kMinScore;
+}
+
+void CheckInModel::down() {
+    if (done() || noteOpen()) return;
+    auto& score = questions_[index_].score;
+    score = score ? std::max(*score - 1, kMinScore) : kMinScore;
+}
+
+void CheckInModel::next(std::int64_t now) {
+    if (done()) return;
+    if (noteOpen() && !keepNote()) return; // "Next" clicked while writing: the note goes with it
+    if (questions_[index_].score) questions_[index_].answeredAt = now;
+    ++index_;
+}
+
+void CheckInModel::skipAll() {
+    // What is on screen but not confirmed with Enter is not an answer.
+    if (!done()) questions_[index_].score.reset();
+    noteDraft_.reset();
+    index_ = questions_.size();
+}
+
+void CheckInModel::openNote() {
+    if (!done() && !noteOpen()) noteDraft_ = questions_[index_].note;
+}
+
+void CheckInModel::setNoteDraft(std::string text) {
+    if (noteOpen()) noteDraft_ = std::move(text);
+}
+
+bool CheckInModel::keepNote() {
+    if (!noteOpen() || noteProblem()) return false;
+    questions_[index_].note = std::move(*noteDraft_);
+    noteDraft_.reset();
+    return true;
+}
+
+void CheckInModel::dropNote() { noteDraft_.reset(); }
+
+const std::string& CheckInModel::noteDraft() const {
+    static const std::string kNone;
+    return noteDraft_ ? *noteDraft_ : kNone;
+}
+
+const std::string& CheckInModel::note() const {
+    static const std::string kNone;
+    return done() ? kNone : questions_[index_].note;
+}
+
+std::optional<std::string> CheckInModel::noteProblem() const {
+    if (!noteOpen()) return std::nullopt;
+    if (auto problem = unknot::noteProblem(*noteDraft_)) return *problem + "; shorten it to keep it";
+    return std::nullopt;
+}
+
+std::string CheckInModel::question() const {
+    if (done()) return {};
+    const Question& q = questions_[index_];
+    std::string who(sideName(q.side));
+    who += who.empty() ? q.area : " " + q.area;
+    return "How does your " + who + " feel?";
+}
+
+std::vector<CheckIn> CheckInModel::answers(std::optional<std::int64_t> sessionId) const {
+    std::vector<CheckIn> out;
+    for (const Question& q : questions_)
+        if (q.score && q.answeredAt)
+            out.push_back(CheckIn{*q.answeredAt, q.area, q.side, *q.score, moment_,
+                                  moment_ == CheckInMoment::Standalone ? std::nullopt : sessionId, q.note});
+    return out;
+}
+
+} // namespace unknot

@@ -1,0 +1,268 @@
+#include "screens/library/library_view.hpp"
+
+#include "routine/routine_outline.hpp"
+#include "screens/editor/editor_view.hpp"
+#include "screens/player/player_view.hpp"
+#include "ui/draw.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <utility>
+
+namespace unknot::ui {
+
+namespace {
+
+// Routine notes are written wrapped by hand; let the window wrap them instead, keeping
+// blank lines as paragraph breaks.
+std::string reflow(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\n') {
+            out += text[i];
+        } else if (i + 1 < text.size() && text[i + 1] == '\n') {
+            out += "\n\n";
+            while (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        } else if (!out.empty() && out.back() != ' ') {
+            out += ' ';
+        }
+    }
+    return out;
+}
+
+// Where a routine comes from, as the preview says it and as a list row says it briefly.
+std::string_view sourceLabel(RoutineSource source, bool brief) {
+    switch (source) {
+    case RoutineSource::BuiltIn: return "built-in";
+    case RoutineSource::User: return brief ? "yours" : "your own";
+    case RoutineSource::Dir: return brief ? "folder" : "from --routines-dir";
+    }
+    return "?";
+}
+
+bool filterCombo(const char* id, const char* anyLabel, const std::vector<std::string>& items, int& chosen) {
+    const char* preview = chosen == 0 ? anyLabel : items[static_cast<std::size_t>(chosen - 1)].c_str();
+    bool changed = false;
+    if (ImGui::BeginCombo(id, preview)) {
+        if (ImGui::Selectable(anyLabel, chosen == 0)) {
+            chosen = 0;
+            changed = true;
+        }
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (ImGui::Selectable(items[i].c_str(), chosen == static_cast<int>(i + 1))) {
+                chosen = static_cast<int>(i + 1);
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline, const Fonts& fonts) {
+    const Routine& r = e.routine();
+    ImGui::PushFont(fonts.title);
+    ImGui::TextWrapped("%s", e.displayName().c_str());
+    ImGui::PopFont();
+    ImGui::PushFont(fonts.heading);
+    if (!r.summary.empty()) ImGui::TextWrapped("%s", r.summary.c_str());
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s \xC2\xB7 %s", e.id.c_str(), std::string(sourceLabel(e.source, false)).c_str());
+
+    if (!e.valid()) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
+        ImGui::PushFont(fonts.heading);
+        ImGui::TextWrapped("This routine file has mistakes and cannot play:");
+        ImGui::PopFont();
+        for (const auto& d : e.parsed.diagnostics) ImGui::TextWrapped("%s", d.format().c_str());
+        ImGui::PopStyleColor();
+        return;
+    }
+    ImGui::PushFont(fonts.heading);
+    ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(e.totalMs).c_str(), e.phaseCount);
+    ImGui::PopFont();
+    if (!r.equipment.empty()) ImGui::TextWrapped("Equipment: %s", joinList(r.equipment).c_str());
+    if (!r.tags.empty()) ImGui::TextWrapped("Tags: %s", joinList(r.tags).c_str());
+    if (!r.notes.empty()) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("%s", reflow(r.notes).c_str());
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    const float right = ImGui::GetContentRegionAvail().x;
+    for (const OutlineLine& line : outline) {
+        ImGui::Indent(static_cast<float>(line.depth) * ImGui::GetFontSize() * 1.4f + 1.0f);
+        if (line.block) ImGui::PushFont(fonts.heading);
+        ImGui::TextWrapped("%s", line.text.c_str());
+        if (line.block) ImGui::PopFont();
+        if (line.totalMs > 0) {
+            const std::string total = formatClock(line.totalMs);
+            ImGui::SameLine(right - ImGui::CalcTextSize(total.c_str()).x);
+            ImGui::TextDisabled("%s", total.c_str());
+        }
+        if (!line.detail.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", line.detail.c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::Unindent(static_cast<float>(line.depth) * ImGui::GetFontSize() * 1.4f + 1.0f);
+    }
+}
+
+} // namespace
+
+LibraryFilter filterFor(const LibraryViewState& state, const std::vector<std::string>& tags,
+                        const std::vector<std::string>& equipment) {
+    LibraryFilter f;
+    f.query = state.search.text;
+    if (state.tag > 0 && static_cast<std::size_t>(state.tag) <= tags.size())
+        f.tag = tags[static_cast<std::size_t>(state.tag - 1)];
+    if (state.equipment > 0 && static_cast<std::size_t>(state.equipment) <= equipment.size())
+        f.equipment = equipment[static_cast<std::size_t>(state.equipment - 1)];
+    return f;
+}
+
+namespace {
+
+// The title, the notice, the search box, the commands and the filters; `intent` gets what was clicked.
+void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent,
+                LibraryLayout& layout) {
+    ImGui::PushFont(fonts.title);
+    ImGui::TextUnformatted("Unknot");
+    layout.title = ImGui::GetItemRectSize().y;
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::CalcTextSize("Settings (S)").x -
+                    ImGui::GetStyle().FramePadding.x * 2);
+    if (ImGui::Button("Settings (S)")) intent = {Action::OpenSettings};
+    if (!model.notice.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
+        ImGui::TextWrapped("%s", model.notice.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::SetNextItemWidth(-1);
+    if (std::exchange(state.focusSearch, false)) focusNextItem();
+    bool entered = false;
+    typedTextField("##search", "Search routines (/ or Ctrl+F)\xE2\x80\xA6", state.search, state.typedBeyondBmp,
+                   &entered);
+    if (entered) intent = {Action::StartSelected};
+    layout.search = ImGui::GetItemRectSize().y;
+    state.searchActive = ImGui::IsItemActive();
+    if (!model.deleted.empty()) {
+        ImGui::TextWrapped("Deleted \"%s\".", model.deleted.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Undo (Ctrl+Z)")) intent = {Action::UndoDelete};
+    }
+    if (ImGui::Button("New (N)")) intent = {Action::NewRoutine};
+    ImGui::SameLine();
+    if (ImGui::Button("Quick set (Q)")) intent = {Action::OpenQuickSet};
+    ImGui::SameLine();
+    if (ImGui::Button("History (H)")) intent = {Action::OpenHistory};
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    ImGui::SetNextItemWidth(half);
+    filterCombo("##tag", "Any tag", *model.tags, state.tag);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(half);
+    filterCombo("##equipment", "Any equipment", *model.equipment, state.equipment);
+    ImGui::Spacing();
+}
+
+// The routines passing the filters, one row each.
+void drawList(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent,
+              LibraryLayout& layout) {
+    const auto& entries = *model.entries;
+    ImGui::BeginChild("##list", ImVec2(0, 0), true);
+    if (model.visible->empty()) ImGui::TextDisabled(entries.empty() ? "No routines found." : "Nothing matches.");
+    for (std::size_t i : *model.visible) {
+        const LibraryEntry& e = entries[i];
+        ImGui::PushID(static_cast<int>(i));
+        const bool selected = model.selected == i;
+        const ImVec2 start = ImGui::GetCursorPos();
+        const float rowH = fonts.heading->FontSize + fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y * 2;
+        if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_AllowDoubleClick, ImVec2(0, rowH))) {
+            intent = {Action::Select, i};
+            if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && e.valid()) intent = {Action::Start, i};
+        }
+        layout.row = ImGui::GetItemRectSize().y;
+        if (selected && state.scrollToSelected) {
+            ImGui::SetScrollHereY(0.5f);
+            state.scrollToSelected = false;
+        }
+        const ImVec2 end = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(ImVec2(start.x + 6, start.y + 2));
+        ImGui::PushFont(fonts.heading);
+        if (!e.valid()) ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
+        ImGui::TextUnformatted((e.valid() ? e.displayName() : "! " + e.displayName() + " (has mistakes)").c_str());
+        layout.name = ImGui::GetItemRectSize().y;
+        if (!e.valid()) ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::SetCursorPosX(start.x + 6);
+        std::string sub = e.valid() ? formatClock(e.totalMs) + " \xC2\xB7 " : "";
+        sub += sourceLabel(e.source, true);
+        if (!e.routine().tags.empty()) sub += " \xC2\xB7 " + joinList(e.routine().tags);
+        if (!e.routine().equipment.empty()) sub += " \xC2\xB7 " + joinList(e.routine().equipment);
+        ImGui::TextDisabled("%s", sub.c_str());
+        ImGui::SetCursorPos(end);
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+// The selected routine's commands and preview, and the Start button.
+void drawRightPane(const LibraryViewModel& model, const Fonts& fonts, Intent& intent, LibraryLayout& layout) {
+    const auto& entries = *model.entries;
+    ImGui::BeginChild("##right", ImVec2(0, 0));
+    const float startH = fonts.title->FontSize * 1.5f;
+    ImGui::BeginChild("##preview", ImVec2(0, -(startH + ImGui::GetStyle().ItemSpacing.y * 2)), true);
+    if (model.selected && *model.selected < entries.size()) {
+        const std::size_t i = *model.selected;
+        const bool own = entries[i].source == RoutineSource::User;
+        if (own && entries[i].valid() && ImGui::Button("Edit")) intent = {Action::Edit, i};
+        if (own && entries[i].valid()) ImGui::SameLine();
+        if (entries[i].valid() && ImGui::Button(own ? "Duplicate" : "Duplicate to edit"))
+            intent = {Action::Duplicate, i};
+        if (own) {
+            ImGui::SameLine();
+            if (ImGui::Button("Delete (Del)")) intent = {Action::Delete, i};
+        }
+        if (!own && entries[i].valid()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("built-in routines are read-only");
+        }
+        drawPreview(entries[i], *model.outline, fonts);
+    } else
+        ImGui::TextDisabled("Choose a routine on the left.");
+    ImGui::EndChild();
+    const bool canStart = model.selected && *model.selected < entries.size() && entries[*model.selected].valid();
+    ImGui::PushStyleColor(ImGuiCol_Button, colourVec(kAccent, 0.85f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colourVec(kAccent, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colourVec(kAccent, 0.7f));
+    ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kInk));
+    if (button("Start  (Enter)", fonts.title, ImVec2(-1, startH), canStart)) intent = {Action::StartSelected};
+    layout.start = ImGui::GetItemRectSize().y;
+    ImGui::PopStyleColor(4);
+    ImGui::EndChild();
+}
+
+} // namespace
+
+Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, LibraryLayout* out) {
+    Intent intent;
+    LibraryLayout layout;
+    beginFullWindow("##library");
+    const float listWidth = ImGui::GetContentRegionAvail().x * 0.42f;
+    ImGui::BeginChild("##left", ImVec2(listWidth, 0)); // left: title, search, filters, the list
+    drawHeader(state, model, fonts, intent, layout);
+    drawList(state, model, fonts, intent, layout);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    drawRightPane(model, fonts, intent, layout); // right: the preview and the Start button
+    ImGui::End();
+    if (out) *out = layout;
+    if (model.showHelp) drawHelpOverlay(fonts, Screen::Library);
+    return intent;
+}
+
+} // namespace unknot::ui

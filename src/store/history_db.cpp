@@ -1,0 +1,450 @@
+#include "store/history_db.hpp"
+
+#include "core/paths.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace unknot {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A second process holding the write lock makes us wait this long before we give up.
+constexpr int kBusyTimeoutMs = 5000;
+// history.csv larger than this is not a history a person made: refused, not read.
+constexpr std::uintmax_t kMaxImportBytes = 64u << 20;
+// The longest session a line may claim: a day. Longer is a damaged number.
+constexpr std::int64_t kMaxSessionSeconds = 86'400;
+
+// Migration N takes a database from user_version N to N + 1.
+const char* const kMigrations[] = {
+    R"sql(
+CREATE TABLE sessions(
+  id INTEGER PRIMARY KEY,
+  started_at INTEGER NOT NULL,
+  routine_id TEXT NOT NULL,
+  routine_name TEXT NOT NULL,
+  content_id TEXT NOT NULL DEFAULT '',
+  planned_ms INTEGER NOT NULL CHECK (planned_ms >= 0),
+  done_ms INTEGER NOT NULL CHECK (done_ms >= 0),
+  completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
+  skipped_phases INTEGER NOT NULL DEFAULT 0 CHECK (skipped_phases >= 0));
+CREATE INDEX sessions_started ON sessions(started_at);
+CREATE TABLE check_ins(
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  area TEXT NOT NULL CHECK (length(area) > 0),
+  side TEXT NOT NULL CHECK (side IN ('left', 'right', '')),
+  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+  moment TEXT NOT NULL CHECK (moment IN ('before', 'after', 'standalone')),
+  session_id INTEGER REFERENCES sessions(id),
+  note TEXT NOT NULL DEFAULT '');
+CREATE INDEX check_ins_at ON check_ins(at);
+CREATE TABLE imports(path TEXT PRIMARY KEY, at INTEGER NOT NULL, sessions INTEGER NOT NULL);
+)sql",
+};
+static_assert(std::size(kMigrations) == HistoryDb::kSchemaVersion, "one migration per schema version");
+
+Side sideFromName(std::string_view name) {
+    if (name == "left") return Side::Left;
+    if (name == "right") return Side::Right;
+    return Side::None;
+}
+
+// -- history.csv --------------------------------------------------------------------------------
+// One physical line's fields (RFC 4180 quoting; the app never writes a line break inside a
+// field). An error message for a quote left open, so one damaged line never swallows the rest.
+std::variant<std::vector<std::string>, std::string> csvLine(std::string_view line) {
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                fields.back() += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                fields.back() += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.emplace_back();
+        } else if (c != '\r') {
+            fields.back() += c;
+        }
+    }
+    if (quoted) return std::string("a quoted field is never closed");
+    return fields;
+}
+
+std::optional<std::int64_t> parseSeconds(std::string_view text) {
+    std::int64_t v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || v < 0 || v > kMaxSessionSeconds) return std::nullopt;
+    return v;
+}
+
+struct Columns {
+    std::size_t started = 0, id = 1, name = 2, planned = 3, done = 4, completed = 5;
+    std::optional<std::size_t> skipped;
+    [[nodiscard]] std::size_t needed() const { return std::max({started, id, name, planned, done, completed}) + 1; }
+};
+
+// The header names the columns (the original six, and any added since); without one, the
+// original order.
+std::optional<Columns> columnsFrom(const std::vector<std::string>& header) {
+    if (header.empty() || header[0] != "started") return std::nullopt;
+    Columns c;
+    std::map<std::string, std::size_t> at;
+    for (std::size_t i = 0; i < header.size(); ++i) at.emplace(header[i], i);
+    const auto take = [&](const char* name, std::size_t& into) {
+        if (auto it = at.find(name); it != at.end()) into = it->second;
+    };
+    take("started", c.started);
+    take("routine_id", c.id);
+    take("routine_name", c.name);
+    take("planned_s", c.planned);
+    take("done_s", c.done);
+    take("completed", c.completed);
+    if (auto it = at.find("skipped_phases"); it != at.end()) c.skipped = it->second;
+    return c;
+}
+
+struct ParsedLine {
+    HistoryRecord record;
+    int skipped = 0;
+};
+
+std::variant<ParsedLine, std::string> parseLine(const std::vector<std::string>& f, const Columns& c) {
+    if (f.size() < c.needed())
+        return "expected at least " + std::to_string(c.needed()) + " fields, found " + std::to_string(f.size());
+    ParsedLine p;
+    const auto started = parseIso(f[c.started]);
+    if (!started) return "'" + f[c.started] + "' is not a time like 2026-11-25T18:00:00+0100";
+    const auto planned = parseSeconds(f[c.planned]);
+    const auto done = parseSeconds(f[c.done]);
+    if (!planned) return "planned seconds '" + f[c.planned] + "' are not a number from 0 to 86400";
+    if (!done) return "done seconds '" + f[c.done] + "' are not a number from 0 to 86400";
+    if (f[c.completed] != "yes" && f[c.completed] != "no") return "completed must be yes or no";
+    if (c.skipped && *c.skipped < f.size() && !f[*c.skipped].empty()) {
+        const auto skipped = parseSeconds(f[*c.skipped]);
+        if (!skipped) return "skipped phases '" + f[*c.skipped] + "' are not a count";
+        p.skipped = static_cast<int>(*skipped);
+    }
+    p.record.startedAt = *started;
+    p.record.routineId = f[c.id];
+    p.record.routineName = f[c.name];
+    p.record.plannedMs = *planned * 1000;
+    p.record.doneMs = *done * 1000;
+    p.record.completed = f[c.completed] == "yes";
+    return p;
+}
+
+std::int64_t weekStartOf(std::int64_t t) {
+    // 1970-01-01 was a Thursday: shifting by 3 days makes weeks start on Mondays.
+    const std::int64_t day = (t >= 0 ? t : t - 86'399) / 86'400;
+    const std::int64_t shifted = day + 3;
+    const std::int64_t week = (shifted >= 0 ? shifted : shifted - 6) / 7;
+    return (week * 7 - 3) * 86'400;
+}
+
+void insertSession(SQLite::Database& db, const HistoryRecord& r, std::string_view contentId, int skipped) {
+    SQLite::Statement q(db, "INSERT INTO sessions(started_at, routine_id, routine_name, content_id, planned_ms, "
+                            "done_ms, completed, skipped_phases) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, static_cast<std::int64_t>(r.startedAt));
+    q.bind(2, r.routineId);
+    q.bind(3, r.routineName);
+    q.bind(4, std::string(contentId));
+    q.bind(5, static_cast<std::int64_t>(r.plannedMs));
+    q.bind(6, static_cast<std::int64_t>(r.doneMs));
+    q.bind(7, r.completed ? 1 : 0);
+    q.bind(8, skipped);
+    q.exec();
+}
+
+} // namespace
+
+std::string_view momentName(CheckInMoment moment) {
+    switch (moment) {
+    case CheckInMoment::Before: return "before";
+    case CheckInMoment::After: return "after";
+    case CheckInMoment::Standalone: return "standalone";
+    }
+    return "standalone";
+}
+
+std::optional<CheckInMoment> parseMoment(std::string_view name) {
+    for (CheckInMoment m : {CheckInMoment::Before, CheckInMoment::After, CheckInMoment::Standalone})
+        if (momentName(m) == name) return m;
+    return std::nullopt;
+}
+
+std::optional<std::string> areaProblem(std::string_view area) {
+    if (area.empty()) return std::string("the area is empty (name one, like heel or knee)");
+    if (area.size() > kMaxAreaBytes) return "the area is longer than " + std::to_string(kMaxAreaBytes) + " bytes";
+    const auto letter = [](unsigned char ch) { return std::isalpha(ch) || ch >= 0x80; };
+    if (!letter(static_cast<unsigned char>(area.front())))
+        return "the area '" + std::string(area) + "' does not start with a letter";
+    for (unsigned char ch : area)
+        if (!letter(ch) && !std::isdigit(ch) && ch != ' ' && ch != '-' && ch != '\'')
+            return std::string("the area holds a character other than letters, digits, spaces, - and '");
+    return std::nullopt;
+}
+
+std::optional<std::string> checkInProblem(const CheckIn& c) {
+    if (c.score < kMinScore || c.score > kMaxScore)
+        return "a score is a whole number from 0 (no pain) to 10 (the worst), not " + std::to_string(c.score);
+    if (auto problem = areaProblem(c.area)) return problem;
+    return noteProblem(c.note);
+}
+
+std::optional<std::string> noteProblem(std::string_view note) {
+    if (note.size() <= kMaxNoteBytes) return std::nullopt;
+    return "the note is too long: " + std::to_string(note.size()) + " bytes, at most " + std::to_string(kMaxNoteBytes) +
+           " (an accented letter takes 2)";
+}
+
+fs::path historyDbPath() { return userDataDir() / "unknot.db"; }
+
+HistoryDb::HistoryDb(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+HistoryDb::~HistoryDb() = default;
+
+std::variant<std::unique_ptr<HistoryDb>, std::string> HistoryDb::open(const fs::path& file) {
+    try {
+        std::error_code ec;
+        fs::create_directories(file.parent_path(), ec);
+        auto db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                                     kBusyTimeoutMs);
+        db->exec("PRAGMA journal_mode = WAL");
+        db->exec("PRAGMA foreign_keys = ON");
+        SQLite::Transaction migrate(*db, SQLite::TransactionBehavior::IMMEDIATE);
+        const int version = db->execAndGet("PRAGMA user_version").getInt();
+        if (version > kSchemaVersion)
+            return file.string() + ": made by a newer Unknot (schema " + std::to_string(version) + ", this one knows " +
+                   std::to_string(kSchemaVersion) + ")";
+        for (int v = version; v < kSchemaVersion; ++v) db->exec(kMigrations[v]);
+        if (version != kSchemaVersion) db->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+        migrate.commit();
+        return std::unique_ptr<HistoryDb>(new HistoryDb(std::move(db)));
+    } catch (const std::exception& e) {
+        return file.string() + ": " + e.what();
+    }
+}
+
+int HistoryDb::schemaVersion() const { return db_->execAndGet("PRAGMA user_version").getInt(); }
+
+std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecord& record, std::string_view contentId,
+                                                              int skippedPhases) {
+    try {
+        SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        insertSession(*db_, record, contentId, skippedPhases);
+        const std::int64_t id = db_->getLastInsertRowid();
+        t.commit();
+        return id;
+    } catch (const std::exception& e) {
+        return std::string("cannot record the session: ") + e.what();
+    }
+}
+
+std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c) {
+    if (auto problem = checkInProblem(c)) return problem;
+    try {
+        SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement q(*db_, "INSERT INTO check_ins(at, area, side, score, moment, session_id, note) "
+                                  "VALUES(?, ?, ?, ?, ?, ?, ?)");
+        q.bind(1, static_cast<std::int64_t>(c.at));
+        q.bind(2, c.area);
+        q.bind(3, std::string(sideName(c.side)));
+        q.bind(4, c.score);
+        q.bind(5, std::string(momentName(c.moment)));
+        if (c.sessionId)
+            q.bind(6, static_cast<std::int64_t>(*c.sessionId));
+        else
+            q.bind(6);
+        q.bind(7, c.note);
+        q.exec();
+        t.commit();
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        return std::string("cannot record the check-in: ") + e.what();
+    }
+}
+
+std::vector<StoredSession> HistoryDb::sessions(std::int64_t since) const {
+    std::vector<StoredSession> out;
+    SQLite::Statement q(*db_, "SELECT id, started_at, routine_id, routine_name, content_id, planned_ms, done_ms, "
+                              "completed, skipped_phases FROM sessions WHERE started_at >= ? ORDER BY started_at, id");
+    q.bind(1, static_cast<std::int64_t>(since));
+    while (q.executeStep()) {
+        StoredSession s;
+        s.id = q.getColumn(0).getInt64();
+        s.record.startedAt = q.getColumn(1).getInt64();
+        s.record.routineId = q.getColumn(2).getString();
+        s.record.routineName = q.getColumn(3).getString();
+        s.contentId = q.getColumn(4).getString();
+        s.record.plannedMs = q.getColumn(5).getInt64();
+        s.record.doneMs = q.getColumn(6).getInt64();
+        s.record.completed = q.getColumn(7).getInt() != 0;
+        s.skippedPhases = q.getColumn(8).getInt();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<CheckIn> HistoryDb::checkIns(std::int64_t since) const {
+    std::vector<CheckIn> out;
+    SQLite::Statement q(*db_, "SELECT at, area, side, score, moment, session_id, note FROM check_ins "
+                              "WHERE at >= ? ORDER BY at, id");
+    q.bind(1, static_cast<std::int64_t>(since));
+    while (q.executeStep()) {
+        CheckIn c;
+        c.at = q.getColumn(0).getInt64();
+        c.area = q.getColumn(1).getString();
+        c.side = sideFromName(q.getColumn(2).getString());
+        c.score = q.getColumn(3).getInt();
+        c.moment = parseMoment(q.getColumn(4).getString()).value_or(CheckInMoment::Standalone);
+        if (!q.getColumn(5).isNull()) c.sessionId = q.getColumn(5).getInt64();
+        c.note = q.getColumn(6).getString();
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+ImportReport HistoryDb::importCsvOnce(const fs::path& csv) {
+    ImportReport report;
+    std::error_code ec;
+    const auto key = fs::absolute(csv, ec).lexically_normal().string();
+    try {
+        SQLite::Statement seen(*db_, "SELECT 1 FROM imports WHERE path = ?");
+        seen.bind(1, key);
+        if (seen.executeStep()) return report;
+        const auto size = fs::file_size(csv, ec);
+        if (ec) return report; // no history.csv: nothing to import
+        report.ran = true;
+        if (size > kMaxImportBytes) {
+            report.problems.push_back(csv.string() + ":1: error: over " + std::to_string(kMaxImportBytes >> 20) +
+                                      " MiB: not a history file; not imported");
+            return report;
+        }
+        std::ifstream in(csv, std::ios::binary);
+        std::string line;
+        Columns columns;
+        std::vector<ParsedLine> good;
+        for (int number = 1; std::getline(in, line); ++number) {
+            if (line.empty() || line == "\r") continue;
+            auto fields = csvLine(line);
+            if (auto* error = std::get_if<std::string>(&fields)) {
+                report.problems.push_back(csv.string() + ":" + std::to_string(number) + ": error: " + *error);
+                continue;
+            }
+            auto& f = std::get<std::vector<std::string>>(fields);
+            if (number == 1)
+                if (auto named = columnsFrom(f)) {
+                    columns = *named;
+                    continue;
+                }
+            auto parsed = parseLine(f, columns);
+            if (auto* error = std::get_if<std::string>(&parsed)) {
+                report.problems.push_back(csv.string() + ":" + std::to_string(number) + ": error: " + *error);
+                continue;
+            }
+            good.push_back(std::move(std::get<ParsedLine>(parsed)));
+        }
+        SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        for (const auto& p : good) insertSession(*db_, p.record, {}, p.skipped);
+        SQLite::Statement mark(*db_, "INSERT INTO imports(path, at, sessions) VALUES(?, ?, ?)");
+        mark.bind(1, key);
+        mark.bind(2, static_cast<std::int64_t>(wallClockSeconds()));
+        mark.bind(3, static_cast<int>(good.size()));
+        mark.exec();
+        t.commit();
+        report.imported = static_cast<int>(good.size());
+    } catch (const std::exception& e) {
+        report.problems.push_back(csv.string() + ": error: not imported: " + e.what());
+        report.imported = 0;
+    }
+    return report;
+}
+
+// -- trends -------------------------------------------------------------------------------------
+
+std::vector<AreaTrend> trends(const std::vector<CheckIn>& checkIns, std::int64_t since) {
+    const auto sideOrder = [](Side s) { return s == Side::Left ? 0 : s == Side::Right ? 1 : 2; };
+    struct Key {
+        std::string area;
+        int side;
+        bool operator<(const Key& o) const { return std::tie(area, side) < std::tie(o.area, o.side); }
+    };
+    struct Acc {
+        Side side = Side::None;
+        std::map<std::int64_t, std::pair<double, int>> weeks;
+        std::map<std::int64_t, std::pair<std::optional<int>, std::optional<int>>> bySession; // before, after
+        int count = 0;
+    };
+    std::map<Key, Acc> acc;
+    for (const CheckIn& c : checkIns) {
+        if (c.at < since) continue;
+        Acc& a = acc[Key{c.area, sideOrder(c.side)}];
+        a.side = c.side;
+        auto& w = a.weeks[weekStartOf(c.at)];
+        w.first += c.score;
+        w.second += 1;
+        ++a.count;
+        if (c.sessionId) {
+            auto& s = a.bySession[*c.sessionId];
+            if (c.moment == CheckInMoment::Before) s.first = c.score;
+            if (c.moment == CheckInMoment::After) s.second = c.score;
+        }
+    }
+    std::vector<AreaTrend> out;
+    for (auto& [key, a] : acc) {
+        AreaTrend t;
+        t.area = key.area;
+        t.side = a.side;
+        t.checkIns = a.count;
+        for (const auto& [start, sum] : a.weeks) t.weeks.push_back({start, sum.first / sum.second, sum.second});
+        double change = 0;
+        int pairs = 0;
+        for (const auto& [id, ba] : a.bySession)
+            if (ba.first && ba.second) {
+                change += *ba.second - *ba.first;
+                ++pairs;
+            }
+        if (pairs > 0) t.beforeToAfterChange = change / pairs;
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::string describeTrend(const AreaTrend& t) {
+    std::string who = std::string(sideName(t.side));
+    who += who.empty() ? t.area : " " + t.area;
+    char buf[96];
+    if (t.weeks.empty()) return who + ": no check-ins";
+    const auto& first = t.weeks.front();
+    const auto& last = t.weeks.back();
+    const auto span = (last.weekStart - first.weekStart) / (7 * 86'400) + 1;
+    if (span <= 1)
+        std::snprintf(buf, sizeof buf, ": %.1f (1 week)", first.average);
+    else
+        std::snprintf(buf, sizeof buf, ": %.1f \xE2\x86\x92 %.1f over %lld weeks", first.average, last.average,
+                      static_cast<long long>(span));
+    return who + buf;
+}
+
+} // namespace unknot

@@ -1,0 +1,240 @@
+#include "store/user_files.hpp"
+
+#include "core/atomic_file.hpp"
+#include "core/paths.hpp"
+#include "routine/routine_writer.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace unknot {
+
+namespace fs = std::filesystem;
+
+fs::path freeRoutinePath(const fs::path& dir, const std::string& id) {
+    std::error_code ec;
+    fs::path candidate = dir / (id + ".toml");
+    for (int n = 2; fs::exists(candidate, ec); ++n) candidate = dir / (id + "-" + std::to_string(n) + ".toml");
+    return candidate;
+}
+
+std::optional<std::string> saveRoutine(const fs::path& file, const Routine& routine) {
+    return writeFileAtomically(file, formatRoutine(routine));
+}
+
+fs::path trashDir() { return userDataDir() / "trash"; }
+
+std::variant<TrashedFile, std::string> moveToTrash(const fs::path& file, const fs::path& trash) {
+    std::error_code ec;
+    fs::create_directories(trash, ec);
+    if (ec) return "cannot create " + trash.string() + ": " + ec.message();
+    const auto stamp = std::to_string(static_cast<long long>(std::time(nullptr)));
+    fs::path target = trash / (file.stem().string() + "-" + stamp + ".toml");
+    for (int n = 2; fs::exists(target, ec); ++n)
+        target = trash / (file.stem().string() + "-" + stamp + "-" + std::to_string(n) + ".toml");
+    fs::rename(file, target, ec);
+    if (ec) return "cannot move " + file.string() + " to the trash: " + ec.message();
+    return TrashedFile{file, target};
+}
+
+std::optional<std::string> restoreFromTrash(const TrashedFile& trashed) {
+    std::error_code ec;
+    if (fs::exists(trashed.original, ec)) return trashed.original.string() + " exists again; not replacing it";
+    fs::rename(trashed.inTrash, trashed.original, ec);
+    if (ec) return "cannot restore " + trashed.original.string() + ": " + ec.message();
+    return std::nullopt;
+}
+
+fs::path historyPath() { return userDataDir() / "history.csv"; }
+
+std::string csvField(const std::string& text) {
+    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string formatLocal(std::int64_t t, const char* format) {
+    const std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    char buf[64];
+    return std::strftime(buf, sizeof buf, format, &tm) ? buf : "";
+}
+
+std::string isoLocal(std::int64_t t) { return formatLocal(t, "%Y-%m-%dT%H:%M:%S%z"); }
+
+std::optional<std::int64_t> parseIso(const std::string& text) {
+    std::tm tm{};
+    const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M:%S%z", &tm);
+    if (!end || *end) return std::nullopt;
+    const long offset = tm.tm_gmtoff; // read before timegm(), which resets it
+    return static_cast<std::int64_t>(timegm(&tm)) - offset;
+}
+
+std::int64_t wallClockSeconds() {
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+
+constexpr std::string_view kHeader = "started,routine_id,routine_name,planned_s,done_s,completed,skipped_phases\n";
+
+// One CSV record from `text` at `pos` (RFC 4180 quoting); false at the end.
+bool csvRecord(std::string_view text, std::size_t& pos, std::vector<std::string>& fields) {
+    fields.clear();
+    if (pos >= text.size()) return false;
+    std::string field;
+    bool quoted = false;
+    while (pos < text.size()) {
+        const char c = text[pos++];
+        if (quoted) {
+            if (c == '"' && pos < text.size() && text[pos] == '"') {
+                field += '"';
+                ++pos;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.push_back(std::move(field));
+            field.clear();
+        } else if (c == '\n') {
+            break;
+        } else if (c != '\r') {
+            field += c;
+        }
+    }
+    fields.push_back(std::move(field));
+    return true;
+}
+
+// The longest session a routine can make: every phase at its longest, in seconds. A line of
+// the history claiming more (or a negative time, or not a number) is damaged and passed over,
+// so that adding up minutes can never overflow.
+constexpr std::int64_t kMaxHistorySeconds = static_cast<std::int64_t>(kMaxPhases) * (kMaxPhaseMs / 1000);
+
+std::optional<std::int64_t> historySeconds(const std::string& field) {
+    if (field.empty() || field.size() > 12) return std::nullopt;
+    std::int64_t value = 0;
+    for (char c : field) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0'); // at most 12 digits: cannot overflow
+    }
+    if (value > kMaxHistorySeconds) return std::nullopt;
+    return value;
+}
+
+std::int64_t localDay(std::int64_t t) {
+    const std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    return (static_cast<std::int64_t>(timegm(&tm))) / 86400; // the local calendar day as a number
+}
+
+} // namespace
+
+std::optional<std::string> appendHistory(const fs::path& file, const HistoryRecord& r) {
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    // Non-blocking: a FIFO in its place fails at once instead of waiting for a reader.
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NONBLOCK | O_CLOEXEC, 0644);
+    if (fd < 0) return "cannot open " + file.string() + ": " + std::strerror(errno);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return "cannot write " + file.string() + ": not a regular file";
+    }
+    std::string line;
+    if (::lseek(fd, 0, SEEK_END) == 0) line += kHeader;
+    line += csvField(isoLocal(r.startedAt)) + "," + csvField(r.routineId) + "," + csvField(r.routineName) + "," +
+            std::to_string(r.plannedMs / 1000) + "," + std::to_string(r.doneMs / 1000) + "," +
+            (r.completed ? "yes" : "no") + "," + std::to_string(r.skippedPhases) + "\n";
+    // One write of one line with O_APPEND: a crash leaves the file with or without it.
+    const ssize_t n = ::write(fd, line.data(), line.size());
+    const int writeErrno = n < 0 ? errno : ENOSPC; // a short write: the disk is full
+    const bool synced = ::fsync(fd) == 0;
+    const int syncErrno = errno;
+    ::close(fd);
+    if (n != static_cast<ssize_t>(line.size()))
+        return "cannot write " + file.string() + ": " + std::strerror(writeErrno);
+    if (!synced) return "cannot flush " + file.string() + ": " + std::strerror(syncErrno);
+    return std::nullopt;
+}
+
+std::vector<HistoryRecord> parseHistory(std::string_view csv) {
+    std::vector<HistoryRecord> out;
+    std::size_t pos = 0;
+    std::vector<std::string> f;
+    while (csvRecord(csv, pos, f)) {
+        if (f.size() != 6 && f.size() != 7) continue; // older files have no skipped_phases
+        const auto started = parseIso(f[0]);
+        if (!started) continue; // the header, or a damaged line
+        const auto planned = historySeconds(f[3]);
+        const auto done = historySeconds(f[4]);
+        if (!planned || !done) continue;
+        HistoryRecord r;
+        r.startedAt = *started;
+        r.routineId = f[1];
+        r.routineName = f[2];
+        r.plannedMs = *planned * 1000;
+        r.doneMs = *done * 1000;
+        r.completed = f[5] == "yes";
+        if (f.size() == 7) {
+            const auto skipped = historySeconds(f[6]); // a count, read as the seconds are
+            if (!skipped) continue;
+            r.skippedPhases = static_cast<int>(*skipped);
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<HistoryRecord> readHistory(const fs::path& file) {
+    // Ten sessions a day for twenty years is 6 MB; a link to /dev/zero is never read.
+    constexpr std::uintmax_t kMaxHistoryFileBytes = 64u << 20;
+    const auto read = readRegularFile(file, kMaxHistoryFileBytes);
+    return read.text ? parseHistory(*read.text) : std::vector<HistoryRecord>{};
+}
+
+std::vector<double> minutesPerWeek(const std::vector<HistoryRecord>& records, std::int64_t now, int weeks) {
+    std::vector<double> out(static_cast<std::size_t>(weeks), 0.0);
+    // Day 0 (1970-01-01) was a Thursday; Monday-based weeks start 3 days later.
+    const auto weekOf = [](std::int64_t day) { return (day + 3) / 7; };
+    const std::int64_t thisWeek = weekOf(localDay(now));
+    for (const auto& r : records) {
+        const std::int64_t ago = thisWeek - weekOf(localDay(r.startedAt));
+        if (ago >= 0 && ago < weeks)
+            out[static_cast<std::size_t>(weeks - 1 - ago)] += static_cast<double>(r.doneMs) / 60000.0;
+    }
+    return out;
+}
+
+int streakDays(const std::vector<HistoryRecord>& records, std::int64_t now) {
+    std::set<std::int64_t> days;
+    for (const auto& r : records) days.insert(localDay(r.startedAt));
+    std::int64_t day = localDay(now);
+    if (!days.count(day)) --day; // today may still come
+    int streak = 0;
+    while (days.count(day)) {
+        ++streak;
+        --day;
+    }
+    return streak;
+}
+
+} // namespace unknot
