@@ -1,5 +1,7 @@
 #include "play/phrase_plan.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
@@ -11,7 +13,16 @@ namespace {
 // Phases at least this long have their duration said.
 constexpr Millis kSayDurationFromMs = 20'000;
 
-std::string_view sideWord(Side side) { return side == Side::Left ? "Left." : side == Side::Right ? "Right." : ""; }
+// TRANSLATORS: the voice says these at a one-sided step's start, alone when time is short.
+std::string_view sideWord(Side side) {
+    return side == Side::Left ? _("Left.") : side == Side::Right ? _("Right.") : "";
+}
+
+// What {side} becomes in a step's `say`.
+std::string_view spokenSide(Side side) {
+    // TRANSLATORS: {side} in a spoken line ("Roll the {side} calf"): the word alone, lower case.
+    return side == Side::Left ? C_("spoken side", "left") : side == Side::Right ? C_("spoken side", "right") : "";
+}
 
 void append(std::string& out, std::string_view part) {
     if (part.empty()) return;
@@ -59,7 +70,7 @@ std::string fillSay(const std::string& text, const SayValues& v) {
         if (name == "label")
             out += v.label;
         else if (name == "side")
-            out += sideName(v.side);
+            out += spokenSide(v.side);
         else if (name == "duration")
             out += v.durationMs ? spokenDuration(*v.durationMs) : std::string();
         else if (name == "round")
@@ -74,7 +85,9 @@ std::string fillSay(const std::string& text, const SayValues& v) {
 }
 
 std::string_view nextLabel(const Timeline& t, std::size_t i) {
-    return i + 1 < t.size() ? std::string_view(t.phases[i + 1].label.str()) : std::string_view("the end");
+    return i + 1 < t.size() ? std::string_view(t.phases[i + 1].label.str())
+                            // TRANSLATORS: {next} in a spoken line after the last step.
+                            : std::string_view(_("the end"));
 }
 
 std::string fillSay(const Timeline& t, std::size_t i) {
@@ -115,7 +128,7 @@ std::vector<std::string> phaseChoices(const Timeline& t, std::size_t i) {
     } else {
         std::string withLabel;
         if (blockSays.empty() && startsRound(t, i))
-            append(withLabel, "Round " + std::to_string(p.round) + " of " + std::to_string(p.rounds) + ".");
+            append(withLabel, format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)}));
         append(withLabel, side);
         append(withLabel, sentence(p.label.str()));
         if (!p.manual && p.durationMs >= kSayDurationFromMs) {
@@ -137,7 +150,7 @@ class SlotPlanner {
     std::vector<PhraseSlot> run() {
         for (std::size_t i = 0; i < t_.size(); ++i) phase(i);
         if (cues_.end && !t_.empty())
-            add(PhraseKind::End, t_.size() - 1, t_.totalMs, kPhraseAfterCueMs, {donePhrase(t_.totalMs), "Done."},
+            add(PhraseKind::End, t_.size() - 1, t_.totalMs, kPhraseAfterCueMs, {donePhrase(t_.totalMs), _("Done.")},
                 kNoPhraseLimit);
         return std::move(out_);
     }
@@ -155,10 +168,11 @@ class SlotPlanner {
         Millis until = p.manual ? kReminderEveryMs : halfway ? p.durationMs / 2 + kPhraseAfterCueMs : p.durationMs;
         add(PhraseKind::Phase, i, p.startMs, after, phaseChoices(t_, i), until);
         if (halfway)
-            add(PhraseKind::Halfway, i, p.startMs + p.durationMs / 2, kPhraseAfterCueMs, {"Halfway."},
+            add(PhraseKind::Halfway, i, p.startMs + p.durationMs / 2, kPhraseAfterCueMs, {_("Halfway.")},
                 p.durationMs - p.durationMs / 2);
         if (p.manual) {
-            add(PhraseKind::Reminder, i, p.startMs, kReminderEveryMs, {"Continue when you are ready."}, kNoPhraseLimit);
+            add(PhraseKind::Reminder, i, p.startMs, kReminderEveryMs, {_("Continue when you are ready.")},
+                kNoPhraseLimit);
             out_.back().everyMs = kReminderEveryMs;
         }
     }
@@ -202,14 +216,13 @@ std::string spokenDuration(Millis ms) {
     const Millis total = (ms + 500) / 1000;
     const Millis hours = total / 3600, minutes = total / 60 % 60, seconds = total % 60;
     std::string out;
-    const auto part = [&](Millis n, const char* unit) {
-        if (n == 0) return;
-        append(out, std::to_string(n) + " " + unit + (n == 1 ? "" : "s"));
-    };
-    part(hours, "hour");
-    part(minutes, "minute");
-    part(seconds, "second");
-    return out.empty() ? "0 seconds" : out;
+    // Digits, which the voice says in its language ("30 Sekunden": "dreißig Sekunden").
+    const auto n = [](Millis v) { return std::to_string(v); };
+    const auto count = [](Millis v) { return static_cast<unsigned long>(v); };
+    if (hours) append(out, format(n_("{0} hour", "{0} hours", count(hours)), {n(hours)}));
+    if (minutes) append(out, format(n_("{0} minute", "{0} minutes", count(minutes)), {n(minutes)}));
+    if (seconds) append(out, format(n_("{0} second", "{0} seconds", count(seconds)), {n(seconds)}));
+    return out.empty() ? format(n_("{0} second", "{0} seconds", 0), {"0"}) : out;
 }
 
 std::string_view phraseKindName(PhraseKind kind) {
@@ -260,6 +273,9 @@ std::vector<Phrase> planPhrases(const Timeline& timeline, const CueOptions& cues
     return out;
 }
 
-std::string donePhrase(Millis spentMs) { return "Done. " + spokenDuration(spentMs) + "."; }
+std::string donePhrase(Millis spentMs) {
+    // TRANSLATORS: said at the end; {0} is the time spent ("12 minutes 30 seconds").
+    return format(_("Done. {0}."), {spokenDuration(spentMs)});
+}
 
 } // namespace unknot

@@ -115,6 +115,14 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
         else
             out.notices.push_back("settings: `ui_scale` must be \"auto\" or a number from 1.0 to 3.0; using \"auto\"");
     }
+    r.string(top, "language", s.language);
+    if (!s.language.empty() && std::find(kLanguages.begin(), kLanguages.end(), s.language) == kLanguages.end()) {
+        std::string known;
+        for (std::string_view l : kLanguages) known += (known.empty() ? "" : ", ") + std::string(l);
+        out.notices.push_back("settings: `language` `" + s.language + "` is not one of " + known +
+                              "; using the environment's");
+        s.language.clear();
+    }
     r.string(top, "last_routine", s.lastRoutine);
     r.string(top, "output_device", s.outputDevice);
     for (const char* table : {"cues", "voice", "sounds", "window"})
@@ -156,6 +164,13 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
         r.boolean(*w, "fullscreen", s.window.fullscreen);
     }
     return out;
+}
+
+std::string languageSetting(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return {};
+    const auto read = readRegularFile(file, kMaxSettingsFileBytes);
+    return read.text ? parseSettings(*read.text, file.string()).settings.language : std::string();
 }
 
 LoadedSettings loadSettings(const std::filesystem::path& file) {
@@ -210,6 +225,7 @@ std::vector<SettingText> settingTexts(const Settings& s) {
         {"", "check_in_before", b(s.checkInBefore)},
         {"", "font_scale", scale.str()},
         {"", "ui_scale", uiScale.str()},
+        {"", "language", s.language.empty() ? std::nullopt : std::optional<std::string>(str(s.language))},
         {"", "last_routine", str(s.lastRoutine)},
         {"", "output_device", str(s.outputDevice)},
         {"cues", "phase", b(s.cues.phase)},
@@ -293,6 +309,7 @@ std::string formatSettings(const Settings& s) {
                       "# other lines stay as they are.\n";
     std::string table;
     for (const auto& t : settingTexts(s)) {
+        if (!t.value) continue; // a setting left to its default by having no key (language)
         if (t.table != table) out += "\n[" + (table = t.table) + "]\n";
         out += keyText(t.key) + " = " + *t.value + "\n";
     }
