@@ -174,9 +174,12 @@ SpokenPlan spokenPhrases(const Timeline& timeline, const Settings& settings) {
     if (!settings.voice.enabled) return out;
     const int rate = static_cast<int>(kPlanFramesPerSecond);
     // Stereo, as the device plays it, so the lengths and leads are the app's to the frame.
-    auto voice = Voice::open(settings.voice.name, settings.voice.rate, rate, 2);
-    if (!voice) voice = Voice::open(kDefaultVoice, 1.0, rate, 2);
-    if (!voice) return out;
+    std::string whyNot;
+    auto voice = openVoiceFor(settings.voice, currentLanguage(), rate, 2, &whyNot);
+    if (!voice) {
+        if (!whyNot.empty()) std::cerr << "unknot: " << whyNot << "\n";
+        return out;
+    }
     out.phrases = planPhrases(timeline, settings.cues, [&](const std::string& text) {
         const SpokenPhrase said = voice->speak(text);
         std::size_t lead = 0;
