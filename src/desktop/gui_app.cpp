@@ -484,6 +484,8 @@ class GuiApp final : public AppShell {
                           static_cast<double>(platform_->fonts().textScale));
             std::string line = head + (player.over() ? ui::describe(finished) : ui::describe(layout));
             if (line != reportedLayout_) std::fprintf(stderr, "unknot: %s\n", line.c_str());
+            if (line != reportedLayout_ && !player.over())
+                std::fprintf(stderr, "unknot: test texts %s\n", ui::describeTexts(layout).c_str());
             reportedLayout_ = std::move(line);
         }
         return intent;
