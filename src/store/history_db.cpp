@@ -57,12 +57,6 @@ CREATE TABLE imports(path TEXT PRIMARY KEY, at INTEGER NOT NULL, sessions INTEGE
 };
 static_assert(std::size(kMigrations) == HistoryDb::kSchemaVersion, "one migration per schema version");
 
-Side sideFromName(std::string_view name) {
-    if (name == "left") return Side::Left;
-    if (name == "right") return Side::Right;
-    return Side::None;
-}
-
 // -- history.csv --------------------------------------------------------------------------------
 // One physical line's fields (RFC 4180 quoting; the app never writes a line break inside a
 // field). An error message for a quote left open, so one damaged line never swallows the rest.
@@ -194,18 +188,6 @@ std::optional<CheckInMoment> parseMoment(std::string_view name) {
     return std::nullopt;
 }
 
-std::optional<std::string> areaProblem(std::string_view area) {
-    if (area.empty()) return std::string("the area is empty (name one, like heel or knee)");
-    if (area.size() > kMaxAreaBytes) return "the area is longer than " + std::to_string(kMaxAreaBytes) + " bytes";
-    const auto letter = [](unsigned char ch) { return std::isalpha(ch) || ch >= 0x80; };
-    if (!letter(static_cast<unsigned char>(area.front())))
-        return "the area '" + std::string(area) + "' does not start with a letter";
-    for (unsigned char ch : area)
-        if (!letter(ch) && !std::isdigit(ch) && ch != ' ' && ch != '-' && ch != '\'')
-            return std::string("the area holds a character other than letters, digits, spaces, - and '");
-    return std::nullopt;
-}
-
 std::optional<std::string> checkInProblem(const CheckIn& c) {
     if (c.score < kMinScore || c.score > kMaxScore)
         return "a score is a whole number from 0 (no pain) to 10 (the worst), not " + std::to_string(c.score);
@@ -315,7 +297,7 @@ std::vector<CheckIn> HistoryDb::checkIns(std::int64_t since) const {
         CheckIn c;
         c.at = q.getColumn(0).getInt64();
         c.area = q.getColumn(1).getString();
-        c.side = sideFromName(q.getColumn(2).getString());
+        c.side = sideFromName(q.getColumn(2).getString()).value_or(Side::None);
         c.score = q.getColumn(3).getInt();
         c.moment = parseMoment(q.getColumn(4).getString()).value_or(CheckInMoment::Standalone);
         if (!q.getColumn(5).isNull()) c.sessionId = q.getColumn(5).getInt64();
