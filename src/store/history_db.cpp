@@ -119,15 +119,10 @@ std::optional<Columns> columnsFrom(const std::vector<std::string>& header) {
     return c;
 }
 
-struct ParsedLine {
-    HistoryRecord record;
-    int skipped = 0;
-};
-
-std::variant<ParsedLine, std::string> parseLine(const std::vector<std::string>& f, const Columns& c) {
+std::variant<HistoryRecord, std::string> parseLine(const std::vector<std::string>& f, const Columns& c) {
     if (f.size() < c.needed())
         return "expected at least " + std::to_string(c.needed()) + " fields, found " + std::to_string(f.size());
-    ParsedLine p;
+    HistoryRecord r;
     const auto started = parseIso(f[c.started]);
     if (!started) return "'" + f[c.started] + "' is not a time like 2026-11-25T18:00:00+0100";
     const auto planned = parseSeconds(f[c.planned]);
@@ -138,15 +133,15 @@ std::variant<ParsedLine, std::string> parseLine(const std::vector<std::string>& 
     if (c.skipped && *c.skipped < f.size() && !f[*c.skipped].empty()) {
         const auto skipped = parseSeconds(f[*c.skipped]);
         if (!skipped) return "skipped phases '" + f[*c.skipped] + "' are not a count";
-        p.skipped = static_cast<int>(*skipped);
+        r.skippedPhases = static_cast<int>(*skipped);
     }
-    p.record.startedAt = *started;
-    p.record.routineId = f[c.id];
-    p.record.routineName = f[c.name];
-    p.record.plannedMs = *planned * 1000;
-    p.record.doneMs = *done * 1000;
-    p.record.completed = f[c.completed] == "yes";
-    return p;
+    r.startedAt = *started;
+    r.routineId = f[c.id];
+    r.routineName = f[c.name];
+    r.plannedMs = *planned * 1000;
+    r.doneMs = *done * 1000;
+    r.completed = f[c.completed] == "yes";
+    return r;
 }
 
 std::int64_t weekStartOf(std::int64_t t) {
@@ -307,6 +302,39 @@ std::vector<CheckIn> HistoryDb::checkIns(std::int64_t since) const {
     return out;
 }
 
+HistoryCsv parseHistoryCsv(std::string_view text, std::string_view path) {
+    HistoryCsv out;
+    const auto problem = [&](int number, const std::string& message) {
+        out.problems.push_back(std::string(path) + ":" + std::to_string(number) + ": error: " + message);
+    };
+    Columns columns;
+    std::size_t start = 0;
+    for (int number = 1; start < text.size(); ++number) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        if (line.empty() || line == "\r") continue;
+        auto fields = csvLine(line);
+        if (auto* error = std::get_if<std::string>(&fields)) {
+            problem(number, *error);
+            continue;
+        }
+        auto& f = std::get<std::vector<std::string>>(fields);
+        if (number == 1)
+            if (auto named = columnsFrom(f)) {
+                columns = *named;
+                continue;
+            }
+        auto parsed = parseLine(f, columns);
+        if (auto* error = std::get_if<std::string>(&parsed)) {
+            problem(number, *error);
+            continue;
+        }
+        out.sessions.push_back(std::move(std::get<HistoryRecord>(parsed)));
+    }
+    return out;
+}
+
 ImportReport HistoryDb::importCsvOnce(const fs::path& csv) {
     ImportReport report;
     std::error_code ec;
@@ -324,31 +352,12 @@ ImportReport HistoryDb::importCsvOnce(const fs::path& csv) {
             return report;
         }
         std::ifstream in(csv, std::ios::binary);
-        std::string line;
-        Columns columns;
-        std::vector<ParsedLine> good;
-        for (int number = 1; std::getline(in, line); ++number) {
-            if (line.empty() || line == "\r") continue;
-            auto fields = csvLine(line);
-            if (auto* error = std::get_if<std::string>(&fields)) {
-                report.problems.push_back(csv.string() + ":" + std::to_string(number) + ": error: " + *error);
-                continue;
-            }
-            auto& f = std::get<std::vector<std::string>>(fields);
-            if (number == 1)
-                if (auto named = columnsFrom(f)) {
-                    columns = *named;
-                    continue;
-                }
-            auto parsed = parseLine(f, columns);
-            if (auto* error = std::get_if<std::string>(&parsed)) {
-                report.problems.push_back(csv.string() + ":" + std::to_string(number) + ": error: " + *error);
-                continue;
-            }
-            good.push_back(std::move(std::get<ParsedLine>(parsed)));
-        }
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        HistoryCsv parsed = parseHistoryCsv(text, csv.string());
+        report.problems = std::move(parsed.problems);
+        const std::vector<HistoryRecord>& good = parsed.sessions;
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        for (const auto& p : good) insertSession(*db_, p.record, {}, p.skipped);
+        for (const auto& r : good) insertSession(*db_, r, {}, r.skippedPhases);
         SQLite::Statement mark(*db_, "INSERT INTO imports(path, at, sessions) VALUES(?, ?, ?)");
         mark.bind(1, key);
         mark.bind(2, static_cast<std::int64_t>(wallClockSeconds()));

@@ -63,6 +63,15 @@ struct ImportReport {
     std::vector<std::string> problems; // "path:line: error: message", one per bad line
 };
 
+// history.csv as the importer reads it: a session for each good line (skippedPhases from the
+// skipped_phases column when the header names one), and for each bad line a problem,
+// "path:line: error: message". `path` is only named in the problems.
+struct HistoryCsv {
+    std::vector<HistoryRecord> sessions;
+    std::vector<std::string> problems;
+};
+[[nodiscard]] HistoryCsv parseHistoryCsv(std::string_view text, std::string_view path = "history.csv");
+
 class HistoryDb {
   public:
     static constexpr int kSchemaVersion = 1;
