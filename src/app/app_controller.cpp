@@ -381,6 +381,7 @@ void AppController::applySettings(const Settings& draft) {
     settings_ = draft;
     settings_.window = before.window;
     settings_.lastRoutine = before.lastRoutine;
+    settings_.language = before.language; // read at start; not in the panel yet
     if (draft.cues != before.cues && driver_) driver_->setCueOptions(settings_.cues);
     if (draft.fontScale != before.fontScale) shell_.setFontScale(settings_.fontScale);
     if (draft.uiScale != before.uiScale) shell_.setUiScale(settings_.uiScale);

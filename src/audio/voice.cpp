@@ -12,10 +12,12 @@ cst_voice* register_cmu_us_rms(const char* voxdir);
 cst_voice* register_cmu_us_slt(const char* voxdir);
 }
 
+#include "audio/loudness.hpp"
 #include "core/i18n.hpp"
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -220,9 +222,22 @@ std::optional<MonoWave> parseStreamedWave(const std::string& b) {
     return std::nullopt;
 }
 
-// espeak-ng speaks a little louder than Flite's kal16: its phrases are scaled by this so the
-// voice keeps one loudness in every language (bench/voice_loudness.py measures both).
-constexpr double kEspeakGain = 1.0;
+// espeak-ng speaks 3 to 6 LU louder than Flite's kal16, and unevenly across languages: each
+// phrase is brought to the loudness kal16's phrases have (their maximum momentary loudness,
+// -25.5 LUFS, measured on mono 16-bit as synthesised), so the voice keeps one loudness in every
+// language (bench/voice_loudness.py measures both, as the app makes them).
+constexpr double kVoiceLoudnessLufs = -25.5;
+constexpr double kVoiceMaxPeakDbtp = -1.0;
+
+void bringToVoiceLoudness(std::vector<std::int16_t>& mono, int rate) {
+    const auto l = measureCueLoudness(mono, 1, static_cast<unsigned>(rate));
+    if (!l || !std::isfinite(l->maxMomentaryLufs)) return; // silence stays silence
+    double gainDb = kVoiceLoudnessLufs - l->maxMomentaryLufs;
+    if (std::isfinite(l->truePeakDbtp)) gainDb = std::min(gainDb, kVoiceMaxPeakDbtp - l->truePeakDbtp);
+    const double gain = std::pow(10.0, gainDb / 20.0);
+    for (auto& s : mono)
+        s = static_cast<std::int16_t>(std::clamp(std::lround(static_cast<double>(s) * gain), -32768L, 32767L));
+}
 
 } // namespace
 
@@ -243,9 +258,7 @@ SpokenPhrase Voice::speakEspeak(const std::string& text) const {
     if (!output) return {};
     auto wave = parseStreamedWave(*output);
     if (!wave || wave->samples.empty()) return {};
-    if (kEspeakGain != 1.0)
-        for (auto& s : wave->samples)
-            s = static_cast<std::int16_t>(std::clamp(static_cast<double>(s) * kEspeakGain, -32768.0, 32767.0));
+    bringToVoiceLoudness(wave->samples, wave->rate);
     return resampled(wave->samples.data(), wave->samples.size(), wave->rate);
 }
 
