@@ -1,5 +1,6 @@
 // Index: construction and time; input (keys, then intents by concern); the player; settings.
 #include "app/app_controller.hpp"
+#include "core/i18n.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -335,7 +336,8 @@ void AppController::sayQuestion() {
     const std::pair<std::uint64_t, std::size_t> question{checkInSerial_, checkIn_->index()};
     if (question == questionSaid_) return;
     questionSaid_ = question;
-    driver_->say(checkIn_->question() + " 0 none, 10 worst.");
+    // TRANSLATORS: said after a check-in question: the scale, as the voice says it.
+    driver_->say(checkIn_->question() + " " + _("0 none, 10 worst."));
     reporter_.logf("check-in said index=%zu", checkIn_->index());
 }
 

@@ -6,6 +6,7 @@
 //   - WindowReporter: the --verbose event log the end-to-end tests read, and the notice
 //   - GuiApp: the loop, the sound device, drawing each screen
 #include "desktop/gui_app.hpp"
+#include "core/i18n.hpp"
 
 #include "app/app_controller.hpp"
 #include "audio/audio_device.hpp"
@@ -436,9 +437,9 @@ class GuiApp final : public AppShell {
         const CheckInModel& c = *app_->checkIn();
         const std::string& name = app_->checkInRoutineName();
         ui::CheckInViewModel model;
-        model.title = c.moment() == CheckInMoment::Before  ? "Before: " + name
-                      : c.moment() == CheckInMoment::After ? "After: " + name
-                                                           : std::string("Check-in");
+        model.title = c.moment() == CheckInMoment::Before  ? format(_("Before: {0}"), {name})
+                      : c.moment() == CheckInMoment::After ? format(_("After: {0}"), {name})
+                                                           : std::string(_("Check-in"));
         model.question = c.question();
         model.score = c.score();
         model.index = c.index();

@@ -87,6 +87,14 @@ class LanguageWindowTest(unittest.TestCase):
     def test_brazilian_portuguese(self):
         self.check_language("pt_BR")
 
+    def test_the_check_in_asks_in_german(self):
+        x = Xvfb(1366, 768)
+        self.addCleanup(x.stop)
+        app = App(x.display, ["run", "post-run-complete"], settings=settings(1366, 768, 1.0),
+                  env_extra={"LANGUAGE": "de", "LANG": "C.UTF-8", "LC_ALL": ""})
+        self.addCleanup(app.stop)
+        app.wait_for(r'check-in index=0 score=-1 question="Wie fühlt sich Ihr linkes Knie an\?"', timeout=60)
+
     def test_the_setting_wins_over_the_environment(self):
         app, _, texts = self.start_glute_roll(1366, 768, 1.0, "fr", extra_settings='language = "de"\n')
         self.assertEqual(texts.get("side"), "LINKS", texts)
