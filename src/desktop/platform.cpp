@@ -140,6 +140,9 @@ struct Platform::Impl {
     ui::FontSizes fontSizes{};
     bool imguiReady = false;
     WindowGeometry windowed; // last geometry while not fullscreen
+    // Fullscreen because the command line asked (--fullscreen), and not toggled since: the
+    // settings keep the fullscreen they had, since a flag is for that run only.
+    bool fullscreenForRunOnly = false;
     // ImGui 1.86 only: events that would have conflicted with one already given to this
     // frame, oldest first; they go before anything newer in SDL's queue.
     std::deque<SDL_Event> heldBack;
@@ -238,6 +241,7 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     impl->window = SDL_CreateWindow(options.title.c_str(), x, y, g.width, g.height, flags);
     if (!impl->window) return std::string("cannot open a window: ") + SDL_GetError();
     impl->windowed = g;
+    impl->fullscreenForRunOnly = options.fullscreen && !g.fullscreen;
     impl->gl = SDL_GL_CreateContext(impl->window);
     if (!impl->gl) return std::string("cannot use OpenGL 3.2 (no driver?): ") + SDL_GetError();
     SDL_GL_MakeCurrent(impl->window, impl->gl);
@@ -471,6 +475,7 @@ bool Platform::typing() const { return ImGui::GetIO().WantTextInput; }
 std::vector<std::string> Platform::takeTypedBeyondBmp() { return std::exchange(impl_->typedBeyondBmp, {}); }
 
 void Platform::toggleFullscreen() {
+    impl_->fullscreenForRunOnly = false; // the user's choice from now on, saved
     impl_->rememberWindowed();
     SDL_SetWindowFullscreen(impl_->window, fullscreen() ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
 }
@@ -490,8 +495,8 @@ bool Platform::setScreenSaverEnabled(bool enabled) {
 
 WindowGeometry Platform::geometry() const {
     impl_->rememberWindowed();
-    WindowGeometry g = impl_->windowed;
-    g.fullscreen = fullscreen();
+    WindowGeometry g = impl_->windowed; // its `fullscreen` is still the one the settings gave
+    if (!impl_->fullscreenForRunOnly) g.fullscreen = fullscreen();
     return g;
 }
 
