@@ -113,6 +113,7 @@ class GuiApp final : public AppShell {
             const auto events = platform_->waitEvents(waitMs());
             if (handleEvents(events)) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
             app_->tick();
+            sound_->tick(); // a device quiet for a while is suspended
             publishRemote();
             if (options_.quitAtEnd && app_->player().over() && !app_->checkIn()) {
                 reporter_.log("quit-at-end");
