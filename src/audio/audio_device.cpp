@@ -212,6 +212,10 @@ void AudioDevice::suspend() {
 
 void AudioDevice::wake() {
     if (!suspended_) return;
+    // The mixer is set before the device starts: SDL_mixer unpauses it as it opens, and the
+    // first buffer already plays what was asked.
+    mixer_->deviceReopened();
+    Mix_SetPostMix(postMix, mixer_.get());
     const char* name = outputDevice_.empty() ? nullptr : outputDevice_.c_str();
     // The output it played on; gone meanwhile (no event comes for a closed device), the default.
     if (Mix_OpenAudioDevice(kFrequency, AUDIO_S16SYS, kChannels, kBufferFrames, name, 0) != 0 &&
@@ -219,19 +223,19 @@ void AudioDevice::wake() {
         SDL_Event gone{};
         gone.type = SDL_AUDIODEVICEREMOVED;
         gone.adevice.iscapture = 0;
+        Mix_SetPostMix(nullptr, nullptr);
         SDL_PushEvent(&gone);
         return; // stays suspended: the mixer keeps what it is asked until the switch takes it
     }
     suspended_ = false;
-    mixer_->deviceReopened();
-    Mix_SetPostMix(postMix, mixer_.get());
+    Mix_SetPostMix(postMix, mixer_.get()); // (in case opening reset it)
 }
 
 void AudioDevice::start(const Timeline& timeline, const CueOptions& options) {
-    wake();
     book_ = voice_ ? voice_->prepare(timeline, options) : nullptr;
     spentAsked_ = -1;
     mixer_->start(timeline, options, book_);
+    wake(); // after the command: the first buffer plays it
 }
 
 SessionStatus AudioDevice::update(std::vector<SessionEvent>& events) {
@@ -254,8 +258,8 @@ SessionStatus AudioDevice::update(std::vector<SessionEvent>& events) {
 
 void AudioDevice::say(const std::string& sentence) {
     if (!voice_ || sentence.empty()) return;
-    wake();
     mixer_->announce(voice_->announce(sentence));
+    wake();
 }
 
 std::vector<std::string> AudioDevice::outputDevices() {

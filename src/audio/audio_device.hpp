@@ -92,8 +92,8 @@ class AudioDevice final : public SoundDeviceDriver {
     // SessionDriver
     void start(const Timeline& timeline, const CueOptions& options) override;
     void apply(SessionCommand command) override {
-        wake();
         mixer_->apply(command);
+        wake();
     }
     void setCueOptions(const CueOptions& options) override { mixer_->setCueOptions(options); }
     void setVolume(int percent, bool muted) override { mixer_->setVolume(percent, muted); }
