@@ -47,11 +47,16 @@ bool LibraryModel::poll(const std::string& fallbackId) {
         rescan(fallbackId);
         return true;
     }
-    const FolderWatch::Changes changes = watch_->take();
+    FolderWatch::Changes changes = watch_->take();
     if (changes.everything) {
         rescan(fallbackId);
         return true;
     }
+    // An editor's or our own temporary files (hidden, *.tmp, *~) are no routines.
+    std::erase_if(changes.files, [](const std::filesystem::path& p) {
+        const std::string name = p.filename().string();
+        return name.empty() || name.front() == '.' || p.extension() != ".toml";
+    });
     if (changes.files.empty()) return false;
     const LibraryEntry* current = selected();
     const std::string selectedId = current ? current->id : fallbackId;
