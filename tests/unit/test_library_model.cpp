@@ -107,7 +107,7 @@ TEST_CASE("files changed on disk are noticed at the next check, and the selectio
     CHECK_FALSE(rig.model.poll()); // nothing changed since
 }
 
-TEST_CASE("a file edited is read again at the next check; temporary files are no change") {
+TEST_CASE("a file edited is read again at the next check, temporary files are no change") {
     Rig rig;
     rig.model.rescan("hip");
     rig.dir.write("builtin/glute.toml", routine("Glute edited", "hips"));
