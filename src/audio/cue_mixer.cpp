@@ -10,8 +10,10 @@ namespace unknot {
 
 namespace {
 
-// The limiter keeps the sum of overlapping cues under full scale; it lets go over ~50 ms.
-constexpr float kLimitLevel = 32000.0f;
+// The limiter keeps the sum of overlapping cues (a manual step's continue over its phase sound,
+// a loud voice over a tick) 1.5 dB under full scale, so that the true peak between samples stays
+// under -1 dBTP; it lets go over ~50 ms.
+constexpr float kLimitLevel = 27546.0f; // -1.5 dBFS
 constexpr double kLimiterReleaseSeconds = 0.05;
 // A pause or a cut fades what sounds over 10 ms: no click, and silent well within 20 ms.
 constexpr double kFadeSeconds = 0.01;
@@ -137,7 +139,9 @@ void CueMixer::setVolume(int percent, bool muted) {
 }
 
 void CueMixer::setVoiceVolume(int percent) {
-    const float v = static_cast<float>(std::clamp(percent, 0, 100)) / 100.0f;
+    // 100 % says every phrase as loud as the cues (each is made to their loudness); above it
+    // louder, up to +6 dB at 141 % and +12 dB at 200 %, the limiter keeping the peaks.
+    const float v = static_cast<float>(std::clamp(percent, 0, kMaxVoiceVolume)) / 100.0f;
     voiceGain_ = v * v;
 }
 

@@ -136,7 +136,7 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
                                   "` is not one of kal16, kal, awb, rms and slt; using " + std::string(kDefaultVoice));
             s.voice.name = kDefaultVoice;
         }
-        r.integer(*voice, "volume", s.voice.volume, 0, 100);
+        r.integer(*voice, "volume", s.voice.volume, 0, kMaxVoiceVolume);
         r.number(*voice, "rate", s.voice.rate, VoiceSettings::kMinRate, VoiceSettings::kMaxRate);
     }
     if (const auto* sounds = top["sounds"].as_table()) {

@@ -94,7 +94,7 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
             ImGui::EndCombo();
         }
         // A voice change reopens the sound device: applied when the slider is let go, not per step.
-        ImGui::SliderInt("Voice volume", &d.voice.volume, 0, 100, "%d%%");
+        ImGui::SliderInt("Voice volume", &d.voice.volume, 0, kMaxVoiceVolume, "%d%%");
         changed |= ImGui::IsItemDeactivatedAfterEdit();
         float rate = static_cast<float>(d.voice.rate);
         if (ImGui::SliderFloat("Speaking rate", &rate, static_cast<float>(VoiceSettings::kMinRate),
