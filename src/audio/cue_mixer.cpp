@@ -222,7 +222,7 @@ void CueMixer::pushEvent(const TaggedEvent& event) {
 }
 
 void CueMixer::onCue(const FiredCue& cue) {
-    const bool heard = cue.type != CueType::Phase || phaseSound_;
+    bool heard = cue.type != CueType::Phase || phaseSound_;
     if (heard) pushEvent(TaggedEvent{{SessionEvent::Type::Cue, cue, {}, cue.at}, sessionGeneration_});
     if (cue.type == CueType::Phase) {
         // A new phase: what is said of the last one stops.
@@ -231,6 +231,12 @@ void CueMixer::onCue(const FiredCue& cue) {
         pendingPhrase_ = -1;
     }
     const CueSound* sound = &sounds_[static_cast<std::size_t>(soundFor(cue, session_->timeline()))];
+    // A tick inside a phrase gives way to it, as the plan says (tickGivesWay): the words count more.
+    if (cue.type == CueType::Countdown && speech_.sound) {
+        const Ticks tick = session_->toTicks(kTickSoundMs);
+        if (cue.at < speech_.start + static_cast<Ticks>(speech_.sound->frames) && cue.at + tick > speech_.start)
+            heard = false;
+    }
     if (heard && sound->samples && sound->frames > 0) {
         // A free voice; a sounding cue is never cut off (16 voices of 400 ms are plenty).
         for (Voice& v : voices_) {
