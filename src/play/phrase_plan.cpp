@@ -323,6 +323,11 @@ Phrase fitPhrase(const PhraseSlot& slot, const PhraseLength& length) {
     p.duringWait = slot.duringWait;
     p.fullText = slot.choices.empty() ? std::string() : slot.choices.front();
     p.fit = PhraseFit::Dropped;
+    // The choices shrink to the last: when even it does not fit, none does, and the fuller ones
+    // need not be synthesised to know (a wide routine of 1 s phases would make thousands).
+    if (slot.untilMs != kNoPhraseLimit && !slot.choices.back().empty() &&
+        slot.cueOffsetMs + std::max<Millis>(0, length(slot.choices.back())) > slot.untilMs)
+        return p;
     for (std::size_t c = 0; c < slot.choices.size(); ++c) {
         if (slot.choices[c].empty()) continue;
         const Millis len = std::max<Millis>(0, length(slot.choices[c]));
@@ -348,7 +353,12 @@ std::vector<Phrase> planPhrases(const Timeline& timeline, const CueOptions& cues
 }
 
 bool tickGivesWay(const std::vector<Phrase>& phrases, Millis atMs) {
-    return std::any_of(phrases.begin(), phrases.end(), [&](const Phrase& p) {
+    // Phrases come in time order and never overlap: only the last few begun before the tick ends
+    // can hold it (a few, for the reminders and waits skipped below).
+    const auto after = std::upper_bound(phrases.begin(), phrases.end(), atMs + kTickSoundMs - 1,
+                                        [](Millis t, const Phrase& p) { return t < p.atMs; });
+    const auto from = after - std::min<std::ptrdiff_t>(after - phrases.begin(), 4);
+    return std::any_of(from, after, [&](const Phrase& p) {
         // A manual phase's phrases stop when it is continued: in the plan they sit at the next
         // phase's start (the wait counts 0 ms), never over a tick in the app.
         return !p.text.empty() && p.kind != PhraseKind::Reminder && !p.duringWait && atMs < p.atMs + p.lengthMs &&
