@@ -141,7 +141,7 @@ class CliTest(unittest.TestCase):
         cues = [c for c in every if c["type"] != "say"]
         # What the voice says, among the cues: after the phase's own sound, on a whole frame.
         says = [c for c in every if c["type"] == "say"]
-        self.assertEqual(says[0]["text"], "Get ready.")  # its label
+        self.assertEqual(says[0]["text"], "Get ready. Next: Left. Squeeze. 5 seconds.")  # its label, then the short phase next
         self.assertEqual(says[0]["at_ms"], 450)
         self.assertEqual(says[0]["frame"], 450 * 48)
         self.assertEqual(says[1]["text"], "Round 1 of 2. Left. Squeeze.")
