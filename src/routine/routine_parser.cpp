@@ -3,6 +3,7 @@
 #include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "play/phrase_plan.hpp"
+#include "routine/sources.hpp"
 #include "routine/timeline.hpp"
 #include "store/history_db.hpp"
 
@@ -18,7 +19,8 @@ namespace {
 // Nesting deeper than this is surely a mistake, and bounding it bounds our recursion.
 constexpr int kMaxDepth = 16;
 
-const std::vector<std::string> kTopKeys = {"name", "summary", "notes", "tags", "equipment", "check_in", "step"};
+const std::vector<std::string> kTopKeys = {"name",      "summary",  "notes",   "tags",
+                                           "equipment", "check_in", "sources", "step"};
 const std::vector<std::string> kStepKeys = {"kind",   "duration", "label",  "cue",          "say",
                                             "repeat", "sides",    "switch", "rest_between", "step"};
 
@@ -70,6 +72,8 @@ class Parser {
                 routine.equipment = stringList(node, "equipment", "[\"lacrosse ball\"]");
             } else if (k == "check_in") {
                 routine.checkIn = checkInAreas(node);
+            } else if (k == "sources") {
+                routine.sources = parseSources(node, [this](SourcePos at, std::string m) { error(at, std::move(m)); });
             } else if (k == "step") {
                 sawSteps = true;
                 routine.steps = steps(node, 0, false);

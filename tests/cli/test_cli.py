@@ -229,7 +229,7 @@ class CliTest(unittest.TestCase):
         r = self.run_unknot("plan", "glute-release-ball")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("Switch to the right side", r.stdout)
-        self.assertIn("Total 8 min 55 s", r.stdout)
+        self.assertIn("Total 10 min 55 s", r.stdout)
 
     def test_plan_manual_phase(self):
         r = self.run_unknot("plan", "--json", str(FIXTURES / "good" / "manual.toml"))
