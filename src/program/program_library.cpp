@@ -31,8 +31,11 @@ std::vector<std::string> routineIds(const Library& library) {
 }
 
 void ProgramLibrary::scan(const ProgramFolders& folders, const Library& routines) {
+    scan(folders, routineIds(routines));
+}
+
+void ProgramLibrary::scan(const ProgramFolders& folders, const std::vector<std::string>& known) {
     entries_.clear();
-    const auto known = routineIds(routines);
     scanFolder(folders.builtIn, RoutineSource::BuiltIn, known, entries_);
     std::error_code ec;
     if (!folders.user.empty() && !(std::filesystem::exists(folders.builtIn, ec) &&

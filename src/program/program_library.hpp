@@ -30,6 +30,7 @@ class ProgramLibrary {
   public:
     // Reads every *.toml in the folders; `routines` says which routine ids a stage may name.
     void scan(const ProgramFolders& folders, const Library& routines);
+    void scan(const ProgramFolders& folders, const std::vector<std::string>& routineIds);
     [[nodiscard]] const std::vector<ProgramEntry>& entries() const { return entries_; }
     // The user's first, then the built-in one; null when unknown.
     [[nodiscard]] const ProgramEntry* findId(std::string_view id) const;

@@ -58,7 +58,7 @@ std::vector<Decision> ProgramStore::decisions(std::int64_t runId) const {
     while (q.executeStep()) {
         Decision d;
         d.week = q.getColumn(0).getInt();
-        d.action = actionFromName(q.getColumn(1).getString()).value_or(Action::Stay);
+        d.action = actionFromName(q.getColumn(1).getString()).value_or(RuleAction::Stay);
         d.stageAfter = q.getColumn(2).getInt();
         d.reason = q.getColumn(3).getString();
         out.push_back(std::move(d));

@@ -81,18 +81,18 @@ constexpr double kSameScore = 0.5;
 
 } // namespace
 
-std::string_view actionName(Action a) {
+std::string_view actionName(RuleAction a) {
     switch (a) {
-    case Action::Advance: return "advance";
-    case Action::Stay: return "stay";
-    case Action::StepBack: return "step_back";
-    case Action::Review: return "review";
+    case RuleAction::Advance: return "advance";
+    case RuleAction::Stay: return "stay";
+    case RuleAction::StepBack: return "step_back";
+    case RuleAction::Review: return "review";
     }
     return "stay";
 }
 
-std::optional<Action> actionFromName(std::string_view name) {
-    for (Action a : {Action::Advance, Action::Stay, Action::StepBack, Action::Review})
+std::optional<RuleAction> actionFromName(std::string_view name) {
+    for (RuleAction a : {RuleAction::Advance, RuleAction::Stay, RuleAction::StepBack, RuleAction::Review})
         if (actionName(a) == name) return a;
     return std::nullopt;
 }
@@ -102,7 +102,7 @@ ProgramPlace placeOf(const Program& program, Day start, const std::vector<Decisi
     for (const Decision& d : decisions) {
         if (d.stageAfter != p.stage) p.stageStartWeek = d.week + 1;
         p.stage = std::clamp(d.stageAfter, 0, static_cast<int>(program.stages.size()));
-        p.reviewed |= d.action == Action::Review;
+        p.reviewed |= d.action == RuleAction::Review;
     }
     p.programWeek = static_cast<int>(std::max<Day>(today - start, 0) / 7) + 1;
     p.weekInStage = std::max(p.programWeek - p.stageStartWeek + 1, 1);
@@ -132,10 +132,10 @@ Decision decideWeek(const Program& program, Day start, const ProgramPlace& place
                                      " worse this week (" + scoreText(before.at(rose->first)) + " → " +
                                      scoreText(now.at(rose->first)) + ")";
             if (place.stage == 0) {
-                d.action = Action::Stay;
+                d.action = RuleAction::Stay;
                 d.reason = what + ": staying at " + here;
             } else {
-                d.action = Action::StepBack;
+                d.action = RuleAction::StepBack;
                 d.stageAfter = place.stage - 1;
                 d.reason = what + ": back to " + stageText(program, place.stage - 1);
             }
@@ -147,7 +147,7 @@ Decision decideWeek(const Program& program, Day start, const ProgramPlace& place
         const Averages first = weekAverages(program, scores, start, place.stageStartWeek);
         const auto fell = mostChanged(first, now, -1);
         if (!now.empty() && (!fell || fell->second > -kSameScore)) {
-            d.action = Action::Review;
+            d.action = RuleAction::Review;
             d.reason = "after " + std::to_string(inStage) + " weeks at " + here + " no side is better" +
                        (fell ? " (" + who(fell->first) + " " + scoreText(first.at(fell->first)) + " → " +
                                    scoreText(now.at(fell->first)) + ")"
@@ -167,7 +167,7 @@ Decision decideWeek(const Program& program, Day start, const ProgramPlace& place
         return d;
     }
     if (stage.advance.when == AdvanceWhen::Always) {
-        d.action = Action::Advance;
+        d.action = RuleAction::Advance;
         d.stageAfter = place.stage + 1;
         d.reason = std::to_string(inStage) + (inStage == 1 ? " week" : " weeks") + " at " + here + " done: " + next;
         return d;
@@ -188,7 +188,7 @@ Decision decideWeek(const Program& program, Day start, const ProgramPlace& place
                                   : "no side was better this week: staying at " + here;
         return d;
     }
-    d.action = Action::Advance;
+    d.action = RuleAction::Advance;
     d.stageAfter = place.stage + 1;
     d.reason = (better ? "your " + who(fell->first) + " was " + points(-fell->second) + " better this week"
                        : std::string("no side was worse this week")) +

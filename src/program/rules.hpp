@@ -10,9 +10,9 @@
 
 namespace unknot {
 
-enum class Action { Advance, Stay, StepBack, Review };
-[[nodiscard]] std::string_view actionName(Action action); // "advance", "stay", "step_back", "review"
-[[nodiscard]] std::optional<Action> actionFromName(std::string_view name);
+enum class RuleAction { Advance, Stay, StepBack, Review };
+[[nodiscard]] std::string_view actionName(RuleAction action); // "advance", "stay", "step_back", "review"
+[[nodiscard]] std::optional<RuleAction> actionFromName(std::string_view name);
 
 // One check-in score on a day.
 struct DayScore {
@@ -25,7 +25,7 @@ struct DayScore {
 // What was decided at the end of a program week.
 struct Decision {
     int week = 0; // the program week that ended (1 = the first seven days from the start)
-    Action action = Action::Stay;
+    RuleAction action = RuleAction::Stay;
     int stageAfter = 0; // 0-based; the number of stages once the last one is done
     std::string reason; // one sentence
 };

@@ -299,12 +299,12 @@ TEST_CASE("no improvement by the review week: the advice to see someone, once") 
     CHECK(actions(ds) == "stay advance stay advance stay stay stay review stay stay stay advance");
     CHECK(ds[7].reason == "after 4 weeks at stage 3 of 3 no side is better (left heel 5.0 → 5.0): have it seen by a "
                           "physiotherapist or doctor (see the program's notes)");
-    CHECK(std::count_if(ds.begin(), ds.end(), [](const Decision& d) { return d.action == Action::Review; }) == 1);
+    CHECK(std::count_if(ds.begin(), ds.end(), [](const Decision& d) { return d.action == RuleAction::Review; }) == 1);
     // Better by the review week: no review.
     CHECK(actions(follow(p, weeks({5, 5, 5, 5, 5, 5, 4, 3, 3, 3, 3, 3}), 8)).find("review") == std::string::npos);
 }
 
-TEST_CASE("decisions already made are kept; only the weeks since are decided") {
+TEST_CASE("decisions already made are kept, and only the weeks since are decided") {
     const Program p = builtIn("plantar-fasciitis-12-weeks");
     const auto scores = weeks({6, 5, 5, 4, 4, 3});
     const auto firstThree = follow(p, scores, 3);
@@ -350,7 +350,7 @@ TEST_CASE("an old database is upgraded in place and keeps a program's decisions"
     CHECK_FALSE(store.addDecisions(store.activeRun()->id, ds, 3'000)); // a second process: kept once
     const auto kept = store.decisions(store.activeRun()->id);
     REQUIRE(kept.size() == 2);
-    CHECK(kept[1].action == Action::Advance);
+    CHECK(kept[1].action == RuleAction::Advance);
     CHECK(kept[1].reason == ds[1].reason);
     CHECK_FALSE(store.ranOn(kStart + 3));
     CHECK_FALSE(store.markRan(kStart + 3, 4'000));
@@ -382,7 +382,7 @@ TEST_CASE("following a program: decisions owed are made and stored, today's rout
     CHECK(t.place.stage == 1);
     CHECK(t.stageLine() == "stage 2 of 3 \xC2\xB7 week 3 of 12");
     REQUIRE(t.decision);
-    CHECK(t.decision->action == Action::Advance);
+    CHECK(t.decision->action == RuleAction::Advance);
     CHECK(store.decisions(t.run->id).size() == 2);
     REQUIRE(t.due.size() == 1);
     CHECK(t.due[0].id == "heel-raises-10x4");

@@ -1,5 +1,8 @@
 #include "screens/library/library_view.hpp"
 
+#include "routine/sources.hpp"
+#include "screens/today/today_view.hpp"
+
 #include "routine/routine_outline.hpp"
 #include "screens/editor/editor_view.hpp"
 #include "screens/player/player_view.hpp"
@@ -109,6 +112,22 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
             ImGui::PopStyleColor();
         }
         ImGui::Unindent(static_cast<float>(line.depth) * ImGui::GetFontSize() * 1.4f + 1.0f);
+    }
+    // The evidence the routine rests on, after its steps: who showed what (docs/routines.md).
+    if (!r.sources.empty()) {
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::PushFont(fonts.heading);
+        ImGui::TextUnformatted("Sources");
+        ImGui::PopFont();
+        for (const Source& s : r.sources) {
+            ImGui::TextWrapped("%s: %s", citeShort(s).c_str(), s.supports.c_str());
+            ImGui::Indent();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", s.title.c_str());
+            ImGui::PopStyleColor();
+            ImGui::Unindent();
+        }
     }
 }
 
@@ -255,6 +274,7 @@ Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const
     const float listWidth = ImGui::GetContentRegionAvail().x * 0.42f;
     ImGui::BeginChild("##left", ImVec2(listWidth, 0)); // left: title, search, filters, the list
     drawHeader(state, model, fonts, intent, layout);
+    if (model.today) drawTodayPanel(*model.today, fonts, intent);
     drawList(state, model, fonts, intent, layout);
     ImGui::EndChild();
     ImGui::SameLine();
