@@ -3,6 +3,7 @@
 #include "audio/voice.hpp"
 #include "cli/cli_history.hpp"
 #include "cli/cli_program.hpp"
+#include "cli/cli_remind.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "desktop/gui_app.hpp"
@@ -378,6 +379,8 @@ int runCli(int argc, char** argv) {
     addHistoryCommands(app, historyCommands);
     ProgramCommands programCommands;
     addProgramCommands(app, programCommands);
+    RemindCommand remindCommand;
+    addRemindCommand(app, remindCommand);
 
     try {
         app.parse(argc, argv);
@@ -393,6 +396,7 @@ int runCli(int argc, char** argv) {
     if (*run) return cmdWindow(global, window, &routineArg);
     if (const int code = runHistoryCommands(historyCommands); code >= 0) return code;
     if (const int code = runProgramCommands(programCommands, foldersFor(global)); code >= 0) return code;
+    if (const int code = runRemindCommand(remindCommand, foldersFor(global)); code >= 0) return code;
     return cmdWindow(global, window, nullptr);
 }
 

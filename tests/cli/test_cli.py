@@ -1,6 +1,7 @@
 """Layer 2: the real `unknot` binary on fixture files (run by CTest)."""
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import unittest
@@ -459,6 +460,46 @@ class ProgramCliTest(unittest.TestCase):
         self.assertIn("2 of 2 files refused", bad.stderr)
         self.assertFalse((data / "programs" / "mistakes.toml").exists())
         self.assertFalse((data / "routines" / "syntax.toml").exists())
+
+
+class RemindCliTest(unittest.TestCase):
+    """unknot remind: nothing due, bad times, no user session, and a timer systemd accepts."""
+
+    setUp = ProgramCliTest.setUp
+    tearDown = ProgramCliTest.tearDown
+    run_unknot = ProgramCliTest.run_unknot
+
+    def test_remind_with_nothing_due_exits_0(self):
+        r = self.run_unknot("remind", "--wait", "0")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("no program is running", r.stdout)
+
+    def test_a_bad_time_exits_2_before_anything_else(self):
+        for at in ("25:99", "20.30", "8pm", "24:00", ""):
+            with self.subTest(at=at):
+                r = self.run_unknot("remind", "--at", at)
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                self.assertIn("is not a time like 20:30", r.stderr)
+
+    def test_no_user_session_exits_1_and_writes_nothing(self):
+        self.env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        self.env["XDG_RUNTIME_DIR"] = str(Path(self.home.name) / "no-runtime")
+        r = self.run_unknot("remind", "--at", "20:30")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("no systemd user session", r.stderr)
+        self.assertFalse((Path(self.env["XDG_CONFIG_HOME"]) / "systemd").exists())
+
+    @unittest.skipUnless(shutil.which("systemd-analyze"), "no systemd-analyze")
+    def test_the_timer_is_one_systemd_accepts(self):
+        units = Path(self.home.name) / "units"
+        r = self.run_unknot("remind", "--at", "7:05", "--units-dir", str(units))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        timer = (units / "unknot-remind.timer").read_text()
+        self.assertIn("OnCalendar=*-*-* 07:05:00", timer)
+        self.assertIn("remind", (units / "unknot-remind.service").read_text())
+        v = subprocess.run(["systemd-analyze", "verify", str(units / "unknot-remind.timer")],
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
 
 
 class HostileFilesTest(unittest.TestCase):
