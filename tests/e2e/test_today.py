@@ -61,6 +61,17 @@ class TodayWindowTest(WindowTest):
         app.keys("Return")  # now Enter starts the golf ball: it asks first how the heels feel
         app.wait_for(r"screen check-in moment=before", after=n)
 
+    def test_the_preview_lists_a_routines_sources(self):
+        app = self.start()
+        app.wait_for(r"screen library")
+        n = app.line_count()
+        app.keys("slash")
+        app.type_unicode("abduction")
+        app.wait_for(r'library search "abduction" visible=2', after=n)
+        # The search moved the selection to the first routine it found; its preview ends with
+        # its sources (Ferber et al. 2015).
+        app.wait_for_screen(lambda s: s.distinct_colours() > 3, png_path=SHOTS_DIR / "preview-sources.png")
+
 
 if __name__ == "__main__":
     unittest.main()

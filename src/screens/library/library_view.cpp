@@ -88,6 +88,10 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
     ImGui::PopFont();
     if (!r.equipment.empty()) ImGui::TextWrapped("Equipment: %s", joinList(r.equipment).c_str());
     if (!r.tags.empty()) ImGui::TextWrapped("Tags: %s", joinList(r.tags).c_str());
+    // The evidence the routine rests on (docs/routines.md), one line each: who, when, where to
+    // find it, and what in the routine it backs.
+    for (const Source& src : r.sources)
+        ImGui::TextWrapped("Source: %s \xE2\x80\x94 %s", citeShort(src).c_str(), src.supports.c_str());
     if (!r.notes.empty()) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", reflow(r.notes).c_str());
@@ -112,22 +116,6 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
             ImGui::PopStyleColor();
         }
         ImGui::Unindent(static_cast<float>(line.depth) * ImGui::GetFontSize() * 1.4f + 1.0f);
-    }
-    // The evidence the routine rests on, after its steps: who showed what (docs/routines.md).
-    if (!r.sources.empty()) {
-        ImGui::Spacing();
-        ImGui::Separator();
-        ImGui::PushFont(fonts.heading);
-        ImGui::TextUnformatted("Sources");
-        ImGui::PopFont();
-        for (const Source& s : r.sources) {
-            ImGui::TextWrapped("%s: %s", citeShort(s).c_str(), s.supports.c_str());
-            ImGui::Indent();
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-            ImGui::TextWrapped("%s", s.title.c_str());
-            ImGui::PopStyleColor();
-            ImGui::Unindent();
-        }
     }
 }
 
