@@ -52,7 +52,7 @@ std::variant<bool, std::string> ProgramStore::stop(std::int64_t now) {
 
 std::vector<Decision> ProgramStore::decisions(std::int64_t runId) const {
     std::vector<Decision> out;
-    SQLite::Statement q(db_.connection(), "SELECT week, action, stage_after, reason FROM program_decisions "
+    SQLite::Statement q(db_.connection(), "SELECT week, action, stage_after, reason, early FROM program_decisions "
                                           "WHERE run_id = ? ORDER BY week");
     q.bind(1, static_cast<std::int64_t>(runId));
     while (q.executeStep()) {
@@ -61,6 +61,7 @@ std::vector<Decision> ProgramStore::decisions(std::int64_t runId) const {
         d.action = actionFromName(q.getColumn(1).getString()).value_or(RuleAction::Stay);
         d.stageAfter = q.getColumn(2).getInt();
         d.reason = q.getColumn(3).getString();
+        d.early = q.getColumn(4).getInt() != 0;
         out.push_back(std::move(d));
     }
     return out;
@@ -74,13 +75,14 @@ std::optional<std::string> ProgramStore::addDecisions(std::int64_t runId, const 
         for (const Decision& d : decisions) {
             SQLite::Statement q(db_.connection(),
                                 "INSERT OR IGNORE INTO program_decisions(run_id, week, action, stage_after, reason, "
-                                "decided_at) VALUES(?, ?, ?, ?, ?, ?)");
+                                "early, decided_at) VALUES(?, ?, ?, ?, ?, ?, ?)");
             q.bind(1, static_cast<std::int64_t>(runId));
             q.bind(2, d.week);
             q.bind(3, std::string(actionName(d.action)));
             q.bind(4, d.stageAfter);
             q.bind(5, d.reason);
-            q.bind(6, static_cast<std::int64_t>(now));
+            q.bind(6, d.early ? 1 : 0);
+            q.bind(7, static_cast<std::int64_t>(now));
             q.exec();
         }
         t.commit();

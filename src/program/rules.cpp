@@ -100,7 +100,7 @@ std::optional<RuleAction> actionFromName(std::string_view name) {
 ProgramPlace placeOf(const Program& program, Day start, const std::vector<Decision>& decisions, Day today) {
     ProgramPlace p;
     for (const Decision& d : decisions) {
-        if (d.stageAfter != p.stage) p.stageStartWeek = d.week + 1;
+        if (d.stageAfter != p.stage) p.stageStartWeek = d.early ? d.week : d.week + 1;
         p.stage = std::clamp(d.stageAfter, 0, static_cast<int>(program.stages.size()));
         p.reviewed |= d.action == RuleAction::Review;
     }
@@ -193,6 +193,35 @@ Decision decideWeek(const Program& program, Day start, const ProgramPlace& place
     d.reason = (better ? "your " + who(fell->first) + " was " + points(-fell->second) + " better this week"
                        : std::string("no side was worse this week")) +
                ": " + next;
+    return d;
+}
+
+std::optional<Decision> decideAfterCheckIn(const Program& program, Day start, const std::vector<Decision>& made,
+                                           const std::vector<DayScore>& scores, Day today) {
+    const int week = static_cast<int>(std::max<Day>(today - start, 0) / 7) + 1;
+    if (week < 2 || (!made.empty() && made.back().week >= week)) return std::nullopt;
+    const ProgramPlace place = placeOf(program, start, made, today);
+    if (place.complete(program) || place.stage == 0) return std::nullopt; // nowhere to step back to
+    const Stage& stage = program.stages[static_cast<std::size_t>(place.stage)];
+    if (stage.stepBack.rise <= 0) return std::nullopt;
+    const Day weekStart = start + 7 * static_cast<Day>(week - 1);
+    // At least two check-ins on a side this week: one bad morning is not a trend.
+    std::map<SideKey, int> counts;
+    for (const DayScore& s : scores)
+        if (s.day >= weekStart && s.day <= today) ++counts[SideKey{s.area, s.side}];
+    Averages now = averages(program, scores, weekStart, today + 1);
+    for (auto it = now.begin(); it != now.end();) it = counts[it->first] >= 2 ? std::next(it) : now.erase(it);
+    const Averages before = weekAverages(program, scores, start, week - 1);
+    const auto rose = mostChanged(before, now, +1);
+    if (!rose || rose->second < stage.stepBack.rise) return std::nullopt;
+    Decision d;
+    d.week = week;
+    d.early = true;
+    d.action = RuleAction::StepBack;
+    d.stageAfter = place.stage - 1;
+    d.reason = "your " + who(rose->first) + " is " + points(rose->second) + " worse this week so far (" +
+               scoreText(before.at(rose->first)) + " → " + scoreText(now.at(rose->first)) + "): back to " +
+               stageText(program, place.stage - 1) + " now";
     return d;
 }
 

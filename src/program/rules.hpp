@@ -28,6 +28,9 @@ struct Decision {
     RuleAction action = RuleAction::Stay;
     int stageAfter = 0; // 0-based; the number of stages once the last one is done
     std::string reason; // one sentence
+    // Made after a check-in, before its week ended (a step back cannot wait for Sunday): the
+    // stage it goes back to counts this week as its first.
+    bool early = false;
 };
 
 // Where a program stands after the decisions made so far.
@@ -48,6 +51,13 @@ struct ProgramPlace {
 // week), from the scores (any days; only the program's areas count).
 [[nodiscard]] Decision decideWeek(const Program& program, Day start, const ProgramPlace& place, int week,
                                   const std::vector<DayScore>& scores);
+
+// After a check-in: the step-back rule on the week so far (its first day to `today`, at least
+// two check-ins on the side) against the whole week before. A decision (early) when a side rose
+// by the stage's `rise`; nothing otherwise, or when this week has its decision already.
+[[nodiscard]] std::optional<Decision> decideAfterCheckIn(const Program& program, Day start,
+                                                         const std::vector<Decision>& made,
+                                                         const std::vector<DayScore>& scores, Day today);
 
 // The decisions owed for weeks that ended by `today` and have none yet, in order, each made
 // from the place the ones before it left.

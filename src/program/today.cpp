@@ -34,6 +34,11 @@ Today followProgram(ProgramStore& store, const ProgramLibrary& programs, Day dat
         const auto owed = pendingDecisions(program, t.run->start, decisions, scores, date);
         if (auto error = store.addDecisions(t.run->id, owed, now)) t.problem = *error;
         decisions = store.decisions(t.run->id);
+        // The check-ins of this week so far may call for a step back now.
+        if (auto early = decideAfterCheckIn(program, t.run->start, decisions, scores, date)) {
+            if (auto error = store.addDecisions(t.run->id, {*early}, now)) t.problem = *error;
+            decisions = store.decisions(t.run->id);
+        }
         t.program = program;
         t.place = placeOf(program, t.run->start, decisions, std::max(date, t.run->start));
         if (!decisions.empty()) t.decision = decisions.back();

@@ -70,6 +70,7 @@ CREATE TABLE program_decisions(
   action TEXT NOT NULL CHECK (action IN ('advance', 'stay', 'step_back', 'review')),
   stage_after INTEGER NOT NULL CHECK (stage_after >= 0),
   reason TEXT NOT NULL,
+  early INTEGER NOT NULL DEFAULT 0 CHECK (early IN (0, 1)),
   decided_at INTEGER NOT NULL,
   UNIQUE (run_id, week));
 CREATE TABLE run_days(day TEXT PRIMARY KEY, noted_at INTEGER NOT NULL);

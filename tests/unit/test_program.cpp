@@ -293,6 +293,39 @@ TEST_CASE("worse by less than the step back: stay, and no check-ins: stay and sa
     CHECK(silent[1].reason == "no check-ins this week: staying at stage 1 of 3 (check in to move on)");
 }
 
+TEST_CASE("after a check-in, a side much worse this week so far steps back at once") {
+    const Program p = builtIn("plantar-fasciitis-12-weeks");
+    auto scores = weeks({6, 5, 5, 4});
+    const auto made = follow(p, scores, 4);
+    REQUIRE(actions(made) == "stay advance stay advance"); // stage 3 from week 5
+    const Day monday = kStart + 28, wednesday = kStart + 30;
+    scores.push_back(DayScore{monday, "heel", Side::Left, 7});
+    // One bad morning is not enough.
+    CHECK_FALSE(decideAfterCheckIn(p, kStart, made, scores, monday));
+    scores.push_back(DayScore{wednesday, "heel", Side::Left, 7});
+    const auto early = decideAfterCheckIn(p, kStart, made, scores, wednesday);
+    REQUIRE(early);
+    CHECK(early->early);
+    CHECK(early->week == 5);
+    CHECK(early->action == RuleAction::StepBack);
+    CHECK(early->reason == "your left heel is 3 points worse this week so far (4.0 → 7.0): back to stage 2 of 3 now");
+    auto all = made;
+    all.push_back(*early);
+    const ProgramPlace place = placeOf(p, kStart, all, wednesday);
+    CHECK(place.stage == 1);
+    CHECK(place.weekInStage == 1); // this week is the first of the stage it went back to
+    CHECK_FALSE(decideAfterCheckIn(p, kStart, all, scores, wednesday + 1)); // decided this week already
+    // The week ends: the next decision is the week after's.
+    const auto next = pendingDecisions(p, kStart, all, scores, kStart + 42);
+    REQUIRE(next.size() == 1);
+    CHECK(next[0].week == 6);
+    // Within the step back's rise: nothing early.
+    auto mild = weeks({6, 5, 5, 4});
+    mild.push_back(DayScore{monday, "heel", Side::Left, 5});
+    mild.push_back(DayScore{wednesday, "heel", Side::Left, 5});
+    CHECK_FALSE(decideAfterCheckIn(p, kStart, made, mild, wednesday));
+}
+
 TEST_CASE("no improvement by the review week: the advice to see someone, once") {
     const Program p = builtIn("plantar-fasciitis-12-weeks");
     const auto ds = follow(p, weeks({5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5}), 12);
@@ -352,6 +385,10 @@ TEST_CASE("an old database is upgraded in place and keeps a program's decisions"
     REQUIRE(kept.size() == 2);
     CHECK(kept[1].action == RuleAction::Advance);
     CHECK(kept[1].reason == ds[1].reason);
+    CHECK_FALSE(kept[1].early);
+    Decision early{3, RuleAction::StepBack, 0, "back", true};
+    CHECK_FALSE(store.addDecisions(store.activeRun()->id, {early}, 2'500));
+    CHECK(store.decisions(store.activeRun()->id).back().early);
     CHECK_FALSE(store.ranOn(kStart + 3));
     CHECK_FALSE(store.markRan(kStart + 3, 4'000));
     CHECK_FALSE(store.markRan(kStart + 3, 5'000));
