@@ -3,7 +3,7 @@
 #include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "routine/sources.hpp"
-#include "store/history_db.hpp"
+#include "routine/rules.hpp"
 
 #include <toml++/toml.h>
 
