@@ -17,8 +17,28 @@ void AppController::setDriver(SessionDriver* driver) {
     player_.setDriver(driver);
 }
 
+void AppController::followPrograms(ProgramFolders folders, std::filesystem::path db,
+                                   std::function<std::int64_t()> wallClock) {
+    today_.emplace(std::move(folders), std::move(db), reporter_, std::move(wallClock));
+}
+
+void AppController::refreshToday() {
+    if (!today_) return;
+    today_->refresh(library_.entries());
+    if (const auto id = today_->nextDueId()) {
+        const auto& entries = library_.entries();
+        for (RoutineSource source : {RoutineSource::Dir, RoutineSource::User, RoutineSource::BuiltIn})
+            for (std::size_t i = 0; i < entries.size(); ++i)
+                if (entries[i].source == source && entries[i].id == *id) {
+                    library_.select(i);
+                    return;
+                }
+    }
+}
+
 void AppController::begin(const std::optional<LibraryEntry>& startWith) {
     library_.rescan(settings_.lastRoutine);
+    refreshToday();
     if (startWith)
         startRoutine(*startWith);
     else
@@ -48,6 +68,7 @@ std::vector<long long> AppController::signature(unsigned noticeSerial) const {
     const SessionStatus& s = player_.status();
     return {static_cast<long long>(screen()),
             static_cast<long long>(library_.scans()),
+            today_ ? static_cast<long long>(today_->serial()) : -1,
             static_cast<long long>(s.state),
             static_cast<long long>(s.phaseSerial),
             (s.phaseRemainingMs + 999) / 1000,
@@ -116,6 +137,14 @@ bool AppController::handleLibrary(const ui::Intent& intent) {
     case Action::SelectPrevious: library_.moveSelection(-1); return true;
     case Action::SelectNext: library_.moveSelection(+1); return true;
     case Action::FocusSearch: library_.requestSearchFocus(); return true;
+    case Action::RanToday:
+        if (today_ && today_->panel().show && today_->markRan(library_.entries())) refreshToday();
+        return true;
+    case Action::StartToday:
+        for (RoutineSource source : {RoutineSource::Dir, RoutineSource::User, RoutineSource::BuiltIn})
+            for (const auto& e : library_.entries())
+                if (e.source == source && e.id == intent.text && e.valid()) return startRoutine(e), true;
+        return true;
     case Action::Start: withEntry(intent.index, [&](const LibraryEntry& e) { startRoutine(e); }); return true;
     case Action::StartSelected:
         if (screen() == ui::Screen::Library && library_.selected()) startRoutine(*library_.selected());
@@ -256,6 +285,7 @@ void AppController::toLibrary() {
     sessionRecorded();
     router_.close(Route::Player);
     screenSaver(true);
+    refreshToday(); // the routine just done shows done, Enter moves on to the next one due
     reporter_.logf("screen %s", std::string(routeName(router_.top())).c_str()); // "Try it" comes back to the editor
 }
 

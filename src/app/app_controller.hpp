@@ -13,6 +13,7 @@
 #include "screens/player/player_controller.hpp"
 #include "screens/router.hpp"
 #include "screens/settings/settings_view.hpp"
+#include "screens/today/today_model.hpp"
 #include "store/history_sink.hpp"
 #include "store/settings.hpp"
 
@@ -44,6 +45,11 @@ class AppController final : private WorkshopHost {
     // while a routine plays.
     void setDriver(SessionDriver* driver);
     [[nodiscard]] SessionDriver* driver() const { return driver_; }
+
+    // Programs (issue 26): the library opens on Today while one runs. Off until the window
+    // turns it on (unit tests that do not ask for it never open a database).
+    void followPrograms(ProgramFolders folders, std::filesystem::path db, std::function<std::int64_t()> wallClock);
+    [[nodiscard]] const TodayModel* today() const { return today_ ? &*today_ : nullptr; }
 
     // Reads the library, then plays `startWith` at once when given (`unknot run`).
     void begin(const std::optional<LibraryEntry>& startWith);
@@ -104,6 +110,8 @@ class AppController final : private WorkshopHost {
     bool overHandled_ = false;                      // this session's end was seen (and "after" asked)
     bool showHelp_ = false;
     bool quit_ = false;
+    std::optional<TodayModel> today_; // programs: what today asks (issue 26)
+    void refreshToday();              // reads today again and selects the next routine due
 
     // Intents by concern; each returns false for intents not its own.
     bool handleLibrary(const ui::Intent& intent);

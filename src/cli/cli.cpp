@@ -2,6 +2,8 @@
 
 #include "audio/voice.hpp"
 #include "cli/cli_history.hpp"
+#include "cli/cli_program.hpp"
+#include "cli/cli_remind.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "desktop/gui_app.hpp"
@@ -137,19 +139,34 @@ int cmdList(const GlobalOptions& options, bool json) {
     return kExitOk;
 }
 
-int cmdCheck(const std::vector<std::string>& files) {
+// Routine and program files alike: a file with [[stage]] tables is a program, its routine ids
+// checked against the library.
+int cmdCheck(const GlobalOptions& options, const std::vector<std::string>& files) {
     int invalid = 0;
+    std::size_t programs = 0;
+    std::optional<Library> library;
     for (const auto& f : files) {
+        if (isProgramFile(f)) {
+            ++programs;
+            if (!library) library = scanLibrary(options);
+            const Diagnostics problems = checkProgramFile(f, *library);
+            printDiagnostics(problems);
+            if (!problems.empty()) ++invalid;
+            continue;
+        }
         const PlayCheck check = checkPlayableFile(f);
         printDiagnostics(check.diagnostics);
         if (!check.canPlay()) ++invalid;
     }
+    const bool one = files.size() == 1;
+    const std::string what = programs == 0              ? (one ? "routine" : "routines")
+                             : programs == files.size() ? (one ? "program" : "programs")
+                                                        : "files";
     if (invalid == 0) {
-        std::cout << files.size() << (files.size() == 1 ? " routine" : " routines") << " checked, no problems\n";
+        std::cout << files.size() << " " << what << " checked, no problems\n";
         return kExitOk;
     }
-    std::cerr << invalid << " of " << files.size() << (files.size() == 1 ? " routine has" : " routines have")
-              << " problems\n";
+    std::cerr << invalid << " of " << files.size() << " " << what << (one ? " has" : " have") << " problems\n";
     return kExitInvalid;
 }
 
@@ -339,8 +356,8 @@ int runCli(int argc, char** argv) {
         ->excludes(jsonFlag);
 
     std::vector<std::string> files;
-    auto* check = app.add_subcommand("check", "Check routine files; exit 1 when any has a problem");
-    check->add_option("files", files, "Routine files")->required();
+    auto* check = app.add_subcommand("check", "Check routine and program files; exit 1 when any has a problem");
+    check->add_option("files", files, "Routine or program files")->required();
 
     std::string routineArg;
     auto* plan = app.add_subcommand("plan", "Show the expanded timeline and cues of a routine");
@@ -359,6 +376,10 @@ int runCli(int argc, char** argv) {
 
     HistoryCommands historyCommands;
     addHistoryCommands(app, historyCommands);
+    ProgramCommands programCommands;
+    addProgramCommands(app, programCommands);
+    RemindCommand remindCommand;
+    addRemindCommand(app, remindCommand);
 
     try {
         app.parse(argc, argv);
@@ -368,11 +389,13 @@ int runCli(int argc, char** argv) {
     }
 
     if (*list) return idsOnly ? cmdListIds(global) : cmdList(global, json);
-    if (*check) return cmdCheck(files);
+    if (*check) return cmdCheck(global, files);
     if (*plan) return cmdPlan(global, routineArg, json);
     if (*exportCmd) return cmdExport(global, routineArg);
     if (*run) return cmdWindow(global, window, &routineArg);
     if (const int code = runHistoryCommands(historyCommands); code >= 0) return code;
+    if (const int code = runProgramCommands(programCommands, foldersFor(global)); code >= 0) return code;
+    if (const int code = runRemindCommand(remindCommand, foldersFor(global)); code >= 0) return code;
     return cmdWindow(global, window, nullptr);
 }
 

@@ -99,6 +99,8 @@ class GuiApp final : public AppShell {
         app_ = std::make_unique<AppController>(*this, reporter_, history_, settingsFile_,
                                                WorkshopPaths{userRoutinesDir(), trashDir(), historyDbPath()},
                                                options_.folders, loaded.settings);
+        app_->followPrograms(ProgramFolders{builtInProgramsDir(), userProgramsDir()}, historyDbPath(),
+                             wallClockSeconds);
         audioSubsystem_ = std::make_unique<AudioSubsystem>();
         sound_ = std::make_unique<SoundSwitch>(
             reporter_, [this](SessionHandover& resume) { return openDevice(resume); },
@@ -405,6 +407,7 @@ class GuiApp final : public AppShell {
         model.notice = reporter_.current();
         model.deleted = app_->workshop().deletedName();
         model.showHelp = app_->showHelp();
+        model.today = app_->today() ? &app_->today()->panel() : nullptr;
         ui::LibraryLayout layout;
         ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts(), &layout);
         library.searchDrawn(libraryView_.searchActive);

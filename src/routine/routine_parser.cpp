@@ -3,6 +3,7 @@
 #include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "routine/rules.hpp"
+#include "routine/sources.hpp"
 #include "routine/timeline.hpp"
 
 #include <toml++/toml.h>
@@ -17,7 +18,8 @@ namespace {
 // Nesting deeper than this is surely a mistake, and bounding it bounds our recursion.
 constexpr int kMaxDepth = 16;
 
-const std::vector<std::string> kTopKeys = {"name", "summary", "notes", "tags", "equipment", "check_in", "step"};
+const std::vector<std::string> kTopKeys = {"name",      "summary",  "notes",   "tags",
+                                           "equipment", "check_in", "sources", "step"};
 const std::vector<std::string> kStepKeys = {"kind",   "duration", "label",  "cue",          "say",
                                             "repeat", "sides",    "switch", "rest_between", "step"};
 
@@ -69,6 +71,8 @@ class Parser {
                 routine.equipment = stringList(node, "equipment", "[\"lacrosse ball\"]");
             } else if (k == "check_in") {
                 routine.checkIn = checkInAreas(node);
+            } else if (k == "sources") {
+                routine.sources = parseSources(node, [this](SourcePos at, std::string m) { error(at, std::move(m)); });
             } else if (k == "step") {
                 sawSteps = true;
                 routine.steps = steps(node, 0, false);

@@ -24,6 +24,7 @@ constexpr KeyBinding kLibrary[] = {
     {Key::N, false, Action::NewRoutine, "N", "new routine"},
     {Key::E, false, Action::EditSelected, "E", "edit it (a built-in one: a copy)"},
     {Key::H, false, Action::OpenHistory, "H", "history"},
+    {Key::R, false, Action::RanToday, "R", "I ran today (a program's after-run routines come due)"},
     {Key::Delete, false, Action::DeleteSelected, "Del", "delete your routine"},
     {Key::Z, true, Action::UndoDelete, "Ctrl+Z", "undo a delete"},
     {Key::F, false, Action::ToggleFullscreen, "F / F11", "fullscreen"},

@@ -54,6 +54,27 @@ CREATE TABLE check_ins(
 CREATE INDEX check_ins_at ON check_ins(at);
 CREATE TABLE imports(path TEXT PRIMARY KEY, at INTEGER NOT NULL, sessions INTEGER NOT NULL);
 )sql",
+    // 2: programs (src/program/program_store.cpp): which one runs since when, what its rules
+    // decided each week and why, and the days the user ran.
+    R"sql(
+CREATE TABLE program_runs(
+  id INTEGER PRIMARY KEY,
+  program_id TEXT NOT NULL CHECK (length(program_id) > 0),
+  started_on TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  stopped_at INTEGER);
+CREATE TABLE program_decisions(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES program_runs(id),
+  week INTEGER NOT NULL CHECK (week >= 1),
+  action TEXT NOT NULL CHECK (action IN ('advance', 'stay', 'step_back', 'review')),
+  stage_after INTEGER NOT NULL CHECK (stage_after >= 0),
+  reason TEXT NOT NULL,
+  early INTEGER NOT NULL DEFAULT 0 CHECK (early IN (0, 1)),
+  decided_at INTEGER NOT NULL,
+  UNIQUE (run_id, week));
+CREATE TABLE run_days(day TEXT PRIMARY KEY, noted_at INTEGER NOT NULL);
+)sql",
 };
 static_assert(std::size(kMigrations) == HistoryDb::kSchemaVersion, "one migration per schema version");
 

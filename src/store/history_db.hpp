@@ -74,7 +74,7 @@ struct HistoryCsv {
 
 class HistoryDb {
   public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens (creating, migrating) the database. An error message when it cannot.
     [[nodiscard]] static std::variant<std::unique_ptr<HistoryDb>, std::string> open(const std::filesystem::path& file);
@@ -96,6 +96,10 @@ class HistoryDb {
     [[nodiscard]] ImportReport importCsvOnce(const std::filesystem::path& csv);
 
     [[nodiscard]] int schemaVersion() const;
+
+    // The connection, for the tables other capabilities keep in this file (programs:
+    // src/program/program_store.cpp). Writes go through their own IMMEDIATE transactions.
+    [[nodiscard]] SQLite::Database& connection() const { return *db_; }
 
   private:
     explicit HistoryDb(std::unique_ptr<SQLite::Database> db);

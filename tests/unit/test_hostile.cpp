@@ -169,7 +169,7 @@ TEST_CASE("measuring a routine's tree gives what expanding it gives") {
         CHECK(entry.totalMs == t.totalMs);
         std::size_t bytes = 0;
         for (const auto& p : t.phases)
-            bytes += p.label.str().size() + p.cue.str().size() + p.block.str().size();
+            bytes += p.label.str().size() + p.cue.str().size() + p.say.str().size() + p.block.str().size();
         CHECK(measureExpansion(entry.routine()).textBytes == bytes);
         ++count;
     }
