@@ -2,8 +2,8 @@
 
 #include "core/atomic_file.hpp"
 #include "core/text.hpp"
-#include "routine/sources.hpp"
 #include "routine/rules.hpp"
+#include "routine/sources.hpp"
 
 #include <toml++/toml.h>
 
