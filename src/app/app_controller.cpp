@@ -10,7 +10,7 @@ AppController::AppController(AppShell& shell, Reporter& reporter, HistorySink& h
                              WorkshopPaths paths, LibraryFolders folders, Settings settings, PlayerClocks clocks)
     : shell_(shell), reporter_(reporter), settingsFile_(settingsFile), settings_(std::move(settings)),
       library_(std::move(folders), reporter, clocks.steadyMs), player_(history, reporter, clocks),
-      workshop_(*this, reporter, router_, std::move(paths)), history_(history) {}
+      workshop_(*this, reporter, router_, std::move(paths), clocks), history_(history), clocks_(std::move(clocks)) {}
 
 void AppController::setDriver(SessionDriver* driver) {
     driver_ = driver;
@@ -35,7 +35,7 @@ void AppController::tick() {
             // Recorded by now (in update(), or in the command that ended it): ask how it feels.
             overHandled_ = true;
             sessionRecorded();
-            const auto& areas = player_.routine()->routine().checkIn;
+            const auto& areas = player_.routine()->checkIn;
             if (!areas.empty()) openCheckIn(areas, CheckInMoment::After, player_.routine()->displayName());
         }
         // The screen stays awake while a routine plays, and may sleep when paused or done.
@@ -284,7 +284,7 @@ bool AppController::handleCheckIn(const ui::Intent& intent) {
     case Action::CheckInScore: checkIn_->setScore(intent.value); break;
     case Action::CheckInUp: checkIn_->up(); break;
     case Action::CheckInDown: checkIn_->down(); break;
-    case Action::CheckInNext: checkIn_->next(wallClockSeconds()); break;
+    case Action::CheckInNext: checkIn_->next(clocks_.wallSeconds()); break;
     case Action::CheckInSkipAll: checkIn_->skipAll(); break;
     case Action::CheckInNote:
         checkIn_->openNote();

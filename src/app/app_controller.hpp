@@ -38,7 +38,7 @@ class AppController final : private WorkshopHost {
     // `settingsFile` is where the sound and the settings are saved when they change; the window
     // saves through the same one at exit, so each save edits only what changed since.
     AppController(AppShell& shell, Reporter& reporter, HistorySink& history, SettingsFile& settingsFile,
-                  WorkshopPaths paths, LibraryFolders folders, Settings settings, PlayerClocks clocks = {});
+                  WorkshopPaths paths, LibraryFolders folders, Settings settings, PlayerClocks clocks);
 
     // The session driver to play on (the sound device, or the steady clock); it may change
     // while a routine plays.
@@ -95,6 +95,7 @@ class AppController final : private WorkshopHost {
     ui::SettingsViewState settingsPanel_;
     // -- check-ins (issue 15) --
     HistorySink& history_;
+    PlayerClocks clocks_;
     std::optional<CheckInModel> checkIn_;
     std::uint64_t checkInSerial_ = 0;                    // one per check-in opened
     std::pair<std::uint64_t, std::size_t> questionSaid_; // check-in serial, question index

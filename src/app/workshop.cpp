@@ -1,12 +1,10 @@
 // Index: opening views; the editor (open, save, actions); the quick set; deleting.
 #include "app/workshop.hpp"
 
-#include "play/session_driver.hpp"
-
 namespace unknot {
 
-Workshop::Workshop(WorkshopHost& host, Reporter& reporter, Router& router, WorkshopPaths paths)
-    : host_(host), reporter_(reporter), router_(router), paths_(std::move(paths)) {}
+Workshop::Workshop(WorkshopHost& host, Reporter& reporter, Router& router, WorkshopPaths paths, PlayerClocks clocks)
+    : host_(host), reporter_(reporter), router_(router), paths_(std::move(paths)), clocks_(std::move(clocks)) {}
 
 // ---------------------------------------------------------------------------------------
 // Opening views
@@ -41,7 +39,7 @@ void Workshop::edit(const LibraryEntry& entry) {
 void Workshop::openHistory() {
     // Opened afresh each time, so sessions another Unknot process wrote meanwhile show too.
     // The time it takes is logged for bench/history_open.py (10 years of days: under 100 ms).
-    const Ticks began = steadyClockMs();
+    const Ticks began = clocks_.steadyMs();
     history_.clear();
     checkIns_.clear();
     auto opened = HistoryDb::open(paths_.history);
@@ -52,13 +50,13 @@ void Workshop::openHistory() {
         for (auto& s : db->sessions()) history_.push_back(std::move(s.record));
         checkIns_ = db->checkIns();
     }
-    const auto now = wallClockSeconds();
+    const auto now = clocks_.wallSeconds();
     historyModel_ =
         ui::HistoryModel{&history_, minutesPerWeek(history_, now, 8), streakDays(history_, now), trends(checkIns_)};
     historyOpen_ = true;
     router_.open(Route::History);
     reporter_.logf("screen history sessions=%zu check_ins=%zu open_ms=%lld", history_.size(), checkIns_.size(),
-                   static_cast<long long>(steadyClockMs() - began));
+                   static_cast<long long>(clocks_.steadyMs() - began));
 }
 
 void Workshop::close() {
@@ -336,7 +334,7 @@ void Workshop::quickSetCommand(QuickCommand command) {
 // -- deleting ---------------------------------------------------------------------------
 void Workshop::remove(const LibraryEntry& e) {
     if (e.source != RoutineSource::User) return;
-    auto moved = moveToTrash(e.path, paths_.trash);
+    auto moved = moveToTrash(e.path, paths_.trash, clocks_.wallSeconds());
     if (auto* error = std::get_if<std::string>(&moved)) {
         reporter_.notice(*error);
         return;

@@ -8,6 +8,7 @@
 #include "routine/editor.hpp"
 #include "screens/editor/editor_view.hpp"
 #include "screens/history/history_view.hpp"
+#include "screens/player/player_controller.hpp"
 #include "screens/quick_set/quick_set_model.hpp"
 #include "screens/router.hpp"
 #include "store/history_db.hpp"
@@ -37,7 +38,7 @@ class WorkshopHost {
 
 class Workshop {
   public:
-    Workshop(WorkshopHost& host, Reporter& reporter, Router& router, WorkshopPaths paths);
+    Workshop(WorkshopHost& host, Reporter& reporter, Router& router, WorkshopPaths paths, PlayerClocks clocks);
 
     [[nodiscard]] bool editing() const { return editing_.has_value(); }
     [[nodiscard]] bool quickSetOpen() const { return quickSet_.has_value(); }
@@ -91,6 +92,7 @@ class Workshop {
     Reporter& reporter_;
     Router& router_;
     WorkshopPaths paths_;
+    PlayerClocks clocks_;
     std::optional<Editing> editing_;
     std::optional<QuickSetModel> quickSet_;
     bool historyOpen_ = false;

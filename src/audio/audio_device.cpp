@@ -203,10 +203,10 @@ AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices
     return device;
 }
 
-void AudioDevice::start(const Timeline& timeline, const CueOptions& options) {
-    book_ = voice_ ? voice_->prepare(timeline, options) : nullptr;
+void AudioDevice::start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) {
+    book_ = voice_ ? voice_->prepare(*timeline, options) : nullptr;
     spentAsked_ = -1;
-    mixer_->start(timeline, options, book_);
+    mixer_->start(std::move(timeline), options, book_);
 }
 
 SessionStatus AudioDevice::update(std::vector<SessionEvent>& events) {

@@ -85,7 +85,7 @@ class AudioDevice final : public SoundDeviceDriver {
     SessionHandover close() override;
 
     // SessionDriver
-    void start(const Timeline& timeline, const CueOptions& options) override;
+    void start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) override;
     void apply(SessionCommand command) override { mixer_->apply(command); }
     void setCueOptions(const CueOptions& options) override { mixer_->setCueOptions(options); }
     void setVolume(int percent, bool muted) override { mixer_->setVolume(percent, muted); }

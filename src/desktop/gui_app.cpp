@@ -12,6 +12,7 @@
 #include "core/atomic_file.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
+#include "desktop/clock.hpp"
 #include "desktop/mpris_service.hpp"
 #include "desktop/platform.hpp"
 #include "play/sound_switch.hpp"
@@ -96,13 +97,13 @@ class GuiApp final : public AppShell {
         LoadedSettings loaded = settingsFile_.load();
         for (const auto& n : loaded.notices) reporter_.notice(n);
         if (!openWindow(loaded.settings)) return 1;
-        app_ = std::make_unique<AppController>(*this, reporter_, history_, settingsFile_,
-                                               WorkshopPaths{userRoutinesDir(), trashDir(), historyDbPath()},
-                                               options_.folders, loaded.settings);
+        app_ = std::make_unique<AppController>(
+            *this, reporter_, history_, settingsFile_, WorkshopPaths{userRoutinesDir(), trashDir(), historyDbPath()},
+            options_.folders, loaded.settings, PlayerClocks{steadyClockMs, wallClockSeconds});
         audioSubsystem_ = std::make_unique<AudioSubsystem>();
         sound_ = std::make_unique<SoundSwitch>(
             reporter_, [this](SessionHandover& resume) { return openDevice(resume); },
-            [this](SessionDriver* driver) { app_->setDriver(driver); }, AudioDevice::kFrequency);
+            [this](SessionDriver* driver) { app_->setDriver(driver); }, AudioDevice::kFrequency, steadyClockMs);
         sound_->open();
         app_->begin(options_.startWith);
         startRemote();

@@ -424,7 +424,7 @@ TEST_CASE("the voice asks each check-in question once as it comes up, and not wh
         SessionDriver& inner;
         std::vector<std::string> said;
         explicit Speaking(SessionDriver& d) : inner(d) {}
-        void start(const Timeline& t, const CueOptions& o) override { inner.start(t, o); }
+        void start(std::shared_ptr<const Timeline> t, const CueOptions& o) override { inner.start(std::move(t), o); }
         void apply(SessionCommand c) override { inner.apply(c); }
         void setCueOptions(const CueOptions& o) override { inner.setCueOptions(o); }
         void setVolume(int percent, bool muted) override { inner.setVolume(percent, muted); }

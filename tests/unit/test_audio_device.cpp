@@ -126,7 +126,7 @@ TEST_CASE("a voice setting changed mid-routine: the device opened again speaks w
     auto opened = AudioDevice::open(options, notices);
     REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
     auto device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
-    device->start(t, CueOptions{});
+    device->start(std::make_shared<const Timeline>(t), CueOptions{});
     REQUIRE(device->phraseBook());
     SessionHandover handover = device->close();
     REQUIRE(handover.session);

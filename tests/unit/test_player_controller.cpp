@@ -53,6 +53,17 @@ struct Rig {
 
 } // namespace
 
+TEST_CASE("the player plays the library's timeline itself: shared with the session, never copied") {
+    Rig rig;
+    REQUIRE(rig.player.start(rig.entry, {}));
+    CHECK(&rig.player.routine()->timeline() == &rig.entry.timeline());
+    // The entry, the player and the driver's session hold the one timeline.
+    CHECK(rig.entry.sharedTimeline().use_count() == 3 + 1); // + the copy this line made
+    CHECK(rig.player.routine()->displayName() == "Calf set");
+    rig.player.stop();
+    CHECK(rig.entry.sharedTimeline().use_count() == 2 + 1); // the player let it go; the driver's session still holds it
+}
+
 TEST_CASE("the player starts a routine and refuses one that cannot play") {
     Rig rig;
     CHECK(rig.player.start(rig.entry, {}));

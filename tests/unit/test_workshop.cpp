@@ -27,7 +27,10 @@ struct Rig {
     test::Reports reports;
     Host host;
     Router router;
-    Workshop w{host, reports, router, WorkshopPaths{dir.path / "routines", dir.path / "trash", dir.path / "unknot.db"}};
+    Ticks nowMs = 0;
+    std::int64_t wall = 1'800'000'000; // a fake wall clock: 2027-01-15
+    Workshop w{host, reports, router, WorkshopPaths{dir.path / "routines", dir.path / "trash", dir.path / "unknot.db"},
+               PlayerClocks{[this] { return nowMs; }, [this] { return wall; }}};
     void act(T type) { w.editorAction(ui::makeEditorAction(type)); }
     [[nodiscard]] std::size_t files() const {
         std::size_t n = 0;
@@ -191,10 +194,10 @@ TEST_CASE("the history opens with its weeks worked out") {
     Rig rig;
     {
         HistoryStore store(rig.dir.path / "unknot.db", rig.dir.path / "history.csv", rig.reports);
-        REQUIRE_FALSE(store.append(HistoryRecord{wallClockSeconds(), "a", "A", 60'000, 60'000, true}));
+        REQUIRE_FALSE(store.append(HistoryRecord{rig.wall, "a", "A", 60'000, 60'000, true}));
         CHECK(store.lastSessionId() == 1);
         REQUIRE_FALSE(store.addCheckIn(
-            CheckIn{wallClockSeconds(), "heel", Side::Left, 3, CheckInMoment::After, store.lastSessionId(), ""}));
+            CheckIn{rig.wall, "heel", Side::Left, 3, CheckInMoment::After, store.lastSessionId(), ""}));
     }
     rig.w.openHistory();
     CHECK(rig.w.historyOpen());

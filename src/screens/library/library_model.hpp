@@ -21,7 +21,7 @@ class LibraryModel {
     // With nothing changing on screen, the window wakes this often to look for edited files.
     static constexpr Millis kCheckFilesEveryMs = 2000;
 
-    LibraryModel(LibraryFolders folders, Reporter& reporter, std::function<Ticks()> clockMs = steadyClockMs);
+    LibraryModel(LibraryFolders folders, Reporter& reporter, std::function<Ticks()> clockMs);
 
     // Reads every folder again. The selection stays on the routine it was on, by id; with none,
     // on `fallbackId` (the last one played, one just saved), else on the first.
