@@ -29,6 +29,7 @@ void AppController::begin(const std::optional<LibraryEntry>& startWith) {
 // Time
 // ---------------------------------------------------------------------------------------
 void AppController::tick() {
+    router_.sweep();
     if (player_.playing()) {
         player_.update();
         if (player_.over() && !overHandled_) {
@@ -56,8 +57,8 @@ std::vector<long long> AppController::signature(unsigned noticeSerial) const {
             player_.confirmingExit(),
             showHelp_,
             static_cast<long long>(noticeSerial),
-            checkIn_ ? static_cast<long long>(checkIn_->index()) : -1,
-            checkIn_ && checkIn_->noteOpen()};
+            checkIn() ? static_cast<long long>(checkIn()->index()) : -1,
+            checkIn() && checkIn()->noteOpen()};
 }
 
 void AppController::finish() {
@@ -77,8 +78,9 @@ void AppController::key(ui::Key key, bool ctrl, bool typing, ui::Modifiers more)
         typing = true;
         if (key == ui::Key::Escape || key == ui::Key::Enter) library_.releaseSearch();
     }
-    handle(ui::intentForKey(key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open,
-                                                checkIn_ && checkIn_->noteOpen(), more.alt, more.shift}));
+    const Screen* top = router_.topScreen();
+    handle(ui::intentForKey(key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open, top && top->holdsKeys(),
+                                                more.alt, more.shift}));
 }
 
 void AppController::media(ui::MediaCommand command) {
@@ -97,6 +99,7 @@ bool AppController::requestQuit() {
 }
 
 void AppController::handle(const ui::Intent& intent) {
+    router_.sweep(); // the screens closed by the last intent
     if (!intent) return;
     // While "leave?" is asked, Space (or anything but Esc) keeps the routine going.
     if (intent.action != ui::Action::RequestExit && player_.cancelExit() && intent.action == ui::Action::TogglePause)
@@ -104,8 +107,14 @@ void AppController::handle(const ui::Intent& intent) {
     // Likewise "restart?": anything but a second R keeps the routine where it is.
     if (intent.action != ui::Action::Restart && player_.cancelRestart() && intent.action == ui::Action::TogglePause)
         return;
-    handleCheckIn(intent) || handleLibrary(intent) || handleWorkshop(intent) || handlePlayer(intent) ||
-        handleSound(intent) || handleWindow(intent);
+    // The screen on top first; what it leaves (the sound, the window, opening another) is the app's.
+    if (Screen* top = router_.topScreen(); top && top->handle(intent)) {
+    } else if (intent.action == ui::Action::OpenCheckIn) {
+        openCheckIn(knownAreas(), CheckInMoment::Standalone, {});
+    } else {
+        handleLibrary(intent) || handleWorkshop(intent) || handlePlayer(intent) || handleSound(intent) ||
+            handleWindow(intent);
+    }
     if (screen() != ui::Screen::Library) library_.releaseSearch(); // back in the library, shortcuts work
 }
 
@@ -272,79 +281,33 @@ void AppController::routinesChanged(const std::string& selectId) {
 // ---------------------------------------------------------------------------------------
 // Check-ins: before a routine (a setting), after it, and on their own from the history
 // ---------------------------------------------------------------------------------------
-bool AppController::handleCheckIn(const ui::Intent& intent) {
-    using ui::Action;
-    if (intent.action == Action::OpenCheckIn) {
-        openCheckIn(knownAreas(), CheckInMoment::Standalone, {});
-        return true;
-    }
-    if (!checkIn_) return false;
-    switch (intent.action) {
-    case Action::CheckInDigit: checkIn_->digit(intent.value); break;
-    case Action::CheckInScore: checkIn_->setScore(intent.value); break;
-    case Action::CheckInUp: checkIn_->up(); break;
-    case Action::CheckInDown: checkIn_->down(); break;
-    case Action::CheckInNext: checkIn_->next(clocks_.wallSeconds()); break;
-    case Action::CheckInSkipAll: checkIn_->skipAll(); break;
-    case Action::CheckInNote:
-        checkIn_->openNote();
-        reporter_.logf("check-in note open index=%zu", checkIn_->index());
-        return true;
-    case Action::CheckInNoteText: checkIn_->setNoteDraft(intent.text); return true;
-    case Action::CheckInNoteKeep:
-        // Too long: the line stays open and says why (the view shows noteProblem()).
-        if (!checkIn_->keepNote()) {
-            reporter_.logf("check-in note too-long bytes=%zu", checkIn_->noteDraft().size());
-            return true;
-        }
-        reporter_.logf("check-in note kept index=%zu bytes=%zu", checkIn_->index(), checkIn_->note().size());
-        return true;
-    case Action::CheckInNoteDrop:
-        checkIn_->dropNote();
-        reporter_.logf("check-in note dropped index=%zu", checkIn_->index());
-        return true;
-    default: return false;
-    }
-    if (checkIn_->done())
-        checkInAnswered();
-    else
-        reporter_.logf("check-in index=%zu score=%d question=\"%s\"", checkIn_->index(), checkIn_->score().value_or(-1),
-                       checkIn_->question().c_str());
-    sayQuestion();
-    return true;
+CheckInScreen* AppController::checkInScreen() const {
+    return static_cast<CheckInScreen*>(router_.opened(Route::CheckIn));
+}
+
+const CheckInModel* AppController::checkIn() const {
+    const CheckInScreen* s = checkInScreen();
+    return s ? &s->model() : nullptr;
 }
 
 void AppController::openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName) {
-    checkIn_.emplace(areas, moment);
-    checkInRoutineName_ = std::move(routineName);
-    router_.open(Route::CheckIn);
-    reporter_.logf("screen check-in moment=%s questions=%zu", std::string(momentName(moment)).c_str(),
-                   checkIn_->count());
-    ++checkInSerial_;
-    if (checkIn_->done())
-        checkInAnswered();
-    else
-        reporter_.logf("check-in index=0 score=-1 question=\"%s\"", checkIn_->question().c_str());
-    sayQuestion();
+    ScreenHost& host = *this;
+    auto screen = std::make_unique<CheckInScreen>(host, areas, moment, std::move(routineName),
+                                                  [this](const CheckInModel& answered) { checkInAnswered(answered); });
+    CheckInScreen& opened = *screen;
+    router_.open(std::move(screen));
+    opened.begin();
 }
 
-// The voice asks each question once, as it comes up, eyes shut on the mat; the sound device
-// says it when no cue sounds (after the end's chime and "Done.", say).
-void AppController::sayQuestion() {
-    if (!checkIn_ || checkIn_->done() || !driver_ || !settings_.voice.enabled) return;
-    const std::pair<std::uint64_t, std::size_t> question{checkInSerial_, checkIn_->index()};
-    if (question == questionSaid_) return;
-    questionSaid_ = question;
-    driver_->say(checkIn_->question() + " 0 none, 10 worst.");
-    reporter_.logf("check-in said index=%zu", checkIn_->index());
+bool AppController::say(const std::string& sentence) {
+    if (!driver_ || !settings_.voice.enabled) return false;
+    driver_->say(sentence);
+    return true;
 }
 
-void AppController::checkInAnswered() {
-    const CheckInMoment moment = checkIn_->moment();
-    auto answers = checkIn_->answers(moment == CheckInMoment::After ? history_.lastSessionId() : std::nullopt);
-    checkIn_.reset();
-    router_.close(Route::CheckIn);
-    reporter_.logf("check-in done moment=%s answers=%zu", std::string(momentName(moment)).c_str(), answers.size());
+void AppController::checkInAnswered(const CheckInModel& answered) {
+    const CheckInMoment moment = answered.moment();
+    auto answers = answered.answers(moment == CheckInMoment::After ? history_.lastSessionId() : std::nullopt);
     if (moment == CheckInMoment::Before) {
         beforeAnswers_ = std::move(answers); // their session has no id until it is recorded
         if (auto entry = std::exchange(startAfterCheckIn_, std::nullopt)) playRoutine(*entry);

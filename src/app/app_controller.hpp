@@ -7,12 +7,12 @@
 
 #include "app/workshop.hpp"
 #include "core/reporter.hpp"
-#include "screens/check_in/check_in_model.hpp"
+#include "screens/check_in/check_in_screen.hpp"
 #include "screens/intent.hpp"
 #include "screens/library/library_model.hpp"
 #include "screens/player/player_controller.hpp"
 #include "screens/router.hpp"
-#include "screens/settings/settings_view.hpp"
+#include "screens/settings/settings_state.hpp"
 #include "store/history_sink.hpp"
 #include "store/settings.hpp"
 
@@ -33,7 +33,7 @@ class AppShell {
     virtual void soundFilesChanged() = 0;                 // reload the cue sounds from settings()
 };
 
-class AppController final : private WorkshopHost {
+class AppController final : private WorkshopHost, private ScreenHost {
   public:
     // `settingsFile` is where the sound and the settings are saved when they change; the window
     // saves through the same one at exit, so each save edits only what changed since.
@@ -73,14 +73,14 @@ class AppController final : private WorkshopHost {
     [[nodiscard]] const Router& router() const { return router_; }
     [[nodiscard]] bool quitting() const { return quit_; }
     [[nodiscard]] bool showHelp() const { return showHelp_; }
-    [[nodiscard]] const Settings& settings() const { return settings_; }
+    [[nodiscard]] const Settings& settings() const override { return settings_; }
     [[nodiscard]] const PlayerController& player() const { return player_; }
     [[nodiscard]] LibraryModel& library() { return library_; }
     [[nodiscard]] Workshop& workshop() { return workshop_; }
     [[nodiscard]] ui::SettingsViewState& settingsPanel() { return settingsPanel_; }
     // The check-in asked now (before or after a routine, or from the history), if any.
-    [[nodiscard]] const CheckInModel* checkIn() const { return checkIn_ ? &*checkIn_ : nullptr; }
-    [[nodiscard]] const std::string& checkInRoutineName() const { return checkInRoutineName_; }
+    [[nodiscard]] CheckInScreen* checkInScreen() const;
+    [[nodiscard]] const CheckInModel* checkIn() const;
 
   private:
     AppShell& shell_;
@@ -93,13 +93,9 @@ class AppController final : private WorkshopHost {
     Workshop workshop_;
     SessionDriver* driver_ = nullptr;
     ui::SettingsViewState settingsPanel_;
-    // -- check-ins (issue 15) --
     HistorySink& history_;
     PlayerClocks clocks_;
-    std::optional<CheckInModel> checkIn_;
-    std::uint64_t checkInSerial_ = 0;                    // one per check-in opened
-    std::pair<std::uint64_t, std::size_t> questionSaid_; // check-in serial, question index
-    std::string checkInRoutineName_;
+    // -- the check-ins' flow (the screen is screens/check_in) --
     std::optional<LibraryEntry> startAfterCheckIn_; // the routine the "before" questions lead to
     std::vector<CheckIn> beforeAnswers_;            // kept until their session is recorded
     bool overHandled_ = false;                      // this session's end was seen (and "after" asked)
@@ -112,12 +108,10 @@ class AppController final : private WorkshopHost {
     bool handlePlayer(const ui::Intent& intent);
     bool handleSound(const ui::Intent& intent);
     bool handleWindow(const ui::Intent& intent);
-    bool handleCheckIn(const ui::Intent& intent);
 
     void openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName);
-    void checkInAnswered(); // the questions are over: record, then go on
-    void sayQuestion();     // the voice asks the question shown, once
-    void sessionRecorded(); // the "before" answers get their session's id
+    void checkInAnswered(const CheckInModel& answered); // the questions are over: record, then go on
+    void sessionRecorded();                             // the "before" answers get their session's id
     [[nodiscard]] std::vector<std::string> knownAreas() const;
 
     void startRoutine(const LibraryEntry& entry);
@@ -131,9 +125,15 @@ class AppController final : private WorkshopHost {
         if (const LibraryEntry* e = library_.at(index)) act(*e);
     }
 
-    // WorkshopHost
+    // WorkshopHost, ScreenHost
+    [[nodiscard]] Reporter& reporter() override { return reporter_; }
+    [[nodiscard]] const Clocks& clocks() const override { return clocks_; }
+    [[nodiscard]] HistorySink& history() override { return history_; }
     void play(const LibraryEntry& entry) override { startRoutine(entry); }
+    void open(std::unique_ptr<Screen> screen) override { router_.open(std::move(screen)); }
+    void close(Route route) override { router_.close(route); }
     void routinesChanged(const std::string& selectId) override;
+    bool say(const std::string& sentence) override;
     void quit() override { quit_ = true; }
 };
 

@@ -6,8 +6,8 @@
 
 #include "core/reporter.hpp"
 #include "routine/editor.hpp"
-#include "screens/editor/editor_view.hpp"
-#include "screens/history/history_view.hpp"
+#include "screens/editor/editor_state.hpp"
+#include "screens/history/history_state.hpp"
 #include "screens/player/player_controller.hpp"
 #include "screens/quick_set/quick_set_model.hpp"
 #include "screens/router.hpp"

@@ -167,8 +167,6 @@ class GuiApp final : public AppShell {
     std::string reportedLibrary_;                // test mode: the library's layout last logged
     std::string reportedFocus_ = "-";            // test mode: the form field last logged as having the keys
     std::string loggedSearch_;                   // the library's search text, as last logged
-    bool noteTyping_ = false;                    // the check-in's note line held the keyboard at the last frame
-    std::deque<std::string> noteTypedBeyondBmp_; // emoji typed into the note, not yet placed
 
     // While a routine plays, the chrome shows only for a while after input.
     [[nodiscard]] bool playingUndisturbed() const {
@@ -344,7 +342,7 @@ class GuiApp final : public AppShell {
         ui::SettingsViewState& settings = app_->settingsPanel();
         std::deque<std::string>* typed = route == Route::Editor     ? &w.editorView().typedBeyondBmp
                                          : route == Route::QuickSet ? &w.quickSet().form().typedBeyondBmp
-                                         : route == Route::CheckIn  ? &noteTypedBeyondBmp_
+                                         : route == Route::CheckIn  ? &app_->checkInScreen()->typedBeyondBmp
                                          : route != Route::Library  ? nullptr
                                          : settings.open            ? &settings.typedBeyondBmp
                                                                     : &libraryView_.typedBeyondBmp;
@@ -365,7 +363,7 @@ class GuiApp final : public AppShell {
             reportFocus(w.quickSet().form().focused);
             break;
         case Route::History: intent = ui::drawHistory(w.historyModel(), fonts); break;
-        case Route::CheckIn: intent = drawCheckIn(); break;
+        case Route::CheckIn: intent = ui::drawCheckInScreen(*app_->checkInScreen(), fonts, platform_->typing()); break;
         }
         platform_->endFrame(ui::frameBackground());
         if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
@@ -430,29 +428,6 @@ class GuiApp final : public AppShell {
         if (const ui::Intent fromSettings =
                 ui::drawSettings(app_->settingsPanel(), platform_->fonts(), sound_->hasSound()))
             intent = fromSettings;
-        return intent;
-    }
-
-    ui::Intent drawCheckIn() {
-        const CheckInModel& c = *app_->checkIn();
-        const std::string& name = app_->checkInRoutineName();
-        ui::CheckInViewModel model;
-        model.title = c.moment() == CheckInMoment::Before  ? "Before: " + name
-                      : c.moment() == CheckInMoment::After ? "After: " + name
-                                                           : std::string("Check-in");
-        model.question = c.question();
-        model.score = c.score();
-        model.index = c.index();
-        model.count = c.count();
-        model.note = c.note();
-        model.noteOpen = c.noteOpen();
-        model.noteDraft = c.noteDraft();
-        model.noteProblem = c.noteProblem();
-        const ui::Intent intent = ui::drawCheckIn(model, platform_->fonts(), noteTypedBeyondBmp_);
-        // The end-to-end tests type into the note only once it holds the keyboard.
-        const bool typing = c.noteOpen() && platform_->typing();
-        if (typing != noteTyping_) reporter_.logf("check-in note typing=%d", typing ? 1 : 0);
-        noteTyping_ = typing;
         return intent;
     }
 

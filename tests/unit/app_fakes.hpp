@@ -1,8 +1,10 @@
 #pragma once
 // Fakes for the app layer's unit tests: a reporter that keeps what it is told, a history that
-// keeps its records, a clock the test moves.
+// keeps its records, a clock the test moves, a screen host on a real router.
 
 #include "core/reporter.hpp"
+#include "screens/router.hpp"
+#include "screens/screen.hpp"
 #include "store/history_sink.hpp"
 
 #include <algorithm>
@@ -41,6 +43,36 @@ struct History final : HistorySink {
         checkIns.push_back(checkIn);
         return std::nullopt;
     }
+};
+
+// What a screen asks of the app, kept for the test to read; the screens open on a real router.
+struct Host final : ScreenHost {
+    Reports reports;
+    History sessions;
+    Settings current;
+    std::int64_t nowMs = 1'000'000;
+    std::int64_t wall = 1'800'000'000;
+    Clocks time{[this] { return nowMs; }, [this] { return wall; }};
+    Router router;
+    std::vector<std::string> played;  // ids
+    std::vector<std::string> changed; // routinesChanged's ids
+    std::vector<std::string> said;
+    bool voice = true; // say() has a voice to say it with
+    bool quitAsked = false;
+
+    Reporter& reporter() override { return reports; }
+    const Settings& settings() const override { return current; }
+    const Clocks& clocks() const override { return time; }
+    HistorySink& history() override { return sessions; }
+    void play(const LibraryEntry& entry) override { played.push_back(entry.id); }
+    void open(std::unique_ptr<Screen> screen) override { router.open(std::move(screen)); }
+    void close(Route route) override { router.close(route); }
+    void routinesChanged(const std::string& selectId) override { changed.push_back(selectId); }
+    bool say(const std::string& sentence) override {
+        if (voice) said.push_back(sentence);
+        return voice;
+    }
+    void quit() override { quitAsked = true; }
 };
 
 } // namespace unknot::test
