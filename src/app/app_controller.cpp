@@ -7,10 +7,11 @@
 namespace unknot {
 
 AppController::AppController(AppShell& shell, Reporter& reporter, HistorySink& history, SettingsFile& settingsFile,
-                             WorkshopPaths paths, LibraryFolders folders, Settings settings, PlayerClocks clocks)
+                             AppPaths paths, LibraryFolders folders, Settings settings, Clocks clocks)
     : shell_(shell), reporter_(reporter), settingsFile_(settingsFile), settings_(std::move(settings)),
       library_(std::move(folders), reporter, clocks.steadyMs), player_(history, reporter, clocks),
-      workshop_(*this, reporter, router_, std::move(paths), clocks), history_(history), clocks_(std::move(clocks)) {}
+      paths_(std::move(paths)), trash_(reporter, paths_.trash, clocks.wallSeconds), history_(history),
+      clocks_(std::move(clocks)) {}
 
 void AppController::setDriver(SessionDriver* driver) {
     driver_ = driver;
@@ -94,7 +95,8 @@ ui::MediaContext AppController::mediaContext() const {
 }
 
 bool AppController::requestQuit() {
-    if (workshop_.requestQuit()) quit_ = true;
+    EditorScreen* editor = editorScreen();
+    if (!editor || editor->requestQuit()) quit_ = true;
     return quit_;
 }
 
@@ -112,7 +114,7 @@ void AppController::handle(const ui::Intent& intent) {
     } else if (intent.action == ui::Action::OpenCheckIn) {
         openCheckIn(knownAreas(), CheckInMoment::Standalone, {});
     } else {
-        handleLibrary(intent) || handleWorkshop(intent) || handlePlayer(intent) || handleSound(intent) ||
+        handleLibrary(intent) || openScreens(intent) || handlePlayer(intent) || handleSound(intent) ||
             handleWindow(intent);
     }
     if (screen() != ui::Screen::Library) library_.releaseSearch(); // back in the library, shortcuts work
@@ -133,41 +135,60 @@ bool AppController::handleLibrary(const ui::Intent& intent) {
     }
 }
 
-bool AppController::handleWorkshop(const ui::Intent& intent) {
+// The library's ways to the other screens, and deleting. (Esc, Save and the editors' own
+// intents went to the screen on top.)
+bool AppController::openScreens(const ui::Intent& intent) {
     using ui::Action;
+    ScreenHost& host = *this;
     switch (intent.action) {
-    case Action::NewRoutine: workshop_.newRoutine(); return true;
-    case Action::OpenQuickSet: workshop_.openQuickSet(); return true;
+    case Action::NewRoutine: show(EditorScreen::blank(host)); return true;
+    case Action::OpenQuickSet: show(std::make_unique<QuickSetScreen>(host)); return true;
     case Action::Duplicate:
-        withEntry(intent.index, [&](const LibraryEntry& e) { workshop_.duplicate(e); });
+        withEntry(intent.index, [&](const LibraryEntry& e) { show(EditorScreen::copyOf(host, e)); });
         return true;
-    case Action::Edit: withEntry(intent.index, [&](const LibraryEntry& e) { workshop_.edit(e); }); return true;
+    case Action::Edit:
+        withEntry(intent.index, [&](const LibraryEntry& e) { show(EditorScreen::of(host, e)); });
+        return true;
     case Action::EditSelected:
-        if (const LibraryEntry* e = library_.selected(); e && e->valid()) {
-            if (e->source == RoutineSource::User)
-                workshop_.edit(*e);
-            else
-                workshop_.duplicate(*e);
-        }
+        if (const LibraryEntry* e = library_.selected(); e && e->valid())
+            show(e->source == RoutineSource::User ? EditorScreen::of(host, *e) : EditorScreen::copyOf(host, *e));
         return true;
-    case Action::Delete: withEntry(intent.index, [&](const LibraryEntry& e) { workshop_.remove(e); }); return true;
+    case Action::Delete:
+        withEntry(intent.index, [&](const LibraryEntry& e) {
+            if (trash_.remove(e)) routinesChanged("");
+        });
+        return true;
     case Action::DeleteSelected:
-        if (library_.selected()) workshop_.remove(*library_.selected());
+        if (library_.selected() && trash_.remove(*library_.selected())) routinesChanged("");
         return true;
-    case Action::UndoDelete: workshop_.undoRemove(); return true;
-    case Action::OpenHistory: workshop_.openHistory(); return true;
-    case Action::CloseView: workshop_.close(); return true;
-    case Action::Undo: workshop_.undo(); return true;
-    case Action::Redo: workshop_.redo(); return true;
-    case Action::PreviousStep: workshop_.chooseStep(-1); return true;
-    case Action::NextStep: workshop_.chooseStep(+1); return true;
-    case Action::StepCommand: workshop_.stepCommand(intent.edit); return true;
-    case Action::Save: workshop_.save(); return true;
-    case Action::EditRoutine: workshop_.editorAction(intent.edit); return true;
-    case Action::QuickStart: workshop_.startQuickSet(); return true;
-    case Action::QuickRefine: workshop_.refineQuickSet(); return true;
+    case Action::UndoDelete:
+        if (auto restored = trash_.undo()) routinesChanged(*restored);
+        return true;
+    case Action::OpenHistory: {
+        auto history = std::make_unique<HistoryScreen>(host);
+        HistoryScreen& opened = *history;
+        router_.open(std::move(history));
+        opened.load();
+        return true;
+    }
     default: return false;
     }
+}
+
+void AppController::openEditor(Routine routine, bool saveNow) {
+    ScreenHost& host = *this;
+    auto editor = std::make_unique<EditorScreen>(host, std::move(routine), std::filesystem::path{}, "New");
+    EditorScreen& opened = *editor;
+    show(std::move(editor));
+    if (saveNow) opened.saveAndClose();
+}
+
+EditorScreen* AppController::editorScreen() const { return static_cast<EditorScreen*>(router_.opened(Route::Editor)); }
+QuickSetScreen* AppController::quickSetScreen() const {
+    return static_cast<QuickSetScreen*>(router_.opened(Route::QuickSet));
+}
+HistoryScreen* AppController::historyScreen() const {
+    return static_cast<HistoryScreen*>(router_.opened(Route::History));
 }
 
 bool AppController::handlePlayer(const ui::Intent& intent) {
@@ -315,7 +336,7 @@ void AppController::checkInAnswered(const CheckInModel& answered) {
     }
     for (const auto& a : answers)
         if (auto error = history_.addCheckIn(a)) reporter_.notice("cannot record the check-in: " + *error);
-    if (moment == CheckInMoment::Standalone && router_.top() == Route::History) workshop_.openHistory();
+    if (moment == CheckInMoment::Standalone && router_.top() == Route::History) historyScreen()->load();
 }
 
 void AppController::sessionRecorded() {

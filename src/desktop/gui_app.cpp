@@ -98,7 +98,7 @@ class GuiApp final : public AppShell {
         for (const auto& n : loaded.notices) reporter_.notice(n);
         if (!openWindow(loaded.settings)) return 1;
         app_ = std::make_unique<AppController>(
-            *this, reporter_, history_, settingsFile_, WorkshopPaths{userRoutinesDir(), trashDir(), historyDbPath()},
+            *this, reporter_, history_, settingsFile_, AppPaths{userRoutinesDir(), trashDir(), historyDbPath()},
             options_.folders, loaded.settings, PlayerClocks{steadyClockMs, wallClockSeconds});
         audioSubsystem_ = std::make_unique<AudioSubsystem>();
         sound_ = std::make_unique<SoundSwitch>(
@@ -337,11 +337,12 @@ class GuiApp final : public AppShell {
         platform_->beginFrame();
         ui::Intent intent;
         const ui::Fonts& fonts = platform_->fonts();
-        Workshop& w = app_->workshop();
+        EditorScreen* editor = app_->editorScreen();
+        QuickSetScreen* quickSet = app_->quickSetScreen();
         // Emoji typed go to the field being typed in, which ImGui holds each as U+FFFD in.
         ui::SettingsViewState& settings = app_->settingsPanel();
-        std::deque<std::string>* typed = route == Route::Editor     ? &w.editorView().typedBeyondBmp
-                                         : route == Route::QuickSet ? &w.quickSet().form().typedBeyondBmp
+        std::deque<std::string>* typed = route == Route::Editor     ? &editor->view().typedBeyondBmp
+                                         : route == Route::QuickSet ? &quickSet->model().form().typedBeyondBmp
                                          : route == Route::CheckIn  ? &app_->checkInScreen()->typedBeyondBmp
                                          : route != Route::Library  ? nullptr
                                          : settings.open            ? &settings.typedBeyondBmp
@@ -355,21 +356,21 @@ class GuiApp final : public AppShell {
             break;
         case Route::Player: intent = drawPlayer(); break;
         case Route::Editor:
-            intent = ui::drawEditor(w.editorView(), w.editor(), fonts);
-            reportFocus(w.editorView().activeField.c_str()); // the text field being typed in
+            intent = ui::drawEditor(editor->view(), editor->editor(), fonts);
+            reportFocus(editor->view().activeField.c_str()); // the text field being typed in
             break;
         case Route::QuickSet:
-            intent = ui::drawQuickSet(w.quickSet().form(), w.quickSet().summary(), fonts);
-            reportFocus(w.quickSet().form().focused);
+            intent = ui::drawQuickSet(quickSet->model().form(), quickSet->model().summary(), fonts);
+            reportFocus(quickSet->model().form().focused);
             break;
-        case Route::History: intent = ui::drawHistory(w.historyModel(), fonts); break;
+        case Route::History: intent = ui::drawHistory(app_->historyScreen()->model(), fonts); break;
         case Route::CheckIn: intent = ui::drawCheckInScreen(*app_->checkInScreen(), fonts, platform_->typing()); break;
         }
         platform_->endFrame(ui::frameBackground());
         if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
         if (route != Route::QuickSet && route != Route::Editor && !(route == Route::Library && settings.open))
             reportedFocus_ = "-"; // a form opened again reports afresh
-        w.viewDrawn();
+        if (Screen* top = app_->topScreen()) top->viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);
     }
@@ -400,7 +401,7 @@ class GuiApp final : public AppShell {
         model.selected = library.selectedIndex();
         model.outline = &library.selectedOutline();
         model.notice = reporter_.current();
-        model.deleted = app_->workshop().deletedName();
+        model.deleted = app_->deletedName();
         model.showHelp = app_->showHelp();
         ui::LibraryLayout layout;
         ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts(), &layout);

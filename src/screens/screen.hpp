@@ -13,6 +13,7 @@
 #include "store/library.hpp"
 #include "store/settings.hpp"
 
+#include <filesystem>
 #include <memory>
 #include <span>
 #include <string>
@@ -21,6 +22,13 @@
 namespace unknot {
 
 enum class Route { Library, Editor, QuickSet, History, Player, CheckIn };
+
+// Where the screens keep the user's files (the XDG folders in the app, a temporary one in tests).
+struct AppPaths {
+    std::filesystem::path routines; // the user's own routines
+    std::filesystem::path trash;
+    std::filesystem::path history; // the history database (unknot.db)
+};
 [[nodiscard]] std::string_view routeName(Route route); // "library", "editor", "quick-set", …
 
 class Screen {
@@ -33,6 +41,8 @@ class Screen {
     [[nodiscard]] std::span<const ui::KeyBinding> keys() const { return ui::keyBindings(keyScreen()); }
     // True while a line of its own has the keyboard (the check-in's note): keys are its text.
     [[nodiscard]] virtual bool holdsKeys() const { return false; }
+    // After each frame its view drew (the quick set checks what its fields say now).
+    virtual void viewDrawn() {}
     // Carries out an intent that is its own; false for one it leaves to the app (the sound,
     // the window, opening another screen).
     virtual bool handle(const ui::Intent& intent) = 0;
@@ -50,12 +60,16 @@ class ScreenHost {
     [[nodiscard]] virtual const Settings& settings() const = 0;
     [[nodiscard]] virtual const Clocks& clocks() const = 0;
     [[nodiscard]] virtual HistorySink& history() = 0;
+    [[nodiscard]] virtual const AppPaths& paths() const = 0;
     // Plays a routine (its "before" check-in first, when the settings ask for one).
     virtual void play(const LibraryEntry& entry) = 0;
     // Opens `screen` over the one on top; closes `route` and every screen over it. A screen may
     // close itself from its own handle(): it lives on until that returns.
     virtual void open(std::unique_ptr<Screen> screen) = 0;
     virtual void close(Route route) = 0;
+    // The editor on a new routine made elsewhere (the quick set's "Open in the editor"); with
+    // `saveNow`, saved at once and closed when saved (the quick set's Save).
+    virtual void openEditor(Routine routine, bool saveNow) = 0;
     // The routine files changed (saved, deleted, restored): the library reads them again and
     // selects `selectId` when given.
     virtual void routinesChanged(const std::string& selectId) = 0;

@@ -8,6 +8,7 @@
 #include "store/history_sink.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -53,9 +54,11 @@ struct Host final : ScreenHost {
     std::int64_t nowMs = 1'000'000;
     std::int64_t wall = 1'800'000'000;
     Clocks time{[this] { return nowMs; }, [this] { return wall; }};
+    AppPaths files;
     Router router;
-    std::vector<std::string> played;  // ids
-    std::vector<std::string> changed; // routinesChanged's ids
+    std::vector<LibraryEntry> played;
+    std::function<void(Routine, bool)> onOpenEditor; // what the app would open
+    std::vector<std::string> changed;                // routinesChanged's ids
     std::vector<std::string> said;
     bool voice = true; // say() has a voice to say it with
     bool quitAsked = false;
@@ -64,7 +67,11 @@ struct Host final : ScreenHost {
     const Settings& settings() const override { return current; }
     const Clocks& clocks() const override { return time; }
     HistorySink& history() override { return sessions; }
-    void play(const LibraryEntry& entry) override { played.push_back(entry.id); }
+    const AppPaths& paths() const override { return files; }
+    void play(const LibraryEntry& entry) override { played.push_back(entry); }
+    void openEditor(Routine routine, bool saveNow) override {
+        if (onOpenEditor) onOpenEditor(std::move(routine), saveNow);
+    }
     void open(std::unique_ptr<Screen> screen) override { router.open(std::move(screen)); }
     void close(Route route) override { router.close(route); }
     void routinesChanged(const std::string& selectId) override { changed.push_back(selectId); }
