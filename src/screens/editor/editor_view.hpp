@@ -17,8 +17,4 @@ namespace unknot::ui {
 
 [[nodiscard]] Intent drawEditor(EditorViewState& state, const Editor& editor, const Fonts& fonts);
 
-// Comma-separated text to a list and back ("calves, post-run").
-[[nodiscard]] std::vector<std::string> splitList(std::string_view text);
-[[nodiscard]] std::string joinList(const std::vector<std::string>& items);
-
 } // namespace unknot::ui

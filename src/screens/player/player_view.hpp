@@ -34,7 +34,4 @@ struct PlayerModel {
 [[nodiscard]] Intent drawPlayer(const PlayerModel& model, const Fonts& fonts, PlayerLayout* layout = nullptr,
                                 FinishedLayout* finished = nullptr);
 
-// The keys overlay, shared with the library.
-void drawHelpOverlay(const Fonts& fonts, Screen screen);
-
 } // namespace unknot::ui
