@@ -187,6 +187,7 @@ EditorScreen* AppController::editorScreen() const { return static_cast<EditorScr
 QuickSetScreen* AppController::quickSetScreen() const {
     return static_cast<QuickSetScreen*>(router_.opened(Route::QuickSet));
 }
+PlayerScreen* AppController::playerScreen() const { return static_cast<PlayerScreen*>(router_.opened(Route::Player)); }
 HistoryScreen* AppController::historyScreen() const {
     return static_cast<HistoryScreen*>(router_.opened(Route::History));
 }
@@ -194,10 +195,6 @@ HistoryScreen* AppController::historyScreen() const {
 bool AppController::handlePlayer(const ui::Intent& intent) {
     using ui::Action;
     switch (intent.action) {
-    case Action::TogglePause: player_.togglePause(); return true;
-    case Action::Skip: player_.skip(); return true;
-    case Action::Back: player_.back(); return true;
-    case Action::Extend: player_.extend(); return true;
     case Action::Restart:
         // While a routine plays the first R asks; a restart is a new session, asked about again at its end.
         if (!player_.requestRestart()) overHandled_ = false;
@@ -206,13 +203,6 @@ bool AppController::handlePlayer(const ui::Intent& intent) {
         if (!player_.requestExit()) toLibrary();
         return true;
     case Action::ToLibrary: toLibrary(); return true;
-    case Action::Pause: player_.pause(); return true;
-    case Action::Resume:
-        if (player_.status().state == SessionState::Paused)
-            player_.resume();
-        else
-            player_.continueManual();
-        return true;
     case Action::Stop:
         if (player_.playing()) toLibrary(); // recorded as stopped, as Esc twice would
         return true;
@@ -276,7 +266,7 @@ void AppController::playRoutine(const LibraryEntry& entry) {
         beforeAnswers_.clear(); // no session for them to belong to
         return;
     }
-    router_.open(Route::Player);
+    router_.open(std::make_unique<PlayerScreen>(player_));
     settings_.lastRoutine = entry.id;
     screenSaver(!player_.running());
 }

@@ -14,6 +14,7 @@
 #include "screens/library/library_model.hpp"
 #include "screens/library/trash.hpp"
 #include "screens/player/player_controller.hpp"
+#include "screens/player/player_screen.hpp"
 #include "screens/quick_set/quick_set_screen.hpp"
 #include "screens/router.hpp"
 #include "screens/settings/settings_state.hpp"
@@ -84,6 +85,7 @@ class AppController final : private ScreenHost {
     [[nodiscard]] EditorScreen* editorScreen() const;
     [[nodiscard]] QuickSetScreen* quickSetScreen() const;
     [[nodiscard]] HistoryScreen* historyScreen() const;
+    [[nodiscard]] PlayerScreen* playerScreen() const;
     [[nodiscard]] Screen* topScreen() const { return router_.topScreen(); }
     // The name of the routine just deleted (the library offers Undo), or "".
     [[nodiscard]] std::string deletedName() const { return trash_.deletedName(); }

@@ -163,7 +163,6 @@ class GuiApp final : public AppShell {
     unsigned long long wakes_ = 0;               // for --verbose: how often the loop woke
     unsigned long long frames_ = 0;              // and how often it drew
     Ticks lastInputMs_ = 0;                      // the last key, click or mouse move (the player's chrome)
-    std::string reportedLayout_;                 // test mode: the player's layout last logged
     std::string reportedLibrary_;                // test mode: the library's layout last logged
     std::string reportedFocus_ = "-";            // test mode: the form field last logged as having the keys
     std::string loggedSearch_;                   // the library's search text, as last logged
@@ -366,6 +365,13 @@ class GuiApp final : public AppShell {
         case Route::History: intent = ui::drawHistory(app_->historyScreen()->model(), fonts); break;
         case Route::CheckIn: intent = ui::drawCheckInScreen(*app_->checkInScreen(), fonts, platform_->typing()); break;
         }
+        // Test mode: what the screen drawn says of its frame (the player's layout), when it changed.
+        if (Screen* top = app_->topScreen(); top && platform_->testMode()) {
+            std::string lines;
+            top->describe(lines);
+            for (std::size_t at = 0, end; (end = lines.find('\n', at)) != std::string::npos; at = end + 1)
+                std::fprintf(stderr, "unknot: %s\n", lines.substr(at, end - at).c_str());
+        }
         platform_->endFrame(ui::frameBackground());
         if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
         if (route != Route::QuickSet && route != Route::Editor && !(route == Route::Library && settings.open))
@@ -433,37 +439,14 @@ class GuiApp final : public AppShell {
     }
 
     ui::Intent drawPlayer() {
-        const PlayerController& player = app_->player();
-        ui::PlayerModel model;
-        model.timeline = &player.routine()->timeline();
-        model.routineName = player.routine()->displayName();
-        model.status = player.status();
-        model.flash = player.flashing() ? 1.0f : 0.0f;
-        model.confirmingExit = player.confirmingExit();
-        model.confirmingRestart = player.confirmingRestart();
-        model.skippedPhases = player.skippedPhases();
-        model.completed = player.completed();
-        model.showHelp = app_->showHelp();
-        model.volume = app_->settings().volume;
-        model.muted = app_->settings().muted;
-        model.soundAvailable = sound_->hasSound();
-        model.notice = reporter_.current();
-        model.wallMs = player.wallMs();
-        model.chromeVisible = chromeVisible();
-        ui::PlayerLayout layout;
-        ui::FinishedLayout finished;
-        const ui::Intent intent = ui::drawPlayer(model, platform_->fonts(), &layout, &finished);
-        if (platform_->testMode()) {
-            // The end-to-end tests read where the player's (or the finished screen's) parts went
-            // and how big their text is.
-            char head[64];
-            std::snprintf(head, sizeof head, "test %s scale=%.2f ", player.over() ? "finished-layout" : "layout",
-                          static_cast<double>(platform_->fonts().textScale));
-            std::string line = head + (player.over() ? ui::describe(finished) : ui::describe(layout));
-            if (line != reportedLayout_) std::fprintf(stderr, "unknot: %s\n", line.c_str());
-            reportedLayout_ = std::move(line);
-        }
-        return intent;
+        ui::PlayerModel frame;
+        frame.showHelp = app_->showHelp();
+        frame.volume = app_->settings().volume;
+        frame.muted = app_->settings().muted;
+        frame.soundAvailable = sound_->hasSound();
+        frame.notice = reporter_.current();
+        frame.chromeVisible = chromeVisible();
+        return ui::drawPlayerScreen(*app_->playerScreen(), std::move(frame), platform_->fonts(), platform_->testMode());
     }
 };
 

@@ -1,5 +1,6 @@
 // The player controller driven the way a user does, on a steady-clock driver with a fake clock.
 #include "screens/player/player_controller.hpp"
+#include "screens/player/player_screen.hpp"
 
 #include "app_fakes.hpp"
 #include "helpers.hpp"
@@ -349,4 +350,32 @@ TEST_CASE("a routine played through is completed, with its skipped phases counte
     REQUIRE(played.history.records.size() == 1);
     CHECK(played.history.records[0].completed);
     CHECK(played.history.records[0].skippedPhases == 0);
+}
+
+TEST_CASE("the player screen takes the session's intents, leaves leaving to the app, and describes a change once") {
+    Rig rig;
+    PlayerScreen screen(rig.player);
+    REQUIRE(rig.player.start(rig.entry, {}));
+    CHECK(screen.keyScreen() == ui::Screen::Player);
+    CHECK(screen.handle(ui::Intent{ui::Action::TogglePause}));
+    CHECK(rig.status().state == SessionState::Paused);
+    CHECK(screen.handle(ui::Intent{ui::Action::Resume}));
+    CHECK(rig.status().state == SessionState::Running);
+    CHECK(screen.handle(ui::Intent{ui::Action::Skip}));
+    CHECK(rig.status().phase == 1);
+    CHECK_FALSE(screen.handle(ui::Intent{ui::Action::RequestExit})); // the app's flow: a check-in, the history
+    CHECK_FALSE(screen.handle(ui::Intent{ui::Action::Restart}));
+    CHECK_FALSE(screen.handle(ui::Intent{ui::Action::ToggleMute}));
+
+    std::string out;
+    screen.describe(out);
+    CHECK(out.empty()); // nothing drawn yet
+    screen.drawn("test layout scale=1.00 w=800");
+    screen.describe(out);
+    screen.drawn("test layout scale=1.00 w=800");
+    screen.describe(out);
+    CHECK(out == "test layout scale=1.00 w=800\n");
+
+    while (!rig.player.over()) CHECK(screen.handle(ui::Intent{ui::Action::Skip}));
+    CHECK(screen.keyScreen() == ui::Screen::Finished);
 }

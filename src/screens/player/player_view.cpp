@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -338,6 +339,31 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts, PlayerLayout* layout
     ImGui::End();
     if (layoutOut) *layoutOut = L;
     if (m.showHelp) drawHelpOverlay(fonts, Screen::Player);
+    return intent;
+}
+
+Intent drawPlayerScreen(PlayerScreen& screen, PlayerModel frame, const Fonts& fonts, bool testMode) {
+    const PlayerController& player = screen.player();
+    frame.timeline = &player.routine()->timeline();
+    frame.routineName = player.routine()->displayName();
+    frame.status = player.status();
+    frame.flash = player.flashing() ? 1.0f : 0.0f;
+    frame.confirmingExit = player.confirmingExit();
+    frame.confirmingRestart = player.confirmingRestart();
+    frame.skippedPhases = player.skippedPhases();
+    frame.completed = player.completed();
+    frame.wallMs = player.wallMs();
+    PlayerLayout layout;
+    FinishedLayout finished;
+    const Intent intent = drawPlayer(frame, fonts, &layout, &finished);
+    if (testMode) {
+        // The end-to-end tests read where the player's (or the finished screen's) parts went
+        // and how big their text is.
+        char head[64];
+        std::snprintf(head, sizeof head, "test %s scale=%.2f ", player.over() ? "finished-layout" : "layout",
+                      static_cast<double>(fonts.textScale));
+        screen.drawn(head + (player.over() ? describe(finished) : describe(layout)));
+    }
     return intent;
 }
 

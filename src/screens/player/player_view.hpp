@@ -5,6 +5,7 @@
 #include "screens/intent.hpp"
 #include "screens/player/finished_layout.hpp"
 #include "screens/player/player_layout.hpp"
+#include "screens/player/player_screen.hpp"
 #include "ui/fonts.hpp"
 
 #include <string>
@@ -33,5 +34,10 @@ struct PlayerModel {
 // when given, receive where the parts of the screen drawn went (the test mode reports them).
 [[nodiscard]] Intent drawPlayer(const PlayerModel& model, const Fonts& fonts, PlayerLayout* layout = nullptr,
                                 FinishedLayout* finished = nullptr);
+
+// The player screen as it is now: `frame` carries what the loop knows (the help, the sound,
+// the notice, the chrome), the session's part comes from the screen's player. In test mode the
+// screen is handed the description of where the parts went, for its describe().
+[[nodiscard]] Intent drawPlayerScreen(PlayerScreen& screen, PlayerModel frame, const Fonts& fonts, bool testMode);
 
 } // namespace unknot::ui
