@@ -179,25 +179,6 @@ class SlotPlanner {
 
 } // namespace
 
-std::optional<SayTemplateError> checkSayTemplate(std::string_view text) {
-    for (std::size_t pos = 0; pos < text.size(); ++pos) {
-        if (text[pos] == '}') return SayTemplateError{pos, "a `}` without its `{`; placeholders look like {label}"};
-        if (text[pos] != '{') continue;
-        const std::size_t close = text.find_first_of("{}", pos + 1);
-        if (close == std::string_view::npos || text[close] == '{')
-            return SayTemplateError{pos, "a `{` is not closed; placeholders look like {label}"};
-        const std::string_view name = text.substr(pos + 1, close - pos - 1);
-        if (std::find(kSayPlaceholders.begin(), kSayPlaceholders.end(), name) == kSayPlaceholders.end()) {
-            std::string known;
-            for (std::string_view k : kSayPlaceholders) known += (known.empty() ? "{" : ", {") + std::string(k) + "}";
-            return SayTemplateError{pos, "unknown placeholder {" + std::string(name.substr(0, 40)) +
-                                             "} (known: " + known + ")"};
-        }
-        pos = close;
-    }
-    return std::nullopt;
-}
-
 std::string spokenDuration(Millis ms) {
     const Millis total = (ms + 500) / 1000;
     const Millis hours = total / 3600, minutes = total / 60 % 60, seconds = total % 60;

@@ -9,6 +9,7 @@
 // next phase change is shortened (duration first, then label: the side alone) or dropped.
 
 #include "play/cue_plan.hpp"
+#include "routine/rules.hpp"
 
 #include <functional>
 #include <limits>
@@ -19,17 +20,7 @@
 
 namespace unknot {
 
-// The placeholders a step's `say` may hold, as {label}, {side}, …
-inline constexpr std::array<std::string_view, 6> kSayPlaceholders = {"label", "side",   "duration",
-                                                                     "round", "rounds", "next"};
-
-// The first mistake in a `say` text (an unknown placeholder, a brace left open), with its byte
-// offset in the text; nothing when it is fine.
-struct SayTemplateError {
-    std::size_t offset = 0;
-    std::string message;
-};
-[[nodiscard]] std::optional<SayTemplateError> checkSayTemplate(std::string_view text);
+// kSayPlaceholders and checkSayTemplate(): in routine/rules.hpp, which the routine parser checks `say` by.
 
 // A duration as spoken: "30 seconds", "1 minute", "2 minutes 15 seconds".
 [[nodiscard]] std::string spokenDuration(Millis ms);

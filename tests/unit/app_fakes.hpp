@@ -3,13 +3,17 @@
 // keeps its records, a clock the test moves, a screen host on a real router.
 
 #include "core/reporter.hpp"
+#include "play/session_driver.hpp"
 #include "screens/router.hpp"
 #include "screens/screen.hpp"
 #include "store/history_sink.hpp"
 
 #include <algorithm>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace unknot::test {
@@ -80,6 +84,32 @@ struct Host final : ScreenHost {
         return voice;
     }
     void quit() override { quitAsked = true; }
+};
+
+// A driver that hands everything on to another and keeps the cue options and the volume it
+// was last given: what reached the sound device.
+struct RecordingDriver final : SessionDriver {
+    explicit RecordingDriver(SessionDriver& to) : inner(to) {}
+    SessionDriver& inner;
+    std::optional<CueOptions> cues;
+    std::optional<std::pair<int, bool>> volume; // percent, muted
+    void start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) override {
+        cues = options;
+        inner.start(std::move(timeline), options);
+    }
+    void apply(SessionCommand command) override { inner.apply(command); }
+    void setCueOptions(const CueOptions& options) override {
+        cues = options;
+        inner.setCueOptions(options);
+    }
+    void setVolume(int percent, bool muted) override {
+        volume = {percent, muted};
+        inner.setVolume(percent, muted);
+    }
+    SessionStatus update(std::vector<SessionEvent>& events) override { return inner.update(events); }
+    [[nodiscard]] Ticks ticksPerSecond() const override { return inner.ticksPerSecond(); }
+    [[nodiscard]] bool hasSound() const override { return inner.hasSound(); }
+    void say(const std::string& sentence) override { inner.say(sentence); }
 };
 
 } // namespace unknot::test

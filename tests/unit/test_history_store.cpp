@@ -1,3 +1,5 @@
+#include "core/atomic_file.hpp"
+#include "store/history_db.hpp"
 #include "store/history_sink.hpp"
 
 #include "app_fakes.hpp"
@@ -62,6 +64,6 @@ TEST_CASE("when the database cannot be opened sessions still reach history.csv")
     CHECK(reports.notices[0].find("cannot open the history database") != std::string::npos);
     REQUIRE_FALSE(store.append(HistoryRecord{1'790'000'000, "glute", "Glute", 60'000, 60'000, true}));
     CHECK_FALSE(store.lastSessionId());
-    CHECK(readHistory(tmp.path / "history.csv").size() == 1);
+    CHECK(parseHistoryCsv(*readFile(tmp.path / "history.csv")).sessions.size() == 1);
     CHECK(store.addCheckIn(CheckIn{1'790'000'000, "heel", Side::Left, 2, CheckInMoment::Standalone, {}, ""}));
 }
