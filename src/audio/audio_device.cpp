@@ -231,10 +231,10 @@ void AudioDevice::wake() {
     Mix_SetPostMix(postMix, mixer_.get()); // (in case opening reset it)
 }
 
-void AudioDevice::start(const Timeline& timeline, const CueOptions& options) {
-    book_ = voice_ ? voice_->prepare(timeline, options) : nullptr;
+void AudioDevice::start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) {
+    book_ = voice_ ? voice_->prepare(*timeline, options) : nullptr;
     spentAsked_ = -1;
-    mixer_->start(timeline, options, book_);
+    mixer_->start(std::move(timeline), options, book_);
     wake(); // after the command: the first buffer plays it
 }
 

@@ -99,11 +99,12 @@ void CueMixer::reclaim() {
     while (retired_.pop(old)) delete old;
 }
 
-void CueMixer::start(const Timeline& timeline, const CueOptions& options, std::shared_ptr<const PhraseBook> book) {
+void CueMixer::start(std::shared_ptr<const Timeline> timeline, const CueOptions& options,
+                     std::shared_ptr<const PhraseBook> book) {
     // The voice follows the phase cues: the session fires them even when their sound is off.
     CueOptions sessionOptions = options;
     if (book) sessionOptions.phase = true;
-    auto session = std::make_unique<Session>(timeline, sessionOptions, rate_);
+    auto session = std::make_unique<Session>(std::move(timeline), sessionOptions, rate_);
     Command c;
     c.type = Command::Type::Start;
     c.session = session.release();

@@ -2,6 +2,7 @@
 
 #include "core/duration.hpp"
 #include "core/text.hpp"
+#include "desktop/clock.hpp"
 #include "store/history_sink.hpp"
 
 #include <nlohmann/json.hpp>

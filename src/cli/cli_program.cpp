@@ -3,6 +3,7 @@
 #include "core/atomic_file.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
+#include "desktop/clock.hpp"
 #include "program/program_library.hpp"
 #include "program/today.hpp"
 #include "routine/playable.hpp"

@@ -4,6 +4,7 @@
 #include "core/duration.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
+#include "desktop/clock.hpp"
 #include "program/reminder.hpp"
 #include "program/today.hpp"
 #include "store/data_dirs.hpp"

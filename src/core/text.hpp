@@ -77,4 +77,8 @@ inline constexpr int kMaxTomlNesting = 64;
 // "a, b or c"
 [[nodiscard]] std::string joinOr(const std::vector<std::string>& words);
 
+// Comma-separated text to a list and back ("calves, post-run"): items trimmed, empty ones dropped.
+[[nodiscard]] std::vector<std::string> splitList(std::string_view text);
+[[nodiscard]] std::string joinList(const std::vector<std::string>& items);
+
 } // namespace unknot

@@ -379,10 +379,11 @@ ImportReport HistoryDb::importCsvOnce(const fs::path& csv) {
         const std::vector<HistoryRecord>& good = parsed.sessions;
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         for (const auto& r : good) insertSession(*db_, r, {}, r.skippedPhases);
-        SQLite::Statement mark(*db_, "INSERT INTO imports(path, at, sessions) VALUES(?, ?, ?)");
+        // When it was imported, for whoever reads the database: SQLite stamps the row itself.
+        SQLite::Statement mark(
+            *db_, "INSERT INTO imports(path, at, sessions) VALUES(?, CAST(strftime('%s', 'now') AS INTEGER), ?)");
         mark.bind(1, key);
-        mark.bind(2, static_cast<std::int64_t>(wallClockSeconds()));
-        mark.bind(3, static_cast<int>(good.size()));
+        mark.bind(2, static_cast<int>(good.size()));
         mark.exec();
         t.commit();
         report.imported = static_cast<int>(good.size());

@@ -126,7 +126,7 @@ TEST_CASE("a voice setting changed mid-routine: the device opened again speaks w
     auto opened = AudioDevice::open(options, notices);
     REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
     auto device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
-    device->start(t, CueOptions{});
+    device->start(std::make_shared<const Timeline>(t), CueOptions{});
     REQUIRE(device->phraseBook());
     SessionHandover handover = device->close();
     REQUIRE(handover.session);
@@ -173,7 +173,7 @@ TEST_CASE("a suspended device opens again on the next start, and the routine pla
     p.durationMs = 1'000;
     t.phases.push_back(p);
     t.totalMs = 1'000;
-    device->start(t, CueOptions{});
+    device->start(std::make_shared<const Timeline>(t), CueOptions{});
     CHECK_FALSE(device->suspended());
     // The dummy driver's thread renders in real time: the session runs within a few buffers.
     std::vector<SessionEvent> events;

@@ -1,12 +1,12 @@
 #include "screens/library/library_view.hpp"
 
+#include "core/text.hpp"
 #include "routine/sources.hpp"
-#include "screens/today/today_view.hpp"
+#include "screens/library/today_view.hpp"
 
 #include "routine/routine_outline.hpp"
-#include "screens/editor/editor_view.hpp"
-#include "screens/player/player_view.hpp"
 #include "ui/draw.hpp"
+#include "ui/help_overlay.hpp"
 
 #include <imgui.h>
 

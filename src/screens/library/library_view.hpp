@@ -3,7 +3,7 @@
 
 #include "routine/routine_outline.hpp"
 #include "screens/intent.hpp"
-#include "screens/today/today_panel.hpp"
+#include "screens/library/today_panel.hpp"
 #include "store/library.hpp"
 #include "ui/fonts.hpp"
 #include "ui/typed_field.hpp"

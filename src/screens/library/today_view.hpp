@@ -4,7 +4,7 @@
 // the top of the library, big enough to read from the mat.
 
 #include "screens/intent.hpp"
-#include "screens/today/today_panel.hpp"
+#include "screens/library/today_panel.hpp"
 #include "ui/fonts.hpp"
 
 namespace unknot::ui {

@@ -6,7 +6,7 @@
 #include "core/reporter.hpp"
 #include "program/program_library.hpp"
 #include "program/today.hpp"
-#include "screens/today/today_panel.hpp"
+#include "screens/library/today_panel.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "screens/today/today_model.hpp"
+#include "screens/library/today_model.hpp"
 
 #include "core/duration.hpp"
 #include "store/user_files.hpp"

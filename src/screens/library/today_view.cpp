@@ -1,4 +1,4 @@
-#include "screens/today/today_view.hpp"
+#include "screens/library/today_view.hpp"
 
 #include "ui/draw.hpp"
 #include "ui/palette.hpp"
