@@ -44,13 +44,15 @@ void Workshop::openHistory() {
     const Ticks began = steadyClockMs();
     history_.clear();
     checkIns_.clear();
-    auto opened = HistoryDb::open(paths_.history);
+    // Read only: another process writing never delays this screen.
+    auto opened = HistoryDb::open(paths_.history, HistoryAccess::Read);
     if (auto* error = std::get_if<std::string>(&opened)) {
         reporter_.notice("cannot read the history: " + *error);
     } else {
-        const auto& db = std::get<std::unique_ptr<HistoryDb>>(opened);
-        for (auto& s : db->sessions()) history_.push_back(std::move(s.record));
-        checkIns_ = db->checkIns();
+        auto rows = std::get<std::unique_ptr<HistoryDb>>(opened)->read();
+        if (!rows.error.empty()) reporter_.notice(rows.error);
+        for (auto& s : rows.sessions) history_.push_back(std::move(s.record));
+        checkIns_ = std::move(rows.checkIns);
     }
     const auto now = wallClockSeconds();
     historyModel_ =

@@ -121,14 +121,19 @@ int cmdHistory(const HistoryCommands& c) {
         }
         since = *parsed;
     }
-    OpenedHistory opened = openHistory(historyDbPath(), historyPath());
+    OpenedHistory opened = openHistory(historyDbPath(), historyPath(), HistoryAccess::Read);
     if (!opened.db) {
         std::cerr << "unknot: error: " << escapeControls(opened.error) << "\n";
         return kExitFailed;
     }
     for (const auto& p : opened.import.problems) std::cerr << "unknot: " << escapeControls(p) << "\n";
-    const auto sessions = opened.db->sessions(since);
-    const auto checkIns = opened.db->checkIns(since);
+    auto rows = opened.db->read(since);
+    if (!rows.error.empty()) {
+        std::cerr << "unknot: error: " << escapeControls(rows.error) << "\n";
+        return kExitFailed;
+    }
+    const auto& sessions = rows.sessions;
+    const auto& checkIns = rows.checkIns;
     if (c.json)
         printJson(sessions, checkIns);
     else if (c.csv)

@@ -4,15 +4,22 @@ namespace unknot {
 
 namespace fs = std::filesystem;
 
-OpenedHistory openHistory(const fs::path& db, const fs::path& csv) {
+namespace {
+// How long a reader lets another process's write delay the import before it just reads.
+constexpr int kReaderImportWaitMs = 200;
+} // namespace
+
+OpenedHistory openHistory(const fs::path& db, const fs::path& csv, HistoryAccess access) {
     OpenedHistory out;
-    auto opened = HistoryDb::open(db);
+    const bool reading = access == HistoryAccess::Read;
+    auto opened = HistoryDb::open(db, HistoryAccess::Write, reading ? kReaderImportWaitMs : HistoryDb::kBusyTimeoutMs);
+    if (reading && std::holds_alternative<std::string>(opened)) opened = HistoryDb::open(db, HistoryAccess::Read);
     if (auto* error = std::get_if<std::string>(&opened)) {
         out.error = *error;
         return out;
     }
     out.db = std::move(std::get<std::unique_ptr<HistoryDb>>(opened));
-    out.import = out.db->importCsvOnce(csv);
+    out.import = out.db->importCsv(csv);
     return out;
 }
 

@@ -45,8 +45,11 @@ struct OpenedHistory {
     std::string error;             // then why
     ImportReport import;
 };
-// The one way the window, the CLI and the history view open the history.
-[[nodiscard]] OpenedHistory openHistory(const std::filesystem::path& db, const std::filesystem::path& csv);
+// The one way the window, the CLI and the history view open the history. Read never waits
+// for another process's write: history.csv is imported when the database is free now, and
+// the database is read (read-only, under WAL) either way.
+[[nodiscard]] OpenedHistory openHistory(const std::filesystem::path& db, const std::filesystem::path& csv,
+                                        HistoryAccess access = HistoryAccess::Write);
 
 // The app's history: the database, which imports history.csv at its first start and leaves
 // the file where it is. When the database cannot be opened the sessions still go to

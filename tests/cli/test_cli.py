@@ -3,6 +3,7 @@ import json
 import os
 import subprocess
 import tempfile
+import time
 import unittest
 from pathlib import Path
 
@@ -328,6 +329,39 @@ class HistoryCliTest(CliTest):
         again = self.run_unknot("history", "--json")
         self.assertEqual(again.stderr, "")
         self.assertEqual(len(json.loads(again.stdout)["sessions"]), 2)
+
+    def test_history_reads_while_another_process_holds_the_write_lock(self):
+        self.assertEqual(self.run_unknot("check-in", "knee", "none", "3").returncode, 0)
+        # A second process: BEGIN IMMEDIATE held for longer than the reader may take.
+        holder = subprocess.Popen(
+            ["python3", "-c",
+             "import sqlite3, sys, time\n"
+             "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+             "db.execute('BEGIN IMMEDIATE')\n"
+             "print('locked', flush=True)\n"
+             "time.sleep(30)\n",
+             str(self.data() / "unknot.db")], stdout=subprocess.PIPE, text=True)
+        try:
+            self.assertEqual(holder.stdout.readline().strip(), "locked")
+            began = time.monotonic()
+            r = self.run_unknot("history", "--json")
+            took = time.monotonic() - began
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertLess(took, 2.0)
+            self.assertEqual(len(json.loads(r.stdout)["check_ins"]), 1)
+        finally:
+            holder.kill()
+            holder.wait()
+            holder.stdout.close()
+
+    def test_a_damaged_database_is_an_error_naming_the_file(self):
+        self.assertEqual(self.run_unknot("check-in", "knee", "none", "3").returncode, 0)
+        subprocess.run(["python3", "-c", "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('DROP TABLE sessions')",
+                        str(self.data() / "unknot.db")], check=True)
+        r = self.run_unknot("history", "--json")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("unknot.db: the table sessions is missing", r.stderr)
+        self.assertIn("move it aside", r.stderr)
 
     def test_since_filters_and_a_bad_date_is_exit_2(self):
         self.assertEqual(self.run_unknot("check-in", "knee", "none", "3").returncode, 0)
