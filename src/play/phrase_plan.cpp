@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace unknot {
 
@@ -258,6 +259,29 @@ std::vector<Phrase> planPhrases(const Timeline& timeline, const CueOptions& cues
     std::vector<Phrase> out;
     for (const PhraseSlot& slot : phraseSlots(timeline, cues)) out.push_back(fitPhrase(slot, cached));
     return out;
+}
+
+SpeechCost measureSpeech(const Timeline& timeline) {
+    SpeechCost cost;
+    std::unordered_set<std::string> seen;
+    std::size_t heaviest = 0;
+    for (std::size_t i = 0; i < timeline.size() && cost.distinctBytes <= kMaxSpokenBytes; ++i) {
+        std::size_t added = 0;
+        for (std::string& choice : phaseChoices(timeline, i)) {
+            if (choice.size() > cost.longestPhraseBytes) {
+                cost.longestPhraseBytes = choice.size();
+                cost.longestPhase = i;
+            }
+            const std::size_t bytes = choice.size();
+            if (seen.insert(std::move(choice)).second) added += bytes;
+        }
+        cost.distinctBytes += added;
+        if (added > heaviest) {
+            heaviest = added;
+            cost.heaviestPhase = i;
+        }
+    }
+    return cost;
 }
 
 std::string donePhrase(Millis spentMs) { return "Done. " + spokenDuration(spentMs) + "."; }

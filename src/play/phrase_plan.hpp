@@ -84,6 +84,26 @@ struct PhraseSlot {
 [[nodiscard]] std::vector<Phrase> planPhrases(const Timeline& timeline, const CueOptions& cues,
                                               const PhraseLength& length);
 
+// What a routine's voice costs, from its text alone (no voice needed), so a routine that would
+// take minutes to plan or gigabytes to play is refused when it is read. Every choice a phrase
+// may take counts (fitting one may synthesise them all), each distinct text once (the voice
+// speaks a text once however often it comes back).
+struct SpeechCost {
+    std::size_t longestPhraseBytes = 0; // the longest single choice
+    std::size_t longestPhase = 0;       // whose phrase that is
+    std::size_t distinctBytes = 0;      // all distinct texts; saturates just above kMaxSpokenBytes
+    std::size_t heaviestPhase = 0;      // the phase that adds the most of them
+};
+// About 15 bytes of English text make a second of speech at the default rate.
+inline constexpr std::size_t kSpokenBytesPerSecond = 15;
+// One phrase: a minute of speech. The built-in routines' longest is under 150 bytes.
+inline constexpr std::size_t kMaxPhraseBytes = 1000;
+// All a routine may say: about 18 minutes of distinct speech. At 18,000 bytes `unknot plan`
+// (which synthesises every choice to measure it) took 3.9 s in the debug build; the app holds
+// each phrase said at 48 kHz stereo, 192 KB a second: about 200 MB at this bound.
+inline constexpr std::size_t kMaxSpokenBytes = 16'000;
+[[nodiscard]] SpeechCost measureSpeech(const Timeline& timeline);
+
 // "Done." and the time spent, as said at the end (`spentMs` rounded to the second).
 [[nodiscard]] std::string donePhrase(Millis spentMs);
 

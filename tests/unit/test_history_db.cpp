@@ -164,7 +164,7 @@ TEST_CASE("a damaged or foreign database is an error naming the file and what to
     CHECK(std::get<std::string>(garbage).rfind(file.string() + ": ", 0) == 0);
 }
 
-TEST_CASE("a table damaged after opening makes read() say so; sessions() and checkIns() never throw") {
+TEST_CASE("a table damaged after opening makes read() say so, and sessions() and checkIns() never throw") {
     TempDir tmp;
     const auto file = tmp.path / "unknot.db";
     auto db = openDb(file);
