@@ -472,6 +472,7 @@ HistoryRows HistoryDb::read(std::int64_t since) const {
         readSessions(since, rows.sessions);
         readCheckIns(since, rows.checkIns);
     } catch (const std::exception& e) {
+        rows = HistoryRows{}; // all of it, or nothing and why
         rows.error = file_.string() + ": cannot read the history: " + e.what() + moveAside(file_);
     }
     return rows;
