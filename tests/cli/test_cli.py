@@ -409,9 +409,10 @@ class HostileFilesTest(unittest.TestCase):
         self.assertTrue(ids["calf-active-release-rope"])
 
     def test_plan_json_of_the_widest_routine_is_bounded(self):
-        # 10,000 phases with the longest label and cue the byte bound lets through.
+        # 10,000 phases with the longest label and cue the byte bound lets through (a label the
+        # voice says in 100 different rounds within the bound of what it may say).
         text = ('name = "Wide"\n[[step]]\nrepeat = 100\n[[step.step]]\nrepeat = 100\n[[step.step.step]]\n'
-                f'kind = "hold"\nduration = 1\nlabel = "{"l" * 150}"\ncue = "{"c" * 50}"\n')
+                f'kind = "hold"\nduration = 1\nlabel = "{"l" * 100}"\ncue = "{"c" * 100}"\n')
         path = Path(self.home.name) / "wide.toml"
         path.write_text(text)
         r = self.run_unknot("plan", "--json", str(path))
@@ -420,7 +421,7 @@ class HostileFilesTest(unittest.TestCase):
         self.assertEqual(len(plan["phases"]), 10_000)
         self.assertLess(len(r.stdout), 8 << 20)
         # A 20,000-character label under the same repeats is refused, naming the limit.
-        path.write_text(text.replace("l" * 150, "x" * 20_000))
+        path.write_text(text.replace("l" * 100, "x" * 20_000))
         r = self.run_unknot("plan", "--json", str(path))
         self.assertEqual(r.returncode, 1)
         self.assertEqual(r.stdout, "")

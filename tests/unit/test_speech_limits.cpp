@@ -78,7 +78,7 @@ TEST_CASE("every built-in routine is well within what the voice may cost") {
         REQUIRE_MESSAGE(r.valid(), entry.path().string());
         const SpeechCost cost = measureSpeech(expand(r.routine));
         INFO(entry.path().filename().string() << ": longest phrase " << cost.longestPhraseBytes
-                                                 << " bytes, distinct text " << cost.distinctBytes << " bytes");
+                                              << " bytes, distinct text " << cost.distinctBytes << " bytes");
         CHECK(cost.longestPhraseBytes * 4 < kMaxPhraseBytes);
         CHECK(cost.distinctBytes * 2 < kMaxSpokenBytes);
         ++checked;
