@@ -58,7 +58,10 @@ CREATE TABLE imports(path TEXT PRIMARY KEY, at INTEGER NOT NULL, sessions INTEGE
 )sql",
     // How far into the file an import has read, so rows appended later are imported too
     // (-1: imported before this was kept; read it all again, skipping rows already here).
-    "ALTER TABLE imports ADD COLUMN bytes INTEGER NOT NULL DEFAULT -1;",
+    // Which queued writes (the app's journal, history_sink.hpp) are in, so replaying the journal
+    // after a crash between the commit and its truncation adds nothing twice.
+    "ALTER TABLE imports ADD COLUMN bytes INTEGER NOT NULL DEFAULT -1;"
+    "CREATE TABLE applied(key TEXT PRIMARY KEY, row_id INTEGER NOT NULL);",
 };
 // The columns each reader and writer uses, and the version that added each: a file without
 // them is damaged or not Unknot's, said when it is opened rather than thrown while reading.
@@ -80,6 +83,7 @@ const ExpectedColumns kExpected[] = {
     {"check_ins",
      {{"id", 1}, {"at", 1}, {"area", 1}, {"side", 1}, {"score", 1}, {"moment", 1}, {"session_id", 1}, {"note", 1}}},
     {"imports", {{"path", 1}, {"at", 1}, {"sessions", 1}, {"bytes", 2}}},
+    {"applied", {{"key", 2}, {"row_id", 2}}},
 };
 // Readers wait at most this long for a lock (only WAL recovery takes one from a reader).
 constexpr int kReadBusyTimeoutMs = 1000;
@@ -97,7 +101,9 @@ std::optional<std::string> schemaProblem(SQLite::Database& db, int version) {
         std::vector<std::string> have;
         SQLite::Statement q(db, std::string("PRAGMA table_info(") + t.table + ")");
         while (q.executeStep()) have.push_back(q.getColumn(1).getString());
-        if (have.empty()) return std::string("the table ") + t.table + " is missing";
+        const bool needed =
+            std::any_of(t.columns.begin(), t.columns.end(), [&](const auto& c) { return c.second <= version; });
+        if (have.empty() && needed) return std::string("the table ") + t.table + " is missing";
         for (const auto& [name, since] : t.columns)
             if (since <= version && std::find(have.begin(), have.end(), name) == have.end())
                 return std::string("the table ") + t.table + " has no column " + name;
@@ -389,13 +395,33 @@ int HistoryDb::schemaVersion() const {
     }
 }
 
+namespace {
+// The row a queued write made, if it was made.
+std::optional<std::int64_t> appliedRow(SQLite::Database& db, std::string_view key) {
+    if (key.empty()) return std::nullopt;
+    SQLite::Statement q(db, "SELECT row_id FROM applied WHERE key = ?");
+    q.bind(1, std::string(key));
+    if (q.executeStep()) return q.getColumn(0).getInt64();
+    return std::nullopt;
+}
+void markApplied(SQLite::Database& db, std::string_view key, std::int64_t row) {
+    if (key.empty()) return;
+    SQLite::Statement q(db, "INSERT INTO applied(key, row_id) VALUES(?, ?)");
+    q.bind(1, std::string(key));
+    q.bind(2, static_cast<std::int64_t>(row));
+    q.exec();
+}
+} // namespace
+
 std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecord& record, std::string_view contentId,
-                                                              int skippedPhases) {
+                                                              int skippedPhases, std::string_view key) {
     if (readOnly_) return "cannot record the session: " + file_.string() + " " + *readOnly_;
     try {
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        if (auto row = appliedRow(*db_, key)) return *row;
         insertSession(*db_, record, contentId, skippedPhases);
         const std::int64_t id = db_->getLastInsertRowid();
+        markApplied(*db_, key, id);
         t.commit();
         return id;
     } catch (const std::exception& e) {
@@ -403,11 +429,20 @@ std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecor
     }
 }
 
-std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c) {
+std::optional<std::int64_t> HistoryDb::sessionOf(std::string_view key) const {
+    try {
+        return appliedRow(*db_, key);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c, std::string_view key) {
     if (auto problem = checkInProblem(c)) return problem;
     if (readOnly_) return "cannot record the check-in: " + file_.string() + " " + *readOnly_;
     try {
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        if (appliedRow(*db_, key)) return std::nullopt;
         SQLite::Statement q(*db_, "INSERT INTO check_ins(at, area, side, score, moment, session_id, note) "
                                   "VALUES(?, ?, ?, ?, ?, ?, ?)");
         q.bind(1, static_cast<std::int64_t>(c.at));
@@ -421,6 +456,7 @@ std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c) {
             q.bind(6);
         q.bind(7, c.note);
         q.exec();
+        markApplied(*db_, key, db_->getLastInsertRowid());
         t.commit();
         return std::nullopt;
     } catch (const std::exception& e) {

@@ -96,11 +96,15 @@ class HistoryDb {
     HistoryDb(const HistoryDb&) = delete;
     HistoryDb& operator=(const HistoryDb&) = delete;
 
-    // The new session's id, or an error message.
-    [[nodiscard]] std::variant<std::int64_t, std::string>
-    addSession(const HistoryRecord& record, std::string_view contentId = {}, int skippedPhases = 0);
-    // An error message, or nothing: checkInProblem() first, then the database's.
-    [[nodiscard]] std::optional<std::string> addCheckIn(const CheckIn& checkIn);
+    // The new session's id, or an error message. With a `key` (a queued write's), the row is
+    // added once: a second call with the same key gives the first one's id.
+    [[nodiscard]] std::variant<std::int64_t, std::string> addSession(const HistoryRecord& record,
+                                                                     std::string_view contentId = {},
+                                                                     int skippedPhases = 0, std::string_view key = {});
+    // An error message, or nothing: checkInProblem() first, then the database's. Once per `key`.
+    [[nodiscard]] std::optional<std::string> addCheckIn(const CheckIn& checkIn, std::string_view key = {});
+    // The id of the session added with `key`, if it was.
+    [[nodiscard]] std::optional<std::int64_t> sessionOf(std::string_view key) const;
 
     // From `since` (seconds since the epoch) on; never throws: a read that fails says why.
     [[nodiscard]] HistoryRows read(std::int64_t since = 0) const;
