@@ -8,6 +8,7 @@
 #include <random>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 namespace unknot {
@@ -22,6 +23,10 @@ constexpr int kReaderImportWaitMs = 200;
 constexpr int kWorkerBusyTimeoutMs = 1000;
 } // namespace
 
+namespace {
+int applyJournal(HistoryDb& db, const fs::path& journal);
+}
+
 OpenedHistory openHistory(const fs::path& db, const fs::path& csv, HistoryAccess access) {
     OpenedHistory out;
     const bool reading = access == HistoryAccess::Read;
@@ -33,6 +38,8 @@ OpenedHistory openHistory(const fs::path& db, const fs::path& csv, HistoryAccess
     }
     out.db = std::move(std::get<std::unique_ptr<HistoryDb>>(opened));
     out.import = out.db->importCsv(csv);
+    // What a window kept and could not write yet (it may have ended since): written now.
+    if (!out.db->readOnlyReason()) out.journalApplied = applyJournal(*out.db, HistoryStore::journalOf(db));
     return out;
 }
 
@@ -156,6 +163,53 @@ std::optional<Entry> entryOf(const std::string& line) {
     return std::nullopt;
 }
 
+// Writes one entry; an error message when it cannot now.
+std::optional<std::string> writeEntry(HistoryDb& db, Entry e) {
+    if (e.session) {
+        auto added = db.addSession(e.record, e.record.contentId, e.record.skippedPhases, e.key);
+        if (auto* message = std::get_if<std::string>(&added)) return *message;
+        return std::nullopt;
+    }
+    if (!e.sessionKey.empty()) e.checkIn.sessionId = db.sessionOf(e.sessionKey);
+    return db.addCheckIn(e.checkIn, e.key);
+}
+
+// Empties the journal, under its lock so no line is appended meanwhile.
+void emptyJournal(const fs::path& journal) {
+    const int fd = ::open(journal.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::flock(fd, LOCK_EX);
+    if (::ftruncate(fd, 0) == 0) ::fdatasync(fd);
+    ::close(fd);
+}
+
+// Writes every entry of the journal (each once, by its key) and empties it when all are in;
+// how many were written, -1 when some could not be (they stay for later).
+int applyJournal(HistoryDb& db, const fs::path& journal) {
+    const int fd = ::open(journal.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return 0;
+    ::flock(fd, LOCK_EX);
+    std::string text;
+    char buf[65536];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
+    int written = 0;
+    bool all = true;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        if (auto e = entryOf(text.substr(at, end - at))) {
+            if (writeEntry(db, std::move(*e))) {
+                all = false; // busy: the rest waits too, rather than each waiting its timeout
+                break;
+            }
+            ++written;
+        }
+        at = end + 1;
+    }
+    if (all && !text.empty() && ::ftruncate(fd, 0) == 0) ::fdatasync(fd);
+    ::close(fd);
+    return all ? written : -1;
+}
+
 std::string newKey() {
     static std::mt19937_64 random{std::random_device{}()};
     char buf[40];
@@ -215,6 +269,7 @@ std::optional<std::string> appendLine(const fs::path& file, const std::string& l
     fs::create_directories(file.parent_path().empty() ? fs::path(".") : file.parent_path(), ec);
     const int fd = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) return file.string() + ": " + std::strerror(errno);
+    ::flock(fd, LOCK_EX); // applyJournal() in another process reads and empties it whole
     const bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fdatasync(fd) == 0;
     const int error = errno;
     ::close(fd);
@@ -342,7 +397,7 @@ void HistoryStore::work() {
         if (s.queue.empty()) {
             // All in: the journal is emptied under the lock, so no line is appended meanwhile.
             std::error_code ec;
-            if (fs::file_size(s.journal, ec) > 0 && !ec) fs::resize_file(s.journal, 0, ec);
+            if (fs::file_size(s.journal, ec) > 0 && !ec) emptyJournal(s.journal);
             if (s.delayed) {
                 s.delayed = false;
                 s.notices.push_back("everything you recorded is saved to the history now");
@@ -353,14 +408,7 @@ void HistoryStore::work() {
         }
         Entry e = s.queue.front();
         lock.unlock();
-        std::optional<std::string> error;
-        if (e.session) {
-            auto added = db->addSession(e.record, e.record.contentId, e.record.skippedPhases, e.key);
-            if (auto* message = std::get_if<std::string>(&added)) error = *message;
-        } else {
-            if (!e.sessionKey.empty()) e.checkIn.sessionId = db->sessionOf(e.sessionKey);
-            error = db->addCheckIn(e.checkIn, e.key);
-        }
+        const std::optional<std::string> error = writeEntry(*db, std::move(e));
         lock.lock();
         if (!error) {
             s.queue.pop_front();

@@ -49,6 +49,7 @@ struct OpenedHistory {
     std::unique_ptr<HistoryDb> db; // null when it cannot be opened
     std::string error;             // then why
     ImportReport import;
+    int journalApplied = 0; // entries a window kept in unknot.db.pending, written now (-1: some could not be)
 };
 // The one way the window, the CLI and the history view open the history. Read never waits
 // for another process's write: history.csv is imported when the database is free now, and

@@ -153,3 +153,34 @@ TEST_CASE("what the last run kept and could not write is written at the next sta
     CHECK(checkIns[0].note == "a \\ note");
     CHECK(checkIns[0].sessionId == sessions[0].id);
 }
+
+TEST_CASE("`unknot history` writes what a window kept and could not write before it ended") {
+    TempDir tmp;
+    const auto db = tmp.path / "unknot.db";
+    {
+        auto created = HistoryDb::open(db);
+        REQUIRE(std::holds_alternative<std::unique_ptr<HistoryDb>>(created));
+    }
+    {
+        SQLite::Database locker(db.string(), SQLite::OPEN_READWRITE);
+        locker.exec("BEGIN IMMEDIATE");
+        Reports reports;
+        HistoryStore store(db, tmp.path / "history.csv", reports);
+        REQUIRE_FALSE(store.append(HistoryRecord{1'790'000'060, "glute", "Glute", 60'000, 60'000, true}));
+        CHECK_FALSE(store.addCheckIn(
+            CheckIn{1'790'000'200, "heel", Side::Left, 3, CheckInMoment::After, store.lastSessionId(), ""}));
+        // Reading while it is locked: nothing written yet, and nothing lost.
+        auto reading = openHistory(db, tmp.path / "history.csv", HistoryAccess::Read);
+        REQUIRE(reading.db);
+        CHECK(reading.db->sessions().empty());
+        CHECK(std::filesystem::file_size(HistoryStore::journalOf(db)) > 0);
+    } // the window ends with both still waiting (the lock is let go after it)
+    auto opened = openHistory(db, tmp.path / "history.csv", HistoryAccess::Read);
+    REQUIRE(opened.db);
+    CHECK(opened.journalApplied == 2);
+    const auto sessions = opened.db->sessions();
+    REQUIRE(sessions.size() == 1);
+    REQUIRE(opened.db->checkIns().size() == 1);
+    CHECK(opened.db->checkIns()[0].sessionId == sessions[0].id);
+    CHECK(std::filesystem::file_size(HistoryStore::journalOf(db)) == 0);
+}
