@@ -382,9 +382,7 @@ void AppController::applySettings(const Settings& draft) {
     settings_ = draft;
     settings_.window = before.window;
     settings_.lastRoutine = before.lastRoutine;
-    if (draft.cues.phase != before.cues.phase || draft.cues.countdown != before.cues.countdown ||
-        draft.cues.halfway != before.cues.halfway || draft.cues.end != before.cues.end)
-        if (driver_) driver_->setCueOptions(settings_.cues);
+    if (draft.cues != before.cues && driver_) driver_->setCueOptions(settings_.cues);
     if (draft.fontScale != before.fontScale) shell_.setFontScale(settings_.fontScale);
     if (draft.uiScale != before.uiScale) shell_.setUiScale(settings_.uiScale);
     player_.setFlash(settings_.flash, settings_.flashMs);

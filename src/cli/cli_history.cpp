@@ -38,10 +38,8 @@ std::optional<int> parseScore(const std::string& text) {
 }
 
 std::optional<Side> parseSide(const std::string& text) {
-    if (text == "left") return Side::Left;
-    if (text == "right") return Side::Right;
     if (text == "none") return Side::None;
-    return std::nullopt;
+    return sideFromName(text);
 }
 
 Json sideJson(Side side) { return side == Side::None ? Json(nullptr) : Json(sideName(side)); }

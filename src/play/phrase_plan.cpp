@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace unknot {
 
@@ -180,25 +179,6 @@ class SlotPlanner {
 
 } // namespace
 
-std::optional<SayTemplateError> checkSayTemplate(std::string_view text) {
-    for (std::size_t pos = 0; pos < text.size(); ++pos) {
-        if (text[pos] == '}') return SayTemplateError{pos, "a `}` without its `{`; placeholders look like {label}"};
-        if (text[pos] != '{') continue;
-        const std::size_t close = text.find_first_of("{}", pos + 1);
-        if (close == std::string_view::npos || text[close] == '{')
-            return SayTemplateError{pos, "a `{` is not closed; placeholders look like {label}"};
-        const std::string_view name = text.substr(pos + 1, close - pos - 1);
-        if (std::find(kSayPlaceholders.begin(), kSayPlaceholders.end(), name) == kSayPlaceholders.end()) {
-            std::string known;
-            for (std::string_view k : kSayPlaceholders) known += (known.empty() ? "{" : ", {") + std::string(k) + "}";
-            return SayTemplateError{pos, "unknown placeholder {" + std::string(name.substr(0, 40)) +
-                                             "} (known: " + known + ")"};
-        }
-        pos = close;
-    }
-    return std::nullopt;
-}
-
 std::string spokenDuration(Millis ms) {
     const Millis total = (ms + 500) / 1000;
     const Millis hours = total / 3600, minutes = total / 60 % 60, seconds = total % 60;
@@ -259,29 +239,6 @@ std::vector<Phrase> planPhrases(const Timeline& timeline, const CueOptions& cues
     std::vector<Phrase> out;
     for (const PhraseSlot& slot : phraseSlots(timeline, cues)) out.push_back(fitPhrase(slot, cached));
     return out;
-}
-
-SpeechCost measureSpeech(const Timeline& timeline) {
-    SpeechCost cost;
-    std::unordered_set<std::string> seen;
-    std::size_t heaviest = 0;
-    for (std::size_t i = 0; i < timeline.size() && cost.distinctBytes <= kMaxSpokenBytes; ++i) {
-        std::size_t added = 0;
-        for (std::string& choice : phaseChoices(timeline, i)) {
-            if (choice.size() > cost.longestPhraseBytes) {
-                cost.longestPhraseBytes = choice.size();
-                cost.longestPhase = i;
-            }
-            const std::size_t bytes = choice.size();
-            if (seen.insert(std::move(choice)).second) added += bytes;
-        }
-        cost.distinctBytes += added;
-        if (added > heaviest) {
-            heaviest = added;
-            cost.heaviestPhase = i;
-        }
-    }
-    return cost;
 }
 
 std::string donePhrase(Millis spentMs) { return "Done. " + spokenDuration(spentMs) + "."; }

@@ -9,6 +9,7 @@
 // next phase change is shortened (duration first, then label: the side alone) or dropped.
 
 #include "play/cue_plan.hpp"
+#include "routine/rules.hpp"
 
 #include <functional>
 #include <limits>
@@ -19,17 +20,7 @@
 
 namespace unknot {
 
-// The placeholders a step's `say` may hold, as {label}, {side}, …
-inline constexpr std::array<std::string_view, 6> kSayPlaceholders = {"label", "side",   "duration",
-                                                                     "round", "rounds", "next"};
-
-// The first mistake in a `say` text (an unknown placeholder, a brace left open), with its byte
-// offset in the text; nothing when it is fine.
-struct SayTemplateError {
-    std::size_t offset = 0;
-    std::string message;
-};
-[[nodiscard]] std::optional<SayTemplateError> checkSayTemplate(std::string_view text);
+// kSayPlaceholders and checkSayTemplate(): in routine/rules.hpp, which the routine parser checks `say` by.
 
 // A duration as spoken: "30 seconds", "1 minute", "2 minutes 15 seconds".
 [[nodiscard]] std::string spokenDuration(Millis ms);
@@ -83,26 +74,6 @@ struct PhraseSlot {
 // What is said, in time order. Lengths are asked once per distinct text.
 [[nodiscard]] std::vector<Phrase> planPhrases(const Timeline& timeline, const CueOptions& cues,
                                               const PhraseLength& length);
-
-// What a routine's voice costs, from its text alone (no voice needed), so a routine that would
-// take minutes to plan or gigabytes to play is refused when it is read. Every choice a phrase
-// may take counts (fitting one may synthesise them all), each distinct text once (the voice
-// speaks a text once however often it comes back).
-struct SpeechCost {
-    std::size_t longestPhraseBytes = 0; // the longest single choice
-    std::size_t longestPhase = 0;       // whose phrase that is
-    std::size_t distinctBytes = 0;      // all distinct texts; saturates just above kMaxSpokenBytes
-    std::size_t heaviestPhase = 0;      // the phase that adds the most of them
-};
-// About 15 bytes of English text make a second of speech at the default rate.
-inline constexpr std::size_t kSpokenBytesPerSecond = 15;
-// One phrase: a minute of speech. The built-in routines' longest is under 150 bytes.
-inline constexpr std::size_t kMaxPhraseBytes = 1000;
-// All a routine may say: about 18 minutes of distinct speech. At 18,000 bytes `unknot plan`
-// (which synthesises every choice to measure it) took 3.9 s in the debug build; the app holds
-// each phrase said at 48 kHz stereo, 192 KB a second: about 200 MB at this bound.
-inline constexpr std::size_t kMaxSpokenBytes = 16'000;
-[[nodiscard]] SpeechCost measureSpeech(const Timeline& timeline);
 
 // "Done." and the time spent, as said at the end (`spentMs` rounded to the second).
 [[nodiscard]] std::string donePhrase(Millis spentMs);

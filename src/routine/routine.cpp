@@ -45,4 +45,10 @@ std::string_view sideName(Side side) {
     return "";
 }
 
+std::optional<Side> sideFromName(std::string_view name) {
+    for (Side side : {Side::Left, Side::Right})
+        if (sideName(side) == name) return side;
+    return std::nullopt;
+}
+
 } // namespace unknot

@@ -26,6 +26,9 @@ inline constexpr std::array kAllKinds = {PhaseKind::Prepare, PhaseKind::Tense, P
 
 enum class Side { None, Left, Right };
 [[nodiscard]] std::string_view sideName(Side side); // "left", "right", "" for None
+// The one place a side is read from text (routine files, the history, the command line):
+// "left" or "right"; anything else is none of them.
+[[nodiscard]] std::optional<Side> sideFromName(std::string_view name);
 
 // Limits of the format; docs/routines.md states them too.
 inline constexpr Millis kMinPhaseMs = 1'000;

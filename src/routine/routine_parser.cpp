@@ -2,9 +2,9 @@
 
 #include "core/atomic_file.hpp"
 #include "core/text.hpp"
-#include "play/phrase_plan.hpp"
+#include "routine/rules.hpp"
+#include "routine/speech_cost.hpp"
 #include "routine/timeline.hpp"
-#include "store/history_db.hpp"
 
 #include <toml++/toml.h>
 
@@ -168,7 +168,7 @@ class Parser {
         return out;
     }
 
-    // `check_in`: areas as a check-in names them (history_db's areaProblem), each once.
+    // `check_in`: areas as a check-in names them (rules.hpp's areaProblem, as the history stores them), each once.
     std::vector<std::string> checkInAreas(const toml::node& node) {
         std::vector<std::string> areas = stringList(node, "check_in", "[\"heel\", \"knee\"]");
         const auto* array = node.as_array();
@@ -363,17 +363,15 @@ class Parser {
         if (array->empty()) error(node, "`sides` is empty; leave it out, or list \"left\" and/or \"right\"");
         for (const auto& item : *array) {
             const auto* s = item.as_string();
-            Side side = Side::None;
-            if (s && s->get() == "left") side = Side::Left;
-            if (s && s->get() == "right") side = Side::Right;
-            if (side == Side::None) {
+            const std::optional<Side> side = s ? sideFromName(s->get()) : std::nullopt;
+            if (!side) {
                 error(item,
                       "a side is \"left\" or \"right\"" +
                           (s ? std::string(", not \"") + abbreviate(s->get()) + "\"" : ", not " + typeName(item)));
-            } else if (std::find(out.begin(), out.end(), side) != out.end()) {
+            } else if (std::find(out.begin(), out.end(), *side) != out.end()) {
                 error(item, "side \"" + s->get() + "\" is listed twice");
             } else {
-                out.push_back(side);
+                out.push_back(*side);
             }
         }
         return out;

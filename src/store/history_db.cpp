@@ -161,12 +161,6 @@ void makePrivate(const fs::path& file) {
     }
 }
 
-Side sideFromName(std::string_view name) {
-    if (name == "left") return Side::Left;
-    if (name == "right") return Side::Right;
-    return Side::None;
-}
-
 // -- history.csv --------------------------------------------------------------------------------
 // One physical line's fields (RFC 4180 quoting; the app never writes a line break inside a
 // field). An error message for a quote left open, so one damaged line never swallows the rest.
@@ -229,15 +223,10 @@ std::optional<Columns> columnsFrom(const std::vector<std::string>& header) {
     return c;
 }
 
-struct ParsedLine {
-    HistoryRecord record;
-    int skipped = 0;
-};
-
-std::variant<ParsedLine, std::string> parseLine(const std::vector<std::string>& f, const Columns& c) {
+std::variant<HistoryRecord, std::string> parseLine(const std::vector<std::string>& f, const Columns& c) {
     if (f.size() < c.needed())
         return "expected at least " + std::to_string(c.needed()) + " fields, found " + std::to_string(f.size());
-    ParsedLine p;
+    HistoryRecord r;
     const auto started = parseIso(f[c.started]);
     if (!started) return "'" + f[c.started] + "' is not a time like 2026-11-25T18:00:00+0100";
     if (*started < 0) return "'" + f[c.started] + "' is before 1970: not a session Unknot recorded";
@@ -249,15 +238,15 @@ std::variant<ParsedLine, std::string> parseLine(const std::vector<std::string>& 
     if (c.skipped && *c.skipped < f.size() && !f[*c.skipped].empty()) {
         const auto skipped = parseSeconds(f[*c.skipped]);
         if (!skipped) return "skipped phases '" + f[*c.skipped] + "' are not a count";
-        p.skipped = static_cast<int>(*skipped);
+        r.skippedPhases = static_cast<int>(*skipped);
     }
-    p.record.startedAt = *started;
-    p.record.routineId = f[c.id];
-    p.record.routineName = f[c.name];
-    p.record.plannedMs = *planned * 1000;
-    p.record.doneMs = *done * 1000;
-    p.record.completed = f[c.completed] == "yes";
-    return p;
+    r.startedAt = *started;
+    r.routineId = f[c.id];
+    r.routineName = f[c.name];
+    r.plannedMs = *planned * 1000;
+    r.doneMs = *done * 1000;
+    r.completed = f[c.completed] == "yes";
+    return r;
 }
 
 std::int64_t weekStartOf(std::int64_t t) {
@@ -296,18 +285,6 @@ std::string_view momentName(CheckInMoment moment) {
 std::optional<CheckInMoment> parseMoment(std::string_view name) {
     for (CheckInMoment m : {CheckInMoment::Before, CheckInMoment::After, CheckInMoment::Standalone})
         if (momentName(m) == name) return m;
-    return std::nullopt;
-}
-
-std::optional<std::string> areaProblem(std::string_view area) {
-    if (area.empty()) return std::string("the area is empty (name one, like heel or knee)");
-    if (area.size() > kMaxAreaBytes) return "the area is longer than " + std::to_string(kMaxAreaBytes) + " bytes";
-    const auto letter = [](unsigned char ch) { return std::isalpha(ch) || ch >= 0x80; };
-    if (!letter(static_cast<unsigned char>(area.front())))
-        return "the area '" + std::string(area) + "' does not start with a letter";
-    for (unsigned char ch : area)
-        if (!letter(ch) && !std::isdigit(ch) && ch != ' ' && ch != '-' && ch != '\'')
-            return std::string("the area holds a character other than letters, digits, spaces, - and '");
     return std::nullopt;
 }
 
@@ -491,7 +468,7 @@ void HistoryDb::readCheckIns(std::int64_t since, std::vector<CheckIn>& out) cons
         CheckIn c;
         c.at = q.getColumn(0).getInt64();
         c.area = q.getColumn(1).getString();
-        c.side = sideFromName(q.getColumn(2).getString());
+        c.side = sideFromName(q.getColumn(2).getString()).value_or(Side::None);
         c.score = q.getColumn(3).getInt();
         c.moment = parseMoment(q.getColumn(4).getString()).value_or(CheckInMoment::Standalone);
         if (!q.getColumn(5).isNull()) c.sessionId = q.getColumn(5).getInt64();
@@ -516,6 +493,39 @@ HistoryRows HistoryDb::read(std::int64_t since) const {
 
 std::vector<StoredSession> HistoryDb::sessions(std::int64_t since) const { return read(since).sessions; }
 std::vector<CheckIn> HistoryDb::checkIns(std::int64_t since) const { return read(since).checkIns; }
+
+HistoryCsv parseHistoryCsv(std::string_view text, std::string_view path) {
+    HistoryCsv out;
+    const auto problem = [&](int number, const std::string& message) {
+        out.problems.push_back(std::string(path) + ":" + std::to_string(number) + ": error: " + message);
+    };
+    Columns columns;
+    std::size_t start = 0;
+    for (int number = 1; start < text.size(); ++number) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        if (line.empty() || line == "\r") continue;
+        auto fields = csvLine(line);
+        if (auto* error = std::get_if<std::string>(&fields)) {
+            problem(number, *error);
+            continue;
+        }
+        auto& f = std::get<std::vector<std::string>>(fields);
+        if (number == 1)
+            if (auto named = columnsFrom(f)) {
+                columns = *named;
+                continue;
+            }
+        auto parsed = parseLine(f, columns);
+        if (auto* error = std::get_if<std::string>(&parsed)) {
+            problem(number, *error);
+            continue;
+        }
+        out.sessions.push_back(std::move(std::get<HistoryRecord>(parsed)));
+    }
+    return out;
+}
 
 ImportReport HistoryDb::importCsv(const fs::path& csv,
                                   const std::function<void(std::uintmax_t, std::uintmax_t)>& progress) {
@@ -573,13 +583,13 @@ ImportReport HistoryDb::importCsv(const fs::path& csv,
                 report.problems.push_back(csv.string() + ":" + std::to_string(number) + ": error: " + *error);
                 continue;
             }
-            const auto& p = std::get<ParsedLine>(parsed);
+            const auto& p = std::get<HistoryRecord>(parsed);
             already.reset();
-            already.bind(1, static_cast<std::int64_t>(p.record.startedAt));
-            already.bind(2, p.record.routineId);
-            already.bind(3, static_cast<std::int64_t>(p.record.doneMs));
+            already.bind(1, static_cast<std::int64_t>(p.startedAt));
+            already.bind(2, p.routineId);
+            already.bind(3, static_cast<std::int64_t>(p.doneMs));
             if (already.executeStep()) continue;
-            insertSession(*db_, p.record, {}, p.skipped);
+            insertSession(*db_, p, {}, p.skippedPhases);
             ++report.imported;
         }
         SQLite::Statement mark(*db_, "INSERT INTO imports(path, at, sessions, bytes) VALUES(?, ?, ?, ?) "

@@ -7,6 +7,7 @@
 // history.csv once (each bad line reported and skipped) and keeps the file.
 
 #include "routine/routine.hpp"
+#include "routine/rules.hpp"
 #include "store/user_files.hpp"
 
 #include <cstdint>
@@ -33,7 +34,6 @@ enum class CheckInMoment { Before, After, Standalone };
 
 inline constexpr int kMinScore = 0;
 inline constexpr int kMaxScore = 10;
-inline constexpr std::size_t kMaxAreaBytes = 64;
 inline constexpr std::size_t kMaxNoteBytes = 1000;
 
 struct CheckIn {
@@ -45,10 +45,7 @@ struct CheckIn {
     std::optional<std::int64_t> sessionId;
     std::string note;
 };
-// Why `area` cannot name an area ("heel", "lower back", "IT band"), or nothing: a letter first,
-// then letters (any script), digits, spaces, hyphens and apostrophes, at most kMaxAreaBytes.
-// Routine files' check_in lists follow the same rule.
-[[nodiscard]] std::optional<std::string> areaProblem(std::string_view area);
+// areaProblem() and kMaxAreaBytes, the rule an area is named by: in routine/rules.hpp.
 // Why `note` cannot go with a check-in (too long), or nothing.
 [[nodiscard]] std::optional<std::string> noteProblem(std::string_view note);
 // Why a check-in cannot be stored, or nothing: the one rule the CLI and the player share.
@@ -78,6 +75,15 @@ struct HistoryRows {
 // write lock, never create or change the file, so History and `unknot history` work while
 // another process writes, on a read-only folder and on a full disk.
 enum class HistoryAccess { Write, Read };
+
+// history.csv as the importer reads it: a session for each good line (skippedPhases from the
+// skipped_phases column when the header names one), and for each bad line a problem,
+// "path:line: error: message". `path` is only named in the problems.
+struct HistoryCsv {
+    std::vector<HistoryRecord> sessions;
+    std::vector<std::string> problems;
+};
+[[nodiscard]] HistoryCsv parseHistoryCsv(std::string_view text, std::string_view path = "history.csv");
 
 class HistoryDb {
   public:

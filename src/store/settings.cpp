@@ -1,5 +1,7 @@
 #include "store/settings.hpp"
 
+#include "store/settings_table.hpp"
+
 #include "core/atomic_file.hpp"
 #include "core/diagnostic.hpp"
 #include "core/paths.hpp"
@@ -17,51 +19,71 @@ std::filesystem::path settingsPath() { return userConfigDir() / "settings.toml";
 
 namespace {
 
+// Reads one setting from the table it lives in; a notice when it holds something else.
 class Reader {
   public:
-    explicit Reader(std::vector<std::string>& notices) : notices_(notices) {}
+    Reader(Settings& settings, std::vector<std::string>& notices) : s_(settings), notices_(notices) {}
 
-    void boolean(const toml::table& t, std::string_view key, bool& out) {
-        if (const auto* n = t.get(key)) {
-            if (const auto* v = n->as_boolean())
-                out = v->get();
-            else
-                wrong(key, "true or false");
+    void read(const SettingDecl& d, const toml::table& table) {
+        if (const auto* sounds = std::get_if<SettingField<std::map<std::string, std::string>>>(&d.value)) {
+            for (auto&& [key, node] : table) {
+                if (const auto* v = node.as_string())
+                    (*sounds)(s_)[std::string(key.str())] = v->get();
+                else
+                    notices_.push_back("settings: sound `" + std::string(key.str()) + "` must be a file path");
+            }
+            return;
         }
-    }
-    void integer(const toml::table& t, std::string_view key, int& out, int lo, int hi) {
-        if (const auto* n = t.get(key)) {
-            const auto* v = n->as_integer();
-            if (v && v->get() >= lo && v->get() <= hi)
-                out = static_cast<int>(v->get());
-            else
-                wrong(key, "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
-        }
-    }
-    void number(const toml::table& t, std::string_view key, double& out, double lo, double hi) {
-        if (const auto* n = t.get(key)) {
-            const auto v = n->value<double>();
-            if (v && *v >= lo && *v <= hi)
-                out = *v;
-            else
-                wrong(key,
-                      "a number from " + std::to_string(lo).substr(0, 4) + " to " + std::to_string(hi).substr(0, 4));
-        }
-    }
-    void string(const toml::table& t, std::string_view key, std::string& out) {
-        if (const auto* n = t.get(key)) {
-            if (const auto* v = n->as_string())
-                out = v->get();
-            else
-                wrong(key, "a string");
-        }
+        const toml::node* n = table.get(d.key);
+        if (!n) return;
+        const bool ok = std::visit([&](auto field) { return take(d, *n, field(s_)); }, d.value);
+        if (!ok)
+            notices_.push_back("settings: `" + std::string(d.key) + "`" +
+                               (d.table.empty() ? "" : " in [" + std::string(d.table) + "]") + " must be " +
+                               settingValues(d) + "; using the default");
     }
 
   private:
+    Settings& s_;
     std::vector<std::string>& notices_;
-    void wrong(std::string_view key, const std::string& expected) {
-        notices_.push_back("settings: `" + std::string(key) + "` must be " + expected + "; using the default");
+
+    static bool take(const SettingDecl&, const toml::node& n, bool& out) {
+        const auto* v = n.as_boolean();
+        if (v) out = v->get();
+        return v;
     }
+    static bool take(const SettingDecl& d, const toml::node& n, int& out) {
+        const auto* v = n.as_integer();
+        if (!v || v->get() < static_cast<std::int64_t>(d.min) || v->get() > static_cast<std::int64_t>(d.max))
+            return false;
+        out = static_cast<int>(v->get());
+        return true;
+    }
+    static bool take(const SettingDecl& d, const toml::node& n, double& out) {
+        const auto v = n.value<double>();
+        if (!v || !(*v >= d.min && *v <= d.max)) return false;
+        out = *v;
+        return true;
+    }
+    static bool take(const SettingDecl& d, const toml::node& n, std::optional<double>& out) {
+        if (n.is_string() && n.as_string()->get() == "auto") {
+            out.reset();
+            return true;
+        }
+        double v = 0;
+        if (!take(d, n, v)) return false;
+        out = v;
+        return true;
+    }
+    static bool take(const SettingDecl& d, const toml::node& n, std::string& out) {
+        const auto* v = n.as_string();
+        if (!v) return false;
+        if (!d.choices.empty() && std::find(d.choices.begin(), d.choices.end(), v->get()) == d.choices.end())
+            return false;
+        out = v->get();
+        return true;
+    }
+    static bool take(const SettingDecl&, const toml::node&, std::map<std::string, std::string>&) { return false; }
 };
 
 } // namespace
@@ -99,61 +121,19 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
                               "; using the default settings");
         return out;
     }
-    Reader r(out.notices);
-    r.integer(top, "volume", s.volume, 0, 100);
-    r.boolean(top, "muted", s.muted);
-    r.boolean(top, "flash", s.flash);
-    r.integer(top, "flash_ms", s.flashMs, 100, 3000);
-    r.boolean(top, "check_in_before", s.checkInBefore);
-    r.number(top, "font_scale", s.fontScale, Settings::kMinFontScale, Settings::kMaxFontScale);
-    if (const auto* n = top.get("ui_scale")) {
-        const auto v = n->value<double>();
-        if (n->is_string() && n->as_string()->get() == "auto")
-            s.uiScale.reset();
-        else if (v && *v >= Settings::kMinUiScale && *v <= Settings::kMaxUiScale)
-            s.uiScale = *v;
-        else
-            out.notices.push_back("settings: `ui_scale` must be \"auto\" or a number from 1.0 to 3.0; using \"auto\"");
-    }
-    r.string(top, "last_routine", s.lastRoutine);
-    r.string(top, "output_device", s.outputDevice);
-    for (const char* table : {"cues", "voice", "sounds", "window"})
-        if (const auto* n = top.get(table); n && !n->is_table())
-            out.notices.push_back("settings: `" + std::string(table) + "` must be a table ([" + table +
-                                  "]); using the defaults");
-    if (const auto* cues = top["cues"].as_table()) {
-        r.boolean(*cues, "phase", s.cues.phase);
-        r.boolean(*cues, "countdown", s.cues.countdown);
-        r.boolean(*cues, "halfway", s.cues.halfway);
-        r.boolean(*cues, "end", s.cues.end);
-        r.boolean(*cues, "feedback", s.cues.feedback);
-    }
-    if (const auto* voice = top["voice"].as_table()) {
-        r.boolean(*voice, "enabled", s.voice.enabled);
-        r.string(*voice, "name", s.voice.name);
-        if (std::find(kVoiceNames.begin(), kVoiceNames.end(), s.voice.name) == kVoiceNames.end()) {
-            out.notices.push_back("settings: voice `" + s.voice.name +
-                                  "` is not one of kal16, kal, awb, rms and slt; using " + std::string(kDefaultVoice));
-            s.voice.name = kDefaultVoice;
+    Reader reader(s, out.notices);
+    std::string_view tableName;
+    const toml::table* table = &top;
+    for (const SettingDecl* d : settingsInFileOrder()) {
+        if (d->table != tableName) { // the first setting of a table
+            tableName = d->table;
+            const toml::node* node = top.get(tableName);
+            table = node ? node->as_table() : nullptr;
+            if (node && !table)
+                out.notices.push_back("settings: `" + std::string(tableName) + "` must be a table ([" +
+                                      std::string(tableName) + "]); using the defaults");
         }
-        r.integer(*voice, "volume", s.voice.volume, 0, 100);
-        r.number(*voice, "rate", s.voice.rate, VoiceSettings::kMinRate, VoiceSettings::kMaxRate);
-    }
-    if (const auto* sounds = top["sounds"].as_table()) {
-        for (auto&& [key, node] : *sounds) {
-            if (const auto* v = node.as_string())
-                s.sounds[std::string(key.str())] = v->get();
-            else
-                out.notices.push_back("settings: sound `" + std::string(key.str()) + "` must be a file path");
-        }
-    }
-    if (const auto* w = top["window"].as_table()) {
-        r.integer(*w, "x", s.window.x, -100000, 100000);
-        r.integer(*w, "y", s.window.y, -100000, 100000);
-        r.integer(*w, "width", s.window.width, 320, 16384);
-        r.integer(*w, "height", s.window.height, 240, 16384);
-        r.boolean(*w, "maximized", s.window.maximized);
-        r.boolean(*w, "fullscreen", s.window.fullscreen);
+        if (table) reader.read(*d, *table);
     }
     return out;
 }
@@ -189,48 +169,18 @@ struct SettingText {
 };
 
 std::vector<SettingText> settingTexts(const Settings& s) {
-    const auto b = [](bool v) { return std::string(v ? "true" : "false"); };
-    const auto str = [](const std::string& v) {
-        std::ostringstream o;
-        o << toml::value<std::string>(v);
-        return o.str();
-    };
-    std::ostringstream scale, uiScale, rate;
-    scale << toml::value<double>(s.fontScale);
-    if (s.uiScale)
-        uiScale << toml::value<double>(*s.uiScale);
-    else
-        uiScale << "\"auto\"";
-    rate << toml::value<double>(s.voice.rate);
-    std::vector<SettingText> out = {
-        {"", "volume", std::to_string(s.volume)},
-        {"", "muted", b(s.muted)},
-        {"", "flash", b(s.flash)},
-        {"", "flash_ms", std::to_string(s.flashMs)},
-        {"", "check_in_before", b(s.checkInBefore)},
-        {"", "font_scale", scale.str()},
-        {"", "ui_scale", uiScale.str()},
-        {"", "last_routine", str(s.lastRoutine)},
-        {"", "output_device", str(s.outputDevice)},
-        {"cues", "phase", b(s.cues.phase)},
-        {"cues", "countdown", b(s.cues.countdown)},
-        {"cues", "halfway", b(s.cues.halfway)},
-        {"cues", "end", b(s.cues.end)},
-        {"cues", "feedback", b(s.cues.feedback)},
-        {"voice", "enabled", b(s.voice.enabled)},
-        {"voice", "name", str(s.voice.name)},
-        {"voice", "volume", std::to_string(s.voice.volume)},
-        {"voice", "rate", rate.str()},
-    };
-    for (const auto& [cue, path] : s.sounds) out.push_back({"sounds", cue, str(path)});
-    out.insert(out.end(), {
-                              {"window", "x", std::to_string(s.window.x)},
-                              {"window", "y", std::to_string(s.window.y)},
-                              {"window", "width", std::to_string(s.window.width)},
-                              {"window", "height", std::to_string(s.window.height)},
-                              {"window", "maximized", b(s.window.maximized)},
-                              {"window", "fullscreen", b(s.window.fullscreen)},
-                          });
+    std::vector<SettingText> out;
+    for (const SettingDecl* d : settingsInFileOrder()) {
+        if (const auto* sounds = std::get_if<SettingField<std::map<std::string, std::string>>>(&d->value)) {
+            for (const auto& [cue, path] : (*sounds)(const_cast<Settings&>(s))) {
+                std::ostringstream text;
+                text << toml::value<std::string>(path);
+                out.push_back({std::string(d->table), cue, text.str()});
+            }
+        } else {
+            out.push_back({std::string(d->table), std::string(d->key), settingText(*d, s)});
+        }
+    }
     return out;
 }
 

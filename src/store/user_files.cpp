@@ -91,54 +91,6 @@ namespace {
 
 constexpr std::string_view kHeader = "started,routine_id,routine_name,planned_s,done_s,completed,skipped_phases\n";
 
-// One CSV record from `text` at `pos` (RFC 4180 quoting); false at the end.
-bool csvRecord(std::string_view text, std::size_t& pos, std::vector<std::string>& fields) {
-    fields.clear();
-    if (pos >= text.size()) return false;
-    std::string field;
-    bool quoted = false;
-    while (pos < text.size()) {
-        const char c = text[pos++];
-        if (quoted) {
-            if (c == '"' && pos < text.size() && text[pos] == '"') {
-                field += '"';
-                ++pos;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.push_back(std::move(field));
-            field.clear();
-        } else if (c == '\n') {
-            break;
-        } else if (c != '\r') {
-            field += c;
-        }
-    }
-    fields.push_back(std::move(field));
-    return true;
-}
-
-// The longest session a routine can make: every phase at its longest, in seconds. A line of
-// the history claiming more (or a negative time, or not a number) is damaged and passed over,
-// so that adding up minutes can never overflow.
-constexpr std::int64_t kMaxHistorySeconds = static_cast<std::int64_t>(kMaxPhases) * (kMaxPhaseMs / 1000);
-
-std::optional<std::int64_t> historySeconds(const std::string& field) {
-    if (field.empty() || field.size() > 12) return std::nullopt;
-    std::int64_t value = 0;
-    for (char c : field) {
-        if (c < '0' || c > '9') return std::nullopt;
-        value = value * 10 + (c - '0'); // at most 12 digits: cannot overflow
-    }
-    if (value > kMaxHistorySeconds) return std::nullopt;
-    return value;
-}
-
 std::int64_t localDay(std::int64_t t) {
     const std::time_t tt = static_cast<std::time_t>(t);
     std::tm tm{};
@@ -174,41 +126,6 @@ std::optional<std::string> appendHistory(const fs::path& file, const HistoryReco
         return "cannot write " + file.string() + ": " + std::strerror(writeErrno);
     if (!synced) return "cannot flush " + file.string() + ": " + std::strerror(syncErrno);
     return std::nullopt;
-}
-
-std::vector<HistoryRecord> parseHistory(std::string_view csv) {
-    std::vector<HistoryRecord> out;
-    std::size_t pos = 0;
-    std::vector<std::string> f;
-    while (csvRecord(csv, pos, f)) {
-        if (f.size() != 6 && f.size() != 7) continue; // older files have no skipped_phases
-        const auto started = parseIso(f[0]);
-        if (!started) continue; // the header, or a damaged line
-        const auto planned = historySeconds(f[3]);
-        const auto done = historySeconds(f[4]);
-        if (!planned || !done) continue;
-        HistoryRecord r;
-        r.startedAt = *started;
-        r.routineId = f[1];
-        r.routineName = f[2];
-        r.plannedMs = *planned * 1000;
-        r.doneMs = *done * 1000;
-        r.completed = f[5] == "yes";
-        if (f.size() == 7) {
-            const auto skipped = historySeconds(f[6]); // a count, read as the seconds are
-            if (!skipped) continue;
-            r.skippedPhases = static_cast<int>(*skipped);
-        }
-        out.push_back(std::move(r));
-    }
-    return out;
-}
-
-std::vector<HistoryRecord> readHistory(const fs::path& file) {
-    // Ten sessions a day for twenty years is 6 MB; a link to /dev/zero is never read.
-    constexpr std::uintmax_t kMaxHistoryFileBytes = 64u << 20;
-    const auto read = readRegularFile(file, kMaxHistoryFileBytes);
-    return read.text ? parseHistory(*read.text) : std::vector<HistoryRecord>{};
 }
 
 std::vector<double> minutesPerWeek(const std::vector<HistoryRecord>& records, std::int64_t now, int weeks) {

@@ -58,9 +58,7 @@ struct HistoryRecord {
 [[nodiscard]] std::optional<std::int64_t> parseIso(const std::string& text);
 // Appends one line (and the header to a new file). An error message, or nothing.
 [[nodiscard]] std::optional<std::string> appendHistory(const std::filesystem::path& file, const HistoryRecord& record);
-// Every readable record; lines that are not are passed over.
-[[nodiscard]] std::vector<HistoryRecord> readHistory(const std::filesystem::path& file);
-[[nodiscard]] std::vector<HistoryRecord> parseHistory(std::string_view csv);
+// history.csv is read by one reader, the importer: parseHistoryCsv() in store/history_db.hpp.
 
 // Minutes of activity in each of the last `weeks` weeks (Monday to Sunday, local time), oldest
 // first, the current week last.

@@ -3,10 +3,13 @@
 // keeps its records, a clock the test moves.
 
 #include "core/reporter.hpp"
+#include "play/session_driver.hpp"
 #include "store/history_sink.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace unknot::test {
@@ -41,6 +44,32 @@ struct History final : HistorySink {
         checkIns.push_back(checkIn);
         return std::nullopt;
     }
+};
+
+// A driver that hands everything on to another and keeps the cue options and the volume it
+// was last given: what reached the sound device.
+struct RecordingDriver final : SessionDriver {
+    explicit RecordingDriver(SessionDriver& to) : inner(to) {}
+    SessionDriver& inner;
+    std::optional<CueOptions> cues;
+    std::optional<std::pair<int, bool>> volume; // percent, muted
+    void start(const Timeline& timeline, const CueOptions& options) override {
+        cues = options;
+        inner.start(timeline, options);
+    }
+    void apply(SessionCommand command) override { inner.apply(command); }
+    void setCueOptions(const CueOptions& options) override {
+        cues = options;
+        inner.setCueOptions(options);
+    }
+    void setVolume(int percent, bool muted) override {
+        volume = {percent, muted};
+        inner.setVolume(percent, muted);
+    }
+    SessionStatus update(std::vector<SessionEvent>& events) override { return inner.update(events); }
+    [[nodiscard]] Ticks ticksPerSecond() const override { return inner.ticksPerSecond(); }
+    [[nodiscard]] bool hasSound() const override { return inner.hasSound(); }
+    void say(const std::string& sentence) override { inner.say(sentence); }
 };
 
 } // namespace unknot::test

@@ -2,6 +2,7 @@
 #include "routine/editor.hpp"
 #include "routine/routine_parser.hpp"
 #include "routine/routine_writer.hpp"
+#include "store/history_db.hpp"
 #include "store/user_files.hpp"
 
 #include "helpers.hpp"
@@ -339,7 +340,9 @@ TEST_CASE("history: appended lines read back, with weeks and streaks") {
     const std::string text = *readFile(file);
     CHECK(text.rfind("started,routine_id,routine_name,planned_s,done_s,completed,skipped_phases\n", 0) == 0);
     CHECK(text.find("\"Calf, \"\"rope\"\"\"") != std::string::npos);
-    const auto records = readHistory(file);
+    const HistoryCsv read = parseHistoryCsv(text, file.string());
+    CHECK(read.problems.empty());
+    const auto& records = read.sessions;
     REQUIRE(records.size() == 3);
     CHECK(records[0].routineName == "Calf, \"rope\"");
     CHECK(records[0].startedAt == a.startedAt);
@@ -357,8 +360,12 @@ TEST_CASE("history: appended lines read back, with weeks and streaks") {
     CHECK(total == doctest::Approx((415 + 120 + 535) / 60.0));
     CHECK(weeks.back() > 0);
     CHECK(minutesPerWeek(records, now + 30 * day, 4) == std::vector<double>(4, 0.0));
-    // Damaged lines are passed over.
-    CHECK(parseHistory("garbage\n2026-01-01T10:00:00+0000,x,y,10,10,yes\nnot,a,date,1,1,yes\n").size() == 1);
+    // Damaged lines are passed over, each named with its line.
+    const HistoryCsv damaged = parseHistoryCsv("garbage\n2026-01-01T10:00:00+0000,x,y,10,10,yes\nnot,a,date,1,1,yes\n");
+    CHECK(damaged.sessions.size() == 1);
+    REQUIRE(damaged.problems.size() == 2);
+    CHECK(damaged.problems[0].rfind("history.csv:1: error:", 0) == 0);
+    CHECK(damaged.problems[1].rfind("history.csv:3: error:", 0) == 0);
 }
 
 TEST_CASE("a routine's content id follows what it does, not how its file is laid out") {
@@ -372,15 +379,22 @@ TEST_CASE("a routine's content id follows what it does, not how its file is laid
 }
 
 TEST_CASE("history: files written before skipped phases were counted still read") {
-    const auto records = parseHistory("started,routine_id,routine_name,planned_s,done_s,completed\n"
-                                      "2026-01-01T10:00:00+0000,calf,Calf,415,415,yes\n"
-                                      "2026-01-02T10:00:00+0000,calf,Calf,415,3,no,19\n"
-                                      "2026-01-03T10:00:00+0000,calf,Calf,415,3,no,many\n");
-    REQUIRE(records.size() == 2);
-    CHECK(records[0].completed);
-    CHECK(records[0].skippedPhases == 0);
-    CHECK(records[1].skippedPhases == 19);
-    CHECK(records[1].doneMs == 3000);
+    const auto old = parseHistoryCsv("started,routine_id,routine_name,planned_s,done_s,completed\n"
+                                     "2026-01-01T10:00:00+0000,calf,Calf,415,415,yes\n"
+                                     "2026-01-02T10:00:00+0000,calf,Calf,415,3,no\n");
+    CHECK(old.problems.empty());
+    REQUIRE(old.sessions.size() == 2);
+    CHECK(old.sessions[0].completed);
+    CHECK(old.sessions[0].skippedPhases == 0);
+    CHECK(old.sessions[1].doneMs == 3000);
+    // The column the header names, wherever it is; a count that is not one is a problem.
+    const auto newer = parseHistoryCsv("started,routine_id,routine_name,planned_s,done_s,completed,skipped_phases\n"
+                                       "2026-01-02T10:00:00+0000,calf,Calf,415,3,no,19\n"
+                                       "2026-01-03T10:00:00+0000,calf,Calf,415,3,no,many\n");
+    REQUIRE(newer.sessions.size() == 1);
+    CHECK(newer.sessions[0].skippedPhases == 19);
+    REQUIRE(newer.problems.size() == 1);
+    CHECK(newer.problems[0].find(":3: error: skipped phases 'many'") != std::string::npos);
 }
 
 TEST_CASE("check_in and say on phases and blocks survive writing and reading back") {

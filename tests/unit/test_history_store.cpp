@@ -1,3 +1,5 @@
+#include "core/atomic_file.hpp"
+#include "store/history_db.hpp"
 #include "store/history_sink.hpp"
 
 #include "app_fakes.hpp"

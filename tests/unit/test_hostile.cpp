@@ -3,6 +3,7 @@
 // is timed (bench/hostile_files.py measures time and memory).
 #include "core/text.hpp"
 #include "routine/routine_parser.hpp"
+#include "store/history_db.hpp"
 #include "store/library.hpp"
 #include "store/settings.hpp"
 #include "store/user_files.hpp"
@@ -219,20 +220,22 @@ TEST_CASE("half a million integers in tags are one error") {
 }
 
 TEST_CASE("history lines with times that overflow or are negative are passed over") {
-    const auto records = parseHistory("started,routine_id,routine_name,planned_s,done_s,completed\n"
+    const auto read = parseHistoryCsv("started,routine_id,routine_name,planned_s,done_s,completed\n"
                                       "2026-01-01T10:00:00+0000,a,A,9223372036854775807,10,yes\n"
                                       "2026-01-01T10:00:00+0000,b,B,10,9300000000000000,yes\n"
                                       "2026-01-01T10:00:00+0000,c,C,10,-600,no\n"
                                       "2026-01-01T10:00:00+0000,d,D,10,+6,no\n"
                                       "2026-01-01T10:00:00+0000,e,E,600,300,yes\n");
-    REQUIRE(records.size() == 1);
-    CHECK(records[0].routineId == "e");
-    CHECK(records[0].doneMs == 300'000);
-    // The longest session a routine can make still counts.
-    const auto longest = parseHistory("2026-01-01T10:00:00+0000,f,F,144000000,144000000,yes\n");
-    REQUIRE(longest.size() == 1);
-    CHECK(longest[0].doneMs == 144'000'000'000);
-    CHECK(minutesPerWeek(longest, longest[0].startedAt, 1).back() == doctest::Approx(2'400'000.0));
+    REQUIRE(read.sessions.size() == 1);
+    CHECK(read.sessions[0].routineId == "e");
+    CHECK(read.sessions[0].doneMs == 300'000);
+    CHECK(read.problems.size() == 4);
+    // The longest session a line may claim, a day, still counts; a second more does not.
+    const auto longest = parseHistoryCsv("2026-01-01T10:00:00+0000,f,F,86400,86400,yes\n"
+                                         "2026-01-01T10:00:00+0000,g,G,86401,86401,yes\n");
+    REQUIRE(longest.sessions.size() == 1);
+    CHECK(longest.sessions[0].doneMs == 86'400'000);
+    CHECK(minutesPerWeek(longest.sessions, longest.sessions[0].startedAt, 1).back() == doctest::Approx(1440.0));
 }
 
 TEST_CASE("clock and human durations of extreme values do not overflow") {
@@ -250,14 +253,19 @@ TEST_CASE("a history file that is not a regular file is neither read nor written
     TempDir tmp;
     const auto file = tmp.path / "history.csv";
     std::filesystem::create_symlink("/dev/zero", file);
-    CHECK(readHistory(file).empty());
+    const auto importInto = [&](const char* name) {
+        auto db = HistoryDb::open(tmp.path / name);
+        REQUIRE(std::holds_alternative<std::unique_ptr<HistoryDb>>(db));
+        return std::get<std::unique_ptr<HistoryDb>>(db)->importCsv(file);
+    };
+    CHECK(importInto("a.db").imported == 0);
     const auto error = appendHistory(file, HistoryRecord{1'790'000'000, "a", "A", 60'000, 60'000, true});
     REQUIRE(error);
     CHECK(has(*error, "not a regular file"));
     std::filesystem::remove(file);
     REQUIRE(::mkfifo(file.c_str(), 0600) == 0); // with no reader, opening it to write would block
     CHECK(appendHistory(file, HistoryRecord{1'790'000'000, "a", "A", 60'000, 60'000, true}));
-    CHECK(readHistory(file).empty());
+    CHECK(importInto("b.db").imported == 0);
 }
 
 TEST_CASE("an emoji typed into a 16-bit ImGui field is stored as typed") {

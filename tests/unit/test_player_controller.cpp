@@ -1,5 +1,7 @@
 // The player controller driven the way a user does, on a steady-clock driver with a fake clock.
+#include "core/atomic_file.hpp"
 #include "screens/player/player_controller.hpp"
+#include "store/history_db.hpp"
 
 #include "app_fakes.hpp"
 #include "helpers.hpp"
@@ -261,7 +263,7 @@ TEST_CASE("the history file gets one line per session") {
     now += 4000;
     player.update();
     player.stop();
-    const auto records = readHistory(file.file());
+    const auto records = parseHistoryCsv(*readFile(file.file())).sessions;
     REQUIRE(records.size() == 1);
     CHECK(records[0].routineId == "calf-set");
     CHECK(records[0].startedAt == 1'700'000'000);

@@ -17,8 +17,8 @@ bool PlayerController::start(const LibraryEntry& entry, const CueOptions& cues) 
     wallStart_ = clocks_.steadyMs();
     startedAt_ = clocks_.wallSeconds();
     lastSerial_ = 0;
-    confirmingExit_ = false;
-    confirmingRestart_ = false;
+    exitAsked_.close();
+    restartAsked_.close();
     skipped_ = 0;
     reporter_.logf("start routine=%s phases=%zu total_ms=%lld ticks_per_second=%lld", entry.id.c_str(),
                    entry.phaseCount, static_cast<long long>(entry.totalMs),
@@ -56,27 +56,30 @@ void PlayerController::restart() {
     // A new start: the finished screen's time and the history both count from here.
     wallStart_ = clocks_.steadyMs();
     startedAt_ = clocks_.wallSeconds();
-    confirmingRestart_ = false;
+    restartAsked_.close();
     skipped_ = 0;
 }
 
+bool PlayerController::askFirst(PendingConfirm& question, const char* what) {
+    if (!playing_ || status_.over || question.open()) return false;
+    question.ask(clocks_.steadyMs());
+    reporter_.logf("%s asked", what);
+    return true;
+}
+
+bool PlayerController::cancel(PendingConfirm& question, const char* what) {
+    if (!question.close()) return false;
+    reporter_.logf("%s cancelled", what);
+    return true;
+}
+
 bool PlayerController::requestRestart() {
-    if (playing_ && !status_.over && !confirmingRestart_) {
-        confirmingRestart_ = true;
-        confirmRestartUntil_ = clocks_.steadyMs() + kConfirmExitMs;
-        reporter_.log("restart asked");
-        return true;
-    }
+    if (askFirst(restartAsked_, "restart")) return true;
     restart();
     return false;
 }
 
-bool PlayerController::cancelRestart() {
-    if (!confirmingRestart_) return false;
-    confirmingRestart_ = false;
-    reporter_.log("restart cancelled");
-    return true;
-}
+bool PlayerController::cancelRestart() { return cancel(restartAsked_, "restart"); }
 
 bool PlayerController::completed() const {
     const std::size_t phases = playing_ ? playing_->timeline().size() : 0;
@@ -84,22 +87,12 @@ bool PlayerController::completed() const {
 }
 
 bool PlayerController::requestExit() {
-    if (playing_ && !status_.over && !confirmingExit_) {
-        confirmingExit_ = true;
-        confirmUntil_ = clocks_.steadyMs() + kConfirmExitMs;
-        reporter_.log("exit asked");
-        return true;
-    }
+    if (askFirst(exitAsked_, "exit")) return true;
     stop();
     return false;
 }
 
-bool PlayerController::cancelExit() {
-    if (!confirmingExit_) return false;
-    confirmingExit_ = false;
-    reporter_.log("exit cancelled");
-    return true;
-}
+bool PlayerController::cancelExit() { return cancel(exitAsked_, "exit"); }
 
 void PlayerController::leave() {
     if (playing_ && !status_.over && driver_) {
@@ -111,7 +104,7 @@ void PlayerController::leave() {
     }
     playing_.reset();
     status_ = {};
-    confirmingExit_ = false;
+    exitAsked_.close();
 }
 
 void PlayerController::stop() { leave(); }
@@ -139,8 +132,8 @@ void PlayerController::update() {
                        static_cast<long long>(status_.activeMs), static_cast<long long>(wallEnd_ - wallStart_));
         record(completed());
     }
-    if (confirmingExit_ && now >= confirmUntil_) confirmingExit_ = false;
-    if (confirmingRestart_ && now >= confirmRestartUntil_) confirmingRestart_ = false;
+    exitAsked_.expire(now);
+    restartAsked_.expire(now);
 }
 
 void PlayerController::logPhase() {
@@ -187,8 +180,8 @@ std::optional<Millis> PlayerController::nextChangeInMs() const {
         sooner((intoSecond == 0 ? 1000 : intoSecond) + 1);
     }
     if (flashUntil_ > now) sooner(flashUntil_ - now);
-    if (confirmingExit_) sooner(confirmUntil_ - now);
-    if (confirmingRestart_) sooner(confirmRestartUntil_ - now);
+    for (const PendingConfirm* question : {&exitAsked_, &restartAsked_})
+        if (const auto left = question->msLeft(now)) sooner(*left);
     return wait;
 }
 

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace unknot {
 
@@ -21,10 +22,34 @@ struct PlayerClocks {
     std::function<std::int64_t()> wallSeconds = wallClockSeconds; // the history's start time
 };
 
+// "Press it again to confirm": a question the next press of the same key answers, open until
+// then, until any other intent, or until it has waited `kConfirmMs`. Leaving and restarting
+// ask the same way.
+class PendingConfirm {
+  public:
+    static constexpr Millis kConfirmMs = 4000;
+    [[nodiscard]] bool open() const { return open_; }
+    void ask(Ticks now) {
+        open_ = true;
+        until_ = now + kConfirmMs;
+    }
+    bool close() { return std::exchange(open_, false); } // true when it was open
+    void expire(Ticks now) {
+        if (open_ && now >= until_) open_ = false;
+    }
+    [[nodiscard]] std::optional<Millis> msLeft(Ticks now) const {
+        return open_ ? std::optional<Millis>(until_ - now) : std::nullopt;
+    }
+
+  private:
+    bool open_ = false;
+    Ticks until_ = 0;
+};
+
 class PlayerController {
   public:
     // How long the "press Esc again" prompt waits.
-    static constexpr Millis kConfirmExitMs = 4000;
+    static constexpr Millis kConfirmExitMs = PendingConfirm::kConfirmMs;
 
     PlayerController(HistorySink& history, Reporter& reporter, PlayerClocks clocks = {});
 
@@ -35,6 +60,8 @@ class PlayerController {
         flash_ = enabled;
         flashMs_ = ms;
     }
+    [[nodiscard]] bool flashEnabled() const { return flash_; }
+    [[nodiscard]] Millis flashMs() const { return flashMs_; }
 
     // Plays the entry from its start; false (and nothing changes) when it cannot play.
     bool start(const LibraryEntry& entry, const CueOptions& cues);
@@ -73,8 +100,8 @@ class PlayerController {
         return status_.state == SessionState::Running || status_.state == SessionState::WaitingManual;
     }
     [[nodiscard]] bool flashing() const { return flashUntil_ > clocks_.steadyMs(); }
-    [[nodiscard]] bool confirmingExit() const { return confirmingExit_; }
-    [[nodiscard]] bool confirmingRestart() const { return confirmingRestart_; }
+    [[nodiscard]] bool confirmingExit() const { return exitAsked_.open(); }
+    [[nodiscard]] bool confirmingRestart() const { return restartAsked_.open(); }
     // Phases skipped since the start (or restart), and whether the run counts as done: it
     // ended and no more than a fifth of its phases were skipped.
     [[nodiscard]] int skippedPhases() const { return skipped_; }
@@ -101,10 +128,8 @@ class PlayerController {
     Ticks wallStart_ = 0;
     Ticks wallEnd_ = 0;
     Ticks flashUntil_ = 0;
-    bool confirmingExit_ = false;
-    Ticks confirmUntil_ = 0;
-    bool confirmingRestart_ = false;
-    Ticks confirmRestartUntil_ = 0;
+    PendingConfirm exitAsked_;
+    PendingConfirm restartAsked_;
     int skipped_ = 0;
 
     void command(SessionCommand command);
@@ -112,6 +137,10 @@ class PlayerController {
     void logPhase();
     void record(bool completed);
     void leave(); // stop(), quit()
+    // While a routine goes on, opens `question` unless it is open (true: it asks now);
+    // `what` names it in the log. Closes it: true when it was open.
+    bool askFirst(PendingConfirm& question, const char* what);
+    bool cancel(PendingConfirm& question, const char* what);
 };
 
 } // namespace unknot

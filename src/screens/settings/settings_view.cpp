@@ -1,11 +1,16 @@
 #include "screens/settings/settings_view.hpp"
 
+#include "store/settings_table.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
 
 namespace unknot::ui {
 
@@ -27,6 +32,131 @@ void openSettings(SettingsViewState& state, const Settings& current) {
     }
 }
 
+namespace {
+
+void heading(const Fonts& fonts, std::string_view title) {
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted(title.data(), title.data() + title.size());
+    ImGui::PopFont();
+}
+
+// The output by name, so that a headset is used again whenever it is connected.
+bool soundOutput(const char* label, std::string& device, const std::vector<std::string>& connectedNow) {
+    bool changed = false;
+    const bool connected = std::find(connectedNow.begin(), connectedNow.end(), device) != connectedNow.end();
+    const std::string current = device.empty() ? std::string("The system's default")
+                                : connected    ? device
+                                               : device + " (not connected: the default plays)";
+    if (ImGui::BeginCombo(label, current.c_str())) {
+        if (ImGui::Selectable("The system's default", device.empty())) {
+            device.clear();
+            changed = true;
+        }
+        for (const auto& name : connectedNow)
+            if (ImGui::Selectable(name.c_str(), name == device)) {
+                device = name;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+bool choice(const char* label, std::string& value, std::span<const std::string_view> choices) {
+    bool changed = false;
+    if (ImGui::BeginCombo(label, value.c_str())) {
+        for (std::string_view name : choices) {
+            const std::string n(name);
+            if (ImGui::Selectable(n.c_str(), n == value)) {
+                value = n;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+// A number's slider; `onRelease`: the change counts when the slider is let go, not per step.
+bool slider(const SettingDecl& d, Settings& s, bool onRelease) {
+    const std::string label(d.label);
+    bool moved = false;
+    if (auto* field = std::get_if<SettingField<int>>(&d.value)) {
+        moved =
+            ImGui::SliderInt(label.c_str(), &(*field)(s), static_cast<int>(d.min), static_cast<int>(d.max), d.format);
+    } else if (auto* number = std::get_if<SettingField<double>>(&d.value)) {
+        double& v = (*number)(s);
+        float f = static_cast<float>(v);
+        moved = ImGui::SliderFloat(label.c_str(), &f, static_cast<float>(d.min), static_cast<float>(d.max), d.format);
+        if (moved) v = std::clamp(static_cast<double>(f), d.min, d.max);
+    }
+    return onRelease ? ImGui::IsItemDeactivatedAfterEdit() : moved;
+}
+
+// The display's scale: the desktop's (Xft.dpi, GDK_SCALE, …) unless the user sets one.
+bool displayScale(const SettingDecl& d, std::optional<double>& scale, const SettingsViewState& state) {
+    bool changed = false;
+    const std::string found = state.desktopScaleSource == "none" || state.desktopScaleSource.empty()
+                                  ? std::string("none found: 1.00x")
+                                  : formatScale(state.desktopScale) + " from " + state.desktopScaleSource;
+    bool followDisplay = !scale;
+    if (ImGui::Checkbox(("Size for the display as the desktop says (" + found + ")").c_str(), &followDisplay)) {
+        if (followDisplay)
+            scale.reset();
+        else
+            scale = std::clamp(state.desktopScale, d.min, d.max);
+        changed = true;
+    }
+    if (scale) {
+        float ui = static_cast<float>(*scale);
+        // Applied when the slider is let go: each step rebuilds the fonts and moves the slider.
+        if (ImGui::SliderFloat(std::string(d.label).c_str(), &ui, static_cast<float>(d.min), static_cast<float>(d.max),
+                               d.format))
+            scale = std::clamp(static_cast<double>(ui), d.min, d.max);
+        changed |= ImGui::IsItemDeactivatedAfterEdit();
+    }
+    return changed;
+}
+
+bool soundFiles(std::map<std::string, std::string>& sounds, SettingsViewState& state) {
+    bool changed = false;
+    ImGui::TextWrapped(
+        "A file path (WAV, OGG, FLAC or MP3) replaces that cue's sound; leave empty for the built-in one.");
+    for (std::size_t i = 0; i < kCueSoundNames.size(); ++i) {
+        TypedField& field = state.soundPaths[i];
+        bool entered = false;
+        typedTextField(kCueSoundNames[i], "", field, state.typedBeyondBmp, &entered);
+        if (ImGui::IsItemFocused() || ImGui::IsItemActive()) state.focused = kCueSoundNames[i];
+        if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
+            if (!field.text.empty())
+                sounds[kCueSoundNames[i]] = field.text;
+            else
+                sounds.erase(kCueSoundNames[i]);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+// One setting's widget, as its declaration names it; true when the draft changed.
+bool settingWidget(const SettingDecl& d, Settings& s, SettingsViewState& state) {
+    const std::string label(d.label);
+    switch (d.widget) {
+    case SettingWidget::None: return false;
+    case SettingWidget::Checkbox: return ImGui::Checkbox(label.c_str(), &settingValue<bool>(d, s));
+    case SettingWidget::Slider: return slider(d, s, false);
+    case SettingWidget::SliderOnRelease: return slider(d, s, true);
+    case SettingWidget::Choice: return choice(label.c_str(), settingValue<std::string>(d, s), d.choices);
+    case SettingWidget::SoundOutput:
+        return soundOutput(label.c_str(), settingValue<std::string>(d, s), state.outputDevices);
+    case SettingWidget::DisplayScale: return displayScale(d, settingValue<std::optional<double>>(d, s), state);
+    case SettingWidget::SoundFiles: return soundFiles(settingValue<std::map<std::string, std::string>>(d, s), state);
+    }
+    return false;
+}
+
+} // namespace
+
 Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvailable) {
     if (!state.open) return {};
     Intent intent;
@@ -41,115 +171,17 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
                      ImGuiWindowFlags_NoSavedSettings);
     bool changed = false;
     state.focused = "";
-    ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted("Sound");
-    ImGui::PopFont();
-    if (!soundAvailable) ImGui::TextDisabled("No sound device: these apply when one is there.");
-    changed |= ImGui::SliderInt("Volume", &d.volume, 0, 100, "%d%%");
-    changed |= ImGui::Checkbox("Mute (M)", &d.muted);
-    // The output by name, so that a headset is used again whenever it is connected.
-    const bool connected =
-        std::find(state.outputDevices.begin(), state.outputDevices.end(), d.outputDevice) != state.outputDevices.end();
-    const std::string current = d.outputDevice.empty() ? std::string("The system's default")
-                                : connected            ? d.outputDevice
-                                                       : d.outputDevice + " (not connected: the default plays)";
-    if (ImGui::BeginCombo("Output", current.c_str())) {
-        if (ImGui::Selectable("The system's default", d.outputDevice.empty())) {
-            d.outputDevice.clear();
-            changed = true;
+    std::optional<SettingSection> section;
+    for (const SettingDecl& setting : settingsTable()) {
+        if (setting.widget == SettingWidget::None || (setting.shown && !setting.shown(d))) continue;
+        if (setting.section != section) {
+            if (section) ImGui::Spacing();
+            section = setting.section;
+            heading(fonts, sectionTitle(setting.section));
+            if (setting.section == SettingSection::Sound && !soundAvailable)
+                ImGui::TextDisabled("No sound device: these apply when one is there.");
         }
-        for (const auto& name : state.outputDevices)
-            if (ImGui::Selectable(name.c_str(), name == d.outputDevice)) {
-                d.outputDevice = name;
-                changed = true;
-            }
-        ImGui::EndCombo();
-    }
-    ImGui::Spacing();
-    ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted("Cues");
-    ImGui::PopFont();
-    changed |= ImGui::Checkbox("A sound at every phase change", &d.cues.phase);
-    changed |= ImGui::Checkbox("Countdown ticks 3, 2, 1 s before a change", &d.cues.countdown);
-    changed |= ImGui::Checkbox("Halfway cue in phases of 30 s or more", &d.cues.halfway);
-    changed |= ImGui::Checkbox("A chime at the end", &d.cues.end);
-    changed |= ImGui::Checkbox("A short sound for pause, resume, skip, back, +15 s and continue", &d.cues.feedback);
-    changed |= ImGui::Checkbox("Flash the window at every phase change", &d.flash);
-    if (d.flash) changed |= ImGui::SliderInt("Flash length", &d.flashMs, 100, 3000, "%d ms");
-    changed |= ImGui::Checkbox("Ask how it feels before a routine too (always after)", &d.checkInBefore);
-    ImGui::Spacing();
-    ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted("Voice");
-    ImGui::PopFont();
-    changed |= ImGui::Checkbox("Say the side, the step and its time", &d.voice.enabled);
-    if (d.voice.enabled) {
-        if (ImGui::BeginCombo("Voice", d.voice.name.c_str())) {
-            for (std::string_view name : kVoiceNames) {
-                const std::string n(name);
-                if (ImGui::Selectable(n.c_str(), n == d.voice.name)) {
-                    d.voice.name = n;
-                    changed = true;
-                }
-            }
-            ImGui::EndCombo();
-        }
-        // A voice change reopens the sound device: applied when the slider is let go, not per step.
-        ImGui::SliderInt("Voice volume", &d.voice.volume, 0, 100, "%d%%");
-        changed |= ImGui::IsItemDeactivatedAfterEdit();
-        float rate = static_cast<float>(d.voice.rate);
-        if (ImGui::SliderFloat("Speaking rate", &rate, static_cast<float>(VoiceSettings::kMinRate),
-                               static_cast<float>(VoiceSettings::kMaxRate), "%.2fx"))
-            d.voice.rate = rate;
-        changed |= ImGui::IsItemDeactivatedAfterEdit();
-    }
-    ImGui::Spacing();
-    ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted("Text");
-    ImGui::PopFont();
-    float scale = static_cast<float>(d.fontScale);
-    if (ImGui::SliderFloat("Text size", &scale, static_cast<float>(Settings::kMinFontScale),
-                           static_cast<float>(Settings::kMaxFontScale), "%.2fx")) {
-        d.fontScale = scale;
-        changed = true;
-    }
-    // The display's scale: the desktop's (Xft.dpi, GDK_SCALE, …) unless the user sets one.
-    const std::string found = state.desktopScaleSource == "none" || state.desktopScaleSource.empty()
-                                  ? std::string("none found: 1.00x")
-                                  : formatScale(state.desktopScale) + " from " + state.desktopScaleSource;
-    bool followDisplay = !d.uiScale;
-    if (ImGui::Checkbox(("Size for the display as the desktop says (" + found + ")").c_str(), &followDisplay)) {
-        if (followDisplay)
-            d.uiScale.reset();
-        else
-            d.uiScale = std::clamp(state.desktopScale, Settings::kMinUiScale, Settings::kMaxUiScale);
-        changed = true;
-    }
-    if (d.uiScale) {
-        float ui = static_cast<float>(*d.uiScale);
-        // Applied when the slider is let go: each step rebuilds the fonts and moves the slider.
-        if (ImGui::SliderFloat("Display scale", &ui, static_cast<float>(Settings::kMinUiScale),
-                               static_cast<float>(Settings::kMaxUiScale), "%.2fx"))
-            d.uiScale = std::clamp(static_cast<double>(ui), Settings::kMinUiScale, Settings::kMaxUiScale);
-        changed |= ImGui::IsItemDeactivatedAfterEdit();
-    }
-    ImGui::Spacing();
-    ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted("Your own sounds");
-    ImGui::PopFont();
-    ImGui::TextWrapped(
-        "A file path (WAV, OGG, FLAC or MP3) replaces that cue's sound; leave empty for the built-in one.");
-    for (std::size_t i = 0; i < kCueSoundNames.size(); ++i) {
-        TypedField& field = state.soundPaths[i];
-        bool entered = false;
-        typedTextField(kCueSoundNames[i], "", field, state.typedBeyondBmp, &entered);
-        if (ImGui::IsItemFocused() || ImGui::IsItemActive()) state.focused = kCueSoundNames[i];
-        if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
-            if (!field.text.empty())
-                d.sounds[kCueSoundNames[i]] = field.text;
-            else
-                d.sounds.erase(kCueSoundNames[i]);
-            changed = true;
-        }
+        changed |= settingWidget(setting, d, state);
     }
     ImGui::Spacing();
     if (button("Done", fonts.heading, ImVec2(-1, fonts.heading->FontSize * 1.8f))) intent = {Action::CloseSettings};

@@ -1,0 +1,39 @@
+#include "routine/rules.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace unknot {
+
+std::optional<std::string> areaProblem(std::string_view area) {
+    if (area.empty()) return std::string("the area is empty (name one, like heel or knee)");
+    if (area.size() > kMaxAreaBytes) return "the area is longer than " + std::to_string(kMaxAreaBytes) + " bytes";
+    const auto letter = [](unsigned char ch) { return std::isalpha(ch) || ch >= 0x80; };
+    if (!letter(static_cast<unsigned char>(area.front())))
+        return "the area '" + std::string(area) + "' does not start with a letter";
+    for (unsigned char ch : area)
+        if (!letter(ch) && !std::isdigit(ch) && ch != ' ' && ch != '-' && ch != '\'')
+            return std::string("the area holds a character other than letters, digits, spaces, - and '");
+    return std::nullopt;
+}
+
+std::optional<SayTemplateError> checkSayTemplate(std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+        if (text[pos] == '}') return SayTemplateError{pos, "a `}` without its `{`; placeholders look like {label}"};
+        if (text[pos] != '{') continue;
+        const std::size_t close = text.find_first_of("{}", pos + 1);
+        if (close == std::string_view::npos || text[close] == '{')
+            return SayTemplateError{pos, "a `{` is not closed; placeholders look like {label}"};
+        const std::string_view name = text.substr(pos + 1, close - pos - 1);
+        if (std::find(kSayPlaceholders.begin(), kSayPlaceholders.end(), name) == kSayPlaceholders.end()) {
+            std::string known;
+            for (std::string_view k : kSayPlaceholders) known += (known.empty() ? "{" : ", {") + std::string(k) + "}";
+            return SayTemplateError{pos, "unknown placeholder {" + std::string(name.substr(0, 40)) +
+                                             "} (known: " + known + ")"};
+        }
+        pos = close;
+    }
+    return std::nullopt;
+}
+
+} // namespace unknot

@@ -1,0 +1,241 @@
+#include "store/settings_table.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <sstream>
+
+namespace unknot {
+
+namespace {
+
+// Where a field is: top<&Settings::volume>, in<&Settings::cues, &CueOptions::phase>.
+template <auto Member> auto& top(Settings& s) { return s.*Member; }
+template <auto Table, auto Member> auto& in(Settings& s) { return (s.*Table).*Member; }
+
+// clang-format off
+const std::array<SettingDecl, 25> kSettings = {{
+    // table, key, field, min, max, choices,
+    //   label, help, section, widget, effect, format, shown
+    {"", "volume", &top<&Settings::volume>, 0, 100, {},
+     "Volume", "How loud the cues and the voice play, in percent (100: the cue sounds at -16 LUFS); also the + and - keys.",
+     SettingSection::Sound, SettingWidget::Slider, SettingEffect::Volume, "%d%%"},
+    {"", "muted", &top<&Settings::muted>, 0, 0, {},
+     "Mute (M)", "No sound at all, visual cues only; also the M key.",
+     SettingSection::Sound, SettingWidget::Checkbox, SettingEffect::Volume},
+    {"", "output_device", &top<&Settings::outputDevice>, 0, 0, {},
+     "Output", "The sound output (a headset, a speaker) by the name SDL gives it, used whenever it is connected; empty: the system's default.",
+     SettingSection::Sound, SettingWidget::SoundOutput, SettingEffect::SoundDevice},
+
+    {"cues", "phase", &in<&Settings::cues, &CueOptions::phase>, 0, 0, {},
+     "A sound at every phase change", "A sound at the start of every phase.",
+     SettingSection::Cues, SettingWidget::Checkbox, SettingEffect::CueOptions},
+    {"cues", "countdown", &in<&Settings::cues, &CueOptions::countdown>, 0, 0, {},
+     "Countdown ticks 3, 2, 1 s before a change", "Ticks 3, 2 and 1 s before the end of timed phases of 5 s or more.",
+     SettingSection::Cues, SettingWidget::Checkbox, SettingEffect::CueOptions},
+    {"cues", "halfway", &in<&Settings::cues, &CueOptions::halfway>, 0, 0, {},
+     "Halfway cue in phases of 30 s or more", "A sound in the middle of timed phases of 30 s or more.",
+     SettingSection::Cues, SettingWidget::Checkbox, SettingEffect::CueOptions},
+    {"cues", "end", &in<&Settings::cues, &CueOptions::end>, 0, 0, {},
+     "A chime at the end", "A chime when the routine ends.",
+     SettingSection::Cues, SettingWidget::Checkbox, SettingEffect::CueOptions},
+    {"cues", "feedback", &in<&Settings::cues, &CueOptions::feedback>, 0, 0, {},
+     "A short sound for pause, resume, skip, back, +15 s and continue",
+     "A short sound confirming pause, resume, skip, back, +15 s and continue the moment the key acts.",
+     SettingSection::Cues, SettingWidget::Checkbox, SettingEffect::CueOptions},
+    {"", "flash", &top<&Settings::flash>, 0, 0, {},
+     "Flash the window at every phase change", "A short full-window flash at every phase change.",
+     SettingSection::Cues, SettingWidget::Checkbox, SettingEffect::Flash},
+    {"", "flash_ms", &top<&Settings::flashMs>, 100, 3000, {},
+     "Flash length", "How long the flash lasts, in ms (longer for bright rooms).",
+     SettingSection::Cues, SettingWidget::Slider, SettingEffect::Flash, "%d ms",
+     [](const Settings& s) { return s.flash; }},
+    {"", "check_in_before", &top<&Settings::checkInBefore>, 0, 0, {},
+     "Ask how it feels before a routine too (always after)",
+     "A routine with `check_in` asks how it feels before it starts too, not only after.",
+     SettingSection::Cues, SettingWidget::Checkbox, SettingEffect::NextRoutine},
+
+    {"voice", "enabled", &in<&Settings::voice, &VoiceSettings::enabled>, 0, 0, {},
+     "Say the side, the step and its time", "The spoken guide; off: cue sounds only.",
+     SettingSection::Voice, SettingWidget::Checkbox, SettingEffect::SoundDevice},
+    {"voice", "name", &in<&Settings::voice, &VoiceSettings::name>, 0, 0, kVoiceNames,
+     "Voice", "The Flite voice Debian ships that speaks.",
+     SettingSection::Voice, SettingWidget::Choice, SettingEffect::SoundDevice, nullptr,
+     [](const Settings& s) { return s.voice.enabled; }},
+    {"voice", "volume", &in<&Settings::voice, &VoiceSettings::volume>, 0, 100, {},
+     "Voice volume", "The voice's volume, in percent of the cues'.",
+     SettingSection::Voice, SettingWidget::SliderOnRelease, SettingEffect::SoundDevice, "%d%%",
+     [](const Settings& s) { return s.voice.enabled; }},
+    {"voice", "rate", &in<&Settings::voice, &VoiceSettings::rate>, VoiceSettings::kMinRate, VoiceSettings::kMaxRate, {},
+     "Speaking rate", "How fast the voice speaks (1.0 as recorded).",
+     SettingSection::Voice, SettingWidget::SliderOnRelease, SettingEffect::SoundDevice, "%.2fx",
+     [](const Settings& s) { return s.voice.enabled; }},
+
+    {"", "font_scale", &top<&Settings::fontScale>, Settings::kMinFontScale, Settings::kMaxFontScale, {},
+     "Text size", "Text size multiplier, on top of the display's scale.",
+     SettingSection::Text, SettingWidget::Slider, SettingEffect::FontScale, "%.2fx"},
+    {"", "ui_scale", &top<&Settings::uiScale>, Settings::kMinUiScale, Settings::kMaxUiScale, {},
+     "Display scale",
+     "The display's scale for the library, the editor, the settings and the history (the player sizes itself "
+     "from the window): \"auto\" follows the desktop (Xft.dpi, GDK_SCALE, …), a number overrides it.",
+     SettingSection::Text, SettingWidget::DisplayScale, SettingEffect::UiScale, "%.2fx"},
+
+    {"sounds", "", &top<&Settings::sounds>, 0, 0, {},
+     "Your own sounds",
+     "A sound file of yours (WAV, OGG, FLAC or MP3) in place of a cue's built-in one (`countdown-last` is the "
+     "last tick); a cue not named plays the built-in sound.",
+     SettingSection::OwnSounds, SettingWidget::SoundFiles, SettingEffect::SoundDevice},
+
+    {"", "last_routine", &top<&Settings::lastRoutine>, 0, 0, {},
+     "", "The routine selected in the library when the app last closed (its id)."},
+    {"window", "x", &in<&Settings::window, &WindowGeometry::x>, -100000, 100000, {},
+     "", "The window's position on the screen; -1 lets the window manager choose."},
+    {"window", "y", &in<&Settings::window, &WindowGeometry::y>, -100000, 100000, {},
+     "", "Likewise, down from the top."},
+    {"window", "width", &in<&Settings::window, &WindowGeometry::width>, 320, 16384, {},
+     "", "The window's size when it last closed, in logical pixels."},
+    {"window", "height", &in<&Settings::window, &WindowGeometry::height>, 240, 16384, {},
+     "", "Likewise, its height."},
+    {"window", "maximized", &in<&Settings::window, &WindowGeometry::maximized>, 0, 0, {},
+     "", "The window was maximized."},
+    {"window", "fullscreen", &in<&Settings::window, &WindowGeometry::fullscreen>, 0, 0, {},
+     "", "The window was full screen (F11)."},
+}};
+// clang-format on
+
+std::string tomlText(double v) {
+    std::ostringstream o;
+    o << toml::value<double>(v);
+    return o.str();
+}
+
+std::string tomlText(const std::string& v) {
+    std::ostringstream o;
+    o << toml::value<std::string>(v);
+    return o.str();
+}
+
+} // namespace
+
+std::string_view sectionTitle(SettingSection section) {
+    switch (section) {
+    case SettingSection::Sound: return "Sound";
+    case SettingSection::Cues: return "Cues";
+    case SettingSection::Voice: return "Voice";
+    case SettingSection::Text: return "Text";
+    case SettingSection::OwnSounds: return "Your own sounds";
+    case SettingSection::None: return "Kept by the app";
+    }
+    return "";
+}
+
+std::span<const SettingDecl> settingsTable() { return kSettings; }
+
+std::vector<const SettingDecl*> settingsInFileOrder() {
+    std::vector<const SettingDecl*> out;
+    for (const SettingDecl& d : kSettings)
+        if (d.table.empty()) out.push_back(&d);
+    while (out.size() < kSettings.size()) {
+        // The next table not taken yet, all of its settings.
+        std::string_view table;
+        for (const SettingDecl& d : kSettings)
+            if (!d.table.empty() && std::find(out.begin(), out.end(), &d) == out.end()) {
+                table = d.table;
+                break;
+            }
+        for (const SettingDecl& d : kSettings)
+            if (d.table == table) out.push_back(&d);
+    }
+    return out;
+}
+
+std::string settingName(const SettingDecl& setting) {
+    if (setting.table.empty()) return std::string(setting.key);
+    if (setting.key.empty()) return std::string(setting.table);
+    return std::string(setting.table) + "." + std::string(setting.key);
+}
+
+bool sameSetting(const SettingDecl& setting, const Settings& a, const Settings& b) {
+    return std::visit([&](auto field) { return field(const_cast<Settings&>(a)) == field(const_cast<Settings&>(b)); },
+                      setting.value);
+}
+
+std::string settingValues(const SettingDecl& setting) {
+    struct Describe {
+        const SettingDecl& d;
+        std::string operator()(SettingField<bool>) const { return "true or false"; }
+        std::string operator()(SettingField<int>) const {
+            return "a whole number from " + std::to_string(static_cast<int>(d.min)) + " to " +
+                   std::to_string(static_cast<int>(d.max));
+        }
+        std::string operator()(SettingField<double>) const {
+            return "a number from " + tomlText(d.min) + " to " + tomlText(d.max);
+        }
+        std::string operator()(SettingField<std::optional<double>>) const {
+            return "\"auto\" or a number from " + tomlText(d.min) + " to " + tomlText(d.max);
+        }
+        std::string operator()(SettingField<std::string>) const {
+            if (d.choices.empty()) return "a string";
+            std::string out = "one of ";
+            for (std::size_t i = 0; i < d.choices.size(); ++i)
+                out += (i == 0 ? "" : i + 1 == d.choices.size() ? " and " : ", ") + std::string(d.choices[i]);
+            return out;
+        }
+        std::string operator()(SettingField<std::map<std::string, std::string>>) const {
+            std::string out = "cue = \"a file path\", for the cues ";
+            for (std::size_t i = 0; i < kCueSoundNames.size(); ++i)
+                out += (i == 0 ? "" : ", ") + std::string(kCueSoundNames[i]);
+            return out;
+        }
+    };
+    return std::visit(Describe{setting}, setting.value);
+}
+
+std::optional<std::string> settingText(const SettingDecl& setting, const Settings& s) {
+    struct Text {
+        const Settings& s;
+        std::optional<std::string> operator()(SettingField<bool> f) const {
+            return f(const_cast<Settings&>(s)) ? "true" : "false";
+        }
+        std::optional<std::string> operator()(SettingField<int> f) const {
+            return std::to_string(f(const_cast<Settings&>(s)));
+        }
+        std::optional<std::string> operator()(SettingField<double> f) const {
+            return tomlText(f(const_cast<Settings&>(s)));
+        }
+        std::optional<std::string> operator()(SettingField<std::optional<double>> f) const {
+            const auto& v = f(const_cast<Settings&>(s));
+            return v ? tomlText(*v) : std::string("\"auto\"");
+        }
+        std::optional<std::string> operator()(SettingField<std::string> f) const {
+            return tomlText(f(const_cast<Settings&>(s)));
+        }
+        std::optional<std::string> operator()(SettingField<std::map<std::string, std::string>>) const {
+            return std::nullopt;
+        }
+    };
+    return std::visit(Text{s}, setting.value);
+}
+
+std::string settingsReference() {
+    const Settings defaults;
+    std::string out = "| Setting | Values | Default | In the panel | What it does |\n"
+                      "|---|---|---|---|---|\n";
+    for (const SettingDecl& d : settingsTable()) {
+        const std::string where = d.key.empty() ? "`[" + std::string(d.table) + "]`"
+                                  : d.table.empty()
+                                      ? "`" + std::string(d.key) + "`"
+                                      : "`" + std::string(d.key) + "` in `[" + std::string(d.table) + "]`";
+        const auto value = settingText(d, defaults);
+        const std::string panel = d.widget == SettingWidget::None ? "—"
+                                  : d.label == sectionTitle(d.section)
+                                      ? std::string(d.label)
+                                      : std::string(sectionTitle(d.section)) + ": " + std::string(d.label);
+        out += "| " + where + " | " + settingValues(d) + " | " + (value ? "`" + *value + "`" : "none") + " | " + panel +
+               " | " + std::string(d.help) + " |\n";
+    }
+    return out;
+}
+
+} // namespace unknot
