@@ -67,8 +67,8 @@ void printJson(const std::vector<StoredSession>& sessions, const std::vector<Che
                          {"moment", momentName(x.moment)},
                          {"session_id", x.sessionId ? Json(*x.sessionId) : Json(nullptr)},
                          {"note", x.note}});
-    std::cout << Json{{"sessions", std::move(s)}, {"check_ins", std::move(c)}}.dump(-1, ' ', false,
-                                                                                    Json::error_handler_t::replace)
+    std::cout << escapeJsonControls(Json{{"sessions", std::move(s)}, {"check_ins", std::move(c)}}.dump(
+                     -1, ' ', false, Json::error_handler_t::replace))
               << "\n";
 }
 

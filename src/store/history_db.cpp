@@ -1,6 +1,7 @@
 #include "store/history_db.hpp"
 
 #include "core/paths.hpp"
+#include "core/text.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -296,6 +297,7 @@ std::optional<std::string> checkInProblem(const CheckIn& c) {
 }
 
 std::optional<std::string> noteProblem(std::string_view note) {
+    if (auto problem = outsideTextProblem(note, true)) return "the note cannot be kept: " + *problem;
     if (note.size() <= kMaxNoteBytes) return std::nullopt;
     return "the note is too long: " + std::to_string(note.size()) + " bytes, at most " + std::to_string(kMaxNoteBytes) +
            " (an accented letter takes 2)";

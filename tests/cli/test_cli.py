@@ -363,6 +363,16 @@ class HistoryCliTest(CliTest):
         self.assertIn("unknot.db: the table sessions is missing", r.stderr)
         self.assertIn("move it aside", r.stderr)
 
+    def test_areas_and_notes_with_controls_or_bidi_overrides_are_refused_with_exit_2(self):
+        for area, note in [("he\u202eel", ""), ("knee\u0085", ""), ("heel", "bell\x07"), ("heel", "\u202ereversed"),
+                           ("heel", "esc\x1b[2J")]:
+            r = self.run_unknot("check-in", area, "left", "3", "--note", note)
+            self.assertEqual(r.returncode, 2, (area, note, r.stderr))
+            self.assertIn("nothing recorded", r.stderr)
+            for bad in ("\x1b", "\x07", "\u202e", "\u0085"):
+                self.assertNotIn(bad, r.stderr + r.stdout)
+        self.assertEqual(self.history_json()["check_ins"], [])
+
     def test_since_filters_and_a_bad_date_is_exit_2(self):
         self.assertEqual(self.run_unknot("check-in", "knee", "none", "3").returncode, 0)
         self.assertEqual(len(self.history_json("--since", "2000-01-01")["check_ins"]), 1)

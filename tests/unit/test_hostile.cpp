@@ -322,3 +322,40 @@ TEST_CASE("text edited in an ImGui field keeps the emoji the edit did not touch"
                         "bc") == "a\xFF"
                                  "bc"); // a stray byte is kept too
 }
+
+TEST_CASE("text from outside: UTF-8 without controls or bidi overrides, one rule for areas and notes") {
+    CHECK_FALSE(outsideTextProblem("lower back"));
+    CHECK_FALSE(outsideTextProblem("talon \xC3\xA9 \xF0\x9F\xA6\xB6\ttab"));
+    CHECK(outsideTextProblem("he\xE2\x80\xAE"
+                             "el")
+              ->find("bidi control U+202E") != std::string::npos);
+    CHECK(outsideTextProblem("a\xE2\x81\xA6"
+                             "b")
+              ->find("U+2066") != std::string::npos);
+    CHECK(outsideTextProblem("a\xC2\x9B"
+                             "b")
+              ->find("control character U+009B") != std::string::npos);
+    CHECK(outsideTextProblem("a\x1b[2Jb")->find("U+001B") != std::string::npos);
+    CHECK(outsideTextProblem("a\x7f")->find("U+007F") != std::string::npos);
+    CHECK(outsideTextProblem("a\xff")->find("not UTF-8") != std::string::npos);
+    CHECK(outsideTextProblem("two\nlines"));
+    CHECK_FALSE(outsideTextProblem("two\nlines", true));
+    CHECK(areaProblem("he\xE2\x80\xAE"
+                      "el"));
+    CHECK(areaProblem("knee\xC2\x85"));
+    CHECK(areaProblem("\xC3\xA9paule\xFF"));
+    CHECK_FALSE(areaProblem("\xC3\xA9paule"));
+    CHECK(noteProblem("bell\x07"));
+    CHECK(noteProblem("\xE2\x80\xAE"
+                      "reversed"));
+    CHECK_FALSE(noteProblem("first steps,\nthen stairs"));
+}
+
+TEST_CASE("JSON and terminal output escape C1 and bidi controls") {
+    CHECK(escapeControls("a\xE2\x80\xAE"
+                         "b") == "a\\u202eb");
+    CHECK(escapeControls("a\xC2\x9B"
+                         "b") == "a\\u009bb");
+    CHECK(escapeJsonControls("{\"n\":\"a\xC2\x9B\xE2\x80\xAE\x7f\xC3\xA9\"}") ==
+          "{\"n\":\"a\\u009b\\u202e\\u007f\xC3\xA9\"}");
+}
