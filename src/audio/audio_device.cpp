@@ -215,10 +215,39 @@ AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices
     return device;
 }
 
+void AudioDevice::suspend() {
+    if (!open_ || suspended_) return;
+    Mix_SetPostMix(nullptr, nullptr);
+    Mix_CloseAudio(); // joins the audio thread; the chunks are ours and stay
+    suspended_ = true;
+}
+
+void AudioDevice::wake() {
+    if (!suspended_) return;
+    // The mixer is set before the device starts: SDL_mixer unpauses it as it opens, and the
+    // first buffer already plays what was asked.
+    mixer_->deviceReopened();
+    Mix_SetPostMix(postMix, mixer_.get());
+    const char* name = outputDevice_.empty() ? nullptr : outputDevice_.c_str();
+    // The output it played on; gone meanwhile (no event comes for a closed device), the default.
+    if (Mix_OpenAudioDevice(kFrequency, AUDIO_S16SYS, kChannels, kBufferFrames, name, 0) != 0 &&
+        (!name || Mix_OpenAudioDevice(kFrequency, AUDIO_S16SYS, kChannels, kBufferFrames, nullptr, 0) != 0)) {
+        SDL_Event gone{};
+        gone.type = SDL_AUDIODEVICEREMOVED;
+        gone.adevice.iscapture = 0;
+        Mix_SetPostMix(nullptr, nullptr);
+        SDL_PushEvent(&gone);
+        return; // stays suspended: the mixer keeps what it is asked until the switch takes it
+    }
+    suspended_ = false;
+    Mix_SetPostMix(postMix, mixer_.get()); // (in case opening reset it)
+}
+
 void AudioDevice::start(const Timeline& timeline, const CueOptions& options) {
     book_ = voice_ ? voice_->prepare(timeline, options) : nullptr;
     spentAsked_ = -1;
     mixer_->start(timeline, options, book_);
+    wake(); // after the command: the first buffer plays it
 }
 
 SessionStatus AudioDevice::update(std::vector<SessionEvent>& events) {
@@ -240,7 +269,9 @@ SessionStatus AudioDevice::update(std::vector<SessionEvent>& events) {
 }
 
 void AudioDevice::say(const std::string& sentence) {
-    if (voice_ && !sentence.empty()) mixer_->announce(voice_->announce(sentence));
+    if (!voice_ || sentence.empty()) return;
+    mixer_->announce(voice_->announce(sentence));
+    wake();
 }
 
 std::vector<std::string> AudioDevice::outputDevices() {
@@ -253,9 +284,12 @@ std::vector<std::string> AudioDevice::outputDevices() {
 
 SessionHandover AudioDevice::close() {
     if (!open_) return {};
-    Mix_SetPostMix(nullptr, nullptr);
-    Mix_CloseAudio(); // joins the audio thread: from here on, this thread owns the mixer
+    if (!suspended_) {
+        Mix_SetPostMix(nullptr, nullptr);
+        Mix_CloseAudio(); // joins the audio thread: from here on, this thread owns the mixer
+    }
     open_ = false;
+    suspended_ = false;
     return mixer_->handOver();
 }
 

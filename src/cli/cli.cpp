@@ -91,8 +91,7 @@ void printDiagnostics(const Diagnostics& diagnostics) {
 
 // One id a line, valid or not: what shell completion offers after 'unknot run'.
 int cmdListIds(const GlobalOptions& options) {
-    const Library library = scanLibrary(options);
-    for (const auto& e : library.entries()) std::cout << escapeControls(e.id) << "\n";
+    for (const auto& id : routineIds(foldersFor(options))) std::cout << escapeControls(id) << "\n";
     return kExitOk;
 }
 

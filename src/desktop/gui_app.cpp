@@ -113,6 +113,7 @@ class GuiApp final : public AppShell {
             const auto events = platform_->waitEvents(waitMs());
             if (handleEvents(events)) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
             app_->tick();
+            sound_->tick(); // a device quiet for a while is suspended
             publishRemote();
             if (options_.quitAtEnd && app_->player().over() && !app_->checkIn()) {
                 reporter_.log("quit-at-end");
@@ -164,6 +165,7 @@ class GuiApp final : public AppShell {
     Ticks lastInputMs_ = 0;                      // the last key, click or mouse move (the player's chrome)
     std::string reportedLayout_;                 // test mode: the player's layout last logged
     std::string reportedLibrary_;                // test mode: the library's layout last logged
+    std::string reportedSelection_;              // test mode: the selected row, and if it was in view
     std::string reportedFocus_ = "-";            // test mode: the form field last logged as having the keys
     std::string loggedSearch_;                   // the library's search text, as last logged
     bool noteTyping_ = false;                    // the check-in's note line held the keyboard at the last frame
@@ -416,6 +418,10 @@ class GuiApp final : public AppShell {
                           static_cast<double>(layout.name), static_cast<double>(layout.start));
             if (line != reportedLibrary_) std::fprintf(stderr, "unknot: %s\n", line);
             reportedLibrary_ = line;
+            std::snprintf(line, sizeof line, "test library selected_row=%d shown=%d", layout.selectedRow,
+                          layout.selectedShown ? 1 : 0);
+            if (line != reportedSelection_) std::fprintf(stderr, "unknot: %s\n", line);
+            reportedSelection_ = line;
         }
         // The outputs connected now, listed once each time the panel opens, and the desktop's scale.
         ui::SettingsViewState& panel = app_->settingsPanel();

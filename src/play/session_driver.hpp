@@ -58,6 +58,13 @@ class SoundDeviceDriver : public SessionDriver {
   public:
     // Stops the device; the session, the frame reached and the events not read yet.
     virtual SessionHandover close() = 0;
+    // Nothing sounds, and nothing can until asked: no session live, no sound or phrase playing,
+    // no sentence to say, no command on its way.
+    [[nodiscard]] virtual bool quiet() const = 0;
+    // Lets the device's stream go while quiet (no audio thread waking 94 times a second); the
+    // next start, command or sentence takes it back first.
+    virtual void suspend() = 0;
+    [[nodiscard]] virtual bool suspended() const = 0;
 };
 
 // Carries a command out on a session at `now`, as an event.

@@ -180,3 +180,35 @@ TEST_CASE("a voice setting changed mid-routine: the device opened again speaks w
     std::vector<SessionEvent> events;
     CHECK(device->update(events).phase == 2); // and the routine goes on where it was
 }
+
+TEST_CASE("a suspended device opens again on the next start, and the routine plays on it") {
+    ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+    AudioOptions options;
+    options.soundsDir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "sounds";
+    options.voice.enabled = false;
+    std::vector<std::string> notices;
+    auto opened = AudioDevice::open(options, notices);
+    REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
+    auto device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
+    device->suspend();
+    CHECK(device->suspended());
+    CHECK(device->hasSound()); // still the session's driver, with its sounds
+    Timeline t;
+    Phase p;
+    p.kind = PhaseKind::Tense;
+    p.durationMs = 1'000;
+    t.phases.push_back(p);
+    t.totalMs = 1'000;
+    device->start(t, CueOptions{});
+    CHECK_FALSE(device->suspended());
+    // The dummy driver's thread renders in real time: the session runs within a few buffers.
+    std::vector<SessionEvent> events;
+    SessionStatus status;
+    for (int i = 0; i < 200 && status.state != SessionState::Running; ++i) {
+        SDL_Delay(5);
+        status = device->update(events);
+    }
+    CHECK(status.state == SessionState::Running);
+    SessionHandover handover = device->close();
+    CHECK(handover.session);
+}

@@ -30,6 +30,10 @@ struct FakeDevice final : SoundDeviceDriver {
     [[nodiscard]] Ticks ticksPerSecond() const override { return kRate; }
     [[nodiscard]] bool hasSound() const override { return true; }
     SessionHandover close() override { return mixer.handOver(); }
+    [[nodiscard]] bool quiet() const override { return mixer.quiet(); }
+    void suspend() override { isSuspended = true; }
+    [[nodiscard]] bool suspended() const override { return isSuspended; }
+    bool isSuspended = false;
     void play(Ticks frames) {
         std::vector<std::int16_t> buffer(480 * 2);
         for (Ticks done = 0; done < frames; done += 480)
@@ -130,4 +134,46 @@ TEST_CASE("no device at start: the steady clock plays, a device that comes later
     rig.device->play(kRate * 5);
     CHECK(rig.driver->update(rig.events).state == SessionState::Finished);
     CHECK(rig.cueTicks().size() == 9);
+}
+
+TEST_CASE("a device with nothing to play is suspended after a quiet while, and not while a routine plays") {
+    Rig rig;
+    rig.sound.open();
+    rig.device->play(480); // a buffer: the mixer has told it is quiet
+    REQUIRE(rig.device->quiet());
+    rig.sound.tick();
+    rig.nowMs += SoundSwitch::kSuspendAfterMs - 1;
+    rig.sound.tick();
+    CHECK_FALSE(rig.device->suspended());
+    rig.nowMs += 1;
+    rig.sound.tick();
+    CHECK(rig.device->suspended());
+    CHECK(rig.reports.count("audio device suspended: nothing to play") == 1);
+    rig.device->isSuspended = false; // as the next start does
+
+    rig.driver->start(timelineOf(kRoutine), CueOptions{});
+    CHECK_FALSE(rig.device->quiet()); // the start is on its way
+    rig.device->play(kRate * 6);
+    CHECK_FALSE(rig.device->quiet()); // playing
+    for (int i = 0; i < 3; ++i) {
+        rig.nowMs += SoundSwitch::kSuspendAfterMs;
+        rig.sound.tick();
+    }
+    CHECK_FALSE(rig.device->suspended());
+    rig.driver->apply(SessionCommand::TogglePause);
+    rig.device->play(kRate);
+    rig.nowMs += SoundSwitch::kSuspendAfterMs * 2;
+    rig.sound.tick();
+    rig.sound.tick();
+    CHECK_FALSE(rig.device->suspended()); // paused: a key resumes it, with its sound at once
+
+    rig.driver->apply(SessionCommand::TogglePause);
+    rig.device->play(kRate * 5); // to the end, and the end sound played out
+    rig.read();
+    REQUIRE(rig.driver->update(rig.events).over);
+    CHECK(rig.device->quiet());
+    rig.sound.tick();
+    rig.nowMs += SoundSwitch::kSuspendAfterMs;
+    rig.sound.tick();
+    CHECK(rig.device->suspended());
 }

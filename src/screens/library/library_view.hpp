@@ -50,6 +50,10 @@ struct LibraryLayout {
     float row = 0;    // a routine's row in the list
     float name = 0;   // a routine's name in its row
     float start = 0;  // the Start button
+    // The selected routine's row among those visible, and whether it is drawn in the list's
+    // view (the keys move the selection: the list scrolls to it); -1 when none is selected.
+    int selectedRow = -1;
+    bool selectedShown = false;
 };
 
 [[nodiscard]] Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts,
