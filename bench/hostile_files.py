@@ -52,7 +52,7 @@ ROUTINES = {
     "say-32-next-24k": lambda: 'name = "Shared"\n' + "".join(
         f'\n[[step]]\nlabel = "Block {b}"\nrepeat = 20\n  [[step.step]]\n  kind = "hold"\n  duration = "30s"\n'
         f'  label = "{chr(97 + b % 26) * 200}"\n  say = "{{round}}{"{next}" * 32}"\n' for b in range(50)),
-    "nested-says-518": lambda: (
+    "nested-says-400": lambda: (
         'name = "Nested says"\n[[step]]\nlabel = "Outer"\nrepeat = 100\n  [[step.step]]\n  label = "Inner"\n'
         '  repeat = 100\n    [[step.step.step]]\n    kind = "hold"\n    duration = "1s"\n'
         '    label = "Hold it, breathe out slowly, and let the muscle go soft under the ball"\n'
