@@ -64,6 +64,7 @@ void AppController::tick() {
         screenSaver(!player_.running());
     }
     if (screen() == ui::Screen::Library) library_.poll(settings_.lastRoutine);
+    history_.poll();
 }
 
 std::vector<long long> AppController::signature(unsigned noticeSerial) const {

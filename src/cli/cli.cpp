@@ -53,7 +53,9 @@ Library scanLibrary(const GlobalOptions& options) {
 // JSON as scripts read it: keys in the order written (users script against it), invalid UTF-8
 // from a routine file replaced (U+FFFD), never an exception.
 using Json = nlohmann::ordered_json;
-void printJson(const Json& json) { std::cout << json.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n"; }
+void printJson(const Json& json) {
+    std::cout << escapeJsonControls(json.dump(-1, ' ', false, Json::error_handler_t::replace)) << "\n";
+}
 
 // The routine a command names: a file path is read alone; an id is looked up in the library,
 // read once. `entry` points into one of the two.

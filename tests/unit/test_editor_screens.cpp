@@ -268,7 +268,7 @@ TEST_CASE("the history opens with its weeks worked out") {
     {
         HistoryStore store(rig.dir.path / "unknot.db", rig.dir.path / "history.csv", rig.reports);
         REQUIRE_FALSE(store.append(HistoryRecord{rig.host.wall, "a", "A", 60'000, 60'000, true}));
-        CHECK(store.lastSessionId() == 1);
+        REQUIRE(store.lastSessionId()); // a stand-in until written, resolved with the check-in
         REQUIRE_FALSE(store.addCheckIn(
             CheckIn{rig.host.wall, "heel", Side::Left, 3, CheckInMoment::After, store.lastSessionId(), ""}));
     }

@@ -11,13 +11,15 @@ void HistoryScreen::load() {
     const auto began = clocks.steadyMs();
     sessions_.clear();
     checkIns_.clear();
-    auto opened = HistoryDb::open(host_.paths().history);
+    // Read only: another process writing never delays this screen.
+    auto opened = HistoryDb::open(host_.paths().history, HistoryAccess::Read);
     if (auto* error = std::get_if<std::string>(&opened)) {
         reporter.notice("cannot read the history: " + *error);
     } else {
-        const auto& db = std::get<std::unique_ptr<HistoryDb>>(opened);
-        for (auto& s : db->sessions()) sessions_.push_back(std::move(s.record));
-        checkIns_ = db->checkIns();
+        auto rows = std::get<std::unique_ptr<HistoryDb>>(opened)->read();
+        if (!rows.error.empty()) reporter.notice(rows.error);
+        for (auto& s : rows.sessions) sessions_.push_back(std::move(s.record));
+        checkIns_ = std::move(rows.checkIns);
     }
     const auto now = clocks.wallSeconds();
     model_ =
