@@ -369,7 +369,7 @@ TEST_CASE("an old database is upgraded in place and keeps a program's decisions"
     auto opened = HistoryDb::open(file);
     REQUIRE(std::holds_alternative<std::unique_ptr<HistoryDb>>(opened));
     auto& db = *std::get<std::unique_ptr<HistoryDb>>(opened);
-    CHECK(db.schemaVersion() == 2);
+    CHECK(db.schemaVersion() == HistoryDb::kSchemaVersion);
     CHECK(db.sessions().size() == 1);
 
     ProgramStore store(db);
