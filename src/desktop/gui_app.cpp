@@ -163,13 +163,13 @@ class GuiApp final : public AppShell {
     int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
     bool settingsListed_ = false; // the settings panel was open last frame (its outputs are listed)
     std::vector<long long> drawnSignature_;
-    unsigned long long wakes_ = 0;               // for --verbose: how often the loop woke
-    unsigned long long frames_ = 0;              // and how often it drew
-    Ticks lastInputMs_ = 0;                      // the last key, click or mouse move (the player's chrome)
-    std::string reportedLibrary_;                // test mode: the library's layout last logged
-    std::string reportedSelection_;              // test mode: the selected row, and if it was in view
-    std::string reportedFocus_ = "-";            // test mode: the form field last logged as having the keys
-    std::string loggedSearch_;                   // the library's search text, as last logged
+    unsigned long long wakes_ = 0;    // for --verbose: how often the loop woke
+    unsigned long long frames_ = 0;   // and how often it drew
+    Ticks lastInputMs_ = 0;           // the last key, click or mouse move (the player's chrome)
+    std::string reportedLibrary_;     // test mode: the library's layout last logged
+    std::string reportedSelection_;   // test mode: the selected row, and if it was in view
+    std::string reportedFocus_ = "-"; // test mode: the form field last logged as having the keys
+    std::string loggedSearch_;        // the library's search text, as last logged
 
     // While a routine plays, the chrome shows only for a while after input.
     [[nodiscard]] bool playingUndisturbed() const {
