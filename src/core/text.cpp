@@ -103,7 +103,7 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view text) {
 std::string escapeControls(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    char buf[8];
+    char buf[16]; // room for \u and 8 hex digits: the compiler cannot see that cp stays below 0x110000
     std::uint32_t cp = 0;
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t len = utf8Sequence(text, i, cp);
