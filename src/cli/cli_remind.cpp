@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 namespace unknot {
@@ -37,7 +38,16 @@ bool systemctl(const char* args) {
     return std::system(command.c_str()) == 0;
 }
 
-bool userSessionRunning() { return systemctl("show-environment"); }
+// A user manager runs when its socket is there ($XDG_RUNTIME_DIR/systemd/private, what
+// `systemctl --user` connects to) and answers. The socket is asked first: in a chroot, newer
+// systemctl versions (Debian 13's 257) ignore the request and exit 0 without any manager.
+bool userSessionRunning() {
+    const char* runtime = std::getenv("XDG_RUNTIME_DIR");
+    if (!runtime || !*runtime) return false;
+    std::error_code ec;
+    if (!std::filesystem::is_socket(std::filesystem::path(runtime) / "systemd" / "private", ec)) return false;
+    return systemctl("show-environment");
+}
 
 std::string exePath() {
     std::error_code ec;
