@@ -2,7 +2,8 @@
 """How long `unknot list` takes over many generated routine files.
 
 Usage: bench/list_many_routines.py [--files 2000] [--runs 5] [--bin build/release/bin/unknot]
-Prints the median and the worst wall time of `unknot list` and `unknot list --json`.
+Prints the median and the worst wall time of `unknot list`, `unknot list --json` and
+`unknot list --ids` (what bash completion runs at every Tab).
 """
 import argparse
 import os
@@ -45,14 +46,14 @@ def main():
         for i in range(args.files):
             (folder / f"r{i:05d}.toml").write_text(routine(rng, i))
         env = dict(os.environ, XDG_DATA_HOME=str(Path(tmp) / "data"))
-        for extra in ([], ["--json"]):
+        for extra in ([], ["--json"], ["--ids"]):
             times = []
             for _ in range(args.runs):
                 start = time.perf_counter()
                 out = subprocess.run([args.bin, "list", *extra, "--routines-dir", str(folder)],
                                      capture_output=True, text=True, env=env, check=True)
                 times.append(time.perf_counter() - start)
-            listed = out.stdout.count("r0") if not extra else out.stdout.count('"source":"dir"')
+            listed = out.stdout.count('"source":"dir"') if extra == ["--json"] else out.stdout.count("r0")
             print(f"unknot list {' '.join(extra):7} over {args.files} files ({listed} listed): "
                   f"median {statistics.median(times) * 1000:.0f} ms, worst {max(times) * 1000:.0f} ms")
 

@@ -1,5 +1,6 @@
 #include "audio/audio_device.hpp"
 
+#include "audio/sound_file.hpp"
 #include "core/atomic_file.hpp"
 
 #include <SDL.h>
@@ -34,6 +35,10 @@ std::string formatName(Uint16 format) {
 constexpr std::size_t kMaxCustomSoundBytes = 16u << 20;
 // …and at most this long: a cue marks a moment. Checked from the file's header before decoding.
 constexpr double kMaxCustomSoundSeconds = 10.0;
+// The most sound a file may hold, counted from its stream before a decoder sees it: a FLAC
+// whose header claimed 5 s held 2 hours (13.7 s to start, 2.8 GB). Above the cue limit, as
+// the count is an upper bound (an Ogg Vorbis packet counts as half a long block).
+constexpr double kMaxDecodedSeconds = 30.0;
 // A sound that decodes to less than this share of the length its header claims is cut short
 // or damaged (truncated WAVs used to play a silent or clipped cue without a word).
 constexpr double kMinDecodedShare = 0.9;
@@ -55,6 +60,13 @@ std::variant<ChunkPtr, std::string> loadCustomSound(const std::string& path, int
     if (!read.text) return read.error;
     const std::string& bytes = *read.text;
     if (bytes.empty()) return std::string("the file is empty");
+    // Zero channels made SDL divide by zero at every start; checked here, before SDL reads it.
+    const auto facts = inspectSound(bytes);
+    if (auto* problem = std::get_if<std::string>(&facts)) return *problem;
+    const double holds = std::get<SoundFacts>(facts).maxSeconds();
+    if (holds > kMaxDecodedSeconds)
+        return "it holds up to " + seconds(holds) + " of sound, whatever its header says; a cue sound lasts at most " +
+               seconds(kMaxCustomSoundSeconds);
 
     // How long the file says it is, from its header, before decoding it all.
     Mix_Music* music = Mix_LoadMUS_RW(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())), 1);
@@ -203,10 +215,39 @@ AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices
     return device;
 }
 
-void AudioDevice::start(const Timeline& timeline, const CueOptions& options) {
-    book_ = voice_ ? voice_->prepare(timeline, options) : nullptr;
+void AudioDevice::suspend() {
+    if (!open_ || suspended_) return;
+    Mix_SetPostMix(nullptr, nullptr);
+    Mix_CloseAudio(); // joins the audio thread; the chunks are ours and stay
+    suspended_ = true;
+}
+
+void AudioDevice::wake() {
+    if (!suspended_) return;
+    // The mixer is set before the device starts: SDL_mixer unpauses it as it opens, and the
+    // first buffer already plays what was asked.
+    mixer_->deviceReopened();
+    Mix_SetPostMix(postMix, mixer_.get());
+    const char* name = outputDevice_.empty() ? nullptr : outputDevice_.c_str();
+    // The output it played on; gone meanwhile (no event comes for a closed device), the default.
+    if (Mix_OpenAudioDevice(kFrequency, AUDIO_S16SYS, kChannels, kBufferFrames, name, 0) != 0 &&
+        (!name || Mix_OpenAudioDevice(kFrequency, AUDIO_S16SYS, kChannels, kBufferFrames, nullptr, 0) != 0)) {
+        SDL_Event gone{};
+        gone.type = SDL_AUDIODEVICEREMOVED;
+        gone.adevice.iscapture = 0;
+        Mix_SetPostMix(nullptr, nullptr);
+        SDL_PushEvent(&gone);
+        return; // stays suspended: the mixer keeps what it is asked until the switch takes it
+    }
+    suspended_ = false;
+    Mix_SetPostMix(postMix, mixer_.get()); // (in case opening reset it)
+}
+
+void AudioDevice::start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) {
+    book_ = voice_ ? voice_->prepare(*timeline, options) : nullptr;
     spentAsked_ = -1;
-    mixer_->start(timeline, options, book_);
+    mixer_->start(std::move(timeline), options, book_);
+    wake(); // after the command: the first buffer plays it
 }
 
 SessionStatus AudioDevice::update(std::vector<SessionEvent>& events) {
@@ -228,7 +269,9 @@ SessionStatus AudioDevice::update(std::vector<SessionEvent>& events) {
 }
 
 void AudioDevice::say(const std::string& sentence) {
-    if (voice_ && !sentence.empty()) mixer_->announce(voice_->announce(sentence));
+    if (!voice_ || sentence.empty()) return;
+    mixer_->announce(voice_->announce(sentence));
+    wake();
 }
 
 std::vector<std::string> AudioDevice::outputDevices() {
@@ -241,9 +284,12 @@ std::vector<std::string> AudioDevice::outputDevices() {
 
 SessionHandover AudioDevice::close() {
     if (!open_) return {};
-    Mix_SetPostMix(nullptr, nullptr);
-    Mix_CloseAudio(); // joins the audio thread: from here on, this thread owns the mixer
+    if (!suspended_) {
+        Mix_SetPostMix(nullptr, nullptr);
+        Mix_CloseAudio(); // joins the audio thread: from here on, this thread owns the mixer
+    }
     open_ = false;
+    suspended_ = false;
     return mixer_->handOver();
 }
 

@@ -83,10 +83,18 @@ class AudioDevice final : public SoundDeviceDriver {
     // Stops the device; returns the session it was playing, the frame it had reached and the
     // events not read yet, so the routine can go on without sound (or on another device).
     SessionHandover close() override;
+    [[nodiscard]] bool quiet() const override { return mixer_->quiet(); }
+    // Closes SDL's device (its thread stops) and keeps the sounds, the mixer and the voice: the
+    // next start, command or sentence opens it again on the same output, in the same format.
+    void suspend() override;
+    [[nodiscard]] bool suspended() const override { return suspended_; }
 
     // SessionDriver
-    void start(const Timeline& timeline, const CueOptions& options) override;
-    void apply(SessionCommand command) override { mixer_->apply(command); }
+    void start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) override;
+    void apply(SessionCommand command) override {
+        mixer_->apply(command);
+        wake();
+    }
     void setCueOptions(const CueOptions& options) override { mixer_->setCueOptions(options); }
     void setVolume(int percent, bool muted) override { mixer_->setVolume(percent, muted); }
     SessionStatus update(std::vector<SessionEvent>& events) override;
@@ -105,6 +113,10 @@ class AudioDevice final : public SoundDeviceDriver {
     AudioFormat format_;
     std::string outputDevice_;
     bool open_ = false;
+    bool suspended_ = false;
+    // Opens the device again after suspend(); when it cannot, the window hears that the device
+    // went away (SDL_AUDIODEVICEREMOVED) and the routine plays on the steady clock.
+    void wake();
 };
 
 } // namespace unknot

@@ -77,6 +77,7 @@ static_assert(static_cast<std::size_t>(FeedbackId::Count) == kFeedbackSoundNames
 // A full ring (the audio thread has not run since 64 commands) loses nothing: the command
 // waits here, in order, and goes with the next command or update().
 void CueMixer::post(const Command& command) {
+    ++posted_;
     flushWaiting();
     if (!waiting_.empty() || !commands_.push(command)) waiting_.push_back(command);
 }
@@ -85,16 +86,27 @@ void CueMixer::flushWaiting() {
     while (!waiting_.empty() && commands_.push(waiting_.front())) waiting_.pop_front();
 }
 
+bool CueMixer::quiet() const {
+    // taken_ is stored after busy_: a buffer that took every command has told whether it sounds.
+    return waiting_.empty() && taken_.load(std::memory_order_acquire) == posted_ &&
+           !busy_.load(std::memory_order_acquire);
+}
+
+void CueMixer::deviceReopened() {
+    if (!session_) frames_.store(0, std::memory_order_release);
+}
+
 void CueMixer::reclaim() {
     Session* old = nullptr;
     while (retired_.pop(old)) delete old;
 }
 
-void CueMixer::start(const Timeline& timeline, const CueOptions& options, std::shared_ptr<const PhraseBook> book) {
+void CueMixer::start(std::shared_ptr<const Timeline> timeline, const CueOptions& options,
+                     std::shared_ptr<const PhraseBook> book) {
     // The voice follows the phase cues: the session fires them even when their sound is off.
     CueOptions sessionOptions = options;
     if (book) sessionOptions.phase = true;
-    auto session = std::make_unique<Session>(timeline, sessionOptions, rate_);
+    auto session = std::make_unique<Session>(std::move(timeline), sessionOptions, rate_);
     Command c;
     c.type = Command::Type::Start;
     c.session = session.release();
@@ -384,6 +396,7 @@ void CueMixer::scheduleReminder(Ticks end) {
 void CueMixer::runCommands(Ticks at) {
     Command c;
     while (commands_.pop(c)) {
+        ++takenCount_;
         switch (c.type) {
         case Command::Type::Start:
             // The old session goes back to the UI thread to be freed. Only if that thread
@@ -537,6 +550,12 @@ void CueMixer::render(std::int16_t* interleaved, std::size_t frames) {
         snapshotMutex_.unlock();
     }
     frames_.store(end, std::memory_order_release);
+    const SessionState state = session_ ? session_->state() : SessionState::Finished;
+    const bool live = waitingForBook_ || (state != SessionState::Finished && state != SessionState::Stopped);
+    busy_.store(live || speech_.sound || pendingPhrase_ >= 0 || sentence_ ||
+                    std::any_of(voices_.begin(), voices_.end(), [](const Voice& v) { return v.sound != nullptr; }),
+                std::memory_order_release);
+    taken_.store(takenCount_, std::memory_order_release);
 }
 
 } // namespace unknot

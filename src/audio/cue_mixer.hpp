@@ -72,7 +72,11 @@ class CueMixer final : private SessionListener {
     // the worker has published it by then, and the session starts once its first phrase is
     // there. The mixer keeps the book alive and lets it go on this thread once the audio thread
     // has moved on.
-    void start(const Timeline& timeline, const CueOptions& options, std::shared_ptr<const PhraseBook> book = {});
+    void start(std::shared_ptr<const Timeline> timeline, const CueOptions& options,
+               std::shared_ptr<const PhraseBook> book = {});
+    void start(Timeline timeline, const CueOptions& options, std::shared_ptr<const PhraseBook> book = {}) {
+        start(std::make_shared<const Timeline>(std::move(timeline)), options, std::move(book));
+    }
     void apply(SessionCommand command);
     void setCueOptions(const CueOptions& options);
     void setVolume(int percent, bool muted);
@@ -89,6 +93,9 @@ class CueMixer final : private SessionListener {
     SessionStatus update(std::vector<SessionEvent>& events);
     // Commands the audio thread had no room for yet; they go at the next call from this thread.
     [[nodiscard]] std::size_t waitingCommands() const { return waiting_.size(); }
+    // Nothing sounds, and nothing can until this thread asks (SoundDeviceDriver::quiet()), as
+    // of the last buffer rendered.
+    [[nodiscard]] bool quiet() const;
     // Events the audio thread had to drop because this thread did not read them in time.
     [[nodiscard]] std::uint64_t droppedEvents() const { return droppedEvents_.load(std::memory_order_relaxed); }
     [[nodiscard]] Ticks sampleRate() const { return rate_; }
@@ -106,6 +113,9 @@ class CueMixer final : private SessionListener {
     // With a book, its phrases are said from the next cue on.
     void adopt(SessionHandover handover, std::shared_ptr<const PhraseBook> book = {});
     [[nodiscard]] Ticks framesRendered() const { return frames_.load(std::memory_order_acquire); }
+    // The device was suspended while quiet and opens again. Before any session, its stream starts
+    // again at frame 0 (SDL's disk driver writes a new file): so does the frame count.
+    void deviceReopened();
 
   private:
     struct Command {
@@ -160,6 +170,10 @@ class CueMixer final : private SessionListener {
     float duck_ = 1.0f;    // the voice's gain under cue sounds
     float limiter_ = 1.0f; // peak limiter gain: drops at once to stop an over, recovers slowly
     std::atomic<Ticks> frames_{0};
+    std::atomic<bool> busy_{false};       // the last buffer had something sounding or live
+    std::atomic<std::uint64_t> taken_{0}; // commands the audio thread has run
+    std::uint64_t posted_ = 0;            // UI thread: commands sent
+    std::uint64_t takenCount_ = 0;        // audio thread: commands run
 
     struct TaggedEvent {
         SessionEvent event;

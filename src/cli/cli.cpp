@@ -2,6 +2,8 @@
 
 #include "audio/voice.hpp"
 #include "cli/cli_history.hpp"
+#include "cli/cli_program.hpp"
+#include "cli/cli_remind.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "desktop/gui_app.hpp"
@@ -51,7 +53,9 @@ Library scanLibrary(const GlobalOptions& options) {
 // JSON as scripts read it: keys in the order written (users script against it), invalid UTF-8
 // from a routine file replaced (U+FFFD), never an exception.
 using Json = nlohmann::ordered_json;
-void printJson(const Json& json) { std::cout << json.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n"; }
+void printJson(const Json& json) {
+    std::cout << escapeJsonControls(json.dump(-1, ' ', false, Json::error_handler_t::replace)) << "\n";
+}
 
 // The routine a command names: a file path is read alone; an id is looked up in the library,
 // read once. `entry` points into one of the two.
@@ -89,8 +93,7 @@ void printDiagnostics(const Diagnostics& diagnostics) {
 
 // One id a line, valid or not: what shell completion offers after 'unknot run'.
 int cmdListIds(const GlobalOptions& options) {
-    const Library library = scanLibrary(options);
-    for (const auto& e : library.entries()) std::cout << escapeControls(e.id) << "\n";
+    for (const auto& id : routineIds(foldersFor(options))) std::cout << escapeControls(id) << "\n";
     return kExitOk;
 }
 
@@ -138,19 +141,34 @@ int cmdList(const GlobalOptions& options, bool json) {
     return kExitOk;
 }
 
-int cmdCheck(const std::vector<std::string>& files) {
+// Routine and program files alike: a file with [[stage]] tables is a program, its routine ids
+// checked against the library.
+int cmdCheck(const GlobalOptions& options, const std::vector<std::string>& files) {
     int invalid = 0;
+    std::size_t programs = 0;
+    std::optional<Library> library;
     for (const auto& f : files) {
+        if (isProgramFile(f)) {
+            ++programs;
+            if (!library) library = scanLibrary(options);
+            const Diagnostics problems = checkProgramFile(f, *library);
+            printDiagnostics(problems);
+            if (!problems.empty()) ++invalid;
+            continue;
+        }
         const PlayCheck check = checkPlayableFile(f);
         printDiagnostics(check.diagnostics);
         if (!check.canPlay()) ++invalid;
     }
+    const bool one = files.size() == 1;
+    const std::string what = programs == 0              ? (one ? "routine" : "routines")
+                             : programs == files.size() ? (one ? "program" : "programs")
+                                                        : "files";
     if (invalid == 0) {
-        std::cout << files.size() << (files.size() == 1 ? " routine" : " routines") << " checked, no problems\n";
+        std::cout << files.size() << " " << what << " checked, no problems\n";
         return kExitOk;
     }
-    std::cerr << invalid << " of " << files.size() << (files.size() == 1 ? " routine has" : " routines have")
-              << " problems\n";
+    std::cerr << invalid << " of " << files.size() << " " << what << (one ? " has" : " have") << " problems\n";
     return kExitInvalid;
 }
 
@@ -341,8 +359,8 @@ int runCli(int argc, char** argv) {
         ->excludes(jsonFlag);
 
     std::vector<std::string> files;
-    auto* check = app.add_subcommand("check", "Check routine files; exit 1 when any has a problem");
-    check->add_option("files", files, "Routine files")->required();
+    auto* check = app.add_subcommand("check", "Check routine and program files; exit 1 when any has a problem");
+    check->add_option("files", files, "Routine or program files")->required();
 
     std::string routineArg;
     auto* plan = app.add_subcommand("plan", "Show the expanded timeline and cues of a routine");
@@ -361,6 +379,10 @@ int runCli(int argc, char** argv) {
 
     HistoryCommands historyCommands;
     addHistoryCommands(app, historyCommands);
+    ProgramCommands programCommands;
+    addProgramCommands(app, programCommands);
+    RemindCommand remindCommand;
+    addRemindCommand(app, remindCommand);
 
     try {
         app.parse(argc, argv);
@@ -370,11 +392,13 @@ int runCli(int argc, char** argv) {
     }
 
     if (*list) return idsOnly ? cmdListIds(global) : cmdList(global, json);
-    if (*check) return cmdCheck(files);
+    if (*check) return cmdCheck(global, files);
     if (*plan) return cmdPlan(global, routineArg, json);
     if (*exportCmd) return cmdExport(global, routineArg);
     if (*run) return cmdWindow(global, window, &routineArg);
     if (const int code = runHistoryCommands(historyCommands); code >= 0) return code;
+    if (const int code = runProgramCommands(programCommands, foldersFor(global)); code >= 0) return code;
+    if (const int code = runRemindCommand(remindCommand, foldersFor(global)); code >= 0) return code;
     return cmdWindow(global, window, nullptr);
 }
 

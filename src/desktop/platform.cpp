@@ -24,6 +24,12 @@ namespace unknot {
 
 namespace {
 
+// For the test mode's start-up steps: SDL_GetTicks is whole milliseconds.
+double preciseMs() {
+    return static_cast<double>(SDL_GetPerformanceCounter()) * 1000.0 /
+           static_cast<double>(SDL_GetPerformanceFrequency());
+}
+
 ui::Key translate(SDL_Keycode key) {
     switch (key) {
     case SDLK_SPACE: return ui::Key::Space;
@@ -139,7 +145,11 @@ struct Platform::Impl {
     float styledScale = 0; // the scale ImGui's style sizes were last made for
     ui::FontSizes fontSizes{};
     bool imguiReady = false;
-    WindowGeometry windowed; // last geometry while not fullscreen
+    bool deviceObjects = false; // the GL backend's shaders, buffers and font texture exist
+    WindowGeometry windowed;    // last geometry while not fullscreen
+    // Fullscreen because the command line asked (--fullscreen), and not toggled since: the
+    // settings keep the fullscreen they had, since a flag is for that run only.
+    bool fullscreenForRunOnly = false;
     // ImGui 1.86 only: events that would have conflicted with one already given to this
     // frame, oldest first; they go before anything newer in SDL's queue.
     std::deque<SDL_Event> heldBack;
@@ -210,6 +220,7 @@ Platform::~Platform() = default;
 
 std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const PlatformOptions& options) {
     auto impl = std::make_unique<Impl>();
+    const double t0 = preciseMs();
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1"); // we disable it ourselves while playing
     // With no display, SDL falls back to its invisible offscreen or dummy driver: a window
     // nobody sees, and an app that seems to hang. Only a driver asked for by name may run so.
@@ -223,6 +234,7 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
         SDL_QuitSubSystem(SDL_INIT_VIDEO);
         return std::string(kNoDisplay);
     }
+    const double tVideo = preciseMs();
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -238,6 +250,7 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     impl->window = SDL_CreateWindow(options.title.c_str(), x, y, g.width, g.height, flags);
     if (!impl->window) return std::string("cannot open a window: ") + SDL_GetError();
     impl->windowed = g;
+    impl->fullscreenForRunOnly = options.fullscreen && !g.fullscreen;
     impl->gl = SDL_GL_CreateContext(impl->window);
     if (!impl->gl) return std::string("cannot use OpenGL 3.2 (no driver?): ") + SDL_GetError();
     SDL_GL_MakeCurrent(impl->window, impl->gl);
@@ -255,6 +268,7 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
         }
     }
 
+    const double tWindow = preciseMs(); // then: display scale, fontconfig, ImGui and its backends
     // Text follows the display's scale (96 dpi is 1.0) and the user's font scale.
     DisplayScaleInputs desktop = probeDisplayScale(impl->window);
     desktop.setting = options.uiScale;
@@ -282,8 +296,13 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     ImGui_ImplOpenGL3_Init("#version 150");
     impl->imguiReady = true;
 
+    const double tImgui = preciseMs();
+    const bool testing = impl->testMode;
     auto platform = std::unique_ptr<Platform>(new Platform(std::move(impl)));
     platform->rebuildFontsIfNeeded();
+    if (testing)
+        std::fprintf(stderr, "unknot: test startup video_ms=%.1f window_ms=%.1f setup_ms=%.1f fonts_ms=%.1f\n",
+                     tVideo - t0, tWindow - tVideo, tImgui - tWindow, preciseMs() - tImgui);
     return platform;
 }
 
@@ -304,6 +323,7 @@ void applyStyle(float scale) {
 } // namespace
 
 void Platform::rebuildFontsIfNeeded() {
+    const double started = preciseMs();
     bool changed = false;
     if (impl_->styledScale != impl_->uiScale) {
         applyStyle(impl_->uiScale);
@@ -319,8 +339,21 @@ void Platform::rebuildFontsIfNeeded() {
         ImGuiIO& io = ImGui::GetIO();
         ui::buildFonts(*io.Fonts, impl_->fontFiles, sizes, fonts_);
         io.FontDefault = fonts_.body;
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        const double built = preciseMs();
+        if (impl_->deviceObjects) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        } else {
+            // Shaders, buffers and the atlas, once: the first NewFrame() would otherwise create
+            // them, uploading the atlas a second time over a texture it never frees (1.86).
+            ImGui_ImplOpenGL3_CreateDeviceObjects();
+            impl_->deviceObjects = true;
+        }
+        // The atlas's pixels (alpha and the RGBA copy the upload made) live on the GPU now.
+        io.Fonts->ClearTexData();
+        if (impl_->testMode)
+            std::fprintf(stderr, "unknot: test fonts build_ms=%.1f upload_ms=%.1f\n", built - started,
+                         preciseMs() - built);
         changed = true;
     }
     fonts_.hugePx = ui::countdownPxFor(static_cast<float>(h));
@@ -471,6 +504,7 @@ bool Platform::typing() const { return ImGui::GetIO().WantTextInput; }
 std::vector<std::string> Platform::takeTypedBeyondBmp() { return std::exchange(impl_->typedBeyondBmp, {}); }
 
 void Platform::toggleFullscreen() {
+    impl_->fullscreenForRunOnly = false; // the user's choice from now on, saved
     impl_->rememberWindowed();
     SDL_SetWindowFullscreen(impl_->window, fullscreen() ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
 }
@@ -490,8 +524,8 @@ bool Platform::setScreenSaverEnabled(bool enabled) {
 
 WindowGeometry Platform::geometry() const {
     impl_->rememberWindowed();
-    WindowGeometry g = impl_->windowed;
-    g.fullscreen = fullscreen();
+    WindowGeometry g = impl_->windowed; // its `fullscreen` is still the one the settings gave
+    if (!impl_->fullscreenForRunOnly) g.fullscreen = fullscreen();
     return g;
 }
 

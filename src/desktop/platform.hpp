@@ -21,7 +21,7 @@ namespace unknot {
 struct PlatformOptions {
     std::string title = "Unknot";
     WindowGeometry geometry;
-    bool fullscreen = false;
+    bool fullscreen = false; // --fullscreen: for this run only, geometry() does not report it
     std::filesystem::path imguiIniFile;
     std::filesystem::path iconFile; // a BMP; optional
     double fontScale = 1.0;
@@ -86,7 +86,9 @@ class Platform {
     [[nodiscard]] bool fullscreen() const;
     // True when this changed it.
     bool setScreenSaverEnabled(bool enabled);
-    [[nodiscard]] WindowGeometry geometry() const; // for saving; the windowed size when fullscreen
+    // For saving: the windowed size when fullscreen, and fullscreen only when the settings or
+    // the user (toggleFullscreen) chose it, not the command line.
+    [[nodiscard]] WindowGeometry geometry() const;
     [[nodiscard]] std::string videoDriver() const;
     // Any thread: queues a media command as an SDL user event, which wakes waitEvents().
     void pushMedia(ui::MediaCommand command) const;

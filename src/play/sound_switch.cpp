@@ -37,6 +37,20 @@ void SoundSwitch::use(std::unique_ptr<SessionDriver> driver) {
     driver_ = std::move(driver);
     device_ = nullptr;
     steady_ = nullptr;
+    quietSince_.reset();
+}
+
+void SoundSwitch::tick() {
+    if (!device_ || device_->suspended() || !device_->quiet()) {
+        quietSince_.reset();
+        return;
+    }
+    const Ticks now = steadyMs_();
+    if (!quietSince_) quietSince_ = now;
+    if (now - *quietSince_ < kSuspendAfterMs) return;
+    device_->suspend();
+    quietSince_.reset();
+    reporter_.log("audio device suspended: nothing to play");
 }
 
 SessionHandover SoundSwitch::takeSession() {

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -23,14 +24,20 @@ class SoundSwitch {
     // Called with the driver to play on from now.
     using DriverChanged = std::function<void(SessionDriver*)>;
 
-    // `rate`: the device's ticks per second; the steady clock counts in the same ticks.
-    SoundSwitch(Reporter& reporter, Opener open, DriverChanged changed, Ticks rate,
-                std::function<Ticks()> steadyMs = steadyClockMs);
+    // `rate`: the device's ticks per second; the steady clock (`steadyMs`, the desktop's real
+    // one) counts in the same ticks.
+    SoundSwitch(Reporter& reporter, Opener open, DriverChanged changed, Ticks rate, std::function<Ticks()> steadyMs);
 
     void open();          // at start-up
     void deviceRemoved(); // the device went away: visual cues only
     void deviceAdded();   // a device came (back): sound from the frame reached
     void reopen();        // other sound files: reopen, the routine plays on
+    // At each wake of the window: a device quiet for kSuspendAfterMs is suspended (it comes
+    // back by itself when something is to sound).
+    void tick();
+    // Long enough that a user browsing the library between two routines, or reading the
+    // finished screen, keeps the device; short enough that a window left open costs nothing.
+    static constexpr Millis kSuspendAfterMs = 5000;
 
     [[nodiscard]] bool hasSound() const { return device_ != nullptr; }
     [[nodiscard]] SessionDriver* driver() const { return driver_.get(); }
@@ -44,6 +51,7 @@ class SoundSwitch {
     std::unique_ptr<SessionDriver> driver_;
     SoundDeviceDriver* device_ = nullptr; // driver_ when it is the device
     SteadyClockDriver* steady_ = nullptr; // driver_ when it is the steady clock
+    std::optional<Ticks> quietSince_;     // steady ms the device was first seen quiet
 
     void openWith(SessionHandover resume);
     void playWithoutSound(SessionHandover resume);

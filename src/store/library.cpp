@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_map>
 
 namespace unknot {
 
@@ -20,9 +21,9 @@ std::string_view sourceName(RoutineSource source) {
 
 std::string LibraryEntry::displayName() const { return parsed.routine.name.empty() ? id : parsed.routine.name; }
 
-const Timeline& LibraryEntry::timeline() const {
+std::shared_ptr<const Timeline> LibraryEntry::sharedTimeline() const {
     if (!timeline_) timeline_ = std::make_shared<const Timeline>(valid() ? expand(parsed.routine) : Timeline{});
-    return *timeline_;
+    return timeline_;
 }
 
 void LibraryEntry::setTimeline(Timeline timeline) {
@@ -98,11 +99,11 @@ template <class Visit> void forEachRoutineFile(const std::filesystem::path& fold
     }
 }
 
-void scanFolder(const std::filesystem::path& folder, RoutineSource source, std::vector<LibraryEntry>& out) {
+void listFolder(const std::filesystem::path& folder, RoutineSource source, std::vector<RoutineFile>& out) {
     std::vector<std::filesystem::path> files;
     forEachRoutineFile(folder, [&](const std::filesystem::directory_entry& e) { files.push_back(e.path()); });
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) out.push_back(loadEntry(f, source));
+    for (auto& f : files) out.push_back({std::move(f), source});
 }
 
 } // namespace
@@ -147,15 +148,41 @@ std::string folderFingerprint(const LibraryFolders& folders) {
     return out;
 }
 
-void Library::scan(const LibraryFolders& folders) {
-    entries_.clear();
-    scanFolder(folders.builtIn, RoutineSource::BuiltIn, entries_);
+std::vector<RoutineFile> listRoutineFiles(const LibraryFolders& folders) {
+    std::vector<RoutineFile> files;
+    listFolder(folders.builtIn, RoutineSource::BuiltIn, files);
     // The user folder may be the built-in one when run from an odd place; don't list it twice.
     std::error_code ec;
     if (!folders.user.empty() && !(std::filesystem::exists(folders.builtIn, ec) &&
                                    std::filesystem::equivalent(folders.user, folders.builtIn, ec)))
-        scanFolder(folders.user, RoutineSource::User, entries_);
-    for (const auto& dir : folders.extra) scanFolder(dir, RoutineSource::Dir, entries_);
+        listFolder(folders.user, RoutineSource::User, files);
+    for (const auto& dir : folders.extra) listFolder(dir, RoutineSource::Dir, files);
+    return files;
+}
+
+std::vector<std::string> routineIds(const LibraryFolders& folders) {
+    std::vector<std::string> ids;
+    for (const auto& f : listRoutineFiles(folders)) ids.push_back(f.path.stem().string()); // as loadEntry names it
+    return ids;
+}
+
+void Library::scan(const LibraryFolders& folders) {
+    entries_.clear();
+    for (const auto& f : listRoutineFiles(folders)) entries_.push_back(loadEntry(f.path, f.source));
+}
+
+void Library::refresh(const LibraryFolders& folders, const std::vector<std::filesystem::path>& changed) {
+    std::unordered_map<std::string, LibraryEntry> kept;
+    for (auto& e : entries_) kept.emplace(e.path.string(), std::move(e));
+    for (const auto& path : changed) kept.erase(path.string());
+    entries_.clear();
+    for (const auto& f : listRoutineFiles(folders)) {
+        const auto it = kept.find(f.path.string());
+        if (it != kept.end() && it->second.source == f.source)
+            entries_.push_back(std::move(it->second));
+        else
+            entries_.push_back(loadEntry(f.path, f.source));
+    }
 }
 
 const LibraryEntry* Library::findId(std::string_view id) const {

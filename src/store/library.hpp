@@ -28,7 +28,9 @@ struct LibraryEntry {
     [[nodiscard]] const Routine& routine() const { return parsed.routine; }
     // The expanded phases, made on first use (playing, `unknot plan`) and shared by copies of
     // the entry; empty when invalid.
-    [[nodiscard]] const Timeline& timeline() const;
+    [[nodiscard]] const Timeline& timeline() const { return *sharedTimeline(); }
+    // The same, for those who keep it beyond the entry (the player, the session): never null.
+    [[nodiscard]] std::shared_ptr<const Timeline> sharedTimeline() const;
     // For an entry made from a routine in memory (the editor, a quick set).
     void setTimeline(Timeline timeline);
     // The name to show: the routine's own, or the id when the file could not say.
@@ -47,6 +49,18 @@ struct LibraryFolders {
 // Reads one routine file into an entry (parse, validate, measure). Never throws: a file
 // that cannot be read or parsed is an invalid entry with its diagnostic.
 [[nodiscard]] LibraryEntry loadEntry(const std::filesystem::path& file, RoutineSource source);
+
+// A routine file found in the folders, not read yet.
+struct RoutineFile {
+    std::filesystem::path path;
+    RoutineSource source = RoutineSource::BuiltIn;
+};
+// The *.toml files in the folders, in the library's order (by source, then by name); hidden
+// files and sub-folders are passed over. Library::scan() reads these.
+[[nodiscard]] std::vector<RoutineFile> listRoutineFiles(const LibraryFolders& folders);
+// Their ids, in the same order, without reading a file: `unknot list --ids`, which shell
+// completion runs at every Tab, answers at once however many routines there are.
+[[nodiscard]] std::vector<std::string> routineIds(const LibraryFolders& folders);
 
 // What the library view's search box and filters ask for; empty fields match everything.
 struct LibraryFilter {
@@ -70,6 +84,9 @@ class Library {
   public:
     // Reads every *.toml file in the folders; hidden files and sub-folders are passed over.
     void scan(const LibraryFolders& folders);
+    // Lists the folders again and reads only the files in `changed` and those not read before;
+    // the others keep their entries.
+    void refresh(const LibraryFolders& folders, const std::vector<std::filesystem::path>& changed);
 
     // Entries by source (built-in, user, dir), then by id.
     [[nodiscard]] const std::vector<LibraryEntry>& entries() const { return entries_; }

@@ -133,6 +133,29 @@ class KeyboardTest(WindowTest):
         app.wait_for(r"screen library", after=i)
         self.assertEqual(sorted(p.name for p in user.iterdir()), sorted([second, "new-routine.toml"]))
 
+    def test_the_list_scrolls_to_a_selection_far_down(self):
+        """The list draws only the rows on screen (a clipper): the selection, far down at the start
+        (the routine last played) and moved by the arrows, must still be drawn in view."""
+        folder = Path(tempfile.mkdtemp(prefix="unknot-many-"))
+        self.addCleanup(shutil.rmtree, folder, True)
+        for i in range(300):
+            (folder / f"r{i:03}.toml").write_text(
+                f'name = "Routine {i:03}"\n[[step]]\nkind = "roll"\nduration = "30s"\n', encoding="utf-8")
+        app = self.start("--routines-dir", str(folder), settings='last_routine = "r250"\n')
+        m, _ = app.wait_for(r"library routines=(\d+)")
+        self.assertGreaterEqual(int(m.group(1)), 300, "the 300 routines and the built-ins")
+        m, _ = app.wait_for(r"test library selected_row=(\d+) shown=1")
+        row = int(m.group(1))
+        self.assertGreater(row, 200, "the routine last played is far down the list")
+        for key, step in (("Down", 1), ("Down", 2), ("Up", 1)):
+            n = app.line_count()
+            app.keys(key)
+            app.wait_for(rf"test library selected_row={row + step} shown=1$", after=n)
+        # Three rows up in three frames: each row is in view as the selection reaches it.
+        n = app.line_count()
+        app.keys("Up", "Up", "Up")
+        app.wait_for(rf"test library selected_row={row - 2} shown=1$", after=n)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -211,6 +211,35 @@ class PlayerWindowTest(WindowTest):
         self.assertTrue((Path(app.home) / "config" / "unknot" / "imgui.ini").exists())
         self.assertFalse(Path("imgui.ini").exists())
 
+    def test_fullscreen_flag_is_for_that_run_only(self):
+        """`unknot run X --fullscreen` once wrote fullscreen = true, and every later start opened
+        fullscreen. A first run writes the settings; a second with the flag leaves them as they were."""
+        short = str(FIXTURES / "good" / "short.toml")
+        first = self.start("run", short)
+        first.wait_for(r"phase index=0")
+        first.keys("ctrl+q")
+        self.assertEqual(first.wait_exit(), 0)
+        settings = Path(first.home) / "config" / "unknot" / "settings.toml"
+        before = settings.read_bytes()
+        self.assertRegex(before.decode(), r"(?m)^fullscreen = false$")
+
+        again = self.start("run", short, "--fullscreen", home=first.home)
+        again.wait_for(r"phase index=0")
+        again.keys("ctrl+q")
+        self.assertEqual(again.wait_exit(), 0)
+        self.assertEqual(settings.read_bytes(), before)
+
+        # F toggles it: the user's own choice is kept.
+        chosen = self.start("run", short, "--fullscreen", home=first.home)
+        chosen.wait_for(r"phase index=0")
+        chosen.keys("f")
+        chosen.wait_for(r"fullscreen off")
+        chosen.keys("f")
+        chosen.wait_for(r"fullscreen on")
+        chosen.keys("ctrl+q")
+        self.assertEqual(chosen.wait_exit(), 0)
+        self.assertRegex(settings.read_text(), r"(?m)^fullscreen = true$")
+
 
 class NoWindowTest(unittest.TestCase):
     def test_unknown_routine_exits_2_with_close_matches(self):

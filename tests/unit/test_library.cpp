@@ -1,10 +1,12 @@
 #include "core/paths.hpp"
+#include "store/folder_watch.hpp"
 #include "store/library.hpp"
 
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 using namespace unknot;
@@ -16,6 +18,25 @@ namespace {
 constexpr std::string_view kValid = "name = \"A\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n";
 
 } // namespace
+
+TEST_CASE("routine ids are listed without reading a file, as the scan names them, in its order") {
+    TempDir tmp;
+    tmp.write("builtin/glute.toml", kValid);
+    tmp.write("builtin/calf.toml", kValid);
+    tmp.write("builtin/notes.txt", "not a routine");
+    tmp.write("builtin/.hidden.toml", kValid);
+    tmp.write("builtin/sub/deeper.toml", kValid);
+    tmp.write("user/broken.toml", "name = [\n");
+    tmp.write("user/glute.toml", kValid);
+    tmp.write("extra/x.toml", kValid);
+    const LibraryFolders folders{tmp.path / "builtin", tmp.path / "user", {tmp.path / "extra"}};
+    Library library;
+    library.scan(folders);
+    std::vector<std::string> scanned;
+    for (const auto& e : library.entries()) scanned.push_back(e.id);
+    CHECK(routineIds(folders) == scanned);
+    CHECK(routineIds(folders) == std::vector<std::string>{"calf", "glute", "broken", "glute", "x"});
+}
 
 TEST_CASE("the library reads every folder / keeps invalid files and resolves ids") {
     TempDir tmp;
@@ -101,4 +122,54 @@ TEST_CASE("the folder fingerprint changes when a routine file changes") {
     const auto edited = folderFingerprint(folders);
     tmp.write("b.toml", kValid);
     CHECK(folderFingerprint(folders) != edited);
+}
+
+TEST_CASE("a refresh reads only the files named changed, and the ones new to it") {
+    TempDir tmp;
+    tmp.write("user/a.toml", kValid);
+    tmp.write("user/b.toml", kValid);
+    const LibraryFolders folders{{}, tmp.path / "user", {}};
+    Library library;
+    library.scan(folders);
+    REQUIRE(library.entries().size() == 2);
+    tmp.write("user/a.toml", "name = \"A again\"\n[[step]]\nkind = \"hold\"\nduration = \"1m\"\n");
+    tmp.write("user/b.toml", "name = \"B again\"\n[[step]]\nkind = \"hold\"\nduration = \"1m\"\n");
+    tmp.write("user/c.toml", kValid);
+    library.refresh(folders, {tmp.path / "user" / "a.toml"});
+    const auto& entries = library.entries();
+    REQUIRE(entries.size() == 3);
+    CHECK(entries[0].displayName() == "A again");
+    CHECK(entries[1].displayName() == "A"); // not named: kept as read before
+    CHECK(entries[2].id == "c");
+    fs::remove(tmp.path / "user" / "a.toml");
+    library.refresh(folders, {tmp.path / "user" / "a.toml"});
+    REQUIRE(library.entries().size() == 2);
+    CHECK(library.entries()[0].id == "b");
+}
+
+TEST_CASE("the folder watch names the files written, moved in and removed, and a folder made later") {
+    TempDir tmp;
+    fs::create_directories(tmp.path / "user");
+    FolderWatch watch({tmp.path / "user", tmp.path / "later"});
+    REQUIRE(watch.watching());
+    CHECK(watch.take().files.empty());
+    tmp.write("user/a.toml", kValid);
+    tmp.write("elsewhere/b.toml", kValid);
+    fs::rename(tmp.path / "elsewhere" / "b.toml", tmp.path / "user" / "b.toml");
+    auto changes = watch.take();
+    CHECK_FALSE(changes.everything);
+    const auto named = [&](const char* name) {
+        return std::count(changes.files.begin(), changes.files.end(), tmp.path / "user" / name) > 0;
+    };
+    CHECK(named("a.toml"));
+    CHECK(named("b.toml"));
+    fs::remove(tmp.path / "user" / "a.toml");
+    changes = watch.take();
+    CHECK(named("a.toml"));
+    CHECK(watch.take().files.empty());
+    fs::create_directories(tmp.path / "later");
+    CHECK(watch.take().everything); // watched from now on
+    tmp.write("later/c.toml", kValid);
+    changes = watch.take();
+    CHECK(std::count(changes.files.begin(), changes.files.end(), tmp.path / "later" / "c.toml") == 1);
 }

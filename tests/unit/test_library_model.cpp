@@ -107,6 +107,25 @@ TEST_CASE("files changed on disk are noticed at the next check, and the selectio
     CHECK_FALSE(rig.model.poll()); // nothing changed since
 }
 
+TEST_CASE("a file edited is read again at the next check, temporary files are no change") {
+    Rig rig;
+    rig.model.rescan("hip");
+    rig.dir.write("builtin/glute.toml", routine("Glute edited", "hips"));
+    CHECK(rig.model.poll());
+    CHECK(rig.model.entries()[1].displayName() == "Glute edited");
+    rig.dir.write("user/.broken.toml.tmp", "half written");
+    rig.dir.write("user/notes.txt", "no routine");
+    rig.now += LibraryModel::kCheckFilesEveryMs;
+    CHECK_FALSE(rig.model.poll());
+    const std::size_t scans = rig.model.scans();
+    rig.dir.write("builtin/calf.toml", routine("Calf edited", "calves"));
+    rig.now += LibraryModel::kCheckFilesEveryMs;
+    CHECK(rig.model.poll());
+    CHECK(rig.model.scans() == scans + 1);
+    CHECK(rig.model.entries()[0].displayName() == "Calf edited");
+    CHECK(rig.model.selected()->id == "hip");
+}
+
 TEST_CASE("the search holds the keys from the focus request until the box lets them go") {
     Rig rig;
     rig.model.rescan();

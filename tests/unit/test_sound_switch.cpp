@@ -22,7 +22,9 @@ constexpr std::string_view kRoutine = "name = \"x\"\n[[step]]\nkind = \"prepare\
 struct FakeDevice final : SoundDeviceDriver {
     CueMixer mixer{kRate};
     explicit FakeDevice(SessionHandover& resume) { mixer.adopt(std::move(resume)); }
-    void start(const Timeline& timeline, const CueOptions& options) override { mixer.start(timeline, options); }
+    void start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) override {
+        mixer.start(std::move(timeline), options);
+    }
     void apply(SessionCommand command) override { mixer.apply(command); }
     void setCueOptions(const CueOptions& options) override { mixer.setCueOptions(options); }
     void setVolume(int percent, bool muted) override { mixer.setVolume(percent, muted); }
@@ -30,6 +32,10 @@ struct FakeDevice final : SoundDeviceDriver {
     [[nodiscard]] Ticks ticksPerSecond() const override { return kRate; }
     [[nodiscard]] bool hasSound() const override { return true; }
     SessionHandover close() override { return mixer.handOver(); }
+    [[nodiscard]] bool quiet() const override { return mixer.quiet(); }
+    void suspend() override { isSuspended = true; }
+    [[nodiscard]] bool suspended() const override { return isSuspended; }
+    bool isSuspended = false;
     void play(Ticks frames) {
         std::vector<std::int16_t> buffer(480 * 2);
         for (Ticks done = 0; done < frames; done += 480)
@@ -69,7 +75,7 @@ TEST_CASE("unplugged and plugged in again mid-routine, every cue is reported onc
     Rig rig;
     rig.sound.open();
     REQUIRE(rig.sound.hasSound());
-    rig.driver->start(timelineOf(kRoutine), CueOptions{});
+    rig.driver->start(std::make_shared<const Timeline>(timelineOf(kRoutine)), CueOptions{});
     rig.device->play(kRate * 3);
 
     rig.sound.deviceRemoved(); // nobody read the events yet: they travel along
@@ -97,7 +103,7 @@ TEST_CASE("unplugged and plugged in again mid-routine, every cue is reported onc
 TEST_CASE("new sounds mid-routine: the device is opened again and the routine plays on") {
     Rig rig;
     rig.sound.open();
-    rig.driver->start(timelineOf(kRoutine), CueOptions{});
+    rig.driver->start(std::make_shared<const Timeline>(timelineOf(kRoutine)), CueOptions{});
     rig.device->play(kRate * 6);
     rig.sound.reopen();
     REQUIRE(rig.sound.hasSound());
@@ -116,7 +122,7 @@ TEST_CASE("no device at start: the steady clock plays, a device that comes later
     CHECK_FALSE(rig.sound.hasSound());
     CHECK(rig.reports.notices.back() == "no sound device: visual cues only");
     CHECK(rig.driver->ticksPerSecond() == kRate);
-    rig.driver->start(timelineOf(kRoutine), CueOptions{});
+    rig.driver->start(std::make_shared<const Timeline>(timelineOf(kRoutine)), CueOptions{});
     rig.nowMs += 6000;
     rig.sound.deviceRemoved(); // no device: nothing to do
     rig.sound.reopen();        // likewise
@@ -130,4 +136,46 @@ TEST_CASE("no device at start: the steady clock plays, a device that comes later
     rig.device->play(kRate * 5);
     CHECK(rig.driver->update(rig.events).state == SessionState::Finished);
     CHECK(rig.cueTicks().size() == 9);
+}
+
+TEST_CASE("a device with nothing to play is suspended after a quiet while, and not while a routine plays") {
+    Rig rig;
+    rig.sound.open();
+    rig.device->play(480); // a buffer: the mixer has told it is quiet
+    REQUIRE(rig.device->quiet());
+    rig.sound.tick();
+    rig.nowMs += SoundSwitch::kSuspendAfterMs - 1;
+    rig.sound.tick();
+    CHECK_FALSE(rig.device->suspended());
+    rig.nowMs += 1;
+    rig.sound.tick();
+    CHECK(rig.device->suspended());
+    CHECK(rig.reports.count("audio device suspended: nothing to play") == 1);
+    rig.device->isSuspended = false; // as the next start does
+
+    rig.driver->start(std::make_shared<const Timeline>(timelineOf(kRoutine)), CueOptions{});
+    CHECK_FALSE(rig.device->quiet()); // the start is on its way
+    rig.device->play(kRate * 6);
+    CHECK_FALSE(rig.device->quiet()); // playing
+    for (int i = 0; i < 3; ++i) {
+        rig.nowMs += SoundSwitch::kSuspendAfterMs;
+        rig.sound.tick();
+    }
+    CHECK_FALSE(rig.device->suspended());
+    rig.driver->apply(SessionCommand::TogglePause);
+    rig.device->play(kRate);
+    rig.nowMs += SoundSwitch::kSuspendAfterMs * 2;
+    rig.sound.tick();
+    rig.sound.tick();
+    CHECK_FALSE(rig.device->suspended()); // paused: a key resumes it, with its sound at once
+
+    rig.driver->apply(SessionCommand::TogglePause);
+    rig.device->play(kRate * 5); // to the end, and the end sound played out
+    rig.read();
+    REQUIRE(rig.driver->update(rig.events).over);
+    CHECK(rig.device->quiet());
+    rig.sound.tick();
+    rig.nowMs += SoundSwitch::kSuspendAfterMs;
+    rig.sound.tick();
+    CHECK(rig.device->suspended());
 }

@@ -5,14 +5,25 @@
 namespace unknot {
 
 LibraryModel::LibraryModel(LibraryFolders folders, Reporter& reporter, std::function<Ticks()> clockMs)
-    : folders_(std::move(folders)), reporter_(reporter), clock_(std::move(clockMs)) {}
+    : folders_(std::move(folders)), reporter_(reporter), clock_(std::move(clockMs)) {
+    std::vector<std::filesystem::path> watched{folders_.builtIn, folders_.user};
+    watched.insert(watched.end(), folders_.extra.begin(), folders_.extra.end());
+    watch_ = std::make_unique<FolderWatch>(std::move(watched));
+}
+
+LibraryModel::~LibraryModel() = default;
 
 void LibraryModel::rescan(const std::string& fallbackId) {
     const LibraryEntry* current = selected();
     const std::string selectedId = current ? current->id : fallbackId;
+    if (watch_->watching()) (void)watch_->take(); // what this scan reads anyway
     library_.scan(folders_);
+    if (!watch_->watching()) fingerprint_ = folderFingerprint(folders_);
+    scanned(selectedId);
+}
+
+void LibraryModel::scanned(const std::string& selectedId) {
     ++scans_;
-    fingerprint_ = folderFingerprint(folders_);
     tags_ = allTags(entries());
     equipment_ = allEquipment(entries());
     visible_ = filterEntries(entries(), filter_);
@@ -31,8 +42,26 @@ bool LibraryModel::poll(const std::string& fallbackId) {
     const Ticks now = clock_();
     if (now < nextCheck_) return false;
     nextCheck_ = now + kCheckFilesEveryMs;
-    if (folderFingerprint(folders_) == fingerprint_) return false;
-    rescan(fallbackId);
+    if (!watch_->watching()) {
+        if (folderFingerprint(folders_) == fingerprint_) return false;
+        rescan(fallbackId);
+        return true;
+    }
+    FolderWatch::Changes changes = watch_->take();
+    if (changes.everything) {
+        rescan(fallbackId);
+        return true;
+    }
+    // An editor's or our own temporary files (hidden, *.tmp, *~) are no routines.
+    std::erase_if(changes.files, [](const std::filesystem::path& p) {
+        const std::string name = p.filename().string();
+        return name.empty() || name.front() == '.' || p.extension() != ".toml";
+    });
+    if (changes.files.empty()) return false;
+    const LibraryEntry* current = selected();
+    const std::string selectedId = current ? current->id : fallbackId;
+    library_.refresh(folders_, changes.files);
+    scanned(selectedId);
     return true;
 }
 

@@ -6,9 +6,11 @@
 #include "core/reporter.hpp"
 #include "play/session_driver.hpp"
 #include "routine/routine_outline.hpp"
+#include "store/folder_watch.hpp"
 #include "store/library.hpp"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -21,13 +23,17 @@ class LibraryModel {
     // With nothing changing on screen, the window wakes this often to look for edited files.
     static constexpr Millis kCheckFilesEveryMs = 2000;
 
-    LibraryModel(LibraryFolders folders, Reporter& reporter, std::function<Ticks()> clockMs = steadyClockMs);
+    LibraryModel(LibraryFolders folders, Reporter& reporter, std::function<Ticks()> clockMs);
+    ~LibraryModel();
+    LibraryModel(const LibraryModel&) = delete;
+    LibraryModel& operator=(const LibraryModel&) = delete;
 
     // Reads every folder again. The selection stays on the routine it was on, by id; with none,
     // on `fallbackId` (the last one played, one just saved), else on the first.
     void rescan(const std::string& fallbackId = {});
-    // Looks at the folders' fingerprint at most every kCheckFilesEveryMs and rescans when it
-    // changed; true when it did.
+    // At most every kCheckFilesEveryMs: reads again the files the folder watch saw change (or,
+    // where the system cannot watch, all of them when the folders' fingerprint changed); true
+    // when something was read.
     bool poll(const std::string& fallbackId = {});
 
     // Recomputes what is visible when it changed; a selection it hides moves to the first
@@ -70,7 +76,8 @@ class LibraryModel {
     Reporter& reporter_;
     std::function<Ticks()> clock_;
     Library library_;
-    std::string fingerprint_;
+    std::string fingerprint_; // when the folders cannot be watched
+    std::unique_ptr<FolderWatch> watch_;
     Ticks nextCheck_ = 0;
     std::size_t scans_ = 0;
     LibraryFilter filter_;
@@ -86,6 +93,7 @@ class LibraryModel {
     int searchFramesWaited_ = 0; // frames drawn since the focus was asked for, while Asked
 
     void selectionChanged();
+    void scanned(const std::string& selectedId); // after a scan or a refresh
 };
 
 } // namespace unknot

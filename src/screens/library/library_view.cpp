@@ -1,12 +1,16 @@
 #include "screens/library/library_view.hpp"
 
+#include "core/text.hpp"
+#include "routine/sources.hpp"
+#include "screens/library/today_view.hpp"
+
 #include "routine/routine_outline.hpp"
-#include "screens/editor/editor_view.hpp"
-#include "screens/player/player_view.hpp"
 #include "ui/draw.hpp"
+#include "ui/help_overlay.hpp"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -85,6 +89,10 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
     ImGui::PopFont();
     if (!r.equipment.empty()) ImGui::TextWrapped("Equipment: %s", joinList(r.equipment).c_str());
     if (!r.tags.empty()) ImGui::TextWrapped("Tags: %s", joinList(r.tags).c_str());
+    // The evidence the routine rests on (docs/routines.md), one line each: who, when, where to
+    // find it, and what in the routine it backs.
+    for (const Source& src : r.sources)
+        ImGui::TextWrapped("Source: %s \xE2\x80\x94 %s", citeShort(src).c_str(), src.supports.c_str());
     if (!r.notes.empty()) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", reflow(r.notes).c_str());
@@ -169,43 +177,68 @@ void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fo
     ImGui::Spacing();
 }
 
+// One routine's row: its name, and its length, source, tags and equipment below.
+void drawRow(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, std::size_t i, Intent& intent,
+             LibraryLayout& layout) {
+    const auto& entries = *model.entries;
+    const LibraryEntry& e = entries[i];
+    ImGui::PushID(static_cast<int>(i));
+    const bool selected = model.selected == i;
+    const ImVec2 start = ImGui::GetCursorPos();
+    const float rowH = fonts.heading->FontSize + fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y * 2;
+    if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_AllowDoubleClick, ImVec2(0, rowH))) {
+        intent = {Action::Select, i};
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && e.valid()) intent = {Action::Start, i};
+    }
+    layout.row = ImGui::GetItemRectSize().y;
+    if (selected && state.scrollToSelected) {
+        ImGui::SetScrollHereY(0.5f);
+        state.scrollToSelected = false;
+    }
+    if (selected) layout.selectedShown = ImGui::IsItemVisible();
+    const ImVec2 end = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(start.x + 6, start.y + 2));
+    ImGui::PushFont(fonts.heading);
+    if (!e.valid()) ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
+    ImGui::TextUnformatted((e.valid() ? e.displayName() : "! " + e.displayName() + " (has mistakes)").c_str());
+    layout.name = ImGui::GetItemRectSize().y;
+    if (!e.valid()) ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SetCursorPosX(start.x + 6);
+    std::string sub = e.valid() ? formatClock(e.totalMs) + " \xC2\xB7 " : "";
+    sub += sourceLabel(e.source, true);
+    if (!e.routine().tags.empty()) sub += " \xC2\xB7 " + joinList(e.routine().tags);
+    if (!e.routine().equipment.empty()) sub += " \xC2\xB7 " + joinList(e.routine().equipment);
+    ImGui::TextDisabled("%s", sub.c_str());
+    ImGui::SetCursorPos(end);
+    ImGui::PopID();
+}
+
 // The routines passing the filters, one row each.
 void drawList(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent,
               LibraryLayout& layout) {
     const auto& entries = *model.entries;
     ImGui::BeginChild("##list", ImVec2(0, 0), true);
     if (model.visible->empty()) ImGui::TextDisabled(entries.empty() ? "No routines found." : "Nothing matches.");
-    for (std::size_t i : *model.visible) {
-        const LibraryEntry& e = entries[i];
-        ImGui::PushID(static_cast<int>(i));
-        const bool selected = model.selected == i;
-        const ImVec2 start = ImGui::GetCursorPos();
-        const float rowH = fonts.heading->FontSize + fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y * 2;
-        if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_AllowDoubleClick, ImVec2(0, rowH))) {
-            intent = {Action::Select, i};
-            if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && e.valid()) intent = {Action::Start, i};
-        }
-        layout.row = ImGui::GetItemRectSize().y;
-        if (selected && state.scrollToSelected) {
-            ImGui::SetScrollHereY(0.5f);
-            state.scrollToSelected = false;
-        }
-        const ImVec2 end = ImGui::GetCursorPos();
-        ImGui::SetCursorPos(ImVec2(start.x + 6, start.y + 2));
-        ImGui::PushFont(fonts.heading);
-        if (!e.valid()) ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
-        ImGui::TextUnformatted((e.valid() ? e.displayName() : "! " + e.displayName() + " (has mistakes)").c_str());
-        layout.name = ImGui::GetItemRectSize().y;
-        if (!e.valid()) ImGui::PopStyleColor();
-        ImGui::PopFont();
-        ImGui::SetCursorPosX(start.x + 6);
-        std::string sub = e.valid() ? formatClock(e.totalMs) + " \xC2\xB7 " : "";
-        sub += sourceLabel(e.source, true);
-        if (!e.routine().tags.empty()) sub += " \xC2\xB7 " + joinList(e.routine().tags);
-        if (!e.routine().equipment.empty()) sub += " \xC2\xB7 " + joinList(e.routine().equipment);
-        ImGui::TextDisabled("%s", sub.c_str());
-        ImGui::SetCursorPos(end);
-        ImGui::PopID();
+    // Only the rows on screen are submitted: with 5,000 routines a frame costs what it does with 8.
+    const auto& visible = *model.visible;
+    if (model.selected) {
+        const auto at = std::find(visible.begin(), visible.end(), *model.selected);
+        if (at != visible.end()) layout.selectedRow = static_cast<int>(at - visible.begin());
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(visible.size()));
+    if (state.scrollToSelected && layout.selectedRow >= 0) {
+        // The selection moved by keys, perhaps off screen: its row is drawn, to scroll to it.
+#if IMGUI_VERSION_NUM >= 18960 // renamed in 1.89.6
+        clipper.IncludeRangeByIndices(layout.selectedRow, layout.selectedRow + 1);
+#else
+        clipper.ForceDisplayRangeByIndices(layout.selectedRow, layout.selectedRow + 1);
+#endif
+    }
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
+            drawRow(state, model, fonts, visible[static_cast<std::size_t>(row)], intent, layout);
     }
     ImGui::EndChild();
 }
@@ -255,6 +288,7 @@ Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const
     const float listWidth = ImGui::GetContentRegionAvail().x * 0.42f;
     ImGui::BeginChild("##left", ImVec2(listWidth, 0)); // left: title, search, filters, the list
     drawHeader(state, model, fonts, intent, layout);
+    if (model.today) drawTodayPanel(*model.today, fonts, intent);
     drawList(state, model, fonts, intent, layout);
     ImGui::EndChild();
     ImGui::SameLine();

@@ -3,6 +3,7 @@
 
 #include "routine/routine_outline.hpp"
 #include "screens/intent.hpp"
+#include "screens/library/today_panel.hpp"
 #include "store/library.hpp"
 #include "ui/fonts.hpp"
 #include "ui/typed_field.hpp"
@@ -36,6 +37,7 @@ struct LibraryViewModel {
     std::string notice;                                // one line shown at the top, when not empty
     std::string deleted;                               // name of the routine just deleted (offers Undo)
     bool showHelp = false;
+    const TodayPanel* today = nullptr; // a program runs: what today asks, above the list
 };
 
 // The filter the state asks for.
@@ -50,6 +52,10 @@ struct LibraryLayout {
     float row = 0;    // a routine's row in the list
     float name = 0;   // a routine's name in its row
     float start = 0;  // the Start button
+    // The selected routine's row among those visible, and whether it is drawn in the list's
+    // view (the keys move the selection: the list scrolls to it); -1 when none is selected.
+    int selectedRow = -1;
+    bool selectedShown = false;
 };
 
 [[nodiscard]] Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts,
