@@ -146,8 +146,10 @@ class CliTest(unittest.TestCase):
         self.assertEqual(says[0]["text"], "Get ready. Next: Left. Squeeze. 5 seconds.")  # its label, then the short phase next
         self.assertEqual(says[0]["at_ms"], 450)
         self.assertEqual(says[0]["frame"], 450 * 48)
-        self.assertEqual(says[1]["text"], "Round 1 of 2. Left. Squeeze.")
-        self.assertIn("Switch to the right side.", [c["text"] for c in says])
+        # During each phase the voice says what comes next, as a coach does.
+        self.assertEqual(says[1]["text"], "Next: Left. Let go. 6 seconds.")
+        self.assertEqual(says[1]["phase"], 1)
+        self.assertIn("Next: Switch to the right side. 3 seconds.", [c["text"] for c in says])
         self.assertTrue(says[-1]["text"].startswith("Done. 1 minute"), says[-1])
         for say in says:
             self.assertGreater(say["length_ms"], 0, say)
