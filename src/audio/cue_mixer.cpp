@@ -15,6 +15,7 @@ namespace {
 // under -1 dBTP; it lets go over ~50 ms.
 constexpr float kLimitLevel = 27546.0f; // -1.5 dBFS
 constexpr double kLimiterReleaseSeconds = 0.05;
+constexpr float kLimiterUnity = 0.9999f; // -0.0009 dB: the release is over
 // A pause or a cut fades what sounds over 10 ms: no click, and silent well within 20 ms.
 constexpr double kFadeSeconds = 0.01;
 // A volume change ramps over 15 ms instead of jumping (a jump clicks).
@@ -520,6 +521,9 @@ void CueMixer::mixChunk(std::int16_t* out, Ticks chunkStart, std::size_t frames)
         for (int c = 0; c < kChannels; ++c)
             out[f * kChannels + c] = static_cast<std::int16_t>(std::lrint(mixed[c] * limiter_));
         limiter_ += (1.0f - limiter_) * release;
+        // In float the release stalls a little under 1 (at 1 - 7e-5 with 50 ms at 48 kHz), and
+        // every cue after the limiter once acted would be a bit quieter than its file: snap back.
+        if (limiter_ > kLimiterUnity) limiter_ = 1.0f;
     }
 }
 

@@ -142,6 +142,21 @@ TEST_CASE("overlapping loud cues never clip and keep playing to their end") {
     CHECK(rig.out[static_cast<std::size_t>(kRate * 34 / 10) * 2] > 0);
 }
 
+TEST_CASE("once the limiter has let go, a cue plays exactly as loud as its file") {
+    Rig rig;
+    FlatSound loud(100, 30000); // the prepare sound at 0 s is over the limit
+    FlatSound tense(100, 20001); // the tense sound at 5 s is not
+    rig.mixer.setSound(SoundId::Prepare, loud.cue());
+    rig.mixer.setSound(SoundId::Tense, tense.cue());
+    rig.mixer.start(timelineOf(kRoutine), CueOptions{});
+    rig.render(6 * kRate);
+    CHECK(rig.out[50 * 2] < 30000); // limited...
+    CHECK(rig.out[50 * 2] > 27000);
+    // ...and then fully let go: the tense sound not 20000 from a gain stuck just under 1.
+    CHECK(rig.out[static_cast<std::size_t>(kRate * 2 + 50) * 2] == 1000);
+    CHECK(rig.out[static_cast<std::size_t>(kRate * 5 + 50) * 2] == 20001);
+}
+
 TEST_CASE("volume and mute scale the cues") {
     Rig rig;
     rig.mixer.setVolume(50, false);
