@@ -144,7 +144,7 @@ TEST_CASE("overlapping loud cues never clip and keep playing to their end") {
 
 TEST_CASE("once the limiter has let go, a cue plays exactly as loud as its file") {
     Rig rig;
-    FlatSound loud(100, 30000); // the prepare sound at 0 s is over the limit
+    FlatSound loud(100, 30000);  // the prepare sound at 0 s is over the limit
     FlatSound tense(100, 20001); // the tense sound at 5 s is not
     rig.mixer.setSound(SoundId::Prepare, loud.cue());
     rig.mixer.setSound(SoundId::Tense, tense.cue());
