@@ -1,5 +1,7 @@
 #include "audio/voice.hpp"
 
+#include "audio/loudness.hpp"
+
 #include <SDL.h>
 
 extern "C" {
@@ -76,9 +78,12 @@ SpokenPhrase Voice::speak(const std::string& text) const {
     std::unique_ptr<SDL_AudioStream, StreamDeleter> stream(SDL_NewAudioStream(
         AUDIO_S16SYS, 1, cst_wave_sample_rate(wave.get()), AUDIO_S16SYS, static_cast<Uint8>(channels_), sampleRate_));
     if (!stream) return out;
-    const int bytes = cst_wave_num_samples(wave.get()) * static_cast<int>(sizeof(std::int16_t));
-    if (SDL_AudioStreamPut(stream.get(), cst_wave_samples(wave.get()), bytes) != 0 ||
-        SDL_AudioStreamFlush(stream.get()) != 0)
+    // As loud as the cue sounds: Flite's voices come out 3 to 10 LU under them, each its own.
+    std::vector<std::int16_t> mono(cst_wave_samples(wave.get()),
+                                   cst_wave_samples(wave.get()) + cst_wave_num_samples(wave.get()));
+    normaliseSpeech(mono, static_cast<unsigned>(cst_wave_sample_rate(wave.get())));
+    const int bytes = static_cast<int>(mono.size() * sizeof(std::int16_t));
+    if (SDL_AudioStreamPut(stream.get(), mono.data(), bytes) != 0 || SDL_AudioStreamFlush(stream.get()) != 0)
         return out;
     out.samples.resize(static_cast<std::size_t>(SDL_AudioStreamAvailable(stream.get())) / sizeof(std::int16_t));
     const int got = SDL_AudioStreamGet(stream.get(), out.samples.data(),

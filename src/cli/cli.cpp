@@ -300,8 +300,9 @@ int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool js
     if (const int code = findPlayable(options, routineArg, named); code != kExitOk) return code;
     // The plan is what will play: the user's choice of cues counts.
     const Settings settings = loadSettings(settingsPath()).settings;
-    const CuePlan plan = planCues(named.entry->timeline(), settings.cues);
+    CuePlan plan = planCues(named.entry->timeline(), settings.cues);
     const SpokenPlan spoken = spokenPhrases(named.entry->timeline(), settings);
+    dropTicksUnderPhrases(plan, spoken.phrases);
     if (json)
         printPlanJson(*named.entry, plan, spoken);
     else

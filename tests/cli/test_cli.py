@@ -134,19 +134,22 @@ class CliTest(unittest.TestCase):
         self.assertEqual(list(plan["phases"][0]), ["index", "kind", "label", "cue", "side", "start_ms", "duration_ms",
                                                    "manual", "round", "rounds", "block"])
         self.assertEqual(list(plan["cues"][0]), ["at_ms", "type", "phase"])
-        self.assertEqual(list(plan["cues"][1]), ["at_ms", "type", "phase", "frame", "text", "kind", "length_ms",
-                                                   "lead_frames"])
-        self.assertEqual(list(plan["cues"][2]), ["at_ms", "type", "phase", "count"])
+        self.assertEqual(list(plan["cues"][1])[:8], ["at_ms", "type", "phase", "frame", "text", "kind", "length_ms",
+                                                       "lead_frames"])
+        tick = next(c for c in plan["cues"] if c["type"] == "countdown")
+        self.assertEqual(list(tick), ["at_ms", "type", "phase", "count"])
         self.assertEqual(plan["routine"]["id"], "sides-and-rests")
         phases, every = plan["phases"], plan["cues"]
         cues = [c for c in every if c["type"] != "say"]
         # What the voice says, among the cues: after the phase's own sound, on a whole frame.
         says = [c for c in every if c["type"] == "say"]
-        self.assertEqual(says[0]["text"], "Get ready.")  # its label
+        self.assertEqual(says[0]["text"], "Get ready. Next: Left. Squeeze. 5 seconds.")  # its label, then the short phase next
         self.assertEqual(says[0]["at_ms"], 450)
         self.assertEqual(says[0]["frame"], 450 * 48)
-        self.assertEqual(says[1]["text"], "Round 1 of 2. Left. Squeeze.")
-        self.assertIn("Switch to the right side.", [c["text"] for c in says])
+        # During each phase the voice says what comes next, as a coach does.
+        self.assertEqual(says[1]["text"], "Next: Left. Let go. 6 seconds.")
+        self.assertEqual(says[1]["phase"], 1)
+        self.assertIn("Next: Switch to the right side. 3 seconds.", [c["text"] for c in says])
         self.assertTrue(says[-1]["text"].startswith("Done. 1 minute"), says[-1])
         for say in says:
             self.assertGreater(say["length_ms"], 0, say)
@@ -176,13 +179,20 @@ class CliTest(unittest.TestCase):
         self.assertEqual(types.count("phase"), len(phases))
         self.assertEqual(types.count("halfway"), 1)
         self.assertEqual(types.count("end"), 1)
-        # Every timed phase of 5 s or more gets 3 ticks: all but the 2 s rests and the 3 s switch.
-        self.assertEqual(types.count("countdown"), 3 * 10)
+        # Every timed phase of 5 s or more gets 3 ticks: all but the 2 s rests and the 3 s switch;
+        # those that would fall inside a phrase give way to it.
+        says = [c for c in every if c["type"] == "say" and c["text"]]
+        inside = lambda t: any(t < s["at_ms"] + s["length_ms"] and t + 400 > s["at_ms"] for s in says)
+        ticks = [c for c in cues if c["type"] == "countdown"]
+        self.assertFalse([t for t in ticks if inside(t["at_ms"])])
+        self.assertLess(len(ticks), 3 * 10)
+        self.assertGreater(len(ticks), 0)
         self.assertEqual(cues[-1], {"at_ms": start, "type": "end", "phase": len(phases) - 1})
         self.assertEqual([c["at_ms"] for c in cues], sorted(c["at_ms"] for c in cues))
 
     def test_plan_says_when_a_phrase_is_shortened_or_dropped_and_the_voice_can_be_off(self):
         routine = Path(self.home.name) / "short-phases.toml"
+        # The 1 s release follows a 2 s phase, too short to announce it: it says itself, no room.
         routine.write_text('name = "Quick"\n[[step]]\nkind = "tense"\nlabel = "Squeeze the ball as hard as you can"\n'
                            'duration = "2s"\nsides = ["left"]\n[[step]]\nkind = "release"\n'
                            'label = "Let go of everything now"\nduration = "1s"\n')
@@ -190,12 +200,12 @@ class CliTest(unittest.TestCase):
                 if c["type"] == "say"]
         self.assertEqual(says[0]["text"], "Left.")
         self.assertTrue(says[0]["shortened"])
-        self.assertEqual(says[0]["full_text"], "Left. Squeeze the ball as hard as you can.")
+        self.assertEqual(says[0]["full_text"], "Left side first. Squeeze the ball as hard as you can. 2 seconds.")
         self.assertTrue(says[1]["dropped"])
         self.assertEqual(says[1]["text"], "")
         table = self.run_unknot("plan", str(routine)).stdout
         self.assertIn("Left. (shortened)", table)
-        self.assertIn("Let go of everything now. (dropped: no room)", table)
+        self.assertIn("Let go of everything now. 1 second. (dropped: no room)", table)
         settings = Path(self.env["XDG_CONFIG_HOME"]) / "unknot" / "settings.toml"
         settings.parent.mkdir(parents=True)
         settings.write_text("[voice]\nenabled = false\n")
