@@ -47,7 +47,17 @@ ROUTINES = {
     "label-20k-repeats": lambda: nested_repeats("x" * 20_000),
     "label-100k-repeats": lambda: nested_repeats("x" * 100_000),
     "label-1200k-repeats": lambda: nested_repeats("x" * 1_200_000),
-    "widest-valid-expansion": lambda: nested_repeats("l" * 150, "c" * 50),
+    "widest-valid-expansion": lambda: nested_repeats("l" * 100, "c" * 100),
+    # Issue 24: what the voice says, refused at check time by its cost.
+    "say-32-next-24k": lambda: 'name = "Shared"\n' + "".join(
+        f'\n[[step]]\nlabel = "Block {b}"\nrepeat = 20\n  [[step.step]]\n  kind = "hold"\n  duration = "30s"\n'
+        f'  label = "{chr(97 + b % 26) * 200}"\n  say = "{{round}}{"{next}" * 32}"\n' for b in range(50)),
+    "nested-says-400": lambda: (
+        'name = "Nested says"\n[[step]]\nlabel = "Outer"\nrepeat = 100\n  [[step.step]]\n  label = "Inner"\n'
+        '  repeat = 100\n    [[step.step.step]]\n    kind = "hold"\n    duration = "1s"\n'
+        '    label = "Hold it, breathe out slowly, and let the muscle go soft under the ball"\n'
+        '    say = "Round {round} of {rounds} of this hold: {label}. Keep breathing slowly. After this comes {next}, '
+        'then again {next}. {duration}."\n'),
     "kind-3900k": lambda: 'name = "K"\n[[step]]\nkind = "' + "k" * 3_900_000 + '"\nduration = 5\n',
     "unknown-keys-400k": lambda: 'name = "U"\n' + "".join(f"k{i}=1\n" for i in range(400_000)) + VALID_TAIL,
     "tags-2m-integers": lambda: 'name = "T"\ntags = [' + "1," * 1_950_000 + "]\n" + VALID_TAIL,

@@ -5,7 +5,8 @@
 # so the package is the same on every build.
 find_program(GZIP_EXECUTABLE gzip REQUIRED)
 set(UNKNOT_GZ_DIR ${CMAKE_BINARY_DIR}/gz)
-foreach(pair "docs/unknot.1|unknot.1.gz" "packaging/changelog|changelog.gz" "docs/routines.md|routines.md.gz")
+foreach(pair "docs/unknot.1|unknot.1.gz" "packaging/changelog|changelog.gz" "docs/routines.md|routines.md.gz"
+  "docs/programs.md|programs.md.gz")
   string(REPLACE "|" ";" pair "${pair}")
   list(GET pair 0 source)
   list(GET pair 1 output)
@@ -18,7 +19,7 @@ endforeach()
 add_custom_target(unknot_compressed_docs ALL DEPENDS ${UNKNOT_GZ_FILES})
 
 install(FILES ${UNKNOT_GZ_DIR}/unknot.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-install(FILES packaging/copyright ${UNKNOT_GZ_DIR}/changelog.gz ${UNKNOT_GZ_DIR}/routines.md.gz
+install(FILES packaging/copyright ${UNKNOT_GZ_DIR}/changelog.gz ${UNKNOT_GZ_DIR}/routines.md.gz ${UNKNOT_GZ_DIR}/programs.md.gz
   DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 set(CPACK_GENERATOR DEB)

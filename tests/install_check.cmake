@@ -9,6 +9,7 @@ foreach(f bin/unknot share/applications/unknot.desktop share/icons/hicolor/256x2
           share/icons/hicolor/scalable/apps/unknot.svg share/man/man1/unknot.1.gz
           share/bash-completion/completions/unknot share/metainfo/org.unknot.Unknot.metainfo.xml
           share/unknot/assets/sounds/countdown-last.wav share/unknot/routines/post-run-complete.toml
+          share/unknot/programs/plantar-fasciitis-12-weeks.toml share/doc/unknot/programs.md.gz
           share/locale/de/LC_MESSAGES/unknot.mo share/locale/pt_BR/LC_MESSAGES/unknot.mo)
   if(NOT EXISTS "${PREFIX}/${f}")
     message(FATAL_ERROR "not installed: ${f}")

@@ -1,6 +1,5 @@
 // Index: construction and time; input (keys, then intents by concern); the player; settings.
 #include "app/app_controller.hpp"
-#include "core/i18n.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -8,18 +7,39 @@
 namespace unknot {
 
 AppController::AppController(AppShell& shell, Reporter& reporter, HistorySink& history, SettingsFile& settingsFile,
-                             WorkshopPaths paths, LibraryFolders folders, Settings settings, PlayerClocks clocks)
+                             AppPaths paths, LibraryFolders folders, Settings settings, Clocks clocks)
     : shell_(shell), reporter_(reporter), settingsFile_(settingsFile), settings_(std::move(settings)),
       library_(std::move(folders), reporter, clocks.steadyMs), player_(history, reporter, clocks),
-      workshop_(*this, reporter, router_, std::move(paths)), history_(history) {}
+      paths_(std::move(paths)), trash_(reporter, paths_.trash, clocks.wallSeconds), history_(history),
+      clocks_(std::move(clocks)) {}
 
 void AppController::setDriver(SessionDriver* driver) {
     driver_ = driver;
     player_.setDriver(driver);
 }
 
+void AppController::followPrograms(ProgramFolders folders, std::filesystem::path db,
+                                   std::function<std::int64_t()> wallClock) {
+    today_.emplace(std::move(folders), std::move(db), reporter_, std::move(wallClock));
+}
+
+void AppController::refreshToday() {
+    if (!today_) return;
+    today_->refresh(library_.entries());
+    if (const auto id = today_->nextDueId()) {
+        const auto& entries = library_.entries();
+        for (RoutineSource source : {RoutineSource::Dir, RoutineSource::User, RoutineSource::BuiltIn})
+            for (std::size_t i = 0; i < entries.size(); ++i)
+                if (entries[i].source == source && entries[i].id == *id) {
+                    library_.select(i);
+                    return;
+                }
+    }
+}
+
 void AppController::begin(const std::optional<LibraryEntry>& startWith) {
     library_.rescan(settings_.lastRoutine);
+    refreshToday();
     if (startWith)
         startRoutine(*startWith);
     else
@@ -30,25 +50,28 @@ void AppController::begin(const std::optional<LibraryEntry>& startWith) {
 // Time
 // ---------------------------------------------------------------------------------------
 void AppController::tick() {
+    router_.sweep();
     if (player_.playing()) {
         player_.update();
         if (player_.over() && !overHandled_) {
             // Recorded by now (in update(), or in the command that ended it): ask how it feels.
             overHandled_ = true;
             sessionRecorded();
-            const auto& areas = player_.routine()->routine().checkIn;
+            const auto& areas = player_.routine()->checkIn;
             if (!areas.empty()) openCheckIn(areas, CheckInMoment::After, player_.routine()->displayName());
         }
         // The screen stays awake while a routine plays, and may sleep when paused or done.
         screenSaver(!player_.running());
     }
     if (screen() == ui::Screen::Library) library_.poll(settings_.lastRoutine);
+    history_.poll();
 }
 
 std::vector<long long> AppController::signature(unsigned noticeSerial) const {
     const SessionStatus& s = player_.status();
     return {static_cast<long long>(screen()),
             static_cast<long long>(library_.scans()),
+            today_ ? static_cast<long long>(today_->serial()) : -1,
             static_cast<long long>(s.state),
             static_cast<long long>(s.phaseSerial),
             (s.phaseRemainingMs + 999) / 1000,
@@ -57,8 +80,8 @@ std::vector<long long> AppController::signature(unsigned noticeSerial) const {
             player_.confirmingExit(),
             showHelp_,
             static_cast<long long>(noticeSerial),
-            checkIn_ ? static_cast<long long>(checkIn_->index()) : -1,
-            checkIn_ && checkIn_->noteOpen()};
+            checkIn() ? static_cast<long long>(checkIn()->index()) : -1,
+            checkIn() && checkIn()->noteOpen()};
 }
 
 void AppController::finish() {
@@ -78,8 +101,9 @@ void AppController::key(ui::Key key, bool ctrl, bool typing, ui::Modifiers more)
         typing = true;
         if (key == ui::Key::Escape || key == ui::Key::Enter) library_.releaseSearch();
     }
-    handle(ui::intentForKey(key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open,
-                                                checkIn_ && checkIn_->noteOpen(), more.alt, more.shift}));
+    const Screen* top = router_.topScreen();
+    handle(ui::intentForKey(key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open, top && top->holdsKeys(),
+                                                more.alt, more.shift}));
 }
 
 void AppController::media(ui::MediaCommand command) {
@@ -93,11 +117,13 @@ ui::MediaContext AppController::mediaContext() const {
 }
 
 bool AppController::requestQuit() {
-    if (workshop_.requestQuit()) quit_ = true;
+    EditorScreen* editor = editorScreen();
+    if (!editor || editor->requestQuit()) quit_ = true;
     return quit_;
 }
 
 void AppController::handle(const ui::Intent& intent) {
+    router_.sweep(); // the screens closed by the last intent
     if (!intent) return;
     // While "leave?" is asked, Space (or anything but Esc) keeps the routine going.
     if (intent.action != ui::Action::RequestExit && player_.cancelExit() && intent.action == ui::Action::TogglePause)
@@ -105,8 +131,14 @@ void AppController::handle(const ui::Intent& intent) {
     // Likewise "restart?": anything but a second R keeps the routine where it is.
     if (intent.action != ui::Action::Restart && player_.cancelRestart() && intent.action == ui::Action::TogglePause)
         return;
-    handleCheckIn(intent) || handleLibrary(intent) || handleWorkshop(intent) || handlePlayer(intent) ||
-        handleSound(intent) || handleWindow(intent);
+    // The screen on top first; what it leaves (the sound, the window, opening another) is the app's.
+    if (Screen* top = router_.topScreen(); top && top->handle(intent)) {
+    } else if (intent.action == ui::Action::OpenCheckIn) {
+        openCheckIn(knownAreas(), CheckInMoment::Standalone, {});
+    } else {
+        handleLibrary(intent) || openScreens(intent) || handlePlayer(intent) || handleSound(intent) ||
+            handleWindow(intent);
+    }
     if (screen() != ui::Screen::Library) library_.releaseSearch(); // back in the library, shortcuts work
 }
 
@@ -117,6 +149,14 @@ bool AppController::handleLibrary(const ui::Intent& intent) {
     case Action::SelectPrevious: library_.moveSelection(-1); return true;
     case Action::SelectNext: library_.moveSelection(+1); return true;
     case Action::FocusSearch: library_.requestSearchFocus(); return true;
+    case Action::RanToday:
+        if (today_ && today_->panel().show && today_->markRan(library_.entries())) refreshToday();
+        return true;
+    case Action::StartToday:
+        for (RoutineSource source : {RoutineSource::Dir, RoutineSource::User, RoutineSource::BuiltIn})
+            for (const auto& e : library_.entries())
+                if (e.source == source && e.id == intent.text && e.valid()) return startRoutine(e), true;
+        return true;
     case Action::Start: withEntry(intent.index, [&](const LibraryEntry& e) { startRoutine(e); }); return true;
     case Action::StartSelected:
         if (screen() == ui::Screen::Library && library_.selected()) startRoutine(*library_.selected());
@@ -125,50 +165,66 @@ bool AppController::handleLibrary(const ui::Intent& intent) {
     }
 }
 
-bool AppController::handleWorkshop(const ui::Intent& intent) {
+// The library's ways to the other screens, and deleting. (Esc, Save and the editors' own
+// intents went to the screen on top.)
+bool AppController::openScreens(const ui::Intent& intent) {
     using ui::Action;
+    ScreenHost& host = *this;
     switch (intent.action) {
-    case Action::NewRoutine: workshop_.newRoutine(); return true;
-    case Action::OpenQuickSet: workshop_.openQuickSet(); return true;
+    case Action::NewRoutine: show(EditorScreen::blank(host)); return true;
+    case Action::OpenQuickSet: show(std::make_unique<QuickSetScreen>(host)); return true;
     case Action::Duplicate:
-        withEntry(intent.index, [&](const LibraryEntry& e) { workshop_.duplicate(e); });
+        withEntry(intent.index, [&](const LibraryEntry& e) { show(EditorScreen::copyOf(host, e)); });
         return true;
-    case Action::Edit: withEntry(intent.index, [&](const LibraryEntry& e) { workshop_.edit(e); }); return true;
+    case Action::Edit:
+        withEntry(intent.index, [&](const LibraryEntry& e) { show(EditorScreen::of(host, e)); });
+        return true;
     case Action::EditSelected:
-        if (const LibraryEntry* e = library_.selected(); e && e->valid()) {
-            if (e->source == RoutineSource::User)
-                workshop_.edit(*e);
-            else
-                workshop_.duplicate(*e);
-        }
+        if (const LibraryEntry* e = library_.selected(); e && e->valid())
+            show(e->source == RoutineSource::User ? EditorScreen::of(host, *e) : EditorScreen::copyOf(host, *e));
         return true;
-    case Action::Delete: withEntry(intent.index, [&](const LibraryEntry& e) { workshop_.remove(e); }); return true;
+    case Action::Delete:
+        withEntry(intent.index, [&](const LibraryEntry& e) {
+            if (trash_.remove(e)) routinesChanged("");
+        });
+        return true;
     case Action::DeleteSelected:
-        if (library_.selected()) workshop_.remove(*library_.selected());
+        if (library_.selected() && trash_.remove(*library_.selected())) routinesChanged("");
         return true;
-    case Action::UndoDelete: workshop_.undoRemove(); return true;
-    case Action::OpenHistory: workshop_.openHistory(); return true;
-    case Action::CloseView: workshop_.close(); return true;
-    case Action::Undo: workshop_.undo(); return true;
-    case Action::Redo: workshop_.redo(); return true;
-    case Action::PreviousStep: workshop_.chooseStep(-1); return true;
-    case Action::NextStep: workshop_.chooseStep(+1); return true;
-    case Action::StepCommand: workshop_.stepCommand(intent.edit); return true;
-    case Action::Save: workshop_.save(); return true;
-    case Action::EditRoutine: workshop_.editorAction(intent.edit); return true;
-    case Action::QuickStart: workshop_.startQuickSet(); return true;
-    case Action::QuickRefine: workshop_.refineQuickSet(); return true;
+    case Action::UndoDelete:
+        if (auto restored = trash_.undo()) routinesChanged(*restored);
+        return true;
+    case Action::OpenHistory: {
+        auto history = std::make_unique<HistoryScreen>(host);
+        HistoryScreen& opened = *history;
+        router_.open(std::move(history));
+        opened.load();
+        return true;
+    }
     default: return false;
     }
+}
+
+void AppController::openEditor(Routine routine, bool saveNow) {
+    ScreenHost& host = *this;
+    auto editor = std::make_unique<EditorScreen>(host, std::move(routine), std::filesystem::path{}, "New");
+    EditorScreen& opened = *editor;
+    show(std::move(editor));
+    if (saveNow) opened.saveAndClose();
+}
+
+EditorScreen* AppController::editorScreen() const { return static_cast<EditorScreen*>(router_.opened(Route::Editor)); }
+QuickSetScreen* AppController::quickSetScreen() const {
+    return static_cast<QuickSetScreen*>(router_.opened(Route::QuickSet));
+}
+PlayerScreen* AppController::playerScreen() const { return static_cast<PlayerScreen*>(router_.opened(Route::Player)); }
+HistoryScreen* AppController::historyScreen() const {
+    return static_cast<HistoryScreen*>(router_.opened(Route::History));
 }
 
 bool AppController::handlePlayer(const ui::Intent& intent) {
     using ui::Action;
     switch (intent.action) {
-    case Action::TogglePause: player_.togglePause(); return true;
-    case Action::Skip: player_.skip(); return true;
-    case Action::Back: player_.back(); return true;
-    case Action::Extend: player_.extend(); return true;
     case Action::Restart:
         // While a routine plays the first R asks; a restart is a new session, asked about again at its end.
         if (!player_.requestRestart()) overHandled_ = false;
@@ -177,13 +233,6 @@ bool AppController::handlePlayer(const ui::Intent& intent) {
         if (!player_.requestExit()) toLibrary();
         return true;
     case Action::ToLibrary: toLibrary(); return true;
-    case Action::Pause: player_.pause(); return true;
-    case Action::Resume:
-        if (player_.status().state == SessionState::Paused)
-            player_.resume();
-        else
-            player_.continueManual();
-        return true;
     case Action::Stop:
         if (player_.playing()) toLibrary(); // recorded as stopped, as Esc twice would
         return true;
@@ -247,7 +296,7 @@ void AppController::playRoutine(const LibraryEntry& entry) {
         beforeAnswers_.clear(); // no session for them to belong to
         return;
     }
-    router_.open(Route::Player);
+    router_.open(std::make_unique<PlayerScreen>(player_));
     settings_.lastRoutine = entry.id;
     screenSaver(!player_.running());
 }
@@ -257,6 +306,7 @@ void AppController::toLibrary() {
     sessionRecorded();
     router_.close(Route::Player);
     screenSaver(true);
+    refreshToday(); // the routine just done shows done, Enter moves on to the next one due
     reporter_.logf("screen %s", std::string(routeName(router_.top())).c_str()); // "Try it" comes back to the editor
 }
 
@@ -273,80 +323,33 @@ void AppController::routinesChanged(const std::string& selectId) {
 // ---------------------------------------------------------------------------------------
 // Check-ins: before a routine (a setting), after it, and on their own from the history
 // ---------------------------------------------------------------------------------------
-bool AppController::handleCheckIn(const ui::Intent& intent) {
-    using ui::Action;
-    if (intent.action == Action::OpenCheckIn) {
-        openCheckIn(knownAreas(), CheckInMoment::Standalone, {});
-        return true;
-    }
-    if (!checkIn_) return false;
-    switch (intent.action) {
-    case Action::CheckInDigit: checkIn_->digit(intent.value); break;
-    case Action::CheckInScore: checkIn_->setScore(intent.value); break;
-    case Action::CheckInUp: checkIn_->up(); break;
-    case Action::CheckInDown: checkIn_->down(); break;
-    case Action::CheckInNext: checkIn_->next(wallClockSeconds()); break;
-    case Action::CheckInSkipAll: checkIn_->skipAll(); break;
-    case Action::CheckInNote:
-        checkIn_->openNote();
-        reporter_.logf("check-in note open index=%zu", checkIn_->index());
-        return true;
-    case Action::CheckInNoteText: checkIn_->setNoteDraft(intent.text); return true;
-    case Action::CheckInNoteKeep:
-        // Too long: the line stays open and says why (the view shows noteProblem()).
-        if (!checkIn_->keepNote()) {
-            reporter_.logf("check-in note too-long bytes=%zu", checkIn_->noteDraft().size());
-            return true;
-        }
-        reporter_.logf("check-in note kept index=%zu bytes=%zu", checkIn_->index(), checkIn_->note().size());
-        return true;
-    case Action::CheckInNoteDrop:
-        checkIn_->dropNote();
-        reporter_.logf("check-in note dropped index=%zu", checkIn_->index());
-        return true;
-    default: return false;
-    }
-    if (checkIn_->done())
-        checkInAnswered();
-    else
-        reporter_.logf("check-in index=%zu score=%d question=\"%s\"", checkIn_->index(), checkIn_->score().value_or(-1),
-                       checkIn_->question().c_str());
-    sayQuestion();
-    return true;
+CheckInScreen* AppController::checkInScreen() const {
+    return static_cast<CheckInScreen*>(router_.opened(Route::CheckIn));
+}
+
+const CheckInModel* AppController::checkIn() const {
+    const CheckInScreen* s = checkInScreen();
+    return s ? &s->model() : nullptr;
 }
 
 void AppController::openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName) {
-    checkIn_.emplace(areas, moment);
-    checkInRoutineName_ = std::move(routineName);
-    router_.open(Route::CheckIn);
-    reporter_.logf("screen check-in moment=%s questions=%zu", std::string(momentName(moment)).c_str(),
-                   checkIn_->count());
-    ++checkInSerial_;
-    if (checkIn_->done())
-        checkInAnswered();
-    else
-        reporter_.logf("check-in index=0 score=-1 question=\"%s\"", checkIn_->question().c_str());
-    sayQuestion();
+    ScreenHost& host = *this;
+    auto screen = std::make_unique<CheckInScreen>(host, areas, moment, std::move(routineName),
+                                                  [this](const CheckInModel& answered) { checkInAnswered(answered); });
+    CheckInScreen& opened = *screen;
+    router_.open(std::move(screen));
+    opened.begin();
 }
 
-// The voice asks each question once, as it comes up, eyes shut on the mat; the sound device
-// says it when no cue sounds (after the end's chime and "Done.", say).
-void AppController::sayQuestion() {
-    if (!checkIn_ || checkIn_->done() || !driver_ || !settings_.voice.enabled) return;
-    const std::pair<std::uint64_t, std::size_t> question{checkInSerial_, checkIn_->index()};
-    if (question == questionSaid_) return;
-    questionSaid_ = question;
-    // TRANSLATORS: said after a check-in question: the scale, as the voice says it.
-    driver_->say(checkIn_->question() + " " + _("0 none, 10 worst."));
-    reporter_.logf("check-in said index=%zu", checkIn_->index());
+bool AppController::say(const std::string& sentence) {
+    if (!driver_ || !settings_.voice.enabled) return false;
+    driver_->say(sentence);
+    return true;
 }
 
-void AppController::checkInAnswered() {
-    const CheckInMoment moment = checkIn_->moment();
-    auto answers = checkIn_->answers(moment == CheckInMoment::After ? history_.lastSessionId() : std::nullopt);
-    checkIn_.reset();
-    router_.close(Route::CheckIn);
-    reporter_.logf("check-in done moment=%s answers=%zu", std::string(momentName(moment)).c_str(), answers.size());
+void AppController::checkInAnswered(const CheckInModel& answered) {
+    const CheckInMoment moment = answered.moment();
+    auto answers = answered.answers(moment == CheckInMoment::After ? history_.lastSessionId() : std::nullopt);
     if (moment == CheckInMoment::Before) {
         beforeAnswers_ = std::move(answers); // their session has no id until it is recorded
         if (auto entry = std::exchange(startAfterCheckIn_, std::nullopt)) playRoutine(*entry);
@@ -354,7 +357,7 @@ void AppController::checkInAnswered() {
     }
     for (const auto& a : answers)
         if (auto error = history_.addCheckIn(a)) reporter_.notice("cannot record the check-in: " + *error);
-    if (moment == CheckInMoment::Standalone && router_.top() == Route::History) workshop_.openHistory();
+    if (moment == CheckInMoment::Standalone && router_.top() == Route::History) historyScreen()->load();
 }
 
 void AppController::sessionRecorded() {

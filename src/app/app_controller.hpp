@@ -1,18 +1,24 @@
 #pragma once
-// The window's brain without the window: it owns the screens' models (the library, the
-// player, the workshop), the router and the settings, and turns every intent (from a key,
-// a button, a test) into new state. What only the window can do (fullscreen, text size, the
+// The window's brain without the window: it owns the router (and so the open screens), the
+// library and the player, the settings, and the flows between screens (a check-in before a
+// routine, the editor's "Try it"); each intent (from a key, a button, a test) goes to the
+// screen on top first, then to the app. What only the window can do (fullscreen, text size, the
 // screen saver, the sound device) it asks of an AppShell. Unit tests drive it with a fake
 // shell, a steady-clock driver on a fake clock and a temporary folder.
 
-#include "app/workshop.hpp"
 #include "core/reporter.hpp"
-#include "screens/check_in/check_in_model.hpp"
+#include "screens/check_in/check_in_screen.hpp"
+#include "screens/editor/editor_screen.hpp"
+#include "screens/history/history_screen.hpp"
 #include "screens/intent.hpp"
 #include "screens/library/library_model.hpp"
+#include "screens/library/today_model.hpp"
+#include "screens/library/trash.hpp"
 #include "screens/player/player_controller.hpp"
+#include "screens/player/player_screen.hpp"
+#include "screens/quick_set/quick_set_screen.hpp"
 #include "screens/router.hpp"
-#include "screens/settings/settings_view.hpp"
+#include "screens/settings/settings_state.hpp"
 #include "store/history_sink.hpp"
 #include "store/settings.hpp"
 
@@ -33,17 +39,22 @@ class AppShell {
     virtual void soundFilesChanged() = 0;                 // reload the cue sounds from settings()
 };
 
-class AppController final : private WorkshopHost {
+class AppController final : private ScreenHost {
   public:
     // `settingsFile` is where the sound and the settings are saved when they change; the window
     // saves through the same one at exit, so each save edits only what changed since.
-    AppController(AppShell& shell, Reporter& reporter, HistorySink& history, SettingsFile& settingsFile,
-                  WorkshopPaths paths, LibraryFolders folders, Settings settings, PlayerClocks clocks = {});
+    AppController(AppShell& shell, Reporter& reporter, HistorySink& history, SettingsFile& settingsFile, AppPaths paths,
+                  LibraryFolders folders, Settings settings, Clocks clocks);
 
     // The session driver to play on (the sound device, or the steady clock); it may change
     // while a routine plays.
     void setDriver(SessionDriver* driver);
     [[nodiscard]] SessionDriver* driver() const { return driver_; }
+
+    // Programs (issue 26): the library opens on Today while one runs. Off until the window
+    // turns it on (unit tests that do not ask for it never open a database).
+    void followPrograms(ProgramFolders folders, std::filesystem::path db, std::function<std::int64_t()> wallClock);
+    [[nodiscard]] const TodayModel* today() const { return today_ ? &*today_ : nullptr; }
 
     // Reads the library, then plays `startWith` at once when given (`unknot run`).
     void begin(const std::optional<LibraryEntry>& startWith);
@@ -73,14 +84,21 @@ class AppController final : private WorkshopHost {
     [[nodiscard]] const Router& router() const { return router_; }
     [[nodiscard]] bool quitting() const { return quit_; }
     [[nodiscard]] bool showHelp() const { return showHelp_; }
-    [[nodiscard]] const Settings& settings() const { return settings_; }
+    [[nodiscard]] const Settings& settings() const override { return settings_; }
     [[nodiscard]] const PlayerController& player() const { return player_; }
     [[nodiscard]] LibraryModel& library() { return library_; }
-    [[nodiscard]] Workshop& workshop() { return workshop_; }
+    // The screens open now, if they are.
+    [[nodiscard]] EditorScreen* editorScreen() const;
+    [[nodiscard]] QuickSetScreen* quickSetScreen() const;
+    [[nodiscard]] HistoryScreen* historyScreen() const;
+    [[nodiscard]] PlayerScreen* playerScreen() const;
+    [[nodiscard]] Screen* topScreen() const { return router_.topScreen(); }
+    // The name of the routine just deleted (the library offers Undo), or "".
+    [[nodiscard]] std::string deletedName() const { return trash_.deletedName(); }
     [[nodiscard]] ui::SettingsViewState& settingsPanel() { return settingsPanel_; }
     // The check-in asked now (before or after a routine, or from the history), if any.
-    [[nodiscard]] const CheckInModel* checkIn() const { return checkIn_ ? &*checkIn_ : nullptr; }
-    [[nodiscard]] const std::string& checkInRoutineName() const { return checkInRoutineName_; }
+    [[nodiscard]] CheckInScreen* checkInScreen() const;
+    [[nodiscard]] const CheckInModel* checkIn() const;
 
   private:
     AppShell& shell_;
@@ -90,33 +108,31 @@ class AppController final : private WorkshopHost {
     Router router_;
     LibraryModel library_;
     PlayerController player_;
-    Workshop workshop_;
+    AppPaths paths_;
+    Trash trash_;
     SessionDriver* driver_ = nullptr;
     ui::SettingsViewState settingsPanel_;
-    // -- check-ins (issue 15) --
     HistorySink& history_;
-    std::optional<CheckInModel> checkIn_;
-    std::uint64_t checkInSerial_ = 0;                    // one per check-in opened
-    std::pair<std::uint64_t, std::size_t> questionSaid_; // check-in serial, question index
-    std::string checkInRoutineName_;
+    PlayerClocks clocks_;
+    // -- the check-ins' flow (the screen is screens/check_in) --
     std::optional<LibraryEntry> startAfterCheckIn_; // the routine the "before" questions lead to
     std::vector<CheckIn> beforeAnswers_;            // kept until their session is recorded
     bool overHandled_ = false;                      // this session's end was seen (and "after" asked)
     bool showHelp_ = false;
     bool quit_ = false;
+    std::optional<TodayModel> today_; // programs: what today asks (issue 26)
+    void refreshToday();              // reads today again and selects the next routine due
 
     // Intents by concern; each returns false for intents not its own.
     bool handleLibrary(const ui::Intent& intent);
-    bool handleWorkshop(const ui::Intent& intent);
+    bool openScreens(const ui::Intent& intent); // the library's ways to the other screens
     bool handlePlayer(const ui::Intent& intent);
     bool handleSound(const ui::Intent& intent);
     bool handleWindow(const ui::Intent& intent);
-    bool handleCheckIn(const ui::Intent& intent);
 
     void openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName);
-    void checkInAnswered(); // the questions are over: record, then go on
-    void sayQuestion();     // the voice asks the question shown, once
-    void sessionRecorded(); // the "before" answers get their session's id
+    void checkInAnswered(const CheckInModel& answered); // the questions are over: record, then go on
+    void sessionRecorded();                             // the "before" answers get their session's id
     [[nodiscard]] std::vector<std::string> knownAreas() const;
 
     void startRoutine(const LibraryEntry& entry);
@@ -130,9 +146,24 @@ class AppController final : private WorkshopHost {
         if (const LibraryEntry* e = library_.at(index)) act(*e);
     }
 
-    // WorkshopHost
+    template <class S> void show(std::unique_ptr<S> screen) {
+        if (!screen) return;
+        S& opened = *screen;
+        router_.open(std::move(screen));
+        opened.begin();
+    }
+
+    // ScreenHost
+    [[nodiscard]] Reporter& reporter() override { return reporter_; }
+    [[nodiscard]] const Clocks& clocks() const override { return clocks_; }
+    [[nodiscard]] HistorySink& history() override { return history_; }
+    [[nodiscard]] const AppPaths& paths() const override { return paths_; }
     void play(const LibraryEntry& entry) override { startRoutine(entry); }
+    void open(std::unique_ptr<Screen> screen) override { router_.open(std::move(screen)); }
+    void close(Route route) override { router_.close(route); }
+    void openEditor(Routine routine, bool saveNow) override;
     void routinesChanged(const std::string& selectId) override;
+    bool say(const std::string& sentence) override;
     void quit() override { quit_ = true; }
 };
 

@@ -1,5 +1,6 @@
 #include "audio/audio_device.hpp"
 
+#include "audio/sound_file.hpp"
 #include "core/atomic_file.hpp"
 
 #include <SDL.h>
@@ -34,6 +35,10 @@ std::string formatName(Uint16 format) {
 constexpr std::size_t kMaxCustomSoundBytes = 16u << 20;
 // …and at most this long: a cue marks a moment. Checked from the file's header before decoding.
 constexpr double kMaxCustomSoundSeconds = 10.0;
+// The most sound a file may hold, counted from its stream before a decoder sees it: a FLAC
+// whose header claimed 5 s held 2 hours (13.7 s to start, 2.8 GB). Above the cue limit, as
+// the count is an upper bound (an Ogg Vorbis packet counts as half a long block).
+constexpr double kMaxDecodedSeconds = 30.0;
 // A sound that decodes to less than this share of the length its header claims is cut short
 // or damaged (truncated WAVs used to play a silent or clipped cue without a word).
 constexpr double kMinDecodedShare = 0.9;
@@ -55,6 +60,13 @@ std::variant<ChunkPtr, std::string> loadCustomSound(const std::string& path, int
     if (!read.text) return read.error;
     const std::string& bytes = *read.text;
     if (bytes.empty()) return std::string("the file is empty");
+    // Zero channels made SDL divide by zero at every start; checked here, before SDL reads it.
+    const auto facts = inspectSound(bytes);
+    if (auto* problem = std::get_if<std::string>(&facts)) return *problem;
+    const double holds = std::get<SoundFacts>(facts).maxSeconds();
+    if (holds > kMaxDecodedSeconds)
+        return "it holds up to " + seconds(holds) + " of sound, whatever its header says; a cue sound lasts at most " +
+               seconds(kMaxCustomSoundSeconds);
 
     // How long the file says it is, from its header, before decoding it all.
     Mix_Music* music = Mix_LoadMUS_RW(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())), 1);
@@ -231,10 +243,10 @@ void AudioDevice::wake() {
     Mix_SetPostMix(postMix, mixer_.get()); // (in case opening reset it)
 }
 
-void AudioDevice::start(const Timeline& timeline, const CueOptions& options) {
-    book_ = voice_ ? voice_->prepare(timeline, options) : nullptr;
+void AudioDevice::start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) {
+    book_ = voice_ ? voice_->prepare(*timeline, options) : nullptr;
     spentAsked_ = -1;
-    mixer_->start(timeline, options, book_);
+    mixer_->start(std::move(timeline), options, book_);
     wake(); // after the command: the first buffer plays it
 }
 

@@ -90,7 +90,7 @@ class AudioDevice final : public SoundDeviceDriver {
     [[nodiscard]] bool suspended() const override { return suspended_; }
 
     // SessionDriver
-    void start(const Timeline& timeline, const CueOptions& options) override;
+    void start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) override;
     void apply(SessionCommand command) override {
         mixer_->apply(command);
         wake();

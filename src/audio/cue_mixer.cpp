@@ -10,9 +10,12 @@ namespace unknot {
 
 namespace {
 
-// The limiter keeps the sum of overlapping cues under full scale; it lets go over ~50 ms.
-constexpr float kLimitLevel = 32000.0f;
+// The limiter keeps the sum of overlapping cues (a manual step's continue over its phase sound,
+// a loud voice over a tick) 1.5 dB under full scale, so that the true peak between samples stays
+// under -1 dBTP; it lets go over ~50 ms.
+constexpr float kLimitLevel = 27546.0f; // -1.5 dBFS
 constexpr double kLimiterReleaseSeconds = 0.05;
+constexpr float kLimiterUnity = 0.9999f; // -0.0009 dB: the release is over
 // A pause or a cut fades what sounds over 10 ms: no click, and silent well within 20 ms.
 constexpr double kFadeSeconds = 0.01;
 // A volume change ramps over 15 ms instead of jumping (a jump clicks).
@@ -99,11 +102,12 @@ void CueMixer::reclaim() {
     while (retired_.pop(old)) delete old;
 }
 
-void CueMixer::start(const Timeline& timeline, const CueOptions& options, std::shared_ptr<const PhraseBook> book) {
+void CueMixer::start(std::shared_ptr<const Timeline> timeline, const CueOptions& options,
+                     std::shared_ptr<const PhraseBook> book) {
     // The voice follows the phase cues: the session fires them even when their sound is off.
     CueOptions sessionOptions = options;
     if (book) sessionOptions.phase = true;
-    auto session = std::make_unique<Session>(timeline, sessionOptions, rate_);
+    auto session = std::make_unique<Session>(std::move(timeline), sessionOptions, rate_);
     Command c;
     c.type = Command::Type::Start;
     c.session = session.release();
@@ -148,7 +152,9 @@ void CueMixer::setVolume(int percent, bool muted) {
 }
 
 void CueMixer::setVoiceVolume(int percent) {
-    const float v = static_cast<float>(std::clamp(percent, 0, 100)) / 100.0f;
+    // 100 % says every phrase as loud as the cues (each is made to their loudness); above it
+    // louder, up to +6 dB at 141 % and +12 dB at 200 %, the limiter keeping the peaks.
+    const float v = static_cast<float>(std::clamp(percent, 0, kMaxVoiceVolume)) / 100.0f;
     voiceGain_ = v * v;
 }
 
@@ -229,7 +235,7 @@ void CueMixer::pushEvent(const TaggedEvent& event) {
 }
 
 void CueMixer::onCue(const FiredCue& cue) {
-    const bool heard = cue.type != CueType::Phase || phaseSound_;
+    bool heard = cue.type != CueType::Phase || phaseSound_;
     if (heard) pushEvent(TaggedEvent{{SessionEvent::Type::Cue, cue, {}, cue.at}, sessionGeneration_});
     if (cue.type == CueType::Phase) {
         // A new phase: what is said of the last one stops.
@@ -238,6 +244,12 @@ void CueMixer::onCue(const FiredCue& cue) {
         pendingPhrase_ = -1;
     }
     const CueSound* sound = &sounds_[static_cast<std::size_t>(soundFor(cue, session_->timeline()))];
+    // A tick inside a phrase gives way to it, as the plan says (tickGivesWay): the words count more.
+    if (cue.type == CueType::Countdown && speech_.sound) {
+        const Ticks tick = session_->toTicks(kTickSoundMs);
+        if (cue.at < speech_.start + static_cast<Ticks>(speech_.sound->frames) && cue.at + tick > speech_.start)
+            heard = false;
+    }
     if (heard && sound->samples && sound->frames > 0) {
         // A free voice; a sounding cue is never cut off (16 voices of 400 ms are plenty).
         for (Voice& v : voices_) {
@@ -509,6 +521,9 @@ void CueMixer::mixChunk(std::int16_t* out, Ticks chunkStart, std::size_t frames)
         for (int c = 0; c < kChannels; ++c)
             out[f * kChannels + c] = static_cast<std::int16_t>(std::lrint(mixed[c] * limiter_));
         limiter_ += (1.0f - limiter_) * release;
+        // In float the release stalls a little under 1 (at 1 - 7e-5 with 50 ms at 48 kHz), and
+        // every cue after the limiter once acted would be a bit quieter than its file: snap back.
+        if (limiter_ > kLimiterUnity) limiter_ = 1.0f;
     }
 }
 

@@ -72,7 +72,11 @@ class CueMixer final : private SessionListener {
     // the worker has published it by then, and the session starts once its first phrase is
     // there. The mixer keeps the book alive and lets it go on this thread once the audio thread
     // has moved on.
-    void start(const Timeline& timeline, const CueOptions& options, std::shared_ptr<const PhraseBook> book = {});
+    void start(std::shared_ptr<const Timeline> timeline, const CueOptions& options,
+               std::shared_ptr<const PhraseBook> book = {});
+    void start(Timeline timeline, const CueOptions& options, std::shared_ptr<const PhraseBook> book = {}) {
+        start(std::make_shared<const Timeline>(std::move(timeline)), options, std::move(book));
+    }
     void apply(SessionCommand command);
     void setCueOptions(const CueOptions& options);
     void setVolume(int percent, bool muted);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace unknot {
 
@@ -25,5 +26,13 @@ inline constexpr double kCueMaxTruePeakDbtp = -1.0;
 // libebur128 cannot take the format.
 [[nodiscard]] std::optional<Loudness> measureCueLoudness(std::span<const std::int16_t> interleaved, unsigned channels,
                                                          unsigned sampleRate);
+
+// A synthesised phrase brought to the cue loudness, so the voice sounds as loud as the cues:
+// mono samples scaled to `targetLufs` (maximum momentary, as the cues are measured), their
+// peaks held under `ceilingDbtp` by a look-ahead limiter (speech peaks sit well above its
+// loudness). Done once per phrase on the voice's thread, never in the audio callback. Silence
+// and sounds libebur128 cannot measure stay as they are.
+void normaliseSpeech(std::vector<std::int16_t>& mono, unsigned sampleRate, double targetLufs = kCueLoudnessLufs,
+                     double ceilingDbtp = kCueMaxTruePeakDbtp);
 
 } // namespace unknot

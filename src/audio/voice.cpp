@@ -88,18 +88,23 @@ SpokenPhrase Voice::speak(const std::string& text) const {
     feat_set_float(voice_->voice->features, "duration_stretch", voice_->durationStretch);
     std::unique_ptr<cst_wave, WaveDeleter> wave(flite_text_to_wave(text.c_str(), voice_->voice));
     if (!wave || cst_wave_num_samples(wave.get()) <= 0 || cst_wave_num_channels(wave.get()) != 1) return out;
-    return resampled(cst_wave_samples(wave.get()), static_cast<std::size_t>(cst_wave_num_samples(wave.get())),
-                     cst_wave_sample_rate(wave.get()));
+    return levelled(std::vector<std::int16_t>(cst_wave_samples(wave.get()),
+                                              cst_wave_samples(wave.get()) + cst_wave_num_samples(wave.get())),
+                    cst_wave_sample_rate(wave.get()));
 }
 
-SpokenPhrase Voice::resampled(const std::int16_t* mono, std::size_t count, int fromRate) const {
+SpokenPhrase Voice::levelled(std::vector<std::int16_t> mono, int fromRate) const {
     SpokenPhrase out;
-    if (count == 0 || fromRate <= 0) return out;
+    if (mono.empty() || fromRate <= 0) return out;
     std::unique_ptr<SDL_AudioStream, StreamDeleter> stream(
         SDL_NewAudioStream(AUDIO_S16SYS, 1, fromRate, AUDIO_S16SYS, static_cast<Uint8>(channels_), sampleRate_));
     if (!stream) return out;
-    const int bytes = static_cast<int>(count * sizeof(std::int16_t));
-    if (SDL_AudioStreamPut(stream.get(), mono, bytes) != 0 || SDL_AudioStreamFlush(stream.get()) != 0) return out;
+    // As loud as the cue sounds, in every language: Flite's voices come out 3 to 10 LU under
+    // them, each its own, and espeak-ng louder again and unevenly across languages.
+    normaliseSpeech(mono, static_cast<unsigned>(fromRate));
+    const int bytes = static_cast<int>(mono.size() * sizeof(std::int16_t));
+    if (SDL_AudioStreamPut(stream.get(), mono.data(), bytes) != 0 || SDL_AudioStreamFlush(stream.get()) != 0)
+        return out;
     out.samples.resize(static_cast<std::size_t>(SDL_AudioStreamAvailable(stream.get())) / sizeof(std::int16_t));
     const int got = SDL_AudioStreamGet(stream.get(), out.samples.data(),
                                        static_cast<int>(out.samples.size() * sizeof(std::int16_t)));
@@ -222,23 +227,6 @@ std::optional<MonoWave> parseStreamedWave(const std::string& b) {
     return std::nullopt;
 }
 
-// espeak-ng speaks 3 to 6 LU louder than Flite's kal16, and unevenly across languages: each
-// phrase is brought to the loudness kal16's phrases have (their maximum momentary loudness,
-// -25.5 LUFS, measured on mono 16-bit as synthesised), so the voice keeps one loudness in every
-// language (bench/voice_loudness.py measures both, as the app makes them).
-constexpr double kVoiceLoudnessLufs = -25.5;
-constexpr double kVoiceMaxPeakDbtp = -1.0;
-
-void bringToVoiceLoudness(std::vector<std::int16_t>& mono, int rate) {
-    const auto l = measureCueLoudness(mono, 1, static_cast<unsigned>(rate));
-    if (!l || !std::isfinite(l->maxMomentaryLufs)) return; // silence stays silence
-    double gainDb = kVoiceLoudnessLufs - l->maxMomentaryLufs;
-    if (std::isfinite(l->truePeakDbtp)) gainDb = std::min(gainDb, kVoiceMaxPeakDbtp - l->truePeakDbtp);
-    const double gain = std::pow(10.0, gainDb / 20.0);
-    for (auto& s : mono)
-        s = static_cast<std::int16_t>(std::clamp(std::lround(static_cast<double>(s) * gain), -32768L, 32767L));
-}
-
 } // namespace
 
 std::unique_ptr<Voice> Voice::openEspeak(std::string_view language, double rate, int sampleRate, int channels) {
@@ -258,8 +246,7 @@ SpokenPhrase Voice::speakEspeak(const std::string& text) const {
     if (!output) return {};
     auto wave = parseStreamedWave(*output);
     if (!wave || wave->samples.empty()) return {};
-    bringToVoiceLoudness(wave->samples, wave->rate);
-    return resampled(wave->samples.data(), wave->samples.size(), wave->rate);
+    return levelled(std::move(wave->samples), wave->rate);
 }
 
 std::unique_ptr<Voice> openVoiceFor(const VoiceSettings& settings, std::string_view language, int sampleRate,

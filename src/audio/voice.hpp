@@ -51,7 +51,8 @@ class Voice {
   private:
     struct Registered;
     Voice(std::unique_ptr<Registered> registered, std::string_view name, int sampleRate, int channels);
-    [[nodiscard]] SpokenPhrase resampled(const std::int16_t* mono, std::size_t count, int fromRate) const;
+    // Brought to the cue loudness (normaliseSpeech), then resampled to the device's rate.
+    [[nodiscard]] SpokenPhrase levelled(std::vector<std::int16_t> mono, int fromRate) const;
     [[nodiscard]] SpokenPhrase speakEspeak(const std::string& text) const;
     std::unique_ptr<Registered> voice_; // null for espeak-ng
     std::string espeakVoice_;           // "de", "pt-br"; empty for Flite

@@ -2,6 +2,8 @@
 
 #include "audio/voice.hpp"
 #include "cli/cli_history.hpp"
+#include "cli/cli_program.hpp"
+#include "cli/cli_remind.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
@@ -52,7 +54,9 @@ Library scanLibrary(const GlobalOptions& options) {
 // JSON as scripts read it: keys in the order written (users script against it), invalid UTF-8
 // from a routine file replaced (U+FFFD), never an exception.
 using Json = nlohmann::ordered_json;
-void printJson(const Json& json) { std::cout << json.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n"; }
+void printJson(const Json& json) {
+    std::cout << escapeJsonControls(json.dump(-1, ' ', false, Json::error_handler_t::replace)) << "\n";
+}
 
 // The routine a command names: a file path is read alone; an id is looked up in the library,
 // read once. `entry` points into one of the two.
@@ -140,22 +144,42 @@ int cmdList(const GlobalOptions& options, bool json) {
     return kExitOk;
 }
 
-int cmdCheck(const std::vector<std::string>& files) {
+// Routine and program files alike: a file with [[stage]] tables is a program, its routine ids
+// checked against the library.
+int cmdCheck(const GlobalOptions& options, const std::vector<std::string>& files) {
     int invalid = 0;
+    std::size_t programs = 0;
+    std::optional<Library> library;
     for (const auto& f : files) {
+        if (isProgramFile(f)) {
+            ++programs;
+            if (!library) library = scanLibrary(options);
+            const Diagnostics problems = checkProgramFile(f, *library);
+            printDiagnostics(problems);
+            if (!problems.empty()) ++invalid;
+            continue;
+        }
         const PlayCheck check = checkPlayableFile(f);
         printDiagnostics(check.diagnostics);
         if (!check.canPlay()) ++invalid;
     }
+    // Whole sentences for each kind of file, so every language can say them its own way.
+    const unsigned long n = files.size();
+    const std::string count = std::to_string(n);
+    const std::string bad = std::to_string(invalid);
     if (invalid == 0) {
-        std::cout << format(n_("{0} routine checked, no problems", "{0} routines checked, no problems", files.size()),
-                            {std::to_string(files.size())})
-                  << "\n";
+        const char* ok = programs == 0 ? n_("{0} routine checked, no problems", "{0} routines checked, no problems", n)
+                         : programs == n
+                             ? n_("{0} program checked, no problems", "{0} programs checked, no problems", n)
+                             : n_("{0} file checked, no problems", "{0} files checked, no problems", n);
+        std::cout << format(ok, {count}) << "\n";
         return kExitOk;
     }
-    std::cerr << format(n_("{0} of {1} routine has problems", "{0} of {1} routines have problems", files.size()),
-                        {std::to_string(invalid), std::to_string(files.size())})
-              << "\n";
+    const char* problems = programs == 0 ? n_("{0} of {1} routine has problems", "{0} of {1} routines have problems", n)
+                           : programs == n
+                               ? n_("{0} of {1} program has problems", "{0} of {1} programs have problems", n)
+                               : n_("{0} of {1} file has problems", "{0} of {1} files have problems", n);
+    std::cerr << format(problems, {bad, count}) << "\n";
     return kExitInvalid;
 }
 
@@ -295,8 +319,9 @@ int cmdPlan(const GlobalOptions& options, const std::string& routineArg, bool js
     if (const int code = findPlayable(options, routineArg, named); code != kExitOk) return code;
     // The plan is what will play: the user's choice of cues counts.
     const Settings settings = loadSettings(settingsPath()).settings;
-    const CuePlan plan = planCues(named.entry->timeline(), settings.cues);
+    CuePlan plan = planCues(named.entry->timeline(), settings.cues);
     const SpokenPlan spoken = spokenPhrases(named.entry->timeline(), settings);
+    dropTicksUnderPhrases(plan, spoken.phrases);
     if (json)
         printPlanJson(*named.entry, plan, spoken);
     else
@@ -368,8 +393,8 @@ int runCli(int argc, char** argv) {
         ->excludes(jsonFlag);
 
     std::vector<std::string> files;
-    auto* check = app.add_subcommand("check", _("Check routine files; exit 1 when any has a problem"));
-    check->add_option("files", files, _("Routine files"))->required();
+    auto* check = app.add_subcommand("check", _("Check routine and program files; exit 1 when any has a problem"));
+    check->add_option("files", files, _("Routine or program files"))->required();
 
     std::string routineArg;
     auto* plan = app.add_subcommand("plan", _("Show the expanded timeline and cues of a routine"));
@@ -388,6 +413,10 @@ int runCli(int argc, char** argv) {
 
     HistoryCommands historyCommands;
     addHistoryCommands(app, historyCommands);
+    ProgramCommands programCommands;
+    addProgramCommands(app, programCommands);
+    RemindCommand remindCommand;
+    addRemindCommand(app, remindCommand);
 
     for (CLI::App* sub : app.get_subcommands({})) sub->group(_("Subcommands"));
 
@@ -399,11 +428,13 @@ int runCli(int argc, char** argv) {
     }
 
     if (*list) return idsOnly ? cmdListIds(global) : cmdList(global, json);
-    if (*check) return cmdCheck(files);
+    if (*check) return cmdCheck(global, files);
     if (*plan) return cmdPlan(global, routineArg, json);
     if (*exportCmd) return cmdExport(global, routineArg);
     if (*run) return cmdWindow(global, window, &routineArg);
     if (const int code = runHistoryCommands(historyCommands); code >= 0) return code;
+    if (const int code = runProgramCommands(programCommands, foldersFor(global)); code >= 0) return code;
+    if (const int code = runRemindCommand(remindCommand, foldersFor(global)); code >= 0) return code;
     return cmdWindow(global, window, nullptr);
 }
 

@@ -3,6 +3,7 @@
 #include "core/duration.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
+#include "desktop/clock.hpp"
 #include "store/history_sink.hpp"
 
 #include <nlohmann/json.hpp>
@@ -68,8 +69,8 @@ void printJson(const std::vector<StoredSession>& sessions, const std::vector<Che
                          {"moment", momentName(x.moment)},
                          {"session_id", x.sessionId ? Json(*x.sessionId) : Json(nullptr)},
                          {"note", x.note}});
-    std::cout << Json{{"sessions", std::move(s)}, {"check_ins", std::move(c)}}.dump(-1, ' ', false,
-                                                                                    Json::error_handler_t::replace)
+    std::cout << escapeJsonControls(Json{{"sessions", std::move(s)}, {"check_ins", std::move(c)}}.dump(
+                     -1, ' ', false, Json::error_handler_t::replace))
               << "\n";
 }
 
@@ -123,14 +124,19 @@ int cmdHistory(const HistoryCommands& c) {
         }
         since = *parsed;
     }
-    OpenedHistory opened = openHistory(historyDbPath(), historyPath());
+    OpenedHistory opened = openHistory(historyDbPath(), historyPath(), HistoryAccess::Read);
     if (!opened.db) {
         std::cerr << "unknot: " << _("error: ") << escapeControls(opened.error) << "\n";
         return kExitFailed;
     }
     for (const auto& p : opened.import.problems) std::cerr << "unknot: " << escapeControls(p) << "\n";
-    const auto sessions = opened.db->sessions(since);
-    const auto checkIns = opened.db->checkIns(since);
+    auto rows = opened.db->read(since);
+    if (!rows.error.empty()) {
+        std::cerr << "unknot: " << _("error: ") << escapeControls(rows.error) << "\n";
+        return kExitFailed;
+    }
+    const auto& sessions = rows.sessions;
+    const auto& checkIns = rows.checkIns;
     if (c.json)
         printJson(sessions, checkIns);
     else if (c.csv)

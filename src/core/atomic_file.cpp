@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -40,8 +41,33 @@ bool writeAll(int fd, std::string_view data, std::size_t failAfter) {
 
 } // namespace
 
-std::optional<std::string> writeFileAtomically(const std::filesystem::path& target, std::string_view contents,
+namespace {
+
+// The process's umask, read without changing it (umask(2) sets it, racing other threads).
+mode_t currentUmask() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("Umask:", 0) == 0) return static_cast<mode_t>(std::strtol(line.c_str() + 6, nullptr, 8));
+    return 022;
+}
+
+} // namespace
+
+std::optional<std::string> writeFileAtomically(const std::filesystem::path& link, std::string_view contents,
                                                const AtomicWriteOptions& options) {
+    // A symlinked file (settings.toml kept with one's dotfiles) is written where it points: the
+    // link stays a link.
+    std::filesystem::path target = link;
+    std::error_code linkError;
+    if (std::filesystem::is_symlink(link, linkError)) {
+        const auto resolved = std::filesystem::weakly_canonical(link, linkError);
+        if (!linkError) target = resolved;
+    }
+    // An existing file keeps its mode (a private settings.toml stays private); a new one gets
+    // what the umask gives any new file.
+    struct stat existing {};
+    const mode_t mode = ::stat(target.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : (0666 & ~currentUmask());
     const auto folder = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
@@ -59,7 +85,7 @@ std::optional<std::string> writeFileAtomically(const std::filesystem::path& targ
         return std::optional<std::string>(message);
     };
     if (!writeAll(fd, contents, options.failAfterBytes)) return fail(errnoText("cannot write " + target.string()));
-    ::fchmod(fd, 0644);
+    ::fchmod(fd, mode);
     if (::fsync(fd) != 0) return fail(errnoText("cannot flush " + target.string()));
     if (::close(fd) != 0) {
         ::unlink(tmpl.c_str());

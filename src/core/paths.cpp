@@ -19,5 +19,6 @@ std::filesystem::path xdgDir(const char* variable, const char* fallbackUnderHome
 std::filesystem::path userDataDir() { return xdgDir("XDG_DATA_HOME", ".local/share"); }
 std::filesystem::path userConfigDir() { return xdgDir("XDG_CONFIG_HOME", ".config"); }
 std::filesystem::path userRoutinesDir() { return userDataDir() / "routines"; }
+std::filesystem::path userProgramsDir() { return userDataDir() / "programs"; }
 
 } // namespace unknot

@@ -11,5 +11,7 @@ namespace unknot {
 [[nodiscard]] std::filesystem::path userConfigDir();
 // userDataDir()/routines: the user's own routines
 [[nodiscard]] std::filesystem::path userRoutinesDir();
+// userDataDir()/programs: the user's own programs (docs/programs.md)
+[[nodiscard]] std::filesystem::path userProgramsDir();
 
 } // namespace unknot

@@ -85,6 +85,11 @@ std::size_t utf8Sequence(std::string_view text, std::size_t i, std::uint32_t& cp
 
 } // namespace
 
+bool isBidiControl(std::uint32_t cp) {
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F ||
+           cp == 0x061C;
+}
+
 std::optional<std::size_t> firstInvalidUtf8(std::string_view text) {
     std::uint32_t cp = 0;
     for (std::size_t i = 0; i < text.size();) {
@@ -98,7 +103,7 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view text) {
 std::string escapeControls(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    char buf[8];
+    char buf[16]; // room for \u and 8 hex digits: the compiler cannot see that cp stays below 0x110000
     std::uint32_t cp = 0;
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t len = utf8Sequence(text, i, cp);
@@ -107,8 +112,9 @@ std::string escapeControls(std::string_view text) {
             std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
             out += buf;
             ++i;
-        } else if (cp >= 0x80 && cp <= 0x9F) {
-            // C1 controls: some terminals take U+009B as the start of an escape sequence.
+        } else if ((cp >= 0x80 && cp <= 0x9F) || isBidiControl(cp)) {
+            // C1 controls: some terminals take U+009B as the start of an escape sequence; bidi
+            // overrides reorder what follows on the line.
             std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
             out += buf;
             i += len;
@@ -116,6 +122,40 @@ std::string escapeControls(std::string_view text) {
             out.append(text.substr(i, len));
             i += len;
         }
+    }
+    return out;
+}
+
+std::optional<std::string> outsideTextProblem(std::string_view text, bool lineBreaks) {
+    if (auto bad = firstInvalidUtf8(text)) return "it is not UTF-8 text (byte " + std::to_string(*bad + 1) + ")";
+    std::uint32_t cp = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8Sequence(text, i, cp);
+        const bool allowed = cp == '\t' || (lineBreaks && (cp == '\n' || cp == '\r'));
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+        if ((cp < 0x20 && !allowed) || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
+            return std::string("it holds the control character ") + buf;
+        if (isBidiControl(cp)) return std::string("it holds the bidi control ") + buf + ", which reorders text";
+        i += len;
+    }
+    return std::nullopt;
+}
+
+std::string escapeJsonControls(std::string_view json) {
+    std::string out;
+    out.reserve(json.size());
+    std::uint32_t cp = 0;
+    for (std::size_t i = 0; i < json.size();) {
+        const std::size_t len = utf8Sequence(json, i, cp);
+        if (len > 0 && ((cp >= 0x7F && cp <= 0x9F) || isBidiControl(cp))) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+            out += buf;
+        } else {
+            out.append(json.substr(i, len > 0 ? len : 1));
+        }
+        i += len > 0 ? len : 1;
     }
     return out;
 }
@@ -338,6 +378,27 @@ std::vector<std::string> charactersBeyondBmp(std::string_view utf8) {
     std::vector<std::string> out;
     for (const CodePoint& c : codePoints(utf8))
         if (c.value > 0xFFFF) out.emplace_back(utf8.substr(c.at, c.size));
+    return out;
+}
+
+std::vector<std::string> splitList(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string item(text.substr(start, end - start));
+        const auto first = item.find_first_not_of(" \t");
+        const auto last = item.find_last_not_of(" \t");
+        if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string joinList(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
     return out;
 }
 

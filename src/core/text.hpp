@@ -2,6 +2,7 @@
 // Small text helpers shared by the parser, the library and the command line.
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <optional>
 #include <string>
@@ -43,6 +44,18 @@ inline constexpr std::size_t kMaxSuggestedWordBytes = 64;
 // Byte offset of the first byte that is not valid UTF-8, if any.
 [[nodiscard]] std::optional<std::size_t> firstInvalidUtf8(std::string_view text);
 
+// U+202A–U+202E, U+2066–U+2069, the marks U+200E, U+200F and U+061C: they reorder text.
+[[nodiscard]] bool isBidiControl(std::uint32_t codePoint);
+
+// The one rule for text from outside (a name, a label, an area, a note): why it cannot be kept,
+// or nothing. UTF-8, without C0 controls (tab allowed; line breaks when `lineBreaks`), DEL, C1
+// controls or bidi controls.
+[[nodiscard]] std::optional<std::string> outsideTextProblem(std::string_view text, bool lineBreaks = false);
+
+// JSON as nlohmann prints it with UTF-8 kept, with DEL, C1 and bidi controls escaped as \u00XX
+// too (it escapes only C0), so printing it on a terminal is safe.
+[[nodiscard]] std::string escapeJsonControls(std::string_view json);
+
 // `text` safe to print on a terminal: C0 control characters, DEL and bytes that are not UTF-8
 // shown as \x1b, C1 controls as \u009b; valid UTF-8 kept. Everything printed from a file
 // (names, ids, keys, paths, messages quoting it) goes through this: a shared routine named
@@ -76,5 +89,9 @@ inline constexpr int kMaxTomlNesting = 64;
 
 // "a, b or c"
 [[nodiscard]] std::string joinOr(const std::vector<std::string>& words);
+
+// Comma-separated text to a list and back ("calves, post-run"): items trimmed, empty ones dropped.
+[[nodiscard]] std::vector<std::string> splitList(std::string_view text);
+[[nodiscard]] std::string joinList(const std::vector<std::string>& items);
 
 } // namespace unknot

@@ -6,13 +6,13 @@
 //   - WindowReporter: the --verbose event log the end-to-end tests read, and the notice
 //   - GuiApp: the loop, the sound device, drawing each screen
 #include "desktop/gui_app.hpp"
-#include "core/i18n.hpp"
 
 #include "app/app_controller.hpp"
 #include "audio/audio_device.hpp"
 #include "core/atomic_file.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
+#include "desktop/clock.hpp"
 #include "desktop/mpris_service.hpp"
 #include "desktop/platform.hpp"
 #include "play/sound_switch.hpp"
@@ -97,13 +97,15 @@ class GuiApp final : public AppShell {
         LoadedSettings loaded = settingsFile_.load();
         for (const auto& n : loaded.notices) reporter_.notice(n);
         if (!openWindow(loaded.settings)) return 1;
-        app_ = std::make_unique<AppController>(*this, reporter_, history_, settingsFile_,
-                                               WorkshopPaths{userRoutinesDir(), trashDir(), historyDbPath()},
-                                               options_.folders, loaded.settings);
+        app_ = std::make_unique<AppController>(
+            *this, reporter_, history_, settingsFile_, AppPaths{userRoutinesDir(), trashDir(), historyDbPath()},
+            options_.folders, loaded.settings, PlayerClocks{steadyClockMs, wallClockSeconds});
+        app_->followPrograms(ProgramFolders{builtInProgramsDir(), userProgramsDir()}, historyDbPath(),
+                             wallClockSeconds);
         audioSubsystem_ = std::make_unique<AudioSubsystem>();
         sound_ = std::make_unique<SoundSwitch>(
             reporter_, [this](SessionHandover& resume) { return openDevice(resume); },
-            [this](SessionDriver* driver) { app_->setDriver(driver); }, AudioDevice::kFrequency);
+            [this](SessionDriver* driver) { app_->setDriver(driver); }, AudioDevice::kFrequency, steadyClockMs);
         sound_->open();
         app_->begin(options_.startWith);
         startRemote();
@@ -161,16 +163,13 @@ class GuiApp final : public AppShell {
     int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
     bool settingsListed_ = false; // the settings panel was open last frame (its outputs are listed)
     std::vector<long long> drawnSignature_;
-    unsigned long long wakes_ = 0;               // for --verbose: how often the loop woke
-    unsigned long long frames_ = 0;              // and how often it drew
-    Ticks lastInputMs_ = 0;                      // the last key, click or mouse move (the player's chrome)
-    std::string reportedLayout_;                 // test mode: the player's layout last logged
-    std::string reportedLibrary_;                // test mode: the library's layout last logged
-    std::string reportedSelection_;              // test mode: the selected row, and if it was in view
-    std::string reportedFocus_ = "-";            // test mode: the form field last logged as having the keys
-    std::string loggedSearch_;                   // the library's search text, as last logged
-    bool noteTyping_ = false;                    // the check-in's note line held the keyboard at the last frame
-    std::deque<std::string> noteTypedBeyondBmp_; // emoji typed into the note, not yet placed
+    unsigned long long wakes_ = 0;    // for --verbose: how often the loop woke
+    unsigned long long frames_ = 0;   // and how often it drew
+    Ticks lastInputMs_ = 0;           // the last key, click or mouse move (the player's chrome)
+    std::string reportedLibrary_;     // test mode: the library's layout last logged
+    std::string reportedSelection_;   // test mode: the selected row, and if it was in view
+    std::string reportedFocus_ = "-"; // test mode: the form field last logged as having the keys
+    std::string loggedSearch_;        // the library's search text, as last logged
 
     // While a routine plays, the chrome shows only for a while after input.
     [[nodiscard]] bool playingUndisturbed() const {
@@ -341,12 +340,13 @@ class GuiApp final : public AppShell {
         platform_->beginFrame();
         ui::Intent intent;
         const ui::Fonts& fonts = platform_->fonts();
-        Workshop& w = app_->workshop();
+        EditorScreen* editor = app_->editorScreen();
+        QuickSetScreen* quickSet = app_->quickSetScreen();
         // Emoji typed go to the field being typed in, which ImGui holds each as U+FFFD in.
         ui::SettingsViewState& settings = app_->settingsPanel();
-        std::deque<std::string>* typed = route == Route::Editor     ? &w.editorView().typedBeyondBmp
-                                         : route == Route::QuickSet ? &w.quickSet().form().typedBeyondBmp
-                                         : route == Route::CheckIn  ? &noteTypedBeyondBmp_
+        std::deque<std::string>* typed = route == Route::Editor     ? &editor->view().typedBeyondBmp
+                                         : route == Route::QuickSet ? &quickSet->model().form().typedBeyondBmp
+                                         : route == Route::CheckIn  ? &app_->checkInScreen()->typedBeyondBmp
                                          : route != Route::Library  ? nullptr
                                          : settings.open            ? &settings.typedBeyondBmp
                                                                     : &libraryView_.typedBeyondBmp;
@@ -359,21 +359,28 @@ class GuiApp final : public AppShell {
             break;
         case Route::Player: intent = drawPlayer(); break;
         case Route::Editor:
-            intent = ui::drawEditor(w.editorView(), w.editor(), fonts);
-            reportFocus(w.editorView().activeField.c_str()); // the text field being typed in
+            intent = ui::drawEditor(editor->view(), editor->editor(), fonts);
+            reportFocus(editor->view().activeField.c_str()); // the text field being typed in
             break;
         case Route::QuickSet:
-            intent = ui::drawQuickSet(w.quickSet().form(), w.quickSet().summary(), fonts);
-            reportFocus(w.quickSet().form().focused);
+            intent = ui::drawQuickSet(quickSet->model().form(), quickSet->model().summary(), fonts);
+            reportFocus(quickSet->model().form().focused);
             break;
-        case Route::History: intent = ui::drawHistory(w.historyModel(), fonts); break;
-        case Route::CheckIn: intent = drawCheckIn(); break;
+        case Route::History: intent = ui::drawHistory(app_->historyScreen()->model(), fonts); break;
+        case Route::CheckIn: intent = ui::drawCheckInScreen(*app_->checkInScreen(), fonts, platform_->typing()); break;
+        }
+        // Test mode: what the screen drawn says of its frame (the player's layout), when it changed.
+        if (Screen* top = app_->topScreen(); top && platform_->testMode()) {
+            std::string lines;
+            top->describe(lines);
+            for (std::size_t at = 0, end; (end = lines.find('\n', at)) != std::string::npos; at = end + 1)
+                std::fprintf(stderr, "unknot: %s\n", lines.substr(at, end - at).c_str());
         }
         platform_->endFrame(ui::frameBackground());
         if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
         if (route != Route::QuickSet && route != Route::Editor && !(route == Route::Library && settings.open))
             reportedFocus_ = "-"; // a form opened again reports afresh
-        w.viewDrawn();
+        if (Screen* top = app_->topScreen()) top->viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);
     }
@@ -404,8 +411,9 @@ class GuiApp final : public AppShell {
         model.selected = library.selectedIndex();
         model.outline = &library.selectedOutline();
         model.notice = reporter_.current();
-        model.deleted = app_->workshop().deletedName();
+        model.deleted = app_->deletedName();
         model.showHelp = app_->showHelp();
+        model.today = app_->today() ? &app_->today()->panel() : nullptr;
         ui::LibraryLayout layout;
         ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts(), &layout);
         library.searchDrawn(libraryView_.searchActive);
@@ -439,63 +447,15 @@ class GuiApp final : public AppShell {
         return intent;
     }
 
-    ui::Intent drawCheckIn() {
-        const CheckInModel& c = *app_->checkIn();
-        const std::string& name = app_->checkInRoutineName();
-        ui::CheckInViewModel model;
-        model.title = c.moment() == CheckInMoment::Before  ? format(_("Before: {0}"), {name})
-                      : c.moment() == CheckInMoment::After ? format(_("After: {0}"), {name})
-                                                           : std::string(_("Check-in"));
-        model.question = c.question();
-        model.score = c.score();
-        model.index = c.index();
-        model.count = c.count();
-        model.note = c.note();
-        model.noteOpen = c.noteOpen();
-        model.noteDraft = c.noteDraft();
-        model.noteProblem = c.noteProblem();
-        const ui::Intent intent = ui::drawCheckIn(model, platform_->fonts(), noteTypedBeyondBmp_);
-        // The end-to-end tests type into the note only once it holds the keyboard.
-        const bool typing = c.noteOpen() && platform_->typing();
-        if (typing != noteTyping_) reporter_.logf("check-in note typing=%d", typing ? 1 : 0);
-        noteTyping_ = typing;
-        return intent;
-    }
-
     ui::Intent drawPlayer() {
-        const PlayerController& player = app_->player();
-        ui::PlayerModel model;
-        model.timeline = &player.routine()->timeline();
-        model.routineName = player.routine()->displayName();
-        model.status = player.status();
-        model.flash = player.flashing() ? 1.0f : 0.0f;
-        model.confirmingExit = player.confirmingExit();
-        model.confirmingRestart = player.confirmingRestart();
-        model.skippedPhases = player.skippedPhases();
-        model.completed = player.completed();
-        model.showHelp = app_->showHelp();
-        model.volume = app_->settings().volume;
-        model.muted = app_->settings().muted;
-        model.soundAvailable = sound_->hasSound();
-        model.notice = reporter_.current();
-        model.wallMs = player.wallMs();
-        model.chromeVisible = chromeVisible();
-        ui::PlayerLayout layout;
-        ui::FinishedLayout finished;
-        const ui::Intent intent = ui::drawPlayer(model, platform_->fonts(), &layout, &finished);
-        if (platform_->testMode()) {
-            // The end-to-end tests read where the player's (or the finished screen's) parts went
-            // and how big their text is.
-            char head[64];
-            std::snprintf(head, sizeof head, "test %s scale=%.2f ", player.over() ? "finished-layout" : "layout",
-                          static_cast<double>(platform_->fonts().textScale));
-            std::string line = head + (player.over() ? ui::describe(finished) : ui::describe(layout));
-            if (line != reportedLayout_) std::fprintf(stderr, "unknot: %s\n", line.c_str());
-            if (line != reportedLayout_ && !player.over())
-                std::fprintf(stderr, "unknot: test texts %s\n", ui::describeTexts(layout).c_str());
-            reportedLayout_ = std::move(line);
-        }
-        return intent;
+        ui::PlayerModel frame;
+        frame.showHelp = app_->showHelp();
+        frame.volume = app_->settings().volume;
+        frame.muted = app_->settings().muted;
+        frame.soundAvailable = sound_->hasSound();
+        frame.notice = reporter_.current();
+        frame.chromeVisible = chromeVisible();
+        return ui::drawPlayerScreen(*app_->playerScreen(), std::move(frame), platform_->fonts(), platform_->testMode());
     }
 };
 

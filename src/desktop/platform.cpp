@@ -146,7 +146,7 @@ struct Platform::Impl {
     ui::FontSizes fontSizes{};
     bool imguiReady = false;
     bool deviceObjects = false; // the GL backend's shaders, buffers and font texture exist
-    WindowGeometry windowed; // last geometry while not fullscreen
+    WindowGeometry windowed;    // last geometry while not fullscreen
     // Fullscreen because the command line asked (--fullscreen), and not toggled since: the
     // settings keep the fullscreen they had, since a flag is for that run only.
     bool fullscreenForRunOnly = false;

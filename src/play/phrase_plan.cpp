@@ -10,9 +10,6 @@ namespace unknot {
 
 namespace {
 
-// Phases at least this long have their duration said.
-constexpr Millis kSayDurationFromMs = 20'000;
-
 // TRANSLATORS: the voice says these at a one-sided step's start, alone when time is short.
 std::string_view sideWord(Side side) {
     return side == Side::Left ? _("Left.") : side == Side::Right ? _("Right.") : "";
@@ -107,39 +104,144 @@ std::string roundSays(const Timeline& t, std::size_t i) {
     return out;
 }
 
-// A phase's phrase from fullest to shortest; the caller says the first that fits.
-std::vector<std::string> phaseChoices(const Timeline& t, std::size_t i) {
+bool isShort(const Phase& p) { return !p.manual && p.durationMs <= kAheadUpToMs; }
+
+} // namespace
+
+bool announcedAhead(const Timeline& t, std::size_t i) {
+    if (i == 0 || i >= t.size()) return false;
     const Phase& p = t.phases[i];
-    const std::string side(sideWord(p.side));
-    std::vector<std::string> choices;
-    // A block's `say` takes the place of "Round 2 of 5.": the phrase says it first, and loses it
-    // after its time, before its label.
+    // A `say` is said as written, where it is written: at its own phase, and nothing is added
+    // to it, so its phase does not announce the next one either.
+    const Phase& before = t.phases[i - 1];
+    return isShort(p) && p.say.empty() && before.say.empty() && (before.manual || before.durationMs >= kAheadFromMs);
+}
+
+namespace {
+
+// Whether phase `i` is the routine's first with a side: "Left side first."
+bool firstSided(const Timeline& t, std::size_t i) {
+    if (t.phases[i].side == Side::None) return false;
+    for (std::size_t j = 0; j < i; ++j)
+        if (t.phases[j].side != Side::None) return false;
+    return true;
+}
+
+std::string sideSaid(const Timeline& t, std::size_t i) {
+    const Phase& p = t.phases[i];
+    if (p.side == Side::None || p.kind == PhaseKind::Switch) return {}; // "Switch to the right side."
+    // TRANSLATORS: said at the routine's first one-sided step, before its label.
+    return firstSided(t, i) ? std::string(p.side == Side::Left ? _("Left side first.") : _("Right side first."))
+                            : std::string(sideWord(p.side));
+}
+
+std::string roundSaid(const Timeline& t, std::size_t i) {
+    const Phase& p = t.phases[i];
     const std::string blockSays = roundSays(t, i);
-    const auto withBlockSays = [&](const std::string& text) {
-        std::string out = blockSays;
-        append(out, text);
-        return out;
-    };
-    if (!p.say.empty()) {
-        choices.push_back(withBlockSays(fillSay(t, i)));
-        if (!blockSays.empty()) choices.push_back(fillSay(t, i));
-    } else if (p.kind == PhaseKind::Switch) {
-        choices.push_back(sentence(p.label.str()));
-    } else {
-        std::string withLabel;
-        if (blockSays.empty() && startsRound(t, i))
-            append(withLabel, format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)}));
-        append(withLabel, side);
-        append(withLabel, sentence(p.label.str()));
-        if (!p.manual && p.durationMs >= kSayDurationFromMs) {
-            std::string full = withLabel;
-            append(full, spokenDuration(p.durationMs) + ".");
-            choices.push_back(withBlockSays(full));
-        }
-        choices.push_back(withBlockSays(withLabel));
-        if (!blockSays.empty()) choices.push_back(withLabel);
+    if (!blockSays.empty()) return blockSays;
+    if (startsRound(t, i)) return format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)});
+    return {};
+}
+
+// The first `n` words of a label, as written: what a short phase keeps when nothing more fits.
+std::string firstWords(std::string_view label, std::size_t n) {
+    std::size_t at = 0, words = 0;
+    while (at < label.size() && words < n) {
+        while (at < label.size() && label[at] == ' ') ++at;
+        while (at < label.size() && label[at] != ' ') ++at;
+        ++words;
     }
-    if (!side.empty()) choices.push_back(side);
+    return std::string(label.substr(0, at));
+}
+
+std::string joined(std::initializer_list<std::string_view> parts) {
+    std::string out;
+    for (std::string_view part : parts) append(out, part);
+    return out;
+}
+
+void addChoice(std::vector<std::string>& choices, std::string text) {
+    if (text.empty() || std::find(choices.begin(), choices.end(), text) != choices.end()) return;
+    choices.push_back(std::move(text));
+}
+
+// What phase `i` says of itself as it starts, fullest first: the round, the side, the label, how
+// long, how to go on at a manual step, and the step's cue when there is time. Empty when a
+// short phase was announced by the one before it.
+std::vector<std::string> ownChoices(const Timeline& t, std::size_t i) {
+    const Phase& p = t.phases[i];
+    std::vector<std::string> choices;
+    if (!p.say.empty()) {
+        const std::string blockSays = roundSays(t, i);
+        std::string full = blockSays;
+        append(full, fillSay(t, i));
+        addChoice(choices, full);
+        addChoice(choices, fillSay(t, i));
+        return choices;
+    }
+    if (announcedAhead(t, i)) return choices;
+    const std::string side = sideSaid(t, i), round = roundSaid(t, i), label = sentence(p.label.str());
+    const std::string cue = p.cue.empty() ? std::string() : sentence(p.cue.str());
+    if (p.manual) {
+        const std::string_view howToContinue = _(kHowToContinue);
+        addChoice(choices, joined({side, label, cue, howToContinue}));
+        addChoice(choices, joined({side, label, howToContinue}));
+        addChoice(choices, joined({side, label}));
+    } else if (p.kind == PhaseKind::Switch) {
+        const std::string duration = spokenDuration(p.durationMs) + ".";
+        addChoice(choices, joined({label, duration}));
+        addChoice(choices, label);
+    } else {
+        const std::string duration = spokenDuration(p.durationMs) + ".";
+        addChoice(choices, joined({round, side, label, duration, cue}));
+        addChoice(choices, joined({round, side, label, duration}));
+        addChoice(choices, joined({side, label, duration}));
+        addChoice(choices, joined({round, side, label}));
+        addChoice(choices, joined({side, label}));
+    }
+    if (!side.empty()) addChoice(choices, std::string(sideWord(p.side)));
+    return choices;
+}
+
+// What phase `i` says of the one after it, when that one is announced ahead: "Next: Left. Press
+// the foot into the rope. 6 seconds.", fullest first, down to the label's first three words.
+std::vector<std::string> nextChoices(const Timeline& t, std::size_t i) {
+    std::vector<std::string> choices;
+    if (!announcedAhead(t, i + 1)) return choices;
+    const std::size_t n = i + 1;
+    const Phase& p = t.phases[n];
+    const std::string side = sideSaid(t, n), round = roundSaid(t, n), label = sentence(p.label.str());
+    const std::string duration = spokenDuration(p.durationMs) + ".";
+    const std::string sideWordOnly(p.kind == PhaseKind::Switch ? "" : sideWord(p.side));
+    // TRANSLATORS: the voice announces the next step; {0} is what it is ("Left. Let go. 6 seconds.").
+    const char* next = C_("voice", "Next: {0}");
+    addChoice(choices, format(next, {joined({round, side, label, duration})}));
+    addChoice(choices, format(next, {joined({side, label, duration})}));
+    addChoice(choices, format(next, {joined({sideWordOnly, label, duration})}));
+    addChoice(choices, format(next, {joined({sideWordOnly, label})}));
+    addChoice(choices, joined({sideWordOnly, sentence(firstWords(p.label.str(), 3))}));
+    return choices;
+}
+
+// A phase's phrase from fullest to shortest; the caller says the first that fits. It says what
+// the phase is (unless the phase before said it) and then what comes next (when the next phase
+// is short): the own part shrinks first, then the next part, so the next phase always has at
+// least its side and the first words of its label.
+std::vector<std::string> phaseChoices(const Timeline& t, std::size_t i, bool withNext) {
+    const std::vector<std::string> own = ownChoices(t, i);
+    const std::vector<std::string> next = withNext ? nextChoices(t, i) : std::vector<std::string>{};
+    if (next.empty()) return own;
+    if (own.empty()) return next;
+    // The side alone ("Left.") is the own part's last resort.
+    const bool sideOnlyLast = t.phases[i].side != Side::None && own.size() > 1;
+    const std::vector<std::string> full(own.begin(), own.end() - (sideOnlyLast ? 1 : 0));
+    std::vector<std::string> choices;
+    for (const std::string& o : full) addChoice(choices, joined({o, next.front()}));
+    for (const std::string& n : next) addChoice(choices, joined({full.back(), n}));
+    if (sideOnlyLast)
+        for (const std::string& n : next) addChoice(choices, joined({own.back(), n}));
+    for (const std::string& n : next) addChoice(choices, n);
+    for (const std::string& o : own) addChoice(choices, o);
     return choices;
 }
 
@@ -166,12 +268,19 @@ class SlotPlanner {
         const bool halfway = !p.manual && cues_.halfway && p.durationMs >= kHalfwayMinPhaseMs;
         // Until the phase changes, or the halfway phrase, or the first reminder.
         Millis until = p.manual ? kReminderEveryMs : halfway ? p.durationMs / 2 + kPhraseAfterCueMs : p.durationMs;
-        add(PhraseKind::Phase, i, p.startMs, after, phaseChoices(t_, i), until);
-        if (halfway)
-            add(PhraseKind::Halfway, i, p.startMs + p.durationMs / 2, kPhraseAfterCueMs, {_("Halfway.")},
+        // What comes next is said in the second half of a phase long enough to have one, as
+        // close to it as a coach would say it; else with the phase's own phrase.
+        add(PhraseKind::Phase, i, p.startMs, after, phaseChoices(t_, i, !halfway), until);
+        if (halfway) {
+            std::vector<std::string> choices;
+            const std::string_view halfwayWord = _("Halfway.");
+            for (const std::string& n : nextChoices(t_, i)) choices.push_back(joined({halfwayWord, n}));
+            choices.emplace_back(halfwayWord);
+            add(PhraseKind::Halfway, i, p.startMs + p.durationMs / 2, kPhraseAfterCueMs, std::move(choices),
                 p.durationMs - p.durationMs / 2);
+        }
         if (p.manual) {
-            add(PhraseKind::Reminder, i, p.startMs, kReminderEveryMs, {_("Continue when you are ready.")},
+            add(PhraseKind::Reminder, i, p.startMs, kReminderEveryMs, {std::string(_(kManualReminder))},
                 kNoPhraseLimit);
             out_.back().everyMs = kReminderEveryMs;
         }
@@ -187,6 +296,7 @@ class SlotPlanner {
         s.atMs = cueAtMs + offsetMs;
         s.choices = std::move(choices);
         s.untilMs = untilMs;
+        s.duringWait = t_.phases[phase].manual && kind != PhraseKind::End;
         out_.push_back(std::move(s));
     }
 };
@@ -228,8 +338,14 @@ Phrase fitPhrase(const PhraseSlot& slot, const PhraseLength& length) {
     p.cueOffsetMs = slot.cueOffsetMs;
     p.atMs = slot.atMs;
     p.everyMs = slot.everyMs;
+    p.duringWait = slot.duringWait;
     p.fullText = slot.choices.empty() ? std::string() : slot.choices.front();
     p.fit = PhraseFit::Dropped;
+    // The choices shrink to the last: when even it does not fit, none does, and the fuller ones
+    // need not be synthesised to know (a wide routine of 1 s phases would make thousands).
+    if (slot.untilMs != kNoPhraseLimit && !slot.choices.back().empty() &&
+        slot.cueOffsetMs + std::max<Millis>(0, length(slot.choices.back())) > slot.untilMs)
+        return p;
     for (std::size_t c = 0; c < slot.choices.size(); ++c) {
         if (slot.choices[c].empty()) continue;
         const Millis len = std::max<Millis>(0, length(slot.choices[c]));
@@ -252,6 +368,25 @@ std::vector<Phrase> planPhrases(const Timeline& timeline, const CueOptions& cues
     std::vector<Phrase> out;
     for (const PhraseSlot& slot : phraseSlots(timeline, cues)) out.push_back(fitPhrase(slot, cached));
     return out;
+}
+
+bool tickGivesWay(const std::vector<Phrase>& phrases, Millis atMs) {
+    // Phrases come in time order and never overlap: only the last few begun before the tick ends
+    // can hold it (a few, for the reminders and waits skipped below).
+    const auto after = std::upper_bound(phrases.begin(), phrases.end(), atMs + kTickSoundMs - 1,
+                                        [](Millis t, const Phrase& p) { return t < p.atMs; });
+    const auto from = after - std::min<std::ptrdiff_t>(after - phrases.begin(), 4);
+    return std::any_of(from, after, [&](const Phrase& p) {
+        // A manual phase's phrases stop when it is continued: in the plan they sit at the next
+        // phase's start (the wait counts 0 ms), never over a tick in the app.
+        return !p.text.empty() && p.kind != PhraseKind::Reminder && !p.duringWait && atMs < p.atMs + p.lengthMs &&
+               atMs + kTickSoundMs > p.atMs;
+    });
+}
+
+void dropTicksUnderPhrases(CuePlan& plan, const std::vector<Phrase>& phrases) {
+    std::erase_if(plan.cues,
+                  [&](const Cue& c) { return c.type == CueType::Countdown && tickGivesWay(phrases, c.atMs); });
 }
 
 std::string donePhrase(Millis spentMs) {

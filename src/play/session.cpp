@@ -29,26 +29,31 @@ double SessionStatus::routineProgress() const {
 }
 
 Session::Session(Timeline timeline, CueOptions options, Ticks ticksPerSecond, SessionListener* listener)
-    : timeline_(std::move(timeline)), options_(options), tps_(ticksPerSecond), listener_(listener) {
+    : Session(std::make_shared<const Timeline>(std::move(timeline)), options, ticksPerSecond, listener) {}
+
+Session::Session(std::shared_ptr<const Timeline> timeline, CueOptions options, Ticks ticksPerSecond,
+                 SessionListener* listener)
+    : timeline_(timeline ? std::move(timeline) : std::make_shared<const Timeline>()), options_(options),
+      tps_(ticksPerSecond), listener_(listener) {
     assert(tps_ > 0 && "the clock needs a positive rate");
 }
 
 void Session::setCueOptions(const CueOptions& options) {
     options_ = options;
-    if (state_ == SessionState::Ready || timeline_.empty()) return;
+    if (state_ == SessionState::Ready || timeline_->empty()) return;
     rebuildCues();
 }
 
 void Session::rebuildCues() {
     // The cues already played in this phase stay played; only later ones are due.
-    cues_ = cuesForPhase(timeline_.phases[phase_], toMillis(phaseDuration()), options_);
+    cues_ = cuesForPhase(timeline_->phases[phase_], toMillis(phaseDuration()), options_);
     nextCue_ = 0;
     while (nextCue_ < cues_.size && toTicks(cues_.items[nextCue_].offsetMs) <= emittedThrough_) ++nextCue_;
 }
 
 Ticks Session::phaseDuration() const {
-    if (timeline_.empty() || phase_ >= timeline_.size()) return 0;
-    return toTicks(timeline_.phases[phase_].durationMs) + extension_;
+    if (timeline_->empty() || phase_ >= timeline_->size()) return 0;
+    return toTicks(timeline_->phases[phase_].durationMs) + extension_;
 }
 
 void Session::emit(CueType type, int count, Ticks at) {
@@ -69,14 +74,14 @@ void Session::emitDue(Ticks at) {
 }
 
 void Session::finish(Ticks at) {
-    phase_ = timeline_.empty() ? 0 : timeline_.size() - 1;
+    phase_ = timeline_->empty() ? 0 : timeline_->size() - 1;
     phaseElapsed_ = phaseDuration();
     state_ = SessionState::Finished;
-    if (options_.end && !timeline_.empty()) emit(CueType::End, 0, at);
+    if (options_.end && !timeline_->empty()) emit(CueType::End, 0, at);
 }
 
 void Session::enterPhase(std::size_t index, Ticks at) {
-    if (index >= timeline_.size()) {
+    if (index >= timeline_->size()) {
         finish(at);
         return;
     }
@@ -86,7 +91,7 @@ void Session::enterPhase(std::size_t index, Ticks at) {
     extension_ = 0;
     emittedThrough_ = -1;
     ++phaseSerial_;
-    const Phase& p = timeline_.phases[index];
+    const Phase& p = timeline_->phases[index];
     cues_ = cuesForPhase(p, p.durationMs, options_);
     nextCue_ = 0;
     const SessionState target = p.manual ? SessionState::WaitingManual : SessionState::Running;
@@ -101,7 +106,7 @@ void Session::enterPhase(std::size_t index, Ticks at) {
 void Session::start(Ticks now) {
     if (state_ != SessionState::Ready) return;
     lastNow_ = now;
-    if (timeline_.empty()) {
+    if (timeline_->empty()) {
         state_ = SessionState::Finished;
         return;
     }
@@ -159,10 +164,10 @@ void Session::skip(Ticks now) {
 
 void Session::back(Ticks now) {
     advance(now);
-    if (state_ == SessionState::Ready || state_ == SessionState::Stopped || timeline_.empty()) return;
+    if (state_ == SessionState::Ready || state_ == SessionState::Stopped || timeline_->empty()) return;
     if (state_ == SessionState::Finished) {
         state_ = SessionState::Running;
-        enterPhase(timeline_.size() - 1, now);
+        enterPhase(timeline_->size() - 1, now);
         return;
     }
     const bool nearStart = phaseElapsed_ < toTicks(kBackToPreviousWithinMs);
@@ -171,7 +176,7 @@ void Session::back(Ticks now) {
 
 void Session::restart(Ticks now) {
     advance(now);
-    if (state_ == SessionState::Ready || timeline_.empty()) return;
+    if (state_ == SessionState::Ready || timeline_->empty()) return;
     state_ = SessionState::Running;
     active_ = 0;
     pastExtensionsMs_ = 0;
@@ -182,7 +187,7 @@ void Session::restart(Ticks now) {
 void Session::extend(Ticks now, Millis by) {
     advance(now);
     if (state_ != SessionState::Running && state_ != SessionState::Paused) return;
-    if (timeline_.phases[phase_].manual) return;
+    if (timeline_->phases[phase_].manual) return;
     extension_ += toTicks(by);
     rebuildCues(); // the countdown moves to the new end
 }
@@ -204,12 +209,12 @@ SessionStatus Session::status(Ticks now) const {
     s.paused = state_ == SessionState::Paused;
     s.over = state_ == SessionState::Finished || state_ == SessionState::Stopped;
     s.phaseSerial = phaseSerial_;
-    s.routineTotalMs = timeline_.totalMs + pastExtensionsMs_ + toMillis(extension_);
-    if (timeline_.empty()) return s;
+    s.routineTotalMs = timeline_->totalMs + pastExtensionsMs_ + toMillis(extension_);
+    if (timeline_->empty()) return s;
     s.phase = phase_;
-    const Phase& p = timeline_.phases[phase_];
+    const Phase& p = timeline_->phases[phase_];
     s.manual = p.manual;
-    if (phase_ + 1 < timeline_.size() && state_ != SessionState::Finished) s.next = phase_ + 1;
+    if (phase_ + 1 < timeline_->size() && state_ != SessionState::Finished) s.next = phase_ + 1;
     Ticks elapsed = phaseElapsed_;
     Ticks active = active_;
     if (state_ == SessionState::Running && now > lastNow_) {

@@ -12,6 +12,7 @@
 #include "routine/timeline.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 
 namespace unknot {
@@ -63,7 +64,10 @@ struct SessionStatus {
 
 class Session {
   public:
-    // `listener` may be null (no cues wanted) and must outlive the session.
+    // `listener` may be null (no cues wanted) and must outlive the session. The timeline is
+    // shared with the library entry it came from (and the player's screen), never copied.
+    Session(std::shared_ptr<const Timeline> timeline, CueOptions options, Ticks ticksPerSecond,
+            SessionListener* listener = nullptr);
     Session(Timeline timeline, CueOptions options, Ticks ticksPerSecond, SessionListener* listener = nullptr);
 
     void setListener(SessionListener* listener) { listener_ = listener; }
@@ -83,7 +87,7 @@ class Session {
 
     [[nodiscard]] SessionStatus status(Ticks now) const;
     [[nodiscard]] SessionState state() const { return state_; }
-    [[nodiscard]] const Timeline& timeline() const { return timeline_; }
+    [[nodiscard]] const Timeline& timeline() const { return *timeline_; }
     [[nodiscard]] Ticks ticksPerSecond() const { return tps_; }
     [[nodiscard]] Ticks toTicks(Millis ms) const { return ms * tps_ / 1000; }
     [[nodiscard]] Millis toMillis(Ticks ticks) const { return ticks * 1000 / tps_; }
@@ -92,7 +96,7 @@ class Session {
     static constexpr Millis kBackToPreviousWithinMs = 2'000;
 
   private:
-    Timeline timeline_;
+    std::shared_ptr<const Timeline> timeline_; // never null
     CueOptions options_;
     Ticks tps_;
     SessionListener* listener_;

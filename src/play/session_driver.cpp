@@ -1,7 +1,5 @@
 #include "play/session_driver.hpp"
 
-#include <chrono>
-
 namespace unknot {
 
 const char* commandName(SessionCommand c) {
@@ -36,16 +34,11 @@ SessionEvent applyCommand(Session& session, SessionCommand command, Ticks now) {
     return e;
 }
 
-Ticks steadyClockMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
-}
-
 SteadyClockDriver::SteadyClockDriver(Clock clock, Ticks ticksPerSecond)
     : clock_(std::move(clock)), tps_(ticksPerSecond) {}
 
-void SteadyClockDriver::start(const Timeline& timeline, const CueOptions& options) {
-    session_ = std::make_unique<Session>(timeline, options, tps_, &collector_);
+void SteadyClockDriver::start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) {
+    session_ = std::make_unique<Session>(std::move(timeline), options, tps_, &collector_);
     session_->start(now());
 }
 

@@ -39,8 +39,8 @@ struct SessionHandover {
 class SessionDriver {
   public:
     virtual ~SessionDriver() = default;
-    // Plays `timeline` from its start, replacing whatever played before.
-    virtual void start(const Timeline& timeline, const CueOptions& options) = 0;
+    // Plays `timeline` from its start, replacing whatever played before; the session shares it.
+    virtual void start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) = 0;
     virtual void apply(SessionCommand command) = 0;
     virtual void setCueOptions(const CueOptions& options) = 0;
     virtual void setVolume(int percent, bool muted) = 0;
@@ -77,13 +77,13 @@ class EventCollector final : public SessionListener {
     void onCue(const FiredCue& cue) override { events.push_back({SessionEvent::Type::Cue, cue, {}, cue.at}); }
 };
 
-// The UI thread's own session on an injected clock (std::chrono::steady_clock in the app, a
-// fake in tests), in ticks at `ticksPerSecond`.
+// The UI thread's own session on an injected clock (std::chrono::steady_clock, passed in by
+// src/desktop, in the app; a fake in tests), in ticks at `ticksPerSecond`.
 class SteadyClockDriver final : public SessionDriver {
   public:
     using Clock = std::function<Ticks()>; // monotonic, in this driver's ticks
     SteadyClockDriver(Clock clock, Ticks ticksPerSecond);
-    void start(const Timeline& timeline, const CueOptions& options) override;
+    void start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) override;
     void apply(SessionCommand command) override;
     void setCueOptions(const CueOptions& options) override;
     void setVolume(int, bool) override {}
@@ -106,8 +106,5 @@ class SteadyClockDriver final : public SessionDriver {
     EventCollector collector_;
     [[nodiscard]] Ticks now() const { return clock_() + offset_; }
 };
-
-// Milliseconds of std::chrono::steady_clock.
-[[nodiscard]] Ticks steadyClockMs();
 
 } // namespace unknot

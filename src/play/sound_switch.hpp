@@ -24,9 +24,9 @@ class SoundSwitch {
     // Called with the driver to play on from now.
     using DriverChanged = std::function<void(SessionDriver*)>;
 
-    // `rate`: the device's ticks per second; the steady clock counts in the same ticks.
-    SoundSwitch(Reporter& reporter, Opener open, DriverChanged changed, Ticks rate,
-                std::function<Ticks()> steadyMs = steadyClockMs);
+    // `rate`: the device's ticks per second; the steady clock (`steadyMs`, the desktop's real
+    // one) counts in the same ticks.
+    SoundSwitch(Reporter& reporter, Opener open, DriverChanged changed, Ticks rate, std::function<Ticks()> steadyMs);
 
     void open();          // at start-up
     void deviceRemoved(); // the device went away: visual cues only

@@ -77,6 +77,17 @@ struct Step {
     [[nodiscard]] bool isBlock() const { return !kind.has_value(); }
 };
 
+// A published source the routine rests on (`sources`, docs/routines.md): who showed what.
+struct Source {
+    std::string title;
+    std::string authors; // "Rathleff MS, Mølgaard CM, …" or "Rathleff et al."
+    int year = 0;
+    std::string doi;      // "10.1111/sms.12313"; empty when `url` is given
+    std::string url;      // when there is no DOI
+    std::string supports; // what in the routine it backs: "holds of 60-90 s"
+    bool operator==(const Source&) const = default;
+};
+
 struct Routine {
     std::string name;
     std::string summary;
@@ -86,6 +97,7 @@ struct Routine {
     // Areas the player asks about before and after, each for the left and the right side:
     // "heel", "knee" (check_in = ["heel"]); empty: no check-in.
     std::vector<std::string> checkIn;
+    std::vector<Source> sources;
     std::vector<Step> steps;
 };
 

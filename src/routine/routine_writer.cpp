@@ -1,5 +1,7 @@
 #include "routine/routine_writer.hpp"
 
+#include "routine/sources.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -99,6 +101,11 @@ WrittenRoutine writeRoutine(const Routine& r) {
     if (!r.tags.empty()) w.key(path, "", "tags", list(r.tags));
     if (!r.equipment.empty()) w.key(path, "", "equipment", list(r.equipment));
     if (!r.checkIn.empty()) w.key(path, "", "check_in", list(r.checkIn));
+    if (!r.sources.empty()) {
+        std::string text = writeSources(r.sources);
+        text.pop_back(); // line() ends it
+        w.key(path, "", "sources", text.substr(std::string("sources = ").size()));
+    }
     w.steps(r.steps, path);
     return std::move(w.out);
 }

@@ -1,5 +1,7 @@
 #include "routine/rules.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -14,6 +16,8 @@ std::optional<std::string> areaProblem(std::string_view area) {
     for (unsigned char ch : area)
         if (!letter(ch) && !std::isdigit(ch) && ch != ' ' && ch != '-' && ch != '\'')
             return std::string("the area holds a character other than letters, digits, spaces, - and '");
+    // Bytes from 0x80 on are letters of other scripts only when they are UTF-8 and not controls.
+    if (auto problem = outsideTextProblem(area)) return "the area cannot be kept: " + *problem;
     return std::nullopt;
 }
 

@@ -91,12 +91,22 @@ class Expander {
     }
 
     void phase(Phase p) {
+        p.source = source_;
         p.startMs = out_.totalMs;
         out_.totalMs += p.durationMs;
         out_.phases.push_back(std::move(p));
     }
 
     void step(const Step& s, Side side, int round, int rounds, const SharedText& block) {
+        const SourcePos outer = source_;
+        source_ = s.pos;
+        stepIn(s, side, round, rounds, block);
+        source_ = outer;
+    }
+
+    SourcePos source_;
+
+    void stepIn(const Step& s, Side side, int round, int rounds, const SharedText& block) {
         const bool repeated = s.repeat > 1 || !s.sides.empty() || s.isBlock();
         // A block's label names it; a phase that repeats itself is its own block.
         const Texts& texts = textsOf(s);

@@ -50,6 +50,7 @@ struct Phase {
     int rounds = 1;
     SharedText block;                // label of the innermost block, empty at top level
     std::vector<RoundSay> roundSays; // blocks with `say` whose round begins here, outermost first
+    SourcePos source;                // the step it comes from, for diagnostics found after expanding
 };
 
 struct Timeline {

@@ -32,6 +32,8 @@ enum class Action {
     UndoDelete,
     OpenHistory,
     FocusSearch, // `/` or Ctrl+F: the search box takes the keys
+    StartToday,  // text: a routine due today (a click in the Today panel)
+    RanToday,    // R: "I ran today", so a program's after-run routines come due
     CloseView,   // leave the quick set, the history or the editor (asks when unsaved)
     // editor and quick set
     EditRoutine, // edit: what the editor view did
@@ -137,7 +139,7 @@ struct Intent {
     std::size_t index = 0;
     int value = 0;
     EditorAction edit = {}; // EditRoutine
-    std::string text = {};  // CheckInNoteText
+    std::string text = {};  // CheckInNoteText, StartToday
     [[nodiscard]] explicit operator bool() const { return action != Action::None; }
 };
 

@@ -16,7 +16,20 @@ std::string_view routeName(Route route) {
     return "?";
 }
 
-bool Router::has(Route route) const { return std::find(stack_.begin(), stack_.end(), route) != stack_.end(); }
+std::vector<Router::Open> Router::initial() {
+    std::vector<Open> stack;
+    stack.push_back(Open{Route::Library, nullptr});
+    return stack;
+}
+
+bool Router::has(Route route) const {
+    return std::any_of(stack_.begin(), stack_.end(), [route](const Open& o) { return o.route == route; });
+}
+
+Screen* Router::opened(Route route) const {
+    const auto it = std::find_if(stack_.begin(), stack_.end(), [route](const Open& o) { return o.route == route; });
+    return it == stack_.end() ? nullptr : it->screen.get();
+}
 
 ui::Screen Router::screen(bool sessionOver) const {
     switch (top()) {
@@ -32,22 +45,30 @@ ui::Screen Router::screen(bool sessionOver) const {
 
 void Router::open(Route route) {
     if (route == Route::Library) {
-        stack_.resize(1);
+        close(stack_.size() > 1 ? stack_[1].route : Route::Library);
         return;
     }
     close(route);
-    stack_.push_back(route);
+    stack_.push_back(Open{route, nullptr});
+}
+
+void Router::open(std::unique_ptr<Screen> screen) {
+    const Route route = screen->route();
+    open(route);
+    if (route != Route::Library) stack_.back().screen = std::move(screen);
 }
 
 void Router::replaceTop(Route route) {
-    if (stack_.size() > 1) stack_.pop_back();
+    if (stack_.size() > 1) close(top());
     open(route);
 }
 
 bool Router::close(Route route) {
     if (route == Route::Library) return false;
-    const auto it = std::find(stack_.begin(), stack_.end(), route);
+    const auto it = std::find_if(stack_.begin(), stack_.end(), [route](const Open& o) { return o.route == route; });
     if (it == stack_.end()) return false;
+    for (auto o = it; o != stack_.end(); ++o)
+        if (o->screen) closed_.push_back(std::move(o->screen));
     stack_.erase(it, stack_.end());
     return true;
 }

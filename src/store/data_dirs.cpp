@@ -26,6 +26,7 @@ std::filesystem::path dataDir() {
 }
 
 std::filesystem::path builtInRoutinesDir() { return dataDir() / "routines"; }
+std::filesystem::path builtInProgramsDir() { return dataDir() / "programs"; }
 std::filesystem::path assetsDir() { return dataDir() / "assets"; }
 
 std::filesystem::path localeDir() {

@@ -1,6 +1,7 @@
 #include "store/history_db.hpp"
 
 #include "core/paths.hpp"
+#include "core/text.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -15,14 +16,16 @@
 #include <map>
 #include <sstream>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace unknot {
 
 namespace fs = std::filesystem;
 
 namespace {
 
-// A second process holding the write lock makes us wait this long before we give up.
-constexpr int kBusyTimeoutMs = 5000;
 // history.csv larger than this is not a history a person made: refused, not read.
 constexpr std::uintmax_t kMaxImportBytes = 64u << 20;
 // The longest session a line may claim: a day. Longer is a damaged number.
@@ -54,8 +57,131 @@ CREATE TABLE check_ins(
 CREATE INDEX check_ins_at ON check_ins(at);
 CREATE TABLE imports(path TEXT PRIMARY KEY, at INTEGER NOT NULL, sessions INTEGER NOT NULL);
 )sql",
+    // 2: programs (src/program/program_store.cpp): which one runs since when, what its rules
+    // decided each week and why, and the days the user ran.
+    R"sql(
+CREATE TABLE program_runs(
+  id INTEGER PRIMARY KEY,
+  program_id TEXT NOT NULL CHECK (length(program_id) > 0),
+  started_on TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  stopped_at INTEGER);
+CREATE TABLE program_decisions(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES program_runs(id),
+  week INTEGER NOT NULL CHECK (week >= 1),
+  action TEXT NOT NULL CHECK (action IN ('advance', 'stay', 'step_back', 'review')),
+  stage_after INTEGER NOT NULL CHECK (stage_after >= 0),
+  reason TEXT NOT NULL,
+  early INTEGER NOT NULL DEFAULT 0 CHECK (early IN (0, 1)),
+  decided_at INTEGER NOT NULL,
+  UNIQUE (run_id, week));
+CREATE TABLE run_days(day TEXT PRIMARY KEY, noted_at INTEGER NOT NULL);
+)sql",
+    // 3: how far into the file an import has read, so rows appended later are imported too
+    // (-1: imported before this was kept; read it all again, skipping rows already here).
+    // Which queued writes (the app's journal, history_sink.hpp) are in, so replaying the journal
+    // after a crash between the commit and its truncation adds nothing twice.
+    "ALTER TABLE imports ADD COLUMN bytes INTEGER NOT NULL DEFAULT -1;"
+    "CREATE TABLE applied(key TEXT PRIMARY KEY, row_id INTEGER NOT NULL);",
 };
+// The columns each reader and writer uses, and the version that added each: a file without
+// them is damaged or not Unknot's, said when it is opened rather than thrown while reading.
+struct ExpectedColumns {
+    const char* table;
+    std::vector<std::pair<const char*, int>> columns; // name, schema version it came in
+};
+const ExpectedColumns kExpected[] = {
+    {"sessions",
+     {{"id", 1},
+      {"started_at", 1},
+      {"routine_id", 1},
+      {"routine_name", 1},
+      {"content_id", 1},
+      {"planned_ms", 1},
+      {"done_ms", 1},
+      {"completed", 1},
+      {"skipped_phases", 1}}},
+    {"check_ins",
+     {{"id", 1}, {"at", 1}, {"area", 1}, {"side", 1}, {"score", 1}, {"moment", 1}, {"session_id", 1}, {"note", 1}}},
+    {"imports", {{"path", 1}, {"at", 1}, {"sessions", 1}, {"bytes", 2}}},
+    {"applied", {{"key", 2}, {"row_id", 2}}},
+};
+// Readers wait at most this long for a lock (only WAL recovery takes one from a reader).
+constexpr int kReadBusyTimeoutMs = 1000;
 static_assert(std::size(kMigrations) == HistoryDb::kSchemaVersion, "one migration per schema version");
+
+// What a user can do about a file that is not a history this Unknot can read.
+std::string moveAside(const fs::path& file) {
+    return "; move it aside (mv '" + file.string() + "' '" + file.string() +
+           ".damaged') and Unknot starts a new history, or restore a backup";
+}
+
+// The first problem with the file's tables, or nothing.
+std::optional<std::string> schemaProblem(SQLite::Database& db, int version) {
+    for (const auto& t : kExpected) {
+        std::vector<std::string> have;
+        SQLite::Statement q(db, std::string("PRAGMA table_info(") + t.table + ")");
+        while (q.executeStep()) have.push_back(q.getColumn(1).getString());
+        const bool needed =
+            std::any_of(t.columns.begin(), t.columns.end(), [&](const auto& c) { return c.second <= version; });
+        if (have.empty() && needed) return std::string("the table ") + t.table + " is missing";
+        for (const auto& [name, since] : t.columns)
+            if (since <= version && std::find(have.begin(), have.end(), name) == have.end())
+                return std::string("the table ") + t.table + " has no column " + name;
+    }
+    return std::nullopt;
+}
+
+// A file URI for SQLite: '%', '?' and '#' would end or change the path.
+std::string fileUri(const fs::path& file) {
+    std::string uri = "file:";
+    for (char c : fs::absolute(file).string()) {
+        if (c == '%' || c == '?' || c == '#') {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+            uri += hex;
+        } else {
+            uri += c;
+        }
+    }
+    return uri;
+}
+
+// Opens for reading only. A WAL file in a folder we cannot write (no -shm to share) opens
+// as immutable: what is on disk, read without locks.
+std::unique_ptr<SQLite::Database> openReadOnly(const fs::path& file) {
+    try {
+        auto db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READONLY, kReadBusyTimeoutMs);
+        db->execAndGet("PRAGMA user_version"); // WAL's -shm is opened on the first read
+        return db;
+    } catch (const std::exception&) {
+        return std::make_unique<SQLite::Database>(fileUri(file) + "?immutable=1",
+                                                  SQLite::OPEN_READONLY | SQLite::OPEN_URI, kReadBusyTimeoutMs);
+    }
+}
+
+// An empty history with the current schema, for reading a file that does not exist yet.
+std::unique_ptr<SQLite::Database> emptyHistory() {
+    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+    for (const char* migration : kMigrations) db->exec(migration);
+    return db;
+}
+
+// Health data: only its owner reads it. The folder loses group and other access; the file
+// is created 0600 before SQLite opens it, and SQLite gives its -wal and -shm the same mode.
+void makePrivate(const fs::path& file) {
+    std::error_code ec;
+    const auto folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    fs::create_directories(folder, ec);
+    fs::permissions(folder, fs::perms::group_all | fs::perms::others_all, fs::perm_options::remove, ec);
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && (st.st_mode & 077) != 0) ::fchmod(fd, st.st_mode & 0700);
+        ::close(fd);
+    }
+}
 
 // -- history.csv --------------------------------------------------------------------------------
 // One physical line's fields (RFC 4180 quoting; the app never writes a line break inside a
@@ -125,6 +251,7 @@ std::variant<HistoryRecord, std::string> parseLine(const std::vector<std::string
     HistoryRecord r;
     const auto started = parseIso(f[c.started]);
     if (!started) return "'" + f[c.started] + "' is not a time like 2026-11-25T18:00:00+0100";
+    if (*started < 0) return "'" + f[c.started] + "' is before 1970: not a session Unknot recorded";
     const auto planned = parseSeconds(f[c.planned]);
     const auto done = parseSeconds(f[c.done]);
     if (!planned) return "planned seconds '" + f[c.planned] + "' are not a number from 0 to 86400";
@@ -191,6 +318,7 @@ std::optional<std::string> checkInProblem(const CheckIn& c) {
 }
 
 std::optional<std::string> noteProblem(std::string_view note) {
+    if (auto problem = outsideTextProblem(note, true)) return "the note cannot be kept: " + *problem;
     if (note.size() <= kMaxNoteBytes) return std::nullopt;
     return "the note is too long: " + std::to_string(note.size()) + " bytes, at most " + std::to_string(kMaxNoteBytes) +
            " (an accented letter takes 2)";
@@ -198,39 +326,102 @@ std::optional<std::string> noteProblem(std::string_view note) {
 
 fs::path historyDbPath() { return userDataDir() / "unknot.db"; }
 
-HistoryDb::HistoryDb(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+HistoryDb::HistoryDb(std::unique_ptr<SQLite::Database> db, fs::path file, std::optional<std::string> readOnly)
+    : db_(std::move(db)), file_(std::move(file)), readOnly_(std::move(readOnly)) {}
 HistoryDb::~HistoryDb() = default;
 
-std::variant<std::unique_ptr<HistoryDb>, std::string> HistoryDb::open(const fs::path& file) {
+std::variant<std::unique_ptr<HistoryDb>, std::string> HistoryDb::open(const fs::path& file, HistoryAccess access,
+                                                                      int busyTimeoutMs) {
+    const std::string name = file.string();
+    std::unique_ptr<SQLite::Database> db;
+    std::optional<std::string> readOnly;
     try {
         std::error_code ec;
-        fs::create_directories(file.parent_path(), ec);
-        auto db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                                     kBusyTimeoutMs);
-        db->exec("PRAGMA journal_mode = WAL");
-        db->exec("PRAGMA foreign_keys = ON");
-        SQLite::Transaction migrate(*db, SQLite::TransactionBehavior::IMMEDIATE);
-        const int version = db->execAndGet("PRAGMA user_version").getInt();
-        if (version > kSchemaVersion)
-            return file.string() + ": made by a newer Unknot (schema " + std::to_string(version) + ", this one knows " +
-                   std::to_string(kSchemaVersion) + ")";
-        for (int v = version; v < kSchemaVersion; ++v) db->exec(kMigrations[v]);
-        if (version != kSchemaVersion) db->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
-        migrate.commit();
-        return std::unique_ptr<HistoryDb>(new HistoryDb(std::move(db)));
+        if (access == HistoryAccess::Read) {
+            if (!fs::exists(file, ec) && !ec)
+                return std::unique_ptr<HistoryDb>(new HistoryDb(emptyHistory(), file, "nothing recorded yet"));
+            db = openReadOnly(file);
+            readOnly = "opened for reading";
+        } else {
+            if (fs::is_directory(file, ec)) return name + ": is a folder, not a history database" + moveAside(file);
+            makePrivate(file);
+            try {
+                db = std::make_unique<SQLite::Database>(name, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                                        busyTimeoutMs);
+                // Setting WAL on a file already in WAL takes no lock; a new file is set once.
+                if (db->execAndGet("PRAGMA journal_mode").getString() != "wal") db->exec("PRAGMA journal_mode = WAL");
+            } catch (const std::exception& e) {
+                if (!fs::exists(file, ec)) throw;
+                db = openReadOnly(file); // a read-only folder or file, a full disk: still read
+                readOnly = std::string("cannot be written (") + e.what() + ")";
+            }
+            db->exec("PRAGMA foreign_keys = ON");
+        }
+        int version = db->execAndGet("PRAGMA user_version").getInt();
+        if (version < 0)
+            return name + ": schema version " + std::to_string(version) +
+                   " is not one any Unknot writes: the file is damaged or not Unknot's" + moveAside(file);
+        if (version > kSchemaVersion) {
+            if (!readOnly) db = openReadOnly(file); // never a write to a file we do not understand
+            readOnly = "made by a newer Unknot (schema " + std::to_string(version) + ", this one knows " +
+                       std::to_string(kSchemaVersion) + "): read only; update Unknot to record to it";
+        } else if (version < kSchemaVersion && !readOnly) {
+            SQLite::Transaction migrate(*db, SQLite::TransactionBehavior::IMMEDIATE);
+            version = db->execAndGet("PRAGMA user_version").getInt(); // another process may have migrated
+            if (version == 0 && db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() != 0)
+                return name + ": holds tables but no Unknot schema version: not Unknot's history" + moveAside(file);
+            for (int v = std::max(version, 0); v < kSchemaVersion; ++v) db->exec(kMigrations[v]);
+            db->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+            migrate.commit();
+            version = kSchemaVersion;
+        } else if (version == 0) {
+            if (db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0)
+                return std::unique_ptr<HistoryDb>(new HistoryDb(emptyHistory(), file, "nothing recorded yet"));
+            return name + ": holds tables but no Unknot schema version: not Unknot's history" + moveAside(file);
+        }
+        if (auto problem = schemaProblem(*db, std::min(std::max(version, 1), kSchemaVersion)))
+            return name + ": " + *problem + ": the file is damaged or not Unknot's" + moveAside(file);
+        return std::unique_ptr<HistoryDb>(new HistoryDb(std::move(db), file, std::move(readOnly)));
     } catch (const std::exception& e) {
-        return file.string() + ": " + e.what();
+        return name + ": " + e.what();
     }
 }
 
-int HistoryDb::schemaVersion() const { return db_->execAndGet("PRAGMA user_version").getInt(); }
+int HistoryDb::schemaVersion() const {
+    try {
+        return db_->execAndGet("PRAGMA user_version").getInt();
+    } catch (const std::exception&) {
+        return -1;
+    }
+}
+
+namespace {
+// The row a queued write made, if it was made.
+std::optional<std::int64_t> appliedRow(SQLite::Database& db, std::string_view key) {
+    if (key.empty()) return std::nullopt;
+    SQLite::Statement q(db, "SELECT row_id FROM applied WHERE key = ?");
+    q.bind(1, std::string(key));
+    if (q.executeStep()) return q.getColumn(0).getInt64();
+    return std::nullopt;
+}
+void markApplied(SQLite::Database& db, std::string_view key, std::int64_t row) {
+    if (key.empty()) return;
+    SQLite::Statement q(db, "INSERT INTO applied(key, row_id) VALUES(?, ?)");
+    q.bind(1, std::string(key));
+    q.bind(2, static_cast<std::int64_t>(row));
+    q.exec();
+}
+} // namespace
 
 std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecord& record, std::string_view contentId,
-                                                              int skippedPhases) {
+                                                              int skippedPhases, std::string_view key) {
+    if (readOnly_) return "cannot record the session: " + file_.string() + " " + *readOnly_;
     try {
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        if (auto row = appliedRow(*db_, key)) return *row;
         insertSession(*db_, record, contentId, skippedPhases);
         const std::int64_t id = db_->getLastInsertRowid();
+        markApplied(*db_, key, id);
         t.commit();
         return id;
     } catch (const std::exception& e) {
@@ -238,10 +429,20 @@ std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecor
     }
 }
 
-std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c) {
+std::optional<std::int64_t> HistoryDb::sessionOf(std::string_view key) const {
+    try {
+        return appliedRow(*db_, key);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c, std::string_view key) {
     if (auto problem = checkInProblem(c)) return problem;
+    if (readOnly_) return "cannot record the check-in: " + file_.string() + " " + *readOnly_;
     try {
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        if (appliedRow(*db_, key)) return std::nullopt;
         SQLite::Statement q(*db_, "INSERT INTO check_ins(at, area, side, score, moment, session_id, note) "
                                   "VALUES(?, ?, ?, ?, ?, ?, ?)");
         q.bind(1, static_cast<std::int64_t>(c.at));
@@ -255,6 +456,7 @@ std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c) {
             q.bind(6);
         q.bind(7, c.note);
         q.exec();
+        markApplied(*db_, key, db_->getLastInsertRowid());
         t.commit();
         return std::nullopt;
     } catch (const std::exception& e) {
@@ -262,8 +464,7 @@ std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c) {
     }
 }
 
-std::vector<StoredSession> HistoryDb::sessions(std::int64_t since) const {
-    std::vector<StoredSession> out;
+void HistoryDb::readSessions(std::int64_t since, std::vector<StoredSession>& out) const {
     SQLite::Statement q(*db_, "SELECT id, started_at, routine_id, routine_name, content_id, planned_ms, done_ms, "
                               "completed, skipped_phases FROM sessions WHERE started_at >= ? ORDER BY started_at, id");
     q.bind(1, static_cast<std::int64_t>(since));
@@ -280,11 +481,9 @@ std::vector<StoredSession> HistoryDb::sessions(std::int64_t since) const {
         s.skippedPhases = q.getColumn(8).getInt();
         out.push_back(std::move(s));
     }
-    return out;
 }
 
-std::vector<CheckIn> HistoryDb::checkIns(std::int64_t since) const {
-    std::vector<CheckIn> out;
+void HistoryDb::readCheckIns(std::int64_t since, std::vector<CheckIn>& out) const {
     SQLite::Statement q(*db_, "SELECT at, area, side, score, moment, session_id, note FROM check_ins "
                               "WHERE at >= ? ORDER BY at, id");
     q.bind(1, static_cast<std::int64_t>(since));
@@ -299,8 +498,24 @@ std::vector<CheckIn> HistoryDb::checkIns(std::int64_t since) const {
         c.note = q.getColumn(6).getString();
         out.push_back(std::move(c));
     }
-    return out;
 }
+
+HistoryRows HistoryDb::read(std::int64_t since) const {
+    HistoryRows rows;
+    try {
+        // One read transaction: sessions and check-ins from the same moment.
+        SQLite::Transaction t(*db_, SQLite::TransactionBehavior::DEFERRED);
+        readSessions(since, rows.sessions);
+        readCheckIns(since, rows.checkIns);
+    } catch (const std::exception& e) {
+        rows = HistoryRows{}; // all of it, or nothing and why
+        rows.error = file_.string() + ": cannot read the history: " + e.what() + moveAside(file_);
+    }
+    return rows;
+}
+
+std::vector<StoredSession> HistoryDb::sessions(std::int64_t since) const { return read(since).sessions; }
+std::vector<CheckIn> HistoryDb::checkIns(std::int64_t since) const { return read(since).checkIns; }
 
 HistoryCsv parseHistoryCsv(std::string_view text, std::string_view path) {
     HistoryCsv out;
@@ -335,36 +550,82 @@ HistoryCsv parseHistoryCsv(std::string_view text, std::string_view path) {
     return out;
 }
 
-ImportReport HistoryDb::importCsvOnce(const fs::path& csv) {
+ImportReport HistoryDb::importCsv(const fs::path& csv,
+                                  const std::function<void(std::uintmax_t, std::uintmax_t)>& progress) {
     ImportReport report;
+    if (readOnly_) return report;
     std::error_code ec;
     const auto key = fs::absolute(csv, ec).lexically_normal().string();
     try {
-        SQLite::Statement seen(*db_, "SELECT 1 FROM imports WHERE path = ?");
-        seen.bind(1, key);
-        if (seen.executeStep()) return report;
         const auto size = fs::file_size(csv, ec);
         if (ec) return report; // no history.csv: nothing to import
+        std::optional<std::int64_t> done;
+        {
+            SQLite::Statement seen(*db_, "SELECT bytes FROM imports WHERE path = ?");
+            seen.bind(1, key);
+            if (seen.executeStep()) done = seen.getColumn(0).getInt64();
+        }
+        // Read from where the last import stopped; a file that shrank was replaced: read it
+        // all (rows already here are not added twice).
+        std::uintmax_t from = done && *done >= 0 && static_cast<std::uintmax_t>(*done) <= size ? *done : 0;
+        if (done && *done >= 0 && from == size) return report;
         report.ran = true;
-        if (size > kMaxImportBytes) {
+        if (size - from > kMaxImportBytes) {
             report.problems.push_back(csv.string() + ":1: error: over " + std::to_string(kMaxImportBytes >> 20) +
                                       " MiB: not a history file; not imported");
             return report;
         }
         std::ifstream in(csv, std::ios::binary);
-        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        HistoryCsv parsed = parseHistoryCsv(text, csv.string());
-        report.problems = std::move(parsed.problems);
-        const std::vector<HistoryRecord>& good = parsed.sessions;
+        std::string line;
+        Columns columns;
+        // Rows are inserted as they are read, so memory stays one line whatever the file's size.
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        for (const auto& r : good) insertSession(*db_, r, {}, r.skippedPhases);
-        SQLite::Statement mark(*db_, "INSERT INTO imports(path, at, sessions) VALUES(?, ?, ?)");
+        SQLite::Statement already(*db_, "SELECT 1 FROM sessions WHERE started_at = ? AND routine_id = ? AND "
+                                        "done_ms = ? LIMIT 1");
+        std::uintmax_t at = 0; // where the line just read started
+        for (int number = 1; std::getline(in, line); ++number) {
+            const std::uintmax_t start = at;
+            const bool ended = !in.eof();
+            at += line.size() + (ended ? 1 : 0);
+            if (progress && number % 4096 == 0) progress(at, size);
+            if (line.empty() || line == "\r") continue;
+            auto fields = csvLine(line);
+            if (number == 1)
+                if (auto* f = std::get_if<std::vector<std::string>>(&fields))
+                    if (auto named = columnsFrom(*f)) {
+                        columns = *named;
+                        continue;
+                    }
+            if (start < from) continue; // imported before
+            if (auto* error = std::get_if<std::string>(&fields)) {
+                report.problems.push_back(csv.string() + ":" + std::to_string(number) + ": error: " + *error);
+                continue;
+            }
+            auto parsed = parseLine(std::get<std::vector<std::string>>(fields), columns);
+            if (auto* error = std::get_if<std::string>(&parsed)) {
+                report.problems.push_back(csv.string() + ":" + std::to_string(number) + ": error: " + *error);
+                continue;
+            }
+            const auto& p = std::get<HistoryRecord>(parsed);
+            already.reset();
+            already.bind(1, static_cast<std::int64_t>(p.startedAt));
+            already.bind(2, p.routineId);
+            already.bind(3, static_cast<std::int64_t>(p.doneMs));
+            if (already.executeStep()) continue;
+            insertSession(*db_, p, {}, p.skippedPhases);
+            ++report.imported;
+        }
+        // When it was imported, for whoever reads the database: SQLite stamps the row itself.
+        SQLite::Statement mark(*db_, "INSERT INTO imports(path, at, sessions, bytes) "
+                                     "VALUES(?, CAST(strftime('%s', 'now') AS INTEGER), ?, ?) "
+                                     "ON CONFLICT(path) DO UPDATE SET at = excluded.at, "
+                                     "sessions = sessions + excluded.sessions, bytes = excluded.bytes");
         mark.bind(1, key);
-        mark.bind(2, static_cast<std::int64_t>(wallClockSeconds()));
-        mark.bind(3, static_cast<int>(good.size()));
+        mark.bind(2, report.imported);
+        mark.bind(3, static_cast<std::int64_t>(std::max(at, from)));
         mark.exec();
         t.commit();
-        report.imported = static_cast<int>(good.size());
+        if (progress) progress(size, size);
     } catch (const std::exception& e) {
         report.problems.push_back(csv.string() + ": error: not imported: " + e.what());
         report.imported = 0;

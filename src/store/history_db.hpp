@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,10 +59,22 @@ struct StoredSession {
 };
 
 struct ImportReport {
-    bool ran = false;                  // false when the file was imported before, or is absent
+    bool ran = false;                  // false when nothing was new in the file, or it is absent
     int imported = 0;                  // sessions added
     std::vector<std::string> problems; // "path:line: error: message", one per bad line
 };
+
+// Every row a reader asked for, or why it could not read them all.
+struct HistoryRows {
+    std::vector<StoredSession> sessions; // oldest first
+    std::vector<CheckIn> checkIns;       // oldest first
+    std::string error;                   // empty when all were read
+};
+
+// Write: create, migrate, and keep writing (the app, `unknot check-in`). Read: never take the
+// write lock, never create or change the file, so History and `unknot history` work while
+// another process writes, on a read-only folder and on a full disk.
+enum class HistoryAccess { Write, Read };
 
 // history.csv as the importer reads it: a session for each good line (skippedPhases from the
 // skipped_phases column when the header names one), and for each bad line a problem,
@@ -74,32 +87,61 @@ struct HistoryCsv {
 
 class HistoryDb {
   public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 3;
+    // A second process holding the write lock makes a write wait this long before it fails.
+    static constexpr int kBusyTimeoutMs = 5000;
 
-    // Opens (creating, migrating) the database. An error message when it cannot.
-    [[nodiscard]] static std::variant<std::unique_ptr<HistoryDb>, std::string> open(const std::filesystem::path& file);
+    // Opens the database; Write creates and migrates it. A damaged or foreign file (a table or
+    // column missing, a negative version) is an error naming the file and what to do; a file
+    // from a newer Unknot, or one that cannot be written, opens read-only (readOnlyReason()).
+    // Read of an absent file gives an empty history.
+    [[nodiscard]] static std::variant<std::unique_ptr<HistoryDb>, std::string>
+    open(const std::filesystem::path& file, HistoryAccess access = HistoryAccess::Write,
+         int busyTimeoutMs = kBusyTimeoutMs);
     ~HistoryDb();
     HistoryDb(const HistoryDb&) = delete;
     HistoryDb& operator=(const HistoryDb&) = delete;
 
-    // The new session's id, or an error message.
-    [[nodiscard]] std::variant<std::int64_t, std::string>
-    addSession(const HistoryRecord& record, std::string_view contentId = {}, int skippedPhases = 0);
-    // An error message, or nothing: checkInProblem() first, then the database's.
-    [[nodiscard]] std::optional<std::string> addCheckIn(const CheckIn& checkIn);
+    // The new session's id, or an error message. With a `key` (a queued write's), the row is
+    // added once: a second call with the same key gives the first one's id.
+    [[nodiscard]] std::variant<std::int64_t, std::string> addSession(const HistoryRecord& record,
+                                                                     std::string_view contentId = {},
+                                                                     int skippedPhases = 0, std::string_view key = {});
+    // An error message, or nothing: checkInProblem() first, then the database's. Once per `key`.
+    [[nodiscard]] std::optional<std::string> addCheckIn(const CheckIn& checkIn, std::string_view key = {});
+    // The id of the session added with `key`, if it was.
+    [[nodiscard]] std::optional<std::int64_t> sessionOf(std::string_view key) const;
 
-    // Oldest first, from `since` (seconds since the epoch) on.
+    // From `since` (seconds since the epoch) on; never throws: a read that fails says why.
+    [[nodiscard]] HistoryRows read(std::int64_t since = 0) const;
+    // read()'s rows alone, for callers that have looked at the error already (tests).
     [[nodiscard]] std::vector<StoredSession> sessions(std::int64_t since = 0) const;
     [[nodiscard]] std::vector<CheckIn> checkIns(std::int64_t since = 0) const;
 
-    // Imports history.csv unless it was imported before (by its path).
-    [[nodiscard]] ImportReport importCsvOnce(const std::filesystem::path& csv);
+    // Imports what history.csv holds beyond what was imported from it before (by its path):
+    // the whole file the first time, then only the rows appended since (the fallback writes
+    // there when the database cannot be opened). A row already in the database is not added
+    // twice. `progress` hears the bytes read and the file's size, now and then.
+    [[nodiscard]] ImportReport
+    importCsv(const std::filesystem::path& csv,
+              const std::function<void(std::uintmax_t read, std::uintmax_t total)>& progress = {});
 
     [[nodiscard]] int schemaVersion() const;
+    // Why this database takes no writes (a newer Unknot made it, the folder is read-only), or
+    // nothing when it does.
+    [[nodiscard]] const std::optional<std::string>& readOnlyReason() const { return readOnly_; }
+
+    // The connection, for the tables other capabilities keep in this file (programs:
+    // src/program/program_store.cpp). Writes go through their own IMMEDIATE transactions.
+    [[nodiscard]] SQLite::Database& connection() const { return *db_; }
 
   private:
-    explicit HistoryDb(std::unique_ptr<SQLite::Database> db);
+    HistoryDb(std::unique_ptr<SQLite::Database> db, std::filesystem::path file, std::optional<std::string> readOnly);
+    void readSessions(std::int64_t since, std::vector<StoredSession>& out) const;
+    void readCheckIns(std::int64_t since, std::vector<CheckIn>& out) const;
     std::unique_ptr<SQLite::Database> db_;
+    std::filesystem::path file_;
+    std::optional<std::string> readOnly_;
 };
 
 [[nodiscard]] std::filesystem::path historyDbPath(); // userDataDir()/unknot.db

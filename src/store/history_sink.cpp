@@ -1,48 +1,424 @@
 #include "store/history_sink.hpp"
 
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <fstream>
+#include <mutex>
+#include <random>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 namespace unknot {
 
 namespace fs = std::filesystem;
 
-OpenedHistory openHistory(const fs::path& db, const fs::path& csv) {
+namespace {
+// How long a reader lets another process's write delay the import before it just reads.
+constexpr int kReaderImportWaitMs = 200;
+// The worker's wait for another process's lock before it tries again later: short, so that
+// closing the window is not held up by it.
+constexpr int kWorkerBusyTimeoutMs = 1000;
+} // namespace
+
+namespace {
+int applyJournal(HistoryDb& db, const fs::path& journal);
+}
+
+OpenedHistory openHistory(const fs::path& db, const fs::path& csv, HistoryAccess access) {
     OpenedHistory out;
-    auto opened = HistoryDb::open(db);
+    const bool reading = access == HistoryAccess::Read;
+    auto opened = HistoryDb::open(db, HistoryAccess::Write, reading ? kReaderImportWaitMs : HistoryDb::kBusyTimeoutMs);
+    if (reading && std::holds_alternative<std::string>(opened)) opened = HistoryDb::open(db, HistoryAccess::Read);
     if (auto* error = std::get_if<std::string>(&opened)) {
         out.error = *error;
         return out;
     }
     out.db = std::move(std::get<std::unique_ptr<HistoryDb>>(opened));
-    out.import = out.db->importCsvOnce(csv);
+    out.import = out.db->importCsv(csv);
+    // What a window kept and could not write yet (it may have ended since): written now.
+    if (!out.db->readOnlyReason()) out.journalApplied = applyJournal(*out.db, HistoryStore::journalOf(db));
     return out;
 }
 
-HistoryStore::HistoryStore(const fs::path& db, fs::path csv, Reporter& reporter) : csv_(std::move(csv)) {
-    OpenedHistory opened = openHistory(db, csv_);
-    if (!opened.db) {
-        reporter.notice("cannot open the history database (" + opened.error + "); sessions go to " + csv_.string());
-        return;
+// -- the journal ------------------------------------------------------------------------------
+// One line per write, its fields tab-separated, a tab, a line break and a backslash escaped:
+//   S key started_at routine_id routine_name planned_ms done_ms completed content_id skipped
+//   C key at area side score moment session_id session_key note
+namespace {
+
+struct Entry {
+    std::string key;
+    bool session = true;
+    HistoryRecord record;
+    CheckIn checkIn;
+    std::string sessionKey; // a check-in's session when it was queued too
+};
+
+std::string escapeField(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\t')
+            out += "\\t";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else
+            out += c;
     }
-    db_ = std::move(opened.db);
-    const ImportReport& r = opened.import;
-    if (r.ran) reporter.logf("history import sessions=%d bad_lines=%zu", r.imported, r.problems.size());
-    for (const auto& problem : r.problems) reporter.log(problem);
-    if (!r.problems.empty())
-        reporter.notice(std::to_string(r.problems.size()) + " damaged line(s) of " + csv_.string() +
-                        " skipped, the rest imported; the first: " + r.problems.front());
+    return out;
 }
 
+std::vector<std::string> splitLine(const std::string& line) {
+    std::vector<std::string> fields(1);
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == '\t') {
+            fields.emplace_back();
+        } else if (c == '\\' && i + 1 < line.size()) {
+            const char n = line[++i];
+            fields.back() += n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n;
+        } else {
+            fields.back() += c;
+        }
+    }
+    return fields;
+}
+
+std::string lineOf(const Entry& e) {
+    std::vector<std::string> f;
+    if (e.session) {
+        const HistoryRecord& r = e.record;
+        f = {"S",
+             e.key,
+             std::to_string(r.startedAt),
+             r.routineId,
+             r.routineName,
+             std::to_string(r.plannedMs),
+             std::to_string(r.doneMs),
+             r.completed ? "1" : "0",
+             r.contentId,
+             std::to_string(r.skippedPhases)};
+    } else {
+        const CheckIn& c = e.checkIn;
+        f = {"C",
+             e.key,
+             std::to_string(c.at),
+             c.area,
+             std::string(sideName(c.side)),
+             std::to_string(c.score),
+             std::string(momentName(c.moment)),
+             c.sessionId ? std::to_string(*c.sessionId) : std::string(),
+             e.sessionKey,
+             c.note};
+    }
+    std::string line;
+    for (std::size_t i = 0; i < f.size(); ++i) line += (i ? "\t" : "") + escapeField(f[i]);
+    return line + "\n";
+}
+
+std::optional<std::int64_t> number(const std::string& s) {
+    try {
+        std::size_t used = 0;
+        const long long v = std::stoll(s, &used);
+        if (used != s.size()) return std::nullopt;
+        return v;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+// An entry from a journal line; nothing for a line torn by a crash while it was written.
+std::optional<Entry> entryOf(const std::string& line) {
+    const auto f = splitLine(line);
+    Entry e;
+    if (f.size() == 10 && f[0] == "S") {
+        const auto started = number(f[2]), planned = number(f[5]), done = number(f[6]), skipped = number(f[9]);
+        if (!started || !planned || !done || !skipped) return std::nullopt;
+        e.key = f[1];
+        e.record = HistoryRecord{*started, f[3], f[4], *planned, *done, f[7] == "1", f[8], static_cast<int>(*skipped)};
+        return e;
+    }
+    if (f.size() == 10 && f[0] == "C") {
+        const auto at = number(f[2]), score = number(f[5]);
+        const auto moment = parseMoment(f[6]);
+        if (!at || !score || !moment) return std::nullopt;
+        e.session = false;
+        e.key = f[1];
+        e.checkIn.at = *at;
+        e.checkIn.area = f[3];
+        e.checkIn.side = f[4] == "left" ? Side::Left : f[4] == "right" ? Side::Right : Side::None;
+        e.checkIn.score = static_cast<int>(*score);
+        e.checkIn.moment = *moment;
+        if (!f[7].empty()) e.checkIn.sessionId = number(f[7]);
+        e.sessionKey = f[8];
+        e.checkIn.note = f[9];
+        return e;
+    }
+    return std::nullopt;
+}
+
+// Writes one entry; an error message when it cannot now.
+std::optional<std::string> writeEntry(HistoryDb& db, Entry e) {
+    if (e.session) {
+        auto added = db.addSession(e.record, e.record.contentId, e.record.skippedPhases, e.key);
+        if (auto* message = std::get_if<std::string>(&added)) return *message;
+        return std::nullopt;
+    }
+    if (!e.sessionKey.empty()) e.checkIn.sessionId = db.sessionOf(e.sessionKey);
+    return db.addCheckIn(e.checkIn, e.key);
+}
+
+// Empties the journal, under its lock so no line is appended meanwhile.
+void emptyJournal(const fs::path& journal) {
+    const int fd = ::open(journal.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::flock(fd, LOCK_EX);
+    if (::ftruncate(fd, 0) == 0) ::fdatasync(fd);
+    ::close(fd);
+}
+
+// Writes every entry of the journal (each once, by its key) and empties it when all are in;
+// how many were written, -1 when some could not be (they stay for later).
+int applyJournal(HistoryDb& db, const fs::path& journal) {
+    const int fd = ::open(journal.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return 0;
+    ::flock(fd, LOCK_EX);
+    std::string text;
+    char buf[65536];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
+    int written = 0;
+    bool all = true;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        if (auto e = entryOf(text.substr(at, end - at))) {
+            if (writeEntry(db, std::move(*e))) {
+                all = false; // busy: the rest waits too, rather than each waiting its timeout
+                break;
+            }
+            ++written;
+        }
+        at = end + 1;
+    }
+    if (all && !text.empty() && ::ftruncate(fd, 0) == 0) ::fdatasync(fd);
+    ::close(fd);
+    return all ? written : -1;
+}
+
+std::string newKey() {
+    static std::mt19937_64 random{std::random_device{}()};
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(random()),
+                  static_cast<unsigned long long>(random()));
+    return buf;
+}
+
+} // namespace
+
+struct HistoryStore::Shared {
+    fs::path db, csv, journal;
+    std::mutex m;
+    std::condition_variable wake;  // the worker: something to write, or stop
+    std::condition_variable saved; // waitUntilSaved: the queue is empty and written
+    std::deque<Entry> queue;       // kept in the journal, not yet in the database
+    std::vector<std::string> notices, logs;
+    bool open = false;    // the worker has the database open
+    bool delayed = false; // the user was told saving is delayed, and not yet that it is done
+    bool stop = false;
+};
+
+fs::path HistoryStore::journalOf(const fs::path& db) { return fs::path(db.string() + ".pending"); }
+
+HistoryStore::HistoryStore(const fs::path& db, fs::path csv, Reporter& reporter)
+    : shared_(std::make_unique<Shared>()), reporter_(reporter) {
+    shared_->db = db;
+    shared_->csv = std::move(csv);
+    shared_->journal = journalOf(db);
+    // What the last run kept and could not write: written first.
+    std::ifstream in(shared_->journal, std::ios::binary);
+    std::string line;
+    int torn = 0;
+    while (std::getline(in, line))
+        if (auto e = entryOf(line))
+            shared_->queue.push_back(std::move(*e));
+        else if (!line.empty())
+            ++torn;
+    if (!shared_->queue.empty())
+        reporter_.logf("history journal replayed entries=%zu torn=%d", shared_->queue.size(), torn);
+    worker_ = std::thread([this] { work(); });
+}
+
+HistoryStore::~HistoryStore() {
+    {
+        std::lock_guard lock(shared_->m);
+        shared_->stop = true;
+    }
+    shared_->wake.notify_all();
+    worker_.join();
+}
+
+namespace {
+// Appends one line and makes it durable; an error message when it cannot.
+std::optional<std::string> appendLine(const fs::path& file, const std::string& line) {
+    std::error_code ec;
+    fs::create_directories(file.parent_path().empty() ? fs::path(".") : file.parent_path(), ec);
+    const int fd = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return file.string() + ": " + std::strerror(errno);
+    ::flock(fd, LOCK_EX); // applyJournal() in another process reads and empties it whole
+    const bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fdatasync(fd) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!ok) return file.string() + ": " + std::strerror(error);
+    return std::nullopt;
+}
+} // namespace
+
 std::optional<std::string> HistoryStore::append(const HistoryRecord& record) {
-    lastId_.reset();
-    if (!db_) return appendHistory(csv_, record);
-    auto added = db_->addSession(record, record.contentId, record.skippedPhases);
-    if (auto* error = std::get_if<std::string>(&added)) return *error;
-    lastId_ = std::get<std::int64_t>(added);
+    Entry e;
+    e.key = newKey();
+    e.record = record;
+    {
+        std::lock_guard lock(shared_->m);
+        if (auto error = appendLine(shared_->journal, lineOf(e)))
+            return "cannot keep the session to save it (" + *error + ")";
+        shared_->queue.push_back(e);
+    }
+    shared_->wake.notify_all();
+    settle();
+    // A stand-in id for the check-ins that follow, resolved to the row when they are written.
+    static std::int64_t nextStandIn = -1;
+    lastId_ = nextStandIn--;
+    standIns_[*lastId_] = e.key;
     return std::nullopt;
 }
 
 std::optional<std::string> HistoryStore::addCheckIn(const CheckIn& checkIn) {
-    if (!db_) return std::string("the history database is not open");
-    return db_->addCheckIn(checkIn);
+    if (auto problem = checkInProblem(checkIn)) return problem;
+    Entry e;
+    e.session = false;
+    e.key = newKey();
+    e.checkIn = checkIn;
+    if (checkIn.sessionId && *checkIn.sessionId < 0) {
+        const auto it = standIns_.find(*checkIn.sessionId);
+        if (it != standIns_.end()) e.sessionKey = it->second;
+        e.checkIn.sessionId.reset();
+    }
+    {
+        std::lock_guard lock(shared_->m);
+        if (auto error = appendLine(shared_->journal, lineOf(e)))
+            return "cannot keep the check-in to save it (" + *error + ")";
+        shared_->queue.push_back(std::move(e));
+    }
+    shared_->wake.notify_all();
+    settle();
+    return std::nullopt;
+}
+
+void HistoryStore::settle() {
+    // A free database takes a few milliseconds: what the user opens next (History) shows the
+    // row. A busy one is not waited for: the user was told saving is delayed.
+    std::unique_lock lock(shared_->m);
+    if (shared_->delayed) return;
+    shared_->saved.wait_for(lock, kSettleWait, [&] { return shared_->queue.empty() || shared_->delayed; });
+}
+
+void HistoryStore::poll() {
+    std::vector<std::string> notices, logs;
+    {
+        std::lock_guard lock(shared_->m);
+        notices.swap(shared_->notices);
+        logs.swap(shared_->logs);
+    }
+    for (const auto& l : logs) reporter_.log(l);
+    for (const auto& n : notices) reporter_.notice(n);
+}
+
+bool HistoryStore::waitUntilSaved(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(shared_->m);
+    return shared_->saved.wait_for(lock, timeout, [&] { return shared_->open && shared_->queue.empty(); });
+}
+
+std::size_t HistoryStore::pending() const {
+    std::lock_guard lock(shared_->m);
+    return shared_->queue.size();
+}
+
+void HistoryStore::work() {
+    Shared& s = *shared_;
+    std::unique_ptr<HistoryDb> db;
+    std::string lastError;
+    std::unique_lock lock(s.m);
+    const auto delay = [&](const std::string& why) {
+        if (!s.delayed) {
+            s.delayed = true;
+            s.notices.push_back("cannot save to the history now (" + why + "); what you record is kept in " +
+                                s.journal.string() + " and saved as soon as it can be");
+        }
+        s.logs.push_back("history save delayed: " + why);
+        s.saved.notify_all(); // settle() stops waiting
+    };
+    while (!s.stop) {
+        if (!db) {
+            lock.unlock();
+            auto opened = HistoryDb::open(s.db, HistoryAccess::Write, kWorkerBusyTimeoutMs);
+            ImportReport import;
+            std::string error;
+            if (auto* e = std::get_if<std::string>(&opened)) {
+                error = *e;
+            } else {
+                db = std::move(std::get<std::unique_ptr<HistoryDb>>(opened));
+                if (db->readOnlyReason()) {
+                    error = s.db.string() + " " + *db->readOnlyReason();
+                    db.reset();
+                } else {
+                    import = db->importCsv(s.csv);
+                }
+            }
+            lock.lock();
+            if (!db) {
+                delay("cannot open the history database: " + error);
+                s.wake.wait_for(lock, kRetryEvery, [&] { return s.stop; });
+                continue;
+            }
+            s.open = true;
+            if (import.ran)
+                s.logs.push_back("history import sessions=" + std::to_string(import.imported) +
+                                 " bad_lines=" + std::to_string(import.problems.size()));
+            for (const auto& p : import.problems) s.logs.push_back(p);
+            if (!import.problems.empty())
+                s.notices.push_back(std::to_string(import.problems.size()) + " damaged line(s) of " + s.csv.string() +
+                                    " skipped, the rest imported; the first: " + import.problems.front());
+        }
+        if (s.queue.empty()) {
+            // All in: the journal is emptied under the lock, so no line is appended meanwhile.
+            std::error_code ec;
+            if (fs::file_size(s.journal, ec) > 0 && !ec) emptyJournal(s.journal);
+            if (s.delayed) {
+                s.delayed = false;
+                s.notices.push_back("everything you recorded is saved to the history now");
+            }
+            s.saved.notify_all();
+            s.wake.wait(lock, [&] { return s.stop || !s.queue.empty(); });
+            continue;
+        }
+        Entry e = s.queue.front();
+        lock.unlock();
+        const std::optional<std::string> error = writeEntry(*db, std::move(e));
+        lock.lock();
+        if (!error) {
+            s.queue.pop_front();
+            continue;
+        }
+        delay(*error);
+        db.reset(); // reopened at the next try: the file may have been replaced or repaired
+        s.open = false;
+        s.wake.wait_for(lock, kRetryEvery, [&] { return s.stop; });
+    }
 }
 
 } // namespace unknot

@@ -22,9 +22,9 @@ std::string_view sourceName(RoutineSource source) {
 
 std::string LibraryEntry::displayName() const { return parsed.routine.name.empty() ? id : parsed.routine.name; }
 
-const Timeline& LibraryEntry::timeline() const {
+std::shared_ptr<const Timeline> LibraryEntry::sharedTimeline() const {
     if (!timeline_) timeline_ = std::make_shared<const Timeline>(valid() ? expand(parsed.routine) : Timeline{});
-    return *timeline_;
+    return timeline_;
 }
 
 void LibraryEntry::setTimeline(Timeline timeline) {

@@ -28,7 +28,9 @@ struct LibraryEntry {
     [[nodiscard]] const Routine& routine() const { return parsed.routine; }
     // The expanded phases, made on first use (playing, `unknot plan`) and shared by copies of
     // the entry; empty when invalid.
-    [[nodiscard]] const Timeline& timeline() const;
+    [[nodiscard]] const Timeline& timeline() const { return *sharedTimeline(); }
+    // The same, for those who keep it beyond the entry (the player, the session): never null.
+    [[nodiscard]] std::shared_ptr<const Timeline> sharedTimeline() const;
     // For an entry made from a routine in memory (the editor, a quick set).
     void setTimeline(Timeline timeline);
     // The name to show: the routine's own, or the id when the file could not say.

@@ -38,11 +38,14 @@ struct WindowGeometry {
 inline constexpr std::array<std::string_view, 5> kVoiceNames = {"kal16", "kal", "awb", "rms", "slt"};
 inline constexpr std::string_view kDefaultVoice = "kal16";
 
+// The voice's volume ceiling, in percent (100: as loud as the cues).
+inline constexpr int kMaxVoiceVolume = 200;
+
 // The spoken guide (src/audio/voice.hpp).
 struct VoiceSettings {
     bool enabled = true;             // say the side, the step and the time; off: cue sounds only
     std::string name{kDefaultVoice}; // a Flite voice Debian ships: kal16, kal, awb, rms or slt
-    int volume = 100;                // percent of the cue volume, 0 to 100
+    int volume = 100;                // percent: 100 as loud as the cues, 0 (silent) to 200 (+12 dB)
     double rate = 1.0;               // speaking speed, 0.5 to 2.0 (1.0 as recorded)
     bool operator==(const VoiceSettings&) const = default;
     static constexpr double kMinRate = 0.5;

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
@@ -31,11 +30,11 @@ std::optional<std::string> saveRoutine(const fs::path& file, const Routine& rout
 
 fs::path trashDir() { return userDataDir() / "trash"; }
 
-std::variant<TrashedFile, std::string> moveToTrash(const fs::path& file, const fs::path& trash) {
+std::variant<TrashedFile, std::string> moveToTrash(const fs::path& file, const fs::path& trash, std::int64_t now) {
     std::error_code ec;
     fs::create_directories(trash, ec);
     if (ec) return "cannot create " + trash.string() + ": " + ec.message();
-    const auto stamp = std::to_string(static_cast<long long>(std::time(nullptr)));
+    const auto stamp = std::to_string(static_cast<long long>(now));
     fs::path target = trash / (file.stem().string() + "-" + stamp + ".toml");
     for (int n = 2; fs::exists(target, ec); ++n)
         target = trash / (file.stem().string() + "-" + stamp + "-" + std::to_string(n) + ".toml");
@@ -80,11 +79,6 @@ std::optional<std::int64_t> parseIso(const std::string& text) {
     if (!end || *end) return std::nullopt;
     const long offset = tm.tm_gmtoff; // read before timegm(), which resets it
     return static_cast<std::int64_t>(timegm(&tm)) - offset;
-}
-
-std::int64_t wallClockSeconds() {
-    using namespace std::chrono;
-    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
 namespace {

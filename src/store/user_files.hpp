@@ -26,9 +26,10 @@ struct TrashedFile {
     std::filesystem::path inTrash;
 };
 [[nodiscard]] std::filesystem::path trashDir(); // userDataDir()/trash
-// Moves the file into the trash; the error message when it cannot.
+// Moves the file into the trash, named with `now` (seconds since the epoch); the error message
+// when it cannot.
 [[nodiscard]] std::variant<TrashedFile, std::string> moveToTrash(const std::filesystem::path& file,
-                                                                 const std::filesystem::path& trash);
+                                                                 const std::filesystem::path& trash, std::int64_t now);
 // Puts it back, unless a file took its place meanwhile.
 [[nodiscard]] std::optional<std::string> restoreFromTrash(const TrashedFile& trashed);
 
@@ -46,8 +47,6 @@ struct HistoryRecord {
 };
 
 [[nodiscard]] std::filesystem::path historyPath(); // userDataDir()/history.csv
-// The wall clock, in seconds since the epoch: when a session started (never for its timing).
-[[nodiscard]] std::int64_t wallClockSeconds();
 // One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
 [[nodiscard]] std::string csvField(const std::string& text);
 // `t` in local time, with strftime's `format`.

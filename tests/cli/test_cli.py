@@ -1,8 +1,10 @@
 """Layer 2: the real `unknot` binary on fixture files (run by CTest)."""
 import json
 import os
+import shutil
 import subprocess
 import tempfile
+import time
 import unittest
 from pathlib import Path
 
@@ -132,19 +134,22 @@ class CliTest(unittest.TestCase):
         self.assertEqual(list(plan["phases"][0]), ["index", "kind", "label", "cue", "side", "start_ms", "duration_ms",
                                                    "manual", "round", "rounds", "block"])
         self.assertEqual(list(plan["cues"][0]), ["at_ms", "type", "phase"])
-        self.assertEqual(list(plan["cues"][1]), ["at_ms", "type", "phase", "frame", "text", "kind", "length_ms",
-                                                   "lead_frames"])
-        self.assertEqual(list(plan["cues"][2]), ["at_ms", "type", "phase", "count"])
+        self.assertEqual(list(plan["cues"][1])[:8], ["at_ms", "type", "phase", "frame", "text", "kind", "length_ms",
+                                                       "lead_frames"])
+        tick = next(c for c in plan["cues"] if c["type"] == "countdown")
+        self.assertEqual(list(tick), ["at_ms", "type", "phase", "count"])
         self.assertEqual(plan["routine"]["id"], "sides-and-rests")
         phases, every = plan["phases"], plan["cues"]
         cues = [c for c in every if c["type"] != "say"]
         # What the voice says, among the cues: after the phase's own sound, on a whole frame.
         says = [c for c in every if c["type"] == "say"]
-        self.assertEqual(says[0]["text"], "Get ready.")  # its label
+        self.assertEqual(says[0]["text"], "Get ready. Next: Left. Squeeze. 5 seconds.")  # its label, then the short phase next
         self.assertEqual(says[0]["at_ms"], 450)
         self.assertEqual(says[0]["frame"], 450 * 48)
-        self.assertEqual(says[1]["text"], "Round 1 of 2. Left. Squeeze.")
-        self.assertIn("Switch to the right side.", [c["text"] for c in says])
+        # During each phase the voice says what comes next, as a coach does.
+        self.assertEqual(says[1]["text"], "Next: Left. Let go. 6 seconds.")
+        self.assertEqual(says[1]["phase"], 1)
+        self.assertIn("Next: Switch to the right side. 3 seconds.", [c["text"] for c in says])
         self.assertTrue(says[-1]["text"].startswith("Done. 1 minute"), says[-1])
         for say in says:
             self.assertGreater(say["length_ms"], 0, say)
@@ -174,13 +179,20 @@ class CliTest(unittest.TestCase):
         self.assertEqual(types.count("phase"), len(phases))
         self.assertEqual(types.count("halfway"), 1)
         self.assertEqual(types.count("end"), 1)
-        # Every timed phase of 5 s or more gets 3 ticks: all but the 2 s rests and the 3 s switch.
-        self.assertEqual(types.count("countdown"), 3 * 10)
+        # Every timed phase of 5 s or more gets 3 ticks: all but the 2 s rests and the 3 s switch;
+        # those that would fall inside a phrase give way to it.
+        says = [c for c in every if c["type"] == "say" and c["text"]]
+        inside = lambda t: any(t < s["at_ms"] + s["length_ms"] and t + 400 > s["at_ms"] for s in says)
+        ticks = [c for c in cues if c["type"] == "countdown"]
+        self.assertFalse([t for t in ticks if inside(t["at_ms"])])
+        self.assertLess(len(ticks), 3 * 10)
+        self.assertGreater(len(ticks), 0)
         self.assertEqual(cues[-1], {"at_ms": start, "type": "end", "phase": len(phases) - 1})
         self.assertEqual([c["at_ms"] for c in cues], sorted(c["at_ms"] for c in cues))
 
     def test_plan_says_when_a_phrase_is_shortened_or_dropped_and_the_voice_can_be_off(self):
         routine = Path(self.home.name) / "short-phases.toml"
+        # The 1 s release follows a 2 s phase, too short to announce it: it says itself, no room.
         routine.write_text('name = "Quick"\n[[step]]\nkind = "tense"\nlabel = "Squeeze the ball as hard as you can"\n'
                            'duration = "2s"\nsides = ["left"]\n[[step]]\nkind = "release"\n'
                            'label = "Let go of everything now"\nduration = "1s"\n')
@@ -188,12 +200,12 @@ class CliTest(unittest.TestCase):
                 if c["type"] == "say"]
         self.assertEqual(says[0]["text"], "Left.")
         self.assertTrue(says[0]["shortened"])
-        self.assertEqual(says[0]["full_text"], "Left. Squeeze the ball as hard as you can.")
+        self.assertEqual(says[0]["full_text"], "Left side first. Squeeze the ball as hard as you can. 2 seconds.")
         self.assertTrue(says[1]["dropped"])
         self.assertEqual(says[1]["text"], "")
         table = self.run_unknot("plan", str(routine)).stdout
         self.assertIn("Left. (shortened)", table)
-        self.assertIn("Let go of everything now. (dropped: no room)", table)
+        self.assertIn("Let go of everything now. 1 second. (dropped: no room)", table)
         settings = Path(self.env["XDG_CONFIG_HOME"]) / "unknot" / "settings.toml"
         settings.parent.mkdir(parents=True)
         settings.write_text("[voice]\nenabled = false\n")
@@ -229,7 +241,7 @@ class CliTest(unittest.TestCase):
         r = self.run_unknot("plan", "glute-release-ball")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("Switch to the right side", r.stdout)
-        self.assertIn("Total 8 min 55 s", r.stdout)
+        self.assertIn("Total 10 min 55 s", r.stdout)
 
     def test_plan_manual_phase(self):
         r = self.run_unknot("plan", "--json", str(FIXTURES / "good" / "manual.toml"))
@@ -329,6 +341,49 @@ class HistoryCliTest(CliTest):
         self.assertEqual(again.stderr, "")
         self.assertEqual(len(json.loads(again.stdout)["sessions"]), 2)
 
+    def test_history_reads_while_another_process_holds_the_write_lock(self):
+        self.assertEqual(self.run_unknot("check-in", "knee", "none", "3").returncode, 0)
+        # A second process: BEGIN IMMEDIATE held for longer than the reader may take.
+        holder = subprocess.Popen(
+            ["python3", "-c",
+             "import sqlite3, sys, time\n"
+             "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+             "db.execute('BEGIN IMMEDIATE')\n"
+             "print('locked', flush=True)\n"
+             "time.sleep(30)\n",
+             str(self.data() / "unknot.db")], stdout=subprocess.PIPE, text=True)
+        try:
+            self.assertEqual(holder.stdout.readline().strip(), "locked")
+            began = time.monotonic()
+            r = self.run_unknot("history", "--json")
+            took = time.monotonic() - began
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertLess(took, 2.0)
+            self.assertEqual(len(json.loads(r.stdout)["check_ins"]), 1)
+        finally:
+            holder.kill()
+            holder.wait()
+            holder.stdout.close()
+
+    def test_a_damaged_database_is_an_error_naming_the_file(self):
+        self.assertEqual(self.run_unknot("check-in", "knee", "none", "3").returncode, 0)
+        subprocess.run(["python3", "-c", "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('DROP TABLE sessions')",
+                        str(self.data() / "unknot.db")], check=True)
+        r = self.run_unknot("history", "--json")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("unknot.db: the table sessions is missing", r.stderr)
+        self.assertIn("move it aside", r.stderr)
+
+    def test_areas_and_notes_with_controls_or_bidi_overrides_are_refused_with_exit_2(self):
+        for area, note in [("he\u202eel", ""), ("knee\u0085", ""), ("heel", "bell\x07"), ("heel", "\u202ereversed"),
+                           ("heel", "esc\x1b[2J")]:
+            r = self.run_unknot("check-in", area, "left", "3", "--note", note)
+            self.assertEqual(r.returncode, 2, (area, note, r.stderr))
+            self.assertIn("nothing recorded", r.stderr)
+            for bad in ("\x1b", "\x07", "\u202e", "\u0085"):
+                self.assertNotIn(bad, r.stderr + r.stdout)
+        self.assertEqual(self.history_json()["check_ins"], [])
+
     def test_since_filters_and_a_bad_date_is_exit_2(self):
         self.assertEqual(self.run_unknot("check-in", "knee", "none", "3").returncode, 0)
         self.assertEqual(len(self.history_json("--since", "2000-01-01")["check_ins"]), 1)
@@ -337,6 +392,168 @@ class HistoryCliTest(CliTest):
         self.assertEqual(r.returncode, 2)
         self.assertIn("is not a date like", r.stderr)
         self.assertEqual(self.run_unknot("history", "--json", "--csv").returncode, 2)
+
+
+class ProgramCliTest(unittest.TestCase):
+    """unknot program, today, ran, import, and check on program files."""
+
+    def setUp(self):
+        self.home = tempfile.TemporaryDirectory()
+        self.env = dict(os.environ)
+        self.env["XDG_DATA_HOME"] = str(Path(self.home.name) / "data")
+        self.env["XDG_CONFIG_HOME"] = str(Path(self.home.name) / "config")
+
+    def tearDown(self):
+        self.home.cleanup()
+
+    def run_unknot(self, *args):
+        return subprocess.run([BIN, *args], capture_output=True, text=True, env=self.env, timeout=60)
+
+    def today(self):
+        r = self.run_unknot("today", "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout)
+
+    def db_files(self):
+        return sorted(p.name for p in (Path(self.env["XDG_DATA_HOME"]) / "unknot").glob("*")) \
+            if (Path(self.env["XDG_DATA_HOME"]) / "unknot").exists() else []
+
+    def test_program_list_json_names_weeks_and_sources(self):
+        r = self.run_unknot("program", "list", "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        programs = {p["id"]: p for p in json.loads(r.stdout)["programs"]}
+        self.assertEqual(programs["plantar-fasciitis-12-weeks"]["weeks"], 12)
+        self.assertEqual(programs["runners-knee-6-weeks"]["weeks"], 6)
+        for p in programs.values():
+            self.assertTrue(p["valid"], p["errors"])
+            self.assertTrue(p["sources"], p["id"])
+            for s in p["sources"]:
+                self.assertTrue({"title", "authors", "year", "supports"} <= s.keys(), s)
+                self.assertTrue("doi" in s or "url" in s, s)
+        rathleff = programs["plantar-fasciitis-12-weeks"]["sources"][0]
+        self.assertEqual((rathleff["year"], rathleff["doi"]), (2015, "10.1111/sms.12313"))
+
+    def test_check_reports_every_program_mistake_at_its_place(self):
+        r = self.run_unknot("check", str(FIXTURES / "programs" / "mistakes.toml"))
+        self.assertEqual(r.returncode, 1)
+        path = str(FIXTURES / "programs" / "mistakes.toml")
+        lines = r.stderr.splitlines()
+        for expected in (f"{path}:2:1: error: unknown key `sumary` in a program; did you mean `summary`?",
+                         f"{path}:7:27: error: `after_weeks` is 4, longer than the stage's 3 weeks",
+                         f"{path}:8:22: error: `rise` is a number of points from 0.5 to 10",
+                         f"{path}:11:8: error: no routine 'glute-release-bal'; did you mean 'glute-release-ball'?",
+                         f"{path}:12:10: error: unknown `when` \"after_runs\"; did you mean \"after_run\"?",
+                         f"{path}:14:3: error: say when this routine is due"):
+            self.assertTrue(any(line.startswith(expected) for line in lines), f"{expected}\n{r.stderr}")
+        self.assertIn("1 of 1 program has problems", r.stderr)
+        good = self.run_unknot("check", str(FIXTURES / "programs" / "heel.unknot.toml"), str(FIXTURES / "good" / "short.toml"))
+        self.assertEqual(good.returncode, 0, good.stderr)
+        self.assertIn("2 files checked, no problems", good.stdout)
+
+    def test_today_without_a_program(self):
+        self.assertEqual(self.today(), {"date": self.today()["date"], "program": None, "due": [], "decision": None})
+
+    def test_start_shows_what_is_due_and_a_run_brings_the_after_run_routine(self):
+        r = self.run_unknot("program", "start", "plantar-fasciitis-12-weeks")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        t = self.today()
+        self.assertEqual(t["program"], {"id": "plantar-fasciitis-12-weeks", "stage": 1, "week": 1})
+        # The first day of every-other-day heel raises: due, not done; no run yet, so no golf ball.
+        self.assertEqual(t["due"], [{"routine": "heel-raises-12x3", "done": False}])
+        self.assertIsNone(t["decision"])
+        r = self.run_unknot("ran")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([d["routine"] for d in self.today()["due"]], ["heel-raises-12x3", "frozen-golf-ball-foot"])
+        show = json.loads(self.run_unknot("program", "show", "--json").stdout)
+        self.assertEqual(show["running"]["stage"], 1)
+        self.assertEqual(len(show["stages"]), 3)
+        self.assertEqual(show["stages"][0]["routines"][0], {"id": "heel-raises-12x3", "when": "every_days", "every_days": 2})
+        r = self.run_unknot("program", "stop")
+        self.assertIn("stopped", r.stdout)
+        self.assertIsNone(self.today()["program"])
+
+    def test_the_first_program_asks_for_something_on_its_first_day(self):
+        first = json.loads(self.run_unknot("program", "list", "--json").stdout)["programs"][0]["id"]
+        self.assertEqual(self.run_unknot("program", "start", first).returncode, 0)
+        due = self.today()["due"]
+        self.assertTrue(any(not d["done"] for d in due), due)
+
+    def test_a_week_ago_start_makes_a_decision_with_its_reason(self):
+        import datetime
+        start = (datetime.date.today() - datetime.timedelta(days=14)).isoformat()
+        self.assertEqual(self.run_unknot("program", "start", "runners-knee-6-weeks", "--on", start).returncode, 0)
+        t = self.today()
+        self.assertEqual(t["program"]["week"], 3)
+        self.assertEqual(t["decision"]["action"], "stay")
+        self.assertIn("no check-ins this week", t["decision"]["reason"])
+        decisions = json.loads(self.run_unknot("program", "show", "--json").stdout)["decisions"]
+        self.assertEqual([d["week"] for d in decisions], [1, 2])
+
+    def test_mistakes_exit_2_and_change_nothing(self):
+        for args in (("program", "start", "plantar-fasciitis"), ("program", "start", "runners-knee-6-weeks", "--on", "2026-02-30"),
+                     ("program", "start", "runners-knee-6-weeks", "--on", "2999-01-01"), ("ran", "yesterday"), ("ran", "2999-01-01")):
+            with self.subTest(args=args):
+                r = self.run_unknot(*args)
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                self.assertIn("error", r.stderr)
+        self.assertIn("did you mean 'plantar-fasciitis-12-weeks'", self.run_unknot("program", "start", "plantar-fasciitis").stderr)
+        self.assertEqual(self.db_files(), [])  # no database was even created
+        self.assertIsNone(self.today()["program"])
+
+    def test_import_copies_good_files_and_refuses_bad_ones(self):
+        r = self.run_unknot("import", str(FIXTURES / "programs" / "heel.unknot.toml"), str(FIXTURES / "good" / "short.toml"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        data = Path(self.env["XDG_DATA_HOME"]) / "unknot"
+        self.assertEqual((data / "programs" / "heel.toml").read_text(), (FIXTURES / "programs" / "heel.unknot.toml").read_text())
+        self.assertTrue((data / "routines" / "short.toml").exists())
+        ids = [p["id"] for p in json.loads(self.run_unknot("program", "list", "--json").stdout)["programs"]]
+        self.assertIn("heel", ids)
+        bad = self.run_unknot("import", str(FIXTURES / "programs" / "mistakes.toml"), str(FIXTURES / "bad" / "syntax.toml"))
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("mistakes.toml:11:8: error: no routine 'glute-release-bal'", bad.stderr)
+        self.assertIn("2 of 2 files refused", bad.stderr)
+        self.assertFalse((data / "programs" / "mistakes.toml").exists())
+        self.assertFalse((data / "routines" / "syntax.toml").exists())
+
+
+class RemindCliTest(unittest.TestCase):
+    """unknot remind: nothing due, bad times, no user session, and a timer systemd accepts."""
+
+    setUp = ProgramCliTest.setUp
+    tearDown = ProgramCliTest.tearDown
+    run_unknot = ProgramCliTest.run_unknot
+
+    def test_remind_with_nothing_due_exits_0(self):
+        r = self.run_unknot("remind", "--wait", "0")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("no program is running", r.stdout)
+
+    def test_a_bad_time_exits_2_before_anything_else(self):
+        for at in ("25:99", "20.30", "8pm", "24:00", ""):
+            with self.subTest(at=at):
+                r = self.run_unknot("remind", "--at", at)
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                self.assertIn("is not a time like 20:30", r.stderr)
+
+    def test_no_user_session_exits_1_and_writes_nothing(self):
+        self.env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        self.env["XDG_RUNTIME_DIR"] = str(Path(self.home.name) / "no-runtime")
+        r = self.run_unknot("remind", "--at", "20:30")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("no systemd user session", r.stderr)
+        self.assertFalse((Path(self.env["XDG_CONFIG_HOME"]) / "systemd").exists())
+
+    @unittest.skipUnless(shutil.which("systemd-analyze"), "no systemd-analyze")
+    def test_the_timer_is_one_systemd_accepts(self):
+        units = Path(self.home.name) / "units"
+        r = self.run_unknot("remind", "--at", "7:05", "--units-dir", str(units))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        timer = (units / "unknot-remind.timer").read_text()
+        self.assertIn("OnCalendar=*-*-* 07:05:00", timer)
+        self.assertIn("remind", (units / "unknot-remind.service").read_text())
+        v = subprocess.run(["systemd-analyze", "verify", str(units / "unknot-remind.timer")],
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
 
 
 class HostileFilesTest(unittest.TestCase):
@@ -375,9 +592,10 @@ class HostileFilesTest(unittest.TestCase):
         self.assertTrue(ids["calf-active-release-rope"])
 
     def test_plan_json_of_the_widest_routine_is_bounded(self):
-        # 10,000 phases with the longest label and cue the byte bound lets through.
+        # 10,000 phases with the longest label and cue the byte bound lets through (a label the
+        # voice says in 100 different rounds within the bound of what it may say).
         text = ('name = "Wide"\n[[step]]\nrepeat = 100\n[[step.step]]\nrepeat = 100\n[[step.step.step]]\n'
-                f'kind = "hold"\nduration = 1\nlabel = "{"l" * 150}"\ncue = "{"c" * 50}"\n')
+                f'kind = "hold"\nduration = 1\nlabel = "{"l" * 100}"\ncue = "{"c" * 100}"\n')
         path = Path(self.home.name) / "wide.toml"
         path.write_text(text)
         r = self.run_unknot("plan", "--json", str(path))
@@ -386,7 +604,7 @@ class HostileFilesTest(unittest.TestCase):
         self.assertEqual(len(plan["phases"]), 10_000)
         self.assertLess(len(r.stdout), 8 << 20)
         # A 20,000-character label under the same repeats is refused, naming the limit.
-        path.write_text(text.replace("l" * 150, "x" * 20_000))
+        path.write_text(text.replace("l" * 100, "x" * 20_000))
         r = self.run_unknot("plan", "--json", str(path))
         self.assertEqual(r.returncode, 1)
         self.assertEqual(r.stdout, "")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 BIN = os.environ["UNKNOT_BIN"]
 FIXTURES = Path(os.environ["UNKNOT_FIXTURES"])
+ROUTINES = Path(__file__).resolve().parents[2] / "routines"
 LANGUAGES = ["de", "fr", "es", "it", "nl", "pt_BR"]
 # Each language's locale name as LANG would give it, and words its --help must hold.
 LOCALES = {"de": "de_DE", "fr": "fr_FR", "es": "es_ES", "it": "it_IT", "nl": "nl_NL", "pt_BR": "pt_BR"}
@@ -41,12 +42,13 @@ class LanguageTest(unittest.TestCase):
 
     def test_built_in_names_are_translated_in_every_language(self):
         english = self.names()
-        self.assertEqual(len(english), 8)
+        self.assertEqual(len(english), len(list(ROUTINES.glob("*.toml"))))
         for lang in LANGUAGES:
             with self.subTest(lang=lang):
                 names = self.names(LANGUAGE=lang, LANG=LOCALES[lang] + ".UTF-8")
                 differ = [i for i in english if names[i] != english[i]]
-                self.assertGreaterEqual(len(differ), 6, names)
+                # The issue asks for 6 of the 8 it had; a name may read alike (a loanword).
+                self.assertGreaterEqual(len(differ), len(english) - 2, names)
 
     def test_lang_alone_chooses_the_language(self):
         # No LANGUAGE: LANG decides, whether or not the machine has that locale installed.
@@ -76,6 +78,8 @@ class LanguageTest(unittest.TestCase):
         self.assertIn("secondes", text)
         self.assertNotIn("left", text)
         self.assertNotIn("halfway", text)
+        self.assertNotIn("next:", text)
+        self.assertNotIn("press play", text)
 
     def test_without_espeak_the_plan_has_cues_only_and_says_why_once(self):
         r = self.run_unknot("plan", "post-run-complete", "--json", LANGUAGE="de", UNKNOT_ESPEAK="/nonexistent/espeak")

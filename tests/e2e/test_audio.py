@@ -17,9 +17,14 @@ VOICE_OFF = "[voice]\nenabled = false\n[cues]\nfeedback = false\n"
 
 
 def plan_frames(routine):
-    out = subprocess.run([BIN, "plan", "--json", str(routine)], capture_output=True, text=True, check=True).stdout
+    # Planned as the app plays it here, with the voice off: no phrase, so no tick gives way to one.
+    config = tempfile.mkdtemp(prefix="unknot-plan-")
+    os.makedirs(os.path.join(config, "unknot"))
+    with open(os.path.join(config, "unknot", "settings.toml"), "w") as f:
+        f.write("[voice]\nenabled = false\n")
+    out = subprocess.run([BIN, "plan", "--json", str(routine)], capture_output=True, text=True, check=True,
+                         env={**os.environ, "XDG_CONFIG_HOME": config}).stdout
     plan = json.loads(out)
-    plan["cues"] = [c for c in plan["cues"] if c["type"] != "say"]  # the app runs with the voice off here
     return plan, [c["at_ms"] * RATE // 1000 for c in plan["cues"]]
 
 

@@ -1,12 +1,16 @@
 #pragma once
 // Fakes for the app layer's unit tests: a reporter that keeps what it is told, a history that
-// keeps its records, a clock the test moves.
+// keeps its records, a clock the test moves, a screen host on a real router.
 
 #include "core/reporter.hpp"
 #include "play/session_driver.hpp"
+#include "screens/router.hpp"
+#include "screens/screen.hpp"
 #include "store/history_sink.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -46,6 +50,42 @@ struct History final : HistorySink {
     }
 };
 
+// What a screen asks of the app, kept for the test to read; the screens open on a real router.
+struct Host final : ScreenHost {
+    Reports reports;
+    History sessions;
+    Settings current;
+    std::int64_t nowMs = 1'000'000;
+    std::int64_t wall = 1'800'000'000;
+    Clocks time{[this] { return nowMs; }, [this] { return wall; }};
+    AppPaths files;
+    Router router;
+    std::vector<LibraryEntry> played;
+    std::function<void(Routine, bool)> onOpenEditor; // what the app would open
+    std::vector<std::string> changed;                // routinesChanged's ids
+    std::vector<std::string> said;
+    bool voice = true; // say() has a voice to say it with
+    bool quitAsked = false;
+
+    Reporter& reporter() override { return reports; }
+    const Settings& settings() const override { return current; }
+    const Clocks& clocks() const override { return time; }
+    HistorySink& history() override { return sessions; }
+    const AppPaths& paths() const override { return files; }
+    void play(const LibraryEntry& entry) override { played.push_back(entry); }
+    void openEditor(Routine routine, bool saveNow) override {
+        if (onOpenEditor) onOpenEditor(std::move(routine), saveNow);
+    }
+    void open(std::unique_ptr<Screen> screen) override { router.open(std::move(screen)); }
+    void close(Route route) override { router.close(route); }
+    void routinesChanged(const std::string& selectId) override { changed.push_back(selectId); }
+    bool say(const std::string& sentence) override {
+        if (voice) said.push_back(sentence);
+        return voice;
+    }
+    void quit() override { quitAsked = true; }
+};
+
 // A driver that hands everything on to another and keeps the cue options and the volume it
 // was last given: what reached the sound device.
 struct RecordingDriver final : SessionDriver {
@@ -53,9 +93,9 @@ struct RecordingDriver final : SessionDriver {
     SessionDriver& inner;
     std::optional<CueOptions> cues;
     std::optional<std::pair<int, bool>> volume; // percent, muted
-    void start(const Timeline& timeline, const CueOptions& options) override {
+    void start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) override {
         cues = options;
-        inner.start(timeline, options);
+        inner.start(std::move(timeline), options);
     }
     void apply(SessionCommand command) override { inner.apply(command); }
     void setCueOptions(const CueOptions& options) override {

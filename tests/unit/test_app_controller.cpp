@@ -49,11 +49,11 @@ struct Rig {
     explicit Rig(Settings settings = {}) {
         dir.write("builtin/short.toml", kShort);
         dir.write("builtin/zz-other.toml", "name = \"Other\"\n[[step]]\nkind = \"hold\"\nduration = \"30s\"\n");
-        app = std::make_unique<AppController>(
-            shell, reports, history, settingsFile,
-            WorkshopPaths{dir.path / "user", dir.path / "trash", dir.path / "unknot.db"},
-            LibraryFolders{dir.path / "builtin", dir.path / "user", {}}, std::move(settings),
-            PlayerClocks{[this] { return now; }, [] { return std::int64_t{0}; }});
+        app = std::make_unique<AppController>(shell, reports, history, settingsFile,
+                                              AppPaths{dir.path / "user", dir.path / "trash", dir.path / "unknot.db"},
+                                              LibraryFolders{dir.path / "builtin", dir.path / "user", {}},
+                                              std::move(settings),
+                                              Clocks{[this] { return now; }, [] { return std::int64_t{0}; }});
         app->setDriver(&driver);
         app->begin(std::nullopt);
     }
@@ -297,7 +297,7 @@ TEST_CASE("a new routine is saved, shows in the library selected, is deleted and
     CHECK(rig.screen() == ui::Screen::Library);
     rig.press(Key::Delete);
     CHECK_FALSE(std::filesystem::exists(rig.dir.path / "user" / "new-routine.toml"));
-    CHECK(rig.app->workshop().deletedName() == "New routine");
+    CHECK(rig.app->deletedName() == "New routine");
     rig.press(Key::Z, true);
     CHECK(std::filesystem::exists(rig.dir.path / "user" / "new-routine.toml"));
     CHECK(rig.app->library().selected()->id == "new-routine");
@@ -319,14 +319,14 @@ TEST_CASE("in the editor Alt keys add, change and move steps, also while a field
     Rig rig;
     rig.press(Key::N); // a new routine: one prepare phase
     REQUIRE(rig.screen() == ui::Screen::Editor);
-    const auto& steps = [&]() -> const std::vector<Step>& { return rig.app->workshop().editor().routine().steps; };
+    const auto& steps = [&]() -> const std::vector<Step>& { return rig.app->editorScreen()->editor().routine().steps; };
     const ui::Modifiers alt{true, false};
     rig.app->key(Key::T, false, true, alt); // typing in the name: Alt+T still adds a tense phase
     rig.app->key(Key::R, false, true, alt);
     REQUIRE(steps().size() == 3);
     CHECK(steps()[1].kind == PhaseKind::Tense);
     CHECK(steps()[2].kind == PhaseKind::Release);
-    CHECK(rig.app->workshop().editorView().selected == StepPath{2});
+    CHECK(rig.app->editorScreen()->view().selected == StepPath{2});
     rig.app->key(Key::K, false, true, alt);
     CHECK(steps()[2].kind == PhaseKind::Hold);
     rig.app->key(Key::K, false, true, ui::Modifiers{true, true}); // Shift: back
@@ -335,7 +335,7 @@ TEST_CASE("in the editor Alt keys add, change and move steps, also while a field
     CHECK(steps()[2].sides == std::vector<Side>{Side::Left, Side::Right});
     rig.app->key(Key::Up, false, false, alt);
     CHECK(steps()[1].kind == PhaseKind::Release);
-    CHECK(rig.app->workshop().editorView().selected == StepPath{1});
+    CHECK(rig.app->editorScreen()->view().selected == StepPath{1});
     rig.app->key(Key::Delete, false, false, alt);
     CHECK(steps().size() == 2);
     rig.press(Key::Z, true);
@@ -347,10 +347,10 @@ TEST_CASE("in the editor Alt keys add, change and move steps, also while a field
 TEST_CASE("quitting with unsaved changes asks first and discarding quits") {
     Rig rig;
     rig.app->handle(Intent{Action::NewRoutine});
-    rig.app->workshop().editorAction(ui::makeEditorAction(ui::EditorAction::Type::AddBlock));
+    rig.app->editorScreen()->action(ui::makeEditorAction(ui::EditorAction::Type::AddBlock));
     CHECK_FALSE(rig.app->requestQuit());
-    CHECK(rig.app->workshop().editorView().confirmClose);
-    rig.app->workshop().editorAction(ui::makeEditorAction(ui::EditorAction::Type::DiscardAndClose));
+    CHECK(rig.app->editorScreen()->view().confirmClose);
+    rig.app->editorScreen()->action(ui::makeEditorAction(ui::EditorAction::Type::DiscardAndClose));
     CHECK(rig.app->quitting());
 }
 
@@ -358,7 +358,7 @@ TEST_CASE("the history view opens and closes with Esc") {
     Rig rig;
     rig.press(Key::H);
     CHECK(rig.screen() == ui::Screen::History);
-    CHECK(rig.app->workshop().historyModel().minutesPerWeek.size() == 8);
+    CHECK(rig.app->historyScreen()->model().minutesPerWeek.size() == 8);
     rig.press(Key::Escape);
     CHECK(rig.screen() == ui::Screen::Library);
 }
@@ -427,7 +427,7 @@ TEST_CASE("unknot run: the routine plays at once, and the library's intents reac
     rig.app->handle(Intent{Action::EditRoutine, 0, 0, ui::makeEditorAction(ui::EditorAction::Type::AddBlock)});
     rig.press(Key::Z, true);
     rig.press(Key::Y, true);
-    CHECK(rig.app->workshop().editor().dirty());
+    CHECK(rig.app->editorScreen()->editor().dirty());
     rig.app->handle(Intent{Action::CloseView});
     rig.app->handle(Intent{Action::EditRoutine, 0, 0, ui::makeEditorAction(ui::EditorAction::Type::DiscardAndClose)});
     CHECK(rig.screen() == ui::Screen::Library);
@@ -508,7 +508,7 @@ TEST_CASE("the voice asks each check-in question once as it comes up, and not wh
         SessionDriver& inner;
         std::vector<std::string> said;
         explicit Speaking(SessionDriver& d) : inner(d) {}
-        void start(const Timeline& t, const CueOptions& o) override { inner.start(t, o); }
+        void start(std::shared_ptr<const Timeline> t, const CueOptions& o) override { inner.start(std::move(t), o); }
         void apply(SessionCommand c) override { inner.apply(c); }
         void setCueOptions(const CueOptions& o) override { inner.setCueOptions(o); }
         void setVolume(int percent, bool muted) override { inner.setVolume(percent, muted); }

@@ -2,6 +2,7 @@
 // sounds are files from anywhere, and a bad one is refused with a notice naming it.
 #include "audio/audio_device.hpp"
 
+#include "sound_files.hpp"
 #include "temp_dir.hpp"
 
 #include <SDL.h>
@@ -76,6 +77,31 @@ TEST_CASE("custom sounds that are not regular, too big, too long or cut short ar
         CHECK(n.find("using the built-in one") != std::string::npos);
 }
 
+TEST_CASE("a sound with zero channels or hours of frames behind a 5 s header never reaches SDL") {
+    ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+    TempDir tmp;
+    const auto path = [&](const char* name) { return (tmp.path / name).string(); };
+    tmp.write("zero.wav", test::wavOf(0, 48'000, 16, 100, 1, 4)); // SIGFPE inside SDL at every start
+    tmp.write("zero-align.wav", test::wavOf(0, 48'000, 16, 100, 1, 0));
+    tmp.write("hours.flac", test::flacOf(5 * 44'100, 77'520)); // 2 h of frames: 2.8 GB decoded
+    tmp.write("float64.wav", test::wavOf(1, 48'000, 64, 800, 3));
+    AudioOptions options;
+    options.soundsDir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "sounds";
+    options.custom = {{"tense", path("zero.wav")},
+                      {"hold", path("zero-align.wav")},
+                      {"release", path("hours.flac")},
+                      {"rest", path("float64.wav")}};
+    std::vector<std::string> notices;
+    auto opened = AudioDevice::open(options, notices);
+    REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
+    CHECK(notices.size() == 4);
+    CHECK(mentions(notices, "your tense sound", "it has no channels"));
+    CHECK(mentions(notices, "your hold sound", "it has no channels"));
+    CHECK(mentions(notices, "hours.flac", "it holds up to 7"));
+    CHECK(mentions(notices, "float64.wav", "encoding"));
+    for (const auto& n : notices) CHECK(n.find("using the built-in one") != std::string::npos);
+}
+
 TEST_CASE("a remembered sound output that is not connected plays on the default output, with a notice") {
     ::setenv("SDL_AUDIODRIVER", "dummy", 1);
     AudioOptions options;
@@ -126,7 +152,7 @@ TEST_CASE("a voice setting changed mid-routine: the device opened again speaks w
     auto opened = AudioDevice::open(options, notices);
     REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
     auto device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));
-    device->start(t, CueOptions{});
+    device->start(std::make_shared<const Timeline>(t), CueOptions{});
     REQUIRE(device->phraseBook());
     SessionHandover handover = device->close();
     REQUIRE(handover.session);
@@ -173,7 +199,7 @@ TEST_CASE("a suspended device opens again on the next start, and the routine pla
     p.durationMs = 1'000;
     t.phases.push_back(p);
     t.totalMs = 1'000;
-    device->start(t, CueOptions{});
+    device->start(std::make_shared<const Timeline>(t), CueOptions{});
     CHECK_FALSE(device->suspended());
     // The dummy driver's thread renders in real time: the session runs within a few buffers.
     std::vector<SessionEvent> events;

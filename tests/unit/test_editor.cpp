@@ -314,14 +314,15 @@ TEST_CASE("deleting goes to the trash and can be undone") {
     TempDir tmp;
     tmp.write("routines/mine.toml", "name = \"Mine\"\n[[step]]\nkind = \"hold\"\nduration = 5\n");
     const auto file = tmp.path / "routines" / "mine.toml";
-    auto trashed = moveToTrash(file, tmp.path / "trash");
+    auto trashed = moveToTrash(file, tmp.path / "trash", 1'800'000'000);
     REQUIRE(std::holds_alternative<TrashedFile>(trashed));
     CHECK_FALSE(std::filesystem::exists(file));
     CHECK(std::filesystem::exists(std::get<TrashedFile>(trashed).inTrash));
+    CHECK(std::get<TrashedFile>(trashed).inTrash.filename() == "mine-1800000000.toml"); // the time given, not read
     REQUIRE_FALSE(restoreFromTrash(std::get<TrashedFile>(trashed)));
     CHECK(std::filesystem::exists(file));
     // Restoring never replaces a file that took the name meanwhile.
-    auto again = std::get<TrashedFile>(moveToTrash(file, tmp.path / "trash"));
+    auto again = std::get<TrashedFile>(moveToTrash(file, tmp.path / "trash", 1'800'000'000));
     tmp.write("routines/mine.toml", "name = \"Other\"\n[[step]]\nkind = \"hold\"\nduration = 5\n");
     CHECK(restoreFromTrash(again));
     CHECK(readFile(file)->find("Other") != std::string::npos);

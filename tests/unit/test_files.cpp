@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <set>
 #include <unistd.h>
 
@@ -21,6 +23,26 @@ TEST_CASE("writeFileAtomically replaces the file and leaves no temporary behind"
     int count = 0;
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(file.parent_path())) ++count;
     CHECK(count == 1);
+}
+
+TEST_CASE("a symlinked file is written through the link, and a file keeps its mode") {
+    TempDir tmp;
+    tmp.write("dotfiles/settings.toml", "old = 1\n");
+    std::filesystem::create_directories(tmp.path / "config");
+    std::filesystem::create_symlink(tmp.path / "dotfiles" / "settings.toml", tmp.path / "config" / "settings.toml");
+    ::chmod((tmp.path / "dotfiles" / "settings.toml").c_str(), 0600);
+    REQUIRE_FALSE(writeFileAtomically(tmp.path / "config" / "settings.toml", "new = 2\n"));
+    CHECK(std::filesystem::is_symlink(tmp.path / "config" / "settings.toml"));
+    CHECK(*readFile(tmp.path / "dotfiles" / "settings.toml") == "new = 2\n");
+    struct stat st {};
+    REQUIRE(::stat((tmp.path / "dotfiles" / "settings.toml").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    // A new file under umask 077 is private, as any new file would be.
+    const mode_t old = ::umask(077);
+    REQUIRE_FALSE(writeFileAtomically(tmp.path / "fresh.toml", "a = 1\n"));
+    ::umask(old);
+    REQUIRE(::stat((tmp.path / "fresh.toml").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
 }
 
 TEST_CASE("a write that fails midway keeps the old file whole") {

@@ -7,7 +7,9 @@
 #include <doctest/doctest.h>
 
 #include <csignal>
+#include <fstream>
 #include <string>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -91,16 +93,147 @@ TEST_CASE("a check-in out of range is refused and nothing is written") {
     CHECK(db->checkIns().empty());
 }
 
-TEST_CASE("a database from a newer Unknot is refused, not damaged") {
+TEST_CASE("a database from a newer Unknot opens read-only: read, never written, writes say why") {
     TempDir tmp;
     const auto file = tmp.path / "unknot.db";
     {
-        SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        auto db = openDb(file);
+        REQUIRE(std::holds_alternative<std::int64_t>(db->addSession(session(kMonday, "glute"))));
+    }
+    {
+        SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
         raw.exec("PRAGMA user_version = 99");
     }
-    auto opened = HistoryDb::open(file);
-    REQUIRE(std::holds_alternative<std::string>(opened));
-    CHECK(std::get<std::string>(opened).find("newer Unknot") != std::string::npos);
+    auto db = openDb(file);
+    REQUIRE(db->readOnlyReason());
+    CHECK(db->readOnlyReason()->find("newer Unknot") != std::string::npos);
+    CHECK(db->sessions().size() == 1);
+    auto added = db->addSession(session(kMonday + 60, "calf"));
+    REQUIRE(std::holds_alternative<std::string>(added));
+    CHECK(std::get<std::string>(added).find("update Unknot") != std::string::npos);
+    CHECK(db->addCheckIn(CheckIn{kMonday, "heel", Side::Left, 3, CheckInMoment::Standalone, {}, ""}));
+    db.reset();
+    SQLite::Database raw(file.string(), SQLite::OPEN_READONLY);
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 99); // not migrated down
+    CHECK(raw.execAndGet("SELECT count(*) FROM sessions").getInt() == 1);
+}
+
+TEST_CASE("a damaged or foreign database is an error naming the file and what to do, never a throw") {
+    TempDir tmp;
+    const auto file = tmp.path / "unknot.db";
+    const auto expectRefused = [&](const char* setup, const char* says) {
+        const std::string what = setup;
+        CAPTURE(what);
+        std::filesystem::remove(file);
+        {
+            auto db = openDb(file);
+            REQUIRE(std::holds_alternative<std::int64_t>(db->addSession(session(kMonday, "glute"))));
+        }
+        {
+            SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
+            raw.exec(setup);
+        }
+        for (auto access : {HistoryAccess::Write, HistoryAccess::Read}) {
+            auto opened = HistoryDb::open(file, access);
+            REQUIRE(std::holds_alternative<std::string>(opened));
+            const auto& error = std::get<std::string>(opened);
+            CHECK(error.rfind(file.string() + ": ", 0) == 0);
+            CHECK(error.find(says) != std::string::npos);
+            CHECK(error.find("move it aside") != std::string::npos);
+        }
+    };
+    expectRefused("DROP TABLE check_ins", "the table check_ins is missing");
+    expectRefused("ALTER TABLE sessions DROP COLUMN skipped_phases", "the table sessions has no column skipped_phases");
+    expectRefused("PRAGMA user_version = -1", "schema version -1");
+    expectRefused("PRAGMA user_version = -2147483648", "schema version -2147483648");
+    expectRefused("PRAGMA user_version = 0", "not Unknot's");
+    // Someone else's SQLite file at the same path.
+    std::filesystem::remove(file);
+    {
+        SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("CREATE TABLE notes(text TEXT)");
+    }
+    auto foreign = HistoryDb::open(file);
+    REQUIRE(std::holds_alternative<std::string>(foreign));
+    CHECK(std::get<std::string>(foreign).find("not Unknot's") != std::string::npos);
+    // Not SQLite at all.
+    std::filesystem::remove(file);
+    tmp.write("unknot.db", std::string(4096, 'x'));
+    auto garbage = HistoryDb::open(file);
+    REQUIRE(std::holds_alternative<std::string>(garbage));
+    CHECK(std::get<std::string>(garbage).rfind(file.string() + ": ", 0) == 0);
+}
+
+TEST_CASE("a table damaged after opening makes read() say so, and sessions() and checkIns() never throw") {
+    TempDir tmp;
+    const auto file = tmp.path / "unknot.db";
+    auto db = openDb(file);
+    REQUIRE(std::holds_alternative<std::int64_t>(db->addSession(session(kMonday, "glute"))));
+    {
+        SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TABLE check_ins");
+    }
+    const auto rows = db->read();
+    CHECK(rows.error.find("move it aside") != std::string::npos);
+    CHECK(db->checkIns().empty());
+    CHECK(db->sessions().empty()); // one read: all of it, or nothing and why
+}
+
+TEST_CASE("reading never waits for the write lock, and works on a read-only folder") {
+    TempDir tmp;
+    const auto file = tmp.path / "data" / "unknot.db";
+    {
+        auto db = openDb(file);
+        REQUIRE(std::holds_alternative<std::int64_t>(db->addSession(session(kMonday, "glute"))));
+    }
+    {
+        SQLite::Database writer(file.string(), SQLite::OPEN_READWRITE);
+        writer.exec("BEGIN IMMEDIATE");
+        writer.exec("INSERT INTO sessions(started_at, routine_id, routine_name, planned_ms, done_ms, completed) "
+                    "VALUES(1, 'uncommitted', 'x', 0, 0, 0)");
+        auto opened = HistoryDb::open(file, HistoryAccess::Read);
+        REQUIRE(std::holds_alternative<std::unique_ptr<HistoryDb>>(opened));
+        const auto rows = std::get<std::unique_ptr<HistoryDb>>(opened)->read();
+        CHECK(rows.error.empty());
+        REQUIRE(rows.sessions.size() == 1);
+        CHECK(rows.sessions[0].record.routineId == "glute");
+    }
+    // An absent file reads as an empty history, and is not created.
+    auto absent = HistoryDb::open(tmp.path / "none" / "unknot.db", HistoryAccess::Read);
+    REQUIRE(std::holds_alternative<std::unique_ptr<HistoryDb>>(absent));
+    CHECK(std::get<std::unique_ptr<HistoryDb>>(absent)->read().sessions.empty());
+    CHECK_FALSE(std::filesystem::exists(tmp.path / "none"));
+    if (::geteuid() != 0) { // root writes anywhere: the folder is read-only for everyone else
+        std::filesystem::permissions(tmp.path / "data",
+                                     std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+        for (auto access : {HistoryAccess::Read, HistoryAccess::Write}) {
+            auto opened = HistoryDb::open(file, access);
+            REQUIRE(std::holds_alternative<std::unique_ptr<HistoryDb>>(opened));
+            const auto& db = std::get<std::unique_ptr<HistoryDb>>(opened);
+            CHECK(db->readOnlyReason());
+            CHECK(db->read().sessions.size() == 1);
+        }
+        std::filesystem::permissions(tmp.path / "data", std::filesystem::perms::owner_all);
+    }
+}
+
+TEST_CASE("the database and its folder are private: 0600 and 0700 under any umask") {
+    TempDir tmp;
+    const mode_t old = ::umask(022);
+    const auto file = tmp.path / "data" / "unknot.db";
+    {
+        auto db = openDb(file);
+        REQUIRE(std::holds_alternative<std::int64_t>(db->addSession(session(kMonday, "glute"))));
+        struct stat st {};
+        REQUIRE(::stat((file.string() + "-wal").c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+    }
+    ::umask(old);
+    struct stat st {};
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    REQUIRE(::stat(file.parent_path().c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0700);
 }
 
 TEST_CASE("history.csv is imported once: good lines kept, each bad line reported with its number") {
@@ -116,7 +249,7 @@ TEST_CASE("history.csv is imported once: good lines kept, each bad line reported
               "2025-12-06T08:00:00+0000,foot,Foot,500,5");                                // 8 torn
     const auto csv = tmp.path / "history.csv";
     auto db = openDb(tmp.path / "unknot.db");
-    const ImportReport report = db->importCsvOnce(csv);
+    const ImportReport report = db->importCsv(csv);
     CHECK(report.ran);
     CHECK(report.imported == 2);
     REQUIRE(report.problems.size() == 5);
@@ -130,11 +263,64 @@ TEST_CASE("history.csv is imported once: good lines kept, each bad line reported
     CHECK(sessions[0].record.routineName == "Glute, ball");
     CHECK(sessions[1].record.routineName == "Foot \"golf\" ball");
     CHECK(sessions[1].record.startedAt == kMonday + 4 * 86'400 + 7 * 3600); // 08:00 at +0100
-    // Once only: a second start imports nothing more, and the file stays.
-    const ImportReport again = db->importCsvOnce(csv);
+    // A second start imports nothing more, and the file stays.
+    const ImportReport again = db->importCsv(csv);
     CHECK_FALSE(again.ran);
     CHECK(db->sessions().size() == 2);
     CHECK(std::filesystem::exists(csv));
+}
+
+TEST_CASE("rows appended to history.csv later (the fallback) are imported too, none twice") {
+    TempDir tmp;
+    const auto csv = tmp.path / "history.csv";
+    tmp.write("history.csv", "started,routine_id,routine_name,planned_s,done_s,completed\n"
+                             "2025-12-01T08:00:00+0000,glute,Glute,600,600,yes\n");
+    auto db = openDb(tmp.path / "unknot.db");
+    CHECK(db->importCsv(csv).imported == 1);
+    std::ofstream(csv, std::ios::app) << "2025-12-02T08:00:00+0000,calf,Calf,300,120,no\n";
+    const ImportReport later = db->importCsv(csv);
+    CHECK(later.ran);
+    CHECK(later.imported == 1);
+    CHECK(later.problems.empty());
+    CHECK(db->sessions().size() == 2);
+    CHECK_FALSE(db->importCsv(csv).ran);
+    // Rewritten shorter (an editor, a restore): read again, nothing added twice.
+    tmp.write("history.csv", "2025-12-01T08:00:00+0000,glute,Glute,600,600,yes\n");
+    CHECK(db->importCsv(csv).imported == 0);
+    CHECK(db->sessions().size() == 2);
+    // A row before 1970 would be stored and never shown: refused with its line.
+    std::ofstream(csv, std::ios::app) << "1969-12-31T08:00:00+0000,calf,Calf,300,120,no\n";
+    const ImportReport old = db->importCsv(csv);
+    REQUIRE(old.problems.size() == 1);
+    CHECK(old.problems[0].find(":2: error:") != std::string::npos);
+    CHECK(old.problems[0].find("before 1970") != std::string::npos);
+}
+
+TEST_CASE("a version 1 database is migrated: its history.csv import continues where it was") {
+    TempDir tmp;
+    const auto file = tmp.path / "unknot.db";
+    {
+        SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("CREATE TABLE sessions(id INTEGER PRIMARY KEY, started_at INTEGER NOT NULL, routine_id TEXT NOT NULL,"
+                 " routine_name TEXT NOT NULL, content_id TEXT NOT NULL DEFAULT '', planned_ms INTEGER NOT NULL,"
+                 " done_ms INTEGER NOT NULL, completed INTEGER NOT NULL, skipped_phases INTEGER NOT NULL DEFAULT 0);"
+                 "CREATE TABLE check_ins(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, area TEXT NOT NULL,"
+                 " side TEXT NOT NULL, score INTEGER NOT NULL, moment TEXT NOT NULL, session_id INTEGER,"
+                 " note TEXT NOT NULL DEFAULT '');"
+                 "CREATE TABLE imports(path TEXT PRIMARY KEY, at INTEGER NOT NULL, sessions INTEGER NOT NULL);"
+                 "INSERT INTO sessions(started_at, routine_id, routine_name, planned_ms, done_ms, completed)"
+                 " VALUES(1764576000, 'glute', 'Glute', 600000, 600000, 1);"
+                 "PRAGMA user_version = 1;");
+        const auto key = std::filesystem::absolute(tmp.path / "history.csv").lexically_normal().string();
+        raw.exec("INSERT INTO imports VALUES('" + key + "', 0, 1)");
+    }
+    tmp.write("history.csv", "2025-12-01T08:00:00+0000,glute,Glute,600,600,yes\n"
+                             "2025-12-02T08:00:00+0000,calf,Calf,300,120,no\n");
+    auto db = openDb(file);
+    CHECK(db->schemaVersion() == HistoryDb::kSchemaVersion);
+    const ImportReport report = db->importCsv(tmp.path / "history.csv");
+    CHECK(report.imported == 1); // the calf row appended after the first import; glute not twice
+    CHECK(db->sessions().size() == 2);
 }
 
 TEST_CASE("the import reads the columns its header names, skipped phases included") {
@@ -142,12 +328,12 @@ TEST_CASE("the import reads the columns its header names, skipped phases include
     tmp.write("history.csv", "started,routine_id,routine_name,planned_s,done_s,completed,skipped_phases,active_s\n"
                              "2025-12-01T08:00:00+0000,glute,Glute,600,400,no,3,400\n");
     auto db = openDb(tmp.path / "unknot.db");
-    const ImportReport report = db->importCsvOnce(tmp.path / "history.csv");
+    const ImportReport report = db->importCsv(tmp.path / "history.csv");
     CHECK(report.problems.empty());
     REQUIRE(db->sessions().size() == 1);
     CHECK(db->sessions()[0].skippedPhases == 3);
     CHECK(db->sessions()[0].record.doneMs == 400'000);
-    CHECK_FALSE(db->importCsvOnce(tmp.path / "absent.csv").ran);
+    CHECK_FALSE(db->importCsv(tmp.path / "absent.csv").ran);
 }
 
 TEST_CASE("trends over 12 weeks show each side apart, the weekly direction and the change a session makes") {

@@ -73,10 +73,12 @@ TEST_CASE("German: durations with their plural forms, the phrases, the switch") 
     const auto phrases = planPhrases(t, {}, [](const std::string& s) { return static_cast<Millis>(s.size()) * 10; });
     std::string all;
     for (const auto& p : phrases) all += p.text + "|";
-    CHECK(all.find("Links. Hold. 30 Sekunden.") != std::string::npos);
+    CHECK(all.find("Zuerst die linke Seite. Hold. 30 Sekunden.") != std::string::npos);
+    CHECK(all.find("Rechts. Hold. 30 Sekunden.") != std::string::npos);
     CHECK(all.find("Halbzeit.") != std::string::npos);
     CHECK(all.find("Wechsel zur rechten Seite") != std::string::npos);
     CHECK(all.find("Left") == std::string::npos);
+    CHECK(all.find("Next") == std::string::npos);
 }
 
 TEST_CASE("French says one second and zero second in the singular, two in the plural") {

@@ -91,3 +91,21 @@ TEST_CASE("the feedback sounds are short and quieter than the cues") {
         CHECK(l->truePeakDbtp <= kCueMaxTruePeakDbtp);
     }
 }
+
+TEST_CASE("speech normalised to the cue loudness keeps its peaks under the ceiling") {
+    // A quiet tone with a few sharp clicks: raised to the target, the clicks would clip.
+    constexpr unsigned rate = 16000;
+    std::vector<std::int16_t> s(rate * 2);
+    for (std::size_t i = 0; i < s.size(); ++i)
+        s[i] = static_cast<std::int16_t>(600.0 * std::sin(2.0 * 3.14159265 * 440.0 * static_cast<double>(i) / rate));
+    for (std::size_t at = 4000; at < s.size(); at += 7000) s[at] = 12000;
+    normaliseSpeech(s, rate);
+    const auto l = measureCueLoudness(s, 1, rate);
+    REQUIRE(l);
+    CHECK(std::fabs(l->maxMomentaryLufs - kCueLoudnessLufs) <= 0.5);
+    CHECK(l->truePeakDbtp <= kCueMaxTruePeakDbtp);
+
+    std::vector<std::int16_t> silence(rate, 0);
+    normaliseSpeech(silence, rate);
+    CHECK(std::all_of(silence.begin(), silence.end(), [](std::int16_t v) { return v == 0; }));
+}

@@ -54,21 +54,20 @@ TEST_CASE("a phase is announced by side, label and duration, after its own sound
     const auto phrases = of(t, len.fn());
     const Phrase* left = find(phrases, PhraseKind::Phase, 0);
     REQUIRE(left);
-    CHECK(left->text == "Left. Press. 40 seconds.");
+    CHECK(left->text == "Left side first. Press. 40 seconds.");
     CHECK(left->fit == PhraseFit::Full);
     CHECK(left->atMs == kPhraseAfterCueMs);
     CHECK(left->cueOffsetMs == kPhraseAfterCueMs);
     CHECK(left->lengthMs == static_cast<Millis>(left->text.size()) * 60);
-    const Phrase* sw = find(phrases, PhraseKind::Phase, 1);
-    REQUIRE(sw);
-    CHECK(sw->text == "Switch to the right side.");
-    CHECK(sw->atMs == 40'000 + kPhraseAfterCueMs);
-    CHECK(find(phrases, PhraseKind::Phase, 2)->text == "Right. Press. 40 seconds.");
-    // A 40 s hold has its halfway cue, then "Halfway" after it.
+    // A 40 s hold has its halfway cue, then "Halfway" after it, and what comes next: the 5 s
+    // switch is announced there, and says nothing of itself as it starts.
     const Phrase* half = find(phrases, PhraseKind::Halfway, 0);
     REQUIRE(half);
-    CHECK(half->text == "Halfway.");
+    CHECK(half->text == "Halfway. Next: Switch to the right side. 5 seconds.");
     CHECK(half->atMs == 20'000 + kPhraseAfterCueMs);
+    CHECK_FALSE(find(phrases, PhraseKind::Phase, 1));
+    CHECK(find(phrases, PhraseKind::Phase, 2)->text == "Right. Press. 40 seconds.");
+    CHECK(find(phrases, PhraseKind::Halfway, 2)->text == "Halfway.");
     const Phrase* done = find(phrases, PhraseKind::End, 2);
     REQUIRE(done);
     CHECK(done->text == "Done. 1 minute 25 seconds.");
@@ -78,27 +77,34 @@ TEST_CASE("a phase is announced by side, label and duration, after its own sound
     for (const auto& [text, n] : len.calls) CHECK_MESSAGE(n == 1, text);
 }
 
-TEST_CASE("rounds are announced and short phases do not say their duration") {
+TEST_CASE("a short phase is said by the phase before it, with its round and duration") {
     CountingLength len;
-    const auto phrases = of(timelineOf(R"(name = "T"
+    const Timeline t = timelineOf(R"(name = "T"
 [[step]]
 label = "Set"
 repeat = 3
 [[step.step]]
 kind = "tense"
 duration = "5s"
+cue = "Hard"
 [[step.step]]
 kind = "release"
 label = "Let go"
 duration = "10s"
-)"),
-                            len.fn());
-    REQUIRE(phrases.size() == 7);
-    CHECK(phrases[0].text == "Round 1 of 3. Tense.");
-    CHECK(phrases[1].text == "Let go.");
-    CHECK(phrases[2].text == "Round 2 of 3. Tense.");
-    CHECK(phrases[4].text == "Round 3 of 3. Tense.");
-    CHECK(phrases[6].kind == PhraseKind::End);
+)");
+    const auto phrases = of(t, len.fn());
+    REQUIRE(phrases.size() == 5);
+    // The first phase says itself, even short.
+    CHECK(phrases[0].text == "Round 1 of 3. Tense. 5 seconds. Hard.");
+    CHECK(phrases[1].text == "Let go. 10 seconds. Next: Round 2 of 3. Tense. 5 seconds.");
+    CHECK(phrases[1].phase == 1);
+    CHECK(phrases[2].text == "Let go. 10 seconds. Next: Round 3 of 3. Tense. 5 seconds.");
+    CHECK(phrases[2].phase == 3);
+    CHECK(phrases[3].text == "Let go. 10 seconds.");
+    CHECK(phrases[4].kind == PhraseKind::End);
+    CHECK(announcedAhead(t, 2));
+    CHECK_FALSE(announcedAhead(t, 0));
+    CHECK_FALSE(announcedAhead(t, 1));
 }
 
 TEST_CASE("a phrase that would run past the phase change is shortened, then dropped") {
@@ -112,29 +118,57 @@ duration = "20s"
 [[step]]
 kind = "hold"
 label = "Plain"
-duration = "1s"
+duration = "10s"
 )");
-    // "Left. A rather long label to say. 20 seconds." is 46 characters.
+    // "Left side first. A rather long label to say. 20 seconds." is 56 characters.
     auto len = [](Millis perChar) {
         return [perChar](const std::string& s) { return static_cast<Millis>(s.size()) * perChar; };
     };
-    auto phrases = of(t, len(100)); // 4.6 s: fits in 20 s
+    auto phrases = of(t, len(100)); // 5.6 s: fits in 20 s
     CHECK(find(phrases, PhraseKind::Phase, 0)->fit == PhraseFit::Full);
-    phrases = of(t, len(600)); // 27.6 s with the duration, 20.4 s without: the label goes too
+    phrases = of(t, len(600)); // 33.6 s with the duration, 26.4 s without: the label goes too
     const Phrase* p = find(phrases, PhraseKind::Phase, 0);
     CHECK(p->text == "Left.");
     CHECK(p->fit == PhraseFit::Shortened);
-    CHECK(p->fullText == "Left. A rather long label to say. 20 seconds.");
-    phrases = of(t, len(450)); // 15.5 s without the duration: fits
-    CHECK(find(phrases, PhraseKind::Phase, 0)->text == "Left. A rather long label to say.");
-    // A 1 s phase: 550 ms after its sound. "Plain." (6 characters) fits at 90 ms a character,
-    // not at 100, and with no side there is nothing shorter: dropped.
-    phrases = of(t, len(90));
-    CHECK(find(phrases, PhraseKind::Phase, 1)->fit == PhraseFit::Full);
-    phrases = of(t, len(100)); // kept: `p` points into it
-    p = find(phrases, PhraseKind::Phase, 1);
+    CHECK(p->fullText == "Left side first. A rather long label to say. 20 seconds.");
+    phrases = of(t, len(400)); // 17.6 s without the duration: fits
+    CHECK(find(phrases, PhraseKind::Phase, 0)->text == "Left side first. A rather long label to say.");
+    // A 1 s first phase: 550 ms after its sound. "Plain." (6 characters) fits at 90 ms a
+    // character, not at 100, and with no side there is nothing shorter: dropped.
+    const Timeline one = timelineOf("name = \"T\"\n[[step]]\nkind = \"hold\"\nlabel = \"Plain\"\nduration = \"1s\"\n");
+    phrases = of(one, len(90));
+    CHECK(find(phrases, PhraseKind::Phase, 0)->text == "Plain.");
+    CHECK(find(phrases, PhraseKind::Phase, 0)->fit == PhraseFit::Shortened);
+    phrases = of(one, len(100)); // kept: `p` points into it
+    p = find(phrases, PhraseKind::Phase, 0);
     CHECK(p->fit == PhraseFit::Dropped);
     CHECK(p->text.empty());
+}
+
+TEST_CASE("what comes next keeps at least the first three words of its label when time is short") {
+    const Timeline t = timelineOf(R"(name = "T"
+[[step]]
+label = "Pairs"
+sides = ["left"]
+repeat = 2
+[[step.step]]
+kind = "tense"
+label = "Press the foot into the rope"
+duration = "6s"
+[[step.step]]
+kind = "release"
+duration = "5s"
+)");
+    const auto phrases = of(t, [](const std::string& s) { return static_cast<Millis>(s.size()) * 120; });
+    // Released for 5 s: 4.55 s after the release sound, 37 characters at 120 ms.
+    const Phrase* release = find(phrases, PhraseKind::Phase, 1);
+    REQUIRE(release);
+    CHECK(release->text == "Left. Press the foot.");
+    CHECK(release->fullText == "Next: Round 2 of 2. Left. Press the foot into the rope. 6 seconds.");
+    // A countdown tick inside it gives way; one after it plays.
+    CHECK(tickGivesWay(phrases, release->atMs + 100));
+    CHECK_FALSE(tickGivesWay(phrases, release->atMs + release->lengthMs + 10));
+    CHECK_FALSE(tickGivesWay(phrases, release->atMs - kTickSoundMs - 10));
 }
 
 TEST_CASE("phrases never overlap") {
@@ -172,7 +206,7 @@ TEST_CASE("a manual step says its label, then a reminder every 30 s") {
         of(timelineOf("name = \"T\"\n[[step]]\nkind = \"manual\"\nlabel = \"Find the ball\"\n"), len.fn());
     const Phrase* start = find(phrases, PhraseKind::Phase, 0);
     REQUIRE(start);
-    CHECK(start->text == "Find the ball.");
+    CHECK(start->text == "Find the ball. Press play or space to go on.");
     const Phrase* reminder = find(phrases, PhraseKind::Reminder, 0);
     REQUIRE(reminder);
     CHECK(reminder->cueOffsetMs == kReminderEveryMs);
@@ -261,10 +295,16 @@ duration = "10s"
         t, [](const std::string&) { return Millis{500}; }, CueOptions{.halfway = false});
     const Phrase* first = find(phrases, PhraseKind::Phase, 0);
     REQUIRE(first);
-    CHECK(first->text == "Calf set, left side, set 1 of 2, 15 seconds, first Press. Left. Press.");
-    CHECK(find(phrases, PhraseKind::Phase, 1)->text == "Left. Release.");
-    CHECK(find(phrases, PhraseKind::Phase, 6)->text ==
-          "Calf set, right side, set 2 of 2, 15 seconds, first Press. Right. Press.");
+    CHECK(first->text ==
+          "Calf set, left side, set 1 of 2, 15 seconds, first Press. Left side first. Press. 5 seconds.");
+    // The later rounds begin with a 5 s phase: said, the block's say first, by the phase before.
+    CHECK(find(phrases, PhraseKind::Phase, 1)->text ==
+          "Left. Release. 10 seconds. Next: Calf set, left side, set 2 of 2, 15 seconds, first Press. Left. Press. 5 "
+          "seconds.");
+    CHECK_FALSE(find(phrases, PhraseKind::Phase, 6));
+    CHECK(find(phrases, PhraseKind::Phase, 5)->text ==
+          "Right. Release. 10 seconds. Next: Calf set, right side, set 2 of 2, 15 seconds, first Press. Right. Press. "
+          "5 seconds.");
 }
 
 TEST_CASE("nested blocks' says come outermost first, and a say that does not fit goes before the label") {

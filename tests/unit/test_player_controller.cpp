@@ -1,6 +1,7 @@
 // The player controller driven the way a user does, on a steady-clock driver with a fake clock.
 #include "core/atomic_file.hpp"
 #include "screens/player/player_controller.hpp"
+#include "screens/player/player_screen.hpp"
 #include "store/history_db.hpp"
 
 #include "app_fakes.hpp"
@@ -54,6 +55,17 @@ struct Rig {
 };
 
 } // namespace
+
+TEST_CASE("the player plays the library's timeline itself: shared with the session, never copied") {
+    Rig rig;
+    REQUIRE(rig.player.start(rig.entry, {}));
+    CHECK(&rig.player.routine()->timeline() == &rig.entry.timeline());
+    // The entry, the player and the driver's session hold the one timeline.
+    CHECK(rig.entry.sharedTimeline().use_count() == 3 + 1); // + the copy this line made
+    CHECK(rig.player.routine()->displayName() == "Calf set");
+    rig.player.stop();
+    CHECK(rig.entry.sharedTimeline().use_count() == 2 + 1); // the player let it go; the driver's session still holds it
+}
 
 TEST_CASE("the player starts a routine and refuses one that cannot play") {
     Rig rig;
@@ -340,4 +352,32 @@ TEST_CASE("a routine played through is completed, with its skipped phases counte
     REQUIRE(played.history.records.size() == 1);
     CHECK(played.history.records[0].completed);
     CHECK(played.history.records[0].skippedPhases == 0);
+}
+
+TEST_CASE("the player screen takes the session's intents, leaves leaving to the app, and describes a change once") {
+    Rig rig;
+    PlayerScreen screen(rig.player);
+    REQUIRE(rig.player.start(rig.entry, {}));
+    CHECK(screen.keyScreen() == ui::Screen::Player);
+    CHECK(screen.handle(ui::Intent{ui::Action::TogglePause}));
+    CHECK(rig.status().state == SessionState::Paused);
+    CHECK(screen.handle(ui::Intent{ui::Action::Resume}));
+    CHECK(rig.status().state == SessionState::Running);
+    CHECK(screen.handle(ui::Intent{ui::Action::Skip}));
+    CHECK(rig.status().phase == 1);
+    CHECK_FALSE(screen.handle(ui::Intent{ui::Action::RequestExit})); // the app's flow: a check-in, the history
+    CHECK_FALSE(screen.handle(ui::Intent{ui::Action::Restart}));
+    CHECK_FALSE(screen.handle(ui::Intent{ui::Action::ToggleMute}));
+
+    std::string out;
+    screen.describe(out);
+    CHECK(out.empty()); // nothing drawn yet
+    screen.drawn("test layout scale=1.00 w=800");
+    screen.describe(out);
+    screen.drawn("test layout scale=1.00 w=800");
+    screen.describe(out);
+    CHECK(out == "test layout scale=1.00 w=800\n");
+
+    while (!rig.player.over()) CHECK(screen.handle(ui::Intent{ui::Action::Skip}));
+    CHECK(screen.keyScreen() == ui::Screen::Finished);
 }

@@ -52,3 +52,37 @@ TEST_CASE("closing a route closes what is over it, and opening one twice keeps o
     r.replaceTop(Route::History);
     CHECK(r.top() == Route::History);
 }
+
+namespace {
+struct Counted final : Screen {
+    Route r;
+    int* alive;
+    Counted(Route route, int* count) : r(route), alive(count) { ++*alive; }
+    ~Counted() override { --*alive; }
+    [[nodiscard]] Route route() const override { return r; }
+    [[nodiscard]] ui::Screen keyScreen() const override { return ui::Screen::History; }
+    bool handle(const ui::Intent&) override { return false; }
+};
+} // namespace
+
+TEST_CASE("the router owns the screens opened with it, and a closed one lives until swept") {
+    Router r;
+    int alive = 0;
+    r.open(std::make_unique<Counted>(Route::History, &alive));
+    r.open(std::make_unique<Counted>(Route::CheckIn, &alive));
+    CHECK(alive == 2);
+    CHECK(r.top() == Route::CheckIn);
+    CHECK(r.topScreen() == r.opened(Route::CheckIn));
+    CHECK(r.opened(Route::History) != nullptr);
+    CHECK(r.opened(Route::Editor) == nullptr);
+    CHECK(r.close(Route::History)); // and the check-in over it
+    CHECK(r.top() == Route::Library);
+    CHECK(r.topScreen() == nullptr);
+    CHECK(alive == 2); // a screen may close itself from its own handle()
+    r.sweep();
+    CHECK(alive == 0);
+    r.open(std::make_unique<Counted>(Route::History, &alive));
+    r.open(Route::Library); // back to the library closes everything
+    r.sweep();
+    CHECK(alive == 0);
+}

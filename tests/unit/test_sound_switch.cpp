@@ -22,7 +22,9 @@ constexpr std::string_view kRoutine = "name = \"x\"\n[[step]]\nkind = \"prepare\
 struct FakeDevice final : SoundDeviceDriver {
     CueMixer mixer{kRate};
     explicit FakeDevice(SessionHandover& resume) { mixer.adopt(std::move(resume)); }
-    void start(const Timeline& timeline, const CueOptions& options) override { mixer.start(timeline, options); }
+    void start(std::shared_ptr<const Timeline> timeline, const CueOptions& options) override {
+        mixer.start(std::move(timeline), options);
+    }
     void apply(SessionCommand command) override { mixer.apply(command); }
     void setCueOptions(const CueOptions& options) override { mixer.setCueOptions(options); }
     void setVolume(int percent, bool muted) override { mixer.setVolume(percent, muted); }
@@ -73,7 +75,7 @@ TEST_CASE("unplugged and plugged in again mid-routine, every cue is reported onc
     Rig rig;
     rig.sound.open();
     REQUIRE(rig.sound.hasSound());
-    rig.driver->start(timelineOf(kRoutine), CueOptions{});
+    rig.driver->start(std::make_shared<const Timeline>(timelineOf(kRoutine)), CueOptions{});
     rig.device->play(kRate * 3);
 
     rig.sound.deviceRemoved(); // nobody read the events yet: they travel along
@@ -101,7 +103,7 @@ TEST_CASE("unplugged and plugged in again mid-routine, every cue is reported onc
 TEST_CASE("new sounds mid-routine: the device is opened again and the routine plays on") {
     Rig rig;
     rig.sound.open();
-    rig.driver->start(timelineOf(kRoutine), CueOptions{});
+    rig.driver->start(std::make_shared<const Timeline>(timelineOf(kRoutine)), CueOptions{});
     rig.device->play(kRate * 6);
     rig.sound.reopen();
     REQUIRE(rig.sound.hasSound());
@@ -120,7 +122,7 @@ TEST_CASE("no device at start: the steady clock plays, a device that comes later
     CHECK_FALSE(rig.sound.hasSound());
     CHECK(rig.reports.notices.back() == "no sound device: visual cues only");
     CHECK(rig.driver->ticksPerSecond() == kRate);
-    rig.driver->start(timelineOf(kRoutine), CueOptions{});
+    rig.driver->start(std::make_shared<const Timeline>(timelineOf(kRoutine)), CueOptions{});
     rig.nowMs += 6000;
     rig.sound.deviceRemoved(); // no device: nothing to do
     rig.sound.reopen();        // likewise
@@ -151,7 +153,7 @@ TEST_CASE("a device with nothing to play is suspended after a quiet while, and n
     CHECK(rig.reports.count("audio device suspended: nothing to play") == 1);
     rig.device->isSuspended = false; // as the next start does
 
-    rig.driver->start(timelineOf(kRoutine), CueOptions{});
+    rig.driver->start(std::make_shared<const Timeline>(timelineOf(kRoutine)), CueOptions{});
     CHECK_FALSE(rig.device->quiet()); // the start is on its way
     rig.device->play(kRate * 6);
     CHECK_FALSE(rig.device->quiet()); // playing

@@ -1,8 +1,10 @@
+#include "audio/loudness.hpp"
 #include "audio/voice.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 using namespace unknot;
@@ -53,4 +55,21 @@ TEST_CASE("unknown voices, rates out of range and empty text give nothing") {
     REQUIRE(voice);
     CHECK(voice->speak("").samples.empty());
     CHECK(voice->speak("Done.").frames(1) > 4410);
+}
+
+TEST_CASE("every voice says its phrases as loud as the cue sounds, peaks under the ceiling") {
+    for (std::string_view name : kVoiceNames) {
+        const auto voice = Voice::open(name, 1.0, 48000, 2);
+        REQUIRE(voice);
+        for (const char* text : {"Left.", "Next: right, press the foot into the rope, 6 seconds.", "Halfway."}) {
+            CAPTURE(name);
+            CAPTURE(text);
+            const SpokenPhrase said = voice->speak(text);
+            // Stereo reads 3 LU above the mono cue files, the way the cues sound on two speakers.
+            const auto l = measureCueLoudness(said.samples, 2, 48000);
+            REQUIRE(l);
+            CHECK(std::fabs(l->maxMomentaryLufs - (kCueLoudnessLufs + 3.0)) <= kCueLoudnessToleranceLu);
+            CHECK(l->truePeakDbtp <= kCueMaxTruePeakDbtp);
+        }
+    }
 }

@@ -113,4 +113,22 @@ Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts, std::deque<std
     return intent;
 }
 
+Intent drawCheckInScreen(CheckInScreen& screen, const Fonts& fonts, bool typing) {
+    const CheckInModel& c = screen.model();
+    CheckInViewModel model;
+    model.title = screen.title();
+    model.question = c.question();
+    model.score = c.score();
+    model.index = c.index();
+    model.count = c.count();
+    model.note = c.note();
+    model.noteOpen = c.noteOpen();
+    model.noteDraft = c.noteDraft();
+    model.noteProblem = c.noteProblem();
+    const Intent intent = drawCheckIn(model, fonts, screen.typedBeyondBmp);
+    // The end-to-end tests type into the note only once it holds the keyboard.
+    screen.noteTyping(c.noteOpen() && typing);
+    return intent;
+}
+
 } // namespace unknot::ui

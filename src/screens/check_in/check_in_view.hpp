@@ -3,6 +3,7 @@
 // digits as large as the countdown's, and the 0-10 scale as a row of boxes to click; legible
 // from the floor 2 m away.
 
+#include "screens/check_in/check_in_screen.hpp"
 #include "screens/intent.hpp"
 #include "ui/fonts.hpp"
 
@@ -29,5 +30,8 @@ struct CheckInViewModel {
 // `typed`: the characters beyond the BMP typed and not yet placed in the note (emoji, which
 // ImGui's 16-bit field holds as U+FFFD; see typedTextInput in ui/draw.hpp).
 [[nodiscard]] Intent drawCheckIn(const CheckInViewModel& model, const Fonts& fonts, std::deque<std::string>& typed);
+
+// The check-in screen as it is now; `typing`: the note line has the keyboard (ImGui's WantTextInput).
+[[nodiscard]] Intent drawCheckInScreen(CheckInScreen& screen, const Fonts& fonts, bool typing);
 
 } // namespace unknot::ui

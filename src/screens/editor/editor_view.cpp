@@ -296,27 +296,6 @@ bool dialog(const char* title, const std::string& text) {
 
 } // namespace
 
-std::vector<std::string> splitList(std::string_view text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find(',', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string item(text.substr(start, end - start));
-        const auto first = item.find_first_not_of(" \t");
-        const auto last = item.find_last_not_of(" \t");
-        if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
-        start = end + 1;
-    }
-    return out;
-}
-
-std::string joinList(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-    return out;
-}
-
 namespace {
 
 // Top bar: title, live total, state, and the commands.

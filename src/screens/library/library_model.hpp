@@ -23,7 +23,7 @@ class LibraryModel {
     // With nothing changing on screen, the window wakes this often to look for edited files.
     static constexpr Millis kCheckFilesEveryMs = 2000;
 
-    LibraryModel(LibraryFolders folders, Reporter& reporter, std::function<Ticks()> clockMs = steadyClockMs);
+    LibraryModel(LibraryFolders folders, Reporter& reporter, std::function<Ticks()> clockMs);
     ~LibraryModel();
     LibraryModel(const LibraryModel&) = delete;
     LibraryModel& operator=(const LibraryModel&) = delete;

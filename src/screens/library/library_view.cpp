@@ -1,9 +1,12 @@
 #include "screens/library/library_view.hpp"
 
+#include "core/text.hpp"
+#include "routine/sources.hpp"
+#include "screens/library/today_view.hpp"
+
 #include "routine/routine_outline.hpp"
-#include "screens/editor/editor_view.hpp"
-#include "screens/player/player_view.hpp"
 #include "ui/draw.hpp"
+#include "ui/help_overlay.hpp"
 
 #include <imgui.h>
 
@@ -86,6 +89,10 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
     ImGui::PopFont();
     if (!r.equipment.empty()) ImGui::TextWrapped("Equipment: %s", joinList(r.equipment).c_str());
     if (!r.tags.empty()) ImGui::TextWrapped("Tags: %s", joinList(r.tags).c_str());
+    // The evidence the routine rests on (docs/routines.md), one line each: who, when, where to
+    // find it, and what in the routine it backs.
+    for (const Source& src : r.sources)
+        ImGui::TextWrapped("Source: %s \xE2\x80\x94 %s", citeShort(src).c_str(), src.supports.c_str());
     if (!r.notes.empty()) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", reflow(r.notes).c_str());
@@ -281,6 +288,7 @@ Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const
     const float listWidth = ImGui::GetContentRegionAvail().x * 0.42f;
     ImGui::BeginChild("##left", ImVec2(listWidth, 0)); // left: title, search, filters, the list
     drawHeader(state, model, fonts, intent, layout);
+    if (model.today) drawTodayPanel(*model.today, fonts, intent);
     drawList(state, model, fonts, intent, layout);
     ImGui::EndChild();
     ImGui::SameLine();

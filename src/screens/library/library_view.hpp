@@ -3,6 +3,7 @@
 
 #include "routine/routine_outline.hpp"
 #include "screens/intent.hpp"
+#include "screens/library/today_panel.hpp"
 #include "store/library.hpp"
 #include "ui/fonts.hpp"
 #include "ui/typed_field.hpp"
@@ -36,6 +37,7 @@ struct LibraryViewModel {
     std::string notice;                                // one line shown at the top, when not empty
     std::string deleted;                               // name of the routine just deleted (offers Undo)
     bool showHelp = false;
+    const TodayPanel* today = nullptr; // a program runs: what today asks, above the list
 };
 
 // The filter the state asks for.

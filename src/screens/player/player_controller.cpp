@@ -11,9 +11,15 @@ PlayerController::PlayerController(HistorySink& history, Reporter& reporter, Pla
 
 bool PlayerController::start(const LibraryEntry& entry, const CueOptions& cues) {
     if (!driver_ || !entry.valid() || entry.timeline().empty()) return false;
-    playing_ = entry;
+    playing_ = PlayingRoutine{entry.id,
+                              entry.displayName(),
+                              entry.totalMs,
+                              entry.phaseCount,
+                              entry.routine().checkIn,
+                              contentIdOf(entry.routine()),
+                              entry.sharedTimeline()};
     status_ = {};
-    driver_->start(playing_->timeline(), cues);
+    driver_->start(playing_->shared, cues);
     wallStart_ = clocks_.steadyMs();
     startedAt_ = clocks_.wallSeconds();
     lastSerial_ = 0;
@@ -159,8 +165,8 @@ void PlayerController::logEvent(const SessionEvent& e) {
 }
 
 void PlayerController::record(bool completed) {
-    HistoryRecord r{startedAt_,       playing_->id, playing_->displayName(),         playing_->totalMs,
-                    status_.activeMs, completed,    contentIdOf(playing_->routine())};
+    HistoryRecord r{startedAt_,       playing_->id, playing_->displayName(), playing_->totalMs,
+                    status_.activeMs, completed,    playing_->contentId};
     r.skippedPhases = skipped_;
     if (auto error = history_.append(r)) reporter_.notice("cannot write the history: " + *error);
 }

@@ -7,19 +7,35 @@
 
 #include "core/reporter.hpp"
 #include "play/session_driver.hpp"
+#include "screens/clocks.hpp"
 #include "store/history_sink.hpp"
 #include "store/library.hpp"
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace unknot {
 
-struct PlayerClocks {
-    std::function<Ticks()> steadyMs = steadyClockMs;              // flash, wall time, the Esc prompt
-    std::function<std::int64_t()> wallSeconds = wallClockSeconds; // the history's start time
+using PlayerClocks = Clocks; // steadyMs: the flash, wall time, the Esc prompt; wallSeconds: the history's start
+
+// What the player keeps of the routine it plays: the library's timeline, shared with the entry
+// and the session (never copied), and the few fields it shows and records.
+struct PlayingRoutine {
+    std::string id;
+    std::string name; // the entry's displayName()
+    Millis totalMs = 0;
+    std::size_t phaseCount = 0;
+    std::vector<std::string> checkIn; // the areas asked about after it
+    std::string contentId;            // the history's: an edited routine is not its old self
+    std::shared_ptr<const Timeline> shared;
+
+    [[nodiscard]] const std::string& displayName() const { return name; }
+    [[nodiscard]] const Timeline& timeline() const { return *shared; }
 };
 
 // "Press it again to confirm": a question the next press of the same key answers, open until
@@ -51,7 +67,7 @@ class PlayerController {
     // How long the "press Esc again" prompt waits.
     static constexpr Millis kConfirmExitMs = PendingConfirm::kConfirmMs;
 
-    PlayerController(HistorySink& history, Reporter& reporter, PlayerClocks clocks = {});
+    PlayerController(HistorySink& history, Reporter& reporter, PlayerClocks clocks);
 
     // The driver to play on; the app swaps it when the sound device comes or goes.
     void setDriver(SessionDriver* driver) { driver_ = driver; }
@@ -93,7 +109,7 @@ class PlayerController {
 
     // -- state out -----------------------------------------------------------------------------
     [[nodiscard]] bool playing() const { return playing_.has_value(); }
-    [[nodiscard]] const LibraryEntry* routine() const { return playing_ ? &*playing_ : nullptr; }
+    [[nodiscard]] const PlayingRoutine* routine() const { return playing_ ? &*playing_ : nullptr; }
     [[nodiscard]] const SessionStatus& status() const { return status_; }
     [[nodiscard]] bool over() const { return playing_ && status_.over; }
     [[nodiscard]] bool running() const {
@@ -121,7 +137,7 @@ class PlayerController {
     bool flash_ = true;
     Millis flashMs_ = 250;
 
-    std::optional<LibraryEntry> playing_;
+    std::optional<PlayingRoutine> playing_;
     SessionStatus status_;
     std::uint64_t lastSerial_ = 0;
     std::int64_t startedAt_ = 0; // wall clock, for the history

@@ -3,6 +3,7 @@
 #include "screens/player/finished_layout.hpp"
 #include "screens/player/player_layout.hpp"
 #include "ui/draw.hpp"
+#include "ui/help_overlay.hpp"
 #include "ui/palette.hpp"
 
 #include <imgui.h>
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -358,26 +360,31 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts, PlayerLayout* layout
     return intent;
 }
 
-void drawHelpOverlay(const Fonts& fonts, Screen screen) {
-    std::vector<const KeyBinding*> rows;
-    for (const KeyBinding& b : keyBindings(screen))
-        if (b.label) rows.push_back(&b);
-    const std::size_t count = rows.size();
-    ImDrawList* fg = ImGui::GetForegroundDrawList();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const ImVec2 o = vp->Pos, size = vp->Size;
-    fg->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), colour(kInk, 0.93f));
-    const float lineH = fonts.heading->FontSize * 1.45f;
-    float y = o.y + std::max(20.0f, (size.y - lineH * static_cast<float>(count + 2)) * 0.5f);
-    textCentred(fg, fonts.large, ImVec2(o.x + size.x * 0.5f, y), colour(kPaper), _("Keys"));
-    y += lineH * 1.4f;
-    for (std::size_t i = 0; i < count; ++i, y += lineH) {
-        const ImVec2 ks = fonts.heading->CalcTextSizeA(fonts.heading->FontSize, FLT_MAX, 0, rows[i]->label);
-        fg->AddText(fonts.heading, fonts.heading->FontSize, ImVec2(o.x + size.x * 0.38f - ks.x, y), colour(kPaper),
-                    rows[i]->label);
-        fg->AddText(fonts.heading, fonts.heading->FontSize, ImVec2(o.x + size.x * 0.42f, y), colour(kPaper, 0.85f),
-                    rows[i]->help);
+Intent drawPlayerScreen(PlayerScreen& screen, PlayerModel frame, const Fonts& fonts, bool testMode) {
+    const PlayerController& player = screen.player();
+    frame.timeline = &player.routine()->timeline();
+    frame.routineName = player.routine()->displayName();
+    frame.status = player.status();
+    frame.flash = player.flashing() ? 1.0f : 0.0f;
+    frame.confirmingExit = player.confirmingExit();
+    frame.confirmingRestart = player.confirmingRestart();
+    frame.skippedPhases = player.skippedPhases();
+    frame.completed = player.completed();
+    frame.wallMs = player.wallMs();
+    PlayerLayout layout;
+    FinishedLayout finished;
+    const Intent intent = drawPlayer(frame, fonts, &layout, &finished);
+    if (testMode) {
+        // The end-to-end tests read where the player's (or the finished screen's) parts went
+        // and how big their text is.
+        char head[64];
+        std::snprintf(head, sizeof head, "test %s scale=%.2f ", player.over() ? "finished-layout" : "layout",
+                      static_cast<double>(fonts.textScale));
+        // The player's texts too, as drawn: the language tests read them.
+        screen.drawn(head +
+                     (player.over() ? describe(finished) : describe(layout) + "\ntest texts " + describeTexts(layout)));
     }
+    return intent;
 }
 
 } // namespace unknot::ui

@@ -5,6 +5,7 @@
 #include "screens/intent.hpp"
 #include "screens/player/finished_layout.hpp"
 #include "screens/player/player_layout.hpp"
+#include "screens/player/player_screen.hpp"
 #include "ui/fonts.hpp"
 
 #include <string>
@@ -34,7 +35,9 @@ struct PlayerModel {
 [[nodiscard]] Intent drawPlayer(const PlayerModel& model, const Fonts& fonts, PlayerLayout* layout = nullptr,
                                 FinishedLayout* finished = nullptr);
 
-// The keys overlay, shared with the library.
-void drawHelpOverlay(const Fonts& fonts, Screen screen);
+// The player screen as it is now: `frame` carries what the loop knows (the help, the sound,
+// the notice, the chrome), the session's part comes from the screen's player. In test mode the
+// screen is handed the description of where the parts went, for its describe().
+[[nodiscard]] Intent drawPlayerScreen(PlayerScreen& screen, PlayerModel frame, const Fonts& fonts, bool testMode);
 
 } // namespace unknot::ui

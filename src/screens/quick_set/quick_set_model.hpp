@@ -5,7 +5,7 @@
 // could not play (checkPlayable: a 0 s or a 99,999 s phase, too many phases…).
 
 #include "routine/playable.hpp"
-#include "screens/quick_set/quick_set_view.hpp"
+#include "screens/quick_set/quick_set_state.hpp"
 #include "store/library.hpp"
 
 #include <optional>

@@ -1,6 +1,6 @@
 #include "screens/quick_set/quick_set_view.hpp"
 
-#include "screens/editor/editor_view.hpp"
+#include "core/text.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>

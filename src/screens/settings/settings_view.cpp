@@ -22,16 +22,6 @@ std::string formatScale(double scale) {
 }
 } // namespace
 
-void openSettings(SettingsViewState& state, const Settings& current) {
-    state.open = true;
-    state.draft = current;
-    for (std::size_t i = 0; i < kCueSoundNames.size(); ++i) {
-        const auto it = current.sounds.find(kCueSoundNames[i]);
-        state.soundPaths[i] = {};
-        if (it != current.sounds.end()) state.soundPaths[i].text = it->second;
-    }
-}
-
 namespace {
 
 void heading(const Fonts& fonts, std::string_view title) {

@@ -1,7 +1,11 @@
-// The workshop on a temporary folder: saving with a name taken, the quick set's save, the
-// editor's questions, deleting only the user's own routines.
-#include "app/workshop.hpp"
+// The screens where routines are made (the editor, the quick set) and the history, with the
+// library's deleting, on a temporary folder: saving with a name taken, the quick set's save,
+// the editor's questions, deleting only the user's own routines.
 #include "core/atomic_file.hpp"
+#include "screens/editor/editor_screen.hpp"
+#include "screens/history/history_screen.hpp"
+#include "screens/library/trash.hpp"
+#include "screens/quick_set/quick_set_screen.hpp"
 
 #include "app_fakes.hpp"
 #include "temp_dir.hpp"
@@ -13,26 +17,98 @@ using T = ui::EditorAction::Type;
 
 namespace {
 
-struct Host final : WorkshopHost {
-    std::vector<LibraryEntry> played;
-    std::vector<std::string> changed;
-    bool quitAsked = false;
-    void play(const LibraryEntry& entry) override { played.push_back(entry); }
-    void routinesChanged(const std::string& selectId) override { changed.push_back(selectId); }
-    void quit() override { quitAsked = true; }
+// The library's ways into these screens, opened as AppController opens them, and the intents
+// given to the screen on top.
+struct Bench {
+    test::Host& host;
+    Trash trash{host.reports, host.files.trash, [this] { return host.wall; }};
+
+    explicit Bench(test::Host& h) : host(h) {
+        host.onOpenEditor = [this](Routine routine, bool saveNow) {
+            auto editor = std::make_unique<EditorScreen>(host, std::move(routine), std::filesystem::path{}, "New");
+            EditorScreen& opened = *editor;
+            show(std::move(editor));
+            if (saveNow) opened.saveAndClose();
+        };
+    }
+    template <class S> void show(std::unique_ptr<S> screen) {
+        if (!screen) return;
+        S& opened = *screen;
+        host.open(std::move(screen));
+        opened.begin();
+    }
+    void intent(ui::Action action) {
+        if (Screen* top = host.router.topScreen()) top->handle(ui::Intent{action});
+    }
+    [[nodiscard]] EditorScreen* editorScreen() const {
+        return static_cast<EditorScreen*>(host.router.opened(Route::Editor));
+    }
+    [[nodiscard]] QuickSetScreen* quickSetScreen() const {
+        return static_cast<QuickSetScreen*>(host.router.opened(Route::QuickSet));
+    }
+    [[nodiscard]] HistoryScreen* historyScreen() const {
+        return static_cast<HistoryScreen*>(host.router.opened(Route::History));
+    }
+
+    [[nodiscard]] bool editing() const { return editorScreen() != nullptr; }
+    [[nodiscard]] bool quickSetOpen() const { return quickSetScreen() != nullptr; }
+    [[nodiscard]] bool historyOpen() const { return historyScreen() != nullptr; }
+    [[nodiscard]] const Editor& editor() const { return editorScreen()->editor(); }
+    [[nodiscard]] ui::EditorViewState& editorView() const { return editorScreen()->view(); }
+    [[nodiscard]] QuickSetModel& quickSet() const { return quickSetScreen()->model(); }
+    [[nodiscard]] const ui::HistoryModel& historyModel() const { return historyScreen()->model(); }
+    [[nodiscard]] std::string deletedName() const { return trash.deletedName(); }
+
+    void newRoutine() { show(EditorScreen::blank(host)); }
+    void openQuickSet() { show(std::make_unique<QuickSetScreen>(host)); }
+    void duplicate(const LibraryEntry& e) { show(EditorScreen::copyOf(host, e)); }
+    void edit(const LibraryEntry& e) { show(EditorScreen::of(host, e)); }
+    void remove(const LibraryEntry& e) {
+        if (trash.remove(e)) host.routinesChanged("");
+    }
+    void undoRemove() {
+        if (auto restored = trash.undo()) host.routinesChanged(*restored);
+    }
+    void openHistory() {
+        auto history = std::make_unique<HistoryScreen>(host);
+        HistoryScreen& opened = *history;
+        host.open(std::move(history));
+        opened.load();
+    }
+
+    void close() { intent(ui::Action::CloseView); }
+    void closeHistory() { intent(ui::Action::CloseView); }
+    void save() { intent(ui::Action::Save); }
+    void undo() { intent(ui::Action::Undo); }
+    void redo() { intent(ui::Action::Redo); }
+    void startQuickSet() { intent(ui::Action::QuickStart); }
+    void refineQuickSet() { intent(ui::Action::QuickRefine); }
+    void chooseStep(int direction) { editorScreen()->chooseStep(direction); }
+    void stepCommand(const ui::EditorAction& command) { editorScreen()->stepCommand(command); }
+    void editorAction(const ui::EditorAction& action) {
+        if (EditorScreen* e = editorScreen()) e->action(action);
+    }
+    [[nodiscard]] bool requestQuit() {
+        EditorScreen* e = editorScreen();
+        return !e || e->requestQuit();
+    }
 };
 
 struct Rig {
     test::TempDir dir;
-    test::Reports reports;
-    Host host;
-    Router router;
-    Workshop w{host, reports, router, WorkshopPaths{dir.path / "routines", dir.path / "trash", dir.path / "unknot.db"}};
+    test::Host host;
+    bool placed = place(host, dir); // before the bench, whose trash is there
+    test::Reports& reports = host.reports;
+    Router& router = host.router;
+    Bench w{host};
+    static bool place(test::Host& host, const test::TempDir& dir) {
+        host.files = AppPaths{dir.path / "routines", dir.path / "trash", dir.path / "unknot.db"};
+        return true;
+    }
     void act(T type) { w.editorAction(ui::makeEditorAction(type)); }
     [[nodiscard]] std::size_t files() const {
         std::size_t n = 0;
-        for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path / "routines"))
-            ++n;
+        for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path / "routines")) ++n;
         return n;
     }
 };
@@ -191,10 +267,10 @@ TEST_CASE("the history opens with its weeks worked out") {
     Rig rig;
     {
         HistoryStore store(rig.dir.path / "unknot.db", rig.dir.path / "history.csv", rig.reports);
-        REQUIRE_FALSE(store.append(HistoryRecord{wallClockSeconds(), "a", "A", 60'000, 60'000, true}));
-        CHECK(store.lastSessionId() == 1);
+        REQUIRE_FALSE(store.append(HistoryRecord{rig.host.wall, "a", "A", 60'000, 60'000, true}));
+        REQUIRE(store.lastSessionId()); // a stand-in until written, resolved with the check-in
         REQUIRE_FALSE(store.addCheckIn(
-            CheckIn{wallClockSeconds(), "heel", Side::Left, 3, CheckInMoment::After, store.lastSessionId(), ""}));
+            CheckIn{rig.host.wall, "heel", Side::Left, 3, CheckInMoment::After, store.lastSessionId(), ""}));
     }
     rig.w.openHistory();
     CHECK(rig.w.historyOpen());

@@ -1,0 +1,31 @@
+#pragma once
+// The history as a screen: the sessions and check-ins read afresh from the database each time
+// it opens (another Unknot process may have written meanwhile), and what the view shows of them.
+
+#include "screens/history/history_state.hpp"
+#include "screens/screen.hpp"
+
+#include <vector>
+
+namespace unknot {
+
+class HistoryScreen final : public Screen {
+  public:
+    explicit HistoryScreen(ScreenHost& host) : host_(host) {}
+    // Reads the database and works the weeks out; logs how long it took (bench/history_open.py).
+    void load();
+
+    [[nodiscard]] Route route() const override { return Route::History; }
+    [[nodiscard]] ui::Screen keyScreen() const override { return ui::Screen::History; }
+    bool handle(const ui::Intent& intent) override;
+
+    [[nodiscard]] const ui::HistoryModel& model() const { return model_; }
+
+  private:
+    ScreenHost& host_;
+    std::vector<HistoryRecord> sessions_;
+    std::vector<CheckIn> checkIns_;
+    ui::HistoryModel model_;
+};
+
+} // namespace unknot

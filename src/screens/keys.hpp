@@ -1,0 +1,30 @@
+#pragma once
+// Each screen's keys, defined in its own folder (screens/<screen>/<screen>_keys.cpp); the key
+// map (keymap.cpp) asks the one showing. The help overlay lists the same tables.
+
+#include "screens/intent.hpp"
+
+#include <span>
+
+namespace unknot::ui {
+
+// Arrows as the help draws them.
+#define UNKNOT_UP "\xE2\x86\x91"
+#define UNKNOT_DOWN "\xE2\x86\x93"
+#define UNKNOT_LEFT "\xE2\x86\x90"
+#define UNKNOT_RIGHT "\xE2\x86\x92"
+
+[[nodiscard]] std::span<const KeyBinding> libraryKeys();  // library/library_keys.cpp
+[[nodiscard]] std::span<const KeyBinding> playerKeys();   // player/player_keys.cpp
+[[nodiscard]] std::span<const KeyBinding> finishedKeys(); // player/player_keys.cpp
+[[nodiscard]] std::span<const KeyBinding> checkInKeys();  // check_in/check_in_keys.cpp
+
+// The screens whose keys are rules more than a table (letters are the user's text there):
+// the intent for `key`, or none.
+[[nodiscard]] Intent editorIntentForKey(Key key, const KeyContext& context);   // editor/editor_keys.cpp
+[[nodiscard]] Intent quickSetIntentForKey(Key key, const KeyContext& context); // quick_set/quick_set_keys.cpp
+[[nodiscard]] Intent historyIntentForKey(Key key, const KeyContext& context);  // history/history_keys.cpp
+// The check-in's note line while it is open: Enter keeps it, Esc drops it, the rest is text.
+[[nodiscard]] Intent checkInNoteIntentForKey(Key key); // check_in/check_in_keys.cpp
+
+} // namespace unknot::ui

@@ -1,0 +1,82 @@
+#pragma once
+// A screen: what fills the window and takes the keys. Each screen's folder under src/screens
+// holds its model (state and decisions, no ImGui, unit-tested), its view (paints the model,
+// returns intents), its keys and its Screen, which ties them together. The Router keeps the
+// open screens as a stack; the one on top gets each intent first (AppController::handle) and
+// is drawn. A screen reaches the rest of the app only through its ScreenHost, so no screen's
+// folder includes another's.
+
+#include "core/reporter.hpp"
+#include "screens/clocks.hpp"
+#include "screens/intent.hpp"
+#include "store/history_sink.hpp"
+#include "store/library.hpp"
+#include "store/settings.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace unknot {
+
+enum class Route { Library, Editor, QuickSet, History, Player, CheckIn };
+
+// Where the screens keep the user's files (the XDG folders in the app, a temporary one in tests).
+struct AppPaths {
+    std::filesystem::path routines; // the user's own routines
+    std::filesystem::path trash;
+    std::filesystem::path history; // the history database (unknot.db)
+};
+[[nodiscard]] std::string_view routeName(Route route); // "library", "editor", "quick-set", …
+
+class Screen {
+  public:
+    virtual ~Screen() = default;
+    [[nodiscard]] virtual Route route() const = 0;
+    // Whose key table answers the keys now (the player's is the finished screen's once it ended).
+    [[nodiscard]] virtual ui::Screen keyScreen() const = 0;
+    // Its keys, as the help overlay lists them (ui::keyBindings of keyScreen()).
+    [[nodiscard]] std::span<const ui::KeyBinding> keys() const { return ui::keyBindings(keyScreen()); }
+    // True while a line of its own has the keyboard (the check-in's note): keys are its text.
+    [[nodiscard]] virtual bool holdsKeys() const { return false; }
+    // After each frame its view drew (the quick set checks what its fields say now).
+    virtual void viewDrawn() {}
+    // Carries out an intent that is its own; false for one it leaves to the app (the sound,
+    // the window, opening another screen).
+    virtual bool handle(const ui::Intent& intent) = 0;
+    // Test mode (UNKNOT_TEST_MODE): what the end-to-end tests read of the frame just drawn,
+    // one line each ("test layout …"); appended to `out` only when it changed since last asked.
+    virtual void describe(std::string& out) { (void)out; }
+};
+
+// What a screen may ask of the app. The app (AppController) is the one host; the unit tests of
+// a screen pass a fake.
+class ScreenHost {
+  public:
+    virtual ~ScreenHost() = default;
+    [[nodiscard]] virtual Reporter& reporter() = 0;
+    [[nodiscard]] virtual const Settings& settings() const = 0;
+    [[nodiscard]] virtual const Clocks& clocks() const = 0;
+    [[nodiscard]] virtual HistorySink& history() = 0;
+    [[nodiscard]] virtual const AppPaths& paths() const = 0;
+    // Plays a routine (its "before" check-in first, when the settings ask for one).
+    virtual void play(const LibraryEntry& entry) = 0;
+    // Opens `screen` over the one on top; closes `route` and every screen over it. A screen may
+    // close itself from its own handle(): it lives on until that returns.
+    virtual void open(std::unique_ptr<Screen> screen) = 0;
+    virtual void close(Route route) = 0;
+    // The editor on a new routine made elsewhere (the quick set's "Open in the editor"); with
+    // `saveNow`, saved at once and closed when saved (the quick set's Save).
+    virtual void openEditor(Routine routine, bool saveNow) = 0;
+    // The routine files changed (saved, deleted, restored): the library reads them again and
+    // selects `selectId` when given.
+    virtual void routinesChanged(const std::string& selectId) = 0;
+    // Says a sentence with the voice once no cue sounds; false when nothing will say it (no
+    // sound device, the voice off).
+    virtual bool say(const std::string& sentence) = 0;
+    virtual void quit() = 0;
+};
+
+} // namespace unknot
