@@ -133,6 +133,11 @@ void initI18n(std::string_view setting, const std::filesystem::path& localeDir, 
     setLanguage(setting);
 }
 
+std::string_view environmentLanguage() {
+    const std::lock_guard lock(languageMutex);
+    return shippedLanguage(environmentLanguages);
+}
+
 std::string_view currentLanguage() {
     const std::lock_guard lock(languageMutex);
     return shippedLanguage(chosenLanguage);

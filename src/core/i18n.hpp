@@ -60,6 +60,9 @@ void initI18n(
     const EnvLookup& env = [](const char* name) { return std::getenv(name); });
 // The language chosen at start or since: a code of kLanguages.
 [[nodiscard]] std::string_view currentLanguage();
+// The shipped language the environment gives (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as read at
+// start): what an empty setting means.
+[[nodiscard]] std::string_view environmentLanguage();
 // Another language from now on (the settings panel); empty goes back to the environment.
 void setLanguage(std::string_view setting);
 

@@ -1,5 +1,7 @@
 #include "store/settings_table.hpp"
 
+#include "core/i18n.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -88,8 +90,9 @@ const std::array<SettingDecl, 26> kSettings = {{
      SettingSection::OwnSounds, SettingWidget::SoundFiles, SettingEffect::SoundDevice},
 
     {"", "language", &top<&Settings::language>, 0, 0, kLanguages,
-     "", "The language of the window, the commands and the voice (en, de, fr, es, it, nl or pt_BR); without the key, "
-     "the environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). Read at start; not in the panel yet."},
+     "Language", "The language of the window, the commands and the voice (en, de, fr, es, it, nl or pt_BR); without "
+     "the key, the environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). A change in the panel applies at once.",
+     SettingSection::Language, SettingWidget::Language, SettingEffect::Language},
     {"", "last_routine", &top<&Settings::lastRoutine>, 0, 0, {},
      "", "The routine selected in the library when the app last closed (its id)."},
     {"window", "x", &in<&Settings::window, &WindowGeometry::x>, -100000, 100000, {},
@@ -123,11 +126,13 @@ std::string tomlText(const std::string& v) {
 
 std::string_view sectionTitle(SettingSection section) {
     switch (section) {
-    case SettingSection::Sound: return "Sound";
-    case SettingSection::Cues: return "Cues";
-    case SettingSection::Voice: return "Voice";
-    case SettingSection::Text: return "Text";
-    case SettingSection::OwnSounds: return "Your own sounds";
+    // Marked: the panel shows them translated.
+    case SettingSection::Sound: return N_("Sound");
+    case SettingSection::Cues: return N_("Cues");
+    case SettingSection::Voice: return N_("Voice");
+    case SettingSection::Text: return N_("Text");
+    case SettingSection::OwnSounds: return N_("Your own sounds");
+    case SettingSection::Language: return N_("Language");
     case SettingSection::None: return "Kept by the app";
     }
     return "";
