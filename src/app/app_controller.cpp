@@ -62,7 +62,7 @@ void AppController::tick() {
         // The screen stays awake while a routine plays, and may sleep when paused or done.
         screenSaver(!player_.running());
     }
-    if (screen() == ui::Screen::Library) library_.poll(settings_.lastRoutine);
+    library_.poll(settings_.lastRoutine); // what the loader read: a routine saved in the editor, a file changed
     history_.poll();
 }
 
