@@ -3,8 +3,8 @@
 #include "store/folder_watch.hpp"
 
 #include <poll.h>
-#include <sys/resource.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
