@@ -120,21 +120,6 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
     }
 }
 
-} // namespace
-
-LibraryFilter filterFor(const LibraryViewState& state, const std::vector<std::string>& tags,
-                        const std::vector<std::string>& equipment) {
-    LibraryFilter f;
-    f.query = state.search.text;
-    if (state.tag > 0 && static_cast<std::size_t>(state.tag) <= tags.size())
-        f.tag = tags[static_cast<std::size_t>(state.tag - 1)];
-    if (state.equipment > 0 && static_cast<std::size_t>(state.equipment) <= equipment.size())
-        f.equipment = equipment[static_cast<std::size_t>(state.equipment - 1)];
-    return f;
-}
-
-namespace {
-
 // The title, the notice, the search box, the commands and the filters; `intent` gets what was clicked.
 void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent,
                 LibraryLayout& layout) {

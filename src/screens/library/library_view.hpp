@@ -3,28 +3,16 @@
 
 #include "routine/routine_outline.hpp"
 #include "screens/intent.hpp"
+#include "screens/library/library_state.hpp"
 #include "screens/library/today_panel.hpp"
 #include "store/library.hpp"
 #include "ui/fonts.hpp"
-#include "ui/typed_field.hpp"
 
-#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace unknot::ui {
-
-// Widget state the view keeps between frames (the search text, the chosen filters).
-struct LibraryViewState {
-    TypedField search;                      // as typed: an emoji typed stays one (ui/draw.hpp typedTextField)
-    std::deque<std::string> typedBeyondBmp; // emoji typed into the search, not yet placed
-    int tag = 0;                            // index into the model's tags + 1; 0 = any
-    int equipment = 0;                      // likewise
-    bool scrollToSelected = false;          // the selection moved by keys: scroll the list to it
-    bool focusSearch = false;               // `/` or Ctrl+F: the search box takes the keyboard (once)
-    bool searchActive = false;              // out: the search box had the keyboard in the frame just drawn
-};
 
 // What the view shows; the app's LibraryModel works it out once per change.
 struct LibraryViewModel {
@@ -39,10 +27,6 @@ struct LibraryViewModel {
     bool showHelp = false;
     const TodayPanel* today = nullptr; // a program runs: what today asks, above the list
 };
-
-// The filter the state asks for.
-[[nodiscard]] LibraryFilter filterFor(const LibraryViewState& state, const std::vector<std::string>& tags,
-                                      const std::vector<std::string>& equipment);
 
 // How tall the library drew its parts, in pixels (the test mode reports it: the display's
 // scale must show in every one).
