@@ -9,37 +9,23 @@ namespace unknot {
 AppController::AppController(AppShell& shell, Reporter& reporter, HistorySink& history, SettingsFile& settingsFile,
                              AppPaths paths, LibraryFolders folders, Settings settings, Clocks clocks)
     : shell_(shell), reporter_(reporter), settingsFile_(settingsFile), settings_(std::move(settings)),
-      library_(std::move(folders), reporter, clocks.steadyMs), player_(history, reporter, clocks),
-      paths_(std::move(paths)), trash_(reporter, paths_.trash, clocks.wallSeconds), history_(history),
-      clocks_(std::move(clocks)) {}
+      player_(history, reporter, clocks), paths_(std::move(paths)), history_(history), clocks_(std::move(clocks)) {
+    ScreenHost& host = *this;
+    router_.open(std::make_unique<LibraryScreen>(host, std::move(folders)));
+}
+
+LibraryScreen& AppController::libraryScreen() const {
+    return *static_cast<LibraryScreen*>(router_.opened(Route::Library));
+}
 
 void AppController::setDriver(SessionDriver* driver) {
     driver_ = driver;
     player_.setDriver(driver);
 }
 
-void AppController::followPrograms(ProgramFolders folders, std::filesystem::path db,
-                                   std::function<std::int64_t()> wallClock) {
-    today_.emplace(std::move(folders), std::move(db), reporter_, std::move(wallClock));
-}
-
-void AppController::refreshToday() {
-    if (!today_) return;
-    today_->refresh(library_.entries());
-    if (const auto id = today_->nextDueId()) {
-        const auto& entries = library_.entries();
-        for (RoutineSource source : {RoutineSource::Dir, RoutineSource::User, RoutineSource::BuiltIn})
-            for (std::size_t i = 0; i < entries.size(); ++i)
-                if (entries[i].source == source && entries[i].id == *id) {
-                    library_.select(i);
-                    return;
-                }
-    }
-}
-
 void AppController::begin(const std::optional<LibraryEntry>& startWith) {
-    library_.rescan(settings_.lastRoutine);
-    refreshToday();
+    library().rescan(settings_.lastRoutine);
+    libraryScreen().refreshToday();
     if (startWith)
         startRoutine(*startWith);
     else
@@ -63,15 +49,15 @@ void AppController::tick() {
         // The screen stays awake while a routine plays, and may sleep when paused or done.
         screenSaver(!player_.running());
     }
-    if (screen() == ui::Screen::Library) library_.poll(settings_.lastRoutine);
+    if (screen() == ui::Screen::Library) library().poll(settings_.lastRoutine);
     history_.poll();
 }
 
 std::vector<long long> AppController::signature(unsigned noticeSerial) const {
     const SessionStatus& s = player_.status();
     return {static_cast<long long>(screen()),
-            static_cast<long long>(library_.scans()),
-            today_ ? static_cast<long long>(today_->serial()) : -1,
+            static_cast<long long>(libraryScreen().model().scans()),
+            today() ? static_cast<long long>(today()->serial()) : -1,
             static_cast<long long>(s.state),
             static_cast<long long>(s.phaseSerial),
             (s.phaseRemainingMs + 999) / 1000,
@@ -97,9 +83,9 @@ void AppController::key(ui::Key key, bool ctrl, bool typing, ui::Modifiers more)
     if (const auto command = ui::mediaCommandForKey(key)) return media(*command);
     // From `/` or Ctrl+F on, the search holds the keys (LibraryModel::requestSearchFocus), also
     // before `typing` (ImGui's WantTextInput) says so; Esc and Enter end it.
-    if (screen() == ui::Screen::Library && library_.searchHoldsKeys()) {
+    if (screen() == ui::Screen::Library && library().searchHoldsKeys()) {
         typing = true;
-        if (key == ui::Key::Escape || key == ui::Key::Enter) library_.releaseSearch();
+        if (key == ui::Key::Escape || key == ui::Key::Enter) library().releaseSearch();
     }
     const Screen* top = router_.topScreen();
     handle(ui::intentForKey(key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open, top && top->holdsKeys(),
@@ -112,8 +98,8 @@ void AppController::media(ui::MediaCommand command) {
 }
 
 ui::MediaContext AppController::mediaContext() const {
-    return {screen(), player_.playing() ? player_.status().state : SessionState::Ready, library_.selected() != nullptr,
-            settingsPanel_.open};
+    return {screen(), player_.playing() ? player_.status().state : SessionState::Ready,
+            libraryScreen().model().selected() != nullptr, settingsPanel_.open};
 }
 
 bool AppController::requestQuit() {
@@ -136,37 +122,13 @@ void AppController::handle(const ui::Intent& intent) {
     } else if (intent.action == ui::Action::OpenCheckIn) {
         openCheckIn(knownAreas(), CheckInMoment::Standalone, {});
     } else {
-        handleLibrary(intent) || openScreens(intent) || handlePlayer(intent) || handleSound(intent) ||
-            handleWindow(intent);
+        openScreens(intent) || handlePlayer(intent) || handleSound(intent) || handleWindow(intent);
     }
-    if (screen() != ui::Screen::Library) library_.releaseSearch(); // back in the library, shortcuts work
+    if (screen() != ui::Screen::Library) library().releaseSearch(); // back in the library, shortcuts work
 }
 
-bool AppController::handleLibrary(const ui::Intent& intent) {
-    using ui::Action;
-    switch (intent.action) {
-    case Action::Select: library_.select(intent.index); return true;
-    case Action::SelectPrevious: library_.moveSelection(-1); return true;
-    case Action::SelectNext: library_.moveSelection(+1); return true;
-    case Action::FocusSearch: library_.requestSearchFocus(); return true;
-    case Action::RanToday:
-        if (today_ && today_->panel().show && today_->markRan(library_.entries())) refreshToday();
-        return true;
-    case Action::StartToday:
-        for (RoutineSource source : {RoutineSource::Dir, RoutineSource::User, RoutineSource::BuiltIn})
-            for (const auto& e : library_.entries())
-                if (e.source == source && e.id == intent.text && e.valid()) return startRoutine(e), true;
-        return true;
-    case Action::Start: withEntry(intent.index, [&](const LibraryEntry& e) { startRoutine(e); }); return true;
-    case Action::StartSelected:
-        if (screen() == ui::Screen::Library && library_.selected()) startRoutine(*library_.selected());
-        return true;
-    default: return false;
-    }
-}
-
-// The library's ways to the other screens, and deleting. (Esc, Save and the editors' own
-// intents went to the screen on top.)
+// The library's ways to the other screens. (Its own intents, Esc, Save and the editors' went to
+// the screen on top.)
 bool AppController::openScreens(const ui::Intent& intent) {
     using ui::Action;
     ScreenHost& host = *this;
@@ -180,19 +142,8 @@ bool AppController::openScreens(const ui::Intent& intent) {
         withEntry(intent.index, [&](const LibraryEntry& e) { show(EditorScreen::of(host, e)); });
         return true;
     case Action::EditSelected:
-        if (const LibraryEntry* e = library_.selected(); e && e->valid())
+        if (const LibraryEntry* e = library().selected(); e && e->valid())
             show(e->source == RoutineSource::User ? EditorScreen::of(host, *e) : EditorScreen::copyOf(host, *e));
-        return true;
-    case Action::Delete:
-        withEntry(intent.index, [&](const LibraryEntry& e) {
-            if (trash_.remove(e)) routinesChanged("");
-        });
-        return true;
-    case Action::DeleteSelected:
-        if (library_.selected() && trash_.remove(*library_.selected())) routinesChanged("");
-        return true;
-    case Action::UndoDelete:
-        if (auto restored = trash_.undo()) routinesChanged(*restored);
         return true;
     case Action::OpenHistory: {
         auto history = std::make_unique<HistoryScreen>(host);
@@ -306,7 +257,7 @@ void AppController::toLibrary() {
     sessionRecorded();
     router_.close(Route::Player);
     screenSaver(true);
-    refreshToday(); // the routine just done shows done, Enter moves on to the next one due
+    libraryScreen().refreshToday(); // the routine just done shows done, Enter moves on to the next one due
     reporter_.logf("screen %s", std::string(routeName(router_.top())).c_str()); // "Try it" comes back to the editor
 }
 
@@ -316,8 +267,8 @@ void AppController::screenSaver(bool allowed) {
 
 void AppController::routinesChanged(const std::string& selectId) {
     if (!selectId.empty()) settings_.lastRoutine = selectId;
-    library_.clearSelection();
-    library_.rescan(settings_.lastRoutine);
+    library().clearSelection();
+    library().rescan(settings_.lastRoutine);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -370,7 +321,7 @@ void AppController::sessionRecorded() {
 
 std::vector<std::string> AppController::knownAreas() const {
     std::vector<std::string> areas;
-    for (const auto& e : library_.entries())
+    for (const auto& e : libraryScreen().model().entries())
         if (e.valid())
             for (const auto& a : e.routine().checkIn)
                 if (std::find(areas.begin(), areas.end(), a) == areas.end()) areas.push_back(a);

@@ -11,9 +11,7 @@
 #include "screens/editor/editor_screen.hpp"
 #include "screens/history/history_screen.hpp"
 #include "screens/intent.hpp"
-#include "screens/library/library_model.hpp"
-#include "screens/library/today_model.hpp"
-#include "screens/library/trash.hpp"
+#include "screens/library/library_screen.hpp"
 #include "screens/player/player_controller.hpp"
 #include "screens/player/player_screen.hpp"
 #include "screens/quick_set/quick_set_screen.hpp"
@@ -53,8 +51,10 @@ class AppController final : private ScreenHost {
 
     // Programs (issue 26): the library opens on Today while one runs. Off until the window
     // turns it on (unit tests that do not ask for it never open a database).
-    void followPrograms(ProgramFolders folders, std::filesystem::path db, std::function<std::int64_t()> wallClock);
-    [[nodiscard]] const TodayModel* today() const { return today_ ? &*today_ : nullptr; }
+    void followPrograms(ProgramFolders folders, std::filesystem::path db, std::function<std::int64_t()> wallClock) {
+        libraryScreen().followPrograms(std::move(folders), std::move(db), std::move(wallClock));
+    }
+    [[nodiscard]] const TodayModel* today() const { return libraryScreen().today(); }
 
     // Reads the library, then plays `startWith` at once when given (`unknot run`).
     void begin(const std::optional<LibraryEntry>& startWith);
@@ -86,15 +86,16 @@ class AppController final : private ScreenHost {
     [[nodiscard]] bool showHelp() const { return showHelp_; }
     [[nodiscard]] const Settings& settings() const override { return settings_; }
     [[nodiscard]] const PlayerController& player() const { return player_; }
-    [[nodiscard]] LibraryModel& library() { return library_; }
-    // The screens open now, if they are.
+    [[nodiscard]] LibraryModel& library() { return libraryScreen().model(); }
+    // The library, always open (the router's bottom screen); the screens open now, if they are.
+    [[nodiscard]] LibraryScreen& libraryScreen() const;
     [[nodiscard]] EditorScreen* editorScreen() const;
     [[nodiscard]] QuickSetScreen* quickSetScreen() const;
     [[nodiscard]] HistoryScreen* historyScreen() const;
     [[nodiscard]] PlayerScreen* playerScreen() const;
     [[nodiscard]] Screen* topScreen() const { return router_.topScreen(); }
     // The name of the routine just deleted (the library offers Undo), or "".
-    [[nodiscard]] std::string deletedName() const { return trash_.deletedName(); }
+    [[nodiscard]] std::string deletedName() const { return libraryScreen().deletedName(); }
     [[nodiscard]] ui::SettingsViewState& settingsPanel() { return settingsPanel_; }
     // The check-in asked now (before or after a routine, or from the history), if any.
     [[nodiscard]] CheckInScreen* checkInScreen() const;
@@ -106,10 +107,8 @@ class AppController final : private ScreenHost {
     SettingsFile& settingsFile_;
     Settings settings_;
     Router router_;
-    LibraryModel library_;
     PlayerController player_;
     AppPaths paths_;
-    Trash trash_;
     SessionDriver* driver_ = nullptr;
     ui::SettingsViewState settingsPanel_;
     HistorySink& history_;
@@ -120,11 +119,8 @@ class AppController final : private ScreenHost {
     bool overHandled_ = false;                      // this session's end was seen (and "after" asked)
     bool showHelp_ = false;
     bool quit_ = false;
-    std::optional<TodayModel> today_; // programs: what today asks (issue 26)
-    void refreshToday();              // reads today again and selects the next routine due
 
     // Intents by concern; each returns false for intents not its own.
-    bool handleLibrary(const ui::Intent& intent);
     bool openScreens(const ui::Intent& intent); // the library's ways to the other screens
     bool handlePlayer(const ui::Intent& intent);
     bool handleSound(const ui::Intent& intent);
@@ -143,7 +139,7 @@ class AppController final : private ScreenHost {
     void soundSettingsChanged();
     // The entry at `index` of the library, when there is one.
     template <class Act> void withEntry(std::size_t index, Act&& act) {
-        if (const LibraryEntry* e = library_.at(index)) act(*e);
+        if (const LibraryEntry* e = libraryScreen().model().at(index)) act(*e);
     }
 
     template <class S> void show(std::unique_ptr<S> screen) {

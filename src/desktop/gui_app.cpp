@@ -159,17 +159,13 @@ class GuiApp final : public AppShell {
     std::unique_ptr<MprisService> remote_; // MPRIS on the session bus, served by its own thread
     MprisState remoteShown_;               // what the remote was last given
     std::string iconUrl_;
-    ui::LibraryViewState libraryView_;
     int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
     bool settingsListed_ = false; // the settings panel was open last frame (its outputs are listed)
     std::vector<long long> drawnSignature_;
     unsigned long long wakes_ = 0;    // for --verbose: how often the loop woke
     unsigned long long frames_ = 0;   // and how often it drew
     Ticks lastInputMs_ = 0;           // the last key, click or mouse move (the player's chrome)
-    std::string reportedLibrary_;     // test mode: the library's layout last logged
-    std::string reportedSelection_;   // test mode: the selected row, and if it was in view
     std::string reportedFocus_ = "-"; // test mode: the form field last logged as having the keys
-    std::string loggedSearch_;        // the library's search text, as last logged
 
     // While a routine plays, the chrome shows only for a while after input.
     [[nodiscard]] bool playingUndisturbed() const {
@@ -349,7 +345,7 @@ class GuiApp final : public AppShell {
                                          : route == Route::CheckIn  ? &app_->checkInScreen()->typedBeyondBmp
                                          : route != Route::Library  ? nullptr
                                          : settings.open            ? &settings.typedBeyondBmp
-                                                                    : &libraryView_.typedBeyondBmp;
+                                                                    : &app_->libraryScreen().view().typedBeyondBmp;
         for (auto& c : platform_->takeTypedBeyondBmp())
             if (typed) typed->push_back(std::move(c));
         switch (app_->router().top()) {
@@ -395,43 +391,8 @@ class GuiApp final : public AppShell {
     }
 
     ui::Intent drawLibrary() {
-        LibraryModel& library = app_->library();
-        library.setFilter(ui::filterFor(libraryView_, library.tags(), library.equipment()));
-        if (library.takeScrollRequest()) libraryView_.scrollToSelected = true;
-        if (library.takeSearchFocusRequest()) libraryView_.focusSearch = true;
-        if (libraryView_.search.text != loggedSearch_) {
-            loggedSearch_ = libraryView_.search.text;
-            reporter_.logf("library search \"%s\" visible=%zu", loggedSearch_.c_str(), library.visible().size());
-        }
-        ui::LibraryViewModel model;
-        model.entries = &library.entries();
-        model.visible = &library.visible();
-        model.tags = &library.tags();
-        model.equipment = &library.equipment();
-        model.selected = library.selectedIndex();
-        model.outline = &library.selectedOutline();
-        model.notice = reporter_.current();
-        model.deleted = app_->deletedName();
-        model.showHelp = app_->showHelp();
-        model.today = app_->today() ? &app_->today()->panel() : nullptr;
-        ui::LibraryLayout layout;
-        ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts(), &layout);
-        library.searchDrawn(libraryView_.searchActive);
-        if (platform_->testMode()) {
-            // The end-to-end tests read how tall the library drew its parts (the display's scale).
-            char line[160];
-            std::snprintf(line, sizeof line,
-                          "test library scale=%.2f title=%.1f search=%.1f row=%.1f name=%.1f start=%.1f",
-                          static_cast<double>(platform_->fonts().uiScale), static_cast<double>(layout.title),
-                          static_cast<double>(layout.search), static_cast<double>(layout.row),
-                          static_cast<double>(layout.name), static_cast<double>(layout.start));
-            if (line != reportedLibrary_) std::fprintf(stderr, "unknot: %s\n", line);
-            reportedLibrary_ = line;
-            std::snprintf(line, sizeof line, "test library selected_row=%d shown=%d", layout.selectedRow,
-                          layout.selectedShown ? 1 : 0);
-            if (line != reportedSelection_) std::fprintf(stderr, "unknot: %s\n", line);
-            reportedSelection_ = line;
-        }
+        ui::Intent intent = ui::drawLibraryScreen(app_->libraryScreen(), reporter_.current(), app_->showHelp(),
+                                                  platform_->fonts(), platform_->testMode());
         // The outputs connected now, listed once each time the panel opens, and the desktop's scale.
         ui::SettingsViewState& panel = app_->settingsPanel();
         if (panel.open && !settingsListed_) {

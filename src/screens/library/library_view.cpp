@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <utility>
 
@@ -281,6 +282,39 @@ Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const
     ImGui::End();
     if (out) *out = layout;
     if (model.showHelp) drawHelpOverlay(fonts, Screen::Library);
+    return intent;
+}
+
+Intent drawLibraryScreen(LibraryScreen& screen, std::string notice, bool showHelp, const Fonts& fonts, bool testMode) {
+    screen.beginFrame();
+    const LibraryModel& library = screen.model();
+    LibraryViewModel model;
+    model.entries = &library.entries();
+    model.visible = &library.visible();
+    model.tags = &library.tags();
+    model.equipment = &library.equipment();
+    model.selected = library.selectedIndex();
+    model.outline = &library.selectedOutline();
+    model.notice = std::move(notice);
+    model.deleted = screen.deletedName();
+    model.showHelp = showHelp;
+    model.today = screen.today() ? &screen.today()->panel() : nullptr;
+    LibraryLayout layout;
+    const Intent intent = drawLibrary(screen.view(), model, fonts, &layout);
+    if (!testMode) {
+        screen.drawn({}, {});
+        return intent;
+    }
+    // The end-to-end tests read how tall the library drew its parts (the display's scale).
+    char scale[160];
+    std::snprintf(scale, sizeof scale, "test library scale=%.2f title=%.1f search=%.1f row=%.1f name=%.1f start=%.1f",
+                  static_cast<double>(fonts.uiScale), static_cast<double>(layout.title),
+                  static_cast<double>(layout.search), static_cast<double>(layout.row), static_cast<double>(layout.name),
+                  static_cast<double>(layout.start));
+    char selection[80];
+    std::snprintf(selection, sizeof selection, "test library selected_row=%d shown=%d", layout.selectedRow,
+                  layout.selectedShown ? 1 : 0);
+    screen.drawn(scale, selection);
     return intent;
 }
 

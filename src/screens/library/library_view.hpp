@@ -3,6 +3,7 @@
 
 #include "routine/routine_outline.hpp"
 #include "screens/intent.hpp"
+#include "screens/library/library_screen.hpp"
 #include "screens/library/library_state.hpp"
 #include "screens/library/today_panel.hpp"
 #include "store/library.hpp"
@@ -44,5 +45,10 @@ struct LibraryLayout {
 
 [[nodiscard]] Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts,
                                  LibraryLayout* layout = nullptr);
+
+// The library screen as it is now: the loop gives what it knows (the notice, the help shown),
+// the rest comes from the screen. In test mode the screen is handed the frame's test lines.
+[[nodiscard]] Intent drawLibraryScreen(LibraryScreen& screen, std::string notice, bool showHelp, const Fonts& fonts,
+                                       bool testMode);
 
 } // namespace unknot::ui
