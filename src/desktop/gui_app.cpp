@@ -356,11 +356,9 @@ class GuiApp final : public AppShell {
         case Route::Player: intent = drawPlayer(); break;
         case Route::Editor:
             intent = ui::drawEditor(editor->view(), editor->editor(), fonts);
-            reportFocus(editor->view().activeField.c_str()); // the text field being typed in
             break;
         case Route::QuickSet:
             intent = ui::drawQuickSet(quickSet->model().form(), quickSet->model().summary(), fonts);
-            reportFocus(quickSet->model().form().focused);
             break;
         case Route::History: intent = ui::drawHistory(app_->historyScreen()->model(), fonts); break;
         case Route::CheckIn: intent = ui::drawCheckInScreen(*app_->checkInScreen(), fonts, platform_->typing()); break;
@@ -374,16 +372,14 @@ class GuiApp final : public AppShell {
         }
         platform_->endFrame(ui::frameBackground());
         if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
-        if (route != Route::QuickSet && route != Route::Editor && !(route == Route::Library && settings.open))
-            reportedFocus_ = "-"; // a form opened again reports afresh
+        if (!(route == Route::Library && settings.open)) reportedFocus_ = "-"; // opened again, it reports afresh
         if (Screen* top = app_->topScreen()) top->viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);
     }
 
-    // The keyboard tests reach a form's fields by Tab until the one they want has the keys
-    // (ImGui 1.86's Tab visits text fields only, 1.89's every item): the field, when it changes,
-    // before the frame's own test line.
+    // The settings panel's "test focus=…" (the forms' are their screens' describe()), before
+    // the frame's own test line.
     void reportFocus(const char* field) {
         if (!platform_->testMode() || reportedFocus_ == field) return;
         reportedFocus_ = field;

@@ -51,6 +51,17 @@ class Screen {
     virtual void describe(std::string& out) { (void)out; }
 };
 
+// Test mode, for a form's describe(): the keyboard tests reach a form's fields by Tab until the
+// one they want has the keys (ImGui 1.86's Tab visits text fields only, 1.89's every item), so
+// "test focus=<field>" is appended to `out` when `field` is not the one `reported` last said.
+inline void describeFocus(std::string_view field, std::string& reported, std::string& out) {
+    if (field == reported) return;
+    reported = field;
+    out += "test focus=";
+    out += field;
+    out += '\n';
+}
+
 // What a screen may ask of the app. The app (AppController) is the one host; the unit tests of
 // a screen pass a fake.
 class ScreenHost {
