@@ -354,9 +354,7 @@ class GuiApp final : public AppShell {
             if (settings.open) reportFocus(settings.focused); // a sound file's field
             break;
         case Route::Player: intent = drawPlayer(); break;
-        case Route::Editor:
-            intent = ui::drawEditor(editor->view(), editor->editor(), fonts);
-            break;
+        case Route::Editor: intent = ui::drawEditor(editor->view(), editor->editor(), fonts); break;
         case Route::QuickSet:
             intent = ui::drawQuickSet(quickSet->model().form(), quickSet->model().summary(), fonts);
             break;
