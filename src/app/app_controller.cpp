@@ -42,9 +42,8 @@ void AppController::tick() {
         if (player_.over() && !overHandled_) {
             // Recorded by now (in update(), or in the command that ended it): ask how it feels.
             overHandled_ = true;
-            sessionRecorded();
-            const auto& areas = player_.routine()->checkIn;
-            if (!areas.empty()) openCheckIn(areas, CheckInMoment::After, player_.routine()->displayName());
+            checkIns_.sessionRecorded();
+            checkIns_.after(player_.routine()->checkIn, player_.routine()->displayName());
         }
         // The screen stays awake while a routine plays, and may sleep when paused or done.
         screenSaver(!player_.running());
@@ -72,7 +71,7 @@ std::vector<long long> AppController::signature(unsigned noticeSerial) const {
 
 void AppController::finish() {
     player_.quit();
-    sessionRecorded();
+    checkIns_.sessionRecorded();
     shell_.setScreenSaverEnabled(true);
 }
 
@@ -120,7 +119,9 @@ void AppController::handle(const ui::Intent& intent) {
     // The screen on top first; what it leaves (the sound, the window, opening another) is the app's.
     if (Screen* top = router_.topScreen(); top && top->handle(intent)) {
     } else if (intent.action == ui::Action::OpenCheckIn) {
-        openCheckIn(knownAreas(), CheckInMoment::Standalone, {});
+        checkIns_.standalone(library().entries(), [this] {
+            if (router_.top() == Route::History) historyScreen()->load(); // it shows the answers
+        });
     } else {
         openScreens(intent) || handlePlayer(intent) || handleSound(intent) || handleWindow(intent);
     }
@@ -232,19 +233,14 @@ bool AppController::handleWindow(const ui::Intent& intent) {
 // The player
 // ---------------------------------------------------------------------------------------
 void AppController::startRoutine(const LibraryEntry& entry) {
-    if (entry.valid() && !entry.routine().checkIn.empty() && settings_.checkInBefore) {
-        startAfterCheckIn_ = entry;
-        openCheckIn(entry.routine().checkIn, CheckInMoment::Before, entry.displayName());
-        return;
-    }
-    playRoutine(entry);
+    if (!checkIns_.before(entry)) playRoutine(entry); // a check-in first, when the settings ask
 }
 
 void AppController::playRoutine(const LibraryEntry& entry) {
     overHandled_ = false;
     player_.setFlash(settings_.flash, settings_.flashMs);
     if (!player_.start(entry, settings_.cues)) {
-        beforeAnswers_.clear(); // no session for them to belong to
+        checkIns_.noSession();
         return;
     }
     router_.open(std::make_unique<PlayerScreen>(player_));
@@ -254,7 +250,7 @@ void AppController::playRoutine(const LibraryEntry& entry) {
 
 void AppController::toLibrary() {
     player_.stop();
-    sessionRecorded();
+    checkIns_.sessionRecorded();
     router_.close(Route::Player);
     screenSaver(true);
     libraryScreen().refreshToday(); // the routine just done shows done, Enter moves on to the next one due
@@ -272,7 +268,7 @@ void AppController::routinesChanged(const std::string& selectId) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Check-ins: before a routine (a setting), after it, and on their own from the history
+// Check-ins: which screen asks them (their flow is screens/check_in/check_in_flow), the voice
 // ---------------------------------------------------------------------------------------
 CheckInScreen* AppController::checkInScreen() const {
     return static_cast<CheckInScreen*>(router_.opened(Route::CheckIn));
@@ -283,49 +279,10 @@ const CheckInModel* AppController::checkIn() const {
     return s ? &s->model() : nullptr;
 }
 
-void AppController::openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName) {
-    ScreenHost& host = *this;
-    auto screen = std::make_unique<CheckInScreen>(host, areas, moment, std::move(routineName),
-                                                  [this](const CheckInModel& answered) { checkInAnswered(answered); });
-    CheckInScreen& opened = *screen;
-    router_.open(std::move(screen));
-    opened.begin();
-}
-
 bool AppController::say(const std::string& sentence) {
     if (!driver_ || !settings_.voice.enabled) return false;
     driver_->say(sentence);
     return true;
-}
-
-void AppController::checkInAnswered(const CheckInModel& answered) {
-    const CheckInMoment moment = answered.moment();
-    auto answers = answered.answers(moment == CheckInMoment::After ? history_.lastSessionId() : std::nullopt);
-    if (moment == CheckInMoment::Before) {
-        beforeAnswers_ = std::move(answers); // their session has no id until it is recorded
-        if (auto entry = std::exchange(startAfterCheckIn_, std::nullopt)) playRoutine(*entry);
-        return;
-    }
-    for (const auto& a : answers)
-        if (auto error = history_.addCheckIn(a)) reporter_.notice("cannot record the check-in: " + *error);
-    if (moment == CheckInMoment::Standalone && router_.top() == Route::History) historyScreen()->load();
-}
-
-void AppController::sessionRecorded() {
-    const auto id = history_.lastSessionId();
-    for (auto& a : std::exchange(beforeAnswers_, {})) {
-        a.sessionId = id;
-        if (auto error = history_.addCheckIn(a)) reporter_.notice("cannot record the check-in: " + *error);
-    }
-}
-
-std::vector<std::string> AppController::knownAreas() const {
-    std::vector<std::string> areas;
-    for (const auto& e : libraryScreen().model().entries())
-        if (e.valid())
-            for (const auto& a : e.routine().checkIn)
-                if (std::find(areas.begin(), areas.end(), a) == areas.end()) areas.push_back(a);
-    return areas;
 }
 
 // ---------------------------------------------------------------------------------------

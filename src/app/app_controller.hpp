@@ -7,6 +7,7 @@
 // shell, a steady-clock driver on a fake clock and a temporary folder.
 
 #include "core/reporter.hpp"
+#include "screens/check_in/check_in_flow.hpp"
 #include "screens/check_in/check_in_screen.hpp"
 #include "screens/editor/editor_screen.hpp"
 #include "screens/history/history_screen.hpp"
@@ -113,10 +114,8 @@ class AppController final : private ScreenHost {
     ui::SettingsViewState settingsPanel_;
     HistorySink& history_;
     PlayerClocks clocks_;
-    // -- the check-ins' flow (the screen is screens/check_in) --
-    std::optional<LibraryEntry> startAfterCheckIn_; // the routine the "before" questions lead to
-    std::vector<CheckIn> beforeAnswers_;            // kept until their session is recorded
-    bool overHandled_ = false;                      // this session's end was seen (and "after" asked)
+    CheckInFlow checkIns_{*this, [this](const LibraryEntry& entry) { playRoutine(entry); }};
+    bool overHandled_ = false; // this session's end was seen (and "after" asked)
     bool showHelp_ = false;
     bool quit_ = false;
 
@@ -125,11 +124,6 @@ class AppController final : private ScreenHost {
     bool handlePlayer(const ui::Intent& intent);
     bool handleSound(const ui::Intent& intent);
     bool handleWindow(const ui::Intent& intent);
-
-    void openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName);
-    void checkInAnswered(const CheckInModel& answered); // the questions are over: record, then go on
-    void sessionRecorded();                             // the "before" answers get their session's id
-    [[nodiscard]] std::vector<std::string> knownAreas() const;
 
     void startRoutine(const LibraryEntry& entry);
     void playRoutine(const LibraryEntry& entry);
