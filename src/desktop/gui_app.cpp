@@ -331,21 +331,17 @@ class GuiApp final : public AppShell {
     // Each screen's view draws what it is given and returns the one intent the user gave.
     void draw() {
         const Route route = app_->router().top();
-        platform_->setKeyboardNavigation(route == Route::QuickSet || route == Route::Editor ||
-                                         (route == Route::Library && app_->settingsPanel().open));
+        Screen& top = *app_->topScreen();
+        ui::SettingsViewState& settings = app_->settingsPanel(); // drawn over the library when open
+        const bool settingsShown = route == Route::Library && settings.open;
+        platform_->setKeyboardNavigation(top.navigatesByKeyboard() || settingsShown);
         platform_->beginFrame();
         ui::Intent intent;
         const ui::Fonts& fonts = platform_->fonts();
         EditorScreen* editor = app_->editorScreen();
         QuickSetScreen* quickSet = app_->quickSetScreen();
         // Emoji typed go to the field being typed in, which ImGui holds each as U+FFFD in.
-        ui::SettingsViewState& settings = app_->settingsPanel();
-        std::deque<std::string>* typed = route == Route::Editor     ? &editor->view().typedBeyondBmp
-                                         : route == Route::QuickSet ? &quickSet->model().form().typedBeyondBmp
-                                         : route == Route::CheckIn  ? &app_->checkInScreen()->typedBeyondBmp
-                                         : route != Route::Library  ? nullptr
-                                         : settings.open            ? &settings.typedBeyondBmp
-                                                                    : &app_->libraryScreen().view().typedBeyondBmp;
+        std::deque<std::string>* typed = settingsShown ? &settings.typedBeyondBmp : top.typedInto();
         for (auto& c : platform_->takeTypedBeyondBmp())
             if (typed) typed->push_back(std::move(c));
         switch (app_->router().top()) {
@@ -362,16 +358,16 @@ class GuiApp final : public AppShell {
         case Route::CheckIn: intent = ui::drawCheckInScreen(*app_->checkInScreen(), fonts, platform_->typing()); break;
         }
         // Test mode: what the screen drawn says of its frame (the player's layout), when it changed.
-        if (Screen* top = app_->topScreen(); top && platform_->testMode()) {
+        if (platform_->testMode()) {
             std::string lines;
-            top->describe(lines);
+            top.describe(lines);
             for (std::size_t at = 0, end; (end = lines.find('\n', at)) != std::string::npos; at = end + 1)
                 std::fprintf(stderr, "unknot: %s\n", lines.substr(at, end - at).c_str());
         }
         platform_->endFrame(ui::frameBackground());
         if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
-        if (!(route == Route::Library && settings.open)) reportedFocus_ = "-"; // opened again, it reports afresh
-        if (Screen* top = app_->topScreen()) top->viewDrawn();
+        if (!settingsShown) reportedFocus_ = "-";          // opened again, it reports afresh
+        top.viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);
     }

@@ -493,6 +493,8 @@ TEST_CASE("step commands wait while the editor asks a question") {
 TEST_CASE("the forms describe the field that has the keys, once each time it changes") {
     test::Host host;
     QuickSetScreen quickSet(host);
+    CHECK(quickSet.navigatesByKeyboard()); // Tab moves between its fields
+    CHECK(quickSet.typedInto() == &quickSet.model().form().typedBeyondBmp);
     std::string out;
     quickSet.model().form().focused = "name";
     quickSet.describe(out);
@@ -505,6 +507,8 @@ TEST_CASE("the forms describe the field that has the keys, once each time it cha
     CHECK(out == "test focus=repeats\n");
 
     EditorScreen editor(host, Routine{}, {}, "New");
+    CHECK(editor.navigatesByKeyboard());
+    CHECK(editor.typedInto() == &editor.view().typedBeyondBmp);
     out.clear();
     editor.view().activeField = "1.label";
     editor.describe(out);

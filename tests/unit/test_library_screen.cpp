@@ -55,6 +55,8 @@ TEST_CASE("the library screen chooses and starts routines through its host") {
     Rig rig;
     CHECK(rig.screen->route() == Route::Library);
     CHECK(rig.screen->keyScreen() == ui::Screen::Library);
+    CHECK_FALSE(rig.screen->navigatesByKeyboard()); // its keys are shortcuts; emoji go to the search
+    CHECK(rig.screen->typedInto() == &rig.screen->view().typedBeyondBmp);
     CHECK(rig.handle(Action::Select, rig.indexOf("beta")));
     CHECK(rig.selectedId() == "beta");
     CHECK(rig.handle(Action::SelectPrevious));

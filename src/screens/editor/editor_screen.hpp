@@ -29,6 +29,8 @@ class EditorScreen final : public Screen {
     [[nodiscard]] Route route() const override { return Route::Editor; }
     [[nodiscard]] ui::Screen keyScreen() const override { return ui::Screen::Editor; }
     bool handle(const ui::Intent& intent) override;
+    [[nodiscard]] bool navigatesByKeyboard() const override { return true; }
+    [[nodiscard]] std::deque<std::string>* typedInto() override { return &view_.typedBeyondBmp; }
     // "test focus=…": the text field being typed in, when it changed.
     void describe(std::string& out) override { describeFocus(view_.activeField, reportedFocus_, out); }
 

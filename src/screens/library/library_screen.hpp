@@ -25,6 +25,7 @@ class LibraryScreen final : public Screen {
     [[nodiscard]] Route route() const override { return Route::Library; }
     [[nodiscard]] ui::Screen keyScreen() const override { return ui::Screen::Library; }
     bool handle(const ui::Intent& intent) override;
+    [[nodiscard]] std::deque<std::string>* typedInto() override { return &view_.typedBeyondBmp; }
     // "test library scale=… title=… …" and "test library selected_row=… shown=…": how tall the
     // frame just drawn made its parts (the display's scale) and where the selection is, each
     // when it changed.

@@ -16,6 +16,8 @@ class QuickSetScreen final : public Screen {
     [[nodiscard]] ui::Screen keyScreen() const override { return ui::Screen::QuickSet; }
     bool handle(const ui::Intent& intent) override;
     void viewDrawn() override { model_.refresh(); }
+    [[nodiscard]] bool navigatesByKeyboard() const override { return true; }
+    [[nodiscard]] std::deque<std::string>* typedInto() override { return &model_.form().typedBeyondBmp; }
     // "test focus=…": the field that has the keys, when it changed.
     void describe(std::string& out) override { describeFocus(model_.form().focused, reportedFocus_, out); }
 
