@@ -1,7 +1,8 @@
 #pragma once
-// The window's brain without the window: it owns the router (and so the open screens), the
-// library and the player, the settings, and the flows between screens (a check-in before a
-// routine, the editor's "Try it"); each intent (from a key, a button, a test) goes to the
+// The window's brain without the window: it owns the router (and so the open screens, the
+// library's at the bottom), the player, the settings, and the flows between screens (the
+// library opening the others, the check-in's flow around a routine, the editor's "Try it");
+// each intent (from a key, a button, a test) goes to the
 // screen on top first, then to the app. What only the window can do (fullscreen, text size, the
 // screen saver, the sound device) it asks of an AppShell. Unit tests drive it with a fake
 // shell, a steady-clock driver on a fake clock and a temporary folder.
