@@ -166,7 +166,7 @@ TEST_CASE("the check-in flow asks before a routine, plays it once answered, and 
     CHECK(rig.host.sessions.checkIns.size() == 4);
 }
 
-TEST_CASE("the check-in flow: a routine that could not start keeps no answers; after one, the last session's") {
+TEST_CASE("the check-in flow: a routine that could not start keeps no answers, one that ran gets the after ones") {
     FlowRig rig;
     REQUIRE(rig.flow.before(rig.entry("heel")));
     rig.answerAll();
