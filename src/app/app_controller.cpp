@@ -48,7 +48,7 @@ void AppController::tick() {
         // The screen stays awake while a routine plays, and may sleep when paused or done.
         screenSaver(!player_.running());
     }
-    if (screen() == ui::Screen::Library) library().poll(settings_.lastRoutine);
+    library().poll(settings_.lastRoutine); // what the loader read: a routine saved in the editor, a file changed
     history_.poll();
 }
 

@@ -34,6 +34,7 @@ struct Rig {
         host.files = AppPaths{dir.path / "user", dir.path / "trash", dir.path / "unknot.db"};
         screen = std::make_unique<LibraryScreen>(host, LibraryFolders{dir.path / "builtin", dir.path / "user", {}});
         screen->model().rescan();
+        screen->model().settle(); // read on the loader's thread
     }
     [[nodiscard]] std::size_t indexOf(const std::string& id) const {
         const auto& entries = screen->model().entries();

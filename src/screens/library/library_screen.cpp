@@ -5,7 +5,7 @@
 namespace unknot {
 
 LibraryScreen::LibraryScreen(ScreenHost& host, LibraryFolders folders)
-    : host_(host), model_(std::move(folders), host.reporter(), host.clocks().steadyMs),
+    : host_(host), model_(std::move(folders), host.reporter()),
       trash_(host.reporter(), host.paths().trash, host.clocks().wallSeconds) {}
 
 void LibraryScreen::followPrograms(ProgramFolders folders, std::filesystem::path db,

@@ -136,6 +136,8 @@ void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fo
         ImGui::TextWrapped("%s", model.notice.c_str());
         ImGui::PopStyleColor();
     }
+    if (model.reading) // quietly: the routines already read can be chosen and started
+        ImGui::TextDisabled("Reading your routines\xE2\x80\xA6 %zu of %zu", model.reading->read, model.reading->total);
     ImGui::SetNextItemWidth(-1);
     if (std::exchange(state.focusSearch, false)) focusNextItem();
     bool entered = false;
@@ -299,6 +301,7 @@ Intent drawLibraryScreen(LibraryScreen& screen, std::string notice, bool showHel
     model.deleted = screen.deletedName();
     model.showHelp = showHelp;
     model.today = screen.today() ? &screen.today()->panel() : nullptr;
+    model.reading = library.reading();
     LibraryLayout layout;
     const Intent intent = drawLibrary(screen.view(), model, fonts, &layout);
     if (!testMode) {
