@@ -168,7 +168,7 @@ int cmdCheck(const GlobalOptions& options, const std::vector<std::string>& files
         std::cout << files.size() << " " << what << " checked, no problems\n";
         return kExitOk;
     }
-    std::cerr << invalid << " of " << files.size() << " " << what << (one ? " has" : " have") << " problems\n";
+    std::cerr << invalid << " of " << files.size() << " " << what << (invalid == 1 ? " has" : " have") << " problems\n";
     return kExitInvalid;
 }
 
@@ -258,8 +258,9 @@ void printPlanTable(const LibraryEntry& entry, const CuePlan& plan, const std::v
     if (!r.summary.empty()) std::cout << escapeControls(r.summary) << "\n";
     std::size_t manual = 0;
     for (const auto& p : t.phases) manual += p.manual ? 1 : 0;
-    std::cout << "Total " << formatHuman(t.totalMs) << ", " << t.phases.size() << " phases, " << plan.cues.size()
-              << " cues";
+    std::cout << "Total " << formatHuman(t.totalMs) << ", "
+              << countOf(static_cast<long long>(t.phases.size()), "phase", "phases") << ", "
+              << countOf(static_cast<long long>(plan.cues.size()), "cue", "cues");
     if (manual) std::cout << " (plus " << manual << " manual " << (manual == 1 ? "step" : "steps") << ")";
     std::cout << "\n\n";
     std::printf("%5s  %8s  %7s  %-8s %-6s %-6s %s\n", "#", "start", "length", "kind", "side", "round", "label");

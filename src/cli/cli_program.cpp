@@ -53,7 +53,9 @@ Json sourcesJson(const std::vector<Source>& sources) {
 
 std::string dueText(const StageRoutine& r) {
     if (r.due == DueKind::EveryDays)
-        return r.everyDays == 2 ? "every other day" : "every " + std::to_string(r.everyDays) + " days";
+        return r.everyDays == 1   ? "daily"
+               : r.everyDays == 2 ? "every other day"
+                                  : "every " + std::to_string(r.everyDays) + " days";
     if (r.due == DueKind::Weekdays) {
         std::string days;
         for (std::size_t i = 0; i < 7; ++i)
@@ -120,7 +122,7 @@ int cmdList(const LibraryFolders& folders, bool json) {
     for (const auto& e : c.programs.entries()) {
         std::string line = e.id;
         line.resize(width + 2, ' ');
-        line += e.valid() ? std::to_string(e.program().totalWeeks()) + " weeks" : "INVALID";
+        line += e.valid() ? countOf(e.program().totalWeeks(), "week", "weeks") : "INVALID";
         line.resize(width + 12, ' ');
         line += e.displayName();
         std::cout << escapeControls(line) << "\n";
@@ -160,8 +162,9 @@ int cmdStart(const LibraryFolders& folders, const std::string& id, const std::st
         std::cerr << "unknot: error: " << escapeControls(*error) << "\n";
         return kExitFailed;
     }
-    std::cout << "started: " << escapeControls(entry->displayName()) << " (" << entry->program().totalWeeks()
-              << " weeks, from " << formatDay(start) << "). 'unknot today' shows what is due.\n";
+    std::cout << "started: " << escapeControls(entry->displayName()) << " ("
+              << countOf(entry->program().totalWeeks(), "week", "weeks") << ", from " << formatDay(start)
+              << "). 'unknot today' shows what is due.\n";
     return kExitOk;
 }
 
@@ -248,7 +251,7 @@ int cmdShow(const LibraryFolders& folders, const std::string& idArg, bool json) 
         printJson(out);
         return entry->valid() ? kExitOk : kExitFailed;
     }
-    std::cout << escapeControls(entry->displayName()) << " (" << p.totalWeeks() << " weeks)\n";
+    std::cout << escapeControls(entry->displayName()) << " (" << countOf(p.totalWeeks(), "week", "weeks") << ")\n";
     if (!p.summary.empty()) std::cout << escapeControls(p.summary) << "\n";
     if (running) std::cout << "Running since " << formatDay(state->run->start) << ": " << state->stageLine() << "\n";
     for (std::size_t i = 0; i < p.stages.size(); ++i) {

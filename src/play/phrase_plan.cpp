@@ -1,5 +1,7 @@
 #include "play/phrase_plan.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
@@ -288,13 +290,12 @@ std::string spokenDuration(Millis ms) {
     const Millis total = (ms + 500) / 1000;
     const Millis hours = total / 3600, minutes = total / 60 % 60, seconds = total % 60;
     std::string out;
-    const auto part = [&](Millis n, const char* unit) {
-        if (n == 0) return;
-        append(out, std::to_string(n) + " " + unit + (n == 1 ? "" : "s"));
+    const auto part = [&](Millis n, const char* one, const char* many) {
+        if (n > 0) append(out, countOf(n, one, many));
     };
-    part(hours, "hour");
-    part(minutes, "minute");
-    part(seconds, "second");
+    part(hours, "hour", "hours");
+    part(minutes, "minute", "minutes");
+    part(seconds, "second", "seconds");
     return out.empty() ? "0 seconds" : out;
 }
 

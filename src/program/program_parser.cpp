@@ -148,10 +148,10 @@ class Parser : public TomlProblems {
         if (!sawRoutines) error(s.pos, "this stage lists no routines: add a [[stage.routine]] with an `id`");
         if (advanceAfter && s.advance.afterWeeks > s.weeks)
             error(*advanceAfter, "`after_weeks` is " + std::to_string(s.advance.afterWeeks) +
-                                     ", longer than the stage's " + std::to_string(s.weeks) + " weeks");
+                                     ", longer than the stage's " + countOf(s.weeks, "week", "weeks"));
         if (reviewAfter && s.review.afterWeeks > s.weeks)
             error(*reviewAfter, "`after_weeks` is " + std::to_string(s.review.afterWeeks) +
-                                    ", longer than the stage's " + std::to_string(s.weeks) + " weeks");
+                                    ", longer than the stage's " + countOf(s.weeks, "week", "weeks"));
         return s;
     }
 

@@ -1,5 +1,6 @@
 #include "screens/player/player_view.hpp"
 
+#include "core/text.hpp"
 #include "screens/player/finished_layout.hpp"
 #include "screens/player/player_layout.hpp"
 #include "ui/draw.hpp"
@@ -263,7 +264,8 @@ Intent drawFinished(const PlayerModel& m, const Fonts& fonts, FinishedLayout* la
     // Skipped phases are not played ones: skipping all 19 is "0 of 19 played", not "Well done".
     const std::size_t reached = ended ? total : m.status.phase;
     const std::size_t skipped = std::min(reached, static_cast<std::size_t>(std::max(0, m.skippedPhases)));
-    t.played = std::to_string(reached - skipped) + " of " + std::to_string(total) + " phases played";
+    t.played = std::to_string(reached - skipped) + " of " + countOf(static_cast<long long>(total), "phase", "phases") +
+               " played";
     if (skipped > 0) t.played += " (" + std::to_string(skipped) + " skipped)";
     t.played += " \xC2\xB7 " + formatHuman(m.status.activeMs) + " of activity";
     t.taken = "Time taken: " + formatClock(m.wallMs) + " (pauses included)";
