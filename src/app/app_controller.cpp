@@ -1,6 +1,8 @@
 // Index: construction and time; input (keys, then intents by concern); the player; settings.
 #include "app/app_controller.hpp"
 
+#include "program/import.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -20,12 +22,32 @@ void AppController::setDriver(SessionDriver* driver) {
 
 void AppController::followPrograms(ProgramFolders folders, std::filesystem::path db,
                                    std::function<std::int64_t()> wallClock) {
+    programsDir_ = folders.user;
     today_.emplace(std::move(folders), std::move(db), reporter_, std::move(wallClock));
 }
 
-void AppController::refreshToday() {
+void AppController::importFiles(const std::vector<std::string>& files) {
+    if (files.empty()) return;
+    std::vector<std::string> known;
+    for (const auto& e : library_.entries()) known.push_back(e.id);
+    const ImportResult result =
+        unknot::importFiles(files, std::move(known), ImportFolders{paths_.routines, programsDir_});
+    std::string selectId;
+    for (const ImportedFile& f : result) {
+        reporter_.logf("import %s %s", f.imported() ? "ok" : "refused", f.from.c_str());
+        if (f.imported() && !f.program) selectId = f.to.stem().string();
+    }
+    reporter_.notice(importNotice(result));
+    if (refusedCount(result) == result.size()) return;
+    routinesChanged(selectId);
+    if (selectId.empty()) refreshToday();
+}
+
+void AppController::refreshToday(bool select) {
     if (!today_) return;
+    const auto before = today_->nextDueId();
     today_->refresh(library_.entries());
+    if (!select && today_->nextDueId() == before) return; // the user's selection stays
     if (const auto id = today_->nextDueId()) {
         const auto& entries = library_.entries();
         for (RoutineSource source : {RoutineSource::Dir, RoutineSource::User, RoutineSource::BuiltIn})

@@ -55,6 +55,10 @@ class AppController final : private ScreenHost {
     // turns it on (unit tests that do not ask for it never open a database).
     void followPrograms(ProgramFolders folders, std::filesystem::path db, std::function<std::int64_t()> wallClock);
     [[nodiscard]] const TodayModel* today() const { return today_ ? &*today_ : nullptr; }
+    // Files dropped onto the window or opened with it (a double-click on *.unknot.toml): each
+    // checked and copied as `unknot import` does, the outcome a notice; a routine imported is
+    // selected.
+    void importFiles(const std::vector<std::string>& files);
 
     // Reads the library, then plays `startWith` at once when given (`unknot run`).
     void begin(const std::optional<LibraryEntry>& startWith);
@@ -121,7 +125,9 @@ class AppController final : private ScreenHost {
     bool showHelp_ = false;
     bool quit_ = false;
     std::optional<TodayModel> today_; // programs: what today asks (issue 26)
-    void refreshToday();              // reads today again and selects the next routine due
+    std::filesystem::path programsDir_; // the user's programs, where an imported one goes
+    // Reads today again and selects the next routine due (when `select`, or when that changed).
+    void refreshToday(bool select = true);
 
     // Intents by concern; each returns false for intents not its own.
     bool handleLibrary(const ui::Intent& intent);
