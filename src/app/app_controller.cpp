@@ -85,7 +85,11 @@ void AppController::tick() {
         // The screen stays awake while a routine plays, and may sleep when paused or done.
         screenSaver(!player_.running());
     }
-    if (screen() == ui::Screen::Library) library_.poll(settings_.lastRoutine);
+    if (screen() == ui::Screen::Library) {
+        library_.poll(settings_.lastRoutine);
+        // A check-in or a run recorded in a terminal, or midnight: Today shows it now.
+        if (today_ && today_->stale()) refreshToday(false);
+    }
     history_.poll();
 }
 

@@ -2,10 +2,19 @@
 // terminal, midnight passing), and files shared by someone else are imported as `unknot
 // import` does, whether dropped onto the window or given on the command line.
 #include "program/import.hpp"
+#include "program/program_store.hpp"
+#include "screens/library/today_model.hpp"
 
+#include "app_fakes.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
 
 using namespace unknot;
 using unknot::test::TempDir;
@@ -14,7 +23,91 @@ namespace {
 
 const std::filesystem::path kSource = UNKNOT_SOURCE_DIR;
 
+// 2026-11-02 23:59 where the test runs (its local time zone decides the day, as the app's).
+std::int64_t beforeMidnight() {
+    std::tm tm{};
+    tm.tm_year = 2026 - 1900;
+    tm.tm_mon = 10;
+    tm.tm_mday = 2;
+    tm.tm_hour = 23;
+    tm.tm_min = 59;
+    tm.tm_isdst = -1;
+    return static_cast<std::int64_t>(std::mktime(&tm));
+}
+
+// What another process does (`unknot ran` in a terminal): a child with a connection of its own,
+// closed as it exits. `act` says whether it did it.
+template <class Act> void inAnotherProcess(const std::filesystem::path& db, Act&& act) {
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int code = 1;
+        {
+            auto opened = HistoryDb::open(db);
+            if (auto* h = std::get_if<std::unique_ptr<HistoryDb>>(&opened)) code = act(**h) ? 0 : 2;
+        }
+        std::_Exit(code);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+}
+
 } // namespace
+
+TEST_CASE("Today shows a run and a check-in recorded by another process, and turns the day at midnight") {
+    TempDir tmp;
+    const auto dbPath = tmp.path / "data" / "unknot.db";
+    std::filesystem::create_directories(dbPath.parent_path());
+    std::int64_t now = beforeMidnight();
+    inAnotherProcess(dbPath, [&](HistoryDb& db) {
+        return !ProgramStore(db).start("plantar-fasciitis-12-weeks", localDayOf(now), now);
+    });
+    Library routines;
+    routines.scan(LibraryFolders{kSource / "routines", {}, {}});
+    // The window's history has a connection of its own, open first: Today opening another must
+    // leave its locks be (else the next process to close the database takes itself for the last,
+    // and deletes the journal this process reads and writes).
+    auto historyStore = HistoryDb::open(dbPath);
+    REQUIRE(std::holds_alternative<std::unique_ptr<HistoryDb>>(historyStore));
+    test::Reports reports;
+    TodayModel today(ProgramFolders{kSource / "programs", {}}, dbPath, reports, [&] { return now; });
+    today.refresh(routines.entries());
+    REQUIRE(today.panel().show);
+    CHECK_FALSE(today.panel().ran);
+    CHECK(today.panel().trend.empty());
+    CHECK_FALSE(today.stale());
+    unsigned serial = today.serial();
+
+    // `unknot check-in heel left 4` in a terminal: the trend shows it.
+    inAnotherProcess(dbPath, [&](HistoryDb& db) {
+        return !db.addCheckIn(CheckIn{now, "heel", Side::Left, 4, CheckInMoment::Standalone, std::nullopt, {}});
+    });
+    CHECK(today.stale());
+    today.refresh(routines.entries());
+    CHECK(today.panel().trend.find("left heel") != std::string::npos);
+    CHECK(today.serial() != serial);
+
+    // `unknot ran` in a terminal.
+    inAnotherProcess(dbPath, [&](HistoryDb& db) { return !ProgramStore(db).markRan(localDayOf(now), now); });
+    CHECK(std::filesystem::exists(dbPath.string() + "-wal")); // still the one this process reads
+    CHECK(today.stale());
+    serial = today.serial();
+    today.refresh(routines.entries());
+    CHECK(today.panel().ran);
+    CHECK(today.serial() != serial);
+    CHECK_FALSE(today.stale()); // read: nothing new until the next write
+
+    // Midnight passes with the window open: the run was yesterday's.
+    now += 30;
+    CHECK_FALSE(today.stale()); // 23:59:30, the same day
+    now += 60;
+    CHECK(today.stale()); // 00:00:30
+    today.refresh(routines.entries());
+    CHECK_FALSE(today.panel().ran);
+    CHECK_FALSE(today.stale());
+}
 
 TEST_CASE("importing: good files copied into the user's folders, bad ones refused with their errors") {
     TempDir tmp;
