@@ -39,6 +39,7 @@ struct InputEvent {
         AudioDeviceAdded,
         Media,
         Volume,
+        Wake,     // another thread has something for the window (pushWake)
         DropFile, // a file dropped onto the window: `file`
         Other
     } type = Type::Other;
@@ -95,6 +96,7 @@ class Platform {
     // Any thread: queues a media command as an SDL user event, which wakes waitEvents().
     void pushMedia(ui::MediaCommand command) const;
     void pushVolume(int percent) const; // likewise, the volume a remote set
+    void pushWake() const;              // likewise, only to wake it (InputEvent::Type::Wake)
 
   private:
     struct Impl;
