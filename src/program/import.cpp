@@ -1,6 +1,7 @@
 #include "program/import.hpp"
 
 #include "core/atomic_file.hpp"
+#include "core/i18n.hpp"
 #include "program/program_parser.hpp"
 #include "routine/playable.hpp"
 #include "store/user_files.hpp"
@@ -76,7 +77,8 @@ ImportResult importFiles(const std::vector<std::string>& files, std::vector<std:
         const auto text = readFile(f);
         std::filesystem::create_directories(dir, ec);
         const auto target = freeRoutinePath(dir, importedId(f));
-        if (std::optional<std::string> error = text ? writeFileAtomically(target, *text) : "cannot read it") {
+        if (std::optional<std::string> error =
+                text ? writeFileAtomically(target, *text) : std::string(_("cannot read it"))) {
             result.push_back(ImportedFile{f, program, {}, {}, *error});
             continue;
         }
