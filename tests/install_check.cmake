@@ -10,7 +10,8 @@ foreach(f bin/unknot share/applications/unknot.desktop share/icons/hicolor/256x2
           share/bash-completion/completions/unknot share/metainfo/org.unknot.Unknot.metainfo.xml
           share/unknot/assets/sounds/countdown-last.wav share/unknot/routines/post-run-complete.toml
           share/unknot/programs/plantar-fasciitis-12-weeks.toml share/doc/unknot/programs.md.gz
-          share/locale/de/LC_MESSAGES/unknot.mo share/locale/pt_BR/LC_MESSAGES/unknot.mo)
+          share/locale/de/LC_MESSAGES/unknot.mo share/locale/pt_BR/LC_MESSAGES/unknot.mo
+          share/mime/packages/unknot.xml)
   if(NOT EXISTS "${PREFIX}/${f}")
     message(FATAL_ERROR "not installed: ${f}")
   endif()
@@ -39,3 +40,19 @@ foreach(expect "Gefrorener Golfball" "Frozen golf ball")
   file(REMOVE "${PREFIX}/share/locale/de/LC_MESSAGES/unknot.mo")
 endforeach()
 message(STATUS "installed binary speaks German from share/locale")
+
+# *.unknot.toml opens in Unknot: the MIME type the package declares is the one its .desktop
+# file takes, and the MIME database, built from it, maps the glob to it.
+file(READ "${PREFIX}/share/applications/unknot.desktop" desktop)
+if(NOT desktop MATCHES "\nMimeType=application/x-unknot\\+toml;\n" OR NOT desktop MATCHES "\nExec=unknot %f\n")
+  message(FATAL_ERROR "unknot.desktop does not open application/x-unknot+toml files (MimeType, Exec=unknot %f)")
+endif()
+find_program(UPDATE_MIME update-mime-database)
+if(UPDATE_MIME)
+  execute_process(COMMAND ${UPDATE_MIME} "${PREFIX}/share/mime" RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+  file(READ "${PREFIX}/share/mime/globs2" globs)
+  if(NOT rc EQUAL 0 OR NOT globs MATCHES "60:application/x-unknot\\+toml:\\*\\.unknot\\.toml")
+    message(FATAL_ERROR "update-mime-database does not map *.unknot.toml to application/x-unknot+toml: ${rc} ${err}")
+  endif()
+  message(STATUS "*.unknot.toml is application/x-unknot+toml, opened by unknot.desktop")
+endif()

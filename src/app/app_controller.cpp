@@ -2,6 +2,7 @@
 #include "app/app_controller.hpp"
 
 #include "core/i18n.hpp"
+#include "program/import.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -23,6 +24,23 @@ LibraryScreen& AppController::libraryScreen() const {
 void AppController::setDriver(SessionDriver* driver) {
     driver_ = driver;
     player_.setDriver(driver);
+}
+
+void AppController::importFiles(const std::vector<std::string>& files) {
+    if (files.empty()) return;
+    std::vector<std::string> known;
+    for (const auto& e : library().entries()) known.push_back(e.id);
+    const ImportResult result = unknot::importFiles(files, std::move(known),
+                                                    ImportFolders{paths_.routines, libraryScreen().programsDir()});
+    std::string selectId;
+    for (const ImportedFile& f : result) {
+        reporter_.logf("import %s %s", f.imported() ? "ok" : "refused", f.from.c_str());
+        if (f.imported() && !f.program) selectId = f.to.stem().string();
+    }
+    reporter_.notice(importNotice(result));
+    if (refusedCount(result) == result.size()) return;
+    routinesChanged(selectId);
+    if (selectId.empty()) libraryScreen().refreshToday();
 }
 
 void AppController::begin(const std::optional<LibraryEntry>& startWith) {
@@ -51,6 +69,7 @@ void AppController::tick() {
         screenSaver(!player_.running());
     }
     library().poll(settings_.lastRoutine); // what the loader read: a routine saved in the editor, a file changed
+    if (screen() == ui::Screen::Library) libraryScreen().followToday();
     history_.poll();
 }
 
@@ -305,7 +324,7 @@ void AppController::applySettings(const Settings& draft) {
         // The window speaks it from the next frame; the built-in routines' texts are read again
         // in it, and the voice is opened again in it with the sound device.
         setLanguage(settings_.language);
-        library_.rescan(settings_.lastRoutine);
+        library().rescan(settings_.lastRoutine);
         reporter_.logf("language %s", std::string(currentLanguage()).c_str());
     }
     if (draft.sounds != before.sounds || draft.voice != before.voice || draft.outputDevice != before.outputDevice ||

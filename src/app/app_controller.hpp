@@ -57,6 +57,10 @@ class AppController final : private ScreenHost {
         libraryScreen().followPrograms(std::move(folders), std::move(db), std::move(wallClock));
     }
     [[nodiscard]] const TodayModel* today() const { return libraryScreen().today(); }
+    // Files dropped onto the window or opened with it (a double-click on *.unknot.toml): each
+    // checked and copied as `unknot import` does, the outcome a notice; a routine imported is
+    // selected.
+    void importFiles(const std::vector<std::string>& files);
 
     // Reads the library, then plays `startWith` at once when given (`unknot run`).
     void begin(const std::optional<LibraryEntry>& startWith);

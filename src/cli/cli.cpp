@@ -10,6 +10,7 @@
 #include "desktop/gui_app.hpp"
 #include "play/cue_plan.hpp"
 #include "play/phrase_plan.hpp"
+#include "program/import.hpp"
 #include "routine/playable.hpp"
 #include "routine/routine_writer.hpp"
 #include "store/data_dirs.hpp"
@@ -339,6 +340,7 @@ int cmdExport(const GlobalOptions& options, const std::string& routineArg) {
 struct WindowOptions {
     bool fullscreen = false;
     bool quitAtEnd = false;
+    std::vector<std::string> open; // files to import, then show (the .desktop file's %f)
 };
 
 int cmdWindow(const GlobalOptions& global, const WindowOptions& window, const std::string* routineArg) {
@@ -347,6 +349,7 @@ int cmdWindow(const GlobalOptions& global, const WindowOptions& window, const st
     options.fullscreen = window.fullscreen;
     options.quitAtEnd = window.quitAtEnd;
     options.verbose = global.verbose;
+    options.openFiles = window.open;
     if (routineArg) {
         NamedRoutine named;
         if (const int code = findPlayable(global, *routineArg, named); code != kExitOk) return code;
@@ -406,6 +409,9 @@ int runCli(int argc, char** argv) {
 
     WindowOptions window;
     app.add_flag("--fullscreen", window.fullscreen, _("Open the window fullscreen"));
+    app.add_option("file", window.open,
+                   _("Routine or program files to import, then open the window (as a double-click on *.unknot.toml)"))
+        ->check(CLI::ExistingFile);
     auto* run = app.add_subcommand("run", _("Open the window and play a routine at once"));
     run->add_option("routine", routineArg, _("A routine id (see 'unknot list') or a file path"))->required();
     run->add_flag("--fullscreen", window.fullscreen, _("Open the window fullscreen"));

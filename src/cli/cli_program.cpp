@@ -5,6 +5,7 @@
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "desktop/clock.hpp"
+#include "program/import.hpp"
 #include "program/program_library.hpp"
 #include "program/today.hpp"
 #include "routine/playable.hpp"
@@ -370,50 +371,27 @@ int cmdRan(const std::string& date) {
     return kExitOk;
 }
 
-// "heel.unknot.toml" → "heel"; "heel.toml" → "heel".
-std::string importedId(const std::filesystem::path& file) {
-    std::string stem = file.stem().string();
-    if (stem.ends_with(".unknot")) stem.resize(stem.size() - 7);
-    return stem.empty() ? "imported" : stem;
-}
-
 int cmdImport(const LibraryFolders& folders, const std::vector<std::string>& files) {
     Catalog c;
     scanCatalog(folders, c);
-    std::vector<std::string> known = routineIds(c.routines);
-    // Routines first, so a program shared with its routines finds them.
-    std::vector<std::pair<std::string, bool>> ordered; // file, is a program
-    for (const auto& f : files) ordered.emplace_back(f, isProgramFile(f));
-    std::stable_partition(ordered.begin(), ordered.end(), [](const auto& p) { return !p.second; });
-    for (const auto& [f, program] : ordered)
-        if (!program) known.push_back(importedId(f));
-    int bad = 0;
-    for (const auto& [f, program] : ordered) {
-        const Diagnostics problems =
-            program ? loadProgramFile(f, &known).diagnostics : checkPlayableFile(f).diagnostics;
-        if (!problems.empty()) {
-            for (const auto& d : problems) std::cerr << d.format() << "\n";
-            std::cerr << "unknot: " << format(_("refused: {0}"), {escapeControls(f)}) << "\n";
-            ++bad;
-            if (!program) known.erase(std::find(known.begin(), known.end(), importedId(f)));
+    const ImportResult result =
+        importFiles(files, routineIds(c.routines), ImportFolders{userRoutinesDir(), userProgramsDir()});
+    for (const ImportedFile& f : result) {
+        if (f.imported()) {
+            const std::string id = escapeControls(f.to.stem().string());
+            std::cout << format(f.program ? _("imported program '{0}' from {1}") : _("imported routine '{0}' from {1}"),
+                                {id, escapeControls(f.from)})
+                      << "\n";
             continue;
         }
-        const auto text = readFile(f);
-        const auto dir = program ? userProgramsDir() : userRoutinesDir();
-        std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
-        const auto target = freeRoutinePath(dir, importedId(f));
-        std::optional<std::string> error = text ? writeFileAtomically(target, *text) : std::string(_("cannot read it"));
-        if (error) {
-            std::cerr << "unknot: " << _("error: ") << escapeControls(f) << ": " << escapeControls(*error) << "\n";
-            ++bad;
-            continue;
-        }
-        const std::string id = escapeControls(target.stem().string());
-        std::cout << format(program ? _("imported program '{0}' from {1}") : _("imported routine '{0}' from {1}"),
-                            {id, escapeControls(f)})
-                  << "\n";
+        for (const auto& d : f.problems) std::cerr << d.format() << "\n";
+        if (!f.error.empty())
+            std::cerr << "unknot: " << _("error: ") << escapeControls(f.from) << ": " << escapeControls(f.error)
+                      << "\n";
+        else
+            std::cerr << "unknot: " << format(_("refused: {0}"), {escapeControls(f.from)}) << "\n";
     }
+    const std::size_t bad = refusedCount(result);
     if (bad > 0)
         std::cerr << format(n_("{0} of {1} file refused", "{0} of {1} files refused", files.size()),
                             {std::to_string(bad), std::to_string(files.size())})
@@ -422,13 +400,6 @@ int cmdImport(const LibraryFolders& folders, const std::vector<std::string>& fil
 }
 
 } // namespace
-
-bool isProgramFile(const std::filesystem::path& file) {
-    std::error_code ec;
-    if (std::filesystem::file_size(file, ec) > kMaxProgramFileBytes || ec) return false;
-    const auto text = readFile(file);
-    return text && looksLikeProgram(*text);
-}
 
 Diagnostics checkProgramFile(const std::filesystem::path& file, const Library& routines) {
     const auto known = routineIds(routines);

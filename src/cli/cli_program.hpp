@@ -31,9 +31,8 @@ void addProgramCommands(CLI::App& app, ProgramCommands& into);
 // Runs whichever was given; -1 when none was.
 [[nodiscard]] int runProgramCommands(const ProgramCommands& commands, const LibraryFolders& routineFolders);
 
-// For `unknot check`: whether the file is a program, and if so its problems (routine ids checked
-// against `routines`).
-[[nodiscard]] bool isProgramFile(const std::filesystem::path& file);
+// For `unknot check`: a program's problems (routine ids checked against `routines`);
+// program/import.hpp's isProgramFile says whether a file is one.
 [[nodiscard]] Diagnostics checkProgramFile(const std::filesystem::path& file, const Library& routines);
 
 } // namespace unknot

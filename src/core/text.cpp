@@ -100,6 +100,10 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view text) {
     return std::nullopt;
 }
 
+std::string countOf(long long n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 std::string escapeControls(std::string_view text) {
     std::string out;
     out.reserve(text.size());

@@ -87,6 +87,10 @@ inline constexpr int kMaxTomlNesting = 64;
 // What a file that nests too deeply is told, naming the limit.
 [[nodiscard]] std::string nestingTooDeepMessage();
 
+// "1 phase", "3 phases": a count and its noun, the singular for one. Both forms are written out
+// (never a noun plus "s"), so a translation can give its own.
+[[nodiscard]] std::string countOf(long long n, std::string_view one, std::string_view many);
+
 // "a, b or c"
 [[nodiscard]] std::string joinOr(const std::vector<std::string>& words);
 

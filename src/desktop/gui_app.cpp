@@ -111,6 +111,7 @@ class GuiApp final : public AppShell {
         sound_->open();
         app_->library().setWake([platform = platform_.get()] { platform->pushWake(); });
         app_->begin(options_.startWith);
+        app_->importFiles(options_.openFiles); // a double-click on a *.unknot.toml
         startRemote();
 
         int exitCode = 0;
@@ -205,6 +206,7 @@ class GuiApp final : public AppShell {
     // True when any of them was input (a key, a click; not a window change or a quit).
     bool handleEvents(const std::vector<InputEvent>& events) {
         bool input = false;
+        std::vector<std::string> dropped;
         for (const auto& e : events) {
             switch (e.type) {
             case InputEvent::Type::Quit:
@@ -219,6 +221,7 @@ class GuiApp final : public AppShell {
             case InputEvent::Type::AudioDeviceAdded: sound_->deviceAdded(); break;
             case InputEvent::Type::Media: app_->media(e.media); break;
             case InputEvent::Type::Volume: app_->handle(ui::Intent{ui::Action::SetVolume, 0, e.volume}); break;
+            case InputEvent::Type::DropFile: dropped.push_back(e.file); break;
             case InputEvent::Type::WindowChanged: continue;
             case InputEvent::Type::Wake: continue;
             case InputEvent::Type::DisplayScaleChanged: displayScaleChanged(); continue;
@@ -226,6 +229,7 @@ class GuiApp final : public AppShell {
             }
             input = true;
         }
+        app_->importFiles(dropped); // several files dropped at once: one notice
         return input;
     }
 

@@ -284,6 +284,8 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     const char* testMode = SDL_getenv("UNKNOT_TEST_MODE");
     impl->testMode = testMode && std::string_view(testMode) == "1";
     impl->mediaEvent = SDL_RegisterEvents(3); // media, volume, wake
+    // Routine and program files dropped onto the window are imported (XDND on X11).
+    SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -406,6 +408,13 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
             ie.more = {(e.key.keysym.mod & KMOD_LALT) != 0, (e.key.keysym.mod & KMOD_SHIFT) != 0};
             // '+' and '?' come as text: they need Shift on most layouts.
             if (ie.key == ui::Key::Other) ie.type = InputEvent::Type::Other;
+            break;
+        case SDL_DROPFILE:
+            if (e.drop.file) {
+                ie.type = InputEvent::Type::DropFile;
+                ie.file = e.drop.file;
+                SDL_free(e.drop.file);
+            }
             break;
         case SDL_AUDIODEVICEREMOVED:
             if (!e.adevice.iscapture) ie.type = InputEvent::Type::AudioDeviceRemoved;

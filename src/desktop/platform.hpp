@@ -39,12 +39,14 @@ struct InputEvent {
         AudioDeviceAdded,
         Media,
         Volume,
-        Wake, // another thread has something for the window (pushWake)
+        Wake,     // another thread has something for the window (pushWake)
+        DropFile, // a file dropped onto the window: `file`
         Other
     } type = Type::Other;
     ui::Key key = ui::Key::Other;
     ui::MediaCommand media = ui::MediaCommand::PlayPause; // Media: from a remote, via pushMedia()
     int volume = 0;                                       // Volume: 0..100, via pushVolume()
+    std::string file;                                     // DropFile: its path
     bool ctrl = false;
     ui::Modifiers more; // Alt (the left one), Shift
 };

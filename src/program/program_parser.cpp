@@ -1,9 +1,9 @@
 #include "program/program_parser.hpp"
 
-#include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "routine/rules.hpp"
 #include "routine/sources.hpp"
+#include "routine/toml_reader.hpp"
 
 #include <toml++/toml.h>
 
@@ -20,20 +20,16 @@ const std::vector<std::string> kRoutineKeys = {"id", "when", "days", "every_days
 const std::vector<std::string> kWhenNames = {"daily", "after_run", "before_run"};
 const std::vector<std::string> kAdvanceWhenNames = {"not_worse", "better", "always"};
 
-SourcePos posOf(const toml::source_region& r) {
-    return SourcePos{static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)};
-}
-
 std::string quotedList(const std::vector<std::string>& names) {
     std::vector<std::string> q;
     for (const auto& n : names) q.push_back("\"" + n + "\"");
     return joinOr(q);
 }
 
-class Parser {
+class Parser : public TomlProblems {
   public:
     Parser(std::string_view path, Diagnostics& diagnostics, const std::vector<std::string>* known)
-        : path_(path), diagnostics_(diagnostics), known_(known) {}
+        : TomlProblems(path, diagnostics, kMaxDiagnosticsPerProgram), known_(known) {}
 
     Program parseTop(const toml::table& top) {
         Program p;
@@ -66,63 +62,9 @@ class Parser {
         return p;
     }
 
-    std::size_t suppressed_ = 0;
-    SourcePos firstSuppressed_;
-
   private:
-    std::string path_;
-    Diagnostics& diagnostics_;
-    const std::vector<std::string>* known_;
-
-    void error(SourcePos pos, std::string message) {
-        if (diagnostics_.size() >= kMaxDiagnosticsPerProgram) {
-            if (suppressed_++ == 0) firstSuppressed_ = pos;
-            return;
-        }
-        diagnostics_.push_back(Diagnostic{path_, std::max(pos.line, 1), std::max(pos.column, 1), std::move(message)});
-    }
-    void error(const toml::node& node, std::string message) { error(posOf(node.source()), std::move(message)); }
-    void error(const toml::key& key, std::string message) { error(posOf(key.source()), std::move(message)); }
-
     static constexpr std::size_t kMaxDiagnosticsPerProgram = 100;
-
-    void unknownKey(const toml::key& key, const std::vector<std::string>& valid, std::string_view where) {
-        std::string message = "unknown key `" + abbreviate(key.str()) + "` in a " + std::string(where);
-        const auto close = closeMatches(key.str(), valid, 1);
-        if (!close.empty()) {
-            message += "; did you mean `" + close.front() + "`?";
-        } else {
-            std::vector<std::string> q;
-            for (const auto& v : valid) q.push_back("`" + v + "`");
-            message += " (valid keys: " + joinOr(q) + ")";
-        }
-        error(key, std::move(message));
-    }
-
-    std::optional<std::string> text(const toml::node& node, std::string_view what, std::size_t maxBytes,
-                                    bool multiline = false) {
-        const auto* s = node.as_string();
-        if (!s) {
-            error(node, "`" + std::string(what) + "` must be a string");
-            return std::nullopt;
-        }
-        const std::string& v = s->get();
-        if (v.size() > maxBytes) {
-            error(node, "`" + std::string(what) + "` is too long (" + std::to_string(v.size()) + " bytes; at most " +
-                            std::to_string(maxBytes) + ")");
-            return std::nullopt;
-        }
-        const bool control = std::any_of(v.begin(), v.end(), [&](char c) {
-            const auto u = static_cast<unsigned char>(c);
-            return (u < 0x20 && c != '\t' && !(multiline && (c == '\n' || c == '\r'))) || u == 0x7F;
-        });
-        if (control) {
-            error(node,
-                  "`" + std::string(what) + "` holds a control character" + (multiline ? "" : "; it is one line"));
-            return std::nullopt;
-        }
-        return v;
-    }
+    const std::vector<std::string>* known_;
 
     std::optional<std::int64_t> wholeNumber(const toml::node& node, std::string_view what, std::int64_t lo,
                                             std::int64_t hi) {
@@ -178,7 +120,7 @@ class Parser {
 
     Stage stage(const toml::table& table) {
         Stage s;
-        s.pos = posOf(table.source());
+        s.pos = positionOf(table.source());
         bool sawWeeks = false, sawRoutines = false;
         const toml::node* advanceAfter = nullptr;
         const toml::node* reviewAfter = nullptr;
@@ -206,10 +148,10 @@ class Parser {
         if (!sawRoutines) error(s.pos, "this stage lists no routines: add a [[stage.routine]] with an `id`");
         if (advanceAfter && s.advance.afterWeeks > s.weeks)
             error(*advanceAfter, "`after_weeks` is " + std::to_string(s.advance.afterWeeks) +
-                                     ", longer than the stage's " + std::to_string(s.weeks) + " weeks");
+                                     ", longer than the stage's " + countOf(s.weeks, "week", "weeks"));
         if (reviewAfter && s.review.afterWeeks > s.weeks)
             error(*reviewAfter, "`after_weeks` is " + std::to_string(s.review.afterWeeks) +
-                                    ", longer than the stage's " + std::to_string(s.weeks) + " weeks");
+                                    ", longer than the stage's " + countOf(s.weeks, "week", "weeks"));
         return s;
     }
 
@@ -301,7 +243,7 @@ class Parser {
 
     StageRoutine routine(const toml::table& table) {
         StageRoutine r;
-        r.pos = posOf(table.source());
+        r.pos = positionOf(table.source());
         int schedules = 0;
         bool sawId = false;
         const toml::key* secondSchedule = nullptr;
@@ -386,49 +328,19 @@ class Parser {
 
 ParsedProgram parseProgram(std::string_view text, std::string_view path, const std::vector<std::string>* known) {
     ParsedProgram result;
-    if (auto bad = firstInvalidUtf8(text)) {
-        const auto lc = lineColumnAt(text, *bad);
-        result.diagnostics.push_back(Diagnostic{std::string(path), lc.line, lc.column, "this file is not UTF-8 text"});
-        return result;
-    }
-    if (auto deep = firstNestingTooDeep(text)) {
-        const auto lc = lineColumnAt(text, *deep);
-        result.diagnostics.push_back(Diagnostic{std::string(path), lc.line, lc.column, nestingTooDeepMessage()});
-        return result;
-    }
+    const auto top = parseTomlText(text, path, result.diagnostics);
+    if (!top) return result;
     Parser parser(path, result.diagnostics, known);
-    try {
-        const toml::table top = toml::parse(text, std::string(path));
-        result.program = parser.parseTop(top);
-    } catch (const toml::parse_error& e) {
-        const auto& begin = e.source().begin;
-        result.diagnostics.push_back(Diagnostic{std::string(path),
-                                                static_cast<int>(std::max<std::uint32_t>(begin.line, 1)),
-                                                static_cast<int>(std::max<std::uint32_t>(begin.column, 1)),
-                                                "TOML syntax: " + std::string(e.description())});
-        return result;
-    }
-    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) {
-                         return a.line != b.line ? a.line < b.line : a.column < b.column;
-                     });
-    if (parser.suppressed_ > 0)
-        result.diagnostics.push_back(Diagnostic{std::string(path), std::max(parser.firstSuppressed_.line, 1),
-                                                std::max(parser.firstSuppressed_.column, 1),
-                                                "and " + std::to_string(parser.suppressed_) + " more problems"});
+    result.program = parser.parseTop(*top);
+    parser.finish();
     return result;
 }
 
 ParsedProgram loadProgramFile(const std::filesystem::path& file, const std::vector<std::string>* known) {
-    const std::string shown = file.string();
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec) return ParsedProgram{{}, {Diagnostic{shown, 1, 1, "cannot read the file: " + ec.message()}}};
-    if (size > kMaxProgramFileBytes)
-        return ParsedProgram{{}, {Diagnostic{shown, 1, 1, "the file is too large to be a program (over 1 MiB)"}}};
-    const auto text = readFile(file);
-    if (!text) return ParsedProgram{{}, {Diagnostic{shown, 1, 1, "cannot open the file"}}};
-    return parseProgram(*text, shown, known);
+    ParsedProgram result;
+    if (const auto text = readTomlFile(file, kMaxProgramFileBytes, "program", "1 MiB", result.diagnostics))
+        return parseProgram(*text, file.string(), known);
+    return result;
 }
 
 bool looksLikeProgram(std::string_view text) {

@@ -1,5 +1,7 @@
 #include "program/rules.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -148,7 +150,7 @@ Decision decideWeek(const Program& program, Day start, const ProgramPlace& place
         const auto fell = mostChanged(first, now, -1);
         if (!now.empty() && (!fell || fell->second > -kSameScore)) {
             d.action = RuleAction::Review;
-            d.reason = "after " + std::to_string(inStage) + " weeks at " + here + " no side is better" +
+            d.reason = "after " + countOf(inStage, "week", "weeks") + " at " + here + " no side is better" +
                        (fell ? " (" + who(fell->first) + " " + scoreText(first.at(fell->first)) + " → " +
                                    scoreText(now.at(fell->first)) + ")"
                              : std::string()) +
@@ -169,7 +171,7 @@ Decision decideWeek(const Program& program, Day start, const ProgramPlace& place
     if (stage.advance.when == AdvanceWhen::Always) {
         d.action = RuleAction::Advance;
         d.stageAfter = place.stage + 1;
-        d.reason = std::to_string(inStage) + (inStage == 1 ? " week" : " weeks") + " at " + here + " done: " + next;
+        d.reason = countOf(inStage, "week", "weeks") + " at " + here + " done: " + next;
         return d;
     }
     if (now.empty()) {

@@ -1,11 +1,11 @@
 #include "routine/routine_parser.hpp"
 
-#include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "routine/rules.hpp"
 #include "routine/sources.hpp"
 #include "routine/speech_cost.hpp"
 #include "routine/timeline.hpp"
+#include "routine/toml_reader.hpp"
 
 #include <toml++/toml.h>
 
@@ -30,21 +30,9 @@ std::vector<std::string> writableKindNames() {
     return names;
 }
 
-std::string typeName(const toml::node& node) {
-    switch (node.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "true/false";
-    case toml::node_type::array: return "a list";
-    case toml::node_type::table: return "a table";
-    default: return "a date or time";
-    }
-}
-
-class Parser {
+class Parser : public TomlProblems {
   public:
-    Parser(std::string_view path, Diagnostics& diagnostics) : path_(path), diagnostics_(diagnostics) {}
+    Parser(std::string_view path, Diagnostics& diagnostics) : TomlProblems(path, diagnostics, kMaxDiagnostics) {}
 
     Routine parseTop(const toml::table& top) {
         Routine routine;
@@ -87,70 +75,7 @@ class Parser {
         return routine;
     }
 
-    // Problems past kMaxDiagnostics, and where the first of them is.
-    std::size_t suppressed_ = 0;
-    SourcePos firstSuppressed_;
-
   private:
-    std::string path_;
-    Diagnostics& diagnostics_;
-
-    void error(SourcePos pos, std::string message) {
-        if (diagnostics_.size() >= kMaxDiagnostics) {
-            if (suppressed_++ == 0) firstSuppressed_ = pos;
-            return;
-        }
-        diagnostics_.push_back(Diagnostic{path_, std::max(pos.line, 1), std::max(pos.column, 1), std::move(message)});
-    }
-    static SourcePos posOf(const toml::source_region& r) {
-        return SourcePos{static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)};
-    }
-    void error(const toml::node& node, std::string message) { error(posOf(node.source()), std::move(message)); }
-    void error(const toml::key& key, std::string message) { error(posOf(key.source()), std::move(message)); }
-
-    void unknownKey(const toml::key& key, const std::vector<std::string>& valid, std::string_view where) {
-        if (diagnostics_.size() >= kMaxDiagnostics) return error(key, {}); // counted, not worded
-        std::string message = "unknown key `" + abbreviate(key.str()) + "` in a " + std::string(where);
-        const auto close = closeMatches(key.str(), valid, 1);
-        if (!close.empty())
-            message += "; did you mean `" + close.front() + "`?";
-        else {
-            std::vector<std::string> quoted;
-            for (const auto& v : valid) quoted.push_back("`" + v + "`");
-            message += " (valid keys: " + joinOr(quoted) + ")";
-        }
-        error(key, std::move(message));
-    }
-
-    std::optional<std::string> string(const toml::node& node, std::string_view what) {
-        if (const auto* s = node.as_string()) return s->get();
-        error(node, "`" + std::string(what) + "` must be a string, not " + typeName(node));
-        return std::nullopt;
-    }
-
-    // A string a person wrote to be shown: at most `maxBytes`, no control characters (a
-    // line break only where `multiline`).
-    std::optional<std::string> text(const toml::node& node, std::string_view what, std::size_t maxBytes,
-                                    bool multiline = false) {
-        auto s = string(node, what);
-        if (!s) return s;
-        if (s->size() > maxBytes) {
-            error(node, "`" + std::string(what) + "` is too long (" + std::to_string(s->size()) + " bytes; at most " +
-                            std::to_string(maxBytes) + ")");
-            return std::nullopt;
-        }
-        const auto control = std::find_if(s->begin(), s->end(), [&](char c) {
-            const auto u = static_cast<unsigned char>(c);
-            return (u < 0x20 && c != '\t' && !(multiline && (c == '\n' || c == '\r'))) || u == 0x7F;
-        });
-        if (control != s->end()) {
-            error(node, "`" + std::string(what) + "` holds a control character (" +
-                            escapeControls(std::string(1, *control)) + ")" + (multiline ? "" : "; it is one line"));
-            return std::nullopt;
-        }
-        return s;
-    }
-
     std::vector<std::string> stringList(const toml::node& node, std::string_view what, std::string_view example) {
         std::vector<std::string> out;
         const auto* array = node.as_array();
@@ -240,7 +165,7 @@ class Parser {
     // Where byte `offset` of a one-line string value lies in the file: after its opening quote,
     // a column per character (exact unless escapes come before it).
     static SourcePos positionInString(const toml::node& node, std::string_view value, std::size_t offset) {
-        SourcePos pos = posOf(node.source());
+        SourcePos pos = positionOf(node.source());
         int chars = 0;
         for (std::size_t i = 0; i < offset && i < value.size(); ++i)
             if ((static_cast<unsigned char>(value[i]) & 0xC0) != 0x80) ++chars;
@@ -270,7 +195,7 @@ class Parser {
 
     Step step(const toml::table& table, int depth, bool insideSided) {
         Step s;
-        s.pos = posOf(table.source());
+        s.pos = positionOf(table.source());
         const toml::node* kindNode = nullptr;
         const toml::node* durationNode = nullptr;
         const toml::key* stepKey = nullptr;
@@ -415,34 +340,10 @@ void speechLimits(ParsedRoutine& result, std::string_view path) {
 
 ParsedRoutine parseRoutine(std::string_view text, std::string_view path) {
     ParsedRoutine result;
-    if (auto bad = firstInvalidUtf8(text)) {
-        const auto lc = lineColumnAt(text, *bad);
-        result.diagnostics.push_back(Diagnostic{std::string(path), lc.line, lc.column,
-                                                text[*bad] == '\0' ? "this is not a text file (it holds a NUL byte)"
-                                                                   : "this file is not UTF-8 text"});
-        return result;
-    }
-    if (auto deep = firstNestingTooDeep(text)) {
-        const auto lc = lineColumnAt(text, *deep);
-        result.diagnostics.push_back(Diagnostic{std::string(path), lc.line, lc.column, nestingTooDeepMessage()});
-        return result;
-    }
-    std::size_t suppressed = 0;
-    SourcePos firstSuppressed;
-    try {
-        const toml::table top = toml::parse(text, std::string(path));
-        Parser parser(path, result.diagnostics);
-        result.routine = parser.parseTop(top);
-        suppressed = parser.suppressed_;
-        firstSuppressed = parser.firstSuppressed_;
-    } catch (const toml::parse_error& e) {
-        const auto& begin = e.source().begin;
-        result.diagnostics.push_back(Diagnostic{std::string(path),
-                                                static_cast<int>(std::max<std::uint32_t>(begin.line, 1)),
-                                                static_cast<int>(std::max<std::uint32_t>(begin.column, 1)),
-                                                "TOML syntax: " + std::string(e.description())});
-        return result;
-    }
+    const auto top = parseTomlText(text, path, result.diagnostics);
+    if (!top) return result;
+    Parser parser(path, result.diagnostics);
+    result.routine = parser.parseTop(*top);
     if (result.diagnostics.empty()) {
         const ExpansionSize size = measureExpansion(result.routine);
         if (size.phases > kMaxPhases)
@@ -457,28 +358,15 @@ ParsedRoutine parseRoutine(std::string_view text, std::string_view path) {
         else
             speechLimits(result, path);
     }
-    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) {
-                         return a.line != b.line ? a.line < b.line : a.column < b.column;
-                     });
-    if (suppressed > 0)
-        result.diagnostics.push_back(
-            Diagnostic{std::string(path), std::max(firstSuppressed.line, 1), std::max(firstSuppressed.column, 1),
-                       "and " + std::to_string(suppressed) + " more problems (only the first " +
-                           std::to_string(kMaxDiagnostics) + " are reported)"});
+    parser.finish();
     return result;
 }
 
 ParsedRoutine loadRoutineFile(const std::filesystem::path& file) {
-    const std::string shown = file.string();
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec) return ParsedRoutine{{}, {Diagnostic{shown, 1, 1, "cannot read the file: " + ec.message()}}};
-    if (size > kMaxRoutineFileBytes)
-        return ParsedRoutine{{}, {Diagnostic{shown, 1, 1, "the file is too large to be a routine (over 4 MiB)"}}};
-    const auto text = readFile(file);
-    if (!text) return ParsedRoutine{{}, {Diagnostic{shown, 1, 1, "cannot open the file"}}};
-    return parseRoutine(*text, shown);
+    ParsedRoutine result;
+    if (const auto text = readTomlFile(file, kMaxRoutineFileBytes, "routine", "4 MiB", result.diagnostics))
+        return parseRoutine(*text, file.string());
+    return result;
 }
 
 } // namespace unknot

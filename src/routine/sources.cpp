@@ -1,6 +1,7 @@
 #include "routine/sources.hpp"
 
 #include "core/text.hpp"
+#include "routine/toml_reader.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -8,10 +9,6 @@
 namespace unknot {
 
 namespace {
-
-SourcePos posOf(const toml::node& node) {
-    return SourcePos{static_cast<int>(node.source().begin.line), static_cast<int>(node.source().begin.column)};
-}
 
 // Any control character makes a source text unfit to show (a source is one line).
 bool hasControl(const std::string& s) {
@@ -28,7 +25,7 @@ Source parseSource(const toml::table& table, const ReportProblem& problem) {
     bool title = false, authors = false, year = false, supports = false;
     for (auto&& [key, node] : table) {
         const std::string_view k = key.str();
-        const SourcePos at = posOf(node);
+        const SourcePos at = positionOf(node.source());
         if (k == "year") {
             year = true;
             const auto* i = node.as_integer();
@@ -50,8 +47,7 @@ Source parseSource(const toml::table& table, const ReportProblem& problem) {
             const auto close = closeMatches(k, kSourceKeys, 1);
             message += close.empty() ? " (valid keys: `title`, `authors`, `year`, `doi`, `url` or `supports`)"
                                      : "; did you mean `" + close.front() + "`?";
-            problem(SourcePos{static_cast<int>(key.source().begin.line), static_cast<int>(key.source().begin.column)},
-                    std::move(message));
+            problem(positionOf(key.source()), std::move(message));
             continue;
         }
         const auto* str = node.as_string();
@@ -86,7 +82,7 @@ Source parseSource(const toml::table& table, const ReportProblem& problem) {
         authors |= k == "authors";
         supports |= k == "supports";
     }
-    const SourcePos at = posOf(table);
+    const SourcePos at = positionOf(table.source());
     std::vector<std::string> missing;
     if (!title && s.title.empty()) missing.emplace_back("`title`");
     if (!authors && s.authors.empty()) missing.emplace_back("`authors`");
@@ -116,12 +112,13 @@ std::vector<Source> parseSources(const toml::node& node, const ReportProblem& pr
     std::vector<Source> out;
     const auto* array = node.as_array();
     if (!array) {
-        problem(posOf(node), "`sources` is a list of tables, like sources = [ { title = \"…\", authors = \"…\", "
-                             "year = 2015, doi = \"10.…\", supports = \"…\" } ]");
+        problem(positionOf(node.source()),
+                "`sources` is a list of tables, like sources = [ { title = \"…\", authors = \"…\", "
+                "year = 2015, doi = \"10.…\", supports = \"…\" } ]");
         return out;
     }
     if (array->size() > kMaxSources) {
-        problem(posOf(node),
+        problem(positionOf(node.source()),
                 "`sources` has " + std::to_string(array->size()) + " entries; at most " + std::to_string(kMaxSources));
         return out;
     }
@@ -129,8 +126,9 @@ std::vector<Source> parseSources(const toml::node& node, const ReportProblem& pr
         if (const auto* table = item.as_table())
             out.push_back(parseSource(*table, problem));
         else
-            problem(posOf(item), "each source is a table in braces: { title = \"…\", authors = \"…\", year = …, "
-                                 "doi = \"…\", supports = \"…\" }");
+            problem(positionOf(item.source()),
+                    "each source is a table in braces: { title = \"…\", authors = \"…\", year = …, "
+                    "doi = \"…\", supports = \"…\" }");
     }
     return out;
 }

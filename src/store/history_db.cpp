@@ -175,12 +175,16 @@ void makePrivate(const fs::path& file) {
     const auto folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
     fs::create_directories(folder, ec);
     fs::permissions(folder, fs::perms::group_all | fs::perms::others_all, fs::perm_options::remove, ec);
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-        struct stat st {};
-        if (::fstat(fd, &st) == 0 && (st.st_mode & 077) != 0) ::fchmod(fd, st.st_mode & 0700);
-        ::close(fd);
+    // An existing file is never opened here: closing a descriptor of it drops every POSIX lock
+    // this process holds on it, SQLite's too, and another process closing the database would
+    // then take itself for the last one and delete the -wal and -shm this process still uses
+    // (its writes lost, others' never seen).
+    if (fs::exists(file, ec)) {
+        fs::permissions(file, fs::perms::group_all | fs::perms::others_all, fs::perm_options::remove, ec);
+        return;
     }
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
 }
 
 // -- history.csv --------------------------------------------------------------------------------

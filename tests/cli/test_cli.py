@@ -62,6 +62,13 @@ class CliTest(unittest.TestCase):
         self.assertTrue(any(l.startswith("good/../nothere.toml:1:1: error: cannot read") for l in lines), lines)
         self.assertIn("4 of 4 routines have problems", r.stderr)
 
+    def test_counts_say_one_thing_in_the_singular(self):
+        one = Path(self.home.name) / "one-phase.toml"
+        one.write_text('name = "One"\n[[step]]\nkind = "hold"\nduration = "30s"\n')
+        r = self.run_unknot("plan", str(one))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, r"Total 30 s, 1 phase, \d+ cues")
+
     def test_usage_errors_exit_2(self):
         self.assertEqual(self.run_unknot("check").returncode, 2)
         self.assertEqual(self.run_unknot("frobnicate").returncode, 2)

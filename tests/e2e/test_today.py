@@ -61,6 +61,21 @@ class TodayWindowTest(WindowTest):
         app.keys("Return")  # now Enter starts the golf ball: it asks first how the heels feel
         app.wait_for(r"screen check-in moment=before", after=n)
 
+    def test_a_check_in_and_a_run_recorded_in_a_terminal_show_in_today_at_once(self):
+        home = tempfile.mkdtemp(prefix="unknot-e2e-")
+        self.cli(home, "program", "start", "plantar-fasciitis-12-weeks")
+        app = self.start(home=home)
+        app.wait_for(r'today stage="stage 1 of 3 · week 1 of 12" due=\S+ ran=0 trend=""')
+        app.wait_for(r"screen library")
+        # The window stays open; the database is written by another process.
+        n = app.line_count()
+        self.cli(home, "check-in", "heel", "left", "4")
+        app.wait_for(r'today .* ran=0 trend="left heel: 4\.0', after=n)
+        n = app.line_count()
+        self.cli(home, "ran")
+        app.wait_for(r"today .* ran=1 ", after=n)
+        app.wait_for_screen(lambda s: s.distinct_colours() > 3, png_path=SHOTS_DIR / "today-from-terminal.png")
+
     def test_the_preview_lists_a_routines_sources(self):
         app = self.start()
         app.wait_for(r"screen library")

@@ -153,7 +153,7 @@ step_back = { rise = 20 }
     has("bad.toml:3:35: error: ", "`year` is a year like 2015");
     has("bad.toml:3:45: error: ", "a DOI starts with \"10.\"");
     has("bad.toml:6:9: error: ", "`weeks` is a whole number from 1 to 52");
-    has("bad.toml:7:27: error: ", "`after_weeks` is 3, longer than the stage's 1 weeks");
+    has("bad.toml:7:27: error: ", "`after_weeks` is 3, longer than the stage's 1 week");
     has("bad.toml:7:37: error: ", "`when` of `advance` is \"not_worse\", \"better\" or \"always\"");
     has("bad.toml:8:22: error: ", "`rise` is a number of points");
     has("bad.toml:11:8: error: ", "no routine 'heel-raises-12x4'; did you mean 'heel-raises-12x3'?");

@@ -310,7 +310,8 @@ void topBar(const EditorViewState& st, const Editor& editor, const Fonts& fonts,
     ImGui::SameLine();
     if (editor.canPlay()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kGood));
-        ImGui::Text("   %s in all \xC2\xB7 %zu phases", formatHuman(editor.totalMs()).c_str(), editor.phaseCount());
+        ImGui::Text("   %s in all \xC2\xB7 %s", formatHuman(editor.totalMs()).c_str(),
+                    countOf(static_cast<long long>(editor.phaseCount()), "phase", "phases").c_str());
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
         ImGui::Text("   %zu %s to fix before it can play", editor.diagnostics().size(),

@@ -10,12 +10,15 @@ LibraryScreen::LibraryScreen(ScreenHost& host, LibraryFolders folders)
 
 void LibraryScreen::followPrograms(ProgramFolders folders, std::filesystem::path db,
                                    std::function<std::int64_t()> wallClock) {
+    programsDir_ = folders.user;
     today_.emplace(std::move(folders), std::move(db), host_.reporter(), std::move(wallClock));
 }
 
-void LibraryScreen::refreshToday() {
+void LibraryScreen::refreshToday(bool select) {
     if (!today_) return;
+    const auto before = today_->nextDueId();
     today_->refresh(model_.entries());
+    if (!select && today_->nextDueId() == before) return; // the user's selection stays
     if (const auto id = today_->nextDueId()) {
         const auto& entries = model_.entries();
         for (RoutineSource source : {RoutineSource::Dir, RoutineSource::User, RoutineSource::BuiltIn})

@@ -34,12 +34,18 @@ class LibraryScreen final : public Screen {
     // Programs (issue 26): the Today panel above the list. Off until the window turns it on
     // (unit tests that do not ask for it never open a database).
     void followPrograms(ProgramFolders folders, std::filesystem::path db, std::function<std::int64_t()> wallClock);
-    // Reads today again and selects the next routine due (entering, after a routine).
-    void refreshToday();
+    // Reads today again and selects the next routine due (entering, after a routine; when not
+    // `select`, only when the routine due changed: the user's selection stays).
+    void refreshToday(bool select = true);
+    // A check-in or a run recorded in a terminal, or midnight: Today shows it now.
+    void followToday() {
+        if (today_ && today_->stale()) refreshToday(false);
+    }
 
     [[nodiscard]] LibraryModel& model() { return model_; }
     [[nodiscard]] const LibraryModel& model() const { return model_; }
     [[nodiscard]] const TodayModel* today() const { return today_ ? &*today_ : nullptr; }
+    [[nodiscard]] const std::filesystem::path& programsDir() const { return programsDir_; }
     // The name of the routine just deleted (the view offers Undo), or "".
     [[nodiscard]] std::string deletedName() const { return trash_.deletedName(); }
 
@@ -56,6 +62,7 @@ class LibraryScreen final : public Screen {
     LibraryModel model_;
     Trash trash_;
     std::optional<TodayModel> today_;
+    std::filesystem::path programsDir_; // the user's programs, where an imported one goes
     ui::LibraryViewState view_;
     std::string loggedSearch_; // the search text, as last logged
     std::string layout_, selection_;

@@ -86,7 +86,8 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
         return;
     }
     ImGui::PushFont(fonts.heading);
-    ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(e.totalMs).c_str(), e.phaseCount);
+    ImGui::Text("%s in all \xC2\xB7 %s", formatHuman(e.totalMs).c_str(),
+                countOf(static_cast<long long>(e.phaseCount), "phase", "phases").c_str());
     ImGui::PopFont();
     if (!r.equipment.empty()) ImGui::TextWrapped("Equipment: %s", joinList(r.equipment).c_str());
     if (!r.tags.empty()) ImGui::TextWrapped("Tags: %s", joinList(r.tags).c_str());

@@ -41,9 +41,45 @@ HistoryDb* TodayModel::db() {
     return db_.get();
 }
 
+// The database and its journals (unknot.db, unknot.db-wal, unknot.db-journal): a write another
+// process commits closes or renames one of them.
+std::string TodayModel::databaseStamp() const {
+    std::string stamp;
+    for (const char* suffix : {"", "-wal", "-journal"}) {
+        std::error_code ec;
+        const auto file = std::filesystem::path(dbPath_.string() + suffix);
+        const auto size = std::filesystem::file_size(file, ec);
+        const auto time = std::filesystem::last_write_time(file, ec);
+        if (!ec)
+            stamp += std::to_string(size) + "@" + std::to_string(time.time_since_epoch().count()) + ";";
+        else
+            stamp += "-;";
+    }
+    return stamp;
+}
+
+bool TodayModel::stale() {
+    bool changed = today_ && localDayOf(wallClock_()) != today_->date;
+    if (!watch_) return changed;
+    if (!watch_->watching()) {
+        std::string stamp = databaseStamp();
+        changed = changed || stamp != dbStamp_;
+        dbStamp_ = std::move(stamp);
+        return changed;
+    }
+    const FolderWatch::Changes seen = watch_->take();
+    const std::string name = dbPath_.filename().string();
+    changed = changed || seen.everything;
+    for (const auto& file : seen.files) changed = changed || file.filename().string().starts_with(name);
+    return changed;
+}
+
 void TodayModel::refresh(const std::vector<LibraryEntry>& routines) {
     ui::TodayPanel p;
     HistoryDb* database = db();
+    // Watched from after our own opening (which makes the journal's files), before the reading.
+    if (!watch_) watch_ = std::make_unique<FolderWatch>(std::vector{dbPath_.parent_path()});
+    if (!watch_->watching()) dbStamp_ = databaseStamp();
     if (!database) {
         p.problem = panel_.problem;
     } else {
@@ -83,7 +119,7 @@ void TodayModel::refresh(const std::vector<LibraryEntry>& routines) {
     const std::string before = ui::describePanel(panel_) + panel_.decision + panel_.trend + panel_.problem;
     panel_ = std::move(p);
     if (ui::describePanel(panel_) + panel_.decision + panel_.trend + panel_.problem != before) ++serial_;
-    if (panel_.show) reporter_.logf("today %s", ui::describePanel(panel_).c_str());
+    if (panel_.show) reporter_.logf("today %s trend=\"%s\"", ui::describePanel(panel_).c_str(), panel_.trend.c_str());
     if (!panel_.problem.empty()) reporter_.logf("today: %s", panel_.problem.c_str());
 }
 

@@ -7,6 +7,7 @@
 #include "program/program_library.hpp"
 #include "program/today.hpp"
 #include "screens/library/today_panel.hpp"
+#include "store/folder_watch.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -26,6 +27,11 @@ class TodayModel {
     // Reads the programs, applies the decisions owed and reads today again (entering the
     // library, after a routine, after "I ran today").
     void refresh(const std::vector<LibraryEntry>& routines);
+    // Whether what today shows may have changed by itself: the database written by another
+    // process (`unknot check-in`, `unknot ran`, `unknot program start` in a terminal; seen by
+    // watching its folder) or the day turned (past midnight, the window still open). Cheap: call
+    // it at every wake, then refresh() when true.
+    [[nodiscard]] bool stale();
     // "I ran today": after_run (and before_run) routines come due. False when it could not be kept.
     bool markRan(const std::vector<LibraryEntry>& routines);
 
@@ -44,8 +50,11 @@ class TodayModel {
     ui::TodayPanel panel_;
     std::optional<Today> today_;
     unsigned serial_ = 0;
+    std::unique_ptr<FolderWatch> watch_; // the database's folder, from the first refresh
+    std::string dbStamp_;                // where the folder cannot be watched: the files' sizes and times
 
     HistoryDb* db();
+    [[nodiscard]] std::string databaseStamp() const;
 };
 
 } // namespace unknot

@@ -1,5 +1,6 @@
 #include "screens/player/player_view.hpp"
 
+#include "core/text.hpp"
 #include "screens/player/finished_layout.hpp"
 #include "screens/player/player_layout.hpp"
 #include "ui/draw.hpp"

@@ -154,7 +154,8 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     ImGui::Spacing();
     ImGui::PushFont(fonts.title);
     if (summary.canStart)
-        ImGui::Text("%s in all \xC2\xB7 %zu phases", formatHuman(summary.totalMs).c_str(), summary.phases);
+        ImGui::Text("%s in all \xC2\xB7 %s", formatHuman(summary.totalMs).c_str(),
+                    countOf(static_cast<long long>(summary.phases), "phase", "phases").c_str());
     ImGui::PopFont();
     ImGui::Spacing();
     const ImVec2 size(ImGui::GetFontSize() * 9, fonts.heading->FontSize * 2);
