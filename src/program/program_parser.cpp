@@ -112,13 +112,10 @@ class Parser {
                             std::to_string(maxBytes) + ")");
             return std::nullopt;
         }
-        const bool control = std::any_of(v.begin(), v.end(), [&](char c) {
-            const auto u = static_cast<unsigned char>(c);
-            return (u < 0x20 && c != '\t' && !(multiline && (c == '\n' || c == '\r'))) || u == 0x7F;
-        });
-        if (control) {
+        if (auto fault = firstTextFault(v, multiline)) {
+            const bool lineBreak = fault->codePoint == '\n' || fault->codePoint == '\r';
             error(node,
-                  "`" + std::string(what) + "` holds a control character" + (multiline ? "" : "; it is one line"));
+                  "`" + std::string(what) + "` " + describeTextFault(*fault) + (lineBreak ? "; it is one line" : ""));
             return std::nullopt;
         }
         return v;

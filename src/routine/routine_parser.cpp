@@ -128,8 +128,9 @@ class Parser {
         return std::nullopt;
     }
 
-    // A string a person wrote to be shown: at most `maxBytes`, no control characters (a
-    // line break only where `multiline`).
+    // A string a person wrote to be shown: at most `maxBytes`, by the one rule for text from
+    // outside (core/text.hpp: no C0 or C1 control, DEL or bidi control; a line break only where
+    // `multiline`), kept exactly as written otherwise (emoji, any script).
     std::optional<std::string> text(const toml::node& node, std::string_view what, std::size_t maxBytes,
                                     bool multiline = false) {
         auto s = string(node, what);
@@ -139,13 +140,10 @@ class Parser {
                             std::to_string(maxBytes) + ")");
             return std::nullopt;
         }
-        const auto control = std::find_if(s->begin(), s->end(), [&](char c) {
-            const auto u = static_cast<unsigned char>(c);
-            return (u < 0x20 && c != '\t' && !(multiline && (c == '\n' || c == '\r'))) || u == 0x7F;
-        });
-        if (control != s->end()) {
-            error(node, "`" + std::string(what) + "` holds a control character (" +
-                            escapeControls(std::string(1, *control)) + ")" + (multiline ? "" : "; it is one line"));
+        if (auto fault = firstTextFault(*s, multiline)) {
+            const bool lineBreak = fault->codePoint == '\n' || fault->codePoint == '\r';
+            error(node,
+                  "`" + std::string(what) + "` " + describeTextFault(*fault) + (lineBreak ? "; it is one line" : ""));
             return std::nullopt;
         }
         return s;
