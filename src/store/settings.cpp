@@ -262,7 +262,23 @@ struct Edit {
 std::optional<std::string> editSettingsText(std::string_view text, const Settings& before, const Settings& after) {
     const auto changed = changedSettings(before, after);
     if (changed.empty()) return std::string(text);
+    // A byte order mark (Notepad writes one) stays where it is, out of the text edited.
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    if (text.substr(0, kBom.size()) == kBom) {
+        auto edited = editSettingsText(text.substr(kBom.size()), before, after);
+        if (edited) edited->insert(0, kBom);
+        return edited;
+    }
     if (text.size() > kMaxSettingsFileBytes || firstInvalidUtf8(text) || firstNestingTooDeep(text)) return std::nullopt;
+    // Lines added end as the file's first line does (CRLF from Windows editors), never mixed.
+    const std::size_t firstBreak = text.find('\n');
+    const bool crlf = firstBreak != std::string_view::npos && firstBreak > 0 && text[firstBreak - 1] == '\r';
+    const auto lines = [crlf](std::string s) {
+        if (!crlf) return s;
+        std::string out;
+        for (char c : s) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+        return out;
+    };
     toml::table top;
     try {
         top = toml::parse(text);
@@ -320,9 +336,9 @@ std::optional<std::string> editSettingsText(std::string_view text, const Setting
     std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {
         return a.begin != b.begin ? a.begin > b.begin : a.end > b.end;
     });
-    for (const auto& e : edits) out.replace(e.begin, e.end - e.begin, e.text);
-    if (!newTables.empty() && !out.empty() && out.back() != '\n') out += '\n';
-    for (const auto& [table, body] : newTables) out += "\n[" + table + "]\n" + body;
+    for (const auto& e : edits) out.replace(e.begin, e.end - e.begin, lines(e.text));
+    if (!newTables.empty() && !out.empty() && out.back() != '\n') out += lines("\n");
+    for (const auto& [table, body] : newTables) out += lines("\n[" + table + "]\n" + body);
     // The edit must read back as `after` in every changed setting; anything else is a bug
     // here, and then a rewrite is safer than a surprise.
     const LoadedSettings check = parseSettings(out);
