@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -13,8 +14,11 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <sstream>
+
+#include <sqlite3.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -324,6 +328,27 @@ std::optional<std::string> noteProblem(std::string_view note) {
            " (an accented letter takes 2)";
 }
 
+std::string storageError(int sqliteCode, std::string_view sqliteMessage, std::uintmax_t available,
+                         const fs::path& file) {
+    const int code = sqliteCode & 0xFF;
+    if ((code == SQLITE_FULL || code == SQLITE_IOERR) && available < kFullDiskBytes) {
+        const auto folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+        return "the disk holding " + folder.string() + " is full (" + std::to_string(available >> 10) +
+               " KiB free): free some space there";
+    }
+    return std::string(sqliteMessage);
+}
+
+std::string storageError(const std::exception& e, const fs::path& file) {
+    const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
+    if (!sqlite) return e.what();
+    std::error_code ec;
+    const auto folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    const auto space = fs::space(folder, ec);
+    return storageError(sqlite->getErrorCode(), e.what(),
+                        ec ? std::numeric_limits<std::uintmax_t>::max() : space.available, file);
+}
+
 fs::path historyDbPath() { return userDataDir() / "unknot.db"; }
 
 HistoryDb::HistoryDb(std::unique_ptr<SQLite::Database> db, fs::path file, std::optional<std::string> readOnly)
@@ -353,7 +378,7 @@ std::variant<std::unique_ptr<HistoryDb>, std::string> HistoryDb::open(const fs::
             } catch (const std::exception& e) {
                 if (!fs::exists(file, ec)) throw;
                 db = openReadOnly(file); // a read-only folder or file, a full disk: still read
-                readOnly = std::string("cannot be written (") + e.what() + ")";
+                readOnly = "cannot be written (" + storageError(e, file) + ")";
             }
             db->exec("PRAGMA foreign_keys = ON");
         }
@@ -383,7 +408,7 @@ std::variant<std::unique_ptr<HistoryDb>, std::string> HistoryDb::open(const fs::
             return name + ": " + *problem + ": the file is damaged or not Unknot's" + moveAside(file);
         return std::unique_ptr<HistoryDb>(new HistoryDb(std::move(db), file, std::move(readOnly)));
     } catch (const std::exception& e) {
-        return name + ": " + e.what();
+        return name + ": " + storageError(e, file);
     }
 }
 
@@ -425,7 +450,7 @@ std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecor
         t.commit();
         return id;
     } catch (const std::exception& e) {
-        return std::string("cannot record the session: ") + e.what();
+        return "cannot record the session: " + storageError(e, file_);
     }
 }
 
@@ -460,7 +485,7 @@ std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c, std::string_v
         t.commit();
         return std::nullopt;
     } catch (const std::exception& e) {
-        return std::string("cannot record the check-in: ") + e.what();
+        return "cannot record the check-in: " + storageError(e, file_);
     }
 }
 
@@ -509,7 +534,10 @@ HistoryRows HistoryDb::read(std::int64_t since) const {
         readCheckIns(since, rows.checkIns);
     } catch (const std::exception& e) {
         rows = HistoryRows{}; // all of it, or nothing and why
-        rows.error = file_.string() + ": cannot read the history: " + e.what() + moveAside(file_);
+        const std::string why = storageError(e, file_);
+        // A full disk is no reason to move the history aside.
+        rows.error = file_.string() + ": cannot read the history: " + why +
+                     (why.find("disk is full") == std::string::npos ? moveAside(file_) : "");
     }
     return rows;
 }
@@ -627,7 +655,7 @@ ImportReport HistoryDb::importCsv(const fs::path& csv,
         t.commit();
         if (progress) progress(size, size);
     } catch (const std::exception& e) {
-        report.problems.push_back(csv.string() + ": error: not imported: " + e.what());
+        report.problems.push_back(csv.string() + ": error: not imported: " + storageError(e, file_));
         report.imported = 0;
     }
     return report;
