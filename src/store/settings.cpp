@@ -19,10 +19,12 @@ std::filesystem::path settingsPath() { return userConfigDir() / "settings.toml";
 
 namespace {
 
-// Reads one setting from the table it lives in; a notice when it holds something else.
+// Reads one setting from the table it lives in; a notice when it holds something else, at the
+// value's path:line:column, naming its key and table.
 class Reader {
   public:
-    Reader(Settings& settings, std::vector<std::string>& notices) : s_(settings), notices_(notices) {}
+    Reader(Settings& settings, std::vector<std::string>& notices, std::string_view path)
+        : s_(settings), notices_(notices), path_(path) {}
 
     void read(const SettingDecl& d, const toml::table& table) {
         if (const auto* sounds = std::get_if<SettingField<std::map<std::string, std::string>>>(&d.value)) {
@@ -30,7 +32,9 @@ class Reader {
                 if (const auto* v = node.as_string())
                     (*sounds)(s_)[std::string(key.str())] = v->get();
                 else
-                    notices_.push_back("settings: sound `" + std::string(key.str()) + "` must be a file path");
+                    notice(node, "`" + std::string(key.str()) + "` in [" + std::string(d.table) +
+                                     "] must be a sound file's path, like \"/home/me/gong.wav\"; using the built-in "
+                                     "sound");
             }
             return;
         }
@@ -38,14 +42,21 @@ class Reader {
         if (!n) return;
         const bool ok = std::visit([&](auto field) { return take(d, *n, field(s_)); }, d.value);
         if (!ok)
-            notices_.push_back("settings: `" + std::string(d.key) + "`" +
-                               (d.table.empty() ? "" : " in [" + std::string(d.table) + "]") + " must be " +
-                               settingValues(d) + "; using the default");
+            notice(*n, "`" + std::string(d.key) + "`" + (d.table.empty() ? "" : " in [" + std::string(d.table) + "]") +
+                           " must be " + settingValues(d) + "; using the default");
+    }
+
+    void notice(const toml::node& at, std::string message) {
+        const auto& b = at.source().begin;
+        notices_.push_back(Diagnostic{path_, static_cast<int>(std::max<std::uint32_t>(b.line, 1)),
+                                      static_cast<int>(std::max<std::uint32_t>(b.column, 1)), std::move(message)}
+                               .format());
     }
 
   private:
     Settings& s_;
     std::vector<std::string>& notices_;
+    std::string path_;
 
     static bool take(const SettingDecl&, const toml::node& n, bool& out) {
         const auto* v = n.as_boolean();
@@ -121,7 +132,7 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
                               "; using the default settings");
         return out;
     }
-    Reader reader(s, out.notices);
+    Reader reader(s, out.notices, path);
     std::string_view tableName;
     const toml::table* table = &top;
     for (const SettingDecl* d : settingsInFileOrder()) {
@@ -130,8 +141,8 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
             const toml::node* node = top.get(tableName);
             table = node ? node->as_table() : nullptr;
             if (node && !table)
-                out.notices.push_back("settings: `" + std::string(tableName) + "` must be a table ([" +
-                                      std::string(tableName) + "]); using the defaults");
+                reader.notice(*node, "`" + std::string(tableName) + "` must be a table ([" + std::string(tableName) +
+                                         "]); using the defaults of its settings");
         }
         if (table) reader.read(*d, *table);
     }

@@ -9,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <set>
 #include <unistd.h>
 
@@ -199,6 +200,23 @@ TEST_CASE("the voice is on at full volume by default and a rate out of range is 
     CHECK(loaded.settings.voice.volume == 40);
     REQUIRE(loaded.notices.size() == 1);
     CHECK(loaded.notices[0].find("`rate`") != std::string::npos);
+}
+
+TEST_CASE("every settings notice names its place, its key and its table") {
+    const auto loaded = parseSettings("volume = 300\nwindow = 4\n[cues]\nhalfway = 3\n[sounds]\ntense = 5\n[voice]\n"
+                                      "rate = 3.0\n",
+                                      "/home/me/.config/unknot/settings.toml");
+    REQUIRE(loaded.notices.size() == 5);
+    const std::string at = "/home/me/.config/unknot/settings.toml:";
+    for (const std::string& expected :
+         {at + "1:10: error: `volume` must be", at + "2:10: error: `window` must be a table ([window])",
+          at + "4:11: error: `halfway` in [cues] must be",
+          at + "6:9: error: `tense` in [sounds] must be a sound file's path",
+          at + "8:8: error: `rate` in [voice] must be"}) {
+        CAPTURE(expected);
+        CHECK(std::any_of(loaded.notices.begin(), loaded.notices.end(),
+                          [&](const std::string& n) { return n.starts_with(expected); }));
+    }
 }
 
 TEST_CASE("a missing settings file gives the defaults quietly") {
