@@ -275,7 +275,9 @@ std::optional<std::string> editSettingsText(std::string_view text, const Setting
     if (changed.empty()) return std::string(text);
     // A byte order mark (Notepad writes one) stays where it is, out of the text edited.
     constexpr std::string_view kBom = "\xEF\xBB\xBF";
-    if (text.substr(0, kBom.size()) == kBom) {
+    // One mark only: a second is text toml++ refuses, so such a file is rewritten (fuzz_settings
+    // found two marks edited into a file that no longer read back).
+    if (text.substr(0, kBom.size()) == kBom && text.substr(kBom.size(), kBom.size()) != kBom) {
         auto edited = editSettingsText(text.substr(kBom.size()), before, after);
         if (edited) edited->insert(0, kBom);
         return edited;

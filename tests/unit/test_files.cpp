@@ -151,6 +151,16 @@ TEST_CASE("a row appended to history.csv ends as the file's lines do and never j
     }
 }
 
+TEST_CASE("a settings file with two byte order marks is rewritten, never edited into one that does not read") {
+    // Found by fuzz_settings: the marks were taken off one by one, the rest edited and both put back.
+    const std::string text = "\xEF\xBB\xBF\xEF\xBB\xBF#0#0\r\n";
+    Settings after;
+    after.volume = 7;
+    const auto edited = editSettingsText(text, parseSettings(text).settings, after);
+    if (edited) CHECK(parseSettings(*edited).settings == after);
+    CHECK_FALSE(edited);
+}
+
 TEST_CASE("settings survive a save and a load") {
     TempDir tmp;
     Settings s;
