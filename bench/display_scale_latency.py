@@ -34,7 +34,7 @@ def main():
     args = ap.parse_args()
     import harness
     harness.BIN = args.bin
-    x = Xvfb(1366, 768, extra=("-noreset",))
+    x = Xvfb(1366, 768)
     env = {**os.environ, "DISPLAY": x.display}
     read_ms, drawn_ms = [], []
     heights = {}  # dpi -> the library's parts as the app reported them (px)

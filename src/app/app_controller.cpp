@@ -11,36 +11,23 @@ namespace unknot {
 AppController::AppController(AppShell& shell, Reporter& reporter, HistorySink& history, SettingsFile& settingsFile,
                              AppPaths paths, LibraryFolders folders, Settings settings, Clocks clocks)
     : shell_(shell), reporter_(reporter), settingsFile_(settingsFile), settings_(std::move(settings)),
-      library_(std::move(folders), reporter), player_(history, reporter, clocks), paths_(std::move(paths)),
-      trash_(reporter, paths_.trash, clocks.wallSeconds), history_(history), clocks_(std::move(clocks)) {}
+      player_(history, reporter, clocks), paths_(std::move(paths)), history_(history), clocks_(std::move(clocks)) {
+    ScreenHost& host = *this;
+    router_.open(std::make_unique<LibraryScreen>(host, std::move(folders)));
+}
+
+LibraryScreen& AppController::libraryScreen() const {
+    return *static_cast<LibraryScreen*>(router_.opened(Route::Library));
+}
 
 void AppController::setDriver(SessionDriver* driver) {
     driver_ = driver;
     player_.setDriver(driver);
 }
 
-void AppController::followPrograms(ProgramFolders folders, std::filesystem::path db,
-                                   std::function<std::int64_t()> wallClock) {
-    today_.emplace(std::move(folders), std::move(db), reporter_, std::move(wallClock));
-}
-
-void AppController::refreshToday() {
-    if (!today_) return;
-    today_->refresh(library_.entries());
-    if (const auto id = today_->nextDueId()) {
-        const auto& entries = library_.entries();
-        for (RoutineSource source : {RoutineSource::Dir, RoutineSource::User, RoutineSource::BuiltIn})
-            for (std::size_t i = 0; i < entries.size(); ++i)
-                if (entries[i].source == source && entries[i].id == *id) {
-                    library_.select(i);
-                    return;
-                }
-    }
-}
-
 void AppController::begin(const std::optional<LibraryEntry>& startWith) {
-    library_.rescan(settings_.lastRoutine);
-    refreshToday();
+    library().rescan(settings_.lastRoutine);
+    libraryScreen().refreshToday();
     if (startWith)
         startRoutine(*startWith);
     else
@@ -57,22 +44,21 @@ void AppController::tick() {
         if (player_.over() && !overHandled_) {
             // Recorded by now (in update(), or in the command that ended it): ask how it feels.
             overHandled_ = true;
-            sessionRecorded();
-            const auto& areas = player_.routine()->checkIn;
-            if (!areas.empty()) openCheckIn(areas, CheckInMoment::After, player_.routine()->displayName());
+            checkIns_.sessionRecorded();
+            checkIns_.after(player_.routine()->checkIn, player_.routine()->displayName());
         }
         // The screen stays awake while a routine plays, and may sleep when paused or done.
         screenSaver(!player_.running());
     }
-    library_.poll(settings_.lastRoutine); // what the loader read: a routine saved in the editor, a file changed
+    library().poll(settings_.lastRoutine); // what the loader read: a routine saved in the editor, a file changed
     history_.poll();
 }
 
 std::vector<long long> AppController::signature(unsigned noticeSerial) const {
     const SessionStatus& s = player_.status();
     return {static_cast<long long>(screen()),
-            static_cast<long long>(library_.scans()),
-            today_ ? static_cast<long long>(today_->serial()) : -1,
+            static_cast<long long>(libraryScreen().model().scans()),
+            today() ? static_cast<long long>(today()->serial()) : -1,
             static_cast<long long>(s.state),
             static_cast<long long>(s.phaseSerial),
             (s.phaseRemainingMs + 999) / 1000,
@@ -87,7 +73,7 @@ std::vector<long long> AppController::signature(unsigned noticeSerial) const {
 
 void AppController::finish() {
     player_.quit();
-    sessionRecorded();
+    checkIns_.sessionRecorded();
     shell_.setScreenSaverEnabled(true);
 }
 
@@ -98,9 +84,9 @@ void AppController::key(ui::Key key, bool ctrl, bool typing, ui::Modifiers more)
     if (const auto command = ui::mediaCommandForKey(key)) return media(*command);
     // From `/` or Ctrl+F on, the search holds the keys (LibraryModel::requestSearchFocus), also
     // before `typing` (ImGui's WantTextInput) says so; Esc and Enter end it.
-    if (screen() == ui::Screen::Library && library_.searchHoldsKeys()) {
+    if (screen() == ui::Screen::Library && library().searchHoldsKeys()) {
         typing = true;
-        if (key == ui::Key::Escape || key == ui::Key::Enter) library_.releaseSearch();
+        if (key == ui::Key::Escape || key == ui::Key::Enter) library().releaseSearch();
     }
     const Screen* top = router_.topScreen();
     handle(ui::intentForKey(key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open, top && top->holdsKeys(),
@@ -113,8 +99,8 @@ void AppController::media(ui::MediaCommand command) {
 }
 
 ui::MediaContext AppController::mediaContext() const {
-    return {screen(), player_.playing() ? player_.status().state : SessionState::Ready, library_.selected() != nullptr,
-            settingsPanel_.open};
+    return {screen(), player_.playing() ? player_.status().state : SessionState::Ready,
+            libraryScreen().model().selected() != nullptr, settingsPanel_.open};
 }
 
 bool AppController::requestQuit() {
@@ -135,39 +121,17 @@ void AppController::handle(const ui::Intent& intent) {
     // The screen on top first; what it leaves (the sound, the window, opening another) is the app's.
     if (Screen* top = router_.topScreen(); top && top->handle(intent)) {
     } else if (intent.action == ui::Action::OpenCheckIn) {
-        openCheckIn(knownAreas(), CheckInMoment::Standalone, {});
+        checkIns_.standalone(library().entries(), [this] {
+            if (router_.top() == Route::History) historyScreen()->load(); // it shows the answers
+        });
     } else {
-        handleLibrary(intent) || openScreens(intent) || handlePlayer(intent) || handleSound(intent) ||
-            handleWindow(intent);
+        openScreens(intent) || handlePlayer(intent) || handleSound(intent) || handleWindow(intent);
     }
-    if (screen() != ui::Screen::Library) library_.releaseSearch(); // back in the library, shortcuts work
+    if (screen() != ui::Screen::Library) library().releaseSearch(); // back in the library, shortcuts work
 }
 
-bool AppController::handleLibrary(const ui::Intent& intent) {
-    using ui::Action;
-    switch (intent.action) {
-    case Action::Select: library_.select(intent.index); return true;
-    case Action::SelectPrevious: library_.moveSelection(-1); return true;
-    case Action::SelectNext: library_.moveSelection(+1); return true;
-    case Action::FocusSearch: library_.requestSearchFocus(); return true;
-    case Action::RanToday:
-        if (today_ && today_->panel().show && today_->markRan(library_.entries())) refreshToday();
-        return true;
-    case Action::StartToday:
-        for (RoutineSource source : {RoutineSource::Dir, RoutineSource::User, RoutineSource::BuiltIn})
-            for (const auto& e : library_.entries())
-                if (e.source == source && e.id == intent.text && e.valid()) return startRoutine(e), true;
-        return true;
-    case Action::Start: withEntry(intent.index, [&](const LibraryEntry& e) { startRoutine(e); }); return true;
-    case Action::StartSelected:
-        if (screen() == ui::Screen::Library && library_.selected()) startRoutine(*library_.selected());
-        return true;
-    default: return false;
-    }
-}
-
-// The library's ways to the other screens, and deleting. (Esc, Save and the editors' own
-// intents went to the screen on top.)
+// The library's ways to the other screens. (Its own intents, Esc, Save and the editors' went to
+// the screen on top.)
 bool AppController::openScreens(const ui::Intent& intent) {
     using ui::Action;
     ScreenHost& host = *this;
@@ -181,19 +145,8 @@ bool AppController::openScreens(const ui::Intent& intent) {
         withEntry(intent.index, [&](const LibraryEntry& e) { show(EditorScreen::of(host, e)); });
         return true;
     case Action::EditSelected:
-        if (const LibraryEntry* e = library_.selected(); e && e->valid())
+        if (const LibraryEntry* e = library().selected(); e && e->valid())
             show(e->source == RoutineSource::User ? EditorScreen::of(host, *e) : EditorScreen::copyOf(host, *e));
-        return true;
-    case Action::Delete:
-        withEntry(intent.index, [&](const LibraryEntry& e) {
-            if (trash_.remove(e)) routinesChanged("");
-        });
-        return true;
-    case Action::DeleteSelected:
-        if (library_.selected() && trash_.remove(*library_.selected())) routinesChanged("");
-        return true;
-    case Action::UndoDelete:
-        if (auto restored = trash_.undo()) routinesChanged(*restored);
         return true;
     case Action::OpenHistory: {
         auto history = std::make_unique<HistoryScreen>(host);
@@ -282,19 +235,14 @@ bool AppController::handleWindow(const ui::Intent& intent) {
 // The player
 // ---------------------------------------------------------------------------------------
 void AppController::startRoutine(const LibraryEntry& entry) {
-    if (entry.valid() && !entry.routine().checkIn.empty() && settings_.checkInBefore) {
-        startAfterCheckIn_ = entry;
-        openCheckIn(entry.routine().checkIn, CheckInMoment::Before, entry.displayName());
-        return;
-    }
-    playRoutine(entry);
+    if (!checkIns_.before(entry)) playRoutine(entry); // a check-in first, when the settings ask
 }
 
 void AppController::playRoutine(const LibraryEntry& entry) {
     overHandled_ = false;
     player_.setFlash(settings_.flash, settings_.flashMs);
     if (!player_.start(entry, settings_.cues)) {
-        beforeAnswers_.clear(); // no session for them to belong to
+        checkIns_.noSession();
         return;
     }
     router_.open(std::make_unique<PlayerScreen>(player_));
@@ -304,10 +252,10 @@ void AppController::playRoutine(const LibraryEntry& entry) {
 
 void AppController::toLibrary() {
     player_.stop();
-    sessionRecorded();
+    checkIns_.sessionRecorded();
     router_.close(Route::Player);
     screenSaver(true);
-    refreshToday(); // the routine just done shows done, Enter moves on to the next one due
+    libraryScreen().refreshToday(); // the routine just done shows done, Enter moves on to the next one due
     reporter_.logf("screen %s", std::string(routeName(router_.top())).c_str()); // "Try it" comes back to the editor
 }
 
@@ -317,12 +265,12 @@ void AppController::screenSaver(bool allowed) {
 
 void AppController::routinesChanged(const std::string& selectId) {
     if (!selectId.empty()) settings_.lastRoutine = selectId;
-    library_.clearSelection();
-    library_.rescan(settings_.lastRoutine);
+    library().clearSelection();
+    library().rescan(settings_.lastRoutine);
 }
 
 // ---------------------------------------------------------------------------------------
-// Check-ins: before a routine (a setting), after it, and on their own from the history
+// Check-ins: which screen asks them (their flow is screens/check_in/check_in_flow), the voice
 // ---------------------------------------------------------------------------------------
 CheckInScreen* AppController::checkInScreen() const {
     return static_cast<CheckInScreen*>(router_.opened(Route::CheckIn));
@@ -333,49 +281,10 @@ const CheckInModel* AppController::checkIn() const {
     return s ? &s->model() : nullptr;
 }
 
-void AppController::openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName) {
-    ScreenHost& host = *this;
-    auto screen = std::make_unique<CheckInScreen>(host, areas, moment, std::move(routineName),
-                                                  [this](const CheckInModel& answered) { checkInAnswered(answered); });
-    CheckInScreen& opened = *screen;
-    router_.open(std::move(screen));
-    opened.begin();
-}
-
 bool AppController::say(const std::string& sentence) {
     if (!driver_ || !settings_.voice.enabled) return false;
     driver_->say(sentence);
     return true;
-}
-
-void AppController::checkInAnswered(const CheckInModel& answered) {
-    const CheckInMoment moment = answered.moment();
-    auto answers = answered.answers(moment == CheckInMoment::After ? history_.lastSessionId() : std::nullopt);
-    if (moment == CheckInMoment::Before) {
-        beforeAnswers_ = std::move(answers); // their session has no id until it is recorded
-        if (auto entry = std::exchange(startAfterCheckIn_, std::nullopt)) playRoutine(*entry);
-        return;
-    }
-    for (const auto& a : answers)
-        if (auto error = history_.addCheckIn(a)) reporter_.notice("cannot record the check-in: " + *error);
-    if (moment == CheckInMoment::Standalone && router_.top() == Route::History) historyScreen()->load();
-}
-
-void AppController::sessionRecorded() {
-    const auto id = history_.lastSessionId();
-    for (auto& a : std::exchange(beforeAnswers_, {})) {
-        a.sessionId = id;
-        if (auto error = history_.addCheckIn(a)) reporter_.notice("cannot record the check-in: " + *error);
-    }
-}
-
-std::vector<std::string> AppController::knownAreas() const {
-    std::vector<std::string> areas;
-    for (const auto& e : library_.entries())
-        if (e.valid())
-            for (const auto& a : e.routine().checkIn)
-                if (std::find(areas.begin(), areas.end(), a) == areas.end()) areas.push_back(a);
-    return areas;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,19 +1,19 @@
 #pragma once
-// The window's brain without the window: it owns the router (and so the open screens), the
-// library and the player, the settings, and the flows between screens (a check-in before a
-// routine, the editor's "Try it"); each intent (from a key, a button, a test) goes to the
+// The window's brain without the window: it owns the router (and so the open screens, the
+// library's at the bottom), the player, the settings, and the flows between screens (the
+// library opening the others, the check-in's flow around a routine, the editor's "Try it");
+// each intent (from a key, a button, a test) goes to the
 // screen on top first, then to the app. What only the window can do (fullscreen, text size, the
 // screen saver, the sound device) it asks of an AppShell. Unit tests drive it with a fake
 // shell, a steady-clock driver on a fake clock and a temporary folder.
 
 #include "core/reporter.hpp"
+#include "screens/check_in/check_in_flow.hpp"
 #include "screens/check_in/check_in_screen.hpp"
 #include "screens/editor/editor_screen.hpp"
 #include "screens/history/history_screen.hpp"
 #include "screens/intent.hpp"
-#include "screens/library/library_model.hpp"
-#include "screens/library/today_model.hpp"
-#include "screens/library/trash.hpp"
+#include "screens/library/library_screen.hpp"
 #include "screens/player/player_controller.hpp"
 #include "screens/player/player_screen.hpp"
 #include "screens/quick_set/quick_set_screen.hpp"
@@ -53,8 +53,10 @@ class AppController final : private ScreenHost {
 
     // Programs (issue 26): the library opens on Today while one runs. Off until the window
     // turns it on (unit tests that do not ask for it never open a database).
-    void followPrograms(ProgramFolders folders, std::filesystem::path db, std::function<std::int64_t()> wallClock);
-    [[nodiscard]] const TodayModel* today() const { return today_ ? &*today_ : nullptr; }
+    void followPrograms(ProgramFolders folders, std::filesystem::path db, std::function<std::int64_t()> wallClock) {
+        libraryScreen().followPrograms(std::move(folders), std::move(db), std::move(wallClock));
+    }
+    [[nodiscard]] const TodayModel* today() const { return libraryScreen().today(); }
 
     // Reads the library, then plays `startWith` at once when given (`unknot run`).
     void begin(const std::optional<LibraryEntry>& startWith);
@@ -86,15 +88,16 @@ class AppController final : private ScreenHost {
     [[nodiscard]] bool showHelp() const { return showHelp_; }
     [[nodiscard]] const Settings& settings() const override { return settings_; }
     [[nodiscard]] const PlayerController& player() const { return player_; }
-    [[nodiscard]] LibraryModel& library() { return library_; }
-    // The screens open now, if they are.
+    [[nodiscard]] LibraryModel& library() { return libraryScreen().model(); }
+    // The library, always open (the router's bottom screen); the screens open now, if they are.
+    [[nodiscard]] LibraryScreen& libraryScreen() const;
     [[nodiscard]] EditorScreen* editorScreen() const;
     [[nodiscard]] QuickSetScreen* quickSetScreen() const;
     [[nodiscard]] HistoryScreen* historyScreen() const;
     [[nodiscard]] PlayerScreen* playerScreen() const;
     [[nodiscard]] Screen* topScreen() const { return router_.topScreen(); }
     // The name of the routine just deleted (the library offers Undo), or "".
-    [[nodiscard]] std::string deletedName() const { return trash_.deletedName(); }
+    [[nodiscard]] std::string deletedName() const { return libraryScreen().deletedName(); }
     [[nodiscard]] ui::SettingsViewState& settingsPanel() { return settingsPanel_; }
     // The check-in asked now (before or after a routine, or from the history), if any.
     [[nodiscard]] CheckInScreen* checkInScreen() const;
@@ -106,34 +109,22 @@ class AppController final : private ScreenHost {
     SettingsFile& settingsFile_;
     Settings settings_;
     Router router_;
-    LibraryModel library_;
     PlayerController player_;
     AppPaths paths_;
-    Trash trash_;
     SessionDriver* driver_ = nullptr;
     ui::SettingsViewState settingsPanel_;
     HistorySink& history_;
     PlayerClocks clocks_;
-    // -- the check-ins' flow (the screen is screens/check_in) --
-    std::optional<LibraryEntry> startAfterCheckIn_; // the routine the "before" questions lead to
-    std::vector<CheckIn> beforeAnswers_;            // kept until their session is recorded
-    bool overHandled_ = false;                      // this session's end was seen (and "after" asked)
+    CheckInFlow checkIns_{*this, [this](const LibraryEntry& entry) { playRoutine(entry); }};
+    bool overHandled_ = false; // this session's end was seen (and "after" asked)
     bool showHelp_ = false;
     bool quit_ = false;
-    std::optional<TodayModel> today_; // programs: what today asks (issue 26)
-    void refreshToday();              // reads today again and selects the next routine due
 
     // Intents by concern; each returns false for intents not its own.
-    bool handleLibrary(const ui::Intent& intent);
     bool openScreens(const ui::Intent& intent); // the library's ways to the other screens
     bool handlePlayer(const ui::Intent& intent);
     bool handleSound(const ui::Intent& intent);
     bool handleWindow(const ui::Intent& intent);
-
-    void openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName);
-    void checkInAnswered(const CheckInModel& answered); // the questions are over: record, then go on
-    void sessionRecorded();                             // the "before" answers get their session's id
-    [[nodiscard]] std::vector<std::string> knownAreas() const;
 
     void startRoutine(const LibraryEntry& entry);
     void playRoutine(const LibraryEntry& entry);
@@ -143,7 +134,7 @@ class AppController final : private ScreenHost {
     void soundSettingsChanged();
     // The entry at `index` of the library, when there is one.
     template <class Act> void withEntry(std::size_t index, Act&& act) {
-        if (const LibraryEntry* e = library_.at(index)) act(*e);
+        if (const LibraryEntry* e = libraryScreen().model().at(index)) act(*e);
     }
 
     template <class S> void show(std::unique_ptr<S> screen) {

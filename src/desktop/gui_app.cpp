@@ -162,17 +162,13 @@ class GuiApp final : public AppShell {
     std::unique_ptr<MprisService> remote_; // MPRIS on the session bus, served by its own thread
     MprisState remoteShown_;               // what the remote was last given
     std::string iconUrl_;
-    ui::LibraryViewState libraryView_;
     int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
     bool settingsListed_ = false; // the settings panel was open last frame (its outputs are listed)
     std::vector<long long> drawnSignature_;
     unsigned long long wakes_ = 0;    // for --verbose: how often the loop woke
     unsigned long long frames_ = 0;   // and how often it drew
     Ticks lastInputMs_ = 0;           // the last key, click or mouse move (the player's chrome)
-    std::string reportedLibrary_;     // test mode: the library's layout last logged
-    std::string reportedSelection_;   // test mode: the selected row, and if it was in view
     std::string reportedFocus_ = "-"; // test mode: the form field last logged as having the keys
-    std::string loggedSearch_;        // the library's search text, as last logged
 
     // While a routine plays, the chrome shows only for a while after input.
     [[nodiscard]] bool playingUndisturbed() const {
@@ -339,21 +335,17 @@ class GuiApp final : public AppShell {
     // Each screen's view draws what it is given and returns the one intent the user gave.
     void draw() {
         const Route route = app_->router().top();
-        platform_->setKeyboardNavigation(route == Route::QuickSet || route == Route::Editor ||
-                                         (route == Route::Library && app_->settingsPanel().open));
+        Screen& top = *app_->topScreen();
+        ui::SettingsViewState& settings = app_->settingsPanel(); // drawn over the library when open
+        const bool settingsShown = route == Route::Library && settings.open;
+        platform_->setKeyboardNavigation(top.navigatesByKeyboard() || settingsShown);
         platform_->beginFrame();
         ui::Intent intent;
         const ui::Fonts& fonts = platform_->fonts();
         EditorScreen* editor = app_->editorScreen();
         QuickSetScreen* quickSet = app_->quickSetScreen();
         // Emoji typed go to the field being typed in, which ImGui holds each as U+FFFD in.
-        ui::SettingsViewState& settings = app_->settingsPanel();
-        std::deque<std::string>* typed = route == Route::Editor     ? &editor->view().typedBeyondBmp
-                                         : route == Route::QuickSet ? &quickSet->model().form().typedBeyondBmp
-                                         : route == Route::CheckIn  ? &app_->checkInScreen()->typedBeyondBmp
-                                         : route != Route::Library  ? nullptr
-                                         : settings.open            ? &settings.typedBeyondBmp
-                                                                    : &libraryView_.typedBeyondBmp;
+        std::deque<std::string>* typed = settingsShown ? &settings.typedBeyondBmp : top.typedInto();
         for (auto& c : platform_->takeTypedBeyondBmp())
             if (typed) typed->push_back(std::move(c));
         switch (app_->router().top()) {
@@ -362,36 +354,30 @@ class GuiApp final : public AppShell {
             if (settings.open) reportFocus(settings.focused); // a sound file's field
             break;
         case Route::Player: intent = drawPlayer(); break;
-        case Route::Editor:
-            intent = ui::drawEditor(editor->view(), editor->editor(), fonts);
-            reportFocus(editor->view().activeField.c_str()); // the text field being typed in
-            break;
+        case Route::Editor: intent = ui::drawEditor(editor->view(), editor->editor(), fonts); break;
         case Route::QuickSet:
             intent = ui::drawQuickSet(quickSet->model().form(), quickSet->model().summary(), fonts);
-            reportFocus(quickSet->model().form().focused);
             break;
         case Route::History: intent = ui::drawHistory(app_->historyScreen()->model(), fonts); break;
         case Route::CheckIn: intent = ui::drawCheckInScreen(*app_->checkInScreen(), fonts, platform_->typing()); break;
         }
         // Test mode: what the screen drawn says of its frame (the player's layout), when it changed.
-        if (Screen* top = app_->topScreen(); top && platform_->testMode()) {
+        if (platform_->testMode()) {
             std::string lines;
-            top->describe(lines);
+            top.describe(lines);
             for (std::size_t at = 0, end; (end = lines.find('\n', at)) != std::string::npos; at = end + 1)
                 std::fprintf(stderr, "unknot: %s\n", lines.substr(at, end - at).c_str());
         }
         platform_->endFrame(ui::frameBackground());
         if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
-        if (route != Route::QuickSet && route != Route::Editor && !(route == Route::Library && settings.open))
-            reportedFocus_ = "-"; // a form opened again reports afresh
-        if (Screen* top = app_->topScreen()) top->viewDrawn();
+        if (!settingsShown) reportedFocus_ = "-";          // opened again, it reports afresh
+        top.viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);
     }
 
-    // The keyboard tests reach a form's fields by Tab until the one they want has the keys
-    // (ImGui 1.86's Tab visits text fields only, 1.89's every item): the field, when it changes,
-    // before the frame's own test line.
+    // The settings panel's "test focus=…" (the forms' are their screens' describe()), before
+    // the frame's own test line.
     void reportFocus(const char* field) {
         if (!platform_->testMode() || reportedFocus_ == field) return;
         reportedFocus_ = field;
@@ -399,44 +385,8 @@ class GuiApp final : public AppShell {
     }
 
     ui::Intent drawLibrary() {
-        LibraryModel& library = app_->library();
-        library.setFilter(ui::filterFor(libraryView_, library.tags(), library.equipment()));
-        if (library.takeScrollRequest()) libraryView_.scrollToSelected = true;
-        if (library.takeSearchFocusRequest()) libraryView_.focusSearch = true;
-        if (libraryView_.search.text != loggedSearch_) {
-            loggedSearch_ = libraryView_.search.text;
-            reporter_.logf("library search \"%s\" visible=%zu", loggedSearch_.c_str(), library.visible().size());
-        }
-        ui::LibraryViewModel model;
-        model.entries = &library.entries();
-        model.visible = &library.visible();
-        model.tags = &library.tags();
-        model.equipment = &library.equipment();
-        model.selected = library.selectedIndex();
-        model.outline = &library.selectedOutline();
-        model.notice = reporter_.current();
-        model.deleted = app_->deletedName();
-        model.showHelp = app_->showHelp();
-        model.today = app_->today() ? &app_->today()->panel() : nullptr;
-        model.reading = library.reading();
-        ui::LibraryLayout layout;
-        ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts(), &layout);
-        library.searchDrawn(libraryView_.searchActive);
-        if (platform_->testMode()) {
-            // The end-to-end tests read how tall the library drew its parts (the display's scale).
-            char line[160];
-            std::snprintf(line, sizeof line,
-                          "test library scale=%.2f title=%.1f search=%.1f row=%.1f name=%.1f start=%.1f",
-                          static_cast<double>(platform_->fonts().uiScale), static_cast<double>(layout.title),
-                          static_cast<double>(layout.search), static_cast<double>(layout.row),
-                          static_cast<double>(layout.name), static_cast<double>(layout.start));
-            if (line != reportedLibrary_) std::fprintf(stderr, "unknot: %s\n", line);
-            reportedLibrary_ = line;
-            std::snprintf(line, sizeof line, "test library selected_row=%d shown=%d", layout.selectedRow,
-                          layout.selectedShown ? 1 : 0);
-            if (line != reportedSelection_) std::fprintf(stderr, "unknot: %s\n", line);
-            reportedSelection_ = line;
-        }
+        ui::Intent intent = ui::drawLibraryScreen(app_->libraryScreen(), reporter_.current(), app_->showHelp(),
+                                                  platform_->fonts(), platform_->testMode());
         // The outputs connected now, listed once each time the panel opens, and the desktop's scale.
         ui::SettingsViewState& panel = app_->settingsPanel();
         if (panel.open && !settingsListed_) {

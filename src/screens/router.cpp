@@ -53,9 +53,10 @@ void Router::open(Route route) {
 }
 
 void Router::open(std::unique_ptr<Screen> screen) {
-    const Route route = screen->route();
-    open(route);
-    if (route != Route::Library) stack_.back().screen = std::move(screen);
+    open(screen->route());
+    // The library's screen is the bottom one: a new one replaces it (the old lives until sweep()).
+    if (stack_.back().screen) closed_.push_back(std::move(stack_.back().screen));
+    stack_.back().screen = std::move(screen);
 }
 
 void Router::replaceTop(Route route) {

@@ -23,7 +23,8 @@ class Router {
     // Opens `route` over what shows now; a route already open is closed first, with what is
     // over it (one editor, one player at a time).
     void open(Route route);
-    // The same, with the screen that shows for it (its route()).
+    // The same, with the screen that shows for it (its route()); the library's screen, at the
+    // bottom, with everything over it closed.
     void open(std::unique_ptr<Screen> screen);
     // Replaces the top with `route` (the quick set's "Start now", "Open in the editor").
     void replaceTop(Route route);
@@ -39,7 +40,7 @@ class Router {
   private:
     struct Open {
         Route route;
-        std::unique_ptr<Screen> screen; // null for the routes not yet their own Screen
+        std::unique_ptr<Screen> screen; // null for a route opened without one (the router's tests)
     };
     std::vector<Open> stack_ = initial();
     std::vector<std::unique_ptr<Screen>> closed_;

@@ -13,6 +13,7 @@
 #include "store/library.hpp"
 #include "store/settings.hpp"
 
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <span>
@@ -43,6 +44,11 @@ class Screen {
     [[nodiscard]] virtual bool holdsKeys() const { return false; }
     // After each frame its view drew (the quick set checks what its fields say now).
     virtual void viewDrawn() {}
+    // A form: Tab and the arrows move between its widgets (Dear ImGui's keyboard navigation).
+    [[nodiscard]] virtual bool navigatesByKeyboard() const { return false; }
+    // Where characters beyond the BMP typed now go (emoji, which ImGui's 16-bit fields hold
+    // as U+FFFD: ui/draw.hpp typedTextField places them); null for a screen with no text field.
+    [[nodiscard]] virtual std::deque<std::string>* typedInto() { return nullptr; }
     // Carries out an intent that is its own; false for one it leaves to the app (the sound,
     // the window, opening another screen).
     virtual bool handle(const ui::Intent& intent) = 0;
@@ -50,6 +56,17 @@ class Screen {
     // one line each ("test layout …"); appended to `out` only when it changed since last asked.
     virtual void describe(std::string& out) { (void)out; }
 };
+
+// Test mode, for a form's describe(): the keyboard tests reach a form's fields by Tab until the
+// one they want has the keys (ImGui 1.86's Tab visits text fields only, 1.89's every item), so
+// "test focus=<field>" is appended to `out` when `field` is not the one `reported` last said.
+inline void describeFocus(std::string_view field, std::string& reported, std::string& out) {
+    if (field == reported) return;
+    reported = field;
+    out += "test focus=";
+    out += field;
+    out += '\n';
+}
 
 // What a screen may ask of the app. The app (AppController) is the one host; the unit tests of
 // a screen pass a fake.

@@ -50,14 +50,15 @@ class Xvfb:
     """An X server of our own on a free display number."""
 
     def __init__(self, width=1280, height=800, extra=()):
-        """`extra`: more arguments for Xvfb (-noreset keeps resources set with xrdb, which a server
-        resetting when its last client leaves would forget)."""
+        """`extra`: more arguments for Xvfb. It never resets, so resources set with xrdb stay."""
         read_fd, write_fd = os.pipe()
         self.proc = subprocess.Popen(
             # -r: no autorepeat. On a loaded machine a key can stay down longer than the repeat
-            # delay between two xdotool calls, and a repeated Tab skips a field.
+            # delay between two xdotool calls, and a repeated Tab skips a field. -noreset: when the
+            # app quits (Ctrl+Q) it is the last client, and a server resetting then refuses the
+            # xdotool that lifts the key ("Can't open display").
             ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
-             "+extension", "GLX", "-r", *extra],
+             "+extension", "GLX", "-r", "-noreset", *extra],
             pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(write_fd)
         with os.fdopen(read_fd) as f:
@@ -67,7 +68,7 @@ class Xvfb:
         self.display = ":" + number
 
     def set_resources(self, text):
-        """Sets X resources as a desktop does ("Xft.dpi: 192"); start this server with -noreset."""
+        """Sets X resources as a desktop does ("Xft.dpi: 192")."""
         subprocess.run(["xrdb", "-nocpp", "-merge"], input=text, text=True, check=True,
                        env={**os.environ, "DISPLAY": self.display})
         out = subprocess.run(["xrdb", "-query"], capture_output=True, text=True, check=True,

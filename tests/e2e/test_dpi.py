@@ -27,7 +27,7 @@ def parts(match):
 class DisplayScaleTest(unittest.TestCase):
     def start(self, args=(), resources=None, settings="", env=None):
         """The app in a 1366x768 window on a server of its own, with these X resources set first."""
-        x = Xvfb(WIDTH, HEIGHT, extra=("-noreset",))
+        x = Xvfb(WIDTH, HEIGHT)
         self.addCleanup(x.stop)
         if resources:
             x.set_resources(resources)

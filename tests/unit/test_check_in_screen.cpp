@@ -1,8 +1,11 @@
 // The check-in as a screen on a fake host: the intents a user gives, the voice asking each
-// question once, and the screen closing itself when the questions are over.
+// question once, and the screen closing itself when the questions are over; then its flow
+// (before a routine, after it, on its own) and what it records.
+#include "screens/check_in/check_in_flow.hpp"
 #include "screens/check_in/check_in_screen.hpp"
 
 #include "app_fakes.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -95,4 +98,107 @@ TEST_CASE("a check-in with no question is over at once") {
     CHECK(rig.done.size() == 1);
     CHECK(rig.host.router.top() == Route::Library);
     CHECK(rig.host.said.empty());
+}
+
+// ---------------------------------------------------------------------------------------
+// The flow: before a routine, after it, on its own
+// ---------------------------------------------------------------------------------------
+namespace {
+
+struct FlowRig {
+    test::TempDir dir;
+    test::Host host;
+    Library library;
+    std::vector<std::string> playedNow;
+    CheckInFlow flow{host, [this](const LibraryEntry& e) { playedNow.push_back(e.id); }};
+
+    FlowRig() {
+        dir.write("user/heel.toml", "name = \"Heel\"\ncheck_in = [\"heel\", \"knee\"]\n[[step]]\nkind = \"hold\"\n"
+                                    "duration = \"5s\"\n");
+        dir.write("user/plain.toml", "name = \"Plain\"\n[[step]]\nkind = \"hold\"\nduration = \"5s\"\n");
+        library.scan(LibraryFolders{dir.path / "builtin", dir.path / "user", {}});
+    }
+    [[nodiscard]] const LibraryEntry& entry(const std::string& id) const {
+        for (const auto& e : library.entries())
+            if (e.id == id) return e;
+        FAIL("no routine " << id);
+        return library.entries().front();
+    }
+    [[nodiscard]] CheckInScreen* screen() const {
+        return static_cast<CheckInScreen*>(host.router.opened(Route::CheckIn));
+    }
+    // Enter on every question (one not scored yet is given a 2), until the screen closes.
+    void answerAll() {
+        REQUIRE(screen());
+        for (int i = 0; i < 10 && screen(); ++i) {
+            if (!screen()->model().score()) screen()->handle(Intent{Action::CheckInScore, 0, 2});
+            screen()->handle(Intent{Action::CheckInNext});
+        }
+        CHECK_FALSE(screen());
+        host.router.sweep();
+    }
+};
+
+} // namespace
+
+TEST_CASE("the check-in flow asks before a routine, plays it once answered, and records with its session") {
+    FlowRig rig;
+    CHECK_FALSE(rig.flow.before(rig.entry("plain"))); // nothing to ask about: it plays at once
+    CHECK(rig.host.router.top() == Route::Library);
+    rig.host.current.checkInBefore = false;
+    CHECK_FALSE(rig.flow.before(rig.entry("heel"))); // the settings ask only after
+    rig.host.current.checkInBefore = true;
+    REQUIRE(rig.flow.before(rig.entry("heel")));
+    REQUIRE(rig.screen());
+    CHECK(rig.screen()->title() == "Before: Heel");
+    CHECK(rig.playedNow.empty());
+    rig.screen()->handle(Intent{Action::CheckInDigit, 0, 3});
+    rig.answerAll(); // left and right heel and knee
+    CHECK(rig.playedNow == std::vector<std::string>{"heel"});
+    CHECK(rig.host.sessions.checkIns.empty());            // the session has no id yet
+    rig.host.sessions.records.push_back(HistoryRecord{}); // the session is recorded: id 1
+    rig.flow.sessionRecorded();
+    REQUIRE(rig.host.sessions.checkIns.size() == 4);
+    CHECK(rig.host.sessions.checkIns[0].score == 3);
+    CHECK(rig.host.sessions.checkIns[0].moment == CheckInMoment::Before);
+    CHECK(rig.host.sessions.checkIns[0].sessionId == 1);
+    rig.flow.sessionRecorded(); // recorded once
+    CHECK(rig.host.sessions.checkIns.size() == 4);
+}
+
+TEST_CASE("the check-in flow: a routine that could not start keeps no answers, one that ran gets the after ones") {
+    FlowRig rig;
+    REQUIRE(rig.flow.before(rig.entry("heel")));
+    rig.answerAll();
+    CHECK(rig.playedNow.size() == 1);
+    rig.flow.noSession();
+    rig.flow.sessionRecorded();
+    CHECK(rig.host.sessions.checkIns.empty());
+
+    rig.flow.after({}, "Plain"); // no areas: nothing asked
+    CHECK_FALSE(rig.screen());
+    rig.host.sessions.records.push_back(HistoryRecord{});
+    rig.flow.after({"heel"}, "Heel");
+    REQUIRE(rig.screen());
+    CHECK(rig.screen()->title() == "After: Heel");
+    rig.answerAll();
+    REQUIRE(rig.host.sessions.checkIns.size() == 2);
+    CHECK(rig.host.sessions.checkIns[0].sessionId == 1);
+    CHECK(rig.host.sessions.checkIns[0].moment == CheckInMoment::After);
+}
+
+TEST_CASE("the check-in flow on its own asks about every area the library names, once each, then says so") {
+    FlowRig rig;
+    int recorded = 0;
+    rig.flow.standalone(rig.library.entries(), [&] { ++recorded; });
+    REQUIRE(rig.screen());
+    CHECK(rig.screen()->title() == "Check-in");
+    CHECK(rig.screen()->model().count() == 4); // heel and knee, left and right
+    rig.answerAll();
+    CHECK(recorded == 1);
+    REQUIRE(rig.host.sessions.checkIns.size() == 4);
+    CHECK_FALSE(rig.host.sessions.checkIns[0].sessionId);
+    CHECK(rig.host.sessions.checkIns[0].moment == CheckInMoment::Standalone);
+    rig.flow.standalone({}, [&] { ++recorded; }); // no routine names an area: over at once
+    CHECK(recorded == 2);
 }

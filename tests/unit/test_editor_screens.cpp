@@ -489,3 +489,31 @@ TEST_CASE("step commands wait while the editor asks a question") {
     rig.w.stepCommand(add);
     CHECK(rig.w.editor().routine().steps.size() == 1);
 }
+
+TEST_CASE("the forms describe the field that has the keys, once each time it changes") {
+    test::Host host;
+    QuickSetScreen quickSet(host);
+    CHECK(quickSet.navigatesByKeyboard()); // Tab moves between its fields
+    CHECK(quickSet.typedInto() == &quickSet.model().form().typedBeyondBmp);
+    std::string out;
+    quickSet.model().form().focused = "name";
+    quickSet.describe(out);
+    CHECK(out == "test focus=name\n");
+    out.clear();
+    quickSet.describe(out);
+    CHECK(out.empty());
+    quickSet.model().form().focused = "repeats";
+    quickSet.describe(out);
+    CHECK(out == "test focus=repeats\n");
+
+    EditorScreen editor(host, Routine{}, {}, "New");
+    CHECK(editor.navigatesByKeyboard());
+    CHECK(editor.typedInto() == &editor.view().typedBeyondBmp);
+    out.clear();
+    editor.view().activeField = "1.label";
+    editor.describe(out);
+    CHECK(out == "test focus=1.label\n");
+    out.clear();
+    editor.describe(out);
+    CHECK(out.empty());
+}

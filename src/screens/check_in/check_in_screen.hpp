@@ -28,6 +28,7 @@ class CheckInScreen final : public Screen {
     [[nodiscard]] Route route() const override { return Route::CheckIn; }
     [[nodiscard]] ui::Screen keyScreen() const override { return ui::Screen::CheckIn; }
     [[nodiscard]] bool holdsKeys() const override { return model_.noteOpen(); }
+    [[nodiscard]] std::deque<std::string>* typedInto() override { return &typedBeyondBmp; }
     bool handle(const ui::Intent& intent) override;
 
     [[nodiscard]] const CheckInModel& model() const { return model_; }

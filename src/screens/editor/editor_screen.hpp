@@ -29,6 +29,10 @@ class EditorScreen final : public Screen {
     [[nodiscard]] Route route() const override { return Route::Editor; }
     [[nodiscard]] ui::Screen keyScreen() const override { return ui::Screen::Editor; }
     bool handle(const ui::Intent& intent) override;
+    [[nodiscard]] bool navigatesByKeyboard() const override { return true; }
+    [[nodiscard]] std::deque<std::string>* typedInto() override { return &view_.typedBeyondBmp; }
+    // "test focus=…": the text field being typed in, when it changed.
+    void describe(std::string& out) override { describeFocus(view_.activeField, reportedFocus_, out); }
 
     // What the user did in the view (EditRoutine), or by key.
     void action(const ui::EditorAction& action);
@@ -55,6 +59,7 @@ class EditorScreen final : public Screen {
     bool closeAfterSave_ = false;
     bool quitAfterClose_ = false;
     bool closed_ = false; // off the router: it lives only until the intent is handled
+    std::string reportedFocus_ = "-"; // test mode: the field last described as having the keys
 
     [[nodiscard]] LibraryEntry entry() const;
     void close();

@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <utility>
 
@@ -119,21 +120,6 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
         ImGui::Unindent(static_cast<float>(line.depth) * ImGui::GetFontSize() * 1.4f + 1.0f);
     }
 }
-
-} // namespace
-
-LibraryFilter filterFor(const LibraryViewState& state, const std::vector<std::string>& tags,
-                        const std::vector<std::string>& equipment) {
-    LibraryFilter f;
-    f.query = state.search.text;
-    if (state.tag > 0 && static_cast<std::size_t>(state.tag) <= tags.size())
-        f.tag = tags[static_cast<std::size_t>(state.tag - 1)];
-    if (state.equipment > 0 && static_cast<std::size_t>(state.equipment) <= equipment.size())
-        f.equipment = equipment[static_cast<std::size_t>(state.equipment - 1)];
-    return f;
-}
-
-namespace {
 
 // The title, the notice, the search box, the commands and the filters; `intent` gets what was clicked.
 void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts, Intent& intent,
@@ -298,6 +284,40 @@ Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const
     ImGui::End();
     if (out) *out = layout;
     if (model.showHelp) drawHelpOverlay(fonts, Screen::Library);
+    return intent;
+}
+
+Intent drawLibraryScreen(LibraryScreen& screen, std::string notice, bool showHelp, const Fonts& fonts, bool testMode) {
+    screen.beginFrame();
+    const LibraryModel& library = screen.model();
+    LibraryViewModel model;
+    model.entries = &library.entries();
+    model.visible = &library.visible();
+    model.tags = &library.tags();
+    model.equipment = &library.equipment();
+    model.selected = library.selectedIndex();
+    model.outline = &library.selectedOutline();
+    model.notice = std::move(notice);
+    model.deleted = screen.deletedName();
+    model.showHelp = showHelp;
+    model.today = screen.today() ? &screen.today()->panel() : nullptr;
+    model.reading = library.reading();
+    LibraryLayout layout;
+    const Intent intent = drawLibrary(screen.view(), model, fonts, &layout);
+    if (!testMode) {
+        screen.drawn({}, {});
+        return intent;
+    }
+    // The end-to-end tests read how tall the library drew its parts (the display's scale).
+    char scale[160];
+    std::snprintf(scale, sizeof scale, "test library scale=%.2f title=%.1f search=%.1f row=%.1f name=%.1f start=%.1f",
+                  static_cast<double>(fonts.uiScale), static_cast<double>(layout.title),
+                  static_cast<double>(layout.search), static_cast<double>(layout.row), static_cast<double>(layout.name),
+                  static_cast<double>(layout.start));
+    char selection[80];
+    std::snprintf(selection, sizeof selection, "test library selected_row=%d shown=%d", layout.selectedRow,
+                  layout.selectedShown ? 1 : 0);
+    screen.drawn(scale, selection);
     return intent;
 }
 

@@ -4,28 +4,17 @@
 #include "routine/routine_outline.hpp"
 #include "screens/intent.hpp"
 #include "screens/library/library_model.hpp"
+#include "screens/library/library_screen.hpp"
+#include "screens/library/library_state.hpp"
 #include "screens/library/today_panel.hpp"
 #include "store/library.hpp"
 #include "ui/fonts.hpp"
-#include "ui/typed_field.hpp"
 
-#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace unknot::ui {
-
-// Widget state the view keeps between frames (the search text, the chosen filters).
-struct LibraryViewState {
-    TypedField search;                      // as typed: an emoji typed stays one (ui/draw.hpp typedTextField)
-    std::deque<std::string> typedBeyondBmp; // emoji typed into the search, not yet placed
-    int tag = 0;                            // index into the model's tags + 1; 0 = any
-    int equipment = 0;                      // likewise
-    bool scrollToSelected = false;          // the selection moved by keys: scroll the list to it
-    bool focusSearch = false;               // `/` or Ctrl+F: the search box takes the keyboard (once)
-    bool searchActive = false;              // out: the search box had the keyboard in the frame just drawn
-};
 
 // What the view shows; the app's LibraryModel works it out once per change.
 struct LibraryViewModel {
@@ -41,10 +30,6 @@ struct LibraryViewModel {
     const TodayPanel* today = nullptr; // a program runs: what today asks, above the list
     std::optional<LibraryModel::Progress> reading; // the first scan is still reading the folders
 };
-
-// The filter the state asks for.
-[[nodiscard]] LibraryFilter filterFor(const LibraryViewState& state, const std::vector<std::string>& tags,
-                                      const std::vector<std::string>& equipment);
 
 // How tall the library drew its parts, in pixels (the test mode reports it: the display's
 // scale must show in every one).
@@ -62,5 +47,10 @@ struct LibraryLayout {
 
 [[nodiscard]] Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts,
                                  LibraryLayout* layout = nullptr);
+
+// The library screen as it is now: the loop gives what it knows (the notice, the help shown),
+// the rest comes from the screen. In test mode the screen is handed the frame's test lines.
+[[nodiscard]] Intent drawLibraryScreen(LibraryScreen& screen, std::string notice, bool showHelp, const Fonts& fonts,
+                                       bool testMode);
 
 } // namespace unknot::ui

@@ -16,6 +16,10 @@ class QuickSetScreen final : public Screen {
     [[nodiscard]] ui::Screen keyScreen() const override { return ui::Screen::QuickSet; }
     bool handle(const ui::Intent& intent) override;
     void viewDrawn() override { model_.refresh(); }
+    [[nodiscard]] bool navigatesByKeyboard() const override { return true; }
+    [[nodiscard]] std::deque<std::string>* typedInto() override { return &model_.form().typedBeyondBmp; }
+    // "test focus=…": the field that has the keys, when it changed.
+    void describe(std::string& out) override { describeFocus(model_.form().focused, reportedFocus_, out); }
 
     [[nodiscard]] QuickSetModel& model() { return model_; }
 
@@ -25,6 +29,7 @@ class QuickSetScreen final : public Screen {
   private:
     ScreenHost& host_;
     QuickSetModel model_;
+    std::string reportedFocus_ = "-"; // test mode: the field last described as having the keys
 };
 
 } // namespace unknot

@@ -1,0 +1,48 @@
+#pragma once
+// The check-ins' flow: before a routine (when the settings ask), after it, and on their own
+// from the history; the answers recorded in the history, the "before" ones once their session
+// has its id. The app calls it at those moments (AppController: starting, the end seen, leaving
+// the player); the questions themselves are a CheckInScreen it opens through the host.
+
+#include "screens/check_in/check_in_model.hpp"
+#include "screens/screen.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unknot {
+
+class CheckInFlow {
+  public:
+    // `playNow` plays a routine without asking again (once its "before" questions are over).
+    CheckInFlow(ScreenHost& host, std::function<void(const LibraryEntry&)> playNow)
+        : host_(host), playNow_(std::move(playNow)) {}
+
+    // Before `entry` plays: true when its questions come first (it has areas to ask about and
+    // the settings ask before); it plays through `playNow` once they are over.
+    bool before(const LibraryEntry& entry);
+    // A session just ended and was recorded: asks about its routine's areas, if it has any.
+    void after(const std::vector<std::string>& areas, std::string routineName);
+    // From the history: about every area the library's routines name; `recorded` once the
+    // answers are in the history (the history screen reads it again).
+    void standalone(const std::vector<LibraryEntry>& library, std::function<void()> recorded);
+    // The session the "before" answers wait for was recorded (or ended without one): they get
+    // its id and go into the history.
+    void sessionRecorded();
+    // The routine could not start: its "before" answers belong to no session.
+    void noSession() { beforeAnswers_.clear(); }
+
+  private:
+    ScreenHost& host_;
+    std::function<void(const LibraryEntry&)> playNow_;
+    std::optional<LibraryEntry> startAfter_; // the routine the "before" questions lead to
+    std::vector<CheckIn> beforeAnswers_;     // kept until their session is recorded
+    std::function<void()> standaloneRecorded_;
+
+    void open(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName);
+    void answered(const CheckInModel& answered); // the questions are over: record, then go on
+};
+
+} // namespace unknot
