@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """How long History takes to open with 10 years of daily sessions and check-ins.
 
-Usage: bench/history_open.py [--bin build/release/bin/unknot] [--years 10] [--runs 5]
+Usage: bench/history_open.py [--bin build/release/bin/unknot] [--years 10] [--runs 5] [--locked]
        bench/history_open.py --days 84 --screenshot docs/screenshots/history.png   (the README's)
+--locked: another process holds the database's write lock (BEGIN IMMEDIATE) while History is
+opened, as `unknot check-in` or a second window writing would (issue 24: under 100 ms then too).
 Fills a fresh unknot.db (one session a day, and a before and an after check-in for the left
 and the right heel each day), opens the app in a real window (Xvfb), presses H `runs` times and
 prints the time the app took to read the database and work out the weeks, streak and trends
@@ -52,6 +54,7 @@ def main():
     ap.add_argument("--days", type=int, help="days of history instead of --years")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--screenshot", help="save the History screen as this PNG")
+    ap.add_argument("--locked", action="store_true", help="another process holds the write lock meanwhile")
     args = ap.parse_args()
     os.environ["UNKNOT_BIN"] = os.path.abspath(args.bin)
     import harness  # noqa: E402  (reads UNKNOT_BIN)
@@ -61,6 +64,23 @@ def main():
     subprocess.run([args.bin, "history"], env=env, check=True, capture_output=True)  # creates the schema
     days = fill(Path(home) / "data" / "unknot" / "unknot.db", args.days or args.years * 365)
     print(f"{args.bin}: {days} sessions, {days * 4} check-ins ({days / 365:.1f} years)")
+
+    holder = None
+    if args.locked:
+        # Held until this script ends: every press of H happens under it.
+        holder = subprocess.Popen(
+            [sys.executable, "-c",
+             "import sqlite3, sys\n"
+             "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+             "db.execute('BEGIN IMMEDIATE')\n"
+             "db.execute(\"INSERT INTO sessions(started_at, routine_id, routine_name, planned_ms, done_ms, completed) "
+             "VALUES(0, 'w', 'W', 1, 1, 0)\")\n"
+             "print('locked', flush=True)\n"
+             "sys.stdin.read()\n",
+             str(Path(home) / "data" / "unknot" / "unknot.db")], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True)
+        assert holder.stdout.readline().strip() == "locked"
+        print("another process holds the write lock (BEGIN IMMEDIATE, a row written, not committed)")
 
     x = harness.Xvfb()
     app = harness.App(x.display, [], home=home, env_extra={"UNKNOT_TEST_MODE": "1"})
@@ -89,6 +109,9 @@ def main():
     finally:
         app.stop()
         x.stop()
+        if holder:
+            holder.stdin.close()
+            holder.wait(timeout=30)
 
 
 if __name__ == "__main__":

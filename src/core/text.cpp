@@ -130,20 +130,44 @@ std::string escapeControls(std::string_view text) {
     return out;
 }
 
-std::optional<std::string> outsideTextProblem(std::string_view text, bool lineBreaks) {
-    if (auto bad = firstInvalidUtf8(text)) return "it is not UTF-8 text (byte " + std::to_string(*bad + 1) + ")";
+std::optional<TextFault> firstTextFault(std::string_view text, bool lineBreaks) {
     std::uint32_t cp = 0;
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t len = utf8Sequence(text, i, cp);
+        if (len == 0) return TextFault{i, 1, static_cast<unsigned char>(text[i]), TextFault::Kind::NotUtf8};
         const bool allowed = cp == '\t' || (lineBreaks && (cp == '\n' || cp == '\r'));
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
         if ((cp < 0x20 && !allowed) || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
-            return std::string("it holds the control character ") + buf;
-        if (isBidiControl(cp)) return std::string("it holds the bidi control ") + buf + ", which reorders text";
+            return TextFault{i, len, cp, TextFault::Kind::Control};
+        if (isBidiControl(cp)) return TextFault{i, len, cp, TextFault::Kind::Bidi};
         i += len;
     }
     return std::nullopt;
+}
+
+std::string describeTextFault(const TextFault& fault) {
+    char buf[16];
+    switch (fault.kind) {
+    case TextFault::Kind::NotUtf8: return "is not UTF-8 text";
+    case TextFault::Kind::Control:
+        std::snprintf(buf, sizeof buf, fault.codePoint < 0x80 ? "\\x%02x" : "\\u%04x",
+                      static_cast<unsigned>(fault.codePoint));
+        return std::string("holds a control character (") + buf + ")";
+    case TextFault::Kind::Bidi:
+        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(fault.codePoint));
+        return std::string("holds a bidi control (") + buf + "), which reorders text";
+    }
+    return {};
+}
+
+std::optional<std::string> outsideTextProblem(std::string_view text, bool lineBreaks) {
+    if (auto bad = firstInvalidUtf8(text)) return "it is not UTF-8 text (byte " + std::to_string(*bad + 1) + ")";
+    const auto fault = firstTextFault(text, lineBreaks);
+    if (!fault) return std::nullopt;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(fault->codePoint));
+    if (fault->kind == TextFault::Kind::Bidi)
+        return std::string("it holds the bidi control ") + buf + ", which reorders text";
+    return std::string("it holds the control character ") + buf;
 }
 
 std::string escapeJsonControls(std::string_view json) {

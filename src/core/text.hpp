@@ -52,6 +52,19 @@ inline constexpr std::size_t kMaxSuggestedWordBytes = 64;
 // controls or bidi controls.
 [[nodiscard]] std::optional<std::string> outsideTextProblem(std::string_view text, bool lineBreaks = false);
 
+// Where `text` first breaks that rule, and what stands there: for a file's messages, which name
+// the key and place, and for tests.
+struct TextFault {
+    std::size_t offset = 0; // byte offset of the character (or of the byte that is not UTF-8)
+    std::size_t length = 1; // its bytes
+    std::uint32_t codePoint = 0;
+    enum class Kind { NotUtf8, Control, Bidi } kind = Kind::Control;
+};
+[[nodiscard]] std::optional<TextFault> firstTextFault(std::string_view text, bool lineBreaks = false);
+// "holds a control character (\x1b)", "holds a control character (\u009b)", "holds a bidi control
+// (\u202e), which reorders text", "is not UTF-8 text": what a message says after the key's name.
+[[nodiscard]] std::string describeTextFault(const TextFault& fault);
+
 // JSON as nlohmann prints it with UTF-8 kept, with DEL, C1 and bidi controls escaped as \u00XX
 // too (it escapes only C0), so printing it on a terminal is safe.
 [[nodiscard]] std::string escapeJsonControls(std::string_view json);

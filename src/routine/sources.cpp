@@ -10,14 +10,6 @@ namespace unknot {
 
 namespace {
 
-// Any control character makes a source text unfit to show (a source is one line).
-bool hasControl(const std::string& s) {
-    return std::any_of(s.begin(), s.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return (u < 0x20 && c != '\t') || u == 0x7F;
-    });
-}
-
 const std::vector<std::string> kSourceKeys = {"title", "authors", "year", "doi", "url", "supports"};
 
 Source parseSource(const toml::table& table, const ReportProblem& problem) {
@@ -61,8 +53,10 @@ Source parseSource(const toml::table& table, const ReportProblem& problem) {
                             " bytes; at most " + std::to_string(kMaxSourceTextBytes) + ")");
             continue;
         }
-        if (hasControl(v)) {
-            problem(at, "`" + std::string(k) + "` of a source holds a control character; it is one line");
+        // The one rule for text from outside (core/text.hpp); a source is one line.
+        if (auto fault = firstTextFault(v)) {
+            problem(at, "`" + std::string(k) + "` of a source " + describeTextFault(*fault) +
+                            (fault->codePoint == '\n' || fault->codePoint == '\r' ? "; it is one line" : ""));
             continue;
         }
         if (v.find_first_not_of(" \t") == std::string::npos) {

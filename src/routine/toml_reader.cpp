@@ -60,13 +60,11 @@ std::optional<std::string> TomlProblems::text(const toml::node& node, std::strin
                         std::to_string(maxBytes) + ")");
         return std::nullopt;
     }
-    const auto control = std::find_if(s->begin(), s->end(), [&](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return (u < 0x20 && c != '\t' && !(multiline && (c == '\n' || c == '\r'))) || u == 0x7F;
-    });
-    if (control != s->end()) {
-        error(node, "`" + std::string(what) + "` holds a control character (" +
-                        escapeControls(std::string(1, *control)) + ")" + (multiline ? "" : "; it is one line"));
+    // The one rule for text from outside (core/text.hpp): no C0 or C1 control, DEL or bidi
+    // control; a line break only where `multiline`. Emoji and any script are kept as written.
+    if (auto fault = firstTextFault(*s, multiline)) {
+        const bool lineBreak = fault->codePoint == '\n' || fault->codePoint == '\r';
+        error(node, "`" + std::string(what) + "` " + describeTextFault(*fault) + (lineBreak ? "; it is one line" : ""));
         return std::nullopt;
     }
     return s;

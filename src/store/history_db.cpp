@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -13,8 +14,11 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <sstream>
+
+#include <sqlite3.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -328,6 +332,27 @@ std::optional<std::string> noteProblem(std::string_view note) {
            " (an accented letter takes 2)";
 }
 
+std::string storageError(int sqliteCode, std::string_view sqliteMessage, std::uintmax_t available,
+                         const fs::path& file) {
+    const int code = sqliteCode & 0xFF;
+    if ((code == SQLITE_FULL || code == SQLITE_IOERR) && available < kFullDiskBytes) {
+        const auto folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+        return "the disk holding " + folder.string() + " is full (" + std::to_string(available >> 10) +
+               " KiB free): free some space there";
+    }
+    return std::string(sqliteMessage);
+}
+
+std::string storageError(const std::exception& e, const fs::path& file) {
+    const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
+    if (!sqlite) return e.what();
+    std::error_code ec;
+    const auto folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    const auto space = fs::space(folder, ec);
+    return storageError(sqlite->getErrorCode(), e.what(),
+                        ec ? std::numeric_limits<std::uintmax_t>::max() : space.available, file);
+}
+
 fs::path historyDbPath() { return userDataDir() / "unknot.db"; }
 
 HistoryDb::HistoryDb(std::unique_ptr<SQLite::Database> db, fs::path file, std::optional<std::string> readOnly)
@@ -357,7 +382,7 @@ std::variant<std::unique_ptr<HistoryDb>, std::string> HistoryDb::open(const fs::
             } catch (const std::exception& e) {
                 if (!fs::exists(file, ec)) throw;
                 db = openReadOnly(file); // a read-only folder or file, a full disk: still read
-                readOnly = std::string("cannot be written (") + e.what() + ")";
+                readOnly = "cannot be written (" + storageError(e, file) + ")";
             }
             db->exec("PRAGMA foreign_keys = ON");
         }
@@ -387,7 +412,7 @@ std::variant<std::unique_ptr<HistoryDb>, std::string> HistoryDb::open(const fs::
             return name + ": " + *problem + ": the file is damaged or not Unknot's" + moveAside(file);
         return std::unique_ptr<HistoryDb>(new HistoryDb(std::move(db), file, std::move(readOnly)));
     } catch (const std::exception& e) {
-        return name + ": " + e.what();
+        return name + ": " + storageError(e, file);
     }
 }
 
@@ -429,7 +454,7 @@ std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecor
         t.commit();
         return id;
     } catch (const std::exception& e) {
-        return std::string("cannot record the session: ") + e.what();
+        return "cannot record the session: " + storageError(e, file_);
     }
 }
 
@@ -464,7 +489,7 @@ std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c, std::string_v
         t.commit();
         return std::nullopt;
     } catch (const std::exception& e) {
-        return std::string("cannot record the check-in: ") + e.what();
+        return "cannot record the check-in: " + storageError(e, file_);
     }
 }
 
@@ -513,7 +538,10 @@ HistoryRows HistoryDb::read(std::int64_t since) const {
         readCheckIns(since, rows.checkIns);
     } catch (const std::exception& e) {
         rows = HistoryRows{}; // all of it, or nothing and why
-        rows.error = file_.string() + ": cannot read the history: " + e.what() + moveAside(file_);
+        const std::string why = storageError(e, file_);
+        // A full disk is no reason to move the history aside.
+        rows.error = file_.string() + ": cannot read the history: " + why +
+                     (why.find("disk is full") == std::string::npos ? moveAside(file_) : "");
     }
     return rows;
 }
@@ -579,11 +607,17 @@ ImportReport HistoryDb::importCsv(const fs::path& csv,
                                       " MiB: not a history file; not imported");
             return report;
         }
+        if (progress) progress(from, size);
         std::ifstream in(csv, std::ios::binary);
         std::string line;
         Columns columns;
         // Rows are inserted as they are read, so memory stays one line whatever the file's size.
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        // The test for a row already here, by an index on all it compares: by the start time
+        // alone, a file whose rows share one time (30,000 of them) took minutes, each row
+        // scanning all before it. An index, not a schema change: any Unknot reads the file as
+        // before, and one made before this gets it at its next import.
+        db_->exec("CREATE INDEX IF NOT EXISTS sessions_seen ON sessions(started_at, routine_id, done_ms)");
         SQLite::Statement already(*db_, "SELECT 1 FROM sessions WHERE started_at = ? AND routine_id = ? AND "
                                         "done_ms = ? LIMIT 1");
         std::uintmax_t at = 0; // where the line just read started
@@ -631,7 +665,7 @@ ImportReport HistoryDb::importCsv(const fs::path& csv,
         t.commit();
         if (progress) progress(size, size);
     } catch (const std::exception& e) {
-        report.problems.push_back(csv.string() + ": error: not imported: " + e.what());
+        report.problems.push_back(csv.string() + ": error: not imported: " + storageError(e, file_));
         report.imported = 0;
     }
     return report;

@@ -146,6 +146,17 @@ class HistoryDb {
 
 [[nodiscard]] std::filesystem::path historyDbPath(); // userDataDir()/unknot.db
 
+// What a failed SQLite call on `file` tells the user. A full disk comes back from SQLite as
+// SQLITE_FULL, or as a bare "disk I/O error" (SQLITE_IOERR) when the WAL, its index or a journal
+// cannot grow; either, with under kFullDiskBytes free beside the file, is named for what it is,
+// with the space left and what to do. Otherwise SQLite's own words. `sqliteCode`: the primary
+// result code (extended codes are reduced to it); `available`: bytes free, as statvfs says.
+inline constexpr std::uintmax_t kFullDiskBytes = 1u << 20;
+[[nodiscard]] std::string storageError(int sqliteCode, std::string_view sqliteMessage, std::uintmax_t available,
+                                       const std::filesystem::path& file);
+// The same for an exception out of SQLiteCpp (the space is looked up now).
+[[nodiscard]] std::string storageError(const std::exception& e, const std::filesystem::path& file);
+
 // -- trends ------------------------------------------------------------------------------------
 struct WeekAverage {
     std::int64_t weekStart = 0; // Monday 00:00 UTC of the week, seconds since the epoch

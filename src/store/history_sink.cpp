@@ -1,5 +1,6 @@
 #include "store/history_sink.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -21,6 +22,8 @@ constexpr int kReaderImportWaitMs = 200;
 // The worker's wait for another process's lock before it tries again later: short, so that
 // closing the window is not held up by it.
 constexpr int kWorkerBusyTimeoutMs = 1000;
+// A history.csv this large (about 20,000 sessions) has its first-start import's progress told.
+constexpr std::uintmax_t kImportProgressFromBytes = 1u << 20;
 } // namespace
 
 namespace {
@@ -376,7 +379,23 @@ void HistoryStore::work() {
                     error = s.db.string() + " " + *db->readOnlyReason();
                     db.reset();
                 } else {
-                    import = db->importCsv(s.csv);
+                    // A large history.csv (years of sessions) takes seconds at the first start:
+                    // the window says how far it is, each tenth of the file.
+                    int tenthsTold = -1;
+                    import = db->importCsv(s.csv, [&](std::uintmax_t read, std::uintmax_t total) {
+                        if (total < kImportProgressFromBytes) return;
+                    const int tenths = static_cast<int>(std::min<std::uintmax_t>(read * 10 / total, 10));
+                    if (tenths == tenthsTold || tenths == 10) return; // the end is told with the result
+                    tenthsTold = tenths;
+                    std::lock_guard told(s.m);
+                    s.notices.push_back("importing " + s.csv.string() +
+                                        " into the history: " + std::to_string(tenths * 10) + " %");
+                    s.logs.push_back("history import progress percent=" + std::to_string(tenths * 10));
+                });
+                if (import.ran && tenthsTold >= 0 && import.problems.empty()) {
+                    std::lock_guard told(s.m);
+                    s.notices.push_back(std::to_string(import.imported) + " sessions imported from " + s.csv.string());
+                }
                 }
             }
             lock.lock();

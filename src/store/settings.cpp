@@ -19,10 +19,12 @@ std::filesystem::path settingsPath() { return userConfigDir() / "settings.toml";
 
 namespace {
 
-// Reads one setting from the table it lives in; a notice when it holds something else.
+// Reads one setting from the table it lives in; a notice when it holds something else, at the
+// value's path:line:column, naming its key and table.
 class Reader {
   public:
-    Reader(Settings& settings, std::vector<std::string>& notices) : s_(settings), notices_(notices) {}
+    Reader(Settings& settings, std::vector<std::string>& notices, std::string_view path)
+        : s_(settings), notices_(notices), path_(path) {}
 
     void read(const SettingDecl& d, const toml::table& table) {
         if (const auto* sounds = std::get_if<SettingField<std::map<std::string, std::string>>>(&d.value)) {
@@ -30,7 +32,9 @@ class Reader {
                 if (const auto* v = node.as_string())
                     (*sounds)(s_)[std::string(key.str())] = v->get();
                 else
-                    notices_.push_back("settings: sound `" + std::string(key.str()) + "` must be a file path");
+                    notice(node, "`" + std::string(key.str()) + "` in [" + std::string(d.table) +
+                                     "] must be a sound file's path, like \"/home/me/gong.wav\"; using the built-in "
+                                     "sound");
             }
             return;
         }
@@ -38,14 +42,21 @@ class Reader {
         if (!n) return;
         const bool ok = std::visit([&](auto field) { return take(d, *n, field(s_)); }, d.value);
         if (!ok)
-            notices_.push_back("settings: `" + std::string(d.key) + "`" +
-                               (d.table.empty() ? "" : " in [" + std::string(d.table) + "]") + " must be " +
-                               settingValues(d) + "; using the default");
+            notice(*n, "`" + std::string(d.key) + "`" + (d.table.empty() ? "" : " in [" + std::string(d.table) + "]") +
+                           " must be " + settingValues(d) + "; using the default");
+    }
+
+    void notice(const toml::node& at, std::string message) {
+        const auto& b = at.source().begin;
+        notices_.push_back(Diagnostic{path_, static_cast<int>(std::max<std::uint32_t>(b.line, 1)),
+                                      static_cast<int>(std::max<std::uint32_t>(b.column, 1)), std::move(message)}
+                               .format());
     }
 
   private:
     Settings& s_;
     std::vector<std::string>& notices_;
+    std::string path_;
 
     static bool take(const SettingDecl&, const toml::node& n, bool& out) {
         const auto* v = n.as_boolean();
@@ -121,7 +132,7 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
                               "; using the default settings");
         return out;
     }
-    Reader reader(s, out.notices);
+    Reader reader(s, out.notices, path);
     std::string_view tableName;
     const toml::table* table = &top;
     for (const SettingDecl* d : settingsInFileOrder()) {
@@ -130,8 +141,8 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
             const toml::node* node = top.get(tableName);
             table = node ? node->as_table() : nullptr;
             if (node && !table)
-                out.notices.push_back("settings: `" + std::string(tableName) + "` must be a table ([" +
-                                      std::string(tableName) + "]); using the defaults");
+                reader.notice(*node, "`" + std::string(tableName) + "` must be a table ([" + std::string(tableName) +
+                                         "]); using the defaults of its settings");
         }
         if (table) reader.read(*d, *table);
     }
@@ -270,7 +281,25 @@ struct Edit {
 std::optional<std::string> editSettingsText(std::string_view text, const Settings& before, const Settings& after) {
     const auto changed = changedSettings(before, after);
     if (changed.empty()) return std::string(text);
+    // A byte order mark (Notepad writes one) stays where it is, out of the text edited.
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    // One mark only: a second is text toml++ refuses, so such a file is rewritten (fuzz_settings
+    // found two marks edited into a file that no longer read back).
+    if (text.substr(0, kBom.size()) == kBom && text.substr(kBom.size(), kBom.size()) != kBom) {
+        auto edited = editSettingsText(text.substr(kBom.size()), before, after);
+        if (edited) edited->insert(0, kBom);
+        return edited;
+    }
     if (text.size() > kMaxSettingsFileBytes || firstInvalidUtf8(text) || firstNestingTooDeep(text)) return std::nullopt;
+    // Lines added end as the file's first line does (CRLF from Windows editors), never mixed.
+    const std::size_t firstBreak = text.find('\n');
+    const bool crlf = firstBreak != std::string_view::npos && firstBreak > 0 && text[firstBreak - 1] == '\r';
+    const auto lines = [crlf](std::string s) {
+        if (!crlf) return s;
+        std::string out;
+        for (char c : s) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+        return out;
+    };
     toml::table top;
     try {
         top = toml::parse(text);
@@ -328,9 +357,9 @@ std::optional<std::string> editSettingsText(std::string_view text, const Setting
     std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {
         return a.begin != b.begin ? a.begin > b.begin : a.end > b.end;
     });
-    for (const auto& e : edits) out.replace(e.begin, e.end - e.begin, e.text);
-    if (!newTables.empty() && !out.empty() && out.back() != '\n') out += '\n';
-    for (const auto& [table, body] : newTables) out += "\n[" + table + "]\n" + body;
+    for (const auto& e : edits) out.replace(e.begin, e.end - e.begin, lines(e.text));
+    if (!newTables.empty() && !out.empty() && out.back() != '\n') out += lines("\n");
+    for (const auto& [table, body] : newTables) out += lines("\n[" + table + "]\n" + body);
     // The edit must read back as `after` in every changed setting; anything else is a bug
     // here, and then a rewrite is safer than a surprise.
     const LoadedSettings check = parseSettings(out);

@@ -98,7 +98,7 @@ std::optional<std::string> appendHistory(const fs::path& file, const HistoryReco
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
     // Non-blocking: a FIFO in its place fails at once instead of waiting for a reader.
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NONBLOCK | O_CLOEXEC, 0644);
+    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_APPEND | O_NONBLOCK | O_CLOEXEC, 0644);
     if (fd < 0) return "cannot open " + file.string() + ": " + std::strerror(errno);
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -106,10 +106,24 @@ std::optional<std::string> appendHistory(const fs::path& file, const HistoryReco
         return "cannot write " + file.string() + ": not a regular file";
     }
     std::string line;
-    if (::lseek(fd, 0, SEEK_END) == 0) line += kHeader;
+    std::string_view eol = "\n";
+    if (const off_t size = ::lseek(fd, 0, SEEK_END); size == 0) {
+        line += kHeader;
+    } else if (size > 0) {
+        // The row ends as the file's lines do (CRLF once a Windows editor saved it: its first
+        // line break tells), and starts on a line of its own when the last line was left
+        // without a break: never glued to another row, never mixed endings.
+        char head[4096];
+        const ssize_t got = ::pread(fd, head, sizeof head, 0);
+        const std::string_view start(head, got > 0 ? static_cast<std::size_t>(got) : 0);
+        if (const auto br = start.find('\n'); br != std::string_view::npos && br > 0 && start[br - 1] == '\r')
+            eol = "\r\n";
+        char last = '\n';
+        if (::pread(fd, &last, 1, size - 1) == 1 && last != '\n') line += last == '\r' ? "\n" : std::string(eol);
+    }
     line += csvField(isoLocal(r.startedAt)) + "," + csvField(r.routineId) + "," + csvField(r.routineName) + "," +
             std::to_string(r.plannedMs / 1000) + "," + std::to_string(r.doneMs / 1000) + "," +
-            (r.completed ? "yes" : "no") + "," + std::to_string(r.skippedPhases) + "\n";
+            (r.completed ? "yes" : "no") + "," + std::to_string(r.skippedPhases) + std::string(eol);
     // One write of one line with O_APPEND: a crash leaves the file with or without it.
     const ssize_t n = ::write(fd, line.data(), line.size());
     const int writeErrno = n < 0 ? errno : ENOSPC; // a short write: the disk is full

@@ -586,6 +586,28 @@ class HostileFilesTest(unittest.TestCase):
         self.assertIn("unknown key `\\x1b[31mkey`", r.stdout)
         self.assertIn("`name` holds a control character (\\x1b)", r.stdout)
 
+    def test_c1_and_bidi_controls_in_names_and_labels_are_refused_at_their_place_and_emoji_kept(self):
+        folder = self.user_routines()
+        (folder / "bidi.toml").write_text('name = "Calf \\u202Eraises"\n[[step]]\nkind = "hold"\nduration = 30\n'
+                                          'label = "left \\u009b31m"\n')
+        (folder / "feet.toml").write_text('name = "Mollets \U0001F9B6"\n[[step]]\nkind = "hold"\nduration = 30\n'
+                                          'label = "\u0633\u0627\u0642 \U0001F3C3"\n', encoding="utf-8")
+        r = subprocess.run([BIN, "check", str(folder / "bidi.toml")], capture_output=True, env=self.env, timeout=60)
+        self.assertEqual(r.returncode, 1)
+        err = r.stdout.decode() + r.stderr.decode()
+        self.assertIn("bidi.toml:1:8: error: `name` holds a bidi control (\\u202e), which reorders text", err)
+        self.assertIn("bidi.toml:5:9: error: `label` holds a control character (\\u009b)", err)
+        for args in (["list"], ["list", "--json"], ["check", str(folder / "bidi.toml")], ["plan", "bidi"]):
+            r = subprocess.run([BIN, *args], capture_output=True, env=self.env, timeout=60)
+            for raw in ("\u202e", "\u009b"):
+                self.assertNotIn(raw.encode(), r.stdout + r.stderr, args)
+        # What the rule lets through is kept exactly as typed.
+        r = self.run_unknot("plan", "feet", "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        plan = json.loads(r.stdout)
+        self.assertEqual(plan["routine"]["name"], "Mollets \U0001F9B6")
+        self.assertEqual(plan["phases"][0]["label"], "\u0633\u0627\u0642 \U0001F3C3")
+
     def test_a_deeply_nested_file_is_an_error_and_the_library_still_lists(self):
         folder = self.user_routines()
         (folder / "deep.toml").write_text('name = "D"\ntags = [ { ' + ".".join(["a"] * 150_000) + " = 1 } ]\n")

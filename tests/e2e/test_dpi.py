@@ -130,7 +130,7 @@ class DisplayScaleTest(unittest.TestCase):
         # At 3x the notice takes the list's room: no row is drawn, and none is waited for.
         ui, _, app = self.library(rows=False, resources="Xft.dpi: 9600\n", settings='ui_scale = "huge"\n')
         self.assertEqual((float(ui.group("scale")), ui.group("source")), (3.0, "Xft.dpi"), ui.group(0))
-        app.wait_for(r"notice: settings: `ui_scale` must be")
+        app.wait_for(r"notice: \S*settings\.toml:1:12: error: `ui_scale` must be")
         # Without the resource, a toolkit's variable says it.
         ui, _, _ = self.library(env={"GDK_SCALE": "2"})
         self.assertEqual((float(ui.group("scale")), ui.group("source")), (2.0, "GDK_SCALE"), ui.group(0))

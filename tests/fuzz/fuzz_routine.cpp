@@ -1,6 +1,6 @@
 // libFuzzer target: any bytes as a routine file. It must never crash, hang or leak; a valid
 // routine must expand, and writing it and reading it back must give the same timeline.
-// Run with tests/fuzz/run.sh (clang's libFuzzer; not part of CI).
+// Build and run: tests/fuzz/run.sh (the fuzz preset, clang's libFuzzer); CI runs it.
 #include "routine/routine_parser.hpp"
 #include "routine/routine_writer.hpp"
 #include "routine/timeline.hpp"

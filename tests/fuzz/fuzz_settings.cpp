@@ -1,7 +1,7 @@
 // libFuzzer target: any bytes as settings.toml. Reading must never crash, hang or blow up;
 // editing the file in place must keep it readable and give exactly the values set; and what
 // escapeControls makes of the bytes must hold no control character.
-// Run with tests/fuzz/run.sh (clang's libFuzzer; not part of CI).
+// Build and run: tests/fuzz/run.sh (the fuzz preset, clang's libFuzzer); CI runs it.
 #include "core/text.hpp"
 #include "store/settings.hpp"
 

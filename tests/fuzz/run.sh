@@ -1,39 +1,91 @@
 #!/usr/bin/env bash
-# Fuzzes the routine parser and writer, the settings reader and editor, and the history
-# reader with libFuzzer (clang, from Debian's clang and libclang-rt-*-dev), each for SECONDS
-# (default 60), starting from the built-in routines, the fixtures and the hostile files of
-# bench/hostile_files.py (generated here, never committed). Inputs go up to 4 MiB for
-# routines (the largest file read) and 1 MiB for the others, so deep nesting and huge
-# expansions are within reach.
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]     TARGET: routine settings history
+# Builds the libFuzzer targets (the fuzz preset: clang with -fsanitize=fuzzer,address,undefined)
+# and runs each for SECONDS (default 60) from its seed corpus, two at a time (nproc):
+#   routine         any bytes as a routine file: parse, expand, write, read back
+#   settings        any bytes as settings.toml: read, edit in place, read back; escapeControls
+#   history_import  any bytes as history.csv through the importer the app runs (into a new database)
+#   history_db      any bytes as unknot.db: opened to read and to write, read, trends, written to
+# Seeds: tests/fuzz/corpus/TARGET (committed), the built-in routines and fixtures, the small
+# hostile files of bench/hostile_files.py and the databases fuzz_history_db writes (generated
+# here, never committed). What a run finds new stays in build/fuzz/corpus-TARGET for the next.
+# Prints one line of figures per target; exits 1 when any target found a crash, a leak, a
+# timeout or ran out of memory (the input that did it: build/fuzz/TARGET-crash-*, ...).
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]
+# FUZZ_MAX_LEN (bytes, default 65536) bounds an input: long enough for deep nesting and large
+# expansions, short enough that a minute of fuzzing mutates more than a few huge files (the
+# unit tests read the full-size hostile files).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
-targets=("${@:-routine settings history}")
-read -r -a targets <<<"${targets[*]}"
-out=build/fuzz
-mkdir -p "$out/seeds"
-python3 bench/hostile_files.py --write "$out/seeds"
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(routine settings history_import history_db)
+max_len=${FUZZ_MAX_LEN:-65536}
 
-core=(src/core/{routine_parser,routine_writer,timeline,routine,duration,diagnostic,text,atomic_file,settings,paths,user_files}.cpp)
-for target in "${targets[@]}"; do
-  corpus="$out/corpus-$target"
-  mkdir -p "$corpus"
-  max_len=$((1 << 20)) # 1 MiB: four times the largest settings file read
-  case $target in
-    routine) max_len=$((4 << 20)) # the largest routine file read
-             cp routines/*.toml tests/fixtures/*/*.toml "$out"/seeds/[!s]*.toml "$corpus/" ;;
-    settings) cp "$out"/seeds/settings-*.toml "$out/seeds/deep-inline-table.toml" "$corpus/"
-              printf '# mine\nvolume = 30\nx = 1\n[cues]\nend = false\n[sounds]\ntense = "a"\n' >"$corpus/hand.toml" ;;
-    history) printf 'started,routine_id,routine_name,planned_s,done_s,completed\n2026-01-01T10:00:00+0000,a,"A, b",600,300,yes\n2026-01-01T10:00:00+0000,b,B,9223372036854775807,-5,no\n' >"$corpus/seed.csv" ;;
+launcher=()
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=1
+  launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+cmake --preset fuzz "${launcher[@]}" >/dev/null
+cmake --build --preset fuzz -j "$(nproc)"
+
+out=build/fuzz
+bin=$out/bin
+seeds=$out/seeds
+rm -rf "$seeds"
+mkdir -p "$seeds"/{routine,settings,history_import,history_db}
+python3 bench/hostile_files.py --write "$seeds/hostile"
+for f in "$seeds"/hostile/*.toml; do
+  [ "$(stat -c %s "$f")" -le "$max_len" ] || continue # the huge ones: the unit tests read them
+  case $(basename "$f") in
+    settings-*) cp "$f" "$seeds/settings/" ;;
+    *) cp "$f" "$seeds/routine/" ;;
   esac
-  # Against Debian's compiled toml++, as the app is: header-only, toml++'s own debug asserts
-  # fire on inputs it rejects cleanly as a library ("[" then a line break, in 3.3).
-  clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc \
-    -DTOML_HEADER_ONLY=0 -DTOML_SHARED_LIB=1 \
-    "tests/fuzz/fuzz_$target.cpp" "${core[@]}" -ltomlplusplus -o "$out/fuzz_$target"
-  "$out/fuzz_$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=60 -rss_limit_mb=3000 -artifact_prefix="$out/" \
-    -print_final_stats=1 "$corpus" 2>&1 | tee "$out/fuzz_$target.log" | grep -E "^(#[0-9]+ +DONE|stat::|SUMMARY|==[0-9]+==ERROR)" || true
-  echo "$target: corpus $(ls "$corpus" | wc -l) files, $(du -sh "$corpus" | cut -f1)"
 done
+cp routines/*.toml tests/fixtures/good/*.toml tests/fixtures/bad/*.toml "$seeds/routine/"
+UNKNOT_FUZZ_WRITE_SEEDS=$seeds/history_db "$bin/fuzz_history_db"
+
+fuzz() { # TARGET: runs it, then prints its figures
+  local target=$1 log=$out/fuzz_$target.log corpus=$out/corpus-$target status=0
+  mkdir -p "$corpus"
+  local dirs=("$corpus" "$seeds/$target")
+  [ -d "tests/fuzz/corpus/$target" ] && dirs+=("tests/fuzz/corpus/$target")
+  # -timeout: a routine `unknot check` accepts plans in 5 s (issue 24), ASan makes it slower.
+  ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    "$bin/fuzz_$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=30 -rss_limit_mb=2560 \
+    -malloc_limit_mb=2048 -artifact_prefix="$out/$target-" -print_final_stats=1 \
+    "${dirs[@]}" >"$log" 2>&1 || status=$?
+  local execs rate cov corpus_size
+  execs=$(sed -n "s/^stat::number_of_executed_units: *//p" "$log" | tail -n 1)
+  rate=$(sed -n "s/^stat::average_exec_per_sec: *//p" "$log" | tail -n 1)
+  cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*' "$log" | tail -n 1)
+  corpus_size=$(find "$corpus" -type f | wc -l)
+  if [ $status -ne 0 ]; then
+    echo "fuzz $target: FOUND A PROBLEM (exit $status) after ${execs:-?} runs; the log: $log"
+    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)|^artifact_prefix|Test unit written' "$log" | head -n 8
+    return 1
+  fi
+  echo "fuzz $target: ${seconds} s, ${execs} runs (${rate}/s), ${cov}, ${corpus_size} new inputs kept, no crash"
+}
+
+# Two at a time on two cores: each still gets its SECONDS.
+status=0
+pids=()
+names=()
+for target in "${targets[@]}"; do
+  fuzz "$target" >"$out/fuzz_$target.summary" &
+  pids+=($!)
+  names+=("$target")
+  if [ ${#pids[@]} -ge "$(nproc)" ]; then
+    wait "${pids[0]}" || status=1
+    cat "$out/fuzz_${names[0]}.summary"
+    pids=("${pids[@]:1}")
+    names=("${names[@]:1}")
+  fi
+done
+for i in "${!pids[@]}"; do
+  wait "${pids[$i]}" || status=1
+  cat "$out/fuzz_${names[$i]}.summary"
+done
+exit $status

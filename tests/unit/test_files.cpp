@@ -1,5 +1,7 @@
 #include "core/atomic_file.hpp"
+#include "store/history_db.hpp"
 #include "store/settings.hpp"
+#include "store/user_files.hpp"
 
 #include "temp_dir.hpp"
 
@@ -7,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <set>
 #include <unistd.h>
 
@@ -90,6 +93,74 @@ TEST_CASE("ui_scale is auto by default, or a number from 1 to 3, and anything el
     CHECK_FALSE(parseSettings(*edited).settings.uiScale);
 }
 
+TEST_CASE("a settings file with a BOM or CRLF line breaks is edited in place, keeping both") {
+    Settings before;
+    before.volume = 80;
+    before.window.width = 900;
+    Settings after = before;
+    after.volume = 35;          // a value replaced
+    after.window.width = 1000;  // in a table
+    after.cues.halfway = false; // a key added in a new table
+    after.lastRoutine = "calf"; // a key added at the top
+    const std::string bom = "\xEF\xBB\xBF";
+    const std::string crlf = "# mine\r\nvolume = 80\r\n[window]\r\nwidth = 900\r\n";
+    for (const std::string& text : {bom + crlf, crlf, bom + "# mine\nvolume = 80\n[window]\nwidth = 900\n"}) {
+        CAPTURE(text);
+        REQUIRE(parseSettings(text).settings.volume == 80);
+        const auto edited = editSettingsText(text, before, after);
+        REQUIRE(edited); // not rewritten whole (a .bak and a notice)
+        CHECK((edited->rfind(bom, 0) == 0) == (text.rfind(bom, 0) == 0));
+        CHECK(edited->find("# mine") != std::string::npos);
+        const bool windows = text.find("\r\n") != std::string::npos;
+        // Every line break as the file had them: none mixed.
+        std::size_t lf = 0, crlfs = 0;
+        for (std::size_t i = 0; i < edited->size(); ++i)
+            if ((*edited)[i] == '\n') ++(i > 0 && (*edited)[i - 1] == '\r' ? crlfs : lf);
+        CHECK((windows ? crlfs : lf) > 3);
+        CHECK((windows ? lf : crlfs) == 0);
+        const auto again = parseSettings(*edited);
+        CHECK(again.notices.empty());
+        CHECK(again.settings == after);
+    }
+}
+
+TEST_CASE("a row appended to history.csv ends as the file's lines do and never joins the last one") {
+    TempDir tmp;
+    const auto file = tmp.path / "history.csv";
+    const HistoryRecord row{1'790'000'000, "calf", "Calf", 60'000, 30'000, false};
+    const std::string header = "started,routine_id,routine_name,planned_s,done_s,completed";
+    const std::string old = "2026-01-01T10:00:00+0000,a,A,600,300,yes";
+    // Saved by a Windows editor (CRLF), the last line with or without its break; an LF file
+    // whose last line lost its break.
+    for (const std::string& text : {header + "\r\n" + old + "\r\n", header + "\r\n" + old, header + "\n" + old}) {
+        CAPTURE(text);
+        REQUIRE(writeFileAtomically(file, text) == std::nullopt);
+        REQUIRE_FALSE(appendHistory(file, row));
+        const std::string after = *readFile(file);
+        const bool windows = text.find("\r\n") != std::string::npos;
+        std::size_t lf = 0, crlf = 0;
+        for (std::size_t i = 0; i < after.size(); ++i)
+            if (after[i] == '\n') ++(i > 0 && after[i - 1] == '\r' ? crlf : lf);
+        CHECK((windows ? lf : crlf) == 0);
+        CHECK((windows ? crlf : lf) == 3);
+        const auto read = parseHistoryCsv(after);
+        CHECK(read.problems.empty());
+        REQUIRE(read.sessions.size() == 2);
+        CHECK(read.sessions[0].routineId == "a");
+        CHECK(read.sessions[1].routineId == "calf");
+    }
+}
+
+TEST_CASE("a settings file with two byte order marks is rewritten, never edited into one that does not read") {
+    // Found by fuzz_settings: the marks were taken off one by one, the rest edited and both put back.
+    const std::string text = "\xEF\xBB\xBF\xEF\xBB\xBF#0#0\r\n";
+    Settings after;
+    after.volume = 7;
+    const auto edited = editSettingsText(text, parseSettings(text).settings, after);
+    if (edited) CHECK(parseSettings(*edited).settings == after);
+    CHECK_FALSE(edited);
+}
+
 TEST_CASE("settings survive a save and a load") {
     TempDir tmp;
     Settings s;
@@ -139,6 +210,23 @@ TEST_CASE("the voice is on at full volume by default and a rate out of range is 
     CHECK(loaded.settings.voice.volume == 40);
     REQUIRE(loaded.notices.size() == 1);
     CHECK(loaded.notices[0].find("`rate`") != std::string::npos);
+}
+
+TEST_CASE("every settings notice names its place, its key and its table") {
+    const auto loaded = parseSettings("volume = 300\nwindow = 4\n[cues]\nhalfway = 3\n[sounds]\ntense = 5\n[voice]\n"
+                                      "rate = 3.0\n",
+                                      "/home/me/.config/unknot/settings.toml");
+    REQUIRE(loaded.notices.size() == 5);
+    const std::string at = "/home/me/.config/unknot/settings.toml:";
+    for (const std::string& expected :
+         {at + "1:10: error: `volume` must be", at + "2:10: error: `window` must be a table ([window])",
+          at + "4:11: error: `halfway` in [cues] must be",
+          at + "6:9: error: `tense` in [sounds] must be a sound file's path",
+          at + "8:8: error: `rate` in [voice] must be"}) {
+        CAPTURE(expected);
+        CHECK(std::any_of(loaded.notices.begin(), loaded.notices.end(),
+                          [&](const std::string& n) { return n.starts_with(expected); }));
+    }
 }
 
 TEST_CASE("a missing settings file gives the defaults quietly") {

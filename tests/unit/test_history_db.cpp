@@ -439,3 +439,18 @@ TEST_CASE("a process killed while it writes leaves every committed row and no ha
     CHECK(rows >= static_cast<std::size_t>(committed + 1)); // every acknowledged row
     CHECK(rows <= static_cast<std::size_t>(committed + 2)); // and at most the one in flight
 }
+
+TEST_CASE("a full disk is named as one, not as SQLite's 'disk I/O error'") {
+    const std::filesystem::path file = "/home/me/.local/share/unknot/unknot.db";
+    // SQLite's bare I/O error, extended (SQLITE_IOERR_WRITE = 778) or not, with 12 KiB left.
+    for (int code : {10, 778, 13}) {
+        CAPTURE(code);
+        const auto told = storageError(code, "disk I/O error", 12 << 10, file);
+        CHECK(told.find("disk I/O error") == std::string::npos);
+        CHECK(told.find("the disk holding /home/me/.local/share/unknot is full (12 KiB free)") != std::string::npos);
+        CHECK(told.find("free some space") != std::string::npos);
+    }
+    // Plenty of space: an I/O error is what SQLite says it is; other errors too.
+    CHECK(storageError(10, "disk I/O error", 10ull << 30, file) == "disk I/O error");
+    CHECK(storageError(5, "database is locked", 0, file) == "database is locked");
+}

@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <chrono>
+#include <ctime>
 #include <fstream>
 
 using namespace unknot;
@@ -27,6 +28,43 @@ std::string readAll(const std::filesystem::path& file) {
 }
 
 } // namespace
+
+TEST_CASE("a large history.csv's first-start import says how far it is, then how many it imported") {
+    TempDir tmp;
+    std::string csv = "started,routine_id,routine_name,planned_s,done_s,completed\n";
+    constexpr int kRows = 30'000; // 1.6 MB: past the size whose progress is told
+    char started[32];
+    for (int i = 0; i < kRows; ++i) { // one a day from 1973 on
+        const std::time_t at = 100'000'000 + static_cast<std::time_t>(i) * 86'400;
+        std::strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%S+0000", std::gmtime(&at));
+        csv += std::string(started) + ",r" + std::to_string(i % 7) + ",Routine number " + std::to_string(i % 7) +
+               ",600,300,yes\n";
+    }
+    REQUIRE(csv.size() > (1u << 20));
+    CHECK(parseHistoryCsv(csv).problems.empty());
+    tmp.write("history.csv", csv);
+    Reports reports;
+    {
+        HistoryStore store(tmp.path / "unknot.db", tmp.path / "history.csv", reports);
+        REQUIRE(store.waitUntilSaved(std::chrono::seconds(60)));
+        store.poll();
+    }
+    REQUIRE(reports.notices.size() >= 2);
+    CHECK(reports.notices.front() == "importing " + (tmp.path / "history.csv").string() + " into the history: 0 %");
+    int last = -1;
+    for (std::size_t i = 0; i + 1 < reports.notices.size(); ++i) {
+        const auto& n = reports.notices[i];
+        REQUIRE(n.find(" into the history: ") != std::string::npos);
+        const int percent = std::stoi(n.substr(n.rfind(": ") + 2));
+        CHECK(percent > last); // only forward, each tenth once
+        CHECK(percent < 100);
+        last = percent;
+    }
+    CHECK(reports.notices.back() == "30000 sessions imported from " + (tmp.path / "history.csv").string());
+    auto opened = openHistory(tmp.path / "unknot.db", tmp.path / "history.csv", HistoryAccess::Read);
+    REQUIRE(opened.db);
+    CHECK(opened.db->read().sessions.size() == kRows);
+}
 
 TEST_CASE("the app's history imports history.csv at its first start, keeps the file and says what it skipped") {
     TempDir tmp;

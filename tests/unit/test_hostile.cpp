@@ -2,6 +2,7 @@
 // asserting the clear error or the correct result. Sizes are the reported ones; nothing here
 // is timed (bench/hostile_files.py measures time and memory).
 #include "core/text.hpp"
+#include "program/program_parser.hpp"
 #include "routine/routine_parser.hpp"
 #include "store/history_db.hpp"
 #include "store/library.hpp"
@@ -157,6 +158,72 @@ TEST_CASE("control characters in names, labels and cues are refused") {
     // Notes may have line breaks.
     CHECK(parseRoutine("name = \"T\"\nnotes = \"a\\nb\\tc\"\n[[step]]\nkind = \"hold\"\nduration = 1\n", "n.toml")
               .valid());
+}
+
+TEST_CASE("names, labels, cues, says, tags and sources follow the one text rule: C1 and bidi refused at their place") {
+    // Each line holds one bad string; its diagnostic is at that line, at the string's column.
+    const std::string text =
+        "name = \"Calf \\u202Eraises\"\n"       // 1: bidi override
+        "tags = [\"ok\", \"post\\u0085run\"]\n" // 2: C1 (NEL)
+        "sources = [{ title = \"T\\u2066x\", authors = \"A\", year = 2020, doi = \"10.1/x\", supports = \"s\" }]\n"
+        "[[step]]\nkind = \"hold\"\nduration = 1\n" // 4-6
+        "label = \"left \\u009b31m\"\n"             // 7: C1 (CSI)
+        "cue = \"\\u200Fback\"\n"                   // 8: a bidi mark
+        "say = \"go \\u001b[2J\"\n";                // 9: C0
+    const auto r = parseRoutine(text, "mixed.toml");
+    // (7: the source refused for its title is also told it has none.)
+    REQUIRE(r.diagnostics.size() == 7);
+    const auto at = [&](int line) -> const Diagnostic& {
+        for (const auto& d : r.diagnostics)
+            if (d.line == line && d.message.find("holds") != std::string::npos) return d;
+        FAIL("no diagnostic at line " << line);
+        return r.diagnostics.front();
+    };
+    CHECK(at(1).column == 8);
+    CHECK(has(at(1).message, "`name` holds a bidi control (\\u202e), which reorders text"));
+    CHECK(has(at(2).message, "`tags` holds a control character (\\u0085)"));
+    CHECK(has(at(3).message, "`title` of a source holds a bidi control (\\u2066)"));
+    CHECK(at(7).column == 9);
+    CHECK(has(at(7).message, "`label` holds a control character (\\u009b)"));
+    CHECK(has(at(8).message, "`cue` holds a bidi control (\\u200f)"));
+    CHECK(has(at(9).message, "`say` holds a control character (\\x1b)"));
+    for (const auto& d : r.diagnostics) CHECK(d.message.find('\x1b') == std::string::npos);
+
+    // What the rule lets through is kept exactly: emoji, any script, tabs, joiners.
+    const std::string kept = "Mollets \xF0\x9F\xA6\xB6 \xD8\xB3\xD8\xA7\xD9\x82\tz\xE2\x80\x8D"; // 🦶, Arabic, ZWJ
+    const auto ok = parseRoutine(
+        "name = \"" + kept + "\"\n[[step]]\nkind = \"hold\"\nduration = 1\nlabel = \"" + kept + "\"\n", "kept.toml");
+    REQUIRE(ok.valid());
+    CHECK(ok.routine.name == kept);
+    CHECK(ok.routine.steps.front().label == kept);
+}
+
+TEST_CASE("program names follow the one text rule") {
+    const auto p = parseProgram("name = \"Heel \\u202Eprogram\"\n[[stage]]\nname = \"Load\\u009c\"\nweeks = 4\n"
+                                "  [[stage.routine]]\n  id = \"heel-raises-12x3\"\n  every_days = 2\n",
+                                "p.toml");
+    REQUIRE(p.diagnostics.size() >= 2);
+    CHECK(p.diagnostics[0].line == 1);
+    CHECK(has(p.diagnostics[0].message, "`name` holds a bidi control (\\u202e)"));
+    CHECK(p.diagnostics[1].line == 3);
+    CHECK(has(p.diagnostics[1].message, "`name` holds a control character (\\u009c)"));
+}
+
+TEST_CASE("firstTextFault names the first character the rule refuses") {
+    CHECK_FALSE(firstTextFault("plain \xF0\x9F\x8F\x83 text\t"));
+    const auto c1 = firstTextFault("ab\xC2\x9B"
+                                   "c");
+    REQUIRE(c1);
+    CHECK(c1->offset == 2);
+    CHECK(c1->length == 2);
+    CHECK(c1->kind == TextFault::Kind::Control);
+    const auto bidi = firstTextFault("\xE2\x80\xAE");
+    REQUIRE(bidi);
+    CHECK(bidi->kind == TextFault::Kind::Bidi);
+    CHECK(bidi->codePoint == 0x202E);
+    CHECK(firstTextFault("a\nb"));
+    CHECK_FALSE(firstTextFault("a\nb", true));
+    CHECK(firstTextFault("a\xff")->kind == TextFault::Kind::NotUtf8);
 }
 
 TEST_CASE("measuring a routine's tree gives what expanding it gives") {
