@@ -1,6 +1,8 @@
 // Index: construction and time; input (keys, then intents by concern); the player; settings.
 #include "app/app_controller.hpp"
 
+#include "store/history_db.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -51,6 +53,11 @@ void AppController::begin(const std::optional<LibraryEntry>& startWith) {
 // ---------------------------------------------------------------------------------------
 void AppController::tick() {
     router_.sweep();
+    if (startWhenQuiet_ && (!driver_ || !driver_->sounding() || clocks_.steadyMs() >= startWhenQuiet_->until)) {
+        const LibraryEntry entry = std::move(startWhenQuiet_->entry);
+        startWhenQuiet_.reset();
+        playRoutine(entry);
+    }
     if (player_.playing()) {
         player_.update();
         if (player_.over() && !overHandled_) {
@@ -65,6 +72,13 @@ void AppController::tick() {
     }
     if (screen() == ui::Screen::Library) library_.poll(settings_.lastRoutine);
     history_.poll();
+}
+
+std::optional<Millis> AppController::nextChangeInMs() const {
+    // Waiting for the voice to say the last score back: look again soon.
+    constexpr Millis kVoicePollMs = 50;
+    if (startWhenQuiet_) return kVoicePollMs;
+    return player_.nextChangeInMs();
 }
 
 std::vector<long long> AppController::signature(unsigned noticeSerial) const {
@@ -113,7 +127,7 @@ void AppController::media(ui::MediaCommand command) {
 
 ui::MediaContext AppController::mediaContext() const {
     return {screen(), player_.playing() ? player_.status().state : SessionState::Ready, library_.selected() != nullptr,
-            settingsPanel_.open};
+            settingsPanel_.open, again_.has_value()};
 }
 
 bool AppController::requestQuit() {
@@ -145,9 +159,22 @@ void AppController::handle(const ui::Intent& intent) {
 bool AppController::handleLibrary(const ui::Intent& intent) {
     using ui::Action;
     switch (intent.action) {
-    case Action::Select: library_.select(intent.index); return true;
-    case Action::SelectPrevious: library_.moveSelection(-1); return true;
-    case Action::SelectNext: library_.moveSelection(+1); return true;
+    case Action::Select:
+    case Action::SelectPrevious:
+    case Action::SelectNext:
+        again_.reset(); // another routine chosen: a remote's Play starts that one
+        if (intent.action == Action::Select)
+            library_.select(intent.index);
+        else
+            library_.moveSelection(intent.action == Action::SelectNext ? +1 : -1);
+        return true;
+    case Action::PlayAgain:
+        if (again_) {
+            const LibraryEntry entry = *again_;
+            reporter_.logf("play again routine=%s", entry.id.c_str());
+            startRoutine(entry, entry.displayName() + ", again.");
+        }
+        return true;
     case Action::FocusSearch: library_.requestSearchFocus(); return true;
     case Action::RanToday:
         if (today_ && today_->panel().show && today_->markRan(library_.entries())) refreshToday();
@@ -234,7 +261,10 @@ bool AppController::handlePlayer(const ui::Intent& intent) {
         return true;
     case Action::ToLibrary: toLibrary(); return true;
     case Action::Stop:
-        if (player_.playing()) toLibrary(); // recorded as stopped, as Esc twice would
+        if (!player_.playing()) return true;
+        toLibrary(); // recorded as stopped, as Esc twice would
+        // Eyes shut, a remote's Stop must be heard; Play starts the same routine again.
+        if (again_) say("Stopped. Press play to start " + again_->displayName() + " again.");
         return true;
     default: return false;
     }
@@ -280,16 +310,20 @@ bool AppController::handleWindow(const ui::Intent& intent) {
 // ---------------------------------------------------------------------------------------
 // The player
 // ---------------------------------------------------------------------------------------
-void AppController::startRoutine(const LibraryEntry& entry) {
+void AppController::startRoutine(const LibraryEntry& entry, const std::string& intro) {
+    startWhenQuiet_.reset();
     if (entry.valid() && !entry.routine().checkIn.empty() && settings_.checkInBefore) {
         startAfterCheckIn_ = entry;
-        openCheckIn(entry.routine().checkIn, CheckInMoment::Before, entry.displayName());
+        openCheckIn(entry.routine().checkIn, CheckInMoment::Before, entry.displayName(), intro);
         return;
     }
+    // Without questions the routine's own voice starts at once: an intro said now would be cut.
     playRoutine(entry);
 }
 
 void AppController::playRoutine(const LibraryEntry& entry) {
+    startWhenQuiet_.reset();
+    again_.reset();
     overHandled_ = false;
     player_.setFlash(settings_.flash, settings_.flashMs);
     if (!player_.start(entry, settings_.cues)) {
@@ -297,11 +331,13 @@ void AppController::playRoutine(const LibraryEntry& entry) {
         return;
     }
     router_.open(std::make_unique<PlayerScreen>(player_));
+    playing_ = entry;
     settings_.lastRoutine = entry.id;
     screenSaver(!player_.running());
 }
 
 void AppController::toLibrary() {
+    if (player_.playing()) again_ = playing_;
     player_.stop();
     sessionRecorded();
     router_.close(Route::Player);
@@ -332,27 +368,58 @@ const CheckInModel* AppController::checkIn() const {
     return s ? &s->model() : nullptr;
 }
 
-void AppController::openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName) {
+void AppController::openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName,
+                                const std::string& intro) {
     ScreenHost& host = *this;
-    auto screen = std::make_unique<CheckInScreen>(host, areas, moment, std::move(routineName),
-                                                  [this](const CheckInModel& answered) { checkInAnswered(answered); });
+    auto screen = std::make_unique<CheckInScreen>(
+        host, areas, moment, std::move(routineName), [](const CheckInModel&) {}, earlierCheckIns());
     CheckInScreen& opened = *screen;
+    // The screen lives until swept, so it is there to ask whether it said the last score back.
+    opened.setDone([this, &opened](const CheckInModel& answered) { checkInAnswered(answered, opened.saidBackLast()); });
     router_.open(std::move(screen));
-    opened.begin();
+    opened.begin(intro);
+}
+
+// The scores given before, for "as last time": the history's, then those given since the app
+// opened (the store writes in the background, so the database may not have them yet).
+std::vector<CheckIn> AppController::earlierCheckIns() const {
+    std::vector<CheckIn> earlier;
+    auto opened = HistoryDb::open(paths_.history, HistoryAccess::Read);
+    if (auto* db = std::get_if<std::unique_ptr<HistoryDb>>(&opened)) {
+        auto rows = (*db)->read();
+        if (rows.error.empty())
+            earlier = std::move(rows.checkIns);
+        else
+            reporter_.log(rows.error);
+    } else {
+        reporter_.log("no scores from before: " + std::get<std::string>(opened));
+    }
+    earlier.insert(earlier.end(), given_.begin(), given_.end());
+    return earlier;
 }
 
 bool AppController::say(const std::string& sentence) {
     if (!driver_ || !settings_.voice.enabled) return false;
+    reporter_.logf("say \"%s\"", sentence.c_str());
     driver_->say(sentence);
     return true;
 }
 
-void AppController::checkInAnswered(const CheckInModel& answered) {
+void AppController::checkInAnswered(const CheckInModel& answered, bool sayingBack) {
     const CheckInMoment moment = answered.moment();
     auto answers = answered.answers(moment == CheckInMoment::After ? history_.lastSessionId() : std::nullopt);
+    given_.insert(given_.end(), answers.begin(), answers.end());
     if (moment == CheckInMoment::Before) {
         beforeAnswers_ = std::move(answers); // their session has no id until it is recorded
-        if (auto entry = std::exchange(startAfterCheckIn_, std::nullopt)) playRoutine(*entry);
+        if (auto entry = std::exchange(startAfterCheckIn_, std::nullopt)) {
+            // The last score said back is heard before the routine's first cue covers it.
+            if (sayingBack && driver_ && driver_->sounding()) {
+                startWhenQuiet_ = StartWhenQuiet{*entry, clocks_.steadyMs() + kSayBackWaitMs};
+                reporter_.log("check-in start after the voice");
+            } else {
+                playRoutine(*entry);
+            }
+        }
         return;
     }
     for (const auto& a : answers)

@@ -73,7 +73,7 @@ class AppController final : private ScreenHost {
     // Once per wake: the player reads its session, the library looks for changed files.
     void tick();
     // How long until what shows changes by itself; nullopt when nothing will.
-    [[nodiscard]] std::optional<Millis> nextChangeInMs() const { return player_.nextChangeInMs(); }
+    [[nodiscard]] std::optional<Millis> nextChangeInMs() const;
     // Everything the frame shows that changes without input: unchanged, a wake needs no frame.
     [[nodiscard]] std::vector<long long> signature(unsigned noticeSerial) const;
     // At exit: a routine still going is recorded as stopped, the screen saver allowed again.
@@ -99,6 +99,11 @@ class AppController final : private ScreenHost {
     // The check-in asked now (before or after a routine, or from the history), if any.
     [[nodiscard]] CheckInScreen* checkInScreen() const;
     [[nodiscard]] const CheckInModel* checkIn() const;
+    // The routine left for the library that a remote's Play starts again (nothing chosen since).
+    [[nodiscard]] const LibraryEntry* playAgain() const { return again_ ? &*again_ : nullptr; }
+
+    // How long the routine after a "before" check-in waits for its last score to be said back.
+    static constexpr Millis kSayBackWaitMs = 5000;
 
   private:
     AppShell& shell_;
@@ -117,6 +122,16 @@ class AppController final : private ScreenHost {
     // -- the check-ins' flow (the screen is screens/check_in) --
     std::optional<LibraryEntry> startAfterCheckIn_; // the routine the "before" questions lead to
     std::vector<CheckIn> beforeAnswers_;            // kept until their session is recorded
+    std::vector<CheckIn> given_;                    // answered since the app opened (the store may lag)
+    // The routine the "before" questions led to, started once the voice said the last score
+    // back (or at `until`, steady ms).
+    struct StartWhenQuiet {
+        LibraryEntry entry;
+        Millis until = 0;
+    };
+    std::optional<StartWhenQuiet> startWhenQuiet_;
+    std::optional<LibraryEntry> playing_;           // the entry the player plays
+    std::optional<LibraryEntry> again_;             // the routine left: a remote's Play starts it again
     bool overHandled_ = false;                      // this session's end was seen (and "after" asked)
     bool showHelp_ = false;
     bool quit_ = false;
@@ -130,12 +145,15 @@ class AppController final : private ScreenHost {
     bool handleSound(const ui::Intent& intent);
     bool handleWindow(const ui::Intent& intent);
 
-    void openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName);
-    void checkInAnswered(const CheckInModel& answered); // the questions are over: record, then go on
+    void openCheckIn(const std::vector<std::string>& areas, CheckInMoment moment, std::string routineName,
+                     const std::string& intro = {});
+    [[nodiscard]] std::vector<CheckIn> earlierCheckIns() const; // the history's and given_
+    // The questions are over: record, then go on (once a score said back is heard).
+    void checkInAnswered(const CheckInModel& answered, bool sayingBack);
     void sessionRecorded();                             // the "before" answers get their session's id
     [[nodiscard]] std::vector<std::string> knownAreas() const;
 
-    void startRoutine(const LibraryEntry& entry);
+    void startRoutine(const LibraryEntry& entry, const std::string& intro = {});
     void playRoutine(const LibraryEntry& entry);
     void toLibrary();
     void screenSaver(bool allowed);
