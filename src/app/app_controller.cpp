@@ -127,7 +127,7 @@ void AppController::media(ui::MediaCommand command) {
 
 ui::MediaContext AppController::mediaContext() const {
     return {screen(), player_.playing() ? player_.status().state : SessionState::Ready, library_.selected() != nullptr,
-            settingsPanel_.open, again_.has_value()};
+            settingsPanel_.open, again_.has_value() || startWhenQuiet_.has_value()};
 }
 
 bool AppController::requestQuit() {
@@ -169,7 +169,10 @@ bool AppController::handleLibrary(const ui::Intent& intent) {
             library_.moveSelection(intent.action == Action::SelectNext ? +1 : -1);
         return true;
     case Action::PlayAgain:
-        if (again_) {
+        if (startWhenQuiet_) { // Play while the last score is said back: no need to wait
+            const LibraryEntry entry = std::move(startWhenQuiet_->entry);
+            playRoutine(entry);
+        } else if (again_) {
             const LibraryEntry entry = *again_;
             reporter_.logf("play again routine=%s", entry.id.c_str());
             startRoutine(entry, entry.displayName() + ", again.");
@@ -312,6 +315,7 @@ bool AppController::handleWindow(const ui::Intent& intent) {
 // ---------------------------------------------------------------------------------------
 void AppController::startRoutine(const LibraryEntry& entry, const std::string& intro) {
     startWhenQuiet_.reset();
+    again_.reset();
     if (entry.valid() && !entry.routine().checkIn.empty() && settings_.checkInBefore) {
         startAfterCheckIn_ = entry;
         openCheckIn(entry.routine().checkIn, CheckInMoment::Before, entry.displayName(), intro);

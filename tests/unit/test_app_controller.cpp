@@ -761,6 +761,19 @@ TEST_CASE("the routine after a check-in waits for the last score said back, but 
     CHECK_FALSE(rig.app->player().playing());
     rig.pass(1);
     CHECK(rig.screen() == ui::Screen::Player);
+
+    // Play on the remote while it waits starts that routine at once, not the library's selection.
+    rig.app->media(ui::MediaCommand::Stop);
+    rig.app->media(ui::MediaCommand::Play);
+    REQUIRE(rig.screen() == ui::Screen::CheckIn);
+    rig.press(Key::Digit1);
+    rig.press(Key::Enter);
+    rig.press(Key::Digit1);
+    rig.press(Key::Enter);
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.app->media(ui::MediaCommand::Play);
+    REQUIRE(rig.screen() == ui::Screen::Player);
+    CHECK(rig.app->player().routine()->id == "knee");
 }
 
 TEST_CASE("the window's media keys go through the same media commands") {
