@@ -1,6 +1,7 @@
 // Index: construction and time; input (keys, then intents by concern); the player; settings.
 #include "app/app_controller.hpp"
 
+#include "core/text.hpp"
 #include "store/history_db.hpp"
 
 #include <algorithm>
@@ -266,8 +267,14 @@ bool AppController::handlePlayer(const ui::Intent& intent) {
     case Action::Stop:
         if (!player_.playing()) return true;
         toLibrary(); // recorded as stopped, as Esc twice would
-        // Eyes shut, a remote's Stop must be heard; Play starts the same routine again.
-        if (again_) say("Stopped. Press play to start " + again_->displayName() + " again.");
+        // Eyes shut, a remote's Stop must be heard. Back in the library, Play starts the same
+        // routine again (not over the editor's "Try it": its Play is the editor's).
+        if (router_.top() == Route::Library && playing_) {
+            again_ = playing_;
+            say("Stopped. Press play to start " + again_->displayName() + " again.");
+        } else {
+            say("Stopped.");
+        }
         return true;
     default: return false;
     }
@@ -341,7 +348,6 @@ void AppController::playRoutine(const LibraryEntry& entry) {
 }
 
 void AppController::toLibrary() {
-    if (player_.playing()) again_ = playing_;
     player_.stop();
     sessionRecorded();
     router_.close(Route::Player);
@@ -404,7 +410,7 @@ std::vector<CheckIn> AppController::earlierCheckIns() const {
 
 bool AppController::say(const std::string& sentence) {
     if (!driver_ || !settings_.voice.enabled) return false;
-    reporter_.logf("say \"%s\"", sentence.c_str());
+    reporter_.logf("say \"%s\"", escapeControls(sentence).c_str()); // names and areas come from files
     driver_->say(sentence);
     return true;
 }

@@ -718,10 +718,17 @@ TEST_CASE("hands-free: the remote answers the check-ins with the last scores, St
     CHECK(rig.history.checkIns[2].score == 4);
     CHECK(rig.history.checkIns[2].sessionId == 2);
 
-    // Leaving the finished screen keeps it to play again, until another routine is chosen.
+    // Leaving the finished screen: Play is the library's selection again (a program's next).
     answer(ui::MediaCommand::Stop);
     REQUIRE(rig.screen() == ui::Screen::Library);
+    CHECK_FALSE(rig.app->playAgain());
+
+    // After Stop, until another routine is chosen.
+    answer(ui::MediaCommand::Play); // the selection: "short"
+    REQUIRE(rig.screen() == ui::Screen::Player);
+    answer(ui::MediaCommand::Stop);
     REQUIRE(rig.app->playAgain());
+    CHECK(rig.app->playAgain()->id == "short");
     rig.press(Key::Down);
     CHECK_FALSE(rig.app->playAgain());
     CHECK_FALSE(rig.app->mediaContext().canPlayAgain);

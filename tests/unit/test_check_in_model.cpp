@@ -191,7 +191,7 @@ TEST_CASE("the score last given for each area and side is the latest one, whatev
     CHECK(m.answers(1).empty()); // Enter without a score kept nothing
 }
 
-TEST_CASE("a remote's Play keeps the score shown, else the last one; Next skips") {
+TEST_CASE("a remote's Play keeps the score shown, else the last one, and Next skips") {
     const std::vector<CheckIn> earlier{{100, "heel", Side::Left, 4, CheckInMoment::After, 1, ""},
                                        {100, "knee", Side::Right, 6, CheckInMoment::After, 1, ""}};
     CheckInModel m({"heel", "knee"}, CheckInMoment::Before, earlier);
