@@ -328,7 +328,12 @@ void AppController::startRoutine(const LibraryEntry& entry, const std::string& i
         openCheckIn(entry.routine().checkIn, CheckInMoment::Before, entry.displayName(), intro);
         return;
     }
-    // Without questions the routine's own voice starts at once: an intro said now would be cut.
+    // Without questions the intro is said first: the routine's first cue would cut it.
+    if (!intro.empty() && say(intro) && driver_->sounding()) {
+        startWhenQuiet_ = StartWhenQuiet{entry, clocks_.steadyMs() + kSayBackWaitMs};
+        reporter_.log("start after the voice");
+        return;
+    }
     playRoutine(entry);
 }
 

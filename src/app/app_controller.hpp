@@ -102,7 +102,8 @@ class AppController final : private ScreenHost {
     // The routine left for the library that a remote's Play starts again (nothing chosen since).
     [[nodiscard]] const LibraryEntry* playAgain() const { return again_ ? &*again_ : nullptr; }
 
-    // How long the routine after a "before" check-in waits for its last score to be said back.
+    // How long a routine waits for the voice to say what comes before it (the last score of its
+    // "before" check-in, "Heel check, again."), at most.
     static constexpr Millis kSayBackWaitMs = 5000;
 
   private:
@@ -123,8 +124,7 @@ class AppController final : private ScreenHost {
     std::optional<LibraryEntry> startAfterCheckIn_; // the routine the "before" questions lead to
     std::vector<CheckIn> beforeAnswers_;            // kept until their session is recorded
     std::vector<CheckIn> given_;                    // answered since the app opened (the store may lag)
-    // The routine the "before" questions led to, started once the voice said the last score
-    // back (or at `until`, steady ms).
+    // The routine to start once the voice said what comes before it (or at `until`, steady ms).
     struct StartWhenQuiet {
         LibraryEntry entry;
         Millis until = 0;
@@ -153,6 +153,7 @@ class AppController final : private ScreenHost {
     void sessionRecorded();                             // the "before" answers get their session's id
     [[nodiscard]] std::vector<std::string> knownAreas() const;
 
+    // Its "before" check-in first when it has one; `intro` is said before (its first question).
     void startRoutine(const LibraryEntry& entry, const std::string& intro = {});
     void playRoutine(const LibraryEntry& entry);
     void toLibrary();

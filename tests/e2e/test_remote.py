@@ -220,6 +220,7 @@ class RemoteTest(WindowTest):
         n = app.line_count()
         self.ctl("play")
         app.wait_for(r"play again routine=remote-check", after=n)
+        app.wait_for(r'say "Remote check, again\."', after=n)  # then it starts, once that is said
         app.wait_for(r"start routine=remote-check", after=n)
         app.keys("ctrl+q")
         self.assertEqual(app.wait_exit(), 0)

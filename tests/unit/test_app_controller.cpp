@@ -769,6 +769,22 @@ TEST_CASE("the routine after a check-in waits for the last score said back, but 
     rig.pass(1);
     CHECK(rig.screen() == ui::Screen::Player);
 
+    // Stopped, a routine without questions is named before it starts again.
+    rig.app->media(ui::MediaCommand::Stop);
+    rig.app->handle(Intent{Action::StartSelected}); // "short"
+    REQUIRE(rig.screen() == ui::Screen::Player);
+    rig.app->media(ui::MediaCommand::Stop);
+    rig.app->media(ui::MediaCommand::Play);
+    CHECK(rig.reports.count("say \"Short, again.\"") == 1);
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.pass(AppController::kSayBackWaitMs);
+    REQUIRE(rig.screen() == ui::Screen::Player);
+    CHECK(rig.app->player().routine()->id == "short");
+    rig.app->media(ui::MediaCommand::Stop);
+    rig.playUserRoutine("knee", "name = \"Knee\"\ncheck_in = [\"knee\"]\n[[step]]\nkind = \"roll\"\n"
+                                "duration = \"5s\"\n");
+    rig.press(Key::Escape);
+
     // Play on the remote while it waits starts that routine at once, not the library's selection.
     rig.app->media(ui::MediaCommand::Stop);
     rig.app->media(ui::MediaCommand::Play);
