@@ -28,6 +28,8 @@ class LibraryLoader {
     static constexpr int kPollMs = 2000;
     // While a scan reads the folders, a snapshot after the built-ins and then every so many files.
     static constexpr std::size_t kFilesPerSnapshot = 500;
+    // The loader's thread is this much nicer than the window's.
+    static constexpr int kNice = 10;
 
     explicit LibraryLoader(LibraryFolders folders);
     ~LibraryLoader(); // stops the thread, also in the middle of a scan
