@@ -1,6 +1,7 @@
 // Index: construction and time; input (keys, then intents by concern); the player; settings.
 #include "app/app_controller.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "store/history_db.hpp"
 
@@ -175,7 +176,8 @@ bool AppController::handleLibrary(const ui::Intent& intent) {
         } else if (again_) {
             const LibraryEntry entry = *again_;
             reporter_.logf("play again routine=%s", entry.id.c_str());
-            startRoutine(entry, entry.displayName() + ", again.");
+            // TRANSLATORS: said as a routine stopped is played again from its start.
+            startRoutine(entry, format(_("{0}, again."), {entry.displayName()}));
         }
         return true;
     case Action::FocusSearch: library_.requestSearchFocus(); return true;
@@ -270,9 +272,9 @@ bool AppController::handlePlayer(const ui::Intent& intent) {
         // routine again (not over the editor's "Try it": its Play is the editor's).
         if (router_.top() == Route::Library && playing_) {
             again_ = playing_;
-            say("Stopped. Press play to start " + again_->displayName() + " again.");
+            say(format(_("Stopped. Press play to start {0} again."), {again_->displayName()}));
         } else {
-            say("Stopped.");
+            say(_("Stopped."));
         }
         return true;
     default: return false;
@@ -471,7 +473,16 @@ void AppController::applySettings(const Settings& draft) {
     if (draft.fontScale != before.fontScale) shell_.setFontScale(settings_.fontScale);
     if (draft.uiScale != before.uiScale) shell_.setUiScale(settings_.uiScale);
     player_.setFlash(settings_.flash, settings_.flashMs);
-    if (draft.sounds != before.sounds || draft.voice != before.voice || draft.outputDevice != before.outputDevice)
+    const bool languageChanged = draft.language != before.language;
+    if (languageChanged) {
+        // The window speaks it from the next frame; the built-in routines' texts are read again
+        // in it, and the voice is opened again in it with the sound device.
+        setLanguage(settings_.language);
+        library_.rescan(settings_.lastRoutine);
+        reporter_.logf("language %s", std::string(currentLanguage()).c_str());
+    }
+    if (draft.sounds != before.sounds || draft.voice != before.voice || draft.outputDevice != before.outputDevice ||
+        languageChanged)
         shell_.soundFilesChanged(); // reopens with them
     reporter_.logf("settings applied countdown=%d halfway=%d flash=%d font_scale=%.2f ui_scale=%s",
                    settings_.cues.countdown, settings_.cues.halfway, settings_.flash, settings_.fontScale,

@@ -1,5 +1,6 @@
 #include "screens/check_in/check_in_model.hpp"
 
+#include "core/i18n.hpp"
 #include <algorithm>
 
 namespace unknot {
@@ -115,7 +116,20 @@ std::string CheckInModel::subject() const {
     return who.empty() ? q.area : who + " " + q.area;
 }
 
-std::string CheckInModel::question() const { return done() ? std::string() : "How does your " + subject() + " feel?"; }
+std::string CheckInModel::question() const {
+    if (done()) return {};
+    const std::string who = subject();
+    // Whole sentences for the built-in routines' areas, so a language can agree its words
+    // (German "Ihr linkes Knie", "Ihre linke Ferse"); another area takes the general one.
+    static constexpr const char* kKnown[] = {N_("How does your left knee feel?"),  N_("How does your right knee feel?"),
+                                             N_("How does your knee feel?"),       N_("How does your left heel feel?"),
+                                             N_("How does your right heel feel?"), N_("How does your heel feel?")};
+    const std::string english = "How does your " + who + " feel?";
+    for (const char* k : kKnown)
+        if (english == k) return _(k);
+    // TRANSLATORS: {0} is an area a routine of the user's names, as written there ("left hip").
+    return format(_("How does your {0} feel?"), {who});
+}
 
 std::vector<CheckIn> CheckInModel::answers(std::optional<std::int64_t> sessionId) const {
     std::vector<CheckIn> out;

@@ -1,5 +1,7 @@
 #include "screens/check_in/check_in_screen.hpp"
 
+#include "core/i18n.hpp"
+
 #include <cctype>
 #include <utility>
 
@@ -10,7 +12,8 @@ namespace {
 // "Left heel, 4." / "Left heel, 4, as last time."
 std::string saidBack(std::string subject, int score, bool asLastTime) {
     if (!subject.empty()) subject[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(subject[0])));
-    return subject + ", " + std::to_string(score) + (asLastTime ? ", as last time." : ".");
+    // TRANSLATORS: a check-in score said back: {0} the area with its side ("Left heel"), {1} the score.
+    return format(asLastTime ? _("{0}, {1}, as last time.") : _("{0}, {1}."), {subject, std::to_string(score)});
 }
 
 } // namespace
@@ -21,11 +24,11 @@ CheckInScreen::CheckInScreen(ScreenHost& host, const std::vector<std::string>& a
 
 std::string CheckInScreen::title() const {
     switch (model_.moment()) {
-    case CheckInMoment::Before: return "Before: " + routineName_;
-    case CheckInMoment::After: return "After: " + routineName_;
+    case CheckInMoment::Before: return format(_("Before: {0}"), {routineName_});
+    case CheckInMoment::After: return format(_("After: {0}"), {routineName_});
     case CheckInMoment::Standalone: break;
     }
-    return "Check-in";
+    return _("Check-in");
 }
 
 void CheckInScreen::begin(const std::string& intro) {
@@ -64,7 +67,7 @@ bool CheckInScreen::handle(const ui::Intent& intent) {
     case Action::CheckInSkip:
         reporter.logf("check-in skipped index=%zu", model_.index());
         model_.skip();
-        before = "Skipped.";
+        before = _("Skipped.");
         break;
     case Action::CheckInSkipAll: model_.skipAll(); break;
     case Action::CheckInNote:
@@ -118,7 +121,8 @@ std::string CheckInScreen::keep() {
     if (!subject.empty())
         host_.say(model_.noteProblem()
                       ? *model_.noteProblem()
-                      : "No score yet for your " + subject + ". Type one and press Enter, or press Next to skip it.");
+                      : format(_("No score yet for your {0}. Type one and press Enter, or press Next to skip it."),
+                               {subject}));
     return {};
 }
 
@@ -130,8 +134,11 @@ void CheckInScreen::sayQuestion(const std::string& before) {
     std::string sentence = before;
     if (ask) {
         if (!sentence.empty()) sentence += ' ';
-        sentence += model_.question() + " 0 none, 10 worst.";
-        if (const auto last = model_.lastScore()) sentence += " Last time, " + std::to_string(*last) + ".";
+        // TRANSLATORS: said after a check-in question: the scale, as the voice says it.
+        sentence += model_.question() + " " + _("0 none, 10 worst.");
+        // TRANSLATORS: said after a check-in question: the score given last time ({0}).
+        if (const auto last = model_.lastScore())
+            sentence += " " + format(_("Last time, {0}."), {std::to_string(*last)});
     }
     if (sentence.empty() || !host_.say(sentence) || !ask) return;
     said_ = model_.index();
