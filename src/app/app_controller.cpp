@@ -2,6 +2,7 @@
 #include "app/app_controller.hpp"
 
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "program/import.hpp"
 
 #include <algorithm>
@@ -57,6 +58,11 @@ void AppController::begin(const std::optional<LibraryEntry>& startWith) {
 // ---------------------------------------------------------------------------------------
 void AppController::tick() {
     router_.sweep();
+    if (startWhenQuiet_ && (!driver_ || !driver_->sounding() || clocks_.steadyMs() >= startWhenQuiet_->until)) {
+        const LibraryEntry entry = std::move(startWhenQuiet_->entry);
+        startWhenQuiet_.reset();
+        playRoutine(entry);
+    }
     if (player_.playing()) {
         player_.update();
         if (player_.over() && !overHandled_) {
@@ -71,6 +77,13 @@ void AppController::tick() {
     library().poll(settings_.lastRoutine); // what the loader read: a routine saved in the editor, a file changed
     if (screen() == ui::Screen::Library) libraryScreen().followToday();
     history_.poll();
+}
+
+std::optional<Millis> AppController::nextChangeInMs() const {
+    // Waiting for the voice to say the last score back: look again soon.
+    constexpr Millis kVoicePollMs = 50;
+    if (startWhenQuiet_) return kVoicePollMs;
+    return player_.nextChangeInMs();
 }
 
 std::vector<long long> AppController::signature(unsigned noticeSerial) const {
@@ -119,7 +132,8 @@ void AppController::media(ui::MediaCommand command) {
 
 ui::MediaContext AppController::mediaContext() const {
     return {screen(), player_.playing() ? player_.status().state : SessionState::Ready,
-            libraryScreen().model().selected() != nullptr, settingsPanel_.open};
+            libraryScreen().model().selected() != nullptr, settingsPanel_.open,
+            again_.has_value() || startWhenQuiet_.has_value()};
 }
 
 bool AppController::requestQuit() {
@@ -206,8 +220,29 @@ bool AppController::handlePlayer(const ui::Intent& intent) {
         if (!player_.requestExit()) toLibrary();
         return true;
     case Action::ToLibrary: toLibrary(); return true;
+    // The library leaves it: which routine a remote's Play starts again is the app's.
+    case Action::PlayAgain:
+        if (startWhenQuiet_) { // Play while the last score is said back: no need to wait
+            const LibraryEntry entry = std::move(startWhenQuiet_->entry);
+            playRoutine(entry);
+        } else if (again_) {
+            const LibraryEntry entry = *again_;
+            reporter_.logf("play again routine=%s", entry.id.c_str());
+            // TRANSLATORS: said as a routine stopped is played again from its start.
+            startRoutine(entry, format(_("{0}, again."), {entry.displayName()}));
+        }
+        return true;
     case Action::Stop:
-        if (player_.playing()) toLibrary(); // recorded as stopped, as Esc twice would
+        if (!player_.playing()) return true;
+        toLibrary(); // recorded as stopped, as Esc twice would
+        // Eyes shut, a remote's Stop must be heard. Back in the library, Play starts the same
+        // routine again (not over the editor's "Try it": its Play is the editor's).
+        if (router_.top() == Route::Library && playing_) {
+            again_ = playing_;
+            say(format(_("Stopped. Press play to start {0} again."), {again_->displayName()}));
+        } else {
+            say(_("Stopped."));
+        }
         return true;
     default: return false;
     }
@@ -253,11 +288,25 @@ bool AppController::handleWindow(const ui::Intent& intent) {
 // ---------------------------------------------------------------------------------------
 // The player
 // ---------------------------------------------------------------------------------------
-void AppController::startRoutine(const LibraryEntry& entry) {
-    if (!checkIns_.before(entry)) playRoutine(entry); // a check-in first, when the settings ask
+void AppController::startRoutine(const LibraryEntry& entry, const std::string& intro) {
+    startWhenQuiet_.reset();
+    again_.reset();
+    if (checkIns_.before(entry, intro)) return; // a check-in first, when the settings ask
+    // Without questions the intro is said first: the routine's first cue would cut it.
+    if (!intro.empty() && say(intro) && playWhenQuiet(entry, "start after the voice")) return;
+    playRoutine(entry);
+}
+
+bool AppController::playWhenQuiet(const LibraryEntry& entry, const char* logLine) {
+    if (!driver_ || !driver_->sounding()) return false;
+    startWhenQuiet_ = StartWhenQuiet{entry, clocks_.steadyMs() + kSayBackWaitMs};
+    reporter_.log(logLine);
+    return true;
 }
 
 void AppController::playRoutine(const LibraryEntry& entry) {
+    startWhenQuiet_.reset();
+    again_.reset();
     overHandled_ = false;
     player_.setFlash(settings_.flash, settings_.flashMs);
     if (!player_.start(entry, settings_.cues)) {
@@ -265,6 +314,7 @@ void AppController::playRoutine(const LibraryEntry& entry) {
         return;
     }
     router_.open(std::make_unique<PlayerScreen>(player_));
+    playing_ = entry;
     settings_.lastRoutine = entry.id;
     screenSaver(!player_.running());
 }
@@ -302,6 +352,7 @@ const CheckInModel* AppController::checkIn() const {
 
 bool AppController::say(const std::string& sentence) {
     if (!driver_ || !settings_.voice.enabled) return false;
+    reporter_.logf("say \"%s\"", escapeControls(sentence).c_str()); // names and areas come from files
     driver_->say(sentence);
     return true;
 }

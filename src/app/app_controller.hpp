@@ -79,7 +79,7 @@ class AppController final : private ScreenHost {
     // Once per wake: the player reads its session, the library looks for changed files.
     void tick();
     // How long until what shows changes by itself; nullopt when nothing will.
-    [[nodiscard]] std::optional<Millis> nextChangeInMs() const { return player_.nextChangeInMs(); }
+    [[nodiscard]] std::optional<Millis> nextChangeInMs() const;
     // Everything the frame shows that changes without input: unchanged, a wake needs no frame.
     [[nodiscard]] std::vector<long long> signature(unsigned noticeSerial) const;
     // At exit: a routine still going is recorded as stopped, the screen saver allowed again.
@@ -106,6 +106,12 @@ class AppController final : private ScreenHost {
     // The check-in asked now (before or after a routine, or from the history), if any.
     [[nodiscard]] CheckInScreen* checkInScreen() const;
     [[nodiscard]] const CheckInModel* checkIn() const;
+    // The routine left for the library that a remote's Play starts again (nothing chosen since).
+    [[nodiscard]] const LibraryEntry* playAgain() const { return again_ ? &*again_ : nullptr; }
+
+    // How long a routine waits for the voice to say what comes before it (the last score of its
+    // "before" check-in, "Heel check, again."), at most.
+    static constexpr Millis kSayBackWaitMs = 5000;
 
   private:
     AppShell& shell_;
@@ -119,8 +125,21 @@ class AppController final : private ScreenHost {
     ui::SettingsViewState settingsPanel_;
     HistorySink& history_;
     PlayerClocks clocks_;
-    CheckInFlow checkIns_{*this, [this](const LibraryEntry& entry) { playRoutine(entry); }};
-    bool overHandled_ = false; // this session's end was seen (and "after" asked)
+    // The check-ins' flow; once "before" questions are over it plays their routine, after the
+    // last score said back when `afterVoice`.
+    CheckInFlow checkIns_{*this, [this](const LibraryEntry& entry, bool afterVoice) {
+                              if (!afterVoice || !playWhenQuiet(entry, "check-in start after the voice"))
+                                  playRoutine(entry);
+                          }};
+    // The routine to start once the voice said what comes before it (or at `until`, steady ms).
+    struct StartWhenQuiet {
+        LibraryEntry entry;
+        Millis until = 0;
+    };
+    std::optional<StartWhenQuiet> startWhenQuiet_;
+    std::optional<LibraryEntry> playing_; // the entry the player plays
+    std::optional<LibraryEntry> again_;   // the routine left: a remote's Play starts it again
+    bool overHandled_ = false;            // this session's end was seen (and "after" asked)
     bool showHelp_ = false;
     bool quit_ = false;
 
@@ -130,7 +149,10 @@ class AppController final : private ScreenHost {
     bool handleSound(const ui::Intent& intent);
     bool handleWindow(const ui::Intent& intent);
 
-    void startRoutine(const LibraryEntry& entry);
+    // Its "before" check-in first when it has one; `intro` is said before (its first question).
+    void startRoutine(const LibraryEntry& entry, const std::string& intro = {});
+    // Plays `entry` once the voice is quiet (at most kSayBackWaitMs); false when nothing sounds.
+    bool playWhenQuiet(const LibraryEntry& entry, const char* logLine);
     void playRoutine(const LibraryEntry& entry);
     void toLibrary();
     void screenSaver(bool allowed);
@@ -154,6 +176,7 @@ class AppController final : private ScreenHost {
     [[nodiscard]] HistorySink& history() override { return history_; }
     [[nodiscard]] const AppPaths& paths() const override { return paths_; }
     void play(const LibraryEntry& entry) override { startRoutine(entry); }
+    void routineChosen() override { again_.reset(); } // a remote's Play starts the one chosen now
     void open(std::unique_ptr<Screen> screen) override { router_.open(std::move(screen)); }
     void close(Route route) override { router_.close(route); }
     void openEditor(Routine routine, bool saveNow) override;

@@ -47,6 +47,15 @@ MprisState mprisState(const MprisInput& in) {
         out.positionUs = in.status.phaseElapsedMs * 1000;
         out.atMs = in.nowMs;
         out.moving = in.status.state == SessionState::Running;
+    } else if (c.screen == ui::Screen::Library && in.stopped) {
+        // Still answers after Stop: what Play would start again, from its first phase.
+        MprisMetadata m;
+        m.trackId = std::string(kMprisTrackPrefix) + "0";
+        m.title = in.stopped->name;
+        m.artist = in.stopped->name;
+        m.lengthUs = in.stopped->totalMs * 1000;
+        m.artUrl = in.artUrl;
+        p.metadata = std::move(m);
     }
     // Each "can" is whether the command would do something here, as intentForMedia says.
     p.canPlay = canDo(MediaCommand::PlayPause, c);

@@ -30,7 +30,9 @@ struct MprisMetadata {
 // Everything but the position: when any of it changes, the bus says PropertiesChanged.
 struct MprisProperties {
     std::string playbackStatus = "Stopped"; // "Playing", "Paused" or "Stopped"
-    std::optional<MprisMetadata> metadata;  // none: no routine going (an empty Metadata)
+    // None: no routine going and none stopped to start again (an empty Metadata). After a Stop,
+    // the routine stopped (its name as title and artist, its first phase's track), "Stopped".
+    std::optional<MprisMetadata> metadata;
     bool canPlay = false;
     bool canPause = false;
     bool canGoNext = false;
@@ -54,11 +56,18 @@ struct MprisState {
     [[nodiscard]] std::int64_t positionAt(std::int64_t nowMs) const;
 };
 
+// A routine left for the library (Stop), which the remote's Play starts again.
+struct MprisStoppedRoutine {
+    std::string name;
+    Millis totalMs = 0;
+};
+
 // The player's state as the remote needs it.
 struct MprisInput {
     ui::MediaContext context;
     const Timeline* timeline = nullptr; // the routine going, if any
     std::string routineName;
+    std::optional<MprisStoppedRoutine> stopped; // in the library: what Play starts again
     SessionStatus status;
     int volume = 100; // 0..100
     bool muted = false;

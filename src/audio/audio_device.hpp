@@ -99,6 +99,7 @@ class AudioDevice final : public SoundDeviceDriver {
     void setVolume(int percent, bool muted) override { mixer_->setVolume(percent, muted); }
     SessionStatus update(std::vector<SessionEvent>& events) override;
     void say(const std::string& sentence) override;
+    [[nodiscard]] bool sounding() const override { return !quiet(); }
     [[nodiscard]] Ticks ticksPerSecond() const override { return mixer_->sampleRate(); }
     [[nodiscard]] bool hasSound() const override { return open_; }
 

@@ -305,6 +305,8 @@ class GuiApp final : public AppShell {
             in.timeline = &player.routine()->timeline();
             in.routineName = player.routine()->displayName();
         }
+        if (const LibraryEntry* again = app_->playAgain(); again && again->valid())
+            in.stopped = MprisStoppedRoutine{again->displayName(), again->totalMs};
         in.status = player.status();
         in.volume = app_->settings().volume;
         in.muted = app_->settings().muted;

@@ -51,6 +51,9 @@ class SessionDriver {
     // Says a sentence outside the routine (a check-in question) once nothing else sounds; a
     // driver without a voice says nothing.
     virtual void say(const std::string& /*sentence*/) {}
+    // Something sounds or is about to (a sentence from say() included), so what comes next can
+    // wait for it; a driver without sound never sounds.
+    [[nodiscard]] virtual bool sounding() const { return false; }
 };
 
 // A driver that is a sound device: it can stop and hand its session over.

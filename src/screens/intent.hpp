@@ -55,6 +55,7 @@ enum class Action {
     Pause,       // a remote's Pause: only while running
     Resume,      // a remote's Play: resume, or continue past a manual phase
     Stop,        // a remote's Stop: end the routine at once (history: stopped), back to the library
+    PlayAgain,   // a remote's Play in the library after a Stop: the routine left, from its start
     // finished
     ToLibrary,
     // check-in ("How does your left heel feel?")
@@ -69,6 +70,8 @@ enum class Action {
     CheckInNoteText, // text: the note line as it now reads
     CheckInNoteKeep, // Enter in the note line: keep it with the answer
     CheckInNoteDrop, // Esc in the note line: close it, the note as it was
+    CheckInKeep,     // a remote's Play: keep the score shown, or else the one last given
+    CheckInSkip,     // a remote's Next: leave this question unanswered, ask the next
     // anywhere
     ToggleFullscreen,
     ToggleMute,
@@ -248,6 +251,7 @@ struct MediaContext {
     SessionState state = SessionState::Ready; // the routine's, on the player and finished screens
     bool hasSelection = false;                // the library has a routine selected
     bool settingsOpen = false;                // the settings panel has the keys: start nothing
+    bool canPlayAgain = false;                // in the library: a routine was left and nothing chosen since
 };
 
 // The one place that says what a media command means, given where the app is: on the player,

@@ -86,13 +86,19 @@ Intent intentForMedia(MediaCommand command, const MediaContext& c) {
         if (command == Stop) return {Action::ToLibrary};
         return {};
     case Screen::Library:
-        if ((command == Play || command == PlayPause) && c.hasSelection && !c.settingsOpen)
-            return {Action::StartSelected};
+        if ((command != Play && command != PlayPause) || c.settingsOpen) return {};
+        // After Stop, Play goes back to the routine left (from its start), not to whatever the
+        // list has selected, unless the user chose another since.
+        if (c.canPlayAgain) return {Action::PlayAgain};
+        return c.hasSelection ? Intent{Action::StartSelected} : Intent{};
+    case Screen::CheckIn:
+        // Hands-free: Play keeps the score (the one last given when none is typed), Next skips.
+        if (command == Play || command == PlayPause) return {Action::CheckInKeep};
+        if (command == Next) return {Action::CheckInSkip};
         return {};
     case Screen::Editor:
     case Screen::QuickSet:
-    case Screen::History:
-    case Screen::CheckIn: return {}; // a remote never starts a routine over unsaved work or a question
+    case Screen::History: return {}; // a remote never starts a routine over unsaved work
     }
     return {};
 }

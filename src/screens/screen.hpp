@@ -80,6 +80,9 @@ class ScreenHost {
     [[nodiscard]] virtual const AppPaths& paths() const = 0;
     // Plays a routine (its "before" check-in first, when the settings ask for one).
     virtual void play(const LibraryEntry& entry) = 0;
+    // Another routine was chosen in the library: a remote's Play starts that one now, not the
+    // one a Stop left (which routine Play starts again is the app's).
+    virtual void routineChosen() = 0;
     // Opens `screen` over the one on top; closes `route` and every screen over it. A screen may
     // close itself from its own handle(): it lives on until that returns.
     virtual void open(std::unique_ptr<Screen> screen) = 0;

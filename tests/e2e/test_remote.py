@@ -9,7 +9,7 @@ import time
 import unittest
 from pathlib import Path
 
-from harness import WindowTest, end_process
+from harness import BIN, WindowTest, end_process
 
 # Two sides of a long tense, then a release: long enough that no phase ends during a step.
 ROUTINE = """name = "Remote check"
@@ -25,6 +25,20 @@ duration = "60s"
 label = "Let go"
 """
 MIDDLE_DOT = "\u00b7"
+# Check-ins before and after, and phases short enough to play to the end.
+CHECK_IN_ROUTINE = """name = "Heel check"
+check_in = ["heel"]
+[[step]]
+kind = "tense"
+duration = "3s"
+label = "Press"
+sides = ["left", "right"]
+switch = "0s"
+[[step]]
+kind = "release"
+duration = "3s"
+label = "Let go"
+"""
 
 
 class SessionBus:
@@ -198,16 +212,122 @@ class RemoteTest(WindowTest):
         self.assertNotEqual(bad.returncode, 0)
         self.assertIn("UnknownMethod", bad.stderr)
         self.assertEqual(self.ctl("status"), "Stopped")
-        self.assertEqual(self.ctl("metadata", "title", check=False), "")
+        # The metadata still answers after Stop: the routine stopped, which Play starts again.
+        self.assertEqual(self.ctl("metadata", "title"), "Remote check")
         self.assertIsNone(app.proc.poll())
 
-        # Play in the library starts the selected routine, as Enter does (a built-in routine with
-        # check-in questions asks them first).
+        # Play in the library starts the routine stopped again (not the library's first).
         n = app.line_count()
         self.ctl("play")
-        app.wait_for(r"start routine=|screen check-in", after=n)
+        app.wait_for(r"play again routine=remote-check", after=n)
+        app.wait_for(r'say "Remote check, again\."', after=n)  # then it starts, once that is said
+        app.wait_for(r"start routine=remote-check", after=n)
         app.keys("ctrl+q")
         self.assertEqual(app.wait_exit(), 0)
+
+    def start_with_history(self, *args, scores=()):
+        """The app on the bus, its history holding `scores` ((area, side, score), given before)."""
+        home = tempfile.mkdtemp(prefix="unknot-e2e-")
+        env = dict(os.environ, XDG_DATA_HOME=str(Path(home) / "data"), XDG_CONFIG_HOME=str(Path(home) / "config"))
+        for area, side, score in scores:
+            subprocess.run([BIN, "check-in", area, side, str(score)], env=env, check=True, capture_output=True,
+                           timeout=30)
+        app = self.start(*args, env_extra={"DBUS_SESSION_BUS_ADDRESS": self.bus.address}, home=home)
+        app.wait_for(r"remote control on: name=(\S+)")
+        return app
+
+    def test_a_routine_with_check_ins_start_to_end_with_only_playerctl(self):
+        routine = Path(self.dir.name) / "heel-check.toml"
+        routine.write_text(CHECK_IN_ROUTINE)
+        app = self.start_with_history("run", str(routine), scores=[("heel", "left", 4)])
+
+        # Before: the left heel had 4 last time; the right heel never had a score.
+        app.wait_for(r"screen check-in moment=before questions=2")
+        app.wait_for(r'say "How does your left heel feel\? 0 none, 10 worst\. Last time, 4\."')
+        n = app.line_count()
+        self.ctl("play")
+        app.wait_for(r"media play", after=n)
+        app.wait_for(r"check-in kept index=0 score=4 from=last", after=n)
+        app.wait_for(r'say "Left heel, 4, as last time\. How does your right heel feel\? 0 none, 10 worst\."',
+                     after=n)
+        n = app.line_count()
+        self.ctl("play")
+        app.wait_for(r"check-in kept index=1 score=-1 from=none", after=n)
+        app.wait_for(r'say "No score yet for your right heel\. Type one and press Enter, or press Next to skip it\."',
+                     after=n)
+        n = app.line_count()
+        self.ctl("next")
+        app.wait_for(r"check-in skipped index=1", after=n)
+        app.wait_for(r"check-in done moment=before answers=1", after=n)
+        app.wait_for(r"start routine=heel-check", after=n)
+
+        # It plays to its end on its own, then asks how it feels after.
+        app.wait_for(r"screen check-in moment=after questions=2", after=n, timeout=60)
+        app.wait_for(r'say "How does your left heel feel\? 0 none, 10 worst\. Last time, 4\."', after=n)
+        n = app.line_count()
+        self.ctl("play")
+        app.wait_for(r"check-in kept index=0 score=4 from=last", after=n)
+        n = app.line_count()
+        self.ctl("next")
+        app.wait_for(r"check-in done moment=after answers=1", after=n)
+        self.assertEqual(app.keys_sent, 0)  # not one key pressed
+
+        # The history has both, with the session, as `unknot history --json` shows them.
+        deadline = time.monotonic() + 20
+        while True:
+            history = app.history()
+            ours = [c for c in history["check_ins"] if c["session_id"] is not None]
+            if len(ours) == 2 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        self.assertEqual(len(history["sessions"]), 1, history)
+        session = history["sessions"][0]
+        self.assertEqual(session["routine_id"], "heel-check")
+        self.assertTrue(session["completed"], session)
+        self.assertEqual([(c["moment"], c["area"], c["side"], c["score"]) for c in ours],
+                         [("before", "heel", "left", 4), ("after", "heel", "left", 4)], history)
+        self.assertTrue(all(c["session_id"] == session["id"] for c in ours), history)
+
+    def test_stop_then_play_plays_the_same_routine_again_and_says_so(self):
+        routine = Path(self.dir.name) / "heel-check.toml"
+        routine.write_text(CHECK_IN_ROUTINE.replace('duration = "3s"', 'duration = "60s"'))
+        app = self.start_with_history("run", str(routine), scores=[("heel", "left", 4), ("heel", "right", 2)])
+        app.wait_for(r"screen check-in moment=before")
+        self.ctl("play")
+        app.wait_for(r"check-in kept index=0 score=4 from=last")
+        self.ctl("play")
+        app.wait_for(r"check-in kept index=1 score=2 from=last")
+        app.wait_for(r'say "Right heel, 2, as last time\."')
+        app.wait_for(r"phase index=0 kind=tense side=left")
+        self.wait_ctl(f"Left {MIDDLE_DOT} Press", "metadata", "title")
+
+        # Stop: heard, recorded as stopped, and the remote still shows the routine.
+        n = app.line_count()
+        self.ctl("stop")
+        app.wait_for(r"stopped active_ms=", after=n)
+        app.wait_for(r'say "Stopped\. Press play to start Heel check again\."', after=n)
+        self.wait_ctl("Stopped", "status")
+        self.assertEqual(self.ctl("metadata", "title"), "Heel check")
+        self.assertEqual(self.ctl("metadata", "artist"), "Heel check")
+        self.assertEqual(self.ctl("metadata", "mpris:trackid"), "'/org/unknot/Unknot/phase/0'")
+
+        # Play: the same routine again, its questions first, named aloud.
+        n = app.line_count()
+        self.ctl("play")
+        app.wait_for(r"play again routine=heel-check", after=n)
+        app.wait_for(r"screen check-in moment=before", after=n)
+        app.wait_for(r'say "Heel check, again\. How does your left heel feel\?', after=n)
+        self.ctl("play")
+        app.wait_for(r"check-in kept index=0", after=n)
+        self.ctl("play")
+        app.wait_for(r"check-in done moment=before answers=2", after=n)
+        app.wait_for(r"start routine=heel-check", after=n)
+        app.wait_for(r"phase index=0 kind=tense side=left", after=n)
+        self.wait_ctl(f"Left {MIDDLE_DOT} Press", "metadata", "title")
+        self.assertEqual(app.keys_sent, 0)
+        sessions = app.history()["sessions"]
+        self.assertEqual([s["routine_id"] for s in sessions], ["heel-check"], sessions)
+        self.assertFalse(sessions[0]["completed"], sessions)
 
     def test_the_window_media_keys_do_the_same(self):
         app, _ = self.start_on_bus("run", str(self.routine))

@@ -61,6 +61,7 @@ struct Host final : ScreenHost {
     AppPaths files;
     Router router;
     std::vector<LibraryEntry> played;
+    int chosen = 0;                                  // routineChosen() calls
     std::function<void(Routine, bool)> onOpenEditor; // what the app would open
     std::vector<std::string> changed;                // routinesChanged's ids
     std::vector<std::string> said;
@@ -73,6 +74,7 @@ struct Host final : ScreenHost {
     HistorySink& history() override { return sessions; }
     const AppPaths& paths() const override { return files; }
     void play(const LibraryEntry& entry) override { played.push_back(entry); }
+    void routineChosen() override { ++chosen; }
     void openEditor(Routine routine, bool saveNow) override {
         if (onOpenEditor) onOpenEditor(std::move(routine), saveNow);
     }

@@ -3,6 +3,7 @@
 #include "app/app_controller.hpp"
 #include "core/atomic_file.hpp"
 #include "core/i18n.hpp"
+#include "store/history_db.hpp"
 #include "store/settings_table.hpp"
 
 #include "app_fakes.hpp"
@@ -529,6 +530,8 @@ TEST_CASE("the voice asks each check-in question once as it comes up, and not wh
         [[nodiscard]] Ticks ticksPerSecond() const override { return inner.ticksPerSecond(); }
         [[nodiscard]] bool hasSound() const override { return true; }
         void say(const std::string& sentence) override { said.push_back(sentence); }
+        [[nodiscard]] bool sounding() const override { return busy; }
+        bool busy = false; // a sentence still sounds
     };
     for (const bool voice : {true, false}) {
         CAPTURE(voice);
@@ -545,8 +548,18 @@ TEST_CASE("the voice asks each check-in question once as it comes up, and not wh
         rig.press(Key::Down);
         rig.press(Key::Enter);
         rig.press(Key::Digit2);
-        rig.press(Key::Enter); // the routine plays
+        speaking.busy = true;  // the voice is saying the score back
+        rig.press(Key::Enter); // the routine plays once it is heard
+        if (voice) {
+            rig.pass(10);
+            CHECK(rig.screen() == ui::Screen::Library);
+            CHECK_FALSE(rig.app->player().playing());
+            CHECK(rig.app->nextChangeInMs() <= 50); // the loop looks again soon
+            speaking.busy = false;
+            rig.pass(10);
+        }
         REQUIRE(rig.screen() == ui::Screen::Player);
+        speaking.busy = false;
         rig.press(Key::Right); // to the end: asked again after
         rig.pass(1);
         REQUIRE(rig.screen() == ui::Screen::CheckIn);
@@ -555,9 +568,11 @@ TEST_CASE("the voice asks each check-in question once as it comes up, and not wh
             CHECK(speaking.said.empty());
             continue;
         }
-        CHECK(speaking.said == std::vector<std::string>{"How does your left heel feel? 0 none, 10 worst.",
-                                                        "How does your right heel feel? 0 none, 10 worst.",
-                                                        "How does your left heel feel? 0 none, 10 worst."});
+        // Each score typed is said back; after, the question says the score given before.
+        CHECK(speaking.said == std::vector<std::string>{
+                                   "How does your left heel feel? 0 none, 10 worst.",
+                                   "Left heel, 5. How does your right heel feel? 0 none, 10 worst.", "Right heel, 2.",
+                                   "How does your left heel feel? 0 none, 10 worst. Last time, 5."});
     }
 }
 
@@ -660,6 +675,143 @@ TEST_CASE("media commands: Play starts the selection, Pause and Play, Next, Stop
     REQUIRE(rig.history.records.size() == 1);
     CHECK_FALSE(rig.history.records[0].completed);
     CHECK(rig.reports.count("media stop") == 1);
+}
+
+TEST_CASE("hands-free: the remote answers the check-ins with the last scores, Stop then Play plays it again") {
+    Rig rig;
+    { // a score given on another day, in the history database
+        auto opened = HistoryDb::open(rig.dir.path / "unknot.db");
+        REQUIRE(std::holds_alternative<std::unique_ptr<HistoryDb>>(opened));
+        CHECK_FALSE(std::get<std::unique_ptr<HistoryDb>>(opened)->addCheckIn(
+            CheckIn{1, "heel", Side::Left, 4, CheckInMoment::Standalone, std::nullopt, ""}));
+    }
+    rig.playUserRoutine("heel", "name = \"Heel\"\ncheck_in = [\"heel\"]\n[[step]]\nkind = \"roll\"\n"
+                                "duration = \"5s\"\n[[step]]\nkind = \"rest\"\nduration = \"5s\"\n");
+    const auto answer = [&](ui::MediaCommand command) { rig.app->media(command); };
+    REQUIRE(rig.screen() == ui::Screen::CheckIn);
+    CHECK(rig.reports.count("say \"How does your left heel feel? 0 none, 10 worst. Last time, 4.\"") == 1);
+    answer(ui::MediaCommand::Play); // left heel: 4, as last time
+    CHECK(rig.reports.count("say \"Left heel, 4, as last time. How does your right heel feel?") == 1);
+    answer(ui::MediaCommand::PlayPause); // right heel: never given, so it says what to do
+    CHECK(rig.screen() == ui::Screen::CheckIn);
+    CHECK(rig.reports.count("say \"No score yet for your right heel.") == 1);
+    answer(ui::MediaCommand::Next); // skipped: the routine plays
+    REQUIRE(rig.screen() == ui::Screen::Player);
+    CHECK(rig.app->player().routine()->id == "heel");
+
+    // Stop: recorded, said aloud, and Play starts the same routine (not the library's selection).
+    rig.pass(1000);
+    answer(ui::MediaCommand::Stop);
+    CHECK(rig.screen() == ui::Screen::Library);
+    CHECK(rig.reports.count("say \"Stopped. Press play to start Heel again.\"") == 1);
+    REQUIRE(rig.app->playAgain());
+    CHECK(rig.app->playAgain()->id == "heel");
+    CHECK(rig.app->mediaContext().canPlayAgain);
+    REQUIRE(rig.history.records.size() == 1);
+    CHECK_FALSE(rig.history.records[0].completed);
+    REQUIRE(rig.history.checkIns.size() == 1);
+    CHECK((rig.history.checkIns[0].side == Side::Left && rig.history.checkIns[0].score == 4));
+    answer(ui::MediaCommand::Play);
+    CHECK(rig.reports.count("play again routine=heel") == 1);
+    REQUIRE(rig.screen() == ui::Screen::CheckIn); // its questions first, the routine named
+    CHECK(rig.reports.count("say \"Heel, again. How does your left heel feel?") == 1);
+    answer(ui::MediaCommand::Play); // 4 again (given a moment ago)
+    answer(ui::MediaCommand::Next);
+    REQUIRE(rig.screen() == ui::Screen::Player);
+    CHECK(rig.app->player().routine()->id == "heel");
+    CHECK_FALSE(rig.app->playAgain());
+    for (int i = 0; i < 12; ++i) rig.pass(1000);  // played to its end
+    REQUIRE(rig.screen() == ui::Screen::CheckIn); // after
+    answer(ui::MediaCommand::Play);
+    answer(ui::MediaCommand::Next);
+    CHECK(rig.screen() == ui::Screen::Finished);
+    REQUIRE(rig.history.records.size() == 2);
+    CHECK(rig.history.records[1].completed);
+    REQUIRE(rig.history.checkIns.size() == 3);
+    CHECK(rig.history.checkIns[1].moment == CheckInMoment::Before);
+    CHECK(rig.history.checkIns[2].moment == CheckInMoment::After);
+    CHECK(rig.history.checkIns[2].score == 4);
+    CHECK(rig.history.checkIns[2].sessionId == 2);
+
+    // Leaving the finished screen: Play is the library's selection again (a program's next).
+    answer(ui::MediaCommand::Stop);
+    REQUIRE(rig.screen() == ui::Screen::Library);
+    CHECK_FALSE(rig.app->playAgain());
+
+    // After Stop, until another routine is chosen.
+    answer(ui::MediaCommand::Play); // the selection: "short"
+    REQUIRE(rig.screen() == ui::Screen::Player);
+    answer(ui::MediaCommand::Stop);
+    REQUIRE(rig.app->playAgain());
+    CHECK(rig.app->playAgain()->id == "short");
+    rig.press(Key::Down);
+    CHECK_FALSE(rig.app->playAgain());
+    CHECK_FALSE(rig.app->mediaContext().canPlayAgain);
+}
+
+TEST_CASE("the routine after a check-in waits for the last score said back, but not for ever") {
+    struct Busy final : SessionDriver {
+        SessionDriver& inner;
+        explicit Busy(SessionDriver& d) : inner(d) {}
+        void start(std::shared_ptr<const Timeline> t, const CueOptions& o) override { inner.start(std::move(t), o); }
+        void apply(SessionCommand c) override { inner.apply(c); }
+        void setCueOptions(const CueOptions& o) override { inner.setCueOptions(o); }
+        void setVolume(int percent, bool muted) override { inner.setVolume(percent, muted); }
+        SessionStatus update(std::vector<SessionEvent>& e) override { return inner.update(e); }
+        [[nodiscard]] Ticks ticksPerSecond() const override { return inner.ticksPerSecond(); }
+        [[nodiscard]] bool hasSound() const override { return true; }
+        [[nodiscard]] bool sounding() const override { return true; } // a voice that never ends
+    };
+    Rig rig;
+    Busy busy(rig.driver);
+    rig.app->setDriver(&busy);
+    rig.playUserRoutine("knee", "name = \"Knee\"\ncheck_in = [\"knee\"]\n[[step]]\nkind = \"roll\"\n"
+                                "duration = \"5s\"\n");
+    rig.press(Key::Escape); // nothing said back: plays at once
+    CHECK(rig.screen() == ui::Screen::Player);
+    rig.press(Key::Escape);
+    rig.press(Key::Escape);
+    REQUIRE(rig.screen() == ui::Screen::Library);
+    rig.playUserRoutine("knee", "name = \"Knee\"\ncheck_in = [\"knee\"]\n[[step]]\nkind = \"roll\"\n"
+                                "duration = \"5s\"\n");
+    rig.press(Key::Digit3);
+    rig.press(Key::Enter);
+    rig.press(Key::Digit2);
+    rig.press(Key::Enter); // "Right knee, 2." said back
+    CHECK(rig.reports.count("check-in start after the voice") == 1);
+    rig.pass(AppController::kSayBackWaitMs - 1);
+    CHECK_FALSE(rig.app->player().playing());
+    rig.pass(1);
+    CHECK(rig.screen() == ui::Screen::Player);
+
+    // Stopped, a routine without questions is named before it starts again.
+    rig.app->media(ui::MediaCommand::Stop);
+    rig.app->handle(Intent{Action::StartSelected}); // "short"
+    REQUIRE(rig.screen() == ui::Screen::Player);
+    rig.app->media(ui::MediaCommand::Stop);
+    rig.app->media(ui::MediaCommand::Play);
+    CHECK(rig.reports.count("say \"Short, again.\"") == 1);
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.pass(AppController::kSayBackWaitMs);
+    REQUIRE(rig.screen() == ui::Screen::Player);
+    CHECK(rig.app->player().routine()->id == "short");
+    rig.app->media(ui::MediaCommand::Stop);
+    rig.playUserRoutine("knee", "name = \"Knee\"\ncheck_in = [\"knee\"]\n[[step]]\nkind = \"roll\"\n"
+                                "duration = \"5s\"\n");
+    rig.press(Key::Escape);
+
+    // Play on the remote while it waits starts that routine at once, not the library's selection.
+    rig.app->media(ui::MediaCommand::Stop);
+    rig.app->media(ui::MediaCommand::Play);
+    REQUIRE(rig.screen() == ui::Screen::CheckIn);
+    rig.press(Key::Digit1);
+    rig.press(Key::Enter);
+    rig.press(Key::Digit1);
+    rig.press(Key::Enter);
+    CHECK(rig.screen() == ui::Screen::Library);
+    rig.app->media(ui::MediaCommand::Play);
+    REQUIRE(rig.screen() == ui::Screen::Player);
+    CHECK(rig.app->player().routine()->id == "knee");
 }
 
 TEST_CASE("the window's media keys go through the same media commands") {

@@ -165,3 +165,68 @@ TEST_CASE("a note without a score is not a check-in, and Esc on the screen drops
     n.openNote(); // nothing left to write about
     CHECK_FALSE(n.noteOpen());
 }
+
+TEST_CASE("the score last given for each area and side is the latest one, whatever the moment") {
+    const std::vector<CheckIn> earlier{
+        {100, "heel", Side::Left, 7, CheckInMoment::Before, 1, ""},
+        {300, "heel", Side::Left, 4, CheckInMoment::After, 1, ""},
+        {200, "heel", Side::Left, 9, CheckInMoment::Standalone, std::nullopt, ""}, // older, listed later
+        {300, "heel", Side::Right, 2, CheckInMoment::Before, 2, ""},
+        {300, "heel", Side::Right, 3, CheckInMoment::Before, 2, ""}, // the same second: the later one
+        {400, "knee", Side::Left, 5, CheckInMoment::Standalone, std::nullopt, ""},
+        {400, "heel", Side::None, 8, CheckInMoment::Standalone, std::nullopt, ""}, // no side: not the left's
+    };
+    CheckInModel m({"heel", "calf"}, CheckInMoment::Before, earlier);
+    CHECK(m.subject() == "left heel");
+    CHECK(m.lastScore() == 4);
+    CHECK_FALSE(m.score()); // the last score is not an answer until kept
+    m.next(500);
+    CHECK(m.lastScore() == 3);
+    m.next(501);
+    CHECK(m.subject() == "left calf");
+    CHECK_FALSE(m.lastScore()); // never given
+    m.skipAll();
+    CHECK_FALSE(m.lastScore());
+    CHECK(m.subject().empty());
+    CHECK(m.answers(1).empty()); // Enter without a score kept nothing
+}
+
+TEST_CASE("a remote's Play keeps the score shown, else the last one, and Next skips") {
+    const std::vector<CheckIn> earlier{{100, "heel", Side::Left, 4, CheckInMoment::After, 1, ""},
+                                       {100, "knee", Side::Right, 6, CheckInMoment::After, 1, ""}};
+    CheckInModel m({"heel", "knee"}, CheckInMoment::Before, earlier);
+    CHECK(m.keep(200) == CheckInModel::Kept::Last); // left heel: 4, as last time
+    CHECK(m.index() == 1);
+    CHECK(m.keep(201) == CheckInModel::Kept::Nothing); // right heel: never given, nothing typed
+    CHECK(m.index() == 1);                             // the question stays
+    m.digit(3);
+    CHECK(m.keep(202) == CheckInModel::Kept::Shown); // what is typed wins over the last score
+    m.digit(9);                                      // left knee: typed, then skipped
+    m.skip();
+    CHECK(m.index() == 3);
+    m.digit(2); // right knee: last 6, but 2 typed
+    CHECK(m.keep(203) == CheckInModel::Kept::Shown);
+    CHECK(m.done());
+    CHECK(m.keep(204) == CheckInModel::Kept::Nothing);
+    m.skip(); // nothing left to skip
+    const auto a = m.answers(5);
+    REQUIRE(a.size() == 3);
+    CHECK((a[0].area == "heel" && a[0].side == Side::Left && a[0].score == 4 && a[0].at == 200));
+    CHECK((a[1].side == Side::Right && a[1].score == 3 && a[1].at == 202));
+    CHECK((a[2].area == "knee" && a[2].side == Side::Right && a[2].score == 2));
+}
+
+TEST_CASE("Play with a note too long to keep holds the question, as Enter does") {
+    CheckInModel m({"heel"}, CheckInMoment::After, {{1, "heel", Side::Left, 4, CheckInMoment::After, 1, ""}});
+    m.openNote();
+    m.setNoteDraft(std::string(kMaxNoteBytes + 1, 'x'));
+    CHECK(m.keep(10) == CheckInModel::Kept::Nothing);
+    CHECK(m.index() == 0);
+    CHECK_FALSE(m.score()); // the last score was not taken either
+    m.setNoteDraft("stiff");
+    CHECK(m.keep(11) == CheckInModel::Kept::Last);
+    m.skip();
+    const auto a = m.answers(1);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].note == "stiff");
+}

@@ -110,7 +110,11 @@ struct FlowRig {
     test::Host host;
     Library library;
     std::vector<std::string> playedNow;
-    CheckInFlow flow{host, [this](const LibraryEntry& e) { playedNow.push_back(e.id); }};
+    std::vector<bool> afterVoice; // each play waits for the last score said back
+    CheckInFlow flow{host, [this](const LibraryEntry& e, bool wait) {
+                         playedNow.push_back(e.id);
+                         afterVoice.push_back(wait);
+                     }};
 
     FlowRig() {
         dir.write("user/heel.toml", "name = \"Heel\"\ncheck_in = [\"heel\", \"knee\"]\n[[step]]\nkind = \"hold\"\n"
@@ -201,4 +205,67 @@ TEST_CASE("the check-in flow on its own asks about every area the library names,
     CHECK(rig.host.sessions.checkIns[0].moment == CheckInMoment::Standalone);
     rig.flow.standalone({}, [&] { ++recorded; }); // no routine names an area: over at once
     CHECK(recorded == 2);
+}
+
+TEST_CASE("hands-free: Play keeps the last score and says it, Next skips, a typed score is said back") {
+    test::Host host;
+    std::vector<std::vector<CheckIn>> done;
+    auto s = std::make_unique<CheckInScreen>(
+        host, std::vector<std::string>{"heel", "knee"}, CheckInMoment::Before, "Calf set",
+        [&](const CheckInModel& m) { done.push_back(m.answers(std::nullopt)); },
+        std::vector<CheckIn>{{5, "heel", Side::Left, 4, CheckInMoment::After, 1, ""}});
+    CheckInScreen& screen = *s;
+    host.open(std::move(s));
+    screen.begin("Calf set, again.");
+    REQUIRE(host.said.size() == 1);
+    CHECK(host.said[0] == "Calf set, again. How does your left heel feel? 0 none, 10 worst. Last time, 4.");
+
+    CHECK(screen.handle(Intent{Action::CheckInKeep}));
+    CHECK(host.reports.count("check-in kept index=0 score=4 from=last") == 1);
+    CHECK(host.said.back() == "Left heel, 4, as last time. How does your right heel feel? 0 none, 10 worst.");
+
+    CHECK(screen.handle(Intent{Action::CheckInKeep})); // nothing to keep: says what to do, asks nothing new
+    CHECK(screen.model().index() == 1);
+    CHECK(host.said.back() == "No score yet for your right heel. Type one and press Enter, or press Next to skip it.");
+    CHECK(screen.handle(Intent{Action::CheckInSkip}));
+    CHECK(host.reports.count("check-in skipped index=1") == 1);
+    CHECK(host.said.back() == "Skipped. How does your left knee feel? 0 none, 10 worst.");
+
+    CHECK(screen.handle(Intent{Action::CheckInDigit, 0, 7}));
+    CHECK(screen.handle(Intent{Action::CheckInNext})); // typed and kept with Enter: said back
+    CHECK(host.said.back() == "Left knee, 7. How does your right knee feel? 0 none, 10 worst.");
+    CHECK_FALSE(screen.saidBackLast());
+
+    CHECK(screen.handle(Intent{Action::CheckInDigit, 0, 2}));
+    CHECK(screen.handle(Intent{Action::CheckInKeep})); // the remote keeps what is typed
+    CHECK(host.reports.count("check-in kept index=3 score=2 from=shown") == 1);
+    CHECK(host.said.back() == "Right knee, 2."); // the last one, alone
+    CHECK(screen.saidBackLast());                // the routine may wait for it
+    REQUIRE(done.size() == 1);
+    REQUIRE(done[0].size() == 3);
+    CHECK(done[0][0].score == 4);
+    CHECK(done[0][1].area == "knee");
+    CHECK(done[0][2].score == 2);
+    host.router.sweep();
+}
+
+TEST_CASE("the check-in flow: the scores given since are last time's, a routine waits for the last one said back") {
+    FlowRig rig;
+    REQUIRE(rig.flow.before(rig.entry("heel"), "Heel, again."));
+    REQUIRE(rig.screen());
+    CHECK(rig.host.said.front().rfind("Heel, again. How does your left heel feel?", 0) == 0);
+    rig.answerAll(); // 2 for each, kept with Enter: the last one said back
+    CHECK(rig.afterVoice == std::vector<bool>{true});
+    REQUIRE(rig.flow.before(rig.entry("heel")));
+    REQUIRE(rig.screen());
+    CHECK(rig.screen()->model().lastScore() == 2); // not yet in the history: given since the app opened
+    for (int i = 0; i < 4; ++i) rig.screen()->handle(Intent{Action::CheckInKeep}); // a remote's Play keeps last time's
+    rig.host.router.sweep();
+    CHECK_FALSE(rig.screen());
+    CHECK(rig.host.said.back() == "Right knee, 2, as last time.");
+    CHECK(rig.afterVoice == std::vector<bool>{true, true});
+    REQUIRE(rig.flow.before(rig.entry("heel")));
+    rig.screen()->handle(Intent{Action::CheckInSkipAll}); // Esc: nothing said back, no wait
+    CHECK(rig.afterVoice == std::vector<bool>{true, true, false});
+    rig.host.router.sweep();
 }

@@ -62,6 +62,7 @@ TEST_CASE("the library screen chooses and starts routines through its host") {
     CHECK(rig.selectedId() == "beta");
     CHECK(rig.handle(Action::SelectPrevious));
     CHECK(rig.selectedId() == "alpha");
+    CHECK(rig.host.chosen == 2); // the app hears of each choice: a remote's Play starts that one
     CHECK(rig.handle(Action::StartSelected));
     REQUIRE(rig.host.played.size() == 1);
     CHECK(rig.host.played[0].id == "alpha");
@@ -81,7 +82,7 @@ TEST_CASE("the library screen chooses and starts routines through its host") {
 TEST_CASE("the library screen leaves the ways to other screens and the window to the app") {
     Rig rig;
     for (Action a : {Action::NewRoutine, Action::OpenQuickSet, Action::Edit, Action::EditSelected, Action::Duplicate,
-                     Action::OpenHistory, Action::OpenSettings, Action::ToggleMute, Action::Quit})
+                     Action::OpenHistory, Action::OpenSettings, Action::ToggleMute, Action::Quit, Action::PlayAgain})
         CHECK_FALSE(rig.handle(a));
     CHECK(rig.host.played.empty());
 }

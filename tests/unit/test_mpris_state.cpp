@@ -80,6 +80,46 @@ TEST_CASE("off the player, Play starts the selection and the rest does nothing")
         CHECK(actionOf(MediaCommand::Play, {screen, SessionState::Ready, true}) == Action::None);
 }
 
+TEST_CASE("hands-free: a check-in answers Play and Next, and after Stop Play starts the routine left") {
+    const MediaContext checkIn{Screen::CheckIn, SessionState::Ready, true};
+    CHECK(actionOf(MediaCommand::Play, checkIn) == Action::CheckInKeep);
+    CHECK(actionOf(MediaCommand::PlayPause, checkIn) == Action::CheckInKeep);
+    CHECK(actionOf(MediaCommand::Next, checkIn) == Action::CheckInSkip);
+    for (const auto command : {MediaCommand::Pause, MediaCommand::Previous, MediaCommand::Stop})
+        CHECK(actionOf(command, checkIn) == Action::None);
+    MprisInput asking;
+    asking.context = checkIn;
+    CHECK(mprisState(asking).properties.canPlay); // so playerctl sends them
+    CHECK(mprisState(asking).properties.canGoNext);
+
+    // Stopped: Play goes back to that routine, whatever the list has selected (or nothing).
+    for (const bool selection : {true, false}) {
+        const MediaContext stopped{Screen::Library, SessionState::Ready, selection, false, true};
+        CHECK(actionOf(MediaCommand::Play, stopped) == Action::PlayAgain);
+        CHECK(actionOf(MediaCommand::PlayPause, stopped) == Action::PlayAgain);
+        CHECK(actionOf(MediaCommand::Next, stopped) == Action::None);
+    }
+    CHECK(actionOf(MediaCommand::Play, {Screen::Library, SessionState::Ready, true, true, true}) == Action::None);
+
+    // The metadata still answers: the routine stopped, from its first phase, "Stopped".
+    MprisInput library;
+    library.context = {Screen::Library, SessionState::Ready, false, false, true};
+    library.stopped = MprisStoppedRoutine{"Ball", 150'000};
+    library.artUrl = "file:///icon.png";
+    const MprisProperties p = mprisState(library).properties;
+    REQUIRE(p.metadata);
+    CHECK(p.metadata->title == "Ball");
+    CHECK(p.metadata->artist == "Ball");
+    CHECK(p.metadata->trackId == "/org/unknot/Unknot/phase/0");
+    CHECK(p.metadata->lengthUs == 150'000'000);
+    CHECK(p.metadata->artUrl == "file:///icon.png");
+    CHECK(p.playbackStatus == "Stopped");
+    CHECK(p.canPlay);
+    CHECK_FALSE(p.canPause);
+    library.context.screen = Screen::Editor; // out of the library: no routine to play again
+    CHECK_FALSE(mprisState(library).properties.metadata);
+}
+
 TEST_CASE("the media keys are media commands, and not in any screen's key table") {
     CHECK(ui::mediaCommandForKey(ui::Key::MediaPlay) == MediaCommand::PlayPause);
     CHECK(ui::mediaCommandForKey(ui::Key::MediaNext) == MediaCommand::Next);

@@ -5,10 +5,21 @@
 
 namespace unknot {
 
-CheckInModel::CheckInModel(const std::vector<std::string>& areas, CheckInMoment moment) : moment_(moment) {
+CheckInModel::CheckInModel(const std::vector<std::string>& areas, CheckInMoment moment,
+                           const std::vector<CheckIn>& earlier)
+    : moment_(moment) {
     for (const auto& area : areas)
-        for (Side side : {Side::Left, Side::Right})
-            questions_.push_back(Question{area, side, std::nullopt, std::nullopt, {}});
+        for (Side side : {Side::Left, Side::Right}) {
+            Question q{area, side, std::nullopt, std::nullopt, {}, std::nullopt};
+            // The latest by time; of two at the same second, the one given later in the list.
+            std::optional<std::int64_t> at;
+            for (const CheckIn& c : earlier)
+                if (c.area == area && c.side == side && (!at || c.at >= *at)) {
+                    at = c.at;
+                    q.last = c.score;
+                }
+            questions_.push_back(std::move(q));
+        }
 }
 
 void CheckInModel::digit(int d) {
@@ -47,6 +58,24 @@ void CheckInModel::skipAll() {
     index_ = questions_.size();
 }
 
+CheckInModel::Kept CheckInModel::keep(std::int64_t now) {
+    // A note too long to keep holds the question, as it holds Enter.
+    if (done() || noteProblem()) return Kept::Nothing;
+    Question& q = questions_[index_];
+    const Kept kept = q.score ? Kept::Shown : q.last ? Kept::Last : Kept::Nothing;
+    if (kept == Kept::Nothing) return kept;
+    if (!q.score) q.score = q.last;
+    next(now);
+    return kept;
+}
+
+void CheckInModel::skip() {
+    if (done()) return;
+    questions_[index_].score.reset();
+    noteDraft_.reset();
+    ++index_;
+}
+
 void CheckInModel::openNote() {
     if (!done() && !noteOpen()) noteDraft_ = questions_[index_].note;
 }
@@ -80,11 +109,16 @@ std::optional<std::string> CheckInModel::noteProblem() const {
     return std::nullopt;
 }
 
-std::string CheckInModel::question() const {
+std::string CheckInModel::subject() const {
     if (done()) return {};
     const Question& q = questions_[index_];
     std::string who(sideName(q.side));
-    who += who.empty() ? q.area : " " + q.area;
+    return who.empty() ? q.area : who + " " + q.area;
+}
+
+std::string CheckInModel::question() const {
+    if (done()) return {};
+    const std::string who = subject();
     // Whole sentences for the built-in routines' areas, so a language can agree its words
     // (German "Ihr linkes Knie", "Ihre linke Ferse"); another area takes the general one.
     static constexpr const char* kKnown[] = {N_("How does your left knee feel?"),  N_("How does your right knee feel?"),

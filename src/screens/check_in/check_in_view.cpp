@@ -82,7 +82,9 @@ Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts, std::deque<std
     if (m.score)
         textTabular(dl, fonts.huge, px, scoreAt, colour(kPaper), std::to_string(*m.score));
     else // the huge font holds digits only
-        textCentred(dl, fonts.large, scoreAt, colour(kPaper, 0.5f), _("type a number"));
+        textCentred(dl, fonts.large, scoreAt, colour(kPaper, 0.5f),
+                    m.last ? format(_("type a number (last time: {0})"), {std::to_string(*m.last)})
+                           : std::string(_("type a number")));
 
     // The scale: eleven boxes, the chosen one filled.
     const float margin = size.x * 0.05f;
@@ -119,6 +121,7 @@ Intent drawCheckInScreen(CheckInScreen& screen, const Fonts& fonts, bool typing)
     model.title = screen.title();
     model.question = c.question();
     model.score = c.score();
+    model.last = c.lastScore();
     model.index = c.index();
     model.count = c.count();
     model.note = c.note();

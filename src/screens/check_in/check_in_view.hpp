@@ -17,6 +17,7 @@ struct CheckInViewModel {
     std::string title;    // "Before: Frozen golf ball", "After: …", "Check-in"
     std::string question; // "How does your left heel feel?"
     std::optional<int> score;
+    std::optional<int> last; // the score given last time for this side: a remote's Play keeps it
     std::size_t index = 0; // this question, of `count`
     std::size_t count = 0;
     std::string note;                       // kept with this answer so far

@@ -33,9 +33,15 @@ void LibraryScreen::refreshToday(bool select) {
 bool LibraryScreen::handle(const ui::Intent& intent) {
     using ui::Action;
     switch (intent.action) {
-    case Action::Select: model_.select(intent.index); return true;
-    case Action::SelectPrevious: model_.moveSelection(-1); return true;
-    case Action::SelectNext: model_.moveSelection(+1); return true;
+    case Action::Select:
+    case Action::SelectPrevious:
+    case Action::SelectNext:
+        if (intent.action == Action::Select)
+            model_.select(intent.index);
+        else
+            model_.moveSelection(intent.action == Action::SelectNext ? +1 : -1);
+        host_.routineChosen();
+        return true;
     case Action::FocusSearch: model_.requestSearchFocus(); return true;
     case Action::RanToday:
         if (today_ && today_->panel().show && today_->markRan(model_.entries())) refreshToday();
