@@ -12,6 +12,8 @@
 #include <cctype>
 #include <cstdio>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace unknot::ui {
@@ -24,14 +26,18 @@ std::string upper(std::string_view text) {
     return out;
 }
 
-std::string nextText(const Timeline& t, const SessionStatus& s) {
-    if (!s.next) return "Next: the end";
+// What comes next, in full and short (without the kind, which its colour will show): the
+// layout takes the full one when it fits a line, the short one else, and wraps rather than cut.
+std::pair<std::string, std::string> nextTexts(const Timeline& t, const SessionStatus& s) {
+    if (!s.next) return {"Next: the end", ""};
     const Phase& n = t.phases[*s.next];
-    std::string text = "Next: " + std::string(kindTitle(n.kind));
-    if (n.label != kindTitle(n.kind)) text += " \xC2\xB7 " + n.label.str();
-    if (n.side != Side::None) text += " (" + std::string(sideName(n.side)) + ")";
-    text += n.manual ? " \xC2\xB7 waits for you" : " \xC2\xB7 " + formatClock(n.durationMs);
-    return text;
+    const std::string dot = " \xC2\xB7 ";
+    const std::string side = n.side != Side::None ? " (" + std::string(sideName(n.side)) + ")" : "";
+    const std::string when = dot + (n.manual ? "waits for you" : formatClock(n.durationMs));
+    const bool labelled = n.label != kindTitle(n.kind);
+    std::string full = "Next: " + std::string(kindTitle(n.kind)) + (labelled ? dot + n.label.str() : "") + side + when;
+    std::string shorter = labelled ? "Next: " + n.label.str() + side + when : "";
+    return {std::move(full), std::move(shorter)};
 }
 
 } // namespace
@@ -232,11 +238,14 @@ PlayerText playerText(const PlayerModel& m, const Phase& phase) {
         t.info = "Round " + std::to_string(phase.round) + " of " + std::to_string(phase.rounds) + " \xC2\xB7 ";
     t.info += formatClock(std::max<Millis>(0, s.routineTotalMs - s.routineElapsedMs)) + " left \xC2\xB7 " +
               std::to_string(s.phase + 1) + "/" + std::to_string(m.timeline->size());
-    t.next = nextText(*m.timeline, s);
+    std::tie(t.next, t.nextShort) = nextTexts(*m.timeline, s);
     t.name = m.routineName;
-    constexpr Millis kNextGrowsMs = 5000; // "Next" grows over the phase's last 5 s
+    // "Next" grows over the phase's last 5 s, to its full size for the last second (the digits,
+    // and so the frames, change once a second: a growth reached only at 0 ms would never show).
+    constexpr Millis kNextGrowsMs = 5000, kNextGrownMs = 1000;
     if (!s.manual && s.phaseRemainingMs < kNextGrowsMs)
-        t.nextGrowth = static_cast<float>(kNextGrowsMs - s.phaseRemainingMs) / static_cast<float>(kNextGrowsMs);
+        t.nextGrowth = std::min(1.0f, static_cast<float>(kNextGrowsMs - s.phaseRemainingMs) /
+                                          static_cast<float>(kNextGrowsMs - kNextGrownMs));
     t.paused = s.paused && !s.manual;
     t.question = m.confirmingExit      ? "Leave this routine? Press Esc again to go to the library, Space to stay"
                  : m.confirmingRestart ? "Start again from the beginning? Press R again, Space to go on"
