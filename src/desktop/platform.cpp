@@ -37,6 +37,7 @@ ui::Key translate(SDL_Keycode key) {
     case SDLK_RIGHT: return ui::Key::Right;
     case SDLK_UP: return ui::Key::Up;
     case SDLK_DOWN: return ui::Key::Down;
+    case SDLK_TAB: return ui::Key::Tab;
     case SDLK_RETURN:
     case SDLK_KP_ENTER: return ui::Key::Enter;
     case SDLK_ESCAPE: return ui::Key::Escape;

@@ -187,6 +187,7 @@ enum class Key {
     MediaPrevious,
     MediaStop,
     Slash,
+    Tab,
     Other
 };
 
