@@ -22,7 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-from harness import App, Xvfb  # noqa: E402
+from capture import run_to_disk  # noqa: E402
+from harness import Xvfb  # noqa: E402
 from pcm import onsets, read_raw  # noqa: E402
 
 RATE = 48000
@@ -77,11 +78,8 @@ def main():
     raw = work / "out.raw"
     x = Xvfb()
     try:
-        app = App(x.display, ["run", str(path), "--quit-at-end"],
-                  settings="[voice]\nenabled = false\n[cues]\nfeedback = false\n",
-                  env_extra={"SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw), "SDL_DISKAUDIODELAY": "0"})
-        code = app.wait_exit(timeout=600)
-        app.stop()
+        code = run_to_disk(x.display, ["run", str(path), "--quit-at-end"], raw,
+                           "[voice]\nenabled = false\n[cues]\nfeedback = false\n")
     finally:
         x.stop()
     if code != 0:

@@ -32,9 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "bench"))
-from harness import App, Xvfb  # noqa: E402
+from capture import run_to_disk  # noqa: E402
+from harness import Xvfb  # noqa: E402
 from pcm import onsets, read_raw  # noqa: E402
-from voice_candidates import MODEL, words  # noqa: E402
+from voice_candidates import recognise, to16k, words  # noqa: E402
 
 RATE = 48000
 
@@ -52,14 +53,11 @@ def write_wav(path, samples, start, frames):
         w.writeframes(samples[max(0, start) * 2:(max(0, start) + frames) * 2].tobytes())
 
 
-def play(args, routine, work, config):
+def play(args, routine, work):
     raw = work / "out.raw"
     x = Xvfb()
     try:
-        app = App(x.display, ["run", str(routine), "--quit-at-end"], settings=args.settings,
-                  env_extra={"SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw), "SDL_DISKAUDIODELAY": "0"})
-        code = app.wait_exit(timeout=900)
-        app.stop()
+        code = run_to_disk(x.display, ["run", str(routine), "--quit-at-end"], raw, args.settings, timeout=900)
     finally:
         x.stop()
     if code != 0:
@@ -88,7 +86,7 @@ def main():
             (config / "unknot" / "settings.toml").write_text(args.settings)
         plan = json.loads(subprocess.run([args.bin, "plan", "--json", str(routine)], capture_output=True, text=True,
                                          check=True, env={**os.environ, "XDG_CONFIG_HOME": str(config)}).stdout)
-        raw = play(args, routine, work, config)
+        raw = play(args, routine, work)
         samples = array.array("h")
         samples.frombytes(raw.read_bytes())
         frames, _ = read_raw(raw)
@@ -105,8 +103,7 @@ def main():
             seg = seg_dir / f"s{i:04d}.wav"
             write_wav(seg, samples, start, s["length_ms"] * RATE // 1000)
             segs.append(seg)
-            subprocess.run(["sox", str(seg), "-r", "16000", "-c", "1", "-b", "16", str(asr_dir / seg.name),
-                            "pad", "0.3", "0.3"], check=True)
+            to16k(seg, asr_dir / seg.name)
         cue_segs = []
         for i, c in enumerate(phases):
             seg = seg_dir / f"c{i:04d}.wav"
@@ -124,18 +121,7 @@ def main():
         values = [tuple(map(float, line.split()[1:3])) for line in meter]
         phrase_l, cue_l, whole_l = values[:len(segs)], values[len(segs):len(segs) + len(cue_segs)], \
             values[len(segs) + len(cue_segs):]
-        ctl = work / "ctl.txt"
-        ctl.write_text("".join(f"{p.with_suffix('').name}\n" for p in segs))
-        hyp = work / "hyp.txt"
-        subprocess.run(["pocketsphinx_batch", "-hmm", str(MODEL / "en-us"), "-lm", str(MODEL / "en-us.lm.bin"),
-                        "-dict", str(MODEL / "cmudict-en-us.dict"), "-ctl", str(ctl), "-cepdir", str(asr_dir),
-                        "-cepext", ".wav", "-adcin", "yes", "-adchdr", "44", "-hyp", str(hyp)],
-                       check=True, capture_output=True)
-        heard = {}
-        for line in hyp.read_text().splitlines():
-            m = re.match(r"(.*) \((\S+)(?: .*)?\)$", line)
-            if m:
-                heard[m.group(2)] = m.group(1)
+        heard = recognise([asr_dir / p.name for p in segs], work) if segs else {}
         got = n = 0
         print(f"\n== {Path(source).name}: {len(says)} phrases")
         for i, s in enumerate(says):

@@ -9,9 +9,8 @@ namespace unknot {
 AppController::AppController(AppShell& shell, Reporter& reporter, HistorySink& history, SettingsFile& settingsFile,
                              AppPaths paths, LibraryFolders folders, Settings settings, Clocks clocks)
     : shell_(shell), reporter_(reporter), settingsFile_(settingsFile), settings_(std::move(settings)),
-      library_(std::move(folders), reporter, clocks.steadyMs), player_(history, reporter, clocks),
-      paths_(std::move(paths)), trash_(reporter, paths_.trash, clocks.wallSeconds), history_(history),
-      clocks_(std::move(clocks)) {}
+      library_(std::move(folders), reporter), player_(history, reporter, clocks), paths_(std::move(paths)),
+      trash_(reporter, paths_.trash, clocks.wallSeconds), history_(history), clocks_(std::move(clocks)) {}
 
 void AppController::setDriver(SessionDriver* driver) {
     driver_ = driver;
@@ -63,7 +62,7 @@ void AppController::tick() {
         // The screen stays awake while a routine plays, and may sleep when paused or done.
         screenSaver(!player_.running());
     }
-    if (screen() == ui::Screen::Library) library_.poll(settings_.lastRoutine);
+    library_.poll(settings_.lastRoutine); // what the loader read: a routine saved in the editor, a file changed
     history_.poll();
 }
 

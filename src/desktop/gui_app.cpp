@@ -47,8 +47,10 @@ struct IdlePolicy {
     static constexpr int kActiveFramesAfterInput = 3;
     // Pause between those frames.
     static constexpr int kActiveFrameMs = 16;
-    // With nothing changing on screen, wake this often to notice routine files edited on disk.
-    static constexpr int kIdleWakeMs = static_cast<int>(LibraryModel::kCheckFilesEveryMs);
+    // With nothing changing on screen, wake this often: the desktop's scale, the history's
+    // journal and the day's change are looked at then (the library's loader wakes the window
+    // itself when a routine file changes).
+    static constexpr int kIdleWakeMs = 2000;
     // The player's name, volume and buttons stay this long after a key or the mouse, then
     // recede while the routine plays, so the time, the side and the step stand alone.
     static constexpr Millis kChromeShownMs = 3000;
@@ -107,6 +109,7 @@ class GuiApp final : public AppShell {
             reporter_, [this](SessionHandover& resume) { return openDevice(resume); },
             [this](SessionDriver* driver) { app_->setDriver(driver); }, AudioDevice::kFrequency, steadyClockMs);
         sound_->open();
+        app_->library().setWake([platform = platform_.get()] { platform->pushWake(); });
         app_->begin(options_.startWith);
         startRemote();
 
@@ -221,6 +224,7 @@ class GuiApp final : public AppShell {
             case InputEvent::Type::Media: app_->media(e.media); break;
             case InputEvent::Type::Volume: app_->handle(ui::Intent{ui::Action::SetVolume, 0, e.volume}); break;
             case InputEvent::Type::WindowChanged: continue;
+            case InputEvent::Type::Wake: continue;
             case InputEvent::Type::DisplayScaleChanged: displayScaleChanged(); continue;
             case InputEvent::Type::Other: lastInputMs_ = steadyClockMs(); break;
             }
@@ -414,6 +418,7 @@ class GuiApp final : public AppShell {
         model.deleted = app_->deletedName();
         model.showHelp = app_->showHelp();
         model.today = app_->today() ? &app_->today()->panel() : nullptr;
+        model.reading = library.reading();
         ui::LibraryLayout layout;
         ui::Intent intent = ui::drawLibrary(libraryView_, model, platform_->fonts(), &layout);
         library.searchDrawn(libraryView_.searchActive);

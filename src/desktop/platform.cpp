@@ -294,7 +294,7 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     impl->testMode = testMode && std::string_view(testMode) == "1";
     const char* textWithModifiers = SDL_getenv("UNKNOT_TEST_TEXT_WITH_MODIFIERS");
     impl->testTextWithModifiers = impl->testMode && textWithModifiers && std::string_view(textWithModifiers) == "1";
-    impl->mediaEvent = SDL_RegisterEvents(2);
+    impl->mediaEvent = SDL_RegisterEvents(3); // media, volume, wake
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -457,6 +457,8 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
             } else if (e.type == impl_->mediaEvent + 1 && impl_->mediaEvent != static_cast<Uint32>(-1)) {
                 ie.type = InputEvent::Type::Volume;
                 ie.volume = e.user.code;
+            } else if (e.type == impl_->mediaEvent + 2 && impl_->mediaEvent != static_cast<Uint32>(-1)) {
+                ie.type = InputEvent::Type::Wake;
             }
             break;
         }
@@ -568,6 +570,9 @@ void pushUserEvent(Uint32 type, Sint32 code) {
 
 void Platform::pushMedia(ui::MediaCommand command) const {
     pushUserEvent(impl_->mediaEvent, static_cast<Sint32>(command));
+}
+void Platform::pushWake() const {
+    if (impl_->mediaEvent != static_cast<Uint32>(-1)) pushUserEvent(impl_->mediaEvent + 2, 0);
 }
 void Platform::pushVolume(int percent) const {
     if (impl_->mediaEvent != static_cast<Uint32>(-1)) pushUserEvent(impl_->mediaEvent + 1, percent);

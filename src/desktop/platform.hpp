@@ -39,6 +39,7 @@ struct InputEvent {
         AudioDeviceAdded,
         Media,
         Volume,
+        Wake, // another thread has something for the window (pushWake)
         Other
     } type = Type::Other;
     ui::Key key = ui::Key::Other;
@@ -93,6 +94,7 @@ class Platform {
     // Any thread: queues a media command as an SDL user event, which wakes waitEvents().
     void pushMedia(ui::MediaCommand command) const;
     void pushVolume(int percent) const; // likewise, the volume a remote set
+    void pushWake() const;              // likewise, only to wake it (InputEvent::Type::Wake)
 
   private:
     struct Impl;

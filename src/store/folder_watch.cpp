@@ -35,6 +35,13 @@ bool FolderWatch::addMissing() {
     return added;
 }
 
+bool FolderWatch::watchingAll() const {
+    if (fd_ < 0) return false;
+    for (std::size_t i = 0; i < folders_.size(); ++i)
+        if (watches_[i] < 0 && !folders_[i].empty()) return false;
+    return true;
+}
+
 FolderWatch::Changes FolderWatch::take() {
     Changes changes;
     if (fd_ < 0) return changes;

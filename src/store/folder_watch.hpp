@@ -24,6 +24,11 @@ class FolderWatch {
     };
     // What changed since the last call; never blocks.
     [[nodiscard]] Changes take();
+    // The descriptor that becomes readable when take() has something (-1 when not watching),
+    // for a thread that sleeps until then.
+    [[nodiscard]] int fd() const { return fd_; }
+    // False while a folder is missing: it is looked for again at each take(), so call it now and then.
+    [[nodiscard]] bool watchingAll() const;
 
   private:
     int fd_ = -1;

@@ -87,6 +87,8 @@ class Library {
     // Lists the folders again and reads only the files in `changed` and those not read before;
     // the others keep their entries.
     void refresh(const LibraryFolders& folders, const std::vector<std::filesystem::path>& changed);
+    // Takes entries read elsewhere (LibraryLoader reads them a few at a time).
+    void adopt(std::vector<LibraryEntry> entries) { entries_ = std::move(entries); }
 
     // Entries by source (built-in, user, dir), then by id.
     [[nodiscard]] const std::vector<LibraryEntry>& entries() const { return entries_; }

@@ -61,6 +61,7 @@ struct Rig {
     void playUserRoutine(const std::string& id, const std::string& text) {
         dir.write("user/" + id + ".toml", text);
         app->library().rescan();
+        app->library().settle(); // read on the loader's thread
         const auto& entries = app->library().entries();
         const auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.id == id; });
         REQUIRE(it != entries.end());
@@ -291,6 +292,7 @@ TEST_CASE("a new routine is saved, shows in the library selected, is deleted and
     rig.press(Key::S, true);
     CHECK(rig.screen() == ui::Screen::Editor);
     CHECK(std::filesystem::exists(rig.dir.path / "user" / "new-routine.toml"));
+    rig.app->library().settle(); // read on the loader's thread
     REQUIRE(rig.app->library().selected());
     CHECK(rig.app->library().selected()->id == "new-routine");
     rig.press(Key::Escape);
@@ -300,6 +302,8 @@ TEST_CASE("a new routine is saved, shows in the library selected, is deleted and
     CHECK(rig.app->deletedName() == "New routine");
     rig.press(Key::Z, true);
     CHECK(std::filesystem::exists(rig.dir.path / "user" / "new-routine.toml"));
+    rig.app->library().settle();
+    REQUIRE(rig.app->library().selected());
     CHECK(rig.app->library().selected()->id == "new-routine");
 }
 
@@ -400,11 +404,12 @@ TEST_CASE("Enter from the search starts the routine, and back in the library the
     CHECK(rig.screen() == ui::Screen::History);
 }
 
-TEST_CASE("files added on disk show up in the library at the next check") {
+TEST_CASE("files added on disk show up in the library once read") {
     Rig rig;
     rig.pass(1);
     rig.dir.write("user/mine.toml", kShort);
-    rig.pass(LibraryModel::kCheckFilesEveryMs);
+    rig.app->library().settle();
+    rig.pass(1);
     CHECK(rig.app->library().entries().size() == 3);
 }
 
@@ -416,6 +421,7 @@ TEST_CASE("unknot run: the routine plays at once, and the library's intents reac
     rig.app->begin(loadEntry(rig.dir.path / "user/mine.toml", RoutineSource::User));
     CHECK(rig.screen() == ui::Screen::Player);
     rig.app->handle(Intent{Action::ToLibrary});
+    rig.app->library().settle(); // read on the loader's thread
     const auto mine = [&] {
         for (std::size_t i = 0; i < rig.app->library().entries().size(); ++i)
             if (rig.app->library().entries()[i].id == "mine") return i;
@@ -464,6 +470,7 @@ TEST_CASE("a routine with check_in asks before and after, by keyboard, and recor
     rig.dir.write("user/heel.toml", "name = \"Heel\"\ncheck_in = [\"heel\"]\n[[step]]\nkind = \"roll\"\n"
                                     "duration = \"5s\"\n[[step]]\nkind = \"rest\"\nduration = \"5s\"\n");
     rig.app->library().rescan();
+    rig.app->library().settle(); // read on the loader's thread
     const auto& entries = rig.app->library().entries();
     const auto heel = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.id == "heel"; });
     REQUIRE(heel != entries.end());
@@ -555,6 +562,7 @@ TEST_CASE("with check_in_before off only the end asks, Esc skips, and History ca
     rig.dir.write("user/heel.toml", "name = \"Heel\"\ncheck_in = [\"knee\"]\n[[step]]\nkind = \"roll\"\n"
                                     "duration = \"5s\"\n");
     rig.app->library().rescan();
+    rig.app->library().settle(); // read on the loader's thread
     const auto& entries = rig.app->library().entries();
     const auto heel = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.id == "heel"; });
     REQUIRE(heel != entries.end());
@@ -589,6 +597,7 @@ TEST_CASE("a note on a check-in from History: N opens it, its keys fire nothing,
     rig.dir.write("user/heel.toml", "name = \"Heel\"\ncheck_in = [\"heel\"]\n[[step]]\nkind = \"roll\"\n"
                                     "duration = \"5s\"\n");
     rig.app->library().rescan();
+    rig.app->library().settle(); // read on the loader's thread
     rig.press(Key::H);
     rig.app->handle(Intent{Action::OpenCheckIn});
     REQUIRE(rig.screen() == ui::Screen::CheckIn);

@@ -19,13 +19,17 @@ std::string routine(std::string_view name, std::string_view tag) {
 struct Rig {
     test::TempDir dir;
     test::Reports reports;
-    Ticks now = 0;
-    LibraryModel model{LibraryFolders{dir.path / "builtin", dir.path / "user", {}}, reports, [this] { return now; }};
+    LibraryModel model{LibraryFolders{dir.path / "builtin", dir.path / "user", {}}, reports};
     Rig() {
         dir.write("builtin/calf.toml", routine("Calf", "calves"));
         dir.write("builtin/glute.toml", routine("Glute", "hips"));
         dir.write("builtin/hip.toml", routine("Hip", "hips"));
         dir.write("user/broken.toml", "name = \"Broken\"\n[[step]]\nkind = \"tence\"\n");
+    }
+    // Reads the folders and waits until all is read (a window takes it as it comes).
+    void read(const std::string& fallbackId = {}) {
+        model.rescan(fallbackId);
+        model.settle();
     }
 };
 
@@ -33,7 +37,7 @@ struct Rig {
 
 TEST_CASE("the library model selects the fallback id, or the first routine") {
     Rig rig;
-    rig.model.rescan("glute");
+    rig.read("glute");
     REQUIRE(rig.model.entries().size() == 4);
     REQUIRE(rig.model.selected());
     CHECK(rig.model.selected()->id == "glute");
@@ -45,7 +49,7 @@ TEST_CASE("the library model selects the fallback id, or the first routine") {
 
     rig.model.clearSelection();
     CHECK(rig.model.selectedOutline().empty());
-    rig.model.rescan("nothing-by-this-id");
+    rig.read("nothing-by-this-id");
     CHECK(rig.model.selected()->id == "calf");
     rig.model.select(3);
     CHECK(rig.model.selected()->id == "broken");
@@ -57,7 +61,7 @@ TEST_CASE("the library model selects the fallback id, or the first routine") {
 
 TEST_CASE("the search and the filters decide what is visible, and the selection moves within it") {
     Rig rig;
-    rig.model.rescan();
+    rig.read();
     CHECK(rig.model.visible().size() == 4);
     CHECK(rig.model.selected()->id == "calf");
     rig.model.setFilter(LibraryFilter{"", "hips", ""});
@@ -81,7 +85,7 @@ TEST_CASE("the search and the filters decide what is visible, and the selection 
 TEST_CASE("a search for an emoji finds the routine named with it, and selects it") {
     Rig rig;
     rig.dir.write("user/foot.toml", routine("Foot \U0001F9B6 roll", "feet"));
-    rig.model.rescan("calf");
+    rig.read("calf");
     rig.model.setFilter(LibraryFilter{"\U0001F9B6", "", ""});
     REQUIRE(rig.model.visible().size() == 1);
     CHECK(rig.model.selected()->id == "foot");
@@ -90,45 +94,74 @@ TEST_CASE("a search for an emoji finds the routine named with it, and selects it
     CHECK(rig.model.visible().empty());
 }
 
-TEST_CASE("files changed on disk are noticed at the next check, and the selection stays by id") {
+TEST_CASE("files changed on disk are read again alone, and the selection stays by id") {
     Rig rig;
-    rig.model.rescan("hip");
-    rig.now = 10'000;
+    rig.read("hip");
+    const std::size_t scans = rig.model.scans();
     CHECK_FALSE(rig.model.poll()); // nothing changed yet
     rig.dir.write("builtin/achilles.toml", routine("Achilles", "calves"));
-    rig.now += 1000;
-    CHECK_FALSE(rig.model.poll()); // not yet time to look
-    rig.now += LibraryModel::kCheckFilesEveryMs;
-    CHECK(rig.model.poll());
-    CHECK(rig.model.scans() == 2);
+    rig.model.settle();
+    CHECK(rig.model.scans() == scans + 1);
     CHECK(rig.model.entries().size() == 5);
     CHECK(rig.model.selected()->id == "hip");
-    rig.now += LibraryModel::kCheckFilesEveryMs;
-    CHECK_FALSE(rig.model.poll()); // nothing changed since
+    rig.model.settle();
+    CHECK(rig.model.scans() == scans + 1); // nothing changed since
+    CHECK(rig.reports.count("library routines=5 invalid=1") == 1);
 }
 
-TEST_CASE("a file edited is read again at the next check, temporary files are no change") {
+TEST_CASE("a file edited is read again, temporary files are no change") {
     Rig rig;
-    rig.model.rescan("hip");
+    rig.read("hip");
     rig.dir.write("builtin/glute.toml", routine("Glute edited", "hips"));
-    CHECK(rig.model.poll());
+    rig.model.settle();
     CHECK(rig.model.entries()[1].displayName() == "Glute edited");
+    const std::size_t scans = rig.model.scans();
     rig.dir.write("user/.broken.toml.tmp", "half written");
     rig.dir.write("user/notes.txt", "no routine");
-    rig.now += LibraryModel::kCheckFilesEveryMs;
-    CHECK_FALSE(rig.model.poll());
-    const std::size_t scans = rig.model.scans();
+    rig.model.settle();
+    CHECK(rig.model.scans() == scans);
     rig.dir.write("builtin/calf.toml", routine("Calf edited", "calves"));
-    rig.now += LibraryModel::kCheckFilesEveryMs;
-    CHECK(rig.model.poll());
+    rig.model.settle();
     CHECK(rig.model.scans() == scans + 1);
     CHECK(rig.model.entries()[0].displayName() == "Calf edited");
     CHECK(rig.model.selected()->id == "hip");
 }
 
+TEST_CASE("the first read shows the built-ins at once, and a routine asked for is selected when it is read") {
+    Rig rig;
+    for (int i = 0; i < 40; ++i) rig.dir.write("user/u" + std::to_string(100 + i) + ".toml", routine("U", "feet"));
+    rig.model.rescan("u139"); // the last one read
+    // Returns with the built-ins read, maybe more: a partial list says how far the reading is.
+    REQUIRE(rig.model.entries().size() >= 3);
+    if (const auto reading = rig.model.reading()) {
+        CHECK(reading->read == rig.model.entries().size());
+        CHECK(reading->total == 44);
+        CHECK(rig.reports.count("library reading=") >= 1);
+    }
+    rig.model.settle();
+    CHECK_FALSE(rig.model.reading());
+    CHECK(rig.model.entries().size() == 44);
+    CHECK(rig.model.selected()->id == "u139");
+    CHECK(rig.reports.count("library routines=44 invalid=1") == 1);
+}
+
+TEST_CASE("a later read keeps the whole list shown until the new one is whole") {
+    Rig rig;
+    rig.read("glute");
+    const auto before = rig.model.entries().size();
+    rig.model.select(2);
+    rig.model.rescan();
+    // Nothing partial replaces it: what is shown is the old list or the new whole one.
+    CHECK(rig.model.entries().size() == before);
+    rig.model.settle();
+    CHECK(rig.model.entries().size() == before);
+    CHECK(rig.model.selected()->id == "hip");
+    CHECK_FALSE(rig.model.reading());
+}
+
 TEST_CASE("the search holds the keys from the focus request until the box lets them go") {
     Rig rig;
-    rig.model.rescan();
+    rig.read();
     CHECK_FALSE(rig.model.searchHoldsKeys());
     rig.model.requestSearchFocus();
     CHECK(rig.model.searchHoldsKeys()); // before the box has taken them
@@ -154,7 +187,7 @@ TEST_CASE("the search holds the keys from the focus request until the box lets t
 
 TEST_CASE("a search box that never takes the keys lets the shortcuts back after a few frames") {
     Rig rig;
-    rig.model.rescan();
+    rig.read();
     rig.model.requestSearchFocus();
     CHECK(rig.model.takeSearchFocusRequest());
     for (int i = 0; i < LibraryModel::kSearchFocusFrames; ++i) {

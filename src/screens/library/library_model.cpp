@@ -4,65 +4,58 @@
 
 namespace unknot {
 
-LibraryModel::LibraryModel(LibraryFolders folders, Reporter& reporter, std::function<Ticks()> clockMs)
-    : folders_(std::move(folders)), reporter_(reporter), clock_(std::move(clockMs)) {
-    std::vector<std::filesystem::path> watched{folders_.builtIn, folders_.user};
-    watched.insert(watched.end(), folders_.extra.begin(), folders_.extra.end());
-    watch_ = std::make_unique<FolderWatch>(std::move(watched));
-}
+LibraryModel::LibraryModel(LibraryFolders folders, Reporter& reporter)
+    : reporter_(reporter), loader_(std::move(folders)) {}
 
 LibraryModel::~LibraryModel() = default;
 
 void LibraryModel::rescan(const std::string& fallbackId) {
     const LibraryEntry* current = selected();
-    const std::string selectedId = current ? current->id : fallbackId;
-    if (watch_->watching()) (void)watch_->take(); // what this scan reads anyway
-    library_.scan(folders_);
-    if (!watch_->watching()) fingerprint_ = folderFingerprint(folders_);
-    scanned(selectedId);
+    wantedId_ = current ? current->id : fallbackId;
+    loader_.scanAll();
+    if (!whole_) {
+        loader_.waitForBuiltIns(); // the first frame shows them, the rest follows
+        poll(fallbackId);
+    }
 }
 
-void LibraryModel::scanned(const std::string& selectedId) {
+bool LibraryModel::poll(const std::string& fallbackId) {
+    std::optional<LibraryLoader::Snapshot> snapshot = loader_.take();
+    if (!snapshot || (!snapshot->complete() && whole_)) return false;
+    const LibraryEntry* current = selected();
+    const std::string selectedId = !wantedId_.empty() ? wantedId_ : current ? current->id : fallbackId;
+    entries_ = std::move(snapshot->entries);
+    reading_ = snapshot->complete() ? std::nullopt : std::optional<Progress>{{snapshot->read, snapshot->total}};
+    shown(selectedId, snapshot->complete());
+    return true;
+}
+
+void LibraryModel::settle(const std::string& fallbackId) {
+    loader_.settle();
+    poll(fallbackId);
+}
+
+void LibraryModel::shown(const std::string& selectedId, bool whole) {
     ++scans_;
+    whole_ = whole_ || whole;
     tags_ = allTags(entries());
     equipment_ = allEquipment(entries());
     visible_ = filterEntries(entries(), filter_);
     selected_.reset();
     for (std::size_t i = 0; i < entries().size(); ++i)
         if (entries()[i].id == selectedId) selected_ = i;
+    // The one asked for may be in the part not read yet; once all is read, it is not there.
+    if (selected_ || whole) wantedId_.clear();
     if (!selected_ && !entries().empty()) selected_ = 0;
     scrollRequested_ = true;
     selectionChanged();
+    if (reading_) {
+        reporter_.logf("library reading=%zu/%zu", reading_->read, reading_->total);
+        return;
+    }
     std::size_t invalid = 0;
     for (const auto& e : entries()) invalid += e.valid() ? 0 : 1;
     reporter_.logf("library routines=%zu invalid=%zu", entries().size(), invalid);
-}
-
-bool LibraryModel::poll(const std::string& fallbackId) {
-    const Ticks now = clock_();
-    if (now < nextCheck_) return false;
-    nextCheck_ = now + kCheckFilesEveryMs;
-    if (!watch_->watching()) {
-        if (folderFingerprint(folders_) == fingerprint_) return false;
-        rescan(fallbackId);
-        return true;
-    }
-    FolderWatch::Changes changes = watch_->take();
-    if (changes.everything) {
-        rescan(fallbackId);
-        return true;
-    }
-    // An editor's or our own temporary files (hidden, *.tmp, *~) are no routines.
-    std::erase_if(changes.files, [](const std::filesystem::path& p) {
-        const std::string name = p.filename().string();
-        return name.empty() || name.front() == '.' || p.extension() != ".toml";
-    });
-    if (changes.files.empty()) return false;
-    const LibraryEntry* current = selected();
-    const std::string selectedId = current ? current->id : fallbackId;
-    library_.refresh(folders_, changes.files);
-    scanned(selectedId);
-    return true;
 }
 
 void LibraryModel::setFilter(const LibraryFilter& filter) {
@@ -82,11 +75,13 @@ const LibraryEntry* LibraryModel::at(std::size_t index) const {
 
 void LibraryModel::select(std::size_t index) {
     if (index >= entries().size() || selected_ == index) return;
+    wantedId_.clear(); // the user's choice, not one still to come
     selected_ = index;
     selectionChanged();
 }
 
 void LibraryModel::clearSelection() {
+    wantedId_.clear();
     selected_.reset();
     selectionChanged();
 }

@@ -1,13 +1,13 @@
 #pragma once
-// The library as the window shows it: the routines found (scanned again when files change on
-// disk), the search and the filters, the selection, and the selected routine's outline,
-// worked out once per change rather than once per frame.
+// The library as the window shows it: the routines found (read on the loader's thread, again
+// when files change on disk), the search and the filters, the selection, and the selected
+// routine's outline, worked out once per change rather than once per frame.
 
 #include "core/reporter.hpp"
 #include "play/session_driver.hpp"
 #include "routine/routine_outline.hpp"
-#include "store/folder_watch.hpp"
 #include "store/library.hpp"
+#include "store/library_loader.hpp"
 
 #include <functional>
 #include <memory>
@@ -20,21 +20,29 @@ namespace unknot {
 
 class LibraryModel {
   public:
-    // With nothing changing on screen, the window wakes this often to look for edited files.
-    static constexpr Millis kCheckFilesEveryMs = 2000;
-
-    LibraryModel(LibraryFolders folders, Reporter& reporter, std::function<Ticks()> clockMs);
+    LibraryModel(LibraryFolders folders, Reporter& reporter);
     ~LibraryModel();
     LibraryModel(const LibraryModel&) = delete;
     LibraryModel& operator=(const LibraryModel&) = delete;
 
-    // Reads every folder again. The selection stays on the routine it was on, by id; with none,
-    // on `fallbackId` (the last one played, one just saved), else on the first.
+    // Called on the loader's thread when there is something new to poll() (the window wakes).
+    void setWake(std::function<void()> wake) { loader_.setWake(std::move(wake)); }
+    // Reads every folder again, on the loader's thread. The first time, it waits for the
+    // built-in routines only: the user's folder follows, shown as it is read. Later, the list
+    // shown stays until the new one is whole. The selection stays on the routine it was on, by
+    // id; with none, it goes to `fallbackId` (the last one played, one just saved) as soon as
+    // that one is read, else on the first.
     void rescan(const std::string& fallbackId = {});
-    // At most every kCheckFilesEveryMs: reads again the files the folder watch saw change (or,
-    // where the system cannot watch, all of them when the folders' fingerprint changed); true
-    // when something was read.
+    // Takes what the loader read since (a scan, files changed on disk); true when the list changed.
     bool poll(const std::string& fallbackId = {});
+    // Waits until every change made on disk so far is read, then takes it (tests).
+    void settle(const std::string& fallbackId = {});
+    // While the first scan reads the folders: files read and files found.
+    struct Progress {
+        std::size_t read = 0;
+        std::size_t total = 0;
+    };
+    [[nodiscard]] std::optional<Progress> reading() const { return reading_; }
 
     // Recomputes what is visible when it changed; a selection it hides moves to the first
     // routine visible, so that Enter starts what the search found, not a routine out of sight.
@@ -43,7 +51,7 @@ class LibraryModel {
     void clearSelection();
     void moveSelection(int delta); // within the visible entries, clamped at both ends
 
-    [[nodiscard]] const std::vector<LibraryEntry>& entries() const { return library_.entries(); }
+    [[nodiscard]] const std::vector<LibraryEntry>& entries() const { return *entries_; }
     [[nodiscard]] const LibraryEntry* at(std::size_t index) const;
     [[nodiscard]] const std::vector<std::size_t>& visible() const { return visible_; }
     [[nodiscard]] const std::vector<std::string>& tags() const { return tags_; }
@@ -72,13 +80,12 @@ class LibraryModel {
     static constexpr int kSearchFocusFrames = 8;
 
   private:
-    LibraryFolders folders_;
     Reporter& reporter_;
-    std::function<Ticks()> clock_;
-    Library library_;
-    std::string fingerprint_; // when the folders cannot be watched
-    std::unique_ptr<FolderWatch> watch_;
-    Ticks nextCheck_ = 0;
+    LibraryLoader loader_;
+    std::shared_ptr<const std::vector<LibraryEntry>> entries_ = std::make_shared<const std::vector<LibraryEntry>>();
+    bool whole_ = false;   // a complete list was shown: partial ones no longer replace it
+    std::string wantedId_; // to select as soon as it is read (cleared by a choice of the user's)
+    std::optional<Progress> reading_;
     std::size_t scans_ = 0;
     LibraryFilter filter_;
     std::vector<std::size_t> visible_;
@@ -93,7 +100,7 @@ class LibraryModel {
     int searchFramesWaited_ = 0; // frames drawn since the focus was asked for, while Asked
 
     void selectionChanged();
-    void scanned(const std::string& selectedId); // after a scan or a refresh
+    void shown(const std::string& selectedId, bool whole); // after a new list
 };
 
 } // namespace unknot

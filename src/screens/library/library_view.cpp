@@ -150,6 +150,8 @@ void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fo
         ImGui::TextWrapped("%s", model.notice.c_str());
         ImGui::PopStyleColor();
     }
+    if (model.reading) // quietly: the routines already read can be chosen and started
+        ImGui::TextDisabled("Reading your routines\xE2\x80\xA6 %zu of %zu", model.reading->read, model.reading->total);
     ImGui::SetNextItemWidth(-1);
     if (std::exchange(state.focusSearch, false)) focusNextItem();
     bool entered = false;

@@ -3,6 +3,7 @@
 
 #include "routine/routine_outline.hpp"
 #include "screens/intent.hpp"
+#include "screens/library/library_model.hpp"
 #include "screens/library/today_panel.hpp"
 #include "store/library.hpp"
 #include "ui/fonts.hpp"
@@ -38,6 +39,7 @@ struct LibraryViewModel {
     std::string deleted;                               // name of the routine just deleted (offers Undo)
     bool showHelp = false;
     const TodayPanel* today = nullptr; // a program runs: what today asks, above the list
+    std::optional<LibraryModel::Progress> reading; // the first scan is still reading the folders
 };
 
 // The filter the state asks for.
