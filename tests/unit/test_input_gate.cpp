@@ -93,7 +93,7 @@ std::vector<int> typedTexts(const std::vector<InputTouch>& queue) {
 }
 } // namespace
 
-TEST_CASE("text typed while Alt, Ctrl or Super is held reaches no field; before and after it does") {
+TEST_CASE("text typed while Alt or Ctrl or Super is held reaches no field and before and after it types") {
     constexpr int kLAlt = 226, kS = 22, kK = 14;
     // "5", then Alt down, S down, "s" (an input method's), S up, K down, "k", K up, Alt up, then "6".
     const std::vector<InputTouch> queue{
