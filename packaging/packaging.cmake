@@ -35,7 +35,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # What dpkg-shlibdeps cannot see: the font the app draws with.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-inter")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "bash-completion")
+# espeak-ng speaks the guide in languages other than English (run as a program, not linked).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "bash-completion, espeak-ng")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
   OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)

@@ -1,6 +1,8 @@
 // Index: construction and time; input (keys, then intents by concern); the player; settings.
 #include "app/app_controller.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -393,7 +395,16 @@ void AppController::applySettings(const Settings& draft) {
     if (draft.fontScale != before.fontScale) shell_.setFontScale(settings_.fontScale);
     if (draft.uiScale != before.uiScale) shell_.setUiScale(settings_.uiScale);
     player_.setFlash(settings_.flash, settings_.flashMs);
-    if (draft.sounds != before.sounds || draft.voice != before.voice || draft.outputDevice != before.outputDevice)
+    const bool languageChanged = draft.language != before.language;
+    if (languageChanged) {
+        // The window speaks it from the next frame; the built-in routines' texts are read again
+        // in it, and the voice is opened again in it with the sound device.
+        setLanguage(settings_.language);
+        library_.rescan(settings_.lastRoutine);
+        reporter_.logf("language %s", std::string(currentLanguage()).c_str());
+    }
+    if (draft.sounds != before.sounds || draft.voice != before.voice || draft.outputDevice != before.outputDevice ||
+        languageChanged)
         shell_.soundFilesChanged(); // reopens with them
     reporter_.logf("settings applied countdown=%d halfway=%d flash=%d font_scale=%.2f ui_scale=%s",
                    settings_.cues.countdown, settings_.cues.halfway, settings_.flash, settings_.fontScale,

@@ -1,11 +1,15 @@
 // unknot-loudness FILE.wav...: prints each file's cue loudness (maximum momentary, LUFS) and
 // true peak (dBTP), one line each: "NAME LUFS DBTP". assets/sounds/make-sounds.sh uses it to
 // bring every cue to the same loudness; bench scripts use it on captured audio.
+//   unknot-loudness --say LANG TEXT...: the same for each TEXT as the voice says it in LANG
+//   ("en": Flite's kal16; other languages: espeak-ng), mono at 22050 Hz, as the app makes it.
 #include "audio/loudness.hpp"
+#include "audio/voice.hpp"
 
 #include <SDL.h>
 
 #include <cstdio>
+#include <string_view>
 
 int main(int argc, char** argv) {
     if (argc < 2) {
@@ -13,6 +17,20 @@ int main(int argc, char** argv) {
         return 2;
     }
     int status = 0;
+    if (std::string_view(argv[1]) == "--say" && argc >= 3) {
+        for (int i = 3; i < argc; ++i) {
+            auto voice = unknot::openVoiceFor(unknot::VoiceSettings{}, argv[2], 22050, 1);
+            if (!voice) {
+                std::fprintf(stderr, "no voice for %s\n", argv[2]);
+                return 1;
+            }
+            const auto said = voice->speak(argv[i]);
+            const auto l = unknot::measureCueLoudness(said.samples, 1, 22050);
+            if (!l) return 1;
+            std::printf("%s\t%.2f\t%.2f\t%s\n", argv[2], l->maxMomentaryLufs, l->truePeakDbtp, argv[i]);
+        }
+        return 0;
+    }
     for (int i = 1; i < argc; ++i) {
         SDL_AudioSpec spec{};
         Uint8* buffer = nullptr;

@@ -1,6 +1,9 @@
 #include "audio/phrase_book.hpp"
 
+#include "core/i18n.hpp"
+
 #include <chrono>
+#include <iostream>
 #include <map>
 #include <utility>
 
@@ -175,8 +178,11 @@ std::shared_ptr<Announcement> VoiceWorker::announce(std::string text) {
 
 void VoiceWorker::run() {
     // The voice lives and speaks on this thread only.
-    auto voice = Voice::open(settings_.name, settings_.rate, sampleRate_, channels_);
-    if (!voice) voice = Voice::open(kDefaultVoice, 1.0, sampleRate_, channels_);
+    std::string whyNot;
+    auto voice = openVoiceFor(settings_, currentLanguage(), sampleRate_, channels_, &whyNot);
+    // Told once a run: without espeak-ng a language other than English has cues only.
+    static std::atomic<bool> told{false};
+    if (!voice && !whyNot.empty() && !told.exchange(true)) std::cerr << "unknot: " << whyNot << "\n";
     // Each distinct text of the current book spoken once: "Left.", "Halfway." recur.
     std::map<std::string, std::shared_ptr<const SpokenPhrase>> spoken;
     const PhraseBook* spokenFor = nullptr;
@@ -230,7 +236,7 @@ void VoiceWorker::run() {
         book->publish(slot, std::move(phrase), std::move(audio));
         if (!last) continue;
         // Said at the end when the time spent is not ready in time.
-        if (book->phraseFor(CueType::End, 0) >= 0) book->publishDoneAlone(speak("Done."));
+        if (book->phraseFor(CueType::End, 0) >= 0) book->publishDoneAlone(speak(_("Done.")));
         std::lock_guard lock(mutex_);
         if (job_ && job_->book == book) {
             book->finish(

@@ -1,6 +1,9 @@
 #pragma once
 // The spoken guide's voice: Flite (CMU's offline speech synthesis, in the process, no network
 // and no daemon) turned into sound the cue mixer can play, at the device's rate and layout.
+// Flite speaks English only: in another language the phrases are synthesised by espeak-ng,
+// run as a separate program (`espeak-ng --stdout -v de`; a GPL program called, never linked),
+// into the same samples.
 //
 // Flite keeps global state and parts of its API are not thread-safe: a Voice must be created,
 // used and destroyed on one thread only, and only one Voice should speak at a time. The app
@@ -31,6 +34,11 @@ class Voice {
     // faster; 0.5 to 2.0) into signed 16-bit frames of `channels` at `sampleRate`. Empty for an
     // unknown name or a rate outside the range.
     [[nodiscard]] static std::unique_ptr<Voice> open(std::string_view name, double rate, int sampleRate, int channels);
+    // espeak-ng's voice for a language of kLanguages ("de", "pt_BR" -> "pt-br"), run from PATH
+    // (UNKNOT_ESPEAK names another program). Empty when espeak-ng cannot be run or has no such
+    // voice, or for a rate outside the range.
+    [[nodiscard]] static std::unique_ptr<Voice> openEspeak(std::string_view language, double rate, int sampleRate,
+                                                           int channels);
     ~Voice();
     Voice(const Voice&) = delete;
     Voice& operator=(const Voice&) = delete;
@@ -43,10 +51,21 @@ class Voice {
   private:
     struct Registered;
     Voice(std::unique_ptr<Registered> registered, std::string_view name, int sampleRate, int channels);
-    std::unique_ptr<Registered> voice_;
+    // Brought to the cue loudness (normaliseSpeech), then resampled to the device's rate.
+    [[nodiscard]] SpokenPhrase levelled(std::vector<std::int16_t> mono, int fromRate) const;
+    [[nodiscard]] SpokenPhrase speakEspeak(const std::string& text) const;
+    std::unique_ptr<Registered> voice_; // null for espeak-ng
+    std::string espeakVoice_;           // "de", "pt-br"; empty for Flite
+    int espeakWordsPerMinute_ = 175;
     std::string_view name_;
     int sampleRate_;
     int channels_;
 };
+
+// The voice for the user's language (core/i18n.hpp's currentLanguage()): Flite with the
+// settings' voice in English, espeak-ng otherwise. Null when nothing can speak it; then
+// `whyNot` says why, in words for the user.
+[[nodiscard]] std::unique_ptr<Voice> openVoiceFor(const VoiceSettings& settings, std::string_view language,
+                                                  int sampleRate, int channels, std::string* whyNot = nullptr);
 
 } // namespace unknot

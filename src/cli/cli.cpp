@@ -4,6 +4,7 @@
 #include "cli/cli_history.hpp"
 #include "cli/cli_program.hpp"
 #include "cli/cli_remind.hpp"
+#include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "desktop/gui_app.hpp"
@@ -75,16 +76,16 @@ void resolveRoutine(const GlobalOptions& options, const std::string& arg, NamedR
     const Library& library = out.library;
     out.library.scan(foldersFor(options));
     if ((out.entry = library.findId(arg))) return;
-    std::cerr << "unknot: error: no routine '" << escapeControls(arg) << "'";
-    if (looksLikePath) std::cerr << " (no such file)";
+    std::string message =
+        format(looksLikePath ? _("no routine '{0}' (no such file)") : _("no routine '{0}'"), {escapeControls(arg)});
     const auto close = library.suggest(arg);
     if (!close.empty()) {
-        std::cerr << "; did you mean ";
-        for (std::size_t i = 0; i < close.size(); ++i)
-            std::cerr << (i ? ", " : "") << "'" << escapeControls(close[i]) << "'";
-        std::cerr << "?";
+        std::string ids;
+        for (std::size_t i = 0; i < close.size(); ++i) ids += (i ? ", '" : "'") + escapeControls(close[i]) + "'";
+        message += format(_("; did you mean {0}?"), {ids});
     }
-    std::cerr << "\n       'unknot list' shows every routine.\n";
+    std::cerr << "unknot: " << _("error: ") << message << "\n       " << _("'unknot list' shows every routine.")
+              << "\n";
 }
 
 void printDiagnostics(const Diagnostics& diagnostics) {
@@ -116,7 +117,9 @@ int cmdList(const GlobalOptions& options, bool json) {
         return kExitOk;
     }
     if (library.entries().empty()) {
-        std::cout << "No routines found. Put .toml files in " << escapeControls(userRoutinesDir().string()) << "\n";
+        std::cout << format(_("No routines found. Put .toml files in {0}"),
+                            {escapeControls(userRoutinesDir().string())})
+                  << "\n";
         return kExitOk;
     }
     std::size_t idWidth = 2;
@@ -160,15 +163,23 @@ int cmdCheck(const GlobalOptions& options, const std::vector<std::string>& files
         printDiagnostics(check.diagnostics);
         if (!check.canPlay()) ++invalid;
     }
-    const bool one = files.size() == 1;
-    const std::string what = programs == 0              ? (one ? "routine" : "routines")
-                             : programs == files.size() ? (one ? "program" : "programs")
-                                                        : "files";
+    // Whole sentences for each kind of file, so every language can say them its own way.
+    const unsigned long n = files.size();
+    const std::string count = std::to_string(n);
+    const std::string bad = std::to_string(invalid);
     if (invalid == 0) {
-        std::cout << files.size() << " " << what << " checked, no problems\n";
+        const char* ok = programs == 0 ? n_("{0} routine checked, no problems", "{0} routines checked, no problems", n)
+                         : programs == n
+                             ? n_("{0} program checked, no problems", "{0} programs checked, no problems", n)
+                             : n_("{0} file checked, no problems", "{0} files checked, no problems", n);
+        std::cout << format(ok, {count}) << "\n";
         return kExitOk;
     }
-    std::cerr << invalid << " of " << files.size() << " " << what << (one ? " has" : " have") << " problems\n";
+    const char* problems = programs == 0 ? n_("{0} of {1} routine has problems", "{0} of {1} routines have problems", n)
+                           : programs == n
+                               ? n_("{0} of {1} program has problems", "{0} of {1} programs have problems", n)
+                               : n_("{0} of {1} file has problems", "{0} of {1} files have problems", n);
+    std::cerr << format(problems, {bad, count}) << "\n";
     return kExitInvalid;
 }
 
@@ -186,9 +197,12 @@ SpokenPlan spokenPhrases(const Timeline& timeline, const Settings& settings) {
     if (!settings.voice.enabled) return out;
     const int rate = static_cast<int>(kPlanFramesPerSecond);
     // Stereo, as the device plays it, so the lengths and leads are the app's to the frame.
-    auto voice = Voice::open(settings.voice.name, settings.voice.rate, rate, 2);
-    if (!voice) voice = Voice::open(kDefaultVoice, 1.0, rate, 2);
-    if (!voice) return out;
+    std::string whyNot;
+    auto voice = openVoiceFor(settings.voice, currentLanguage(), rate, 2, &whyNot);
+    if (!voice) {
+        if (!whyNot.empty()) std::cerr << "unknot: " << whyNot << "\n";
+        return out;
+    }
     out.phrases = planPhrases(timeline, settings.cues, [&](const std::string& text) {
         const SpokenPhrase said = voice->speak(text);
         std::size_t lead = 0;
@@ -258,10 +272,15 @@ void printPlanTable(const LibraryEntry& entry, const CuePlan& plan, const std::v
     if (!r.summary.empty()) std::cout << escapeControls(r.summary) << "\n";
     std::size_t manual = 0;
     for (const auto& p : t.phases) manual += p.manual ? 1 : 0;
-    std::cout << "Total " << formatHuman(t.totalMs) << ", " << t.phases.size() << " phases, " << plan.cues.size()
-              << " cues";
-    if (manual) std::cout << " (plus " << manual << " manual " << (manual == 1 ? "step" : "steps") << ")";
+    std::cout << format(_("Total {0}, {1}, {2}"),
+                        {formatHuman(t.totalMs),
+                         format(n_("{0} phase", "{0} phases", t.phases.size()), {std::to_string(t.phases.size())}),
+                         format(n_("{0} cue", "{0} cues", plan.cues.size()), {std::to_string(plan.cues.size())})});
+    if (manual)
+        std::cout << " "
+                  << format(n_("(plus {0} manual step)", "(plus {0} manual steps)", manual), {std::to_string(manual)});
     std::cout << "\n\n";
+    // The columns' names stay English, as the kinds and sides under them are the file's words.
     std::printf("%5s  %8s  %7s  %-8s %-6s %-6s %s\n", "#", "start", "length", "kind", "side", "round", "label");
     for (std::size_t i = 0; i < t.phases.size(); ++i) {
         const Phase& p = t.phases[i];
@@ -271,13 +290,13 @@ void printPlanTable(const LibraryEntry& entry, const CuePlan& plan, const std::v
                     std::string(sideName(p.side)).c_str(), round.c_str(), escapeControls(p.label.str()).c_str());
     }
     std::printf("%5s  %8s  end\n", "", formatClock(t.totalMs).c_str());
-    if (!phrases.empty()) std::printf("\nSpoken:\n");
+    if (!phrases.empty()) std::printf("\n%s\n", _("Spoken:"));
     for (const Phrase& p : phrases) {
-        const char* fit = p.fit == PhraseFit::Dropped     ? " (dropped: no room)"
-                          : p.fit == PhraseFit::Shortened ? " (shortened)"
-                                                          : "";
+        const std::string fit = p.fit == PhraseFit::Dropped     ? std::string(" ") + _("(dropped: no room)")
+                                : p.fit == PhraseFit::Shortened ? std::string(" ") + _("(shortened)")
+                                                                : std::string();
         std::printf("%5zu  %8s  %s%s\n", p.phase + 1, formatClock(p.atMs).c_str(),
-                    escapeControls(p.fit == PhraseFit::Dropped ? p.fullText : p.text).c_str(), fit);
+                    escapeControls(p.fit == PhraseFit::Dropped ? p.fullText : p.text).c_str(), fit.c_str());
     }
     std::fflush(stdout);
 }
@@ -336,46 +355,61 @@ int cmdWindow(const GlobalOptions& global, const WindowOptions& window, const st
     return runGui(options);
 }
 
+// CLI11's own words in --help and its errors' help line.
+void translateHelpLabels(CLI::App& app) {
+    app.option_defaults()->group(_("Options"));
+    const auto formatter = app.get_formatter();
+    // TRANSLATORS: --help's headings and markers, as CLI11 prints them.
+    for (const char* label : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"), N_("Positionals"),
+                              N_("REQUIRED"), N_("Needs"), N_("Excludes")})
+        formatter->label(label, _(label));
+    app.set_help_flag("-h,--help", _("Print this help message and exit"));
+    app.set_version_flag("--version", std::string("unknot ") + UNKNOT_VERSION,
+                         _("Display program version information and exit"));
+}
+
 } // namespace
 
 int runCli(int argc, char** argv) {
-    CLI::App app{"Unknot: guided recovery routines for runners (tense/release intervals, ball holds).\n"
-                 "Without a command, opens the routine library in a window.",
+    // Before any word is said: the language of the settings, else of the environment.
+    initI18n(languageSetting(settingsPath()), localeDir());
+    CLI::App app{_("Unknot: guided recovery routines for runners (tense/release intervals, ball holds).\n"
+                   "Without a command, opens the routine library in a window."),
                  "unknot"};
-    app.set_version_flag("--version", std::string("unknot ") + UNKNOT_VERSION);
+    translateHelpLabels(app);
     app.fallthrough();
     app.require_subcommand(0, 1);
 
     GlobalOptions global;
-    app.add_option("--routines-dir", global.routineDirs, "Also read routines from this folder (repeatable)")
+    app.add_option("--routines-dir", global.routineDirs, _("Also read routines from this folder (repeatable)"))
         ->check(CLI::ExistingDirectory);
-    app.add_flag("-v,--verbose", global.verbose, "Log session events and device details to stderr");
+    app.add_flag("-v,--verbose", global.verbose, _("Log session events and device details to stderr"));
 
     bool json = false;
-    auto* list = app.add_subcommand("list", "List every routine: built-in, your own, and --routines-dir");
-    auto* jsonFlag = list->add_flag("--json", json, "Print JSON instead of a table");
+    auto* list = app.add_subcommand("list", _("List every routine: built-in, your own, and --routines-dir"));
+    auto* jsonFlag = list->add_flag("--json", json, _("Print JSON instead of a table"));
     bool idsOnly = false;
-    list->add_flag("--ids", idsOnly, "Print only the routine ids, one a line (for shell completion)")
+    list->add_flag("--ids", idsOnly, _("Print only the routine ids, one a line (for shell completion)"))
         ->excludes(jsonFlag);
 
     std::vector<std::string> files;
-    auto* check = app.add_subcommand("check", "Check routine and program files; exit 1 when any has a problem");
-    check->add_option("files", files, "Routine or program files")->required();
+    auto* check = app.add_subcommand("check", _("Check routine and program files; exit 1 when any has a problem"));
+    check->add_option("files", files, _("Routine or program files"))->required();
 
     std::string routineArg;
-    auto* plan = app.add_subcommand("plan", "Show the expanded timeline and cues of a routine");
-    plan->add_option("routine", routineArg, "A routine id (see 'unknot list') or a file path")->required();
-    plan->add_flag("--json", json, "Print JSON instead of a table");
+    auto* plan = app.add_subcommand("plan", _("Show the expanded timeline and cues of a routine"));
+    plan->add_option("routine", routineArg, _("A routine id (see 'unknot list') or a file path"))->required();
+    plan->add_flag("--json", json, _("Print JSON instead of a table"));
 
-    auto* exportCmd = app.add_subcommand("export", "Print a routine in canonical form (what the editor saves)");
-    exportCmd->add_option("routine", routineArg, "A routine id (see 'unknot list') or a file path")->required();
+    auto* exportCmd = app.add_subcommand("export", _("Print a routine in canonical form (what the editor saves)"));
+    exportCmd->add_option("routine", routineArg, _("A routine id (see 'unknot list') or a file path"))->required();
 
     WindowOptions window;
-    app.add_flag("--fullscreen", window.fullscreen, "Open the window fullscreen");
-    auto* run = app.add_subcommand("run", "Open the window and play a routine at once");
-    run->add_option("routine", routineArg, "A routine id (see 'unknot list') or a file path")->required();
-    run->add_flag("--fullscreen", window.fullscreen, "Open the window fullscreen");
-    run->add_flag("--quit-at-end", window.quitAtEnd, "Close the app when the routine ends");
+    app.add_flag("--fullscreen", window.fullscreen, _("Open the window fullscreen"));
+    auto* run = app.add_subcommand("run", _("Open the window and play a routine at once"));
+    run->add_option("routine", routineArg, _("A routine id (see 'unknot list') or a file path"))->required();
+    run->add_flag("--fullscreen", window.fullscreen, _("Open the window fullscreen"));
+    run->add_flag("--quit-at-end", window.quitAtEnd, _("Close the app when the routine ends"));
 
     HistoryCommands historyCommands;
     addHistoryCommands(app, historyCommands);
@@ -383,6 +417,8 @@ int runCli(int argc, char** argv) {
     addProgramCommands(app, programCommands);
     RemindCommand remindCommand;
     addRemindCommand(app, remindCommand);
+
+    for (CLI::App* sub : app.get_subcommands({})) sub->group(_("Subcommands"));
 
     try {
         app.parse(argc, argv);

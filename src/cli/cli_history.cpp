@@ -1,6 +1,7 @@
 #include "cli/cli_history.hpp"
 
 #include "core/duration.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "desktop/clock.hpp"
 #include "store/history_sink.hpp"
@@ -89,15 +90,16 @@ void printCsv(const std::vector<StoredSession>& sessions, const std::vector<Chec
 
 void printText(const std::vector<StoredSession>& sessions, const std::vector<CheckIn>& checkIns) {
     if (sessions.empty() && checkIns.empty()) {
-        std::cout << "No sessions or check-ins yet.\n";
+        std::cout << _("No sessions or check-ins yet.") << "\n";
         return;
     }
-    if (!sessions.empty()) std::cout << "Sessions\n";
+    if (!sessions.empty()) std::cout << _("Sessions") << "\n";
     for (const auto& x : sessions)
         std::cout << "  " << shortTime(x.record.startedAt) << "  #" << x.id << "  "
-                  << escapeControls(x.record.routineName) << "  " << formatClock(x.record.doneMs) << " of "
-                  << formatClock(x.record.plannedMs) << "  " << (x.record.completed ? "completed" : "stopped") << "\n";
-    if (!checkIns.empty()) std::cout << "Check-ins\n";
+                  << escapeControls(x.record.routineName) << "  "
+                  << format(_("{0} of {1}"), {formatClock(x.record.doneMs), formatClock(x.record.plannedMs)}) << "  "
+                  << (x.record.completed ? _("completed") : _("stopped")) << "\n";
+    if (!checkIns.empty()) std::cout << _("Check-ins") << "\n";
     for (const auto& x : checkIns) {
         std::string who(sideName(x.side));
         who += who.empty() ? x.area : " " + x.area;
@@ -114,21 +116,23 @@ int cmdHistory(const HistoryCommands& c) {
     if (!c.since.empty()) {
         const auto parsed = parseSince(c.since);
         if (!parsed) {
-            std::cerr << "unknot: error: --since '" << escapeControls(c.since)
-                      << "' is not a date like 2026-11-01 (or 2026-11-01T07:30:00+0100)\n";
+            std::cerr << "unknot: " << _("error: ")
+                      << format(_("--since '{0}' is not a date like 2026-11-01 (or 2026-11-01T07:30:00+0100)"),
+                                {escapeControls(c.since)})
+                      << "\n";
             return kExitUsage;
         }
         since = *parsed;
     }
     OpenedHistory opened = openHistory(historyDbPath(), historyPath(), HistoryAccess::Read);
     if (!opened.db) {
-        std::cerr << "unknot: error: " << escapeControls(opened.error) << "\n";
+        std::cerr << "unknot: " << _("error: ") << escapeControls(opened.error) << "\n";
         return kExitFailed;
     }
     for (const auto& p : opened.import.problems) std::cerr << "unknot: " << escapeControls(p) << "\n";
     auto rows = opened.db->read(since);
     if (!rows.error.empty()) {
-        std::cerr << "unknot: error: " << escapeControls(rows.error) << "\n";
+        std::cerr << "unknot: " << _("error: ") << escapeControls(rows.error) << "\n";
         return kExitFailed;
     }
     const auto& sessions = rows.sessions;
@@ -152,47 +156,47 @@ int cmdCheckIn(const HistoryCommands& c) {
     const auto score = parseScore(c.score);
     std::optional<std::string> problem;
     if (!side)
-        problem = "the side is left, right or none, not '" + c.side + "'";
+        problem = format(_("the side is left, right or none, not '{0}'"), {c.side});
     else if (!score)
-        problem = "a score is a whole number from 0 (no pain) to 10 (the worst), not '" + c.score + "'";
+        problem = format(_("a score is a whole number from 0 (no pain) to 10 (the worst), not '{0}'"), {c.score});
     else {
         in.side = *side;
         in.score = *score;
         problem = checkInProblem(in);
     }
     if (problem) {
-        std::cerr << "unknot: error: " << escapeControls(*problem) << "; nothing recorded\n";
+        std::cerr << "unknot: " << _("error: ") << escapeControls(*problem) << _("; nothing recorded") << "\n";
         return kExitUsage;
     }
     OpenedHistory opened = openHistory(historyDbPath(), historyPath());
     if (!opened.db) {
-        std::cerr << "unknot: error: " << escapeControls(opened.error) << "\n";
+        std::cerr << "unknot: " << _("error: ") << escapeControls(opened.error) << "\n";
         return kExitFailed;
     }
     if (auto error = opened.db->addCheckIn(in)) {
-        std::cerr << "unknot: error: " << escapeControls(*error) << "\n";
+        std::cerr << "unknot: " << _("error: ") << escapeControls(*error) << "\n";
         return kExitFailed;
     }
     std::string who(sideName(in.side));
     who += who.empty() ? in.area : " " + in.area;
-    std::cout << "recorded: " << escapeControls(who) << " " << in.score << "/10\n";
+    std::cout << _("recorded: ") << escapeControls(who) << " " << in.score << "/10\n";
     return kExitOk;
 }
 
 } // namespace
 
 void addHistoryCommands(CLI::App& app, HistoryCommands& into) {
-    into.history = app.add_subcommand("history", "Print past sessions and check-ins, oldest first");
-    auto* json = into.history->add_flag("--json", into.json, "Print JSON instead of a table");
-    into.history->add_flag("--csv", into.csv, "Print CSV (a row per session and per check-in), for a spreadsheet")
+    into.history = app.add_subcommand("history", _("Print past sessions and check-ins, oldest first"));
+    auto* json = into.history->add_flag("--json", into.json, _("Print JSON instead of a table"));
+    into.history->add_flag("--csv", into.csv, _("Print CSV (a row per session and per check-in), for a spreadsheet"))
         ->excludes(json);
-    into.history->add_option("--since", into.since, "Only from this date on (2026-11-01, local time)");
+    into.history->add_option("--since", into.since, _("Only from this date on (2026-11-01, local time)"));
 
-    into.checkIn = app.add_subcommand("check-in", "Record how an area feels now: 0 none ... 10 worst");
-    into.checkIn->add_option("area", into.area, "The area, like heel or knee")->required();
-    into.checkIn->add_option("side", into.side, "left, right or none")->required();
-    into.checkIn->add_option("score", into.score, "0 (no pain) to 10 (the worst)")->required();
-    into.checkIn->add_option("--note", into.note, "A note kept with it (\"first steps this morning\")");
+    into.checkIn = app.add_subcommand("check-in", _("Record how an area feels now: 0 none ... 10 worst"));
+    into.checkIn->add_option("area", into.area, _("The area, like heel or knee"))->required();
+    into.checkIn->add_option("side", into.side, _("left, right or none"))->required();
+    into.checkIn->add_option("score", into.score, _("0 (no pain) to 10 (the worst)"))->required();
+    into.checkIn->add_option("--note", into.note, _("A note kept with it (\"first steps this morning\")"));
 }
 
 int runHistoryCommands(const HistoryCommands& commands) {

@@ -1,6 +1,7 @@
 #include "cli/cli_program.hpp"
 
 #include "core/atomic_file.hpp"
+#include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "desktop/clock.hpp"
@@ -53,16 +54,20 @@ Json sourcesJson(const std::vector<Source>& sources) {
 
 std::string dueText(const StageRoutine& r) {
     if (r.due == DueKind::EveryDays)
-        return r.everyDays == 2 ? "every other day" : "every " + std::to_string(r.everyDays) + " days";
+        return r.everyDays == 2 ? std::string(_("every other day"))
+                                : format(n_("every {0} day", "every {0} days", static_cast<unsigned long>(r.everyDays)),
+                                         {std::to_string(r.everyDays)});
     if (r.due == DueKind::Weekdays) {
+        // The program file's own words (mon, tue…): what a user writes in `days`.
         std::string days;
         for (std::size_t i = 0; i < 7; ++i)
             if (r.weekdays[i]) days += (days.empty() ? "" : ", ") + std::string(kWeekdayNames[i]);
-        return "on " + days;
+        // TRANSLATORS: {0} is the program file's list of days ("mon, thu"), kept as written there.
+        return format(_("on {0}"), {days});
     }
-    if (r.due == DueKind::AfterRun) return "after a run";
-    if (r.due == DueKind::BeforeRun) return "before a run";
-    return "daily";
+    if (r.due == DueKind::AfterRun) return _("after a run");
+    if (r.due == DueKind::BeforeRun) return _("before a run");
+    return _("daily");
 }
 
 Json routineDueJson(const StageRoutine& r) {
@@ -80,16 +85,16 @@ Json routineDueJson(const StageRoutine& r) {
 // The database, or the message printed and null.
 std::unique_ptr<HistoryDb> openDb() {
     OpenedHistory opened = openHistory(historyDbPath(), historyPath());
-    if (!opened.db) std::cerr << "unknot: error: " << escapeControls(opened.error) << "\n";
+    if (!opened.db) std::cerr << "unknot: " << _("error: ") << escapeControls(opened.error) << "\n";
     for (const auto& p : opened.import.problems) std::cerr << "unknot: " << escapeControls(p) << "\n";
     return std::move(opened.db);
 }
 
 void unknownProgram(const ProgramLibrary& programs, const std::string& id) {
-    std::cerr << "unknot: error: no program '" << escapeControls(id) << "'";
+    std::cerr << "unknot: " << _("error: ") << format(_("no program '{0}'"), {escapeControls(id)});
     const auto close = programs.suggest(id);
-    if (!close.empty()) std::cerr << "; did you mean '" << escapeControls(close.front()) << "'?";
-    std::cerr << "\n       'unknot program list' shows every program; nothing changed.\n";
+    if (!close.empty()) std::cerr << format(_("; did you mean '{0}'?"), {escapeControls(close.front())});
+    std::cerr << "\n       " << _("'unknot program list' shows every program; nothing changed.") << "\n";
 }
 
 int cmdList(const LibraryFolders& folders, bool json) {
@@ -112,7 +117,9 @@ int cmdList(const LibraryFolders& folders, bool json) {
         return kExitOk;
     }
     if (c.programs.entries().empty()) {
-        std::cout << "No programs found. Put program files in " << escapeControls(userProgramsDir().string()) << "\n";
+        std::cout << format(_("No programs found. Put program files in {0}"),
+                            {escapeControls(userProgramsDir().string())})
+                  << "\n";
         return kExitOk;
     }
     std::size_t width = 2;
@@ -120,7 +127,8 @@ int cmdList(const LibraryFolders& folders, bool json) {
     for (const auto& e : c.programs.entries()) {
         std::string line = e.id;
         line.resize(width + 2, ' ');
-        line += e.valid() ? std::to_string(e.program().totalWeeks()) + " weeks" : "INVALID";
+        const auto weeks = static_cast<unsigned long>(e.valid() ? e.program().totalWeeks() : 0);
+        line += e.valid() ? format(n_("{0} week", "{0} weeks", weeks), {std::to_string(weeks)}) : _("INVALID");
         line.resize(width + 12, ' ');
         line += e.displayName();
         std::cout << escapeControls(line) << "\n";
@@ -142,26 +150,31 @@ int cmdStart(const LibraryFolders& folders, const std::string& id, const std::st
     if (!on.empty()) {
         const auto day = parseDay(on);
         if (!day || *day > start) {
-            std::cerr << "unknot: error: --on '" << escapeControls(on)
-                      << "' is not a date like 2026-12-07, today or before; nothing changed\n";
+            std::cerr << "unknot: " << _("error: ")
+                      << format(_("--on '{0}' is not a date like 2026-12-07, today or before; nothing changed"),
+                                {escapeControls(on)})
+                      << "\n";
             return kExitUsage;
         }
         start = *day;
     }
     if (!entry->valid()) {
         for (const auto& d : entry->parsed.diagnostics) std::cerr << d.format() << "\n";
-        std::cerr << "unknot: error: the program has problems; nothing changed\n";
+        std::cerr << "unknot: " << _("error: ") << _("the program has problems; nothing changed") << "\n";
         return kExitFailed;
     }
     auto db = openDb();
     if (!db) return kExitFailed;
     ProgramStore store(*db);
     if (auto error = store.start(id, start, wallClockSeconds())) {
-        std::cerr << "unknot: error: " << escapeControls(*error) << "\n";
+        std::cerr << "unknot: " << _("error: ") << escapeControls(*error) << "\n";
         return kExitFailed;
     }
-    std::cout << "started: " << escapeControls(entry->displayName()) << " (" << entry->program().totalWeeks()
-              << " weeks, from " << formatDay(start) << "). 'unknot today' shows what is due.\n";
+    const auto weeks = static_cast<unsigned long>(entry->program().totalWeeks());
+    std::cout << format(n_("started: {0} ({1} week, from {2}). 'unknot today' shows what is due.",
+                           "started: {0} ({1} weeks, from {2}). 'unknot today' shows what is due.", weeks),
+                        {escapeControls(entry->displayName()), std::to_string(weeks), formatDay(start)})
+              << "\n";
     return kExitOk;
 }
 
@@ -172,13 +185,14 @@ int cmdStop() {
     const auto run = store.activeRun();
     const auto stopped = store.stop(wallClockSeconds());
     if (const auto* error = std::get_if<std::string>(&stopped)) {
-        std::cerr << "unknot: error: " << escapeControls(*error) << "\n";
+        std::cerr << "unknot: " << _("error: ") << escapeControls(*error) << "\n";
         return kExitFailed;
     }
     if (std::get<bool>(stopped) && run)
-        std::cout << "stopped: " << escapeControls(run->programId) << " (its decisions stay in the history)\n";
+        std::cout << format(_("stopped: {0} (its decisions stay in the history)"), {escapeControls(run->programId)})
+                  << "\n";
     else
-        std::cout << "no program is running\n";
+        std::cout << _("no program is running") << "\n";
     return kExitOk;
 }
 
@@ -200,8 +214,10 @@ int cmdShow(const LibraryFolders& folders, const std::string& idArg, bool json) 
         ProgramStore store(*db);
         state = followProgram(store, c.programs, today(), wallClockSeconds());
         if (!state->run) {
-            std::cerr << "unknot: no program is running; 'unknot program list' shows them, 'unknot program show ID' "
-                         "shows one\n";
+            std::cerr
+                << "unknot: "
+                << _("no program is running; 'unknot program list' shows them, 'unknot program show ID' shows one")
+                << "\n";
             return kExitFailed;
         }
         id = state->run->programId;
@@ -248,25 +264,31 @@ int cmdShow(const LibraryFolders& folders, const std::string& idArg, bool json) 
         printJson(out);
         return entry->valid() ? kExitOk : kExitFailed;
     }
-    std::cout << escapeControls(entry->displayName()) << " (" << p.totalWeeks() << " weeks)\n";
+    const auto totalWeeks = static_cast<unsigned long>(p.totalWeeks());
+    std::cout << escapeControls(entry->displayName()) << " ("
+              << format(n_("{0} week", "{0} weeks", totalWeeks), {std::to_string(totalWeeks)}) << ")\n";
     if (!p.summary.empty()) std::cout << escapeControls(p.summary) << "\n";
-    if (running) std::cout << "Running since " << formatDay(state->run->start) << ": " << state->stageLine() << "\n";
+    if (running)
+        std::cout << format(_("Running since {0}: {1}"), {formatDay(state->run->start), state->stageLine()}) << "\n";
     for (std::size_t i = 0; i < p.stages.size(); ++i) {
         const Stage& s = p.stages[i];
         const bool here = running && state->place.stage == static_cast<int>(i);
+        const auto weeks = static_cast<unsigned long>(s.weeks);
         std::cout << "\n"
-                  << (here ? "> " : "  ") << "Stage " << i + 1 << ": " << escapeControls(s.name) << " (" << s.weeks
-                  << (s.weeks == 1 ? " week" : " weeks") << ")\n";
+                  << (here ? "> " : "  ")
+                  << format(n_("Stage {0}: {1} ({2} week)", "Stage {0}: {1} ({2} weeks)", weeks),
+                            {std::to_string(i + 1), escapeControls(s.name), std::to_string(weeks)})
+                  << "\n";
         for (const auto& r : s.routines) std::cout << "    " << escapeControls(r.id) << "  " << dueText(r) << "\n";
     }
     if (running && !decisions.empty()) {
-        std::cout << "\nDecisions\n";
+        std::cout << "\n" << _("Decisions") << "\n";
         for (const auto& d : decisions)
-            std::cout << "  week " << d.week << "  " << actionName(d.action) << "  " << escapeControls(d.reason)
-                      << "\n";
+            std::cout << "  " << format(_("week {0}"), {std::to_string(d.week)}) << "  " << actionName(d.action) << "  "
+                      << escapeControls(d.reason) << "\n";
     }
     if (!p.sources.empty()) {
-        std::cout << "\nSources\n";
+        std::cout << "\n" << _("Sources") << "\n";
         for (const auto& s : p.sources)
             std::cout << "  " << escapeControls(citeShort(s)) << ": " << escapeControls(s.supports) << "\n";
     }
@@ -297,23 +319,28 @@ int cmdToday(const LibraryFolders& folders, bool json) {
             {"decision", t.decision ? Json{{"action", actionName(t.decision->action)}, {"reason", t.decision->reason}}
                                     : Json(nullptr)}});
     } else if (!t.run) {
-        std::cout << "No program is running. 'unknot program list' shows them; 'unknot program start ID' starts one.\n";
+        std::cout << _("No program is running. 'unknot program list' shows them; 'unknot program start ID' starts one.")
+                  << "\n";
     } else if (t.program) {
         std::cout << escapeControls(t.program->name) << ": " << t.stageLine() << "\n";
-        if (t.due.empty()) std::cout << (t.complete() ? "The program is complete.\n" : "Nothing due today.\n");
+        if (t.due.empty())
+            std::cout << (t.complete() ? _("The program is complete.") : _("Nothing due today.")) << "\n";
         for (const auto& d : t.due) {
             const LibraryEntry* r = c.routines.findId(d.id);
             std::cout << (d.done ? "  [x] " : "  [ ] ") << escapeControls(d.id);
             if (r && r->valid())
                 std::cout << "  " << formatHuman(r->totalMs) << "  " << escapeControls(r->displayName());
-            if (!r) std::cout << "  (no such routine)";
+            if (!r) std::cout << "  " << _("(no such routine)");
             std::cout << "\n";
         }
-        if (t.decision) std::cout << "Week " << t.decision->week << ": " << escapeControls(t.decision->reason) << "\n";
+        if (t.decision)
+            std::cout << format(_("Week {0}: {1}"),
+                                {std::to_string(t.decision->week), escapeControls(t.decision->reason)})
+                      << "\n";
         for (const auto& line : t.trends) std::cout << escapeControls(line) << "\n";
     }
     if (!t.problem.empty()) {
-        std::cerr << "unknot: error: " << escapeControls(t.problem) << "\n";
+        std::cerr << "unknot: " << _("error: ") << escapeControls(t.problem) << "\n";
         return kExitFailed;
     }
     return kExitOk;
@@ -324,8 +351,10 @@ int cmdRan(const std::string& date) {
     if (!date.empty()) {
         const auto parsed = parseDay(date);
         if (!parsed || *parsed > day) {
-            std::cerr << "unknot: error: '" << escapeControls(date)
-                      << "' is not a date like 2026-12-07, today or before; nothing recorded\n";
+            std::cerr << "unknot: " << _("error: ")
+                      << format(_("'{0}' is not a date like 2026-12-07, today or before; nothing recorded"),
+                                {escapeControls(date)})
+                      << "\n";
             return kExitUsage;
         }
         day = *parsed;
@@ -334,10 +363,10 @@ int cmdRan(const std::string& date) {
     if (!db) return kExitFailed;
     ProgramStore store(*db);
     if (auto error = store.markRan(day, wallClockSeconds())) {
-        std::cerr << "unknot: error: " << escapeControls(*error) << "\n";
+        std::cerr << "unknot: " << _("error: ") << escapeControls(*error) << "\n";
         return kExitFailed;
     }
-    std::cout << "recorded: a run on " << formatDay(day) << "\n";
+    std::cout << format(_("recorded: a run on {0}"), {formatDay(day)}) << "\n";
     return kExitOk;
 }
 
@@ -364,7 +393,7 @@ int cmdImport(const LibraryFolders& folders, const std::vector<std::string>& fil
             program ? loadProgramFile(f, &known).diagnostics : checkPlayableFile(f).diagnostics;
         if (!problems.empty()) {
             for (const auto& d : problems) std::cerr << d.format() << "\n";
-            std::cerr << "unknot: refused: " << escapeControls(f) << "\n";
+            std::cerr << "unknot: " << format(_("refused: {0}"), {escapeControls(f)}) << "\n";
             ++bad;
             if (!program) known.erase(std::find(known.begin(), known.end(), importedId(f)));
             continue;
@@ -374,16 +403,21 @@ int cmdImport(const LibraryFolders& folders, const std::vector<std::string>& fil
         std::error_code ec;
         std::filesystem::create_directories(dir, ec);
         const auto target = freeRoutinePath(dir, importedId(f));
-        std::optional<std::string> error = text ? writeFileAtomically(target, *text) : "cannot read it";
+        std::optional<std::string> error = text ? writeFileAtomically(target, *text) : std::string(_("cannot read it"));
         if (error) {
-            std::cerr << "unknot: error: " << escapeControls(f) << ": " << escapeControls(*error) << "\n";
+            std::cerr << "unknot: " << _("error: ") << escapeControls(f) << ": " << escapeControls(*error) << "\n";
             ++bad;
             continue;
         }
-        std::cout << "imported " << (program ? "program" : "routine") << " '" << escapeControls(target.stem().string())
-                  << "' from " << escapeControls(f) << "\n";
+        const std::string id = escapeControls(target.stem().string());
+        std::cout << format(program ? _("imported program '{0}' from {1}") : _("imported routine '{0}' from {1}"),
+                            {id, escapeControls(f)})
+                  << "\n";
     }
-    if (bad > 0) std::cerr << bad << " of " << files.size() << " files refused\n";
+    if (bad > 0)
+        std::cerr << format(n_("{0} of {1} file refused", "{0} of {1} files refused", files.size()),
+                            {std::to_string(bad), std::to_string(files.size())})
+                  << "\n";
     return bad > 0 ? kExitFailed : kExitOk;
 }
 
@@ -402,26 +436,26 @@ Diagnostics checkProgramFile(const std::filesystem::path& file, const Library& r
 }
 
 void addProgramCommands(CLI::App& app, ProgramCommands& into) {
-    into.program = app.add_subcommand("program", "Programs: weeks of routines that follow your check-ins");
+    into.program = app.add_subcommand("program", _("Programs: weeks of routines that follow your check-ins"));
     into.program->require_subcommand(1);
-    into.list = into.program->add_subcommand("list", "List the programs");
-    into.list->add_flag("--json", into.json, "Print JSON");
-    into.start = into.program->add_subcommand("start", "Start a program (stops the one running)");
-    into.start->add_option("id", into.id, "A program id (see 'unknot program list')")->required();
-    into.start->add_option("--on", into.date, "The day it started (2026-12-07; today or before), default today");
-    into.stop = into.program->add_subcommand("stop", "Stop the program running");
-    into.show =
-        into.program->add_subcommand("show", "Show the running program (or the one named), its stages and decisions");
-    into.show->add_option("id", into.id, "A program id; default the running one");
-    into.show->add_flag("--json", into.json, "Print JSON");
+    into.list = into.program->add_subcommand("list", _("List the programs"));
+    into.list->add_flag("--json", into.json, _("Print JSON"));
+    into.start = into.program->add_subcommand("start", _("Start a program (stops the one running)"));
+    into.start->add_option("id", into.id, _("A program id (see 'unknot program list')"))->required();
+    into.start->add_option("--on", into.date, _("The day it started (2026-12-07; today or before), default today"));
+    into.stop = into.program->add_subcommand("stop", _("Stop the program running"));
+    into.show = into.program->add_subcommand(
+        "show", _("Show the running program (or the one named), its stages and decisions"));
+    into.show->add_option("id", into.id, _("A program id; default the running one"));
+    into.show->add_flag("--json", into.json, _("Print JSON"));
 
-    into.today = app.add_subcommand("today", "What the running program asks today: routines due, done or not");
-    into.today->add_flag("--json", into.json, "Print JSON");
-    into.ran = app.add_subcommand("ran", "Record a run (today, or DATE), so after_run routines come due");
-    into.ran->add_option("date", into.date, "The day of the run, like 2026-12-07; default today");
+    into.today = app.add_subcommand("today", _("What the running program asks today: routines due, done or not"));
+    into.today->add_flag("--json", into.json, _("Print JSON"));
+    into.ran = app.add_subcommand("ran", _("Record a run (today, or DATE), so after_run routines come due"));
+    into.ran->add_option("date", into.date, _("The day of the run, like 2026-12-07; default today"));
     into.import =
-        app.add_subcommand("import", "Check routine and program files and copy the good ones into your folder");
-    into.import->add_option("files", into.files, "Routine or program files (*.toml, *.unknot.toml)")->required();
+        app.add_subcommand("import", _("Check routine and program files and copy the good ones into your folder"));
+    into.import->add_option("files", into.files, _("Routine or program files (*.toml, *.unknot.toml)"))->required();
 }
 
 int runProgramCommands(const ProgramCommands& c, const LibraryFolders& folders) {

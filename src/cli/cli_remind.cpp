@@ -2,6 +2,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/duration.hpp"
+#include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "desktop/clock.hpp"
@@ -60,11 +61,11 @@ int writeUnits(const std::filesystem::path& dir, TimeOfDay at) {
     std::filesystem::create_directories(dir, ec);
     const std::string name(kReminderUnit);
     if (auto error = writeFileAtomically(dir / (name + ".service"), reminderService(exePath()))) {
-        std::cerr << "unknot: error: " << escapeControls(*error) << "\n";
+        std::cerr << "unknot: " << _("error: ") << escapeControls(*error) << "\n";
         return kExitFailed;
     }
     if (auto error = writeFileAtomically(dir / (name + ".timer"), reminderTimer(at))) {
-        std::cerr << "unknot: error: " << escapeControls(*error) << "\n";
+        std::cerr << "unknot: " << _("error: ") << escapeControls(*error) << "\n";
         return kExitFailed;
     }
     return kExitOk;
@@ -73,28 +74,33 @@ int writeUnits(const std::filesystem::path& dir, TimeOfDay at) {
 int remindAt(const RemindCommand& c) {
     const auto at = parseTimeOfDay(c.at);
     if (!at) {
-        std::cerr << "unknot: error: --at '" << escapeControls(c.at)
-                  << "' is not a time like 20:30 (00:00 to 23:59); nothing changed\n";
+        std::cerr << "unknot: " << _("error: ")
+                  << format(_("--at '{0}' is not a time like 20:30 (00:00 to 23:59); nothing changed"),
+                            {escapeControls(c.at)})
+                  << "\n";
         return kExitUsage;
     }
     if (!c.unitsDir.empty()) return writeUnits(c.unitsDir, *at);
     if (!userSessionRunning()) {
-        std::cerr << "unknot: error: no systemd user session to run a timer in (systemctl --user fails); "
-                     "nothing changed\n";
+        std::cerr << "unknot: " << _("error: ")
+                  << _("no systemd user session to run a timer in (systemctl --user fails); nothing changed") << "\n";
         return kExitFailed;
     }
     if (const int code = writeUnits(systemdUserDir(), *at); code != kExitOk) return code;
     if (!systemctl("daemon-reload") || !systemctl("enable --now unknot-remind.timer")) {
-        std::cerr << "unknot: error: systemctl --user could not enable unknot-remind.timer\n";
+        std::cerr << "unknot: " << _("error: ") << _("systemctl --user could not enable unknot-remind.timer") << "\n";
         return kExitFailed;
     }
-    std::cout << "reminder set: every day at " << c.at << " (unknot-remind.timer; 'unknot remind --off' removes it)\n";
+    std::cout << format(_("reminder set: every day at {0} (unknot-remind.timer; 'unknot remind --off' removes it)"),
+                        {c.at})
+              << "\n";
     return kExitOk;
 }
 
 int remindOff() {
     if (!userSessionRunning()) {
-        std::cerr << "unknot: error: no systemd user session (systemctl --user fails); nothing changed\n";
+        std::cerr << "unknot: " << _("error: ")
+                  << _("no systemd user session (systemctl --user fails); nothing changed") << "\n";
         return kExitFailed;
     }
     systemctl("disable --now unknot-remind.timer");
@@ -103,7 +109,7 @@ int remindOff() {
     const bool had = std::filesystem::remove(systemdUserDir() / (name + ".timer"), ec);
     std::filesystem::remove(systemdUserDir() / (name + ".service"), ec);
     systemctl("daemon-reload");
-    std::cout << (had ? "reminder removed\n" : "no reminder was set\n");
+    std::cout << (had ? _("reminder removed") : _("no reminder was set")) << "\n";
     return kExitOk;
 }
 
@@ -157,7 +163,7 @@ int remindNow(const RemindCommand& c, const LibraryFolders& folders) {
     programs.scan(ProgramFolders{builtInProgramsDir(), userProgramsDir()}, routines);
     OpenedHistory opened = openHistory(historyDbPath(), historyPath());
     if (!opened.db) {
-        std::cerr << "unknot: error: " << escapeControls(opened.error) << "\n";
+        std::cerr << "unknot: " << _("error: ") << escapeControls(opened.error) << "\n";
         return kExitOk; // a reminder that cannot look stays quiet
     }
     ProgramStore store(*opened.db);
@@ -165,37 +171,41 @@ int remindNow(const RemindCommand& c, const LibraryFolders& folders) {
     const Today t = followProgram(store, programs, localDayOf(now), now);
     const DueRoutine* next = nextDue(t.due);
     if (!next) {
-        std::cout << (t.run ? "nothing due and not done today\n" : "no program is running\n");
+        std::cout << (t.run ? _("nothing due and not done today") : _("no program is running")) << "\n";
         return kExitOk;
     }
     const LibraryEntry* entry = routines.findId(next->id);
     const std::string name = entry ? entry->displayName() : next->id;
     const std::string length = entry && entry->valid() ? formatHuman(entry->totalMs) : "";
     const std::string summary = "Unknot: " + name;
-    const std::string body = "Due today" + (length.empty() ? "" : ", " + length) + " (unknot run " + next->id + ")";
+    const std::string body = length.empty() ? format(_("Due today (unknot run {0})"), {next->id})
+                                            : format(_("Due today, {0} (unknot run {1})"), {length, next->id});
 
     sd_bus* bus = nullptr;
     if (sd_bus_open_user(&bus) < 0) {
-        std::cout << summary << ": " << body << " (no session bus: no desktop notification)\n";
+        std::cout << summary << ": " << body << " " << _("(no session bus: no desktop notification)") << "\n";
         return kExitOk;
     }
     sd_bus_error error = SD_BUS_ERROR_NULL;
     sd_bus_message* reply = nullptr;
-    const int r = sd_bus_call_method(bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
-                                     "org.freedesktop.Notifications", "Notify", &error, &reply, "susssasa{sv}i",
-                                     "Unknot", 0u, "unknot", summary.c_str(), body.c_str(), 2, "start", "Start", 0, -1);
+    const int r =
+        sd_bus_call_method(bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                           "org.freedesktop.Notifications", "Notify", &error, &reply, "susssasa{sv}i", "Unknot", 0u,
+                           "unknot", summary.c_str(), body.c_str(), 2, "start", _("Start"), 0, -1);
     std::uint32_t id = 0;
     if (r < 0 || sd_bus_message_read(reply, "u", &id) < 0) {
-        std::cout << summary << ": " << body
-                  << " (no notification server: " << (error.message ? error.message : "no reply") << ")\n";
+        std::cout << summary << ": " << body << " "
+                  << format(_("(no notification server: {0})"), {error.message ? error.message : _("no reply")})
+                  << "\n";
         sd_bus_error_free(&error);
         sd_bus_message_unref(reply);
         sd_bus_flush_close_unref(bus);
         return kExitOk;
     }
     sd_bus_message_unref(reply);
-    std::cout << "reminded: " << escapeControls(name) << " (" << escapeControls(next->id)
-              << (length.empty() ? "" : ", " + length) << ")\n"
+    std::cout << format(_("reminded: {0} ({1})"),
+                        {escapeControls(name), escapeControls(next->id) + (length.empty() ? "" : ", " + length)})
+              << "\n"
               << std::flush;
     const bool start = c.waitSeconds > 0 && waitForStart(bus, id, c.waitSeconds);
     sd_bus_flush_close_unref(bus);
@@ -203,7 +213,7 @@ int remindNow(const RemindCommand& c, const LibraryFolders& folders) {
     // Start: open Unknot on the routine, in this process's place.
     const std::string exe = exePath();
     execl(exe.c_str(), exe.c_str(), "run", next->id.c_str(), static_cast<char*>(nullptr));
-    std::cerr << "unknot: error: cannot start " << escapeControls(exe) << "\n";
+    std::cerr << "unknot: " << _("error: ") << format(_("cannot start {0}"), {escapeControls(exe)}) << "\n";
     return kExitFailed;
 }
 
@@ -211,10 +221,10 @@ int remindNow(const RemindCommand& c, const LibraryFolders& folders) {
 
 void addRemindCommand(CLI::App& app, RemindCommand& into) {
     into.remind =
-        app.add_subcommand("remind", "Notify the routine due today (Start opens it); --at sets a daily timer");
-    auto* at = into.remind->add_option("--at", into.at, "Remind every day at HH:MM (a systemd user timer)");
-    into.remind->add_flag("--off", into.off, "Remove the daily reminder")->excludes(at);
-    into.remind->add_option("--wait", into.waitSeconds, "Seconds to wait for Start (default 1800; 0: do not wait)")
+        app.add_subcommand("remind", _("Notify the routine due today (Start opens it); --at sets a daily timer"));
+    auto* at = into.remind->add_option("--at", into.at, _("Remind every day at HH:MM (a systemd user timer)"));
+    into.remind->add_flag("--off", into.off, _("Remove the daily reminder"))->excludes(at);
+    into.remind->add_option("--wait", into.waitSeconds, _("Seconds to wait for Start (default 1800; 0: do not wait)"))
         ->check(CLI::Range(0, 86'400));
     into.remind->add_option("--units-dir", into.unitsDir, "")->group(""); // write the units here, enable nothing
 }

@@ -1,5 +1,7 @@
 #include "play/phrase_plan.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
@@ -8,7 +10,16 @@ namespace unknot {
 
 namespace {
 
-std::string_view sideWord(Side side) { return side == Side::Left ? "Left." : side == Side::Right ? "Right." : ""; }
+// TRANSLATORS: the voice says these at a one-sided step's start, alone when time is short.
+std::string_view sideWord(Side side) {
+    return side == Side::Left ? _("Left.") : side == Side::Right ? _("Right.") : "";
+}
+
+// What {side} becomes in a step's `say`.
+std::string_view spokenSide(Side side) {
+    // TRANSLATORS: {side} in a spoken line ("Roll the {side} calf"): the word alone, lower case.
+    return side == Side::Left ? C_("spoken side", "left") : side == Side::Right ? C_("spoken side", "right") : "";
+}
 
 void append(std::string& out, std::string_view part) {
     if (part.empty()) return;
@@ -56,7 +67,7 @@ std::string fillSay(const std::string& text, const SayValues& v) {
         if (name == "label")
             out += v.label;
         else if (name == "side")
-            out += sideName(v.side);
+            out += spokenSide(v.side);
         else if (name == "duration")
             out += v.durationMs ? spokenDuration(*v.durationMs) : std::string();
         else if (name == "round")
@@ -71,7 +82,9 @@ std::string fillSay(const std::string& text, const SayValues& v) {
 }
 
 std::string_view nextLabel(const Timeline& t, std::size_t i) {
-    return i + 1 < t.size() ? std::string_view(t.phases[i + 1].label.str()) : std::string_view("the end");
+    return i + 1 < t.size() ? std::string_view(t.phases[i + 1].label.str())
+                            // TRANSLATORS: {next} in a spoken line after the last step.
+                            : std::string_view(_("the end"));
 }
 
 std::string fillSay(const Timeline& t, std::size_t i) {
@@ -117,7 +130,8 @@ bool firstSided(const Timeline& t, std::size_t i) {
 std::string sideSaid(const Timeline& t, std::size_t i) {
     const Phase& p = t.phases[i];
     if (p.side == Side::None || p.kind == PhaseKind::Switch) return {}; // "Switch to the right side."
-    return firstSided(t, i) ? std::string(p.side == Side::Left ? "Left side first." : "Right side first.")
+    // TRANSLATORS: said at the routine's first one-sided step, before its label.
+    return firstSided(t, i) ? std::string(p.side == Side::Left ? _("Left side first.") : _("Right side first."))
                             : std::string(sideWord(p.side));
 }
 
@@ -125,7 +139,7 @@ std::string roundSaid(const Timeline& t, std::size_t i) {
     const Phase& p = t.phases[i];
     const std::string blockSays = roundSays(t, i);
     if (!blockSays.empty()) return blockSays;
-    if (startsRound(t, i)) return "Round " + std::to_string(p.round) + " of " + std::to_string(p.rounds) + ".";
+    if (startsRound(t, i)) return format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)});
     return {};
 }
 
@@ -169,8 +183,9 @@ std::vector<std::string> ownChoices(const Timeline& t, std::size_t i) {
     const std::string side = sideSaid(t, i), round = roundSaid(t, i), label = sentence(p.label.str());
     const std::string cue = p.cue.empty() ? std::string() : sentence(p.cue.str());
     if (p.manual) {
-        addChoice(choices, joined({side, label, cue, kHowToContinue}));
-        addChoice(choices, joined({side, label, kHowToContinue}));
+        const std::string_view howToContinue = _(kHowToContinue);
+        addChoice(choices, joined({side, label, cue, howToContinue}));
+        addChoice(choices, joined({side, label, howToContinue}));
         addChoice(choices, joined({side, label}));
     } else if (p.kind == PhaseKind::Switch) {
         const std::string duration = spokenDuration(p.durationMs) + ".";
@@ -198,10 +213,12 @@ std::vector<std::string> nextChoices(const Timeline& t, std::size_t i) {
     const std::string side = sideSaid(t, n), round = roundSaid(t, n), label = sentence(p.label.str());
     const std::string duration = spokenDuration(p.durationMs) + ".";
     const std::string sideWordOnly(p.kind == PhaseKind::Switch ? "" : sideWord(p.side));
-    addChoice(choices, joined({"Next:", round, side, label, duration}));
-    addChoice(choices, joined({"Next:", side, label, duration}));
-    addChoice(choices, joined({"Next:", sideWordOnly, label, duration}));
-    addChoice(choices, joined({"Next:", sideWordOnly, label}));
+    // TRANSLATORS: the voice announces the next step; {0} is what it is ("Left. Let go. 6 seconds.").
+    const char* next = C_("voice", "Next: {0}");
+    addChoice(choices, format(next, {joined({round, side, label, duration})}));
+    addChoice(choices, format(next, {joined({side, label, duration})}));
+    addChoice(choices, format(next, {joined({sideWordOnly, label, duration})}));
+    addChoice(choices, format(next, {joined({sideWordOnly, label})}));
     addChoice(choices, joined({sideWordOnly, sentence(firstWords(p.label.str(), 3))}));
     return choices;
 }
@@ -235,7 +252,7 @@ class SlotPlanner {
     std::vector<PhraseSlot> run() {
         for (std::size_t i = 0; i < t_.size(); ++i) phase(i);
         if (cues_.end && !t_.empty())
-            add(PhraseKind::End, t_.size() - 1, t_.totalMs, kPhraseAfterCueMs, {donePhrase(t_.totalMs), "Done."},
+            add(PhraseKind::End, t_.size() - 1, t_.totalMs, kPhraseAfterCueMs, {donePhrase(t_.totalMs), _("Done.")},
                 kNoPhraseLimit);
         return std::move(out_);
     }
@@ -256,13 +273,15 @@ class SlotPlanner {
         add(PhraseKind::Phase, i, p.startMs, after, phaseChoices(t_, i, !halfway), until);
         if (halfway) {
             std::vector<std::string> choices;
-            for (const std::string& n : nextChoices(t_, i)) choices.push_back("Halfway. " + n);
-            choices.emplace_back("Halfway.");
+            const std::string_view halfwayWord = _("Halfway.");
+            for (const std::string& n : nextChoices(t_, i)) choices.push_back(joined({halfwayWord, n}));
+            choices.emplace_back(halfwayWord);
             add(PhraseKind::Halfway, i, p.startMs + p.durationMs / 2, kPhraseAfterCueMs, std::move(choices),
                 p.durationMs - p.durationMs / 2);
         }
         if (p.manual) {
-            add(PhraseKind::Reminder, i, p.startMs, kReminderEveryMs, {std::string(kManualReminder)}, kNoPhraseLimit);
+            add(PhraseKind::Reminder, i, p.startMs, kReminderEveryMs, {std::string(_(kManualReminder))},
+                kNoPhraseLimit);
             out_.back().everyMs = kReminderEveryMs;
         }
     }
@@ -288,14 +307,13 @@ std::string spokenDuration(Millis ms) {
     const Millis total = (ms + 500) / 1000;
     const Millis hours = total / 3600, minutes = total / 60 % 60, seconds = total % 60;
     std::string out;
-    const auto part = [&](Millis n, const char* unit) {
-        if (n == 0) return;
-        append(out, std::to_string(n) + " " + unit + (n == 1 ? "" : "s"));
-    };
-    part(hours, "hour");
-    part(minutes, "minute");
-    part(seconds, "second");
-    return out.empty() ? "0 seconds" : out;
+    // Digits, which the voice says in its language ("30 Sekunden": "dreißig Sekunden").
+    const auto n = [](Millis v) { return std::to_string(v); };
+    const auto count = [](Millis v) { return static_cast<unsigned long>(v); };
+    if (hours) append(out, format(n_("{0} hour", "{0} hours", count(hours)), {n(hours)}));
+    if (minutes) append(out, format(n_("{0} minute", "{0} minutes", count(minutes)), {n(minutes)}));
+    if (seconds) append(out, format(n_("{0} second", "{0} seconds", count(seconds)), {n(seconds)}));
+    return out.empty() ? format(n_("{0} second", "{0} seconds", 0), {"0"}) : out;
 }
 
 std::string_view phraseKindName(PhraseKind kind) {
@@ -371,6 +389,9 @@ void dropTicksUnderPhrases(CuePlan& plan, const std::vector<Phrase>& phrases) {
                   [&](const Cue& c) { return c.type == CueType::Countdown && tickGivesWay(phrases, c.atMs); });
 }
 
-std::string donePhrase(Millis spentMs) { return "Done. " + spokenDuration(spentMs) + "."; }
+std::string donePhrase(Millis spentMs) {
+    // TRANSLATORS: said at the end; {0} is the time spent ("12 minutes 30 seconds").
+    return format(_("Done. {0}."), {spokenDuration(spentMs)});
+}
 
 } // namespace unknot

@@ -12,6 +12,7 @@
 // round go first, then the next one's) or dropped. A countdown tick that falls inside a phrase
 // gives way to it (tickGivesWay).
 
+#include "core/i18n.hpp"
 #include "play/cue_plan.hpp"
 #include "routine/rules.hpp"
 
@@ -41,9 +42,9 @@ inline constexpr Millis kAheadUpToMs = 8'000;
 // ...provided the phase before lasts this long: in a shorter one not even "Left. Squeeze." fits
 // after its sound, so the short phase says itself as it starts.
 inline constexpr Millis kAheadFromMs = 3'000;
-// How a manual step is continued, said as it starts and while it waits.
-inline constexpr std::string_view kHowToContinue = "Press play or space to go on.";
-inline constexpr std::string_view kManualReminder = "Press play or space when you are ready.";
+// How a manual step is continued, said as it starts and while it waits (translated as said).
+inline constexpr const char* kHowToContinue = N_("Press play or space to go on.");
+inline constexpr const char* kManualReminder = N_("Press play or space when you are ready.");
 
 // Whether phase `i` is said by the phase before it (short, not the first, no `say` on either,
 // the one before not too short).

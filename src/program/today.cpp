@@ -1,14 +1,18 @@
 #include "program/today.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 
 namespace unknot {
 
 std::string Today::stageLine() const {
     if (!program) return {};
-    if (complete()) return "complete";
-    return "stage " + std::to_string(place.stage + 1) + " of " + std::to_string(program->stages.size()) +
-           " \xC2\xB7 week " + std::to_string(place.programWeek) + " of " + std::to_string(program->totalWeeks());
+    if (complete()) return _("complete");
+    // TRANSLATORS: where a program stands: "stage 2 of 3 · week 3 of 12".
+    return format(_("stage {0} of {1} \xC2\xB7 week {2} of {3}"),
+                  {std::to_string(place.stage + 1), std::to_string(program->stages.size()),
+                   std::to_string(place.programWeek), std::to_string(program->totalWeeks())});
 }
 
 Today followProgram(ProgramStore& store, const ProgramLibrary& programs, Day date, std::int64_t now) {
@@ -20,12 +24,12 @@ Today followProgram(ProgramStore& store, const ProgramLibrary& programs, Day dat
         if (!t.run) return t;
         const ProgramEntry* entry = programs.findId(t.run->programId);
         if (!entry) {
-            t.problem = "the running program '" + t.run->programId + "' is gone (no such file)";
+            t.problem = format(_("the running program '{0}' is gone (no such file)"), {t.run->programId});
             return t;
         }
         if (!entry->valid()) {
-            t.problem = "the running program '" + t.run->programId +
-                        "' has problems: " + entry->parsed.diagnostics.front().format();
+            t.problem = format(_("the running program '{0}' has problems: {1}"),
+                               {t.run->programId, entry->parsed.diagnostics.front().format()});
             return t;
         }
         const Program& program = entry->program();
@@ -55,7 +59,7 @@ Today followProgram(ProgramStore& store, const ProgramLibrary& programs, Day dat
                     s.day * 86'400 + 43'200, s.area, s.side, s.score, CheckInMoment::Standalone, std::nullopt, {}});
         for (const AreaTrend& trend : trends(checkIns)) t.trends.push_back(describeTrend(trend));
     } catch (const std::exception& e) {
-        t.problem = std::string("cannot read the program's state: ") + e.what();
+        t.problem = format(_("cannot read the program's state: {0}"), {e.what()});
     }
     return t;
 }

@@ -1,5 +1,7 @@
 #include "routine/routine.hpp"
 
+#include "core/i18n.hpp"
+
 namespace unknot {
 
 std::string_view kindName(PhaseKind kind) {
@@ -18,14 +20,16 @@ std::string_view kindName(PhaseKind kind) {
 
 std::string_view kindTitle(PhaseKind kind) {
     switch (kind) {
-    case PhaseKind::Prepare: return "Prepare";
-    case PhaseKind::Tense: return "Tense";
-    case PhaseKind::Release: return "Release";
-    case PhaseKind::Hold: return "Hold";
-    case PhaseKind::Roll: return "Roll";
-    case PhaseKind::Rest: return "Rest";
-    case PhaseKind::Manual: return "Get ready";
-    case PhaseKind::Switch: return "Switch";
+    // TRANSLATORS: a phase's kind, the player's biggest word (in capitals), read from 2 m:
+    // one short word.
+    case PhaseKind::Prepare: return C_("phase kind", "Prepare");
+    case PhaseKind::Tense: return C_("phase kind", "Tense");
+    case PhaseKind::Release: return C_("phase kind", "Release");
+    case PhaseKind::Hold: return C_("phase kind", "Hold");
+    case PhaseKind::Roll: return C_("phase kind", "Roll");
+    case PhaseKind::Rest: return C_("phase kind", "Rest");
+    case PhaseKind::Manual: return C_("phase kind", "Get ready");
+    case PhaseKind::Switch: return C_("phase kind", "Switch");
     }
     return "?";
 }

@@ -1,5 +1,7 @@
 #include "routine/timeline.hpp"
 
+#include "core/i18n.hpp"
+
 #include <cassert>
 #include <unordered_map>
 
@@ -49,7 +51,10 @@ ExpansionSize measureStep(const Step& step, std::size_t blockBytes) {
     return total;
 }
 
-std::string switchLabel(Side to) { return to == Side::Left ? "Switch to the left side" : "Switch to the right side"; }
+// TRANSLATORS: the label shown and said between the two sides of a block; keep it short.
+std::string switchLabel(Side to) {
+    return to == Side::Left ? _("Switch to the left side") : _("Switch to the right side");
+}
 
 const SharedText& sharedSwitchLabel(Side to) {
     static const SharedText left(switchLabel(Side::Left)), right(switchLabel(Side::Right));

@@ -11,5 +11,8 @@ namespace unknot {
 [[nodiscard]] std::filesystem::path builtInRoutinesDir();
 [[nodiscard]] std::filesystem::path builtInProgramsDir();
 [[nodiscard]] std::filesystem::path assetsDir();
+// The message catalogues (<dir>/de/LC_MESSAGES/unknot.mo): <prefix>/share/locale beside an
+// installed binary, else the build tree's. UNKNOT_LOCALE_DIR overrides it.
+[[nodiscard]] std::filesystem::path localeDir();
 
 } // namespace unknot

@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "routine/routine_outline.hpp"
+#include "store/routine_translation.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -46,6 +47,7 @@ LibraryEntry loadEntry(const std::filesystem::path& file, RoutineSource source) 
     // Whether it can play is the parser's answer, as in checkPlayableFile; but a listed file
     // is only measured, not expanded: timeline() expands it when it is played or planned.
     if (entry.parsed.valid()) {
+        if (source == RoutineSource::BuiltIn) translateBuiltInRoutine(entry.parsed.routine);
         for (const auto& s : entry.parsed.routine.steps) entry.totalMs += stepTotalMs(s);
         entry.phaseCount = countPhases(entry.parsed.routine);
     }

@@ -138,6 +138,13 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
     return out;
 }
 
+std::string languageSetting(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return {};
+    const auto read = readRegularFile(file, kMaxSettingsFileBytes);
+    return read.text ? parseSettings(*read.text, file.string()).settings.language : std::string();
+}
+
 LoadedSettings loadSettings(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) return {};
@@ -243,6 +250,7 @@ std::string formatSettings(const Settings& s) {
                       "# other lines stay as they are.\n";
     std::string table;
     for (const auto& t : settingTexts(s)) {
+        if (!t.value) continue; // a setting left to its default by having no key (language)
         if (t.table != table) out += "\n[" + (table = t.table) + "]\n";
         out += keyText(t.key) + " = " + *t.value + "\n";
     }

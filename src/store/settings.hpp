@@ -1,6 +1,7 @@
 #pragma once
 // The user's choices, kept in $XDG_CONFIG_HOME/unknot/settings.toml and written atomically.
 
+#include "core/i18n.hpp"
 #include "play/cue_plan.hpp"
 
 #include <array>
@@ -64,6 +65,9 @@ struct Settings {
     // sizes itself from the window): `ui_scale = "auto"` (none here, the default) follows the
     // desktop (Xft.dpi, GDK_SCALE, …); a number from 1.0 to 3.0 overrides it.
     std::optional<double> uiScale;
+    // The language of the window, the commands and the voice: a code of kLanguages
+    // (core/i18n.hpp: "de", "pt_BR", "en"…); empty (the default, no key): the environment's.
+    std::string language;
     std::string lastRoutine;  // id selected in the library when the app last closed
     std::string outputDevice; // the sound output (a headset, a speaker) by the name SDL gives it; empty: the system's
     std::map<std::string, std::string> sounds; // cue name ("tense", "countdown", …) -> a sound file of the user's
@@ -94,6 +98,9 @@ inline constexpr std::size_t kMaxSettingsFileBytes = 256u << 10;
 [[nodiscard]] LoadedSettings loadSettings(const std::filesystem::path& file);
 // `path` is only named in notices.
 [[nodiscard]] LoadedSettings parseSettings(std::string_view text, std::string_view path = "settings.toml");
+// Only the `language` of a settings file, read before anything is said (no notices, no copy):
+// empty when it is absent, wrong, or the file cannot be read.
+[[nodiscard]] std::string languageSetting(const std::filesystem::path& file);
 
 // A whole settings file, for a new one.
 [[nodiscard]] std::string formatSettings(const Settings& settings);

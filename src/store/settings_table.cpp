@@ -1,5 +1,7 @@
 #include "store/settings_table.hpp"
 
+#include "core/i18n.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -15,7 +17,7 @@ template <auto Member> auto& top(Settings& s) { return s.*Member; }
 template <auto Table, auto Member> auto& in(Settings& s) { return (s.*Table).*Member; }
 
 // clang-format off
-const std::array<SettingDecl, 25> kSettings = {{
+const std::array<SettingDecl, 26> kSettings = {{
     // table, key, field, min, max, choices,
     //   label, help, section, widget, effect, format, shown
     {"", "volume", &top<&Settings::volume>, 0, 100, {},
@@ -87,6 +89,10 @@ const std::array<SettingDecl, 25> kSettings = {{
      "last tick); a cue not named plays the built-in sound.",
      SettingSection::OwnSounds, SettingWidget::SoundFiles, SettingEffect::SoundDevice},
 
+    {"", "language", &top<&Settings::language>, 0, 0, kLanguages,
+     "Language", "The language of the window, the commands and the voice (en, de, fr, es, it, nl or pt_BR); without "
+     "the key, the environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). A change in the panel applies at once.",
+     SettingSection::Language, SettingWidget::Language, SettingEffect::Language},
     {"", "last_routine", &top<&Settings::lastRoutine>, 0, 0, {},
      "", "The routine selected in the library when the app last closed (its id)."},
     {"window", "x", &in<&Settings::window, &WindowGeometry::x>, -100000, 100000, {},
@@ -120,11 +126,13 @@ std::string tomlText(const std::string& v) {
 
 std::string_view sectionTitle(SettingSection section) {
     switch (section) {
-    case SettingSection::Sound: return "Sound";
-    case SettingSection::Cues: return "Cues";
-    case SettingSection::Voice: return "Voice";
-    case SettingSection::Text: return "Text";
-    case SettingSection::OwnSounds: return "Your own sounds";
+    // Marked: the panel shows them translated.
+    case SettingSection::Sound: return N_("Sound");
+    case SettingSection::Cues: return N_("Cues");
+    case SettingSection::Voice: return N_("Voice");
+    case SettingSection::Text: return N_("Text");
+    case SettingSection::OwnSounds: return N_("Your own sounds");
+    case SettingSection::Language: return N_("Language");
     case SettingSection::None: return "Kept by the app";
     }
     return "";
@@ -195,6 +203,7 @@ std::string settingValues(const SettingDecl& setting) {
 std::optional<std::string> settingText(const SettingDecl& setting, const Settings& s) {
     struct Text {
         const Settings& s;
+        std::span<const std::string_view> choices;
         std::optional<std::string> operator()(SettingField<bool> f) const {
             return f(const_cast<Settings&>(s)) ? "true" : "false";
         }
@@ -209,13 +218,16 @@ std::optional<std::string> settingText(const SettingDecl& setting, const Setting
             return v ? tomlText(*v) : std::string("\"auto\"");
         }
         std::optional<std::string> operator()(SettingField<std::string> f) const {
-            return tomlText(f(const_cast<Settings&>(s)));
+            const std::string& v = f(const_cast<Settings&>(s));
+            // A choice left empty (`language`: the environment's) has no key in the file.
+            if (v.empty() && !choices.empty()) return std::nullopt;
+            return tomlText(v);
         }
         std::optional<std::string> operator()(SettingField<std::map<std::string, std::string>>) const {
             return std::nullopt;
         }
     };
-    return std::visit(Text{s}, setting.value);
+    return std::visit(Text{s, setting.choices}, setting.value);
 }
 
 std::string settingsReference() {

@@ -20,7 +20,7 @@
 namespace unknot {
 
 // The panel's headings, in the panel's order; None: not in the panel.
-enum class SettingSection { Sound, Cues, Voice, Text, OwnSounds, None };
+enum class SettingSection { Sound, Cues, Voice, Text, OwnSounds, Language, None };
 [[nodiscard]] std::string_view sectionTitle(SettingSection section); // "Sound", …
 
 // How the panel edits a setting.
@@ -33,6 +33,7 @@ enum class SettingWidget {
     SoundOutput,     // the sound outputs connected now, or the system's default
     DisplayScale,    // "as the desktop says" ("auto") or a slider
     SoundFiles,      // a path field per cue sound (kCueSoundNames)
+    Language,        // the shipped languages by their own names, or the environment's
 };
 
 // What a change made while the app runs reaches (a unit test changes each setting while a
@@ -45,6 +46,7 @@ enum class SettingEffect {
     FontScale,   // the fonts are rebuilt
     UiScale,     // the display scale is worked out again
     NextRoutine, // read when the next routine starts
+    Language,    // the window, the voice (the sound device opened again) and the built-in routines' texts
     Kept,        // the app's own record (the window, the last routine): the panel never changes it
 };
 

@@ -1,5 +1,6 @@
 #include "ui/help_overlay.hpp"
 
+#include "core/i18n.hpp"
 #include "ui/draw.hpp"
 #include "ui/palette.hpp"
 
@@ -22,7 +23,7 @@ void drawHelpOverlay(const Fonts& fonts, Screen screen) {
     fg->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), colour(kInk, 0.93f));
     const float lineH = fonts.heading->FontSize * 1.45f;
     float y = o.y + std::max(20.0f, (size.y - lineH * static_cast<float>(count + 2)) * 0.5f);
-    textCentred(fg, fonts.large, ImVec2(o.x + size.x * 0.5f, y), colour(kPaper), "Keys");
+    textCentred(fg, fonts.large, ImVec2(o.x + size.x * 0.5f, y), colour(kPaper), _("Keys"));
     y += lineH * 1.4f;
     for (std::size_t i = 0; i < count; ++i, y += lineH) {
         const ImVec2 ks = fonts.heading->CalcTextSizeA(fonts.heading->FontSize, FLT_MAX, 0, rows[i]->label);

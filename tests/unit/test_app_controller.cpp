@@ -2,6 +2,7 @@
 // a fake shell, a steady-clock driver on a fake clock, real files in a temporary folder.
 #include "app/app_controller.hpp"
 #include "core/atomic_file.hpp"
+#include "core/i18n.hpp"
 #include "store/settings_table.hpp"
 
 #include "app_fakes.hpp"
@@ -255,10 +256,15 @@ TEST_CASE("each setting changed in the panel while a routine plays reaches what 
         case SettingEffect::FontScale: CHECK(rig.shell.fontScale == wanted.fontScale); break;
         case SettingEffect::UiScale: CHECK(rig.shell.uiScale == wanted.uiScale); break;
         case SettingEffect::NextRoutine: break; // read from settings() when the next routine starts: checked above
+        case SettingEffect::Language:
+            CHECK(currentLanguage() == shippedLanguage(wanted.language));
+            CHECK(rig.shell.soundReloads == reloads + 1); // the voice in it
+            break;
         case SettingEffect::Kept: break;
         }
         // Only what the setting controls was told: a cue change reopens no sound device, and so on.
-        if (setting.effect != SettingEffect::SoundDevice) CHECK(rig.shell.soundReloads == reloads);
+        if (setting.effect != SettingEffect::SoundDevice && setting.effect != SettingEffect::Language)
+            CHECK(rig.shell.soundReloads == reloads);
         if (setting.effect != SettingEffect::CueOptions) CHECK_FALSE(device.cues);
     }
 }

@@ -1,5 +1,6 @@
 #include "screens/check_in/check_in_model.hpp"
 
+#include "core/i18n.hpp"
 #include <algorithm>
 
 namespace unknot {
@@ -84,7 +85,16 @@ std::string CheckInModel::question() const {
     const Question& q = questions_[index_];
     std::string who(sideName(q.side));
     who += who.empty() ? q.area : " " + q.area;
-    return "How does your " + who + " feel?";
+    // Whole sentences for the built-in routines' areas, so a language can agree its words
+    // (German "Ihr linkes Knie", "Ihre linke Ferse"); another area takes the general one.
+    static constexpr const char* kKnown[] = {N_("How does your left knee feel?"),  N_("How does your right knee feel?"),
+                                             N_("How does your knee feel?"),       N_("How does your left heel feel?"),
+                                             N_("How does your right heel feel?"), N_("How does your heel feel?")};
+    const std::string english = "How does your " + who + " feel?";
+    for (const char* k : kKnown)
+        if (english == k) return _(k);
+    // TRANSLATORS: {0} is an area a routine of the user's names, as written there ("left hip").
+    return format(_("How does your {0} feel?"), {who});
 }
 
 std::vector<CheckIn> CheckInModel::answers(std::optional<std::int64_t> sessionId) const {

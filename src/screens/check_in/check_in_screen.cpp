@@ -1,5 +1,7 @@
 #include "screens/check_in/check_in_screen.hpp"
 
+#include "core/i18n.hpp"
+
 #include <utility>
 
 namespace unknot {
@@ -10,11 +12,11 @@ CheckInScreen::CheckInScreen(ScreenHost& host, const std::vector<std::string>& a
 
 std::string CheckInScreen::title() const {
     switch (model_.moment()) {
-    case CheckInMoment::Before: return "Before: " + routineName_;
-    case CheckInMoment::After: return "After: " + routineName_;
+    case CheckInMoment::Before: return format(_("Before: {0}"), {routineName_});
+    case CheckInMoment::After: return format(_("After: {0}"), {routineName_});
     case CheckInMoment::Standalone: break;
     }
-    return "Check-in";
+    return _("Check-in");
 }
 
 void CheckInScreen::begin() {
@@ -69,7 +71,8 @@ bool CheckInScreen::handle(const ui::Intent& intent) {
 // says it when no cue sounds (after the end's chime and "Done.", say).
 void CheckInScreen::sayQuestion() {
     if (model_.done() || said_ == model_.index()) return;
-    if (!host_.say(model_.question() + " 0 none, 10 worst.")) return;
+    // TRANSLATORS: said after a check-in question: the scale, as the voice says it.
+    if (!host_.say(model_.question() + " " + _("0 none, 10 worst."))) return;
     said_ = model_.index();
     host_.reporter().logf("check-in said index=%zu", model_.index());
 }

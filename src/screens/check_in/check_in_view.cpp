@@ -1,5 +1,6 @@
 #include "screens/check_in/check_in_view.hpp"
 
+#include "core/i18n.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
@@ -16,17 +17,18 @@ void buttons(const CheckInViewModel& m, const Fonts& fonts, ImVec2 at, ImVec2 si
     const float gap = size.x * 0.02f;
     const float w = (size.x - 2 * gap) / 3;
     ImGui::SetCursorPos(at);
-    if (button("Next (Enter)", fonts.heading, ImVec2(w, size.y))) intent = {Action::CheckInNext};
+    if (button(_("Next (Enter)"), fonts.heading, ImVec2(w, size.y))) intent = {Action::CheckInNext};
     ImGui::SetCursorPos(ImVec2(at.x + w + gap, at.y));
     ImGui::PushFont(fonts.heading);
     // The note kept so far, cut to the button: what N will open.
     const std::string noteLabel =
-        m.note.empty() ? std::string("Add a note (N)")
-                       : ellipsizeToWidth("Note: " + m.note, w - ImGui::GetStyle().FramePadding.x * 2) + "##note";
+        m.note.empty()
+            ? std::string(_("Add a note (N)"))
+            : ellipsizeToWidth(format(_("Note: {0}"), {m.note}), w - ImGui::GetStyle().FramePadding.x * 2) + "##note";
     ImGui::PopFont();
     if (button(noteLabel.c_str(), fonts.heading, ImVec2(w, size.y))) intent = {Action::CheckInNote};
     ImGui::SetCursorPos(ImVec2(at.x + 2 * (w + gap), at.y));
-    if (button("Skip all (Esc)", fonts.heading, ImVec2(w, size.y))) intent = {Action::CheckInSkipAll};
+    if (button(_("Skip all (Esc)"), fonts.heading, ImVec2(w, size.y))) intent = {Action::CheckInSkipAll};
 }
 
 // The note line: a text field that has the keyboard (the app gives it every key but Enter,
@@ -42,17 +44,17 @@ void noteLine(const CheckInViewModel& m, const Fonts& fonts, ImVec2 at, ImVec2 s
     ImGui::SetNextItemWidth(size.x - keepWidth - gap);
     std::string buffer = m.noteDraft;
     if (auto note =
-            typedTextInput("##note", "A note, optional: \"first steps this morning\"", buffer, m.noteDraft, typed))
+            typedTextInput("##note", _("A note, optional: \"first steps this morning\""), buffer, m.noteDraft, typed))
         intent = Intent{Action::CheckInNoteText, 0, 0, {}, std::move(*note)};
     // Asked again every frame until it holds the keyboard: typing goes to the note at once.
     if (!ImGui::IsItemActive()) ImGui::SetKeyboardFocusHere(-1);
     ImGui::PopStyleVar();
     ImGui::PopFont();
     ImGui::SetCursorPos(ImVec2(at.x + size.x - keepWidth, at.y));
-    if (button("Keep (Enter)", fonts.heading, ImVec2(keepWidth, size.y))) intent = {Action::CheckInNoteKeep};
+    if (button(_("Keep (Enter)"), fonts.heading, ImVec2(keepWidth, size.y))) intent = {Action::CheckInNoteKeep};
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetWindowPos();
-    const std::string below = m.noteProblem ? *m.noteProblem : "Enter keeps it with this answer, Esc drops it";
+    const std::string below = m.noteProblem ? *m.noteProblem : _("Enter keeps it with this answer, Esc drops it");
     textCentred(dl, fonts.body, ImVec2(origin.x + at.x + size.x * 0.5f, origin.y + at.y + size.y * 1.25f),
                 m.noteProblem ? colour(kProblem) : colour(kPaper, 0.6f), below);
 }
@@ -67,12 +69,12 @@ Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts, std::deque<std
     const float cx = origin.x + size.x * 0.5f;
 
     const std::string progress =
-        m.title + "  \xC2\xB7  " + std::to_string(m.index + 1) + " of " + std::to_string(m.count);
+        m.title + "  \xC2\xB7  " + format(_("{0} of {1}"), {std::to_string(m.index + 1), std::to_string(m.count)});
     textCentred(dl, fonts.heading, ImVec2(cx, origin.y + size.y * 0.07f), colour(kPaper, 0.75f), progress);
     textWrappedCentred(dl, fonts.large, origin.x + size.x * 0.05f, origin.x + size.x * 0.95f, origin.y + size.y * 0.13f,
                        colour(kPaper), m.question, 2);
     textCentred(dl, fonts.heading, ImVec2(cx, origin.y + size.y * 0.30f), colour(kPaper, 0.75f),
-                "0 none \xE2\x80\xA6 10 worst");
+                _("0 none \xE2\x80\xA6 10 worst"));
 
     // The score, as large as the countdown: readable from the mat.
     const float px = std::min(fonts.hugePx, size.y * 0.4f);
@@ -80,7 +82,7 @@ Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts, std::deque<std
     if (m.score)
         textTabular(dl, fonts.huge, px, scoreAt, colour(kPaper), std::to_string(*m.score));
     else // the huge font holds digits only
-        textCentred(dl, fonts.large, scoreAt, colour(kPaper, 0.5f), "type a number");
+        textCentred(dl, fonts.large, scoreAt, colour(kPaper, 0.5f), _("type a number"));
 
     // The scale: eleven boxes, the chosen one filled.
     const float margin = size.x * 0.05f;

@@ -1,6 +1,7 @@
 #include "screens/library/today_model.hpp"
 
 #include "core/duration.hpp"
+#include "core/i18n.hpp"
 #include "store/user_files.hpp"
 
 namespace unknot {
@@ -58,7 +59,7 @@ void TodayModel::refresh(const std::vector<LibraryEntry>& routines) {
         p.ran = t.ran;
         if (t.run) {
             p.show = true;
-            p.title = "Today \xC2\xB7 " + (t.program ? t.program->name : t.run->programId);
+            p.title = format(_("Today \xC2\xB7 {0}"), {t.program ? t.program->name : t.run->programId});
             p.stage = t.stageLine();
             bool nextMarked = false;
             for (const DueRoutine& d : t.due) {
@@ -66,14 +67,15 @@ void TodayModel::refresh(const std::vector<LibraryEntry>& routines) {
                 row.id = d.id;
                 row.done = d.done;
                 const LibraryEntry* e = findRoutine(routines, d.id);
-                row.name = e ? e->displayName() : d.id + " (no such routine)";
+                row.name = e ? e->displayName() : d.id + " " + _("(no such routine)");
                 if (e && e->valid()) row.length = formatClock(e->totalMs);
                 row.next = !d.done && !nextMarked && e && e->valid();
                 nextMarked |= row.next;
                 p.rows.push_back(std::move(row));
             }
-            if (p.rows.empty()) p.nothing = t.complete() ? "The program is complete." : "Nothing due today.";
-            if (t.decision) p.decision = "Week " + std::to_string(t.decision->week) + ": " + t.decision->reason;
+            if (p.rows.empty()) p.nothing = t.complete() ? _("The program is complete.") : _("Nothing due today.");
+            if (t.decision)
+                p.decision = format(_("Week {0}: {1}"), {std::to_string(t.decision->week), t.decision->reason});
             for (const auto& line : t.trends) p.trend += (p.trend.empty() ? "" : " \xC2\xB7 ") + line;
         }
         today_ = std::move(t);

@@ -1,5 +1,6 @@
 #include "screens/library/today_view.hpp"
 
+#include "core/i18n.hpp"
 #include "ui/draw.hpp"
 #include "ui/palette.hpp"
 
@@ -25,7 +26,7 @@ void drawTodayPanel(const TodayPanel& panel, const Fonts& fonts, Intent& intent)
         // marks: the fonts hold no tick or triangle.
         std::string text = (row.next ? "> " : "  ") + row.name;
         if (!row.length.empty()) text += "  " + row.length;
-        if (row.done) text += "  (done)";
+        if (row.done) text += std::string("  ") + _("(done)");
         if (row.done) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::PushID(row.id.c_str());
         if (ImGui::Selectable(text.c_str(), row.next)) {
@@ -39,8 +40,8 @@ void drawTodayPanel(const TodayPanel& panel, const Fonts& fonts, Intent& intent)
     if (!panel.decision.empty()) ImGui::TextWrapped("%s", panel.decision.c_str());
     if (!panel.trend.empty()) ImGui::TextWrapped("%s", panel.trend.c_str());
     if (panel.ran)
-        ImGui::TextDisabled("You ran today.");
-    else if (ImGui::SmallButton("I ran today (R)"))
+        ImGui::TextDisabled("%s", _("You ran today."));
+    else if (ImGui::SmallButton(_("I ran today (R)")))
         intent = {Action::RanToday};
     ImGui::Separator();
     ImGui::Spacing();

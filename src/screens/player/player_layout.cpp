@@ -1,5 +1,7 @@
 #include "screens/player/player_layout.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -167,7 +169,10 @@ PlayerLayout layOutPlayer(const PlayerText& t, float W, float H, float s, const 
     const auto nextReserveCap = [&](float k) { return kNextGrownCapShare * H * k; };
     const float barH = std::max(4.0f, H * 0.014f), routineBarH = std::max(3.0f, H * 0.009f);
     const float sideRowH = sideCap * (1 + 2 * kSideTagPad); // the side's tag
-    const std::string word = t.side == Side::Left ? "LEFT" : t.side == Side::Right ? "RIGHT" : "";
+    // TRANSLATORS: the side's tag, the player's largest word after the digits: capitals, short.
+    const std::string word = t.side == Side::Left    ? C_("side tag", "LEFT")
+                             : t.side == Side::Right ? C_("side tag", "RIGHT")
+                                                     : "";
     // "Next" in its longest form that fits one line when grown, else wrapped: never cut.
     const std::string nextText = firstFitting(m, pxForCap(m, Face::Text, nextReserveCap(s)), {t.next, t.nextShort}, cw);
 
@@ -380,7 +385,7 @@ PlayerLayout layOutPlayer(const PlayerText& t, float W, float H, float s, const 
 
     if (t.paused) {
         // From across the room: one huge word over the dimmed screen, and how to go on.
-        std::string paused = "PAUSED";
+        std::string paused = _("PAUSED");
         float px = pxForCap(m, Face::Capitals, 0.2f * H * s);
         px = fitLine(m, Face::Capitals, px, paused, W * 0.9f, 0.05f);
         const float cap = m.capHeight(Face::Capitals, px);
@@ -391,7 +396,7 @@ PlayerLayout layOutPlayer(const PlayerText& t, float W, float H, float s, const 
         L.pausedWord.cap = cap;
         L.pausedWord.lines.push_back({paused, (W - w) * 0.5f, top - m.capTop(Face::Capitals, px)});
         L.pausedWord.box = {(W - w) * 0.5f, top, w, cap};
-        std::string hint = "Space to resume";
+        std::string hint = _("Space to resume");
         float hintPx = pxForCap(m, Face::Text, labelCap(s));
         hintPx = fitLine(m, Face::Text, hintPx, hint, W * 0.9f, 0.05f);
         const float hintTop = top + cap + H * 0.05f;
@@ -442,6 +447,24 @@ std::vector<NamedBox> namedBoxes(const PlayerLayout& L) {
     text("paused", L.pausedWord);
     text("paused-hint", L.pausedHint);
     if (!L.question.empty()) out.push_back({"question-band", nullptr, L.questionBand});
+    text("question", L.question);
+    return out;
+}
+
+std::string describeTexts(const PlayerLayout& L) {
+    std::string out;
+    const auto text = [&](const char* name, const TextBox& box) {
+        if (box.empty()) return;
+        std::string joined;
+        for (const TextLine& l : box.lines) joined += (joined.empty() ? "" : " ") + l.text;
+        out += std::string(out.empty() ? "" : " ") + name + "=\"" + joined + "\"";
+    };
+    text("side", L.side);
+    text("kind", L.kind);
+    text("label", L.label);
+    text("info", L.info);
+    text("next", L.next);
+    text("paused", L.pausedWord);
     text("question", L.question);
     return out;
 }

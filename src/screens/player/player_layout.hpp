@@ -15,6 +15,7 @@
 // from the digits or the side; "Next" and the round/time line wrap or take a shorter form rather
 // than be cut. When even the digits' minimum does not fit, everything else shrinks together.
 
+#include "core/i18n.hpp"
 #include "routine/routine.hpp"
 
 #include <cstddef>
@@ -71,7 +72,7 @@ struct PlayerText {
     Side side = Side::None;
     std::string kind;  // "TENSE"
     std::string clock; // "0:05"; empty for a manual phase (then `manualHint` shows there)
-    std::string manualHint = "Press Space to continue";
+    std::string manualHint = _("Press Space to continue");
     std::string label, cue;
     std::string info;     // "Round 1 of 2 · 12:30 left · 5/19"
     std::string next;     // "Next: Release · Let go (right) · 0:06"
@@ -108,6 +109,10 @@ inline constexpr std::size_t kQuestionLines = 3;
 // The side's tag: padding around its capitals and the arrow's width, in capital heights.
 inline constexpr float kSideTagPad = 0.2f;
 inline constexpr float kSideArrow = 0.8f;
+
+// The texts as drawn (after wrapping and cutting), for the end-to-end tests:
+// side="LINKS" kind="ANSPANNEN" label="…" info="…" next="…".
+[[nodiscard]] std::string describeTexts(const PlayerLayout& layout);
 
 [[nodiscard]] PlayerLayout layOutPlayer(const PlayerText& text, float width, float height, float textScale,
                                         const TextMeasure& measure);

@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -20,23 +22,38 @@ namespace unknot::ui {
 
 namespace {
 
+// Capitals for ASCII and the Latin-1 letters the shipped languages use (ä -> Ä, é -> É);
+// ß and every other character stay as they are.
 std::string upper(std::string_view text) {
     std::string out(text);
-    for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto c = static_cast<unsigned char>(out[i]);
+        if (c < 0x80) {
+            out[i] = static_cast<char>(std::toupper(c));
+        } else if (c == 0xC3 && i + 1 < out.size()) {
+            const auto d = static_cast<unsigned char>(out[i + 1]);
+            if (d >= 0xA0 && d <= 0xBE && d != 0xB7) out[i + 1] = static_cast<char>(d - 0x20); // U+00E0..U+00FE, not ÷
+            ++i;
+        }
+    }
     return out;
 }
 
 // What comes next, in full and short (without the kind, which its colour will show): the
 // layout takes the full one when it fits a line, the short one else, and wraps rather than cut.
 std::pair<std::string, std::string> nextTexts(const Timeline& t, const SessionStatus& s) {
-    if (!s.next) return {"Next: the end", ""};
+    if (!s.next) return {_("Next: the end"), ""};
     const Phase& n = t.phases[*s.next];
     const std::string dot = " \xC2\xB7 ";
-    const std::string side = n.side != Side::None ? " (" + std::string(sideName(n.side)) + ")" : "";
-    const std::string when = dot + (n.manual ? "waits for you" : formatClock(n.durationMs));
+    const std::string side =
+        n.side == Side::None
+            ? ""
+            : " (" + std::string(n.side == Side::Left ? C_("side shown", "left") : C_("side shown", "right")) + ")";
+    const std::string when = dot + (n.manual ? std::string(_("waits for you")) : formatClock(n.durationMs));
     const bool labelled = n.label != kindTitle(n.kind);
-    std::string full = "Next: " + std::string(kindTitle(n.kind)) + (labelled ? dot + n.label.str() : "") + side + when;
-    std::string shorter = labelled ? "Next: " + n.label.str() + side + when : "";
+    std::string full =
+        format(_("Next: {0}"), {kindTitle(n.kind)}) + (labelled ? dot + n.label.str() : "") + side + when;
+    std::string shorter = labelled ? format(_("Next: {0}"), {n.label.str()}) + side + when : "";
     return {std::move(full), std::move(shorter)};
 }
 
@@ -161,7 +178,7 @@ Intent drawVolume(const PlayerFrame& f, const PlayerModel& m, const Fonts& fonts
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px * 0.4f, std::max(0.0f, (r.h - px) * 0.5f)));
     ImGui::SetNextItemWidth(r.w);
     int volume = m.volume;
-    if (ImGui::SliderInt("##volume", &volume, 0, 100, m.muted ? "muted" : "volume %d%%"))
+    if (ImGui::SliderInt("##volume", &volume, 0, 100, m.muted ? _("muted") : _("volume %d%%")))
         intent = {Action::SetVolume, 0, volume};
     ImGui::PopStyleVar();
     ImGui::SetWindowFontScale(1.0f);
@@ -198,10 +215,11 @@ int buttonRow(const PlayerFrame& f, const Rect& row, float px, const char* const
 // Controls: a row of buttons that name their keys, their text fitted to each button.
 Intent drawControls(const PlayerFrame& f, const PlayerModel& m) {
     const SessionStatus& s = m.status;
-    const char* pauseLabel = s.manual ? "Continue (Space)" : (s.paused ? "Resume (Space)" : "Pause (Space)");
-    const char* muteLabel = !m.soundAvailable ? "No sound" : (m.muted ? "Unmute (M)" : "Mute (M)");
-    const char* labels[] = {"Back (\xE2\x86\x90)", pauseLabel, "Skip (\xE2\x86\x92)",
-                            "+15 s (+)",           muteLabel,  "Library (Esc)"};
+    // TRANSLATORS: the player's buttons, six in a row: keep them short; the key stays in brackets.
+    const char* pauseLabel = s.manual ? _("Continue (Space)") : (s.paused ? _("Resume (Space)") : _("Pause (Space)"));
+    const char* muteLabel = !m.soundAvailable ? _("No sound") : (m.muted ? _("Unmute (M)") : _("Mute (M)"));
+    const char* labels[] = {_("Back (\xE2\x86\x90)"), pauseLabel, _("Skip (\xE2\x86\x92)"),
+                            _("+15 s (+)"),           muteLabel,  _("Library (Esc)")};
     constexpr Action actions[] = {Action::Back,   Action::TogglePause, Action::Skip,
                                   Action::Extend, Action::ToggleMute,  Action::RequestExit};
     const int clicked = buttonRow(f, f.layout.buttons, f.layout.buttonPx, labels, 6, f.chrome);
@@ -235,9 +253,10 @@ PlayerText playerText(const PlayerModel& m, const Phase& phase) {
     t.label = phase.label.str();
     t.cue = phase.cue.str();
     if (phase.rounds > 1)
-        t.info = "Round " + std::to_string(phase.round) + " of " + std::to_string(phase.rounds) + " \xC2\xB7 ";
-    t.info += formatClock(std::max<Millis>(0, s.routineTotalMs - s.routineElapsedMs)) + " left \xC2\xB7 " +
-              std::to_string(s.phase + 1) + "/" + std::to_string(m.timeline->size());
+        t.info =
+            format(_("Round {0} of {1}"), {std::to_string(phase.round), std::to_string(phase.rounds)}) + " \xC2\xB7 ";
+    t.info += format(_("{0} left"), {formatClock(std::max<Millis>(0, s.routineTotalMs - s.routineElapsedMs))}) +
+              " \xC2\xB7 " + std::to_string(s.phase + 1) + "/" + std::to_string(m.timeline->size());
     std::tie(t.next, t.nextShort) = nextTexts(*m.timeline, s);
     t.name = m.routineName;
     // "Next" grows over the phase's last 5 s, to its full size for the last second (the digits,
@@ -247,8 +266,8 @@ PlayerText playerText(const PlayerModel& m, const Phase& phase) {
         t.nextGrowth = std::min(1.0f, static_cast<float>(kNextGrowsMs - s.phaseRemainingMs) /
                                           static_cast<float>(kNextGrowsMs - kNextGrownMs));
     t.paused = s.paused && !s.manual;
-    t.question = m.confirmingExit      ? "Leave this routine? Press Esc again to go to the library, Space to stay"
-                 : m.confirmingRestart ? "Start again from the beginning? Press R again, Space to go on"
+    t.question = m.confirmingExit      ? _("Leave this routine? Press Esc again to go to the library, Space to stay")
+                 : m.confirmingRestart ? _("Start again from the beginning? Press R again, Space to go on")
                                        : "";
     return t;
 }
@@ -266,22 +285,23 @@ Intent drawFinished(const PlayerModel& m, const Fonts& fonts, FinishedLayout* la
     f.measure = &measure;
     const bool ended = m.status.state == SessionState::Finished;
     FinishedText t;
-    t.title = m.completed ? "Well done" : ended ? "The end" : "Stopped";
+    t.title = m.completed ? _("Well done") : ended ? _("The end") : _("Stopped");
     t.name = m.routineName;
     const std::size_t total = m.timeline ? m.timeline->size() : 0;
     // Skipped phases are not played ones: skipping all 19 is "0 of 19 played", not "Well done".
     const std::size_t reached = ended ? total : m.status.phase;
     const std::size_t skipped = std::min(reached, static_cast<std::size_t>(std::max(0, m.skippedPhases)));
-    t.played = std::to_string(reached - skipped) + " of " + std::to_string(total) + " phases played";
-    if (skipped > 0) t.played += " (" + std::to_string(skipped) + " skipped)";
-    t.played += " \xC2\xB7 " + formatHuman(m.status.activeMs) + " of activity";
-    t.taken = "Time taken: " + formatClock(m.wallMs) + " (pauses included)";
+    t.played = format(n_("{0} of {1} phase played", "{0} of {1} phases played", static_cast<unsigned long>(total)),
+                      {std::to_string(reached - skipped), std::to_string(total)});
+    if (skipped > 0) t.played += " " + format(_("({0} skipped)"), {std::to_string(skipped)});
+    t.played += " \xC2\xB7 " + format(_("{0} of activity"), {formatHuman(m.status.activeMs)});
+    t.taken = format(_("Time taken: {0} (pauses included)"), {formatClock(m.wallMs)});
     const FinishedLayout L = layOutFinished(t, f.W, f.H, fonts.textScale, measure);
     drawText(f, L.title, colour(kPaper));
     drawText(f, L.name, colour(kPaper));
     drawText(f, L.played, colour(kPaper));
     drawText(f, L.taken, colour(kPaper, 0.85f));
-    const char* labels[] = {"Back to library (Enter)", "Again (R)"};
+    const char* labels[] = {_("Back to library (Enter)"), _("Again (R)")};
     Intent intent;
     switch (buttonRow(f, L.buttons, L.buttonPx, labels, 2, kPaper)) {
     case 0: intent = {Action::ToLibrary}; break;
@@ -371,7 +391,9 @@ Intent drawPlayerScreen(PlayerScreen& screen, PlayerModel frame, const Fonts& fo
         char head[64];
         std::snprintf(head, sizeof head, "test %s scale=%.2f ", player.over() ? "finished-layout" : "layout",
                       static_cast<double>(fonts.textScale));
-        screen.drawn(head + (player.over() ? describe(finished) : describe(layout)));
+        // The player's texts too, as drawn: the language tests read them.
+        screen.drawn(head +
+                     (player.over() ? describe(finished) : describe(layout) + "\ntest texts " + describeTexts(layout)));
     }
     return intent;
 }

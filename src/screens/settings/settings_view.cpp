@@ -1,11 +1,13 @@
 #include "screens/settings/settings_view.hpp"
 
+#include "core/i18n.hpp"
 #include "store/settings_table.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -62,6 +64,43 @@ bool choice(const char* label, std::string& value, std::span<const std::string_v
                 changed = true;
             }
         }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+// Each shipped language by its own name, so a user lost in another language finds theirs; or
+// none, and the environment decides (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+bool languageChoice(std::string& value) {
+    static constexpr std::array<std::pair<std::string_view, const char*>, kLanguages.size()> kNames = {{
+        {"en", "English"},
+        {"de", "Deutsch"},
+        {"fr", "Fran\xC3\xA7"
+               "ais"},
+        {"es", "Espa\xC3\xB1ol"},
+        {"it", "Italiano"},
+        {"nl", "Nederlands"},
+        {"pt_BR", "Portugu\xC3\xAAs (Brasil)"},
+    }};
+    const auto nameOf = [](std::string_view code) {
+        for (const auto& [c, name] : kNames)
+            if (c == code) return name;
+        return "";
+    };
+    // TRANSLATORS: the language setting left empty: the system's, named in brackets in its own words.
+    const std::string system = format(_("As the system says ({0})"), {nameOf(environmentLanguage())});
+    const std::string current = value.empty() ? system : std::string(nameOf(value));
+    bool changed = false;
+    if (ImGui::BeginCombo(_("Language"), current.c_str())) {
+        if (ImGui::Selectable(system.c_str(), value.empty())) {
+            value.clear();
+            changed = true;
+        }
+        for (const auto& [code, name] : kNames)
+            if (ImGui::Selectable(name, code == value)) {
+                value = std::string(code);
+                changed = true;
+            }
         ImGui::EndCombo();
     }
     return changed;
@@ -141,6 +180,7 @@ bool settingWidget(const SettingDecl& d, Settings& s, SettingsViewState& state) 
         return soundOutput(label.c_str(), settingValue<std::string>(d, s), state.outputDevices);
     case SettingWidget::DisplayScale: return displayScale(d, settingValue<std::optional<double>>(d, s), state);
     case SettingWidget::SoundFiles: return soundFiles(settingValue<std::map<std::string, std::string>>(d, s), state);
+    case SettingWidget::Language: return languageChoice(settingValue<std::string>(d, s));
     }
     return false;
 }
@@ -167,7 +207,7 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
         if (setting.section != section) {
             if (section) ImGui::Spacing();
             section = setting.section;
-            heading(fonts, sectionTitle(setting.section));
+            heading(fonts, _(std::string(sectionTitle(setting.section)).c_str()));
             if (setting.section == SettingSection::Sound && !soundAvailable)
                 ImGui::TextDisabled("No sound device: these apply when one is there.");
         }

@@ -1,0 +1,153 @@
+#include "core/i18n.hpp"
+
+#include <clocale>
+#include <cstring>
+#include <libintl.h>
+#include <mutex>
+
+// glibc's (and GNU libintl's) counter of loaded catalogues: raising it makes gettext forget
+// the translations it cached, which a change of LANGUAGE alone does not.
+extern "C" int _nl_msg_cat_cntr; // NOLINT(bugprone-reserved-identifier): libintl's own name
+
+namespace unknot {
+
+namespace {
+
+std::mutex languageMutex;
+std::string environmentLanguages = "en"; // from the environment at start
+std::string chosenLanguage = "en";       // a code of kLanguages
+
+// "de_DE.UTF-8@euro" -> "de_DE"; "C", "POSIX" and "C.UTF-8" -> "en".
+std::string languageOfLocale(std::string_view locale) {
+    const std::size_t end = locale.find_first_of(".@");
+    std::string_view name = locale.substr(0, end);
+    if (name == "C" || name == "POSIX" || name.empty()) return "en";
+    return std::string(name);
+}
+
+void apply(const std::string& languages) {
+    // gettext reads LANGUAGE at every lookup; the language list wins over LC_MESSAGES.
+    ::setenv("LANGUAGE", languages.c_str(), 1);
+    ++_nl_msg_cat_cntr;
+}
+
+} // namespace
+
+const char* _(const char* msgid) { return ::dgettext(kTextDomain, msgid); }
+
+const char* n_(const char* singular, const char* plural, unsigned long n) {
+    return ::dngettext(kTextDomain, singular, plural, n);
+}
+
+const char* C_(const char* context, const char* msgid) {
+    // gettext keeps a context as "context\004msgid"; without a translation the msgid is
+    // what comes back.
+    std::string key = std::string(context) + '\004' + msgid;
+    const char* out = ::dgettext(kTextDomain, key.c_str());
+    return out == key.c_str() ? msgid : out; // dgettext returns its argument when untranslated
+}
+
+std::string translated(const std::string& msgid) {
+    if (msgid.empty()) return msgid; // "" is the catalogue's header
+    return ::dgettext(kTextDomain, msgid.c_str());
+}
+
+std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
+    std::string out;
+    out.reserve(pattern.size() + 16);
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '{') {
+            const std::size_t close = pattern.find('}', i + 1);
+            if (close != std::string_view::npos && close > i + 1 && close - i - 1 <= 2) {
+                std::size_t n = 0;
+                bool digits = true;
+                for (std::size_t k = i + 1; k < close; ++k) {
+                    if (pattern[k] < '0' || pattern[k] > '9')
+                        digits = false;
+                    else
+                        n = n * 10 + static_cast<std::size_t>(pattern[k] - '0');
+                }
+                if (digits && n < args.size()) {
+                    out += *(args.begin() + n);
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        out += pattern[i];
+    }
+    return out;
+}
+
+std::string chooseLanguages(std::string_view setting, const EnvLookup& env) {
+    if (!setting.empty()) return languageOfLocale(setting);
+    // As gettext reads them: LANGUAGE (a list, used unless the locale is "C"), then the first
+    // of LC_ALL, LC_MESSAGES, LANG that is set.
+    std::string locale = "C";
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"})
+        if (const char* v = env(name); v && *v) {
+            locale = v;
+            break;
+        }
+    if (const char* list = env("LANGUAGE"); list && *list) {
+        std::string out;
+        std::string_view rest(list);
+        while (!rest.empty()) {
+            const std::size_t colon = rest.find(':');
+            const std::string one = languageOfLocale(rest.substr(0, colon));
+            if (!out.empty()) out += ':';
+            out += one;
+            rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+        }
+        return out;
+    }
+    return languageOfLocale(locale);
+}
+
+std::string_view shippedLanguage(std::string_view languages) {
+    while (!languages.empty()) {
+        const std::size_t colon = languages.find(':');
+        const std::string_view one = languages.substr(0, colon);
+        for (std::string_view l : kLanguages)
+            if (one == l) return l;
+        const std::string_view bare = one.substr(0, one.find('_'));
+        for (std::string_view l : kLanguages)
+            if (bare == l) return l;
+        languages = colon == std::string_view::npos ? std::string_view() : languages.substr(colon + 1);
+    }
+    return kLanguages.front();
+}
+
+void initI18n(std::string_view setting, const std::filesystem::path& localeDir, const EnvLookup& env) {
+    // Messages only: LC_NUMERIC stays "C" so 1.5 is written and read as 1.5. Without the
+    // user's locale installed (or in "C"), C.UTF-8, in which gettext still reads LANGUAGE.
+    const char* got = std::setlocale(LC_MESSAGES, "");
+    if (!got || std::strcmp(got, "C") == 0 || std::strcmp(got, "POSIX") == 0) std::setlocale(LC_MESSAGES, "C.UTF-8");
+    ::bindtextdomain(kTextDomain, localeDir.c_str());
+    ::bind_textdomain_codeset(kTextDomain, "UTF-8");
+    ::textdomain(kTextDomain);
+    {
+        const std::lock_guard lock(languageMutex);
+        environmentLanguages = chooseLanguages({}, env);
+    }
+    setLanguage(setting);
+}
+
+std::string_view environmentLanguage() {
+    const std::lock_guard lock(languageMutex);
+    return shippedLanguage(environmentLanguages);
+}
+
+std::string_view currentLanguage() {
+    const std::lock_guard lock(languageMutex);
+    return shippedLanguage(chosenLanguage);
+}
+
+void setLanguage(std::string_view setting) {
+    const std::lock_guard lock(languageMutex);
+    const std::string languages = setting.empty() ? environmentLanguages : chooseLanguages(setting, nullptr);
+    chosenLanguage = std::string(shippedLanguage(languages));
+    apply(languages);
+}
+
+} // namespace unknot

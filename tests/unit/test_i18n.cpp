@@ -1,0 +1,157 @@
+// The language chosen, the catalogues as built, and what they change: the voice's phrases,
+// the built-in routines (not the user's), the settings' `language`.
+#include "core/i18n.hpp"
+
+#include "audio/voice.hpp"
+#include "helpers.hpp"
+#include "play/phrase_plan.hpp"
+#include "store/library.hpp"
+#include "store/settings.hpp"
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <map>
+
+using namespace unknot;
+
+namespace {
+
+EnvLookup envOf(std::map<std::string, std::string> vars) {
+    return [vars = std::move(vars)](const char* name) -> const char* {
+        const auto it = vars.find(name);
+        return it == vars.end() ? nullptr : it->second.c_str();
+    };
+}
+
+// The build's catalogues in `language` for one test case, English again after it.
+struct InLanguage {
+    explicit InLanguage(std::string_view language) { initI18n(language, UNKNOT_BUILD_LOCALE_DIR, envOf({})); }
+    ~InLanguage() { setLanguage("en"); }
+};
+
+} // namespace
+
+TEST_CASE("the language list: the setting, else LANGUAGE, else LC_ALL, LC_MESSAGES, LANG") {
+    CHECK(chooseLanguages("", envOf({})) == "en");
+    CHECK(chooseLanguages("", envOf({{"LANG", "C.UTF-8"}})) == "en");
+    CHECK(chooseLanguages("", envOf({{"LANG", "POSIX"}})) == "en");
+    CHECK(chooseLanguages("", envOf({{"LANG", "de_DE.UTF-8"}})) == "de_DE");
+    CHECK(chooseLanguages("", envOf({{"LANG", "de_DE.UTF-8"}, {"LC_MESSAGES", "nl_NL.UTF-8@euro"}})) == "nl_NL");
+    CHECK(chooseLanguages("", envOf({{"LANG", "de_DE.UTF-8"}, {"LC_ALL", "fr_FR.UTF-8"}})) == "fr_FR");
+    CHECK(chooseLanguages("", envOf({{"LC_ALL", "fr_FR.UTF-8"}, {"LANGUAGE", "pt_BR:es"}})) == "pt_BR:es");
+    CHECK(chooseLanguages("it", envOf({{"LC_ALL", "fr_FR.UTF-8"}, {"LANGUAGE", "pt_BR"}})) == "it");
+    CHECK(chooseLanguages("", envOf({{"LANGUAGE", ""}, {"LANG", "es_ES.UTF-8"}})) == "es_ES");
+}
+
+TEST_CASE("the shipped language of a list: the region's, else the language's, else English") {
+    CHECK(shippedLanguage("de_AT") == "de");
+    CHECK(shippedLanguage("pt_BR") == "pt_BR");
+    CHECK(shippedLanguage("pt_PT") == "en");
+    CHECK(shippedLanguage("sv:fr_CA:de") == "fr");
+    CHECK(shippedLanguage("en_GB") == "en");
+    CHECK(shippedLanguage("") == "en");
+}
+
+TEST_CASE("format puts numbered arguments where the translation has them") {
+    CHECK(format("{0} of {1}", {"3", "5"}) == "3 of 5");
+    CHECK(format("{1}: {0}", {"a", "b"}) == "b: a");
+    CHECK(format("{label} {2} {", {"a"}) == "{label} {2} {");
+}
+
+TEST_CASE("German: durations with their plural forms, the phrases, the switch") {
+    InLanguage german("de");
+    CHECK(currentLanguage() == "de");
+    CHECK(spokenDuration(30'000) == "30 Sekunden");
+    CHECK(spokenDuration(61'000) == "1 Minute 1 Sekunde");
+    CHECK(spokenDuration(2 * 3'600'000 + 120'000) == "2 Stunden 2 Minuten");
+    CHECK(donePhrase(12 * 60'000) == "Fertig. 12 Minuten.");
+    const Timeline t =
+        test::timelineOf("name = \"T\"\n[[step]]\nlabel = \"Calf\"\nsides = [\"left\", \"right\"]\n"
+                         "  [[step.step]]\n  kind = \"hold\"\n  duration = \"30s\"\n  label = \"Hold\"\n");
+    const auto phrases = planPhrases(t, {}, [](const std::string& s) { return static_cast<Millis>(s.size()) * 10; });
+    std::string all;
+    for (const auto& p : phrases) all += p.text + "|";
+    CHECK(all.find("Zuerst die linke Seite. Hold. 30 Sekunden.") != std::string::npos);
+    CHECK(all.find("Rechts. Hold. 30 Sekunden.") != std::string::npos);
+    CHECK(all.find("Halbzeit.") != std::string::npos);
+    CHECK(all.find("Wechsel zur rechten Seite") != std::string::npos);
+    CHECK(all.find("Left") == std::string::npos);
+    CHECK(all.find("Next") == std::string::npos);
+}
+
+TEST_CASE("French says one second and zero second in the singular, two in the plural") {
+    InLanguage french("fr");
+    CHECK(spokenDuration(1'000) == "1 seconde");
+    CHECK(spokenDuration(2'000) == "2 secondes");
+    CHECK(spokenDuration(0) == "0 seconde");
+}
+
+TEST_CASE("a built-in routine is translated, the same file elsewhere is not") {
+    InLanguage italian("it");
+    const std::filesystem::path file = std::filesystem::path(UNKNOT_SOURCE_DIR) / "routines/pre-run-activation.toml";
+    const LibraryEntry builtIn = loadEntry(file, RoutineSource::BuiltIn);
+    const LibraryEntry mine = loadEntry(file, RoutineSource::Dir);
+    REQUIRE(builtIn.valid());
+    CHECK(builtIn.displayName() == "Attivazione pre-corsa");
+    CHECK(mine.displayName() == "Pre-run activation");
+    CHECK(builtIn.routine().steps.front().label == "Supino, ginocchia piegate");
+    CHECK(builtIn.totalMs == mine.totalMs);
+    CHECK(builtIn.timeline().phases.size() == mine.timeline().phases.size());
+}
+
+TEST_CASE("English is the source: no catalogue, the strings as written") {
+    InLanguage english("en");
+    CHECK(currentLanguage() == "en");
+    CHECK(spokenDuration(61'000) == "1 minute 1 second");
+    CHECK(std::string(_("Halfway.")) == "Halfway.");
+}
+
+TEST_CASE("settings: `language` is a shipped language or nothing") {
+    CHECK(parseSettings("language = \"pt_BR\"\n").settings.language == "pt_BR");
+    const auto wrong = parseSettings("language = \"klingon\"\n");
+    CHECK(wrong.settings.language.empty());
+    REQUIRE(wrong.notices.size() == 1);
+    CHECK(wrong.notices[0].find("`language`") != std::string::npos);
+    CHECK(formatSettings(Settings{}).find("language") == std::string::npos);
+    Settings s;
+    s.language = "nl";
+    CHECK(formatSettings(s).find("language = 'nl'") != std::string::npos);
+    CHECK(parseSettings(formatSettings(s)).settings == s);
+    const auto edited = editSettingsText("volume = 50\n", Settings{}, s);
+    REQUIRE(edited);
+    CHECK(edited->find("language = 'nl'") != std::string::npos);
+    test::TempDir dir;
+    dir.write("settings.toml", "# mine\nlanguage = \"fr\"\nvolume = 500\n");
+    CHECK(languageSetting(dir.path / "settings.toml") == "fr");
+    CHECK(languageSetting(dir.path / "none.toml").empty());
+    CHECK_FALSE(std::filesystem::exists(dir.path / "settings.toml.bak")); // read quietly
+}
+
+TEST_CASE("espeak-ng speaks German as a program, and without it there is no voice and a reason") {
+    std::string why;
+    {
+        ::setenv("UNKNOT_ESPEAK", "/nonexistent/espeak-ng", 1);
+        CHECK_FALSE(openVoiceFor(VoiceSettings{}, "de", 48000, 2, &why));
+        CHECK(why.find("espeak-ng") != std::string::npos);
+        CHECK(openVoiceFor(VoiceSettings{}, "en", 48000, 2)); // English needs only Flite
+        ::unsetenv("UNKNOT_ESPEAK");
+    }
+    const auto voice = Voice::openEspeak("de", 1.0, 48000, 2);
+    if (!voice) {
+        MESSAGE("espeak-ng is not installed: its voice is not tested");
+        return;
+    }
+    const SpokenPhrase said = voice->speak("Dreißig Sekunden.");
+    CHECK(said.frames(2) > 48000 / 4); // more than a quarter second of speech
+    CHECK(said.frames(2) < 48000 * 5);
+    int peak = 0;
+    for (auto s : said.samples) peak = std::max(peak, std::abs(static_cast<int>(s)));
+    CHECK(peak > 3000); // sound, not silence
+    const auto fast = Voice::openEspeak("de", 1.6, 48000, 2);
+    REQUIRE(fast);
+    CHECK(fast->speak("Dreißig Sekunden.").frames(2) < said.frames(2) * 8 / 10);
+    CHECK(Voice::openEspeak("pt_BR", 1.0, 44100, 1));
+    CHECK_FALSE(Voice::openEspeak("de", 3.0, 48000, 2));
+}
