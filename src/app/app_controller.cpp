@@ -142,9 +142,13 @@ bool AppController::requestQuit() {
     return quit_;
 }
 
-void AppController::handle(const ui::Intent& intent) {
+void AppController::handle(const ui::Intent& given) {
     router_.sweep(); // the screens closed by the last intent
-    if (!intent) return;
+    if (!given) return;
+    // Enter in the history presses the button its arrows chose.
+    const ui::Intent intent = given.action == ui::Action::StartSelected && router_.top() == Route::History
+                                  ? historyScreen()->pressFocused()
+                                  : given;
     // While "leave?" is asked, Space (or anything but Esc) keeps the routine going.
     if (intent.action != ui::Action::RequestExit && player_.cancelExit() && intent.action == ui::Action::TogglePause)
         return;

@@ -37,6 +37,7 @@ ui::Key translate(SDL_Keycode key) {
     case SDLK_RIGHT: return ui::Key::Right;
     case SDLK_UP: return ui::Key::Up;
     case SDLK_DOWN: return ui::Key::Down;
+    case SDLK_TAB: return ui::Key::Tab;
     case SDLK_RETURN:
     case SDLK_KP_ENTER: return ui::Key::Enter;
     case SDLK_ESCAPE: return ui::Key::Escape;
@@ -99,7 +100,9 @@ ui::InputTouch touchOf(const SDL_Event& e) {
     using Kind = ui::InputTouch::Kind;
     switch (e.type) {
     case SDL_KEYDOWN:
-    case SDL_KEYUP: return {Kind::Key, static_cast<int>(e.key.keysym.scancode)};
+    case SDL_KEYUP:
+        return {Kind::Key, static_cast<int>(e.key.keysym.scancode),
+                (e.key.keysym.mod & (KMOD_CTRL | KMOD_LALT | KMOD_GUI)) != 0};
     case SDL_TEXTINPUT: return {Kind::Text, 0};
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP: return {Kind::MouseButton, e.button.button};
@@ -154,6 +157,7 @@ struct Platform::Impl {
     // frame, oldest first; they go before anything newer in SDL's queue.
     std::deque<SDL_Event> heldBack;
     ui::FrameInputGate gate;
+    ui::TypingGuard typing;                  // no text to the fields while Ctrl, the left Alt or Super is held
     std::vector<std::string> typedBeyondBmp; // given to ImGui, not yet taken (takeTypedBeyondBmp)
     // Our user events: a media command from a remote, and the volume one set (the next number).
     Uint32 mediaEvent = static_cast<Uint32>(-1);
@@ -162,6 +166,11 @@ struct Platform::Impl {
     bool testMode = false;
     unsigned long long wakes = 0, frames = 0;
     unsigned long long keys = 0, texts = 0, buttons = 0; // input events given to ImGui so far
+    unsigned long long textsIgnored = 0;                 // text typed with a command modifier held
+    // UNKNOT_TEST_TEXT_WITH_MODIFIERS=1 (test mode): a letter pressed with Ctrl, the left Alt or
+    // Super is followed by its letter as text, as some input methods send it, which X11 alone
+    // (Xvfb) never does.
+    bool testTextWithModifiers = false;
 
     void count(const SDL_Event& e) {
         switch (touchOf(e).kind) {
@@ -283,6 +292,8 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
 
     const char* testMode = SDL_getenv("UNKNOT_TEST_MODE");
     impl->testMode = testMode && std::string_view(testMode) == "1";
+    const char* textWithModifiers = SDL_getenv("UNKNOT_TEST_TEXT_WITH_MODIFIERS");
+    impl->testTextWithModifiers = impl->testMode && textWithModifiers && std::string_view(textWithModifiers) == "1";
     impl->mediaEvent = SDL_RegisterEvents(3); // media, volume, wake
     // Routine and program files dropped onto the window are imported (XDND on X11).
     SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
@@ -388,8 +399,15 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
     // Held-back events are due now: no sleeping while some wait.
     bool have = impl_->nextEvent(e, impl_->heldBack.empty() ? timeoutMs : 0);
     while (have) {
-        feedImGui(e);
-        impl_->count(e);
+        const ui::InputTouch touch = touchOf(e);
+        impl_->typing.saw(touch);
+        const bool typed = impl_->typing.types(touch);
+        if (typed) {
+            feedImGui(e);
+            impl_->count(e);
+        } else {
+            ++impl_->textsIgnored;
+        }
         InputEvent ie;
         switch (e.type) {
         case SDL_QUIT: ie.type = InputEvent::Type::Quit; break;
@@ -408,6 +426,14 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
             ie.more = {(e.key.keysym.mod & KMOD_LALT) != 0, (e.key.keysym.mod & KMOD_SHIFT) != 0};
             // '+' and '?' come as text: they need Shift on most layouts.
             if (ie.key == ui::Key::Other) ie.type = InputEvent::Type::Other;
+            if (impl_->testTextWithModifiers && touch.commandHeld && e.key.keysym.sym >= SDLK_a &&
+                e.key.keysym.sym <= SDLK_z) {
+                SDL_Event text{};
+                text.text.type = SDL_TEXTINPUT;
+                text.text.windowID = e.key.windowID;
+                text.text.text[0] = static_cast<char>(e.key.keysym.sym);
+                SDL_PushEvent(&text);
+            }
             break;
         case SDL_DROPFILE:
             if (e.drop.file) {
@@ -423,6 +449,7 @@ std::vector<InputEvent> Platform::waitEvents(int timeoutMs) {
             if (!e.adevice.iscapture) ie.type = InputEvent::Type::AudioDeviceAdded;
             break;
         case SDL_TEXTINPUT:
+            if (!typed) break;
             for (auto& c : charactersBeyondBmp(e.text.text)) impl_->typedBeyondBmp.push_back(std::move(c));
             if (e.text.text[0] == '+' && e.text.text[1] == 0) {
                 ie.type = InputEvent::Type::Key;
@@ -477,8 +504,8 @@ void Platform::endFrame(ui::Rgb clear) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(impl_->window);
     if (impl_->testMode)
-        std::fprintf(stderr, "unknot: test frame=%llu t_ms=%u keys=%llu text=%llu buttons=%llu\n", ++impl_->frames,
-                     SDL_GetTicks(), impl_->keys, impl_->texts, impl_->buttons);
+        std::fprintf(stderr, "unknot: test frame=%llu t_ms=%u keys=%llu text=%llu buttons=%llu text_ignored=%llu\n",
+                     ++impl_->frames, SDL_GetTicks(), impl_->keys, impl_->texts, impl_->buttons, impl_->textsIgnored);
 }
 
 void Platform::setFontScale(double scale) {

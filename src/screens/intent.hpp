@@ -190,6 +190,7 @@ enum class Key {
     MediaPrevious,
     MediaStop,
     Slash,
+    Tab,
     Other
 };
 

@@ -682,7 +682,7 @@ std::vector<AreaTrend> trends(const std::vector<CheckIn>& checkIns, std::int64_t
     };
     struct Acc {
         Side side = Side::None;
-        std::map<std::int64_t, std::pair<double, int>> weeks;
+        std::map<std::int64_t, std::pair<double, int>> weeks, before, after;
         std::map<std::int64_t, std::pair<std::optional<int>, std::optional<int>>> bySession; // before, after
         int count = 0;
     };
@@ -694,6 +694,11 @@ std::vector<AreaTrend> trends(const std::vector<CheckIn>& checkIns, std::int64_t
         auto& w = a.weeks[weekStartOf(c.at)];
         w.first += c.score;
         w.second += 1;
+        if (c.moment != CheckInMoment::Standalone) {
+            auto& m = (c.moment == CheckInMoment::Before ? a.before : a.after)[weekStartOf(c.at)];
+            m.first += c.score;
+            m.second += 1;
+        }
         ++a.count;
         if (c.sessionId) {
             auto& s = a.bySession[*c.sessionId];
@@ -708,6 +713,8 @@ std::vector<AreaTrend> trends(const std::vector<CheckIn>& checkIns, std::int64_t
         t.side = a.side;
         t.checkIns = a.count;
         for (const auto& [start, sum] : a.weeks) t.weeks.push_back({start, sum.first / sum.second, sum.second});
+        for (const auto& [start, sum] : a.before) t.before.push_back({start, sum.first / sum.second, sum.second});
+        for (const auto& [start, sum] : a.after) t.after.push_back({start, sum.first / sum.second, sum.second});
         double change = 0;
         int pairs = 0;
         for (const auto& [id, ba] : a.bySession)

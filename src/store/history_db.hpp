@@ -169,6 +169,7 @@ struct AreaTrend {
     std::string area;
     Side side = Side::None;
     std::vector<WeekAverage> weeks;            // oldest first, only weeks with check-ins
+    std::vector<WeekAverage> before, after;    // the same, of the check-ins before / after a session
     std::optional<double> beforeToAfterChange; // mean of (after - before) within sessions
     int checkIns = 0;
 };

@@ -76,7 +76,8 @@ FontSizes fontSizesFor(float windowHeightPx, float uiScale, float textScale) {
     FontSizes s;
     const float playerText = windowHeightPx * kLabelCapShare * textScale / kInterCapPerPx;
     s.playerText = bounded(roundTo(std::clamp(playerText, 16.0f, kMaxPlayerTextPx), 4));
-    const float capitals = windowHeightPx * kSideCapShare * textScale / kInterCapPerPx;
+    // The side's capitals keep their size at a bigger text size (player_layout.hpp).
+    const float capitals = windowHeightPx * kSideCapShare * std::min(textScale, 1.0f) / kInterCapPerPx;
     s.capitals = bounded(roundTo(std::clamp(capitals, 16.0f, kMaxCapitalsPx), 8));
     s.body = bounded(roundTo(20.0f * uiScale, 1));
     s.heading = bounded(roundTo(28.0f * uiScale, 1));

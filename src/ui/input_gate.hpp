@@ -20,6 +20,30 @@ struct InputTouch {
     };
     Kind kind = Kind::Other;
     int code = 0;
+    // Key only: a modifier that makes keys commands (Ctrl, the left Alt, Super) is held once
+    // this key has gone down or up.
+    bool commandHeld = false;
+};
+
+// Typed text reaches the fields only while no command modifier is held. Alt+S and Alt+K are the
+// editor's; under X11 without an input method SDL sends no text for them, but an input method
+// (IBus, fcitx) or a Wayland compositor may send the letter as text too, and Dear ImGui would
+// type it into the field that has the keys ("45s" became "45ssk"). The modifiers are those of
+// the last key event before the text, in the order the events came, so a held-back key counts
+// where it was pressed. The right Alt is AltGr on many layouts and types (€, @): it never blocks.
+class TypingGuard {
+  public:
+    // Sees every event handed on, in order.
+    void saw(const InputTouch& touch) {
+        if (touch.kind == InputTouch::Kind::Key) commandHeld_ = touch.commandHeld;
+    }
+    // False for typed text while a command modifier is held: it goes to no field.
+    [[nodiscard]] bool types(const InputTouch& touch) const {
+        return touch.kind != InputTouch::Kind::Text || !commandHeld_;
+    }
+
+  private:
+    bool commandHeld_ = false;
 };
 
 class FrameInputGate {

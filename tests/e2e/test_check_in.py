@@ -100,6 +100,43 @@ class CheckInWindowTest(WindowTest):
         rows = [r for r in csv.DictReader(io.StringIO(out)) if r["kind"] == "check-in"]
         self.assertEqual([r["note"] for r in rows], [NOTE, "", ""])
 
+    def test_check_in_now_from_the_history_by_keyboard(self):
+        """History's "Check in now" is reached with the arrows or Tab and pressed with Enter: the
+        check-in opens, its score is stored, and History shows it again, its button still chosen."""
+        home = tempfile.mkdtemp(prefix="unknot-e2e-")
+        routines = Path(home) / "data" / "unknot" / "routines"
+        routines.mkdir(parents=True)
+        (routines / "heel-check.toml").write_text(ROUTINE)
+        app = self.start(home=home)
+        app.wait_for(r"library routines=")
+        n = app.line_count()
+        app.keys("h")
+        app.wait_for(r"screen history ", after=n)
+        # Enter before a button is chosen presses nothing (and starts no routine).
+        app.keys("Return")
+        # Tab chooses "Check in now" first; Down goes on to Back and Up comes back.
+        n = app.line_count()
+        app.keys("Tab")
+        app.wait_for(r"history focus=check-in", after=n)
+        app.keys("Down")
+        app.wait_for(r"history focus=back", after=n)
+        n = app.line_count()
+        app.keys("Up")
+        app.wait_for(r"history focus=check-in", after=n)
+        app.wait_for_screen(lambda s: s.distinct_colours() > 3, png_path=SHOTS_DIR / "history-focus.png")
+        self.assertNotIn("start routine=", app.log)
+        app.keys("Return")
+        app.wait_for(r"screen check-in moment=standalone questions=\d+", after=n)
+        app.keys("3", "Return")
+        app.wait_for(r"check-in index=1 ", after=n)
+        app.keys("Escape")
+        app.wait_for(r"check-in done moment=standalone answers=1", after=n)
+        app.wait_for(r"screen history .*check_ins=1", after=n)
+        got = [(c["side"], c["score"], c["moment"]) for c in app.history()["check_ins"]]
+        self.assertEqual(got, [("left", 3, "standalone")])
+        app.keys("ctrl+q")
+        self.assertEqual(app.wait_exit(), 0)
+
 
 if __name__ == "__main__":
     unittest.main()

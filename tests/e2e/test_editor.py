@@ -219,6 +219,45 @@ class EditorKeysTest(WindowTest):
         app.keys("ctrl+q")
         self.assertEqual(app.wait_exit(), 0)
 
+    def test_alt_s_and_alt_k_leave_the_field_with_the_keys_as_typed(self):
+        """An input method (IBus, fcitx) or Wayland may send Alt+S's letter as text too, which X11
+        alone never does: the app's test mode sends it (UNKNOT_TEST_TEXT_WITH_MODIFIERS=1), and the
+        field that has the keys keeps "45s" while Alt+S and Alt+K change the step."""
+        app = self.start(env_extra={"UNKNOT_TEST_TEXT_WITH_MODIFIERS": "1"})
+        app.wait_for(r"library routines=")
+        app.keys("n")
+        app.wait_for(r"screen editor new=1")
+        app.tab_to("name")
+        app.keys("ctrl+a")
+        app.type_text("Alt keys")
+        self.step_key(app, "alt+t", "1")
+        app.wait_for(r"test focus=1\.label$")
+        app.type_text("Squeeze")
+        app.tab_to("1.duration")
+        app.keys("ctrl+a")
+        app.type_text("4")
+        texts = r"test frame=\d+ .* text=(\d+) buttons=\d+ text_ignored=(\d+)"
+        m, _ = app.wait_for(texts)
+        before = int(m.group(1)) + int(m.group(2))
+        for chord in ("alt+s", "alt+k"):
+            self.step_key(app, chord, "1")
+        # Both letters came as text (to a field or ignored) before anything else is typed.
+        app.wait_for(texts, accept=lambda g: int(g.group(1)) + int(g.group(2)) >= before + 2)
+        self.assertEqual(app.field_with_keys(), "1.duration")
+        # The field kept the keys and holds "4": "5s" makes it "45s" (with the letters, "4sk5s",
+        # no duration, and the step would keep "4"). The letters went to no field.
+        app.type_text("5s")
+        n = app.line_count()
+        app.keys("ctrl+s")
+        m, _ = app.wait_for(r"saved routine=alt-keys path=(\S+)", after=n)
+        saved = Path(m.group(1)).read_text()
+        self.assertIn('duration = "45s"', saved)
+        self.assertIn('kind = "release"', saved)  # Alt+K: tense -> release
+        self.assertIn('sides = ["left", "right"]', saved)  # Alt+S: none -> left then right
+        app.wait_for(texts, accept=lambda g: int(g.group(2)) >= 3)  # Alt+T's, Alt+S's and Alt+K's letters
+        app.keys("ctrl+q")
+        self.assertEqual(app.wait_exit(), 0)
+
 
 # What the keys above made, as the editor writes it.
 KEYS_ONLY_SAVED = """name = "Keys only"

@@ -1,8 +1,11 @@
 """Layer 3: the player read from two metres. The app reports in test mode where it put each
-part of the player and how tall its capitals are ("test layout ... side=x,y,w,h,cap ..."); these
-tests hold those figures to the issue's (at 1366x768: the side 90 px, the label 46 px, "Next"
-30 px) and check that no two texts overlap, from 640x400 to 3840x2160 at text size 1 and 2; the
-exit question over the player and the finished screen likewise ("test finished-layout ...")."""
+part of the player and how tall its capitals are ("test layout ... side=x,y,w,h,cap ...", then
+"cut=..." naming any text cut with an ellipsis); these tests hold those figures to the issues'
+(at 1366x768: the side 90 px, the label 46 px, the round/time line 27 px, "Next" 30 px growing
+to 44 px and never cut; text size 2 makes the words bigger and leaves the digits their size) and
+check that no two texts overlap and none leaves the window, at 640x400, 1366x768, 1920x1080,
+2560x1440 and 3840x2160 at text size 1 and 2; the exit question over the player and the finished
+screen likewise ("test finished-layout ...")."""
 import re
 import unittest
 
@@ -59,14 +62,28 @@ class PlayerLayoutTest(unittest.TestCase):
                 self.assertFalse(overlaps(boxes[a], boxes[b]), f"{a} {boxes[a]} overlaps {b} {boxes[b]}\n{line}")
 
     def check_no_overlap(self, width, height, scale):
+        """Nothing overlaps, leaves the window or is cut, while "Next" grows over the phase's last
+        5 s too; returns the layout's boxes at the phase's start and grown."""
         app, m = self.start_sided(width, height, scale)
         self.assertEqual(float(m.group("scale")), scale)
         boxes = {k: v for k, v in parse_boxes(m.group("boxes")).items() if k not in OVERLAYS}
         for name in ("side", "kind", "countdown", "label", "next", "info", "name", "buttons"):
             self.assertIn(name, boxes, m.group(0))
         self.check_boxes(boxes, width, height, m.group(0))
+        self.assertNotIn(" cut=", m.group(0))
+        n = app.line_count()
         app.screenshot(SHOTS_DIR / f"layout-{width}x{height}-{scale}.png")
+        # Every frame of the phase, "Next" grown to its full size included, until the next phase.
+        _, end = app.wait_for(r"phase index=2 ", timeout=60, after=n)
+        frames = [g for g in (re.search(LAYOUT, line) for line in app.lines[n:end]) if g and " side=" in g.group(0)]
+        self.assertTrue(frames, app.log)
+        for g in frames:
+            self.assertNotIn(" cut=", g.group(0))
+            self.check_boxes({k: v for k, v in parse_boxes(g.group("boxes")).items() if k not in OVERLAYS}, width,
+                             height, g.group(0))
+        grown = max((parse_boxes(g.group("boxes")) for g in frames), key=lambda b: b["next"][4])
         self.assertIsNone(app.proc.poll(), app.log)
+        return boxes, grown
 
     def check_question_and_finished(self, width, height, scale):
         """Esc asks before leaving, in a band under the digits that keeps them in view, and the
@@ -121,11 +138,25 @@ class PlayerLayoutTest(unittest.TestCase):
         app.wait_for_screen(lambda s: s.fraction_near(tense, tolerance=20, step=16) < 0.05, timeout=30,
                             png_path=SHOTS_DIR / "layout-paused-1366x768.png")
 
+    def test_1366x768_text_size_2_makes_the_words_bigger_and_keeps_the_digits(self):
+        one, one_grown = self.check_no_overlap(1366, 768, 1.0)
+        two, two_grown = self.check_no_overlap(1366, 768, 2.0)
+        self.assertGreaterEqual(one_grown["next"][4], 44, "README: Next grows to 44 px")
+        self.assertGreaterEqual(one["info"][4], 27, "the round and the time left, from two metres")
+        self.assertGreaterEqual(two["countdown"][4], one["countdown"][4] - 0.5, "the digits keep their size")
+        self.assertGreaterEqual(two["side"][4], one["side"][4] - 0.5, "the side keeps its size")
+        for part in ("label", "cue", "info", "next"):
+            self.assertGreater(two[part][4], one[part][4] * 1.2, f"text size 2: {part} {one[part]} -> {two[part]}")
+        self.assertGreater(two_grown["next"][4], one_grown["next"][4] * 1.2)
+
     def test_640x400_text_size_1(self):
         self.check_no_overlap(640, 400, 1.0)
 
     def test_640x400_text_size_2(self):
-        self.check_no_overlap(640, 400, 2.0)
+        one, _ = self.check_no_overlap(640, 400, 1.0)
+        two, _ = self.check_no_overlap(640, 400, 2.0)
+        self.assertGreaterEqual(two["countdown"][4], one["countdown"][4] - 0.5, "the digits keep their size")
+        self.assertGreater(two["label"][4], one["label"][4], "text size 2 makes the words bigger")
 
     def test_640x400_text_size_2_question_and_finished(self):
         self.check_question_and_finished(640, 400, 2.0)
@@ -133,11 +164,23 @@ class PlayerLayoutTest(unittest.TestCase):
     def test_1366x768_text_size_1_question_and_finished(self):
         self.check_question_and_finished(1366, 768, 1.0)
 
-    def test_3840x2160_text_size_1(self):
-        self.check_no_overlap(3840, 2160, 1.0)
+    def test_1920x1080_text_size_1_and_2(self):
+        one, _ = self.check_no_overlap(1920, 1080, 1.0)
+        two, _ = self.check_no_overlap(1920, 1080, 2.0)
+        self.assertGreaterEqual(two["countdown"][4], one["countdown"][4] - 0.5)
+        self.assertGreater(two["next"][4], one["next"][4] * 1.2)
 
-    def test_3840x2160_text_size_2(self):
-        self.check_no_overlap(3840, 2160, 2.0)
+    def test_2560x1440_text_size_1_and_2(self):
+        one, _ = self.check_no_overlap(2560, 1440, 1.0)
+        two, _ = self.check_no_overlap(2560, 1440, 2.0)
+        self.assertGreaterEqual(two["countdown"][4], one["countdown"][4] - 0.5)
+        self.assertGreater(two["next"][4], one["next"][4] * 1.2)
+
+    def test_3840x2160_text_size_1_and_2(self):
+        one, _ = self.check_no_overlap(3840, 2160, 1.0)
+        two, _ = self.check_no_overlap(3840, 2160, 2.0)
+        self.assertGreaterEqual(two["countdown"][4], one["countdown"][4] - 0.5)
+        self.assertGreater(two["next"][4], one["next"][4] * 1.2)
 
 
 if __name__ == "__main__":

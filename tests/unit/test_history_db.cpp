@@ -363,6 +363,14 @@ TEST_CASE("trends over 12 weeks show each side apart, the weekly direction and t
     REQUIRE(t[0].beforeToAfterChange);
     CHECK(*t[0].beforeToAfterChange == doctest::Approx(-1.0));
     CHECK_FALSE(t[1].beforeToAfterChange);
+    // Before and after a session apart, week by week; a check-in on no session's day in neither.
+    REQUIRE(t[0].before.size() == 12);
+    REQUIRE(t[0].after.size() == 12);
+    CHECK(t[0].before.front().average == doctest::Approx(7.0));
+    CHECK(t[0].after.front().average == doctest::Approx(6.0));
+    CHECK(t[0].after.back().weekStart == kMonday + 11 * kWeek);
+    CHECK(t[1].before.empty());
+    CHECK(t[1].after.empty());
     CHECK(describeTrend(t[0]) == "left heel: 6.5 \xE2\x86\x92 1.5 over 12 weeks");
     CHECK(describeTrend(t[1]) == "right heel: 1.0 \xE2\x86\x92 1.0 over 12 weeks");
     CHECK(describeTrend(t[2]) == "knee: 3.0 (1 week)");

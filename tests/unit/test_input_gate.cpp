@@ -74,3 +74,42 @@ TEST_CASE("Ctrl+A then typing: every event once, in order, none lost to a frame"
     const std::vector<std::vector<int>> expected{{0, 1}, {2, 3, 4}, {5}, {6, 7}, {8}, {9}};
     CHECK(frames == expected);
 }
+
+namespace {
+InputTouch keyWith(int code, bool commandHeld) { return {Kind::Key, code, commandHeld}; }
+
+// The texts of `queue` that reach the fields, by index, through the gate's frames in order.
+std::vector<int> typedTexts(const std::vector<InputTouch>& queue) {
+    std::vector<int> typed;
+    TypingGuard guard;
+    for (const auto& frame : framesFor(queue))
+        for (int i : frame) {
+            guard.saw(queue[static_cast<std::size_t>(i)]);
+            if (queue[static_cast<std::size_t>(i)].kind == Kind::Text &&
+                guard.types(queue[static_cast<std::size_t>(i)]))
+                typed.push_back(i);
+        }
+    return typed;
+}
+} // namespace
+
+TEST_CASE("text typed while Alt or Ctrl or Super is held reaches no field and before and after it types") {
+    constexpr int kLAlt = 226, kS = 22, kK = 14;
+    // "5", then Alt down, S down, "s" (an input method's), S up, K down, "k", K up, Alt up, then "6".
+    const std::vector<InputTouch> queue{
+        keyWith(kA, false),    text(),                     // 0, 1: "5" typed
+        keyWith(kA, false),                                // 2
+        keyWith(kLAlt, true),                              // 3: Alt down
+        keyWith(kS, true),     text(),                     // 4, 5: Alt+S and its letter as text
+        keyWith(kS, true),                                 // 6
+        keyWith(kK, true),     text(),                     // 7, 8: Alt+K and its letter
+        keyWith(kK, true),                                 // 9
+        keyWith(kLAlt, false),                             // 10: Alt up
+        keyWith(kA, false),    text(), keyWith(kA, false), // 11-13: "6" typed
+    };
+    CHECK(typedTexts(queue) == std::vector<int>{1, 12});
+    // Text that comes before the key it belongs to, with nothing held, types as ever.
+    CHECK(typedTexts({text(), keyWith(kA, false)}) == std::vector<int>{0});
+    // The right Alt (AltGr: €, @) is no command modifier: the platform never marks it held.
+    CHECK(typedTexts({keyWith(230, false), keyWith(kA, false), text()}) == std::vector<int>{2});
+}

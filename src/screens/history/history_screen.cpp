@@ -22,16 +22,38 @@ void HistoryScreen::load() {
         checkIns_ = std::move(rows.checkIns);
     }
     const auto now = clocks.wallSeconds();
+    const ui::HistoryControl focused = model_.focused; // loaded again after a check-in: the focus stays
     model_ =
         ui::HistoryModel{&sessions_, minutesPerWeek(sessions_, now, 8), streakDays(sessions_, now), trends(checkIns_)};
+    model_.focused = focused;
     reporter.logf("screen history sessions=%zu check_ins=%zu open_ms=%lld", sessions_.size(), checkIns_.size(),
                   static_cast<long long>(clocks.steadyMs() - began));
 }
 
 bool HistoryScreen::handle(const ui::Intent& intent) {
-    if (intent.action != ui::Action::CloseView) return false;
-    host_.close(Route::History);
-    return true;
+    using ui::HistoryControl;
+    switch (intent.action) {
+    case ui::Action::CloseView: host_.close(Route::History); return true;
+    case ui::Action::SelectNext:
+    case ui::Action::SelectPrevious: {
+        // Two buttons: either way goes to the other one (the first press to "Check in now").
+        const HistoryControl now = model_.focused;
+        model_.focused = now == HistoryControl::CheckIn ? HistoryControl::Back : HistoryControl::CheckIn;
+        host_.reporter().logf("history focus=%s", model_.focused == HistoryControl::CheckIn ? "check-in" : "back");
+        return true;
+    }
+    case ui::Action::StartSelected: return true; // pressFocused() gave nothing: no button chosen yet
+    default: return false;
+    }
+}
+
+ui::Intent HistoryScreen::pressFocused() const {
+    switch (model_.focused) {
+    case ui::HistoryControl::CheckIn: return {ui::Action::OpenCheckIn};
+    case ui::HistoryControl::Back: return {ui::Action::CloseView};
+    case ui::HistoryControl::None: break;
+    }
+    return {ui::Action::StartSelected};
 }
 
 } // namespace unknot

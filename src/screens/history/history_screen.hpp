@@ -20,6 +20,8 @@ class HistoryScreen final : public Screen {
     bool handle(const ui::Intent& intent) override;
 
     [[nodiscard]] const ui::HistoryModel& model() const { return model_; }
+    // What Enter does: press the button the arrows or Tab chose (nothing before they chose one).
+    [[nodiscard]] ui::Intent pressFocused() const;
 
   private:
     ScreenHost& host_;

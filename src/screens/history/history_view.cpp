@@ -14,11 +14,24 @@ namespace unknot::ui {
 
 namespace {
 
-// One area on one side: its weekly averages as a line over 0 (none, at the bottom) to 10, the
-// text summary above it.
+// "7 Dec": a week's Monday, as the axes read it.
+std::string dayMonth(std::int64_t seconds) {
+    const std::time_t t = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm); // weeks start on Monday 00:00 UTC (store/history_db.hpp)
+    char text[16];
+    std::strftime(text, sizeof text, "%d %b", &tm);
+    return text[0] == '0' ? text + 1 : text;
+}
+
+// One area on one side: its weekly averages over 0 (none, at the bottom: lower is better) to 10,
+// the before and the after a session apart (before: hollow rings on a thin line, after: filled
+// dots on a thick one; the check-ins on no session's day only in the thin grey "all" line when
+// there is neither), the weeks' dates along the bottom, the text summary above.
 void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float line = ImGui::GetFontSize() * 1.3f;
+    const float fs = ImGui::GetFontSize();
+    const float line = fs * 1.3f;
     std::string title = describeTrend(t);
     if (t.beforeToAfterChange) {
         char change[64];
@@ -26,36 +39,79 @@ void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) 
         title += change;
     }
     dl->AddText(fonts.body, fonts.body->FontSize, at, colour(kPaper), title.c_str());
-    const ImVec2 a(at.x + ImGui::GetFontSize() * 1.5f, at.y + line + ImGui::GetFontSize() * 0.6f);
-    const ImVec2 b(at.x + size.x, at.y + size.y);
+    const ImVec2 a(at.x + fs * 1.5f, at.y + line + fs * 0.6f);
+    const ImVec2 b(at.x + size.x, at.y + size.y - line); // a line kept under it for the dates
     for (int score : {0, 5, 10}) {
         const float y = b.y - (b.y - a.y) * static_cast<float>(score) / 10.0f;
         dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), colour(kPaper, score == 0 ? 0.35f : 0.12f));
-        dl->AddText(ImVec2(at.x, y - ImGui::GetFontSize() * 0.5f), colour(kPaper, 0.6f), std::to_string(score).c_str());
+        dl->AddText(ImVec2(at.x, y - fs * 0.5f), colour(kPaper, 0.6f), std::to_string(score).c_str());
     }
     if (t.weeks.empty()) return;
     const double first = static_cast<double>(t.weeks.front().weekStart);
     const double span = std::max(1.0, static_cast<double>(t.weeks.back().weekStart) - first);
-    std::vector<ImVec2> points;
-    for (const WeekAverage& w : t.weeks) {
-        const float x = t.weeks.size() == 1
-                            ? (a.x + b.x) * 0.5f
-                            : a.x + (b.x - a.x) * static_cast<float>((static_cast<double>(w.weekStart) - first) / span);
-        points.emplace_back(x, b.y - (b.y - a.y) * static_cast<float>(w.average / 10.0));
+    const auto xOf = [&](std::int64_t weekStart) {
+        return t.weeks.size() == 1
+                   ? (a.x + b.x) * 0.5f
+                   : a.x + (b.x - a.x) * static_cast<float>((static_cast<double>(weekStart) - first) / span);
+    };
+    // The dates: the first week's and the last's (and the middle one's when there is room).
+    const auto date = [&](std::int64_t weekStart, float align) {
+        const std::string text = dayMonth(weekStart);
+        const float w = ImGui::CalcTextSize(text.c_str()).x;
+        const float x = std::clamp(xOf(weekStart) - w * align, at.x, b.x - w);
+        dl->AddText(ImVec2(x, b.y + fs * 0.25f), colour(kPaper, 0.7f), text.c_str());
+    };
+    date(t.weeks.front().weekStart, 0.0f);
+    if (t.weeks.size() > 1) date(t.weeks.back().weekStart, 1.0f);
+    if (t.weeks.size() > 2 && size.x > fs * 18) date(t.weeks[t.weeks.size() / 2].weekStart, 0.5f);
+    const auto series = [&](const std::vector<WeekAverage>& weeks, ImU32 col, float thickness, bool filled) {
+        std::vector<ImVec2> points;
+        for (const WeekAverage& w : weeks)
+            points.emplace_back(xOf(w.weekStart), b.y - (b.y - a.y) * static_cast<float>(w.average / 10.0));
+        dl->AddPolyline(points.data(), static_cast<int>(points.size()), col, 0, thickness);
+        for (const ImVec2& p : points) {
+            if (filled)
+                dl->AddCircleFilled(p, fs * 0.28f, col);
+            else {
+                dl->AddCircleFilled(p, fs * 0.28f, colour(kInk));
+                dl->AddCircle(p, fs * 0.28f, col, 0, 2.0f);
+            }
+        }
+    };
+    if (t.before.empty() && t.after.empty()) {
+        series(t.weeks, colour(kAccent), 3.0f, true);
+        return;
     }
-    dl->AddPolyline(points.data(), static_cast<int>(points.size()), colour(kAccent), 0, 3.0f);
-    for (const ImVec2& p : points) dl->AddCircleFilled(p, 4.0f, colour(kAccent));
+    series(t.before, colour(kPaper, 0.85f), 1.5f, false);
+    series(t.after, colour(kAccent), 3.0f, true);
 }
 
 // Per area, left and right side by side so an imbalance shows.
 void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts) {
     if (trends.empty()) return;
     ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted("How it feels (weekly average, 0 none \xE2\x80\xA6 10 worst)");
+    ImGui::TextUnformatted("How it feels: lower is better (weekly average, 0 none \xE2\x80\xA6 10 worst)");
     ImGui::PopFont();
+    const bool sessions = std::any_of(trends.begin(), trends.end(),
+                                      [](const AreaTrend& t) { return !t.before.empty() || !t.after.empty(); });
+    if (sessions) {
+        // The key to the two series, drawn as the panels draw them.
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float fs = ImGui::GetFontSize();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float r = fs * 0.28f, cy = p.y + fs * 0.5f;
+        dl->AddCircle(ImVec2(p.x + r, cy), r, colour(kPaper, 0.85f), 0, 2.0f);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + fs, p.y));
+        ImGui::TextUnformatted("before a session");
+        ImGui::SameLine(0, fs * 1.5f);
+        const ImVec2 q = ImGui::GetCursorScreenPos();
+        dl->AddCircleFilled(ImVec2(q.x + r, cy), r, colour(kAccent));
+        ImGui::SetCursorScreenPos(ImVec2(q.x + fs, q.y));
+        ImGui::TextUnformatted("after it");
+    }
     const float width = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetFontSize() * 2;
-    const float height = ImGui::GetFontSize() * 7.5f;
+    const float height = ImGui::GetFontSize() * 8.8f;
     for (std::size_t i = 0; i < trends.size();) {
         std::size_t j = i + 1;
         while (j < trends.size() && trends[j].area == trends[i].area && j - i < 2) ++j;
@@ -70,6 +126,18 @@ void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts) {
     ImGui::Separator();
 }
 
+// A button that shows it is the one Enter presses (chosen with the arrows or Tab).
+bool focusableButton(const char* label, const Fonts& fonts, ImVec2 size, bool focused) {
+    const bool pressed = button(label, fonts.heading, size);
+    if (focused) {
+        const float t = std::max(3.0f, ImGui::GetFontSize() * 0.15f);
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(ImGui::GetItemRectMin().x - t, ImGui::GetItemRectMin().y - t),
+                                            ImVec2(ImGui::GetItemRectMax().x + t, ImGui::GetItemRectMax().y + t),
+                                            colour(kAccent), t, 0, t);
+    }
+    return pressed;
+}
+
 } // namespace
 
 Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
@@ -78,13 +146,18 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted("History");
     ImGui::PopFont();
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::GetFontSize() * 8);
-    if (button("Back (Esc)", fonts.heading, ImVec2(ImGui::GetFontSize() * 8, 0))) close = {Action::CloseView};
+    // "Check in now", then "Back": the arrows or Tab choose one, Enter presses it.
     ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::GetFontSize() * 17);
-    if (button("Check in now", fonts.heading, ImVec2(ImGui::GetFontSize() * 8.5f, 0))) close = {Action::OpenCheckIn};
+    if (focusableButton("Check in now", fonts, ImVec2(ImGui::GetFontSize() * 8.5f, 0),
+                        m.focused == HistoryControl::CheckIn))
+        close = {Action::OpenCheckIn};
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::GetFontSize() * 8);
+    if (focusableButton("Back (Esc)", fonts, ImVec2(ImGui::GetFontSize() * 8, 0), m.focused == HistoryControl::Back))
+        close = {Action::CloseView};
     ImGui::PushFont(fonts.heading);
     ImGui::Text("Current streak: %d %s", m.streakDays, m.streakDays == 1 ? "day" : "days");
     ImGui::PopFont();
+    ImGui::TextDisabled("Arrows or Tab choose a button, Enter presses it.");
 
     // Minutes per week, a bar each, this week on the right.
     const float chartH = ImGui::GetFontSize() * 8;

@@ -110,6 +110,37 @@ std::string ellipsize(const TextMeasure& m, Face face, float px, std::string_vie
     return out + std::string(kEllipsis);
 }
 
+namespace {
+
+// The first of `candidates` (longest first) that fits one line of `width`, else the last.
+std::string firstFitting(const TextMeasure& m, float px, const std::vector<std::string>& candidates, float width) {
+    std::string chosen;
+    for (const std::string& c : candidates) {
+        if (c.empty()) continue;
+        chosen = c;
+        if (m.width(Face::Text, px, c) <= width) break;
+    }
+    return chosen;
+}
+
+// The size, `px` or smaller, at which `text` wraps into at most `maxLines` lines of `width`
+// with no word cut: what must be read whole (the time of what comes next) shrinks, never cut.
+float wholeIn(const TextMeasure& m, float px, const std::string& text, float width, std::size_t maxLines) {
+    const auto whole = [&](float size) {
+        const auto lines = wrap(m, Face::Text, size, text, width, static_cast<std::size_t>(-1));
+        if (lines.size() > maxLines) return false;
+        return std::none_of(lines.begin(), lines.end(), [](const std::string& l) {
+            return l.size() >= 3 && l.compare(l.size() - 3, 3, kEllipsis) == 0;
+        });
+    };
+    for (int i = 0; i < 40 && px > 2 && !whole(px); ++i) px *= 0.95f;
+    return px;
+}
+
+constexpr float kColumnDigitsShare = 0.7f;
+
+} // namespace
+
 PlayerLayout layOutPlayer(const PlayerText& t, float W, float H, float s, const TextMeasure& m) {
     PlayerLayout L;
     W = std::max(W, 1.0f);
@@ -121,42 +152,119 @@ PlayerLayout layOutPlayer(const PlayerText& t, float W, float H, float s, const 
     const float x0 = bandW + mx, cw = std::max(1.0f, W - 2 * (bandW + mx));
     const auto lineH = [&](Face f, float cap) { return m.lineHeight(f, pxForCap(m, f, cap)); };
 
-    // The sizes asked for, at fit 1.
-    const float nameCap = 0.022f * H * s, sideCap = kSideCapShare * H * s, labelCap = kLabelCapShare * H * s;
-    const float cueCap = 0.034f * H * s, infoCap = 0.026f * H * s;
+    // The text size makes the words bigger; the digits and the side keep the size they have at
+    // text size 1 (already the biggest things on the screen), and so does the chrome, which is
+    // for a hand near the keyboard and recedes while playing. The words take the room the
+    // digits leave at text size 1, so a bigger text size never shrinks the time left.
+    const float base = std::min(s, 1.0f);
+    const float nameCap = 0.022f * H * base, buttonsH = 0.065f * H * base;
+    const float sideCap = kSideCapShare * H * base;
+    const auto labelCap = [&](float k) { return kLabelCapShare * H * k; };
+    const auto cueCap = [&](float k) { return 0.034f * H * k; };
+    const auto infoCap = [&](float k) { return kInfoCapShare * H * k; };
     const float growth = std::clamp(t.nextGrowth, 0.0f, 1.0f);
-    const float nextCap = (kNextCapShare + (kNextGrownCapShare - kNextCapShare) * growth) * H * s;
-    const float nextReserveCap = kNextGrownCapShare * H * s;
-    const float buttonsH = 0.065f * H * s;
+    const auto nextCap = [&](float k) {
+        return (kNextCapShare + (kNextGrownCapShare - kNextCapShare) * growth) * H * k;
+    };
+    const auto nextReserveCap = [&](float k) { return kNextGrownCapShare * H * k; };
     const float barH = std::max(4.0f, H * 0.014f), routineBarH = std::max(3.0f, H * 0.009f);
     const float sideRowH = sideCap * (1 + 2 * kSideTagPad); // the side's tag
-    // Lines reserved at fit 1: at a smaller size a text wraps into as many lines or fewer.
-    const std::size_t labelLines =
-        std::max<std::size_t>(1, wrap(m, Face::Text, pxForCap(m, Face::Text, labelCap), t.label, cw, 2).size());
-    const std::size_t cueLines =
-        std::max<std::size_t>(1, wrap(m, Face::Text, pxForCap(m, Face::Text, cueCap), t.cue, cw, 2).size());
+    // TRANSLATORS: the side's tag, the player's largest word after the digits: capitals, short.
+    const std::string word = t.side == Side::Left    ? C_("side tag", "LEFT")
+                             : t.side == Side::Right ? C_("side tag", "RIGHT")
+                                                     : "";
+    // "Next" in its longest form that fits one line when grown, else wrapped: never cut.
+    const std::string nextText = firstFitting(m, pxForCap(m, Face::Text, nextReserveCap(s)), {t.next, t.nextShort}, cw);
 
-    const float scaled = lineH(Face::Text, nameCap) + sideRowH +
-                         static_cast<float>(labelLines) * lineH(Face::Text, labelCap) +
-                         static_cast<float>(cueLines) * lineH(Face::Text, cueCap) + lineH(Face::Text, infoCap) +
-                         lineH(Face::Text, nextReserveCap) + buttonsH;
-    const float fixed = 2 * my + barH + routineBarH + gap * 8.5f;
+    // The words' height at size k, with the lines each wraps into at that size (at a smaller
+    // size a text wraps into as many lines or fewer).
+    struct Lines {
+        std::size_t label = 1, cue = 1, info = 1, next = 1;
+    };
+    const auto linesAt = [&](float k) {
+        const auto count = [&](const std::string& text, float cap) {
+            return std::max<std::size_t>(1, wrap(m, Face::Text, pxForCap(m, Face::Text, cap), text, cw, 2).size());
+        };
+        return Lines{count(t.label, labelCap(k)), count(t.cue, cueCap(k)), count(t.info, infoCap(k)),
+                     count(nextText, nextReserveCap(k))};
+    };
+    const auto wordsH = [&](float k, const Lines& n) {
+        return static_cast<float>(n.label) * lineH(Face::Text, labelCap(k)) +
+               static_cast<float>(n.cue) * lineH(Face::Text, cueCap(k)) +
+               static_cast<float>(n.info) * lineH(Face::Text, infoCap(k)) +
+               static_cast<float>(n.next) * lineH(Face::Text, nextReserveCap(k));
+    };
+    const float chromeH = lineH(Face::Text, nameCap) + buttonsH;
+    const float fixed = 2 * my + barH + routineBarH + gap * 7.5f;
     const float digitsMin = kDigitsMinCapShare * H;
-    float f = 1, digitsCap = 0;
-    if (H - fixed - scaled >= digitsMin) {
-        digitsCap = std::min(kDigitsCapShare * H, H - fixed - scaled);
+    const Lines baseLines = linesAt(base);
+    // Height left for the digits' row at text size 1, beside the side's tag or under it.
+    const float avail = H - fixed - chromeH - wordsH(base, baseLines);
+
+    // The side's tag and the kind at a given scale of the side.
+    const auto tagWidth = [&](float sidePx) {
+        const float cap = m.capHeight(Face::Capitals, sidePx);
+        return word.empty() ? 0.0f : m.width(Face::Capitals, sidePx, word) + cap * (3 * kSideTagPad + kSideArrow);
+    };
+    const auto digitsCapFor = [&](float heightCap, float width) {
+        if (t.clock.empty()) return heightCap;
+        float px = pxForCap(m, Face::Digits, heightCap);
+        if (const float w = m.width(Face::Digits, px, t.clock); w > width) px *= width / w;
+        return m.capHeight(Face::Digits, px);
+    };
+    const float sidePx0 = pxForCap(m, Face::Capitals, sideCap);
+    const float kindPx0 = pxForCap(m, Face::Text, labelCap(base));
+    // Beside the digits: a column with the tag and, under it, the phase's kind (smaller there
+    // when it must be: its colour says it too).
+    const float kindW0 = m.width(Face::Text, kindPx0, t.kind);
+    const float colW = std::max(tagWidth(sidePx0), word.empty() ? kindW0 : 0.0f);
+    const float colH =
+        (word.empty() ? 0.0f : sideRowH + gap) + m.lineHeight(Face::Text, kindPx0) * (word.empty() ? 1.0f : 0.6f);
+    const float colDigits = digitsCapFor(std::min(kDigitsCapShare * H, avail), cw - colW - 2 * gap);
+    const float rowDigits = digitsCapFor(std::min(kDigitsCapShare * H, avail - sideRowH - gap), cw);
+    // Beside them when the digits keep most of the width and lose at most 30 % of what they
+    // would have under them: the row the tag leaves is room for the words at a bigger text size.
+    const bool column = colW + 2 * gap <= cw * 0.55f && avail >= colH && colDigits >= digitsMin &&
+                        colDigits >= kColumnDigitsShare * rowDigits;
+
+    float f = 1, sideFit = 1, digitsCap = 0, digitsRowH = 0;
+    if (column) {
+        digitsCap = colDigits;
+        digitsRowH = std::max(digitsCap, colH);
+    } else if (avail - sideRowH - gap >= digitsMin) {
+        digitsCap = rowDigits;
+        digitsRowH = std::min(kDigitsCapShare * H, avail - sideRowH - gap);
     } else {
-        // The time left comes first: the digits keep their minimum and the words shrink.
-        f = std::max(0.05f, (H - fixed - digitsMin) / scaled);
-        digitsCap = std::min(digitsMin, H - fixed - scaled * f);
+        // The time left comes first: the digits keep their minimum and everything else shrinks.
+        const float scaled = chromeH + sideRowH + wordsH(base, baseLines);
+        sideFit = std::max(0.05f, (H - fixed - gap - digitsMin) / scaled);
+        digitsRowH = std::min(digitsMin, H - fixed - gap - scaled * sideFit);
+        digitsCap = digitsCapFor(digitsRowH, cw);
     }
+    // The words at text size s, in the height left (at least as big as at text size 1).
+    const float used = fixed + chromeH * sideFit + digitsRowH + (column ? 0.0f : sideRowH * sideFit + gap);
+    // The biggest size up to s whose words, wrapped at that size, fit the height left.
+    const float wordsRoom = H - used;
+    float k = s;
+    Lines reserved = linesAt(k);
+    for (float need = wordsH(k, reserved); need > wordsRoom && k > base * sideFit;) {
+        k = std::max(base * sideFit, k * 0.97f);
+        reserved = linesAt(k);
+        need = wordsH(k, reserved);
+        if (k <= base * sideFit) {
+            // Where even text size 1 is tight, the words shrink as much as the rest did.
+            k = std::min(k, k * wordsRoom / need);
+            break;
+        }
+    }
+    f = k / s;
     L.fit = f;
 
     float y = my;
     // The chrome: the routine's name on the left, the volume on the right.
     {
         std::string name = t.name;
-        const float px = pxForCap(m, Face::Text, nameCap * f);
+        const float px = pxForCap(m, Face::Text, nameCap * sideFit);
         name = ellipsize(m, Face::Text, px, name, cw * 0.6f);
         L.name = centredLine(m, Face::Text, px, std::move(name), x0, 0, y);
         for (auto& line : L.name.lines) line.x = x0;
@@ -165,113 +273,131 @@ PlayerLayout layOutPlayer(const PlayerText& t, float W, float H, float s, const 
         L.volume = {x0 + cw * 0.7f, y, cw * 0.3f, rowH};
         y += rowH + gap;
     }
-    // The side's word on its side, the phase's kind on the other (centred without a side).
-    {
-        const float rowH = sideRowH * f;
-        float sidePx = pxForCap(m, Face::Capitals, sideCap * f);
-        float kindPx = pxForCap(m, Face::Text, labelCap * f);
-        // TRANSLATORS: the side's tag, the player's largest word after the digits: capitals, short.
-        const std::string word = t.side == Side::Left    ? C_("side tag", "LEFT")
-                                 : t.side == Side::Right ? C_("side tag", "RIGHT")
-                                                         : "";
-        const auto sideWidth = [&] {
-            const float cap = m.capHeight(Face::Capitals, sidePx);
-            return word.empty() ? 0.0f : m.width(Face::Capitals, sidePx, word) + cap * (3 * kSideTagPad + kSideArrow);
-        };
+    // The side's tag, on its side of the window, pointing that way.
+    const auto placeTag = [&](float sidePx, float bx, float by) {
+        const float cap = m.capHeight(Face::Capitals, sidePx);
+        const float pad = cap * kSideTagPad;
+        L.side.face = Face::Capitals;
+        L.side.px = sidePx;
+        L.side.cap = cap;
+        // The arrow (drawn by the view) points to the side, beside the word.
+        const float textX = t.side == Side::Left ? bx + 2 * pad + cap * kSideArrow : bx + pad;
+        L.side.lines.push_back({word, textX, by + pad - m.capTop(Face::Capitals, sidePx)});
+        L.side.box = {bx, by, tagWidth(sidePx), cap + 2 * pad};
+        L.band = t.side == Side::Left ? Rect{0, 0, bandW, H} : Rect{W - bandW, 0, bandW, H};
+    };
+    // The digits (or the manual phase's hint) in a box of the row.
+    const auto placeDigits = [&](float bx, float bw, float by, float bh) {
+        if (!t.clock.empty()) {
+            const float px = pxForCap(m, Face::Digits, digitsCap);
+            const float cap = m.capHeight(Face::Digits, px), w = m.width(Face::Digits, px, t.clock);
+            const float inkTop = by + (bh - cap) * 0.5f;
+            L.countdown.face = Face::Digits;
+            L.countdown.px = px;
+            L.countdown.cap = cap;
+            L.countdown.lines.push_back({t.clock, bx + (bw - w) * 0.5f, inkTop - m.capTop(Face::Digits, px)});
+            L.countdown.box = {bx + (bw - w) * 0.5f, inkTop, w, cap};
+        } else {
+            std::string hint = t.manualHint;
+            float px = pxForCap(m, Face::Text, std::min(labelCap(k) * 1.3f, bh * 0.6f));
+            px = fitLine(m, Face::Text, px, hint, bw, 0.3f);
+            const float h = m.lineHeight(Face::Text, px);
+            L.countdown = centredLine(m, Face::Text, px, std::move(hint), bx, bw, by + (bh - h) * 0.5f);
+        }
+    };
+    if (column) {
+        // The tag and the kind in a column on the side's edge (the left without a side), the
+        // digits beside them.
+        const bool right = t.side == Side::Right;
+        const float colX = right ? x0 + cw - colW : x0;
+        const float kindRoom = digitsRowH - (word.empty() ? 0.0f : sideRowH + gap);
+        float kindPx = pxForCap(m, Face::Text, labelCap(k));
+        kindPx = std::min(kindPx, kindPx0 * kindRoom / std::max(1.0f, m.lineHeight(Face::Text, kindPx0)));
+        if (const float kw = m.width(Face::Text, kindPx, t.kind); kw > colW) kindPx *= colW / kw;
+        const float contentH = (word.empty() ? 0.0f : sideRowH + gap) + m.lineHeight(Face::Text, kindPx);
+        float cy = y + (digitsRowH - contentH) * 0.5f;
+        if (!word.empty()) {
+            placeTag(sidePx0, right ? x0 + cw - tagWidth(sidePx0) : x0, cy);
+            cy += sideRowH + gap;
+        }
+        const float kw = m.width(Face::Text, kindPx, t.kind);
+        L.kind = centredLine(m, Face::Text, kindPx, t.kind, right ? x0 + cw - kw : x0, kw, cy);
+        const float dx = right ? x0 : colX + colW + 2 * gap;
+        placeDigits(dx, cw - colW - 2 * gap, y, digitsRowH);
+        y += digitsRowH + gap;
+    } else {
+        // The side's word on its side, the phase's kind on the other (centred without a side),
+        // in a row above the digits.
+        const float rowH = sideRowH * sideFit;
+        float sidePx = pxForCap(m, Face::Capitals, sideCap * sideFit);
+        float kindPx = pxForCap(m, Face::Text, labelCap(k));
+        // The kind no taller than its row.
+        kindPx = std::min(kindPx, kindPx * rowH / std::max(1.0f, m.lineHeight(Face::Text, kindPx)));
         const auto kindWidth = [&] { return m.width(Face::Text, kindPx, t.kind); };
         const float room = cw - (word.empty() ? 0.0f : gap * 2);
-        if (sideWidth() + kindWidth() > room && kindWidth() > 0)
-            kindPx *= std::clamp((room - sideWidth()) / kindWidth(), 0.6f, 1.0f);
-        if (const float both = sideWidth() + kindWidth(); both > room) {
+        if (tagWidth(sidePx) + kindWidth() > room && kindWidth() > 0)
+            kindPx *= std::clamp((room - tagWidth(sidePx)) / kindWidth(), 0.6f, 1.0f);
+        if (const float both = tagWidth(sidePx) + kindWidth(); both > room) {
             sidePx *= room / both;
             kindPx *= room / both;
         }
         if (!word.empty()) {
             const float cap = m.capHeight(Face::Capitals, sidePx);
-            const float pad = cap * kSideTagPad, boxW = sideWidth(), boxH = cap + 2 * pad;
-            const float bx = t.side == Side::Left ? x0 : x0 + cw - boxW;
-            const float by = y + (rowH - boxH) * 0.5f;
-            L.side.face = Face::Capitals;
-            L.side.px = sidePx;
-            L.side.cap = cap;
-            // The arrow (drawn by the view) points to the side, beside the word.
-            const float textX = t.side == Side::Left ? bx + 2 * pad + cap * kSideArrow : bx + pad;
-            L.side.lines.push_back({word, textX, by + pad - m.capTop(Face::Capitals, sidePx)});
-            L.side.box = {bx, by, boxW, boxH};
-            L.band = t.side == Side::Left ? Rect{0, 0, bandW, H} : Rect{W - bandW, 0, bandW, H};
+            const float boxW = tagWidth(sidePx), boxH = cap + 2 * cap * kSideTagPad;
+            placeTag(sidePx, t.side == Side::Left ? x0 : x0 + cw - boxW, y + (rowH - boxH) * 0.5f);
         }
         const float kh = m.lineHeight(Face::Text, kindPx);
         const float kw = kindWidth();
         const float kx = word.empty() ? x0 + (cw - kw) * 0.5f : t.side == Side::Left ? x0 + cw - kw : x0;
         L.kind = centredLine(m, Face::Text, kindPx, t.kind, kx, kw, y + std::max(0.0f, (rowH - kh) * 0.5f));
         y += rowH + gap;
-    }
-    // The digits, or the manual phase's hint, in the height left for them.
-    {
-        if (!t.clock.empty()) {
-            float px = pxForCap(m, Face::Digits, digitsCap);
-            if (const float w = m.width(Face::Digits, px, t.clock); w > cw) px *= cw / w;
-            const float cap = m.capHeight(Face::Digits, px), w = m.width(Face::Digits, px, t.clock);
-            const float inkTop = y + (digitsCap - cap) * 0.5f;
-            L.countdown.face = Face::Digits;
-            L.countdown.px = px;
-            L.countdown.cap = cap;
-            L.countdown.lines.push_back({t.clock, x0 + (cw - w) * 0.5f, inkTop - m.capTop(Face::Digits, px)});
-            L.countdown.box = {x0 + (cw - w) * 0.5f, inkTop, w, cap};
-        } else {
-            std::string hint = t.manualHint;
-            float px = pxForCap(m, Face::Text, std::min(labelCap * f * 1.3f, digitsCap * 0.6f));
-            px = fitLine(m, Face::Text, px, hint, cw, 0.3f);
-            const float h = m.lineHeight(Face::Text, px);
-            L.countdown = centredLine(m, Face::Text, px, std::move(hint), x0, cw, y + (digitsCap - h) * 0.5f);
-        }
-        y += digitsCap + gap;
+        placeDigits(x0, cw, y, digitsRowH);
+        y += digitsRowH + gap;
     }
     // What to do, then its cue.
     {
-        const float px = pxForCap(m, Face::Text, labelCap * f);
-        L.label = centredLines(m, Face::Text, px, wrap(m, Face::Text, px, t.label, cw, labelLines), x0, cw, y);
-        y += static_cast<float>(labelLines) * m.lineHeight(Face::Text, px) + gap;
-        const float cuePx = pxForCap(m, Face::Text, cueCap * f);
-        L.cue = centredLines(m, Face::Text, cuePx, wrap(m, Face::Text, cuePx, t.cue, cw, cueLines), x0, cw, y);
-        y += static_cast<float>(cueLines) * m.lineHeight(Face::Text, cuePx) + gap;
+        const float px = pxForCap(m, Face::Text, labelCap(k));
+        L.label = centredLines(m, Face::Text, px, wrap(m, Face::Text, px, t.label, cw, reserved.label), x0, cw, y);
+        y += static_cast<float>(reserved.label) * m.lineHeight(Face::Text, px) + gap;
+        const float cuePx = pxForCap(m, Face::Text, cueCap(k));
+        L.cue = centredLines(m, Face::Text, cuePx, wrap(m, Face::Text, cuePx, t.cue, cw, reserved.cue), x0, cw, y);
+        y += static_cast<float>(reserved.cue) * m.lineHeight(Face::Text, cuePx) + gap;
     }
     // This phase's progress and the routine's.
     L.phaseBar = {x0, y, cw, barH};
     y += barH + gap * 0.5f;
     L.routineBar = {x0, y, cw, routineBarH};
     y += routineBarH + gap;
-    // Round and time left, then what comes next (room kept for it grown).
+    // Round and time left, then what comes next (room kept for it grown); wrapped, not cut.
     {
-        std::string info = t.info;
-        const float px = fitLine(m, Face::Text, pxForCap(m, Face::Text, infoCap * f), info, cw, 0.7f);
-        L.info = centredLine(m, Face::Text, px, std::move(info), x0, cw, y);
-        y += m.lineHeight(Face::Text, pxForCap(m, Face::Text, infoCap * f)) + gap;
-        std::string next = t.next;
-        const float nextPx = fitLine(m, Face::Text, pxForCap(m, Face::Text, nextCap * f), next, cw, 0.7f);
-        const float reserve = lineH(Face::Text, nextReserveCap * f);
-        L.next = centredLine(m, Face::Text, nextPx, std::move(next), x0, cw,
-                             y + (reserve - m.lineHeight(Face::Text, nextPx)) * 0.5f);
+        const float px = wholeIn(m, pxForCap(m, Face::Text, infoCap(k)), t.info, cw, reserved.info);
+        L.info = centredLines(m, Face::Text, px, wrap(m, Face::Text, px, t.info, cw, reserved.info), x0, cw, y);
+        y += static_cast<float>(reserved.info) * lineH(Face::Text, infoCap(k)) + gap;
+        const float nextPx = wholeIn(m, pxForCap(m, Face::Text, nextCap(k)), nextText, cw, reserved.next);
+        const std::vector<std::string> next = wrap(m, Face::Text, nextPx, nextText, cw, reserved.next);
+        const float reserve = static_cast<float>(reserved.next) * lineH(Face::Text, nextReserveCap(k));
+        const float drawn = static_cast<float>(next.size()) * m.lineHeight(Face::Text, nextPx);
+        L.next = centredLines(m, Face::Text, nextPx, next, x0, cw, y + (reserve - drawn) * 0.5f);
     }
     // The buttons along the bottom; what height is left stays between them and "Next".
-    L.buttons = {x0, H - my - buttonsH * f, cw, buttonsH * f};
-    L.buttonPx = pxForCap(m, Face::Text, buttonsH * f * 0.3f);
+    L.buttons = {x0, H - my - buttonsH * sideFit, cw, buttonsH * sideFit};
+    L.buttonPx = pxForCap(m, Face::Text, buttonsH * sideFit * 0.3f);
 
     if (t.paused) {
         // From across the room: one huge word over the dimmed screen, and how to go on.
-        std::string word = _("PAUSED");
+        std::string paused = _("PAUSED");
         float px = pxForCap(m, Face::Capitals, 0.2f * H * s);
-        px = fitLine(m, Face::Capitals, px, word, W * 0.9f, 0.05f);
+        px = fitLine(m, Face::Capitals, px, paused, W * 0.9f, 0.05f);
         const float cap = m.capHeight(Face::Capitals, px);
         const float top = H * 0.42f - cap * 0.5f;
-        const float w = m.width(Face::Capitals, px, word);
+        const float w = m.width(Face::Capitals, px, paused);
         L.pausedWord.face = Face::Capitals;
         L.pausedWord.px = px;
         L.pausedWord.cap = cap;
-        L.pausedWord.lines.push_back({word, (W - w) * 0.5f, top - m.capTop(Face::Capitals, px)});
+        L.pausedWord.lines.push_back({paused, (W - w) * 0.5f, top - m.capTop(Face::Capitals, px)});
         L.pausedWord.box = {(W - w) * 0.5f, top, w, cap};
         std::string hint = _("Space to resume");
-        float hintPx = pxForCap(m, Face::Text, labelCap);
+        float hintPx = pxForCap(m, Face::Text, labelCap(s));
         hintPx = fitLine(m, Face::Text, hintPx, hint, W * 0.9f, 0.05f);
         const float hintTop = top + cap + H * 0.05f;
         hintPx = std::min(hintPx, hintPx * (H - my - hintTop) / std::max(1.0f, m.lineHeight(Face::Text, hintPx)));
@@ -354,7 +480,15 @@ std::string describeBoxes(float width, float height, float fit, const std::vecto
                       b.text ? b.text->cap : 0.0f);
         out += buffer;
     }
-    return out;
+    // The texts cut with an ellipsis, for the tests that hold some never to be.
+    std::string cut;
+    for (const NamedBox& b : boxes)
+        if (b.text && std::any_of(b.text->lines.begin(), b.text->lines.end(), [](const TextLine& l) {
+                return l.text.size() >= kEllipsis.size() &&
+                       l.text.compare(l.text.size() - kEllipsis.size(), kEllipsis.size(), kEllipsis) == 0;
+            }))
+            cut += (cut.empty() ? " cut=" : ",") + std::string(b.name);
+    return out + cut;
 }
 
 } // namespace unknot::ui

@@ -4,11 +4,16 @@
 // size and text size that nothing overlaps and nothing leaves the window.
 //
 // By priority, for a person on a mat two metres away: the time left in the phase (the
-// digits), the side (a big word beside a band at that edge of the window), what to do (the
-// step label), then what comes next. At 1366 x 768 and text size 1 the side's capitals are
-// 96 px high, the label's 48 px and "Next" 32 px, growing to 44 px over the phase's last 5 s.
-// The text size scales every text; the digits take what height is left (up to 30 % of the
-// window), and when even their minimum does not fit, everything shrinks together.
+// digits), the side (a big word in a tag pointing its way, with a band at that edge of the
+// window), what to do (the step label), then what comes next. At 1366 x 768 and text size 1 the
+// side's capitals are 96 px high, the label's 48 px, the round/time line's 28 px and "Next" 32 px,
+// growing to 44 px over the phase's last 5 s. Where the window is wide enough, the side's tag and
+// the phase's kind stand in a column beside the digits, else in a row above them.
+//
+// The digits take what height the words leave at text size 1 (up to 30 % of the window). A
+// bigger text size makes the words bigger, in the height the digits leave, and never takes any
+// from the digits or the side; "Next" and the round/time line wrap or take a shorter form rather
+// than be cut. When even the digits' minimum does not fit, everything else shrinks together.
 
 #include "core/i18n.hpp"
 #include "routine/routine.hpp"
@@ -71,6 +76,7 @@ struct PlayerText {
     std::string label, cue;
     std::string info;     // "Round 1 of 2 · 12:30 left · 5/19"
     std::string next;     // "Next: Release · Let go (right) · 0:06"
+    std::string nextShort; // shown when `next` needs two lines: "Next: Let go (right) · 0:06"
     std::string name;     // the routine's
     float nextGrowth = 0; // 0..1: how far into its last 5 s the phase is ("Next" grows)
     bool paused = false;
@@ -93,8 +99,9 @@ struct PlayerLayout {
 // Capital heights per window height at text size 1 (the figures at 1366 x 768).
 inline constexpr float kSideCapShare = 0.125f;   // 96 px at 768
 inline constexpr float kLabelCapShare = 0.0625f; // 48 px at 768
+inline constexpr float kInfoCapShare = 0.036f;   // 28 px at 768: the round and the time left
 inline constexpr float kNextCapShare = 0.042f;   // 32 px at 768
-inline constexpr float kNextGrownCapShare = 0.058f;
+inline constexpr float kNextGrownCapShare = 0.058f; // 44.5 px at 768
 inline constexpr float kDigitsCapShare = 0.30f;    // at most
 inline constexpr float kDigitsMinCapShare = 0.12f; // before the rest shrinks
 inline constexpr float kQuestionCapShare = 0.04f;  // 31 px at 768, smaller when it does not fit
@@ -139,7 +146,8 @@ struct NamedBox {
 [[nodiscard]] std::vector<NamedBox> namedBoxes(const PlayerLayout& layout);
 void addTextBox(std::vector<NamedBox>& boxes, const char* name, const TextBox& box); // when it holds text
 
-// One line for the test log: "w=1366 h=768 fit=1.00 side=x,y,w,h,cap label=… …".
+// One line for the test log: "w=1366 h=768 fit=1.00 side=x,y,w,h,cap label=… …", then
+// " cut=label,…" naming the texts cut with an ellipsis, if any.
 [[nodiscard]] std::string describe(const PlayerLayout& layout);
 [[nodiscard]] std::string describeBoxes(float width, float height, float fit, const std::vector<NamedBox>& boxes);
 

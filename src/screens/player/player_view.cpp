@@ -15,6 +15,8 @@
 #include <cctype>
 #include <cstdio>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace unknot::ui {
@@ -38,16 +40,22 @@ std::string upper(std::string_view text) {
     return out;
 }
 
-std::string nextText(const Timeline& t, const SessionStatus& s) {
-    if (!s.next) return _("Next: the end");
+// What comes next, in full and short (without the kind, which its colour will show): the
+// layout takes the full one when it fits a line, the short one else, and wraps rather than cut.
+std::pair<std::string, std::string> nextTexts(const Timeline& t, const SessionStatus& s) {
+    if (!s.next) return {_("Next: the end"), ""};
     const Phase& n = t.phases[*s.next];
-    std::string text = format(_("Next: {0}"), {kindTitle(n.kind)});
-    if (n.label != kindTitle(n.kind)) text += " \xC2\xB7 " + n.label.str();
-    if (n.side != Side::None)
-        text += " (" + std::string(n.side == Side::Left ? C_("side shown", "left") : C_("side shown", "right")) + ")";
-    text += " \xC2\xB7 ";
-    text += n.manual ? _("waits for you") : formatClock(n.durationMs);
-    return text;
+    const std::string dot = " \xC2\xB7 ";
+    const std::string side =
+        n.side == Side::None
+            ? ""
+            : " (" + std::string(n.side == Side::Left ? C_("side shown", "left") : C_("side shown", "right")) + ")";
+    const std::string when = dot + (n.manual ? std::string(_("waits for you")) : formatClock(n.durationMs));
+    const bool labelled = n.label != kindTitle(n.kind);
+    std::string full =
+        format(_("Next: {0}"), {kindTitle(n.kind)}) + (labelled ? dot + n.label.str() : "") + side + when;
+    std::string shorter = labelled ? format(_("Next: {0}"), {n.label.str()}) + side + when : "";
+    return {std::move(full), std::move(shorter)};
 }
 
 } // namespace
@@ -250,11 +258,14 @@ PlayerText playerText(const PlayerModel& m, const Phase& phase) {
             format(_("Round {0} of {1}"), {std::to_string(phase.round), std::to_string(phase.rounds)}) + " \xC2\xB7 ";
     t.info += format(_("{0} left"), {formatClock(std::max<Millis>(0, s.routineTotalMs - s.routineElapsedMs))}) +
               " \xC2\xB7 " + std::to_string(s.phase + 1) + "/" + std::to_string(m.timeline->size());
-    t.next = nextText(*m.timeline, s);
+    std::tie(t.next, t.nextShort) = nextTexts(*m.timeline, s);
     t.name = m.routineName;
-    constexpr Millis kNextGrowsMs = 5000; // "Next" grows over the phase's last 5 s
+    // "Next" grows over the phase's last 5 s, to its full size for the last second (the digits,
+    // and so the frames, change once a second: a growth reached only at 0 ms would never show).
+    constexpr Millis kNextGrowsMs = 5000, kNextGrownMs = 1000;
     if (!s.manual && s.phaseRemainingMs < kNextGrowsMs)
-        t.nextGrowth = static_cast<float>(kNextGrowsMs - s.phaseRemainingMs) / static_cast<float>(kNextGrowsMs);
+        t.nextGrowth = std::min(1.0f, static_cast<float>(kNextGrowsMs - s.phaseRemainingMs) /
+                                          static_cast<float>(kNextGrowsMs - kNextGrownMs));
     t.paused = s.paused && !s.manual;
     t.question = m.confirmingExit      ? _("Leave this routine? Press Esc again to go to the library, Space to stay")
                  : m.confirmingRestart ? _("Start again from the beginning? Press R again, Space to go on")
