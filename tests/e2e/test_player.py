@@ -88,8 +88,9 @@ class PlayerWindowTest(WindowTest):
         shot = app.wait_for_screen(lambda s: s.fraction_near(colours["prepare"]) > 0.5,
                                    png_path=SHOTS / "player-prepare.png")
         self.assertGreater(shot.distinct_colours(), 3, "the window is blank")
-        # The countdown's digits are at least a quarter of the window's height.
-        digits = shot.tallest_ink_run((0x11, 0x11, 0x11), int(shot.height * 0.18), int(shot.height * 0.55))
+        # The countdown's digits are at least a quarter of the window's height. With the side and
+        # the kind beside them they start near the top, under the routine's name.
+        digits = shot.tallest_ink_run((0x11, 0x11, 0x11), int(shot.height * 0.05), int(shot.height * 0.55))
         self.assertGreaterEqual(digits / shot.height, 0.25, f"digits {digits}px of {shot.height}px")
         n = app.line_count()
         app.keys("Right")
