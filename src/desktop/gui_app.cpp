@@ -223,7 +223,9 @@ class GuiApp final : public AppShell {
             case InputEvent::Type::Volume: app_->handle(ui::Intent{ui::Action::SetVolume, 0, e.volume}); break;
             case InputEvent::Type::DropFile: dropped.push_back(e.file); break;
             case InputEvent::Type::WindowChanged: continue;
-            case InputEvent::Type::Wake: continue;
+            // The library's loader read something: a few frames, as after a key, so that the list
+            // can settle (a selection read far down is scrolled to in the frame after it is drawn).
+            case InputEvent::Type::Wake: break;
             case InputEvent::Type::DisplayScaleChanged: displayScaleChanged(); continue;
             case InputEvent::Type::Other: lastInputMs_ = steadyClockMs(); break;
             }
