@@ -16,7 +16,11 @@ void LibraryModel::rescan(const std::string& fallbackId) {
     if (!whole_) {
         loader_.waitForBuiltIns(); // the first frame shows them, the rest follows
         poll(fallbackId);
+        return;
     }
+    // Asked again (a routine saved, deleted or restored, another language): the list is read
+    // whole before going on, so what was saved is listed and selected for the very next key.
+    settle(fallbackId);
 }
 
 bool LibraryModel::poll(const std::string& fallbackId) {

@@ -28,8 +28,8 @@ class LibraryModel {
     // Called on the loader's thread when there is something new to poll() (the window wakes).
     void setWake(std::function<void()> wake) { loader_.setWake(std::move(wake)); }
     // Reads every folder again, on the loader's thread. The first time, it waits for the
-    // built-in routines only: the user's folder follows, shown as it is read. Later, the list
-    // shown stays until the new one is whole. The selection stays on the routine it was on, by
+    // built-in routines only: the user's folder follows, shown as it is read. Later, it waits
+    // until the new list is whole (what was just saved is then listed). The selection stays on the routine it was on, by
     // id; with none, it goes to `fallbackId` (the last one played, one just saved) as soon as
     // that one is read, else on the first.
     void rescan(const std::string& fallbackId = {});
