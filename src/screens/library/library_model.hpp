@@ -29,9 +29,9 @@ class LibraryModel {
     void setWake(std::function<void()> wake) { loader_.setWake(std::move(wake)); }
     // Reads every folder again, on the loader's thread. The first time, it waits for the
     // built-in routines only: the user's folder follows, shown as it is read. Later, it waits
-    // until the new list is whole (what was just saved is then listed). The selection stays on the routine it was on, by
-    // id; with none, it goes to `fallbackId` (the last one played, one just saved) as soon as
-    // that one is read, else on the first.
+    // until the new list is whole (what was just saved is then listed). The selection stays on the routine it was on,
+    // by id; with none, it goes to `fallbackId` (the last one played, one just saved) as soon as that one is read, else
+    // on the first.
     void rescan(const std::string& fallbackId = {});
     // Takes what the loader read since (a scan, files changed on disk); true when the list changed.
     bool poll(const std::string& fallbackId = {});
