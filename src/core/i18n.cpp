@@ -119,10 +119,16 @@ std::string_view shippedLanguage(std::string_view languages) {
 }
 
 void initI18n(std::string_view setting, const std::filesystem::path& localeDir, const EnvLookup& env) {
-    // Messages only: LC_NUMERIC stays "C" so 1.5 is written and read as 1.5. Without the
-    // user's locale installed (or in "C"), C.UTF-8, in which gettext still reads LANGUAGE.
+    // Messages only: LC_NUMERIC stays "C" so 1.5 is written and read as 1.5. gettext ignores
+    // LANGUAGE in "C", and since glibc 2.41 (Debian 13) in C.UTF-8 too: without the user's
+    // locale installed (or in either), en_US.UTF-8 when it is there, else C.UTF-8 (where
+    // Debian 12's glibc still reads LANGUAGE).
     const char* got = std::setlocale(LC_MESSAGES, "");
-    if (!got || std::strcmp(got, "C") == 0 || std::strcmp(got, "POSIX") == 0) std::setlocale(LC_MESSAGES, "C.UTF-8");
+    const auto isC = [](const char* name) {
+        return !name || std::strcmp(name, "C") == 0 || std::strcmp(name, "POSIX") == 0 ||
+               std::strncmp(name, "C.", 2) == 0;
+    };
+    if (isC(got) && !std::setlocale(LC_MESSAGES, "en_US.UTF-8")) std::setlocale(LC_MESSAGES, "C.UTF-8");
     ::bindtextdomain(kTextDomain, localeDir.c_str());
     ::bind_textdomain_codeset(kTextDomain, "UTF-8");
     ::textdomain(kTextDomain);
