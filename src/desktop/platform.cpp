@@ -93,7 +93,7 @@ ui::Key translate(SDL_Keycode key) {
 
 constexpr std::string_view kNoDisplay = "cannot open a window: no display (DISPLAY/WAYLAND_DISPLAY unset)";
 
-// Dear ImGui 1.86 reads one state per key per frame; 1.87+ queues input events itself.
+// Dear ImGui 1.86's SDL backend reads the modifiers from SDL, 1.87+'s from each event.
 constexpr bool kImGuiQueuesInput = IMGUI_VERSION_NUM >= 18700;
 
 ui::InputTouch touchOf(const SDL_Event& e) {
@@ -198,8 +198,9 @@ struct Platform::Impl {
 #endif
     }
 
-    // Takes the events for one frame: all of them with ImGui 1.87+, and with 1.86 those up to the
-    // first that would conflict with one already taken (ui/input_gate.hpp); the rest wait, in order.
+    // Takes the events for one frame: those up to the first that would conflict with one already
+    // taken (ui/input_gate.hpp); the rest wait, in order. ImGui 1.87+ could queue them itself, but
+    // it would then read some a frame later than the frame that took them (see setup).
     bool nextEvent(SDL_Event& e, int timeoutMs) {
         if (!heldBack.empty()) {
             e = heldBack.front();
@@ -209,7 +210,7 @@ struct Platform::Impl {
         } else if (SDL_PollEvent(&e) == 0) {
             return false;
         }
-        if (kImGuiQueuesInput || gate.admit(touchOf(e))) return true;
+        if (gate.admit(touchOf(e))) return true;
         heldBack.push_front(e);
         return false;
     }
@@ -303,6 +304,14 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     ImGuiIO& io = ImGui::GetIO();
     impl->iniFile = options.imguiIniFile.string();
     io.IniFilename = impl->iniFile.empty() ? nullptr : impl->iniFile.c_str();
+#if IMGUI_VERSION_NUM >= 18700
+    // Every ImGui reads each frame's input as it came, whole: the gate (nextEvent) hands it at most
+    // one transition per key and button and never text with keys, as 1.86 needs. ImGui 1.87+'s
+    // own trickling split a frame's input by other rules (a key's down and its text), so it read
+    // some of it a frame later than the frame that took it: keys piled up behind, and a Tab the
+    // test mode had reported as read moved the focus a frame after (Debian 13's 1.90).
+    io.ConfigInputTrickleEventQueue = false;
+#endif
     // Keyboard navigation only in forms (setKeyboardNavigation): elsewhere our single-key
     // controls own the keys, and Space must never also press whichever button has focus.
     ImGui_ImplSDL2_InitForOpenGL(impl->window, impl->gl);

@@ -4,7 +4,8 @@
 // released before a frame is never seen, and typed text is read before the keys of the
 // same frame. The platform layer asks this gate before it hands an event over and keeps
 // the first one that would conflict, with everything after it, for the next frames.
-// ImGui 1.87+ queues input itself and needs none of this. Plain data: no SDL, no ImGui.
+// ImGui 1.87+ queues input itself, but the app turns its trickling off and uses this gate with
+// every version, so a frame reads exactly what it took. Plain data: no SDL, no ImGui.
 
 #include <vector>
 
