@@ -185,6 +185,9 @@ bool AppController::openScreens(const ui::Intent& intent) {
         if (const LibraryEntry* e = library().selected(); e && e->valid())
             show(e->source == RoutineSource::User ? EditorScreen::of(host, *e) : EditorScreen::copyOf(host, *e));
         return true;
+    case Action::OpenNotices:
+        if (notices_) show(std::make_unique<NoticesScreen>(host, *notices_));
+        return true;
     case Action::OpenHistory: {
         auto history = std::make_unique<HistoryScreen>(host);
         HistoryScreen& opened = *history;
@@ -209,6 +212,9 @@ QuickSetScreen* AppController::quickSetScreen() const {
     return static_cast<QuickSetScreen*>(router_.opened(Route::QuickSet));
 }
 PlayerScreen* AppController::playerScreen() const { return static_cast<PlayerScreen*>(router_.opened(Route::Player)); }
+NoticesScreen* AppController::noticesScreen() const {
+    return static_cast<NoticesScreen*>(router_.opened(Route::Notices));
+}
 HistoryScreen* AppController::historyScreen() const {
     return static_cast<HistoryScreen*>(router_.opened(Route::History));
 }

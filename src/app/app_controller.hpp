@@ -14,6 +14,7 @@
 #include "screens/history/history_screen.hpp"
 #include "screens/intent.hpp"
 #include "screens/library/library_screen.hpp"
+#include "screens/notices/notices_screen.hpp"
 #include "screens/player/player_controller.hpp"
 #include "screens/player/player_screen.hpp"
 #include "screens/quick_set/quick_set_screen.hpp"
@@ -62,6 +63,9 @@ class AppController final : private ScreenHost {
     // selected.
     void importFiles(const std::vector<std::string>& files);
 
+    // The notices of this run, which I in the library lists (the window's reporter keeps them).
+    void setNotices(const NoticesModel* notices) { notices_ = notices; }
+
     // Reads the library, then plays `startWith` at once when given (`unknot run`).
     void begin(const std::optional<LibraryEntry>& startWith);
 
@@ -98,6 +102,7 @@ class AppController final : private ScreenHost {
     [[nodiscard]] EditorScreen* editorScreen() const;
     [[nodiscard]] QuickSetScreen* quickSetScreen() const;
     [[nodiscard]] HistoryScreen* historyScreen() const;
+    [[nodiscard]] NoticesScreen* noticesScreen() const;
     [[nodiscard]] PlayerScreen* playerScreen() const;
     [[nodiscard]] Screen* topScreen() const { return router_.topScreen(); }
     // The name of the routine just deleted (the library offers Undo), or "".
@@ -123,6 +128,7 @@ class AppController final : private ScreenHost {
     AppPaths paths_;
     SessionDriver* driver_ = nullptr;
     ui::SettingsViewState settingsPanel_;
+    const NoticesModel* notices_ = nullptr;
     HistorySink& history_;
     PlayerClocks clocks_;
     // The check-ins' flow; once "before" questions are over it plays their routine, after the

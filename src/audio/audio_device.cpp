@@ -99,10 +99,18 @@ AudioSubsystem::~AudioSubsystem() {
     if (up_) SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
+namespace {
+// What to do when the output the settings name cannot be used, or a built-in sound is missing.
+constexpr const char* kOutputHint =
+    "Connect it, or choose another Output in Settings (S) (`output_device` in settings.toml); empty is the "
+    "system's default";
+constexpr const char* kInstallHint = "Install Unknot again: a sound file of its own is missing";
+} // namespace
+
 AudioDevice::AudioDevice() : chunks_(std::make_unique<Chunks>()) {}
 
 std::variant<std::unique_ptr<AudioDevice>, std::string>
-AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices, SessionHandover& resume) {
+AudioDevice::open(const AudioOptions& options, std::vector<Notice>& notices, SessionHandover& resume) {
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return std::string("no sound: ") + SDL_GetError();
     // No allowed changes: SDL converts to whatever the hardware wants, so the stream we fill
     // is always exactly this format and one frame is 1/48000 s.
@@ -113,13 +121,17 @@ AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices
         if (std::find(connected.begin(), connected.end(), options.outputDevice) != connected.end())
             chosen = options.outputDevice;
         else
-            notices.push_back("the sound output \"" + options.outputDevice +
-                              "\" is not connected; using the default output");
+            notices.push_back(
+                {"the sound output \"" + options.outputDevice + "\" is not connected; using the default output",
+                 {},
+                 kOutputHint});
     }
     if (!chosen.empty() &&
         Mix_OpenAudioDevice(kFrequency, AUDIO_S16SYS, kChannels, kBufferFrames, chosen.c_str(), 0) != 0) {
-        notices.push_back("cannot open the sound output \"" + chosen + "\" (" + Mix_GetError() +
-                          "); using the default output");
+        notices.push_back(
+            {"cannot open the sound output \"" + chosen + "\" (" + Mix_GetError() + "); using the default output",
+             {},
+             kOutputHint});
         chosen.clear();
     }
     if (chosen.empty() && Mix_OpenAudioDevice(kFrequency, AUDIO_S16SYS, kChannels, kBufferFrames, nullptr, 0) != 0) {
@@ -163,7 +175,8 @@ AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices
         if (!chunk) {
             ChunkPtr builtIn(Mix_LoadWAV((options.soundsDir / (name + ".wav")).string().c_str()));
             if (!builtIn) {
-                notices.push_back("missing sound " + name + ".wav: " + Mix_GetError());
+                notices.push_back(
+                    {"missing sound " + name + ".wav: " + Mix_GetError(), options.soundsDir.string(), kInstallHint});
                 continue;
             }
             chunk = builtIn.get();
@@ -178,15 +191,20 @@ AudioDevice::open(const AudioOptions& options, std::vector<std::string>& notices
         std::string which;
         for (std::size_t k = 0; k < cues.size(); ++k)
             which += (k ? (k + 1 == cues.size() ? " and " : ", ") : "") + cues[k];
-        notices.push_back("cannot play your " + which + (cues.size() > 1 ? " sounds " : " sound ") + path + " (" +
-                          std::get<std::string>(custom.at(path)) + "); using the built-in " +
-                          (cues.size() > 1 ? "ones" : "one"));
+        notices.push_back({"cannot play your " + which + (cues.size() > 1 ? " sounds " : " sound ") + path + " (" +
+                               std::get<std::string>(custom.at(path)) + "); using the built-in " +
+                               (cues.size() > 1 ? "ones" : "one"),
+                           path,
+                           "Choose another file for `" + cues.front() +
+                               "` in Settings (S), Your own sounds ([sounds] in settings.toml), or remove it there: "
+                               "a WAV, OGG, FLAC or MP3 of at most 10 s"});
     }
     for (std::size_t i = 0; i < kFeedbackSoundNames.size(); ++i) {
         const std::string name = kFeedbackSoundNames[i];
         ChunkPtr chunk(Mix_LoadWAV((options.soundsDir / "feedback" / (name + ".wav")).string().c_str()));
         if (!chunk) {
-            notices.push_back("missing sound feedback/" + name + ".wav: " + Mix_GetError());
+            notices.push_back({"missing sound feedback/" + name + ".wav: " + Mix_GetError(),
+                               (options.soundsDir / "feedback").string(), kInstallHint});
             continue;
         }
         device->mixer_->setFeedbackSound(static_cast<FeedbackId>(i),

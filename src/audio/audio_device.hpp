@@ -8,6 +8,7 @@
 
 #include "audio/cue_mixer.hpp"
 #include "audio/phrase_book.hpp"
+#include "core/reporter.hpp"
 #include "play/session_driver.hpp"
 
 #include <filesystem>
@@ -58,13 +59,14 @@ class AudioDevice final : public SoundDeviceDriver {
     static constexpr int kBufferFrames = 512;
 
     // Opens the device and loads the cue sounds. An error message when there is no device;
-    // `notices` receives what went wrong with a custom sound (the built-in one is used).
+    // `notices` receives what went wrong with a custom sound (the built-in one is used) or the
+    // output the settings name, each with what to do.
     // `resume`: a session handed over by the driver before (the device came back, or the
     // sounds changed mid-routine) plays on from the tick it had reached.
     static std::variant<std::unique_ptr<AudioDevice>, std::string>
-    open(const AudioOptions& options, std::vector<std::string>& notices, SessionHandover& resume);
+    open(const AudioOptions& options, std::vector<Notice>& notices, SessionHandover& resume);
     static std::variant<std::unique_ptr<AudioDevice>, std::string> open(const AudioOptions& options,
-                                                                        std::vector<std::string>& notices) {
+                                                                        std::vector<Notice>& notices) {
         SessionHandover none;
         return open(options, notices, none);
     }

@@ -20,6 +20,7 @@
 #include "screens/editor/editor_view.hpp"
 #include "screens/history/history_view.hpp"
 #include "screens/library/library_view.hpp"
+#include "screens/notices/notices_view.hpp"
 #include "screens/player/player_view.hpp"
 #include "screens/quick_set/quick_set_view.hpp"
 #include "screens/settings/settings_view.hpp"
@@ -69,20 +70,46 @@ class WindowReporter final : public Reporter {
         std::fprintf(stderr, "unknot: %8.3f %s\n", static_cast<double>(steadyClockMs() - origin_) / 1000.0,
                      escapeControls(line).c_str());
     }
-    void notice(const std::string& text) override {
-        notice_ = text;
-        ++serial_;
-        std::cerr << "unknot: notice: " << escapeControls(text) << "\n";
+    using Reporter::notice;
+    // Printed as it came (the end-to-end tests read it), what to do on a line of its own; kept
+    // in the list the notices screen shows (I in the library).
+    void notice(const Notice& n) override {
+        const bool placeTold = n.place.empty() || n.text.find(n.place) != std::string::npos;
+        std::cerr << "unknot: notice: " << escapeControls(placeTold ? n.text : n.place + ": " + n.text) << "\n";
+        if (!n.hint.empty()) std::cerr << "unknot: what to do: " << escapeControls(n.hint) << "\n";
+        notices_.add(n);
+        const Notice& newest = notices_.newest()->notice;
+        current_ = newest.place.empty() || newest.text.find(newest.place) != std::string::npos
+                       ? newest.text
+                       : newest.place + ": " + newest.text;
     }
-    [[nodiscard]] const std::string& current() const { return notice_; }
-    [[nodiscard]] unsigned serial() const { return serial_; } // changes with every notice
+    // The newest notice, as the library and the player show it.
+    [[nodiscard]] const std::string& current() const { return current_; }
+    [[nodiscard]] unsigned serial() const {
+        return static_cast<unsigned>(notices_.serial());
+    } // changes with every notice
+    [[nodiscard]] const NoticesModel& notices() const { return notices_; }
 
   private:
     bool verbose_;
     Ticks origin_;
-    std::string notice_;
-    unsigned serial_ = 0;
+    NoticesModel notices_;
+    std::string current_;
 };
+
+// What to do about a problem with settings.toml: a value at its place is corrected there or in
+// the panel; the copy kept of the file is only news.
+Notice settingsNotice(const std::string& text) {
+    Notice n{text, {}, {}}; // as it came, "path:line:column: error: …": the list places it
+    if (!placeNotice(n).place.empty())
+        n.hint = "Correct it in " + settingsPath().string() +
+                 ", or set it again in Settings (S): until then the default is used";
+    else if (text.find(".bak") != std::string::npos)
+        n.hint = "Nothing to do: the file as it was is kept there, to copy from";
+    else
+        n.hint = "Make " + settingsPath().string() + " a readable text file, or remove it: the defaults are used";
+    return n;
+}
 
 // ---------------------------------------------------------------------------------------
 // GuiApp
@@ -97,11 +124,12 @@ class GuiApp final : public AppShell {
         // What saves killed midway left behind (issue 12: 112 files after 250 kills).
         for (const auto& folder : {userRoutinesDir(), userConfigDir()}) removeStaleTemporaries(folder);
         LoadedSettings loaded = settingsFile_.load();
-        for (const auto& n : loaded.notices) reporter_.notice(n);
+        for (const auto& n : loaded.notices) reporter_.notice(settingsNotice(n));
         if (!openWindow(loaded.settings)) return 1;
         app_ = std::make_unique<AppController>(
             *this, reporter_, history_, settingsFile_, AppPaths{userRoutinesDir(), trashDir(), historyDbPath()},
             options_.folders, loaded.settings, PlayerClocks{steadyClockMs, wallClockSeconds});
+        app_->setNotices(&reporter_.notices());
         app_->followPrograms(ProgramFolders{builtInProgramsDir(), userProgramsDir()}, historyDbPath(),
                              wallClockSeconds);
         audioSubsystem_ = std::make_unique<AudioSubsystem>();
@@ -267,7 +295,7 @@ class GuiApp final : public AppShell {
         ao.cues = s.cues;
         ao.outputDevice = s.outputDevice;
         ao.muted = s.muted;
-        std::vector<std::string> notices;
+        std::vector<Notice> notices;
         auto opened = AudioDevice::open(ao, notices, resume);
         for (const auto& n : notices) reporter_.notice(n);
         if (auto* error = std::get_if<std::string>(&opened)) return *error;
@@ -367,6 +395,9 @@ class GuiApp final : public AppShell {
             intent = ui::drawQuickSet(quickSet->model().form(), quickSet->model().summary(), fonts);
             break;
         case Route::History: intent = ui::drawHistory(app_->historyScreen()->model(), fonts); break;
+        case Route::Notices:
+            intent = ui::drawNoticesScreen(*app_->noticesScreen(), fonts, platform_->testMode());
+            break;
         case Route::CheckIn: intent = ui::drawCheckInScreen(*app_->checkInScreen(), fonts, platform_->typing()); break;
         }
         // Test mode: what the screen drawn says of its frame (the player's layout), when it changed.
@@ -393,7 +424,11 @@ class GuiApp final : public AppShell {
     }
 
     ui::Intent drawLibrary() {
-        ui::Intent intent = ui::drawLibraryScreen(app_->libraryScreen(), reporter_.current(), app_->showHelp(),
+        // The newest notice; I lists them all.
+        std::string notice = reporter_.current();
+        if (const std::size_t n = reporter_.notices().rows().size(); n > 1)
+            notice += "   (" + std::to_string(n) + " notices: I lists them)";
+        ui::Intent intent = ui::drawLibraryScreen(app_->libraryScreen(), std::move(notice), app_->showHelp(),
                                                   platform_->fonts(), platform_->testMode());
         // The outputs connected now, listed once each time the panel opens, and the desktop's scale.
         ui::SettingsViewState& panel = app_->settingsPanel();

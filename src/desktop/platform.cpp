@@ -63,6 +63,7 @@ ui::Key translate(SDL_Keycode key) {
     case SDLK_b: return ui::Key::B;
     case SDLK_k: return ui::Key::K;
     case SDLK_d: return ui::Key::D;
+    case SDLK_i: return ui::Key::I;
     case SDLK_0:
     case SDLK_KP_0: return ui::Key::Digit0;
     case SDLK_1:

@@ -2,6 +2,13 @@
 
 namespace unknot {
 
+namespace {
+// No sound device could be opened: the routine plays on with visual cues.
+constexpr const char* kNoDeviceHint =
+    "Connect headphones or a speaker: the sound comes back by itself. Or choose another Output in Settings (S) "
+    "(`output_device` in settings.toml)";
+} // namespace
+
 SoundSwitch::SoundSwitch(Reporter& reporter, Opener open, DriverChanged changed, Ticks rate,
                          std::function<Ticks()> steadyMs)
     : reporter_(reporter), open_(std::move(open)), changed_(std::move(changed)), rate_(rate),
@@ -12,7 +19,7 @@ void SoundSwitch::open() { openWith({}); }
 void SoundSwitch::openWith(SessionHandover resume) {
     auto opened = open_(resume);
     if (auto* error = std::get_if<std::string>(&opened)) {
-        reporter_.notice(*error + ": visual cues only");
+        reporter_.notice(Notice{*error + ": visual cues only", {}, kNoDeviceHint});
         playWithoutSound(std::move(resume));
         return;
     }
@@ -66,7 +73,10 @@ void SoundSwitch::deviceRemoved() {
     SessionHandover handover = device_->close();
     const Ticks frame = handover.at;
     playWithoutSound(std::move(handover));
-    reporter_.notice("The sound device went away: visual cues only");
+    reporter_.notice(Notice{"The sound device went away: visual cues only",
+                            {},
+                            "Plug it in again or switch it on: the sound comes back by itself, where the routine is. "
+                            "Or choose another Output in Settings (S) (`output_device` in settings.toml)"});
     reporter_.logf("audio device removed at frame %lld", static_cast<long long>(frame));
 }
 
@@ -76,7 +86,7 @@ void SoundSwitch::deviceAdded() {
     const Ticks frame = handover.at;
     openWith(std::move(handover));
     if (!device_) return;
-    reporter_.notice("Sound is back");
+    reporter_.notice(Notice{"Sound is back", {}, "Nothing to do: the cues sound again from here"});
     reporter_.logf("audio device added at frame %lld", static_cast<long long>(frame));
 }
 

@@ -12,7 +12,7 @@
 
 namespace unknot::ui {
 
-enum class Screen { Library, Player, Finished, Editor, QuickSet, History, CheckIn };
+enum class Screen { Library, Player, Finished, Editor, QuickSet, History, CheckIn, Notices };
 
 enum class Action {
     None,
@@ -31,6 +31,7 @@ enum class Action {
     DeleteSelected,
     UndoDelete,
     OpenHistory,
+    OpenNotices, // I: every notice of this run
     FocusSearch, // `/` or Ctrl+F: the search box takes the keys
     StartToday,  // text: a routine due today (a click in the Today panel)
     RanToday,    // R: "I ran today", so a program's after-run routines come due
@@ -175,6 +176,7 @@ enum class Key {
     B,
     K,
     D,
+    I,
     Digit0,
     Digit1,
     Digit2,

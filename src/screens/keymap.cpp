@@ -13,6 +13,7 @@ std::span<const KeyBinding> keyBindings(Screen screen) {
     case Screen::Player: return playerKeys();
     case Screen::Finished: return finishedKeys();
     case Screen::CheckIn: return checkInKeys();
+    case Screen::Notices: return noticesKeys();
     case Screen::Editor:
     case Screen::QuickSet:
     case Screen::History: return {};
@@ -98,7 +99,8 @@ Intent intentForMedia(MediaCommand command, const MediaContext& c) {
         return {};
     case Screen::Editor:
     case Screen::QuickSet:
-    case Screen::History: return {}; // a remote never starts a routine over unsaved work
+    case Screen::History:
+    case Screen::Notices: return {}; // a remote never starts a routine over unsaved work
     }
     return {};
 }

@@ -18,6 +18,7 @@ namespace unknot::ui {
 [[nodiscard]] std::span<const KeyBinding> playerKeys();   // player/player_keys.cpp
 [[nodiscard]] std::span<const KeyBinding> finishedKeys(); // player/player_keys.cpp
 [[nodiscard]] std::span<const KeyBinding> checkInKeys();  // check_in/check_in_keys.cpp
+[[nodiscard]] std::span<const KeyBinding> noticesKeys();  // notices/notices_keys.cpp
 
 // The screens whose keys are rules more than a table (letters are the user's text there):
 // the intent for `key`, or none.

@@ -12,6 +12,7 @@ std::string_view routeName(Route route) {
     case Route::History: return "history";
     case Route::Player: return "player";
     case Route::CheckIn: return "check-in";
+    case Route::Notices: return "notices";
     }
     return "?";
 }
@@ -39,6 +40,7 @@ ui::Screen Router::screen(bool sessionOver) const {
     case Route::History: return ui::Screen::History;
     case Route::Player: return sessionOver ? ui::Screen::Finished : ui::Screen::Player;
     case Route::CheckIn: return ui::Screen::CheckIn;
+    case Route::Notices: return ui::Screen::Notices;
     }
     return ui::Screen::Library;
 }

@@ -22,7 +22,7 @@
 
 namespace unknot {
 
-enum class Route { Library, Editor, QuickSet, History, Player, CheckIn };
+enum class Route { Library, Editor, QuickSet, History, Player, CheckIn, Notices };
 
 // Where the screens keep the user's files (the XDG folders in the app, a temporary one in tests).
 struct AppPaths {

@@ -229,7 +229,8 @@ struct HistoryStore::Shared {
     std::condition_variable wake;  // the worker: something to write, or stop
     std::condition_variable saved; // waitUntilSaved: the queue is empty and written
     std::deque<Entry> queue;       // kept in the journal, not yet in the database
-    std::vector<std::string> notices, logs;
+    std::vector<Notice> notices;
+    std::vector<std::string> logs;
     bool open = false;    // the worker has the database open
     bool delayed = false; // the user was told saving is delayed, and not yet that it is done
     bool stop = false;
@@ -331,7 +332,8 @@ void HistoryStore::settle() {
 }
 
 void HistoryStore::poll() {
-    std::vector<std::string> notices, logs;
+    std::vector<Notice> notices;
+    std::vector<std::string> logs;
     {
         std::lock_guard lock(shared_->m);
         notices.swap(shared_->notices);
@@ -359,8 +361,12 @@ void HistoryStore::work() {
     const auto delay = [&](const std::string& why) {
         if (!s.delayed) {
             s.delayed = true;
-            s.notices.push_back("cannot save to the history now (" + why + "); what you record is kept in " +
-                                s.journal.string() + " and saved as soon as it can be");
+            s.notices.push_back(
+                {"cannot save to the history now (" + why + "); what you record is kept in " + s.journal.string() +
+                     " and saved as soon as it can be",
+                 s.journal.string(),
+                 "Nothing is lost: it is saved by itself, and you are told then. If this lasts, free some disk space "
+                 "or close what holds the database (another Unknot, a backup, an SQLite browser)"});
         }
         s.logs.push_back("history save delayed: " + why);
         s.saved.notify_all(); // settle() stops waiting
@@ -388,13 +394,16 @@ void HistoryStore::work() {
                     if (tenths == tenthsTold || tenths == 10) return; // the end is told with the result
                     tenthsTold = tenths;
                     std::lock_guard told(s.m);
-                    s.notices.push_back("importing " + s.csv.string() +
-                                        " into the history: " + std::to_string(tenths * 10) + " %");
+                    s.notices.push_back(
+                        {"importing " + s.csv.string() + " into the history: " + std::to_string(tenths * 10) + " %",
+                         s.csv.string(), "Nothing to do: the window works meanwhile", "history import"});
                     s.logs.push_back("history import progress percent=" + std::to_string(tenths * 10));
                 });
                 if (import.ran && tenthsTold >= 0 && import.problems.empty()) {
                     std::lock_guard told(s.m);
-                    s.notices.push_back(std::to_string(import.imported) + " sessions imported from " + s.csv.string());
+                    s.notices.push_back({std::to_string(import.imported) + " sessions imported from " + s.csv.string(),
+                                         s.csv.string(), "Nothing to do: they are in the history (H)",
+                                         "history import"});
                 }
                 }
             }
@@ -410,8 +419,12 @@ void HistoryStore::work() {
                                  " bad_lines=" + std::to_string(import.problems.size()));
             for (const auto& p : import.problems) s.logs.push_back(p);
             if (!import.problems.empty())
-                s.notices.push_back(std::to_string(import.problems.size()) + " damaged line(s) of " + s.csv.string() +
-                                    " skipped, the rest imported; the first: " + import.problems.front());
+                s.notices.push_back({std::to_string(import.problems.size()) + " damaged line(s) of " + s.csv.string() +
+                                         " skipped, the rest imported; the first: " + import.problems.front(),
+                                     s.csv.string(),
+                                     "Correct those lines in the file if they matter (`unknot --verbose` lists each), "
+                                     "then start Unknot again: lines added to the file are imported",
+                                     "history import"});
         }
         if (s.queue.empty()) {
             // All in: the journal is emptied under the lock, so no line is appended meanwhile.
@@ -419,7 +432,7 @@ void HistoryStore::work() {
             if (fs::file_size(s.journal, ec) > 0 && !ec) emptyJournal(s.journal);
             if (s.delayed) {
                 s.delayed = false;
-                s.notices.push_back("everything you recorded is saved to the history now");
+                s.notices.push_back({"everything you recorded is saved to the history now", {}, "Nothing to do", {}});
             }
             s.saved.notify_all();
             s.wake.wait(lock, [&] { return s.stop || !s.queue.empty(); });

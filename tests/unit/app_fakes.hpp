@@ -20,9 +20,14 @@ namespace unknot::test {
 
 struct Reports final : Reporter {
     std::vector<std::string> lines;
-    std::vector<std::string> notices;
+    std::vector<std::string> notices; // their texts
+    std::vector<Notice> told;         // whole: place and what to do too
+    using Reporter::notice;
     void log(const std::string& line) override { lines.push_back(line); }
-    void notice(const std::string& text) override { notices.push_back(text); }
+    void notice(const Notice& n) override {
+        notices.push_back(n.text);
+        told.push_back(n);
+    }
     // Lines starting with `prefix`.
     [[nodiscard]] std::size_t count(std::string_view prefix) const {
         return static_cast<std::size_t>(

@@ -30,9 +30,9 @@ std::string wav(std::uint32_t frames, std::uint32_t claimedFrames) {
            u16(4) + u16(16) + "data" + u32(claimedBytes) + std::string(frames * 4, '\0');
 }
 
-bool mentions(const std::vector<std::string>& notices, const std::string& a, const std::string& b) {
+bool mentions(const std::vector<Notice>& notices, const std::string& a, const std::string& b) {
     for (const auto& n : notices)
-        if (n.find(a) != std::string::npos && n.find(b) != std::string::npos) return true;
+        if (n.text.find(a) != std::string::npos && n.text.find(b) != std::string::npos) return true;
     return false;
 }
 
@@ -61,7 +61,7 @@ TEST_CASE("custom sounds that are not regular, too big, too long or cut short ar
     options.custom = {{"prepare", path("good.wav")}, {"rest", path("good.wav")},  {"tense", "/dev/zero"},
                       {"hold", path("cut.wav")},     {"roll", path("empty.wav")}, {"release", path("huge-claim.wav")},
                       {"end", path("long.wav")},     {"manual", path("big.wav")}, {"switch", path("missing.wav")}};
-    std::vector<std::string> notices;
+    std::vector<Notice> notices;
     auto opened = AudioDevice::open(options, notices);
     REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
     CHECK(notices.size() == 7);
@@ -73,8 +73,12 @@ TEST_CASE("custom sounds that are not regular, too big, too long or cut short ar
     CHECK(mentions(notices, "big.wav", "over 16 MiB"));
     CHECK(mentions(notices, "missing.wav", "No such file"));
     CHECK_FALSE(mentions(notices, "good.wav", ""));
-    for (const auto& n : notices)
-        CHECK(n.find("using the built-in one") != std::string::npos);
+    for (const auto& n : notices) {
+        CHECK(n.text.find("using the built-in one") != std::string::npos);
+        // Each names the file as its place and says what to do.
+        CHECK(n.text.find(n.place) != std::string::npos);
+        CHECK(n.hint.find("Settings (S)") != std::string::npos);
+    }
 }
 
 TEST_CASE("a sound with zero channels or hours of frames behind a 5 s header never reaches SDL") {
@@ -91,7 +95,7 @@ TEST_CASE("a sound with zero channels or hours of frames behind a 5 s header nev
                       {"hold", path("zero-align.wav")},
                       {"release", path("hours.flac")},
                       {"rest", path("float64.wav")}};
-    std::vector<std::string> notices;
+    std::vector<Notice> notices;
     auto opened = AudioDevice::open(options, notices);
     REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
     CHECK(notices.size() == 4);
@@ -99,7 +103,7 @@ TEST_CASE("a sound with zero channels or hours of frames behind a 5 s header nev
     CHECK(mentions(notices, "your hold sound", "it has no channels"));
     CHECK(mentions(notices, "hours.flac", "it holds up to 7"));
     CHECK(mentions(notices, "float64.wav", "encoding"));
-    for (const auto& n : notices) CHECK(n.find("using the built-in one") != std::string::npos);
+    for (const auto& n : notices) CHECK(n.text.find("using the built-in one") != std::string::npos);
 }
 
 TEST_CASE("a remembered sound output that is not connected plays on the default output, with a notice") {
@@ -107,13 +111,14 @@ TEST_CASE("a remembered sound output that is not connected plays on the default 
     AudioOptions options;
     options.soundsDir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "sounds";
     options.outputDevice = "Headset that is in a drawer";
-    std::vector<std::string> notices;
+    std::vector<Notice> notices;
     auto opened = AudioDevice::open(options, notices);
     REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
     const auto& device = std::get<std::unique_ptr<AudioDevice>>(opened);
     CHECK(device->outputDevice().empty());
     REQUIRE(notices.size() == 1);
     CHECK(mentions(notices, "\"Headset that is in a drawer\" is not connected", "using the default output"));
+    CHECK(notices.front().hint.find("`output_device`") != std::string::npos); // what to do, and where
 }
 
 TEST_CASE("a connected sound output named in the settings is the one opened") {
@@ -126,7 +131,7 @@ TEST_CASE("a connected sound output named in the settings is the one opened") {
         AudioOptions options;
         options.soundsDir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "sounds";
         options.outputDevice = name;
-        std::vector<std::string> notices;
+        std::vector<Notice> notices;
         auto opened = AudioDevice::open(options, notices);
         REQUIRE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened));
         CHECK(std::get<std::unique_ptr<AudioDevice>>(opened)->outputDevice() == name);
@@ -138,7 +143,7 @@ TEST_CASE("a voice setting changed mid-routine: the device opened again speaks w
     ::setenv("SDL_AUDIODRIVER", "dummy", 1);
     AudioOptions options;
     options.soundsDir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "sounds";
-    std::vector<std::string> notices;
+    std::vector<Notice> notices;
     Timeline t;
     for (int i = 0; i < 6; ++i) {
         Phase p;
@@ -186,7 +191,7 @@ TEST_CASE("a suspended device opens again on the next start, and the routine pla
     AudioOptions options;
     options.soundsDir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "sounds";
     options.voice.enabled = false;
-    std::vector<std::string> notices;
+    std::vector<Notice> notices;
     auto opened = AudioDevice::open(options, notices);
     REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
     auto device = std::move(std::get<std::unique_ptr<AudioDevice>>(opened));

@@ -133,6 +133,7 @@ TEST_CASE("while another process holds the write lock, sessions and check-ins ar
         REQUIRE(reports.notices.size() == 1); // told once
         CHECK(reports.notices[0].find("cannot save to the history now") != std::string::npos);
         CHECK(reports.notices[0].find("unknot.db.pending") != std::string::npos);
+        CHECK(reports.told[0].hint.find("Nothing is lost") != std::string::npos); // and what to do
         locker->exec("ROLLBACK");
         REQUIRE(store.waitUntilSaved(kPatience));
         store.poll();

@@ -81,6 +81,7 @@ TEST_CASE("unplugged and plugged in again mid-routine, every cue is reported onc
     rig.sound.deviceRemoved(); // nobody read the events yet: they travel along
     CHECK_FALSE(rig.sound.hasSound());
     CHECK(rig.reports.notices.back() == "The sound device went away: visual cues only");
+    CHECK(rig.reports.told.back().hint.find("`output_device`") != std::string::npos); // and what to do
     CHECK(rig.reports.count("audio device removed at frame 144000") == 1);
     rig.nowMs += 4000;
     rig.read();
@@ -121,6 +122,7 @@ TEST_CASE("no device at start: the steady clock plays, a device that comes later
     rig.sound.open();
     CHECK_FALSE(rig.sound.hasSound());
     CHECK(rig.reports.notices.back() == "no sound device: visual cues only");
+    CHECK(rig.reports.told.back().hint.find("Connect headphones or a speaker") != std::string::npos);
     CHECK(rig.driver->ticksPerSecond() == kRate);
     rig.driver->start(std::make_shared<const Timeline>(timelineOf(kRoutine)), CueOptions{});
     rig.nowMs += 6000;

@@ -14,6 +14,7 @@ constexpr KeyBinding kLibrary[] = {
     {Key::N, false, Action::NewRoutine, "N", "new routine"},
     {Key::E, false, Action::EditSelected, "E", "edit it (a built-in one: a copy)"},
     {Key::H, false, Action::OpenHistory, "H", "history"},
+    {Key::I, false, Action::OpenNotices, "I", "every notice of this run, with what to do"},
     {Key::R, false, Action::RanToday, "R", "I ran today (a program's after-run routines come due)"},
     {Key::Delete, false, Action::DeleteSelected, "Del", "delete your routine"},
     {Key::Z, true, Action::UndoDelete, "Ctrl+Z", "undo a delete"},

@@ -60,6 +60,24 @@ void LibraryModel::shown(const std::string& selectedId, bool whole) {
     std::size_t invalid = 0;
     for (const auto& e : entries()) invalid += e.valid() ? 0 : 1;
     reporter_.logf("library routines=%zu invalid=%zu", entries().size(), invalid);
+    noticeRefused();
+}
+
+// Each routine file refused is told once (at its first problem), and again only when that
+// problem changed: a rescan of the same folder is no news.
+void LibraryModel::noticeRefused() {
+    for (const auto& e : entries()) {
+        if (e.valid()) continue;
+        const Diagnostic& first = e.parsed.diagnostics.front();
+        const std::string place = first.path + ":" + std::to_string(first.line) + ":" + std::to_string(first.column);
+        if (!refusedTold_.insert(place + "\n" + first.message).second) continue;
+        std::string text = "the routine file is refused: " + first.message;
+        if (const std::size_t more = e.parsed.diagnostics.size() - 1; more > 0)
+            text += " (and " + std::to_string(more) + (more == 1 ? " more problem)" : " more problems)");
+        reporter_.notice(Notice{std::move(text), place,
+                                "Correct the file and save it: the library reads it again. `unknot check " +
+                                    e.path.string() + "` lists every problem"});
+    }
 }
 
 void LibraryModel::setFilter(const LibraryFilter& filter) {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -101,6 +102,8 @@ class LibraryModel {
 
     void selectionChanged();
     void shown(const std::string& selectedId, bool whole); // after a new list
+    void noticeRefused();                                  // a notice for each routine file refused anew
+    std::set<std::string> refusedTold_;                    // the problems already told: place and message
 };
 
 } // namespace unknot
