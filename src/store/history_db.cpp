@@ -466,6 +466,16 @@ std::optional<std::int64_t> HistoryDb::sessionOf(std::string_view key) const {
     }
 }
 
+std::optional<bool> HistoryDb::hasSession(std::int64_t id) const {
+    try {
+        SQLite::Statement q(*db_, "SELECT 1 FROM sessions WHERE id = ?");
+        q.bind(1, static_cast<std::int64_t>(id));
+        return q.executeStep();
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
 std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c, std::string_view key) {
     if (auto problem = checkInProblem(c)) return problem;
     if (readOnly_) return "cannot record the check-in: " + file_.string() + " " + *readOnly_;

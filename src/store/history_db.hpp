@@ -111,6 +111,8 @@ class HistoryDb {
     [[nodiscard]] std::optional<std::string> addCheckIn(const CheckIn& checkIn, std::string_view key = {});
     // The id of the session added with `key`, if it was.
     [[nodiscard]] std::optional<std::int64_t> sessionOf(std::string_view key) const;
+    // Whether a session has this id; nothing when the database cannot say now (busy).
+    [[nodiscard]] std::optional<bool> hasSession(std::int64_t id) const;
 
     // From `since` (seconds since the epoch) on; never throws: a read that fails says why.
     [[nodiscard]] HistoryRows read(std::int64_t since = 0) const;

@@ -1,5 +1,7 @@
 #include "store/history_sink.hpp"
 
+#include "store/history_journal.hpp"
+
 #include <algorithm>
 #include <condition_variable>
 #include <cstring>
@@ -46,124 +48,23 @@ OpenedHistory openHistory(const fs::path& db, const fs::path& csv, HistoryAccess
     return out;
 }
 
-// -- the journal ------------------------------------------------------------------------------
-// One line per write, its fields tab-separated, a tab, a line break and a backslash escaped:
-//   S key started_at routine_id routine_name planned_ms done_ms completed content_id skipped
-//   C key at area side score moment session_id session_key note
+// -- the journal (store/history_journal.hpp) ---------------------------------------------------
 namespace {
 
-struct Entry {
-    std::string key;
-    bool session = true;
-    HistoryRecord record;
-    CheckIn checkIn;
-    std::string sessionKey; // a check-in's session when it was queued too
-};
+using Entry = JournalEntry;
 
-std::string escapeField(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '\\')
-            out += "\\\\";
-        else if (c == '\t')
-            out += "\\t";
-        else if (c == '\n')
-            out += "\\n";
-        else if (c == '\r')
-            out += "\\r";
-        else
-            out += c;
-    }
-    return out;
-}
+// Damaged lines of the journal (history_journal.hpp) are kept beside it, never written, never
+// dropped: whoever replays the journal appends them here before emptying it.
+fs::path damagedOf(const fs::path& journal) { return fs::path(journal.string() + ".damaged"); }
 
-std::vector<std::string> splitLine(const std::string& line) {
-    std::vector<std::string> fields(1);
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '\t') {
-            fields.emplace_back();
-        } else if (c == '\\' && i + 1 < line.size()) {
-            const char n = line[++i];
-            fields.back() += n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n;
-        } else {
-            fields.back() += c;
-        }
-    }
-    return fields;
-}
-
-std::string lineOf(const Entry& e) {
-    std::vector<std::string> f;
-    if (e.session) {
-        const HistoryRecord& r = e.record;
-        f = {"S",
-             e.key,
-             std::to_string(r.startedAt),
-             r.routineId,
-             r.routineName,
-             std::to_string(r.plannedMs),
-             std::to_string(r.doneMs),
-             r.completed ? "1" : "0",
-             r.contentId,
-             std::to_string(r.skippedPhases)};
-    } else {
-        const CheckIn& c = e.checkIn;
-        f = {"C",
-             e.key,
-             std::to_string(c.at),
-             c.area,
-             std::string(sideName(c.side)),
-             std::to_string(c.score),
-             std::string(momentName(c.moment)),
-             c.sessionId ? std::to_string(*c.sessionId) : std::string(),
-             e.sessionKey,
-             c.note};
-    }
-    std::string line;
-    for (std::size_t i = 0; i < f.size(); ++i) line += (i ? "\t" : "") + escapeField(f[i]);
-    return line + "\n";
-}
-
-std::optional<std::int64_t> number(const std::string& s) {
-    try {
-        std::size_t used = 0;
-        const long long v = std::stoll(s, &used);
-        if (used != s.size()) return std::nullopt;
-        return v;
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-}
-
-// An entry from a journal line; nothing for a line torn by a crash while it was written.
-std::optional<Entry> entryOf(const std::string& line) {
-    const auto f = splitLine(line);
-    Entry e;
-    if (f.size() == 10 && f[0] == "S") {
-        const auto started = number(f[2]), planned = number(f[5]), done = number(f[6]), skipped = number(f[9]);
-        if (!started || !planned || !done || !skipped) return std::nullopt;
-        e.key = f[1];
-        e.record = HistoryRecord{*started, f[3], f[4], *planned, *done, f[7] == "1", f[8], static_cast<int>(*skipped)};
-        return e;
-    }
-    if (f.size() == 10 && f[0] == "C") {
-        const auto at = number(f[2]), score = number(f[5]);
-        const auto moment = parseMoment(f[6]);
-        if (!at || !score || !moment) return std::nullopt;
-        e.session = false;
-        e.key = f[1];
-        e.checkIn.at = *at;
-        e.checkIn.area = f[3];
-        e.checkIn.side = f[4] == "left" ? Side::Left : f[4] == "right" ? Side::Right : Side::None;
-        e.checkIn.score = static_cast<int>(*score);
-        e.checkIn.moment = *moment;
-        if (!f[7].empty()) e.checkIn.sessionId = number(f[7]);
-        e.sessionKey = f[8];
-        e.checkIn.note = f[9];
-        return e;
-    }
-    return std::nullopt;
+void keepDamaged(const fs::path& journal, const std::vector<std::string>& lines) {
+    if (lines.empty()) return;
+    std::string text;
+    for (const auto& l : lines) text += l + '\n';
+    const int fd = ::open(damagedOf(journal).c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600); // health data
+    if (fd < 0) return;
+    if (::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size())) ::fdatasync(fd);
+    ::close(fd);
 }
 
 // Writes one entry; an error message when it cannot now.
@@ -174,6 +75,10 @@ std::optional<std::string> writeEntry(HistoryDb& db, Entry e) {
         return std::nullopt;
     }
     if (!e.sessionKey.empty()) e.checkIn.sessionId = db.sessionOf(e.sessionKey);
+    // A session that is not in this database (the journal replayed into a new one, the file
+    // replaced meanwhile) would fail the foreign key at every try, and hold back every write
+    // after it: the check-in is kept without it, what the user answered is not lost.
+    if (e.checkIn.sessionId && db.hasSession(*e.checkIn.sessionId) == false) e.checkIn.sessionId.reset();
     return db.addCheckIn(e.checkIn, e.key);
 }
 
@@ -195,20 +100,20 @@ int applyJournal(HistoryDb& db, const fs::path& journal) {
     std::string text;
     char buf[65536];
     for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
+    JournalRead read = readJournal(text);
     int written = 0;
     bool all = true;
-    for (std::size_t at = 0; at < text.size();) {
-        const std::size_t end = std::min(text.find('\n', at), text.size());
-        if (auto e = entryOf(text.substr(at, end - at))) {
-            if (writeEntry(db, std::move(*e))) {
-                all = false; // busy: the rest waits too, rather than each waiting its timeout
-                break;
-            }
-            ++written;
+    for (auto& e : read.entries) {
+        if (writeEntry(db, std::move(e))) {
+            all = false; // busy: the rest waits too, rather than each waiting its timeout
+            break;
         }
-        at = end + 1;
+        ++written;
     }
-    if (all && !text.empty() && ::ftruncate(fd, 0) == 0) ::fdatasync(fd);
+    if (all && !text.empty()) {
+        keepDamaged(journal, read.damaged);
+        if (::ftruncate(fd, 0) == 0) ::fdatasync(fd);
+    }
     ::close(fd);
     return all ? written : -1;
 }
@@ -243,17 +148,21 @@ HistoryStore::HistoryStore(const fs::path& db, fs::path csv, Reporter& reporter)
     shared_->db = db;
     shared_->csv = std::move(csv);
     shared_->journal = journalOf(db);
-    // What the last run kept and could not write: written first.
+    // What the last run kept and could not write: written first; its damaged lines kept aside.
     std::ifstream in(shared_->journal, std::ios::binary);
-    std::string line;
-    int torn = 0;
-    while (std::getline(in, line))
-        if (auto e = entryOf(line))
-            shared_->queue.push_back(std::move(*e));
-        else if (!line.empty())
-            ++torn;
-    if (!shared_->queue.empty())
-        reporter_.logf("history journal replayed entries=%zu torn=%d", shared_->queue.size(), torn);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    JournalRead read = readJournal(text);
+    for (auto& e : read.entries) shared_->queue.push_back(std::move(e));
+    if (!shared_->queue.empty() || !read.damaged.empty())
+        reporter_.logf("history journal replayed entries=%zu damaged=%zu", shared_->queue.size(), read.damaged.size());
+    if (!read.damaged.empty()) {
+        keepDamaged(shared_->journal, read.damaged);
+        shared_->notices.push_back(
+            {std::to_string(read.damaged.size()) + " damaged line(s) of " + shared_->journal.string() +
+                 " cannot be saved to the history",
+             damagedOf(shared_->journal).string(),
+             "They are kept in that file as they were; what they held can be entered again (H, Check in now)"});
+    }
     worker_ = std::thread([this] { work(); });
 }
 
@@ -288,7 +197,7 @@ std::optional<std::string> HistoryStore::append(const HistoryRecord& record) {
     e.record = record;
     {
         std::lock_guard lock(shared_->m);
-        if (auto error = appendLine(shared_->journal, lineOf(e)))
+        if (auto error = appendLine(shared_->journal, journalLine(e)))
             return "cannot keep the session to save it (" + *error + ")";
         shared_->queue.push_back(e);
     }
@@ -314,7 +223,7 @@ std::optional<std::string> HistoryStore::addCheckIn(const CheckIn& checkIn) {
     }
     {
         std::lock_guard lock(shared_->m);
-        if (auto error = appendLine(shared_->journal, lineOf(e)))
+        if (auto error = appendLine(shared_->journal, journalLine(e)))
             return "cannot keep the check-in to save it (" + *error + ")";
         shared_->queue.push_back(std::move(e));
     }

@@ -5,6 +5,7 @@
 #   settings        any bytes as settings.toml: read, edit in place, read back; escapeControls
 #   history_import  any bytes as history.csv through the importer the app runs (into a new database)
 #   history_db      any bytes as unknot.db: opened to read and to write, read, trends, written to
+#   journal         any bytes as unknot.db.pending (the writes a window kept): replayed into a new database
 # Seeds: tests/fuzz/corpus/TARGET (committed), the built-in routines and fixtures, the small
 # hostile files of bench/hostile_files.py and the databases fuzz_history_db writes (generated
 # here, never committed). What a run finds new stays in build/fuzz/corpus-TARGET for the next.
@@ -19,7 +20,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(routine settings history_import history_db)
+[ ${#targets[@]} -gt 0 ] || targets=(routine settings history_import history_db journal)
 max_len=${FUZZ_MAX_LEN:-65536}
 
 launcher=()
@@ -34,7 +35,7 @@ out=build/fuzz
 bin=$out/bin
 seeds=$out/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{routine,settings,history_import,history_db}
+mkdir -p "$seeds"/{routine,settings,history_import,history_db,journal}
 python3 bench/hostile_files.py --write "$seeds/hostile"
 for f in "$seeds"/hostile/*.toml; do
   [ "$(stat -c %s "$f")" -le "$max_len" ] || continue # the huge ones: the unit tests read them
