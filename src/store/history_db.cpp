@@ -503,39 +503,77 @@ std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c, std::string_v
     }
 }
 
+namespace {
+// Rows read with SQLite's own column calls: SQLiteCpp's Column holds a shared pointer to its
+// statement, copied for every value, which made ten years of rows cost tens of milliseconds
+// (History opens in under 100 ms, a debug build on a loaded machine included).
+class RawQuery {
+  public:
+    RawQuery(SQLite::Database& db, const char* sql, std::int64_t since) : db_(db.getHandle()) {
+        check(sqlite3_prepare_v2(db_, sql, -1, &row_, nullptr));
+        check(sqlite3_bind_int64(row_, 1, since));
+    }
+    ~RawQuery() { sqlite3_finalize(row_); }
+    RawQuery(const RawQuery&) = delete;
+    RawQuery& operator=(const RawQuery&) = delete;
+    // True with a row to read, false at the end; throws as SQLiteCpp does (storageError reads it).
+    bool step() {
+        const int rc = sqlite3_step(row_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) check(rc);
+        return false;
+    }
+    [[nodiscard]] sqlite3_stmt* row() const { return row_; }
+
+  private:
+    sqlite3* db_;
+    sqlite3_stmt* row_ = nullptr;
+    void check(int rc) const {
+        if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+    }
+};
+
+std::string_view textOf(sqlite3_stmt* row, int column) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(row, column));
+    return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(row, column)))
+                : std::string_view();
+}
+} // namespace
+
 void HistoryDb::readSessions(std::int64_t since, std::vector<StoredSession>& out) const {
-    SQLite::Statement q(*db_, "SELECT id, started_at, routine_id, routine_name, content_id, planned_ms, done_ms, "
-                              "completed, skipped_phases FROM sessions WHERE started_at >= ? ORDER BY started_at, id");
-    q.bind(1, static_cast<std::int64_t>(since));
-    while (q.executeStep()) {
-        StoredSession s;
-        s.id = q.getColumn(0).getInt64();
-        s.record.startedAt = q.getColumn(1).getInt64();
-        s.record.routineId = q.getColumn(2).getString();
-        s.record.routineName = q.getColumn(3).getString();
-        s.contentId = q.getColumn(4).getString();
-        s.record.plannedMs = q.getColumn(5).getInt64();
-        s.record.doneMs = q.getColumn(6).getInt64();
-        s.record.completed = q.getColumn(7).getInt() != 0;
-        s.skippedPhases = q.getColumn(8).getInt();
-        out.push_back(std::move(s));
+    RawQuery q(*db_,
+               "SELECT id, started_at, routine_id, routine_name, content_id, planned_ms, done_ms, "
+               "completed, skipped_phases FROM sessions WHERE started_at >= ? ORDER BY started_at, id",
+               since);
+    sqlite3_stmt* row = q.row();
+    while (q.step()) {
+        StoredSession& s = out.emplace_back();
+        s.id = sqlite3_column_int64(row, 0);
+        s.record.startedAt = sqlite3_column_int64(row, 1);
+        s.record.routineId = textOf(row, 2);
+        s.record.routineName = textOf(row, 3);
+        s.contentId = textOf(row, 4);
+        s.record.plannedMs = sqlite3_column_int64(row, 5);
+        s.record.doneMs = sqlite3_column_int64(row, 6);
+        s.record.completed = sqlite3_column_int(row, 7) != 0;
+        s.skippedPhases = sqlite3_column_int(row, 8);
     }
 }
 
 void HistoryDb::readCheckIns(std::int64_t since, std::vector<CheckIn>& out) const {
-    SQLite::Statement q(*db_, "SELECT at, area, side, score, moment, session_id, note FROM check_ins "
-                              "WHERE at >= ? ORDER BY at, id");
-    q.bind(1, static_cast<std::int64_t>(since));
-    while (q.executeStep()) {
-        CheckIn c;
-        c.at = q.getColumn(0).getInt64();
-        c.area = q.getColumn(1).getString();
-        c.side = sideFromName(q.getColumn(2).getString()).value_or(Side::None);
-        c.score = q.getColumn(3).getInt();
-        c.moment = parseMoment(q.getColumn(4).getString()).value_or(CheckInMoment::Standalone);
-        if (!q.getColumn(5).isNull()) c.sessionId = q.getColumn(5).getInt64();
-        c.note = q.getColumn(6).getString();
-        out.push_back(std::move(c));
+    RawQuery q(*db_,
+               "SELECT at, area, side, score, moment, session_id, note FROM check_ins WHERE at >= ? ORDER BY at, id",
+               since);
+    sqlite3_stmt* row = q.row();
+    while (q.step()) {
+        CheckIn& c = out.emplace_back();
+        c.at = sqlite3_column_int64(row, 0);
+        c.area = textOf(row, 1);
+        c.side = sideFromName(textOf(row, 2)).value_or(Side::None);
+        c.score = sqlite3_column_int(row, 3);
+        c.moment = parseMoment(textOf(row, 4)).value_or(CheckInMoment::Standalone);
+        if (sqlite3_column_type(row, 5) != SQLITE_NULL) c.sessionId = sqlite3_column_int64(row, 5);
+        c.note = textOf(row, 6);
     }
 }
 
@@ -683,55 +721,97 @@ ImportReport HistoryDb::importCsv(const fs::path& csv,
 
 // -- trends -------------------------------------------------------------------------------------
 
+namespace {
+// Week sums, oldest first. Check-ins come in time order (the history reads them oldest first):
+// the last week is the one added to, or a new one after it, so ten years of them cost no tree
+// (History opens in under 100 ms); an earlier week is put in its place.
+struct WeekSums {
+    std::vector<WeekAverage> weeks; // sum in `average` until done()
+    void add(std::int64_t week, int score) {
+        WeekAverage* at = nullptr;
+        if (!weeks.empty() && weeks.back().weekStart == week) {
+            at = &weeks.back();
+        } else if (weeks.empty() || weeks.back().weekStart < week) {
+            at = &weeks.emplace_back(WeekAverage{week, 0, 0});
+        } else { // an earlier week: its place, kept in order
+            auto it = std::lower_bound(weeks.begin(), weeks.end(), week,
+                                       [](const WeekAverage& w, std::int64_t start) { return w.weekStart < start; });
+            if (it == weeks.end() || it->weekStart != week) it = weeks.insert(it, WeekAverage{week, 0, 0});
+            at = &*it;
+        }
+        at->average += score;
+        at->count += 1;
+    }
+    std::vector<WeekAverage> done() {
+        for (auto& w : weeks) w.average /= w.count;
+        return std::move(weeks);
+    }
+};
+} // namespace
+
 std::vector<AreaTrend> trends(const std::vector<CheckIn>& checkIns, std::int64_t since) {
     const auto sideOrder = [](Side s) { return s == Side::Left ? 0 : s == Side::Right ? 1 : 2; };
-    struct Key {
-        std::string area;
-        int side;
-        bool operator<(const Key& o) const { return std::tie(area, side) < std::tie(o.area, o.side); }
-    };
+    // An area and side each: a few, looked for in a list without copying the area.
     struct Acc {
+        std::string area;
         Side side = Side::None;
-        std::map<std::int64_t, std::pair<double, int>> weeks, before, after;
-        std::map<std::int64_t, std::pair<std::optional<int>, std::optional<int>>> bySession; // before, after
+        WeekSums weeks, before, after;
+        struct InSession {
+            std::int64_t session;
+            CheckInMoment moment;
+            int score;
+        };
+        std::vector<InSession> inSessions; // in the order given: sessions' ids grow with time
         int count = 0;
     };
-    std::map<Key, Acc> acc;
+    std::vector<Acc> acc;
+    std::size_t last = 0;
     for (const CheckIn& c : checkIns) {
         if (c.at < since) continue;
-        Acc& a = acc[Key{c.area, sideOrder(c.side)}];
-        a.side = c.side;
-        auto& w = a.weeks[weekStartOf(c.at)];
-        w.first += c.score;
-        w.second += 1;
-        if (c.moment != CheckInMoment::Standalone) {
-            auto& m = (c.moment == CheckInMoment::Before ? a.before : a.after)[weekStartOf(c.at)];
-            m.first += c.score;
-            m.second += 1;
+        if (last >= acc.size() || acc[last].side != c.side || acc[last].area != c.area) {
+            last = 0;
+            while (last < acc.size() && (acc[last].side != c.side || acc[last].area != c.area)) ++last;
+            if (last == acc.size()) acc.push_back(Acc{c.area, c.side, {}, {}, {}, {}, 0});
         }
+        Acc& a = acc[last];
+        const std::int64_t week = weekStartOf(c.at);
+        a.weeks.add(week, c.score);
+        if (c.moment != CheckInMoment::Standalone)
+            (c.moment == CheckInMoment::Before ? a.before : a.after).add(week, c.score);
         ++a.count;
-        if (c.sessionId) {
-            auto& s = a.bySession[*c.sessionId];
-            if (c.moment == CheckInMoment::Before) s.first = c.score;
-            if (c.moment == CheckInMoment::After) s.second = c.score;
-        }
+        if (c.sessionId) a.inSessions.push_back({*c.sessionId, c.moment, c.score});
     }
+    std::sort(acc.begin(), acc.end(), [&](const Acc& x, const Acc& y) {
+        return x.area != y.area ? x.area < y.area : sideOrder(x.side) < sideOrder(y.side);
+    });
     std::vector<AreaTrend> out;
-    for (auto& [key, a] : acc) {
+    for (Acc& a : acc) {
         AreaTrend t;
-        t.area = key.area;
+        t.area = a.area;
         t.side = a.side;
         t.checkIns = a.count;
-        for (const auto& [start, sum] : a.weeks) t.weeks.push_back({start, sum.first / sum.second, sum.second});
-        for (const auto& [start, sum] : a.before) t.before.push_back({start, sum.first / sum.second, sum.second});
-        for (const auto& [start, sum] : a.after) t.after.push_back({start, sum.first / sum.second, sum.second});
+        t.weeks = a.weeks.done();
+        t.before = a.before.done();
+        t.after = a.after.done();
+        // Each session's last before and last after (in the order given), then the mean change.
+        auto& in = a.inSessions;
+        const auto bySession = [](const Acc::InSession& x, const Acc::InSession& y) { return x.session < y.session; };
+        if (!std::is_sorted(in.begin(), in.end(), bySession)) std::stable_sort(in.begin(), in.end(), bySession);
         double change = 0;
         int pairs = 0;
-        for (const auto& [id, ba] : a.bySession)
-            if (ba.first && ba.second) {
-                change += *ba.second - *ba.first;
+        for (std::size_t i = 0; i < in.size();) {
+            std::optional<int> before, after;
+            std::size_t j = i;
+            for (; j < in.size() && in[j].session == in[i].session; ++j) {
+                if (in[j].moment == CheckInMoment::Before) before = in[j].score;
+                if (in[j].moment == CheckInMoment::After) after = in[j].score;
+            }
+            if (before && after) {
+                change += *after - *before;
                 ++pairs;
             }
+            i = j;
+        }
         if (pairs > 0) t.beforeToAfterChange = change / pairs;
         out.push_back(std::move(t));
     }

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <csignal>
 #include <fstream>
 #include <string>
@@ -378,6 +380,37 @@ TEST_CASE("trends over 12 weeks show each side apart, the weekly direction and t
     const auto recent = trends(checkIns, kMonday + 8 * kWeek);
     CHECK(recent[0].weeks.size() == 4);
     CHECK(recent.size() == 2);
+}
+
+TEST_CASE("trends in any order are the trends in time order") {
+    // The history reads them oldest first (the quick path); any other order gives the same.
+    std::vector<CheckIn> checkIns;
+    for (int week = 0; week < 6; ++week) {
+        const std::int64_t at = kMonday + week * kWeek;
+        checkIns.push_back({at, "heel", Side::Left, week, CheckInMoment::Before, week + 1, ""});
+        checkIns.push_back({at + 900, "heel", Side::Left, week + 2, CheckInMoment::After, week + 1, ""});
+        checkIns.push_back({at, "knee", Side::Right, 10 - week, CheckInMoment::Standalone, std::nullopt, ""});
+    }
+    const auto inOrder = trends(checkIns);
+    std::vector<CheckIn> shuffled;
+    for (std::size_t i = 0; i < checkIns.size(); ++i) shuffled.push_back(checkIns[(i * 7) % checkIns.size()]);
+    std::reverse(shuffled.begin() + 5, shuffled.end());
+    const auto mixed = trends(shuffled);
+    REQUIRE(mixed.size() == inOrder.size());
+    for (std::size_t i = 0; i < mixed.size(); ++i) {
+        CHECK(mixed[i].area == inOrder[i].area);
+        CHECK(mixed[i].side == inOrder[i].side);
+        CHECK(mixed[i].checkIns == inOrder[i].checkIns);
+        CHECK(mixed[i].beforeToAfterChange == inOrder[i].beforeToAfterChange);
+        REQUIRE(mixed[i].weeks.size() == inOrder[i].weeks.size());
+        for (std::size_t w = 0; w < mixed[i].weeks.size(); ++w) {
+            CHECK(mixed[i].weeks[w].weekStart == inOrder[i].weeks[w].weekStart);
+            CHECK(mixed[i].weeks[w].average == doctest::Approx(inOrder[i].weeks[w].average));
+        }
+        CHECK(mixed[i].before.size() == inOrder[i].before.size());
+    }
+    REQUIRE(inOrder[0].beforeToAfterChange);
+    CHECK(*inOrder[0].beforeToAfterChange == doctest::Approx(2.0));
 }
 
 TEST_CASE("two processes writing at once lose nothing") {
