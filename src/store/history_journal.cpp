@@ -1,5 +1,6 @@
 #include "store/history_journal.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 

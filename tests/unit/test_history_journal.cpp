@@ -99,7 +99,7 @@ TEST_CASE("a check-in whose session is not in the database is written without it
     CHECK(readAll(HistoryStore::journalOf(db).string() + ".damaged") == "C\tcccc\t1790000\n");
 }
 
-TEST_CASE("damaged lines before good ones hold nothing back; the window tells where they are kept") {
+TEST_CASE("damaged lines before good ones hold nothing back, and the window tells where they are kept") {
     TempDir tmp;
     const auto db = tmp.path / "unknot.db";
     const std::string bad = "C\tk2\t2\tfoot\tleft\t11\tafter\t\t\t\nS\tk3\t3\tr\tR\t1\t-1\t1\t\t0\n";
