@@ -38,8 +38,13 @@ void AppController::importFiles(const std::vector<std::string>& files) {
         reporter_.logf("import %s %s", f.imported() ? "ok" : "refused", f.from.c_str());
         if (f.imported() && !f.program) selectId = f.to.stem().string();
     }
-    reporter_.notice(importNotice(result));
-    if (refusedCount(result) == result.size()) return;
+    const std::size_t refused = refusedCount(result);
+    reporter_.notice(Notice{importNotice(result),
+                            {},
+                            refused == 0 ? "Nothing to do: it is in the library"
+                                         : "Correct what the file says (`unknot check FILE` lists it all) and drop it "
+                                           "on the window again, or ask who shared it for a good one"});
+    if (refused == result.size()) return;
     routinesChanged(selectId);
     if (selectId.empty()) libraryScreen().refreshToday();
 }
@@ -401,7 +406,12 @@ void AppController::soundSettingsChanged() {
     if (driver_) driver_->setVolume(settings_.volume, settings_.muted);
     reporter_.logf("volume %d mute %s", settings_.volume, settings_.muted ? "on" : "off");
     const auto saved = settingsFile_.save(settings_);
-    if (saved.error || saved.notice) reporter_.notice(saved.error ? *saved.error : *saved.notice);
+    if (saved.error)
+        reporter_.notice(Notice{*saved.error, settingsPath().string(),
+                                "Your settings hold until Unknot ends: make the folder writable or free some disk "
+                                "space to keep them"});
+    else if (saved.notice)
+        reporter_.notice(*saved.notice);
 }
 
 } // namespace unknot

@@ -846,3 +846,31 @@ TEST_CASE("R while a routine plays asks first, and Space keeps it going") {
     CHECK(rig.app->player().status().phaseElapsedMs == 0);
     CHECK(rig.reports.count("restart asked") == 2);
 }
+
+TEST_CASE("I in the library lists the notices; a file dropped and refused is one, with what to do") {
+    Rig rig;
+    rig.dir.write("shared/broken.unknot.toml", "name = \"Broken\"\n[[step]]\nkind = \"tence\"\n");
+    rig.dir.write("shared/good.unknot.toml", std::string(kShort));
+    rig.app->importFiles({(rig.dir.path / "shared/broken.unknot.toml").string()});
+    REQUIRE_FALSE(rig.reports.told.empty());
+    const Notice refused = rig.reports.told.back();
+    CHECK(refused.text.starts_with("Not imported: broken.unknot.toml"));
+    CHECK(refused.hint.find("unknot check") != std::string::npos);
+    rig.app->importFiles({(rig.dir.path / "shared/good.unknot.toml").string()});
+    CHECK(rig.reports.told.back().hint.starts_with("Nothing to do"));
+
+    // Without the window's list, I opens nothing; with it, the list.
+    rig.press(Key::I);
+    CHECK(rig.screen() == ui::Screen::Library);
+    NoticesModel notices;
+    for (const Notice& n : rig.reports.told) notices.add(n);
+    rig.app->setNotices(&notices);
+    rig.press(Key::I);
+    REQUIRE(rig.screen() == ui::Screen::Notices);
+    REQUIRE(rig.app->noticesScreen());
+    CHECK(rig.app->noticesScreen()->notices().rows().size() == notices.rows().size());
+    CHECK(rig.app->noticesScreen()->notices().newest()->notice.text.starts_with("Imported the routine 'good'"));
+    rig.press(Key::Escape);
+    rig.app->handle(Intent{}); // the router lets the closed screen go
+    CHECK(rig.screen() == ui::Screen::Library);
+}

@@ -70,8 +70,14 @@ void CheckInFlow::answered(const CheckInModel& answered, bool sayingBack) {
         return;
     }
     for (const auto& a : answers)
-        if (auto error = history.addCheckIn(a)) host_.reporter().notice("cannot record the check-in: " + *error);
+        if (auto error = history.addCheckIn(a)) noticeNotRecorded(*error);
     if (moment == CheckInMoment::Standalone && standaloneRecorded_) std::exchange(standaloneRecorded_, {})();
+}
+
+void CheckInFlow::noticeNotRecorded(const std::string& error) {
+    host_.reporter().notice(Notice{"cannot record the check-in: " + error,
+                                   {},
+                                   "Give it again from the history (H, then Check in now) once the problem is gone"});
 }
 
 void CheckInFlow::sessionRecorded() {
@@ -79,7 +85,7 @@ void CheckInFlow::sessionRecorded() {
     const auto id = history.lastSessionId();
     for (auto& a : std::exchange(beforeAnswers_, {})) {
         a.sessionId = id;
-        if (auto error = history.addCheckIn(a)) host_.reporter().notice("cannot record the check-in: " + *error);
+        if (auto error = history.addCheckIn(a)) noticeNotRecorded(*error);
     }
 }
 

@@ -38,6 +38,7 @@ class CheckInFlow {
     void noSession() { beforeAnswers_.clear(); }
 
   private:
+    void noticeNotRecorded(const std::string& error); // with what to do
     ScreenHost& host_;
     PlayNow playNow_;
     std::optional<LibraryEntry> startAfter_; // the routine the "before" questions lead to

@@ -168,7 +168,11 @@ void PlayerController::record(bool completed) {
     HistoryRecord r{startedAt_,       playing_->id, playing_->displayName(), playing_->totalMs,
                     status_.activeMs, completed,    playing_->contentId};
     r.skippedPhases = skipped_;
-    if (auto error = history_.append(r)) reporter_.notice("cannot write the history: " + *error);
+    if (auto error = history_.append(r))
+        reporter_.notice(Notice{"cannot write the history: " + *error,
+                                {},
+                                "Free some disk space or make Unknot's data folder writable: sessions after it are "
+                                "kept again"});
 }
 
 // ---------------------------------------------------------------------------------------
