@@ -847,7 +847,7 @@ TEST_CASE("R while a routine plays asks first, and Space keeps it going") {
     CHECK(rig.reports.count("restart asked") == 2);
 }
 
-TEST_CASE("I in the library lists the notices; a file dropped and refused is one, with what to do") {
+TEST_CASE("I in the library lists the notices, and a file dropped and refused is one, with what to do") {
     Rig rig;
     rig.dir.write("shared/broken.unknot.toml", "name = \"Broken\"\n[[step]]\nkind = \"tence\"\n");
     rig.dir.write("shared/good.unknot.toml", std::string(kShort));
