@@ -1,5 +1,6 @@
 #include "screens/history/history_view.hpp"
 
+#include "core/i18n.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
@@ -34,9 +35,9 @@ void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) 
     const float line = fs * 1.3f;
     std::string title = describeTrend(t);
     if (t.beforeToAfterChange) {
-        char change[64];
-        std::snprintf(change, sizeof change, "; a session: %+.1f", *t.beforeToAfterChange);
-        title += change;
+        char change[16];
+        std::snprintf(change, sizeof change, "%+.1f", *t.beforeToAfterChange);
+        title += format(_("; a session: {0}"), {change});
     }
     dl->AddText(fonts.body, fonts.body->FontSize, at, colour(kPaper), title.c_str());
     const ImVec2 a(at.x + fs * 1.5f, at.y + line + fs * 0.6f);
@@ -90,7 +91,7 @@ void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) 
 void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts) {
     if (trends.empty()) return;
     ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted("How it feels: lower is better (weekly average, 0 none \xE2\x80\xA6 10 worst)");
+    ImGui::TextUnformatted(_("How it feels: lower is better (weekly average, 0 none \xE2\x80\xA6 10 worst)"));
     ImGui::PopFont();
     const bool sessions = std::any_of(trends.begin(), trends.end(),
                                       [](const AreaTrend& t) { return !t.before.empty() || !t.after.empty(); });
@@ -102,12 +103,12 @@ void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts) {
         const float r = fs * 0.28f, cy = p.y + fs * 0.5f;
         dl->AddCircle(ImVec2(p.x + r, cy), r, colour(kPaper, 0.85f), 0, 2.0f);
         ImGui::SetCursorScreenPos(ImVec2(p.x + fs, p.y));
-        ImGui::TextUnformatted("before a session");
+        ImGui::TextUnformatted(_("before a session"));
         ImGui::SameLine(0, fs * 1.5f);
         const ImVec2 q = ImGui::GetCursorScreenPos();
         dl->AddCircleFilled(ImVec2(q.x + r, cy), r, colour(kAccent));
         ImGui::SetCursorScreenPos(ImVec2(q.x + fs, q.y));
-        ImGui::TextUnformatted("after it");
+        ImGui::TextUnformatted(_("after it"));
     }
     const float width = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetFontSize() * 2;
@@ -144,20 +145,23 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
     Intent close;
     beginFullWindow("##history");
     ImGui::PushFont(fonts.title);
-    ImGui::TextUnformatted("History");
+    ImGui::TextUnformatted(_("History"));
     ImGui::PopFont();
     // "Check in now", then "Back": the arrows or Tab choose one, Enter presses it.
     ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::GetFontSize() * 17);
-    if (focusableButton("Check in now", fonts, ImVec2(ImGui::GetFontSize() * 8.5f, 0),
+    if (focusableButton(_("Check in now"), fonts, ImVec2(ImGui::GetFontSize() * 8.5f, 0),
                         m.focused == HistoryControl::CheckIn))
         close = {Action::OpenCheckIn};
     ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::GetFontSize() * 8);
-    if (focusableButton("Back (Esc)", fonts, ImVec2(ImGui::GetFontSize() * 8, 0), m.focused == HistoryControl::Back))
+    if (focusableButton(_("Back (Esc)"), fonts, ImVec2(ImGui::GetFontSize() * 8, 0), m.focused == HistoryControl::Back))
         close = {Action::CloseView};
     ImGui::PushFont(fonts.heading);
-    ImGui::Text("Current streak: %d %s", m.streakDays, m.streakDays == 1 ? "day" : "days");
+    ImGui::TextUnformatted(format(n_("Current streak: {0} day", "Current streak: {0} days",
+                                     static_cast<unsigned long>(std::max(m.streakDays, 0))),
+                                  {std::to_string(m.streakDays)})
+                               .c_str());
     ImGui::PopFont();
-    ImGui::TextDisabled("Arrows or Tab choose a button, Enter presses it.");
+    ImGui::TextDisabled("%s", _("Arrows or Tab choose a button, Enter presses it."));
 
     // Minutes per week, a bar each, this week on the right.
     const float chartH = ImGui::GetFontSize() * 8;
@@ -178,7 +182,9 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
             m.minutesPerWeek[i] > 0 ? formatHuman(static_cast<Millis>(m.minutesPerWeek[i] * 60000.0)) : "\xE2\x80\x94";
         textCentred(dl, fonts.body, ImVec2((x0 + x1) * 0.5f, base - h - ImGui::GetFontSize() * 0.7f), colour(kPaper),
                     value);
-        const std::string label = i + 1 == n ? "this week" : std::to_string(n - 1 - i) + " wk ago";
+        const std::string label = i + 1 == n
+                                      ? std::string(_("this week"))
+                                      : format(n_("{0} wk ago", "{0} wk ago", n - 1 - i), {std::to_string(n - 1 - i)});
         textCentred(dl, fonts.body, ImVec2((x0 + x1) * 0.5f, base + ImGui::GetFontSize() * 0.7f), colour(kPaper, 0.7f),
                     label);
     }
@@ -189,11 +195,11 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
     // The sessions, newest first.
     ImGui::BeginChild("##sessions");
     if (!m.records || m.records->empty())
-        ImGui::TextDisabled("No sessions yet. Finished and stopped routines show up here.");
+        ImGui::TextDisabled("%s", _("No sessions yet. Finished and stopped routines show up here."));
     if (m.records && ImGui::BeginTable("##table", 4, ImGuiTableFlags_RowBg)) {
-        ImGui::TableSetupColumn("When");
-        ImGui::TableSetupColumn("Routine");
-        ImGui::TableSetupColumn("Done");
+        ImGui::TableSetupColumn(_("When"));
+        ImGui::TableSetupColumn(_("Routine"));
+        ImGui::TableSetupColumn(C_("history column: the time done", "Done"));
         ImGui::TableSetupColumn("");
         ImGui::TableHeadersRow();
         // Only the rows on screen are laid out: ten years of days is 3650 of them.
@@ -213,9 +219,10 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(it->routineName.c_str());
                 ImGui::TableNextColumn();
-                ImGui::Text("%s of %s", formatClock(it->doneMs).c_str(), formatClock(it->plannedMs).c_str());
+                ImGui::TextUnformatted(
+                    format(_("{0} of {1}"), {formatClock(it->doneMs), formatClock(it->plannedMs)}).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(it->completed ? "completed" : "stopped");
+                ImGui::TextUnformatted(it->completed ? _("completed") : _("stopped"));
             }
         ImGui::EndTable();
     }
