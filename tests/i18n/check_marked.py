@@ -23,7 +23,7 @@ CHECKED = ["src/screens/library/library_view.cpp", "src/screens/library/library_
            "src/screens/editor/editor_view.cpp", "src/screens/editor/editor_screen.cpp",
            "src/screens/quick_set/quick_set_view.cpp", "src/screens/history/history_view.cpp",
            "src/screens/history/history_screen.cpp", "src/screens/settings/settings_view.cpp",
-           "src/screens/player/player_keys.cpp", "src/screens/check_in/check_in_keys.cpp",
+           "src/screens/player/player_keys.cpp", "src/screens/check_in/check_in_keys.cpp", "src/routine/routine_outline.cpp",
            "src/cli/cli.cpp", "src/cli/cli_history.cpp", "src/play/phrase_plan.cpp", "src/routine/timeline.cpp",
            "src/store/routine_translation.cpp", "src/audio/voice.cpp", "src/core/i18n.cpp",
            "src/screens/player/player_view.cpp", "src/screens/player/player_layout.cpp",

@@ -132,26 +132,26 @@ void tree(EditorViewState& st, const Editor& editor, const std::vector<Step>& st
 
 void routineFields(EditorViewState& st, const Editor& editor, EditorAction& action) {
     const Routine& r = editor.routine();
-    ImGui::TextUnformatted(_("Name"));
+    ImGui::TextWrapped("%s", _("Name"));
     if (auto v = textField(st, "##name", "name", r.name)) action = makeText(EditorAction::Type::SetName, *v, "name");
     problems(editor.problemsAt({}, "name"));
-    ImGui::TextUnformatted(_("Summary (one line)"));
+    ImGui::TextWrapped("%s", _("Summary (one line)"));
     if (auto v = textField(st, "##summary", "summary", r.summary))
         action = makeText(EditorAction::Type::SetSummary, *v, "summary");
     problems(editor.problemsAt({}, "summary"));
-    ImGui::TextUnformatted(_("Notes: how to do it, when to stop"));
+    ImGui::TextWrapped("%s", _("Notes: how to do it, when to stop"));
     if (auto v = textField(st, "##notes", "notes", r.notes, true))
         action = makeText(EditorAction::Type::SetNotes, *v, "notes");
     problems(editor.problemsAt({}, "notes"));
-    ImGui::TextUnformatted(_("Tags (comma-separated)"));
+    ImGui::TextWrapped("%s", _("Tags (comma-separated)"));
     if (auto v = textField(st, "##tags", "tags", joinList(r.tags)))
         action = makeList(EditorAction::Type::SetTags, splitList(*v), "tags");
     problems(editor.problemsAt({}, "tags"));
-    ImGui::TextUnformatted(_("Equipment (comma-separated)"));
+    ImGui::TextWrapped("%s", _("Equipment (comma-separated)"));
     if (auto v = textField(st, "##equipment", "equipment", joinList(r.equipment)))
         action = makeList(EditorAction::Type::SetEquipment, splitList(*v), "equipment");
     problems(editor.problemsAt({}, "equipment"));
-    ImGui::TextUnformatted(_("Check in: areas asked 0-10 before and after, left and right"));
+    ImGui::TextWrapped("%s", _("Check in: areas asked 0-10 before and after, left and right"));
     if (auto v = textField(st, "##check_in", "check_in", joinList(r.checkIn), false, _("e.g. heel, knee")))
         action = makeList(EditorAction::Type::SetCheckIn, splitList(*v), "check_in");
     problems(editor.problemsAt({}, "check_in"));
@@ -209,7 +209,7 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
         }
         problems(editor.problemsAt(path, "kind"));
         if (*s.kind != PhaseKind::Manual) {
-            ImGui::TextUnformatted(_("Duration"));
+            ImGui::TextWrapped("%s", _("Duration"));
             if (auto ms = durationField(st, "##duration", k + "duration", s.durationMs)) {
                 s.durationMs = *ms;
                 set("duration");
@@ -217,7 +217,7 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
             problems(editor.problemsAt(path, "duration"));
         }
     }
-    ImGui::TextUnformatted(s.isPhase() ? _("Label (shown big)") : _("Block name"));
+    ImGui::TextWrapped("%s", s.isPhase() ? _("Label (shown big)") : _("Block name"));
     if (std::exchange(st.focusLabel, false)) ImGui::SetKeyboardFocusHere(); // added by key: type at once
     if (auto v = textField(st, "##label", k + "label", s.label)) {
         s.label = *v;
@@ -225,15 +225,15 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
     }
     problems(editor.problemsAt(path, "label"));
     if (s.isPhase()) {
-        ImGui::TextUnformatted(_("Cue (what to do)"));
+        ImGui::TextWrapped("%s", _("Cue (what to do)"));
         if (auto v = textField(st, "##cue", k + "cue", s.cue)) {
             s.cue = *v;
             set("cue");
         }
         problems(editor.problemsAt(path, "cue"));
     }
-    ImGui::TextUnformatted(s.isPhase() ? _("Say (what the voice says as it starts; empty: the default)")
-                                       : _("Say (what the voice says for it; empty: the default)"));
+    ImGui::TextWrapped("%s", s.isPhase() ? _("Say (what the voice says as it starts; empty: the default)")
+                                         : _("Say (what the voice says for it; empty: the default)"));
     if (auto v = textField(st, "##say", k + "say", s.say, false, "e.g. {side} calf, {duration}")) {
         s.say = *v;
         set("say");
@@ -242,7 +242,7 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", sayPlaceholders().c_str());
     ImGui::PopStyleColor();
-    ImGui::TextUnformatted(_("Repeat"));
+    ImGui::TextWrapped("%s", _("Repeat"));
     int repeat = s.repeat;
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputInt("##repeat", &repeat)) {
@@ -256,7 +256,7 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
     if (sidesCombo("##sides", s.sides)) set("sides");
     problems(editor.problemsAt(path, "sides"));
     if (s.sides.size() > 1) {
-        ImGui::TextUnformatted(_("Switch between sides"));
+        ImGui::TextWrapped("%s", _("Switch between sides"));
         if (auto ms = durationField(st, "##switch", k + "switch", s.switchMs)) {
             s.switchMs = *ms;
             set("switch");
@@ -264,7 +264,7 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
         problems(editor.problemsAt(path, "switch"));
     }
     if (s.repeat > 1) {
-        ImGui::TextUnformatted(_("Rest between rounds"));
+        ImGui::TextWrapped("%s", _("Rest between rounds"));
         if (auto ms = durationField(st, "##rest", k + "rest", s.restBetweenMs)) {
             s.restBetweenMs = *ms;
             set("rest");
@@ -274,12 +274,6 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
 }
 
 // SameLine when the next button still fits on this line.
-void flow(const char* nextLabel) {
-    const float next = ImGui::CalcTextSize(nextLabel).x + ImGui::GetStyle().FramePadding.x * 2;
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next < right) ImGui::SameLine();
-}
-
 bool dialog(const char* title, const std::string& text) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), 0,
@@ -308,37 +302,41 @@ void topBar(const EditorViewState& st, const Editor& editor, const Fonts& fonts,
         (editor.dirty() ? std::string("  \xE2\x80\xA2 ") + _("unsaved") : std::string());
     ImGui::TextUnformatted(title.c_str());
     ImGui::PopFont();
-    ImGui::SameLine();
+    std::string status;
     if (editor.canPlay()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kGood));
         const std::size_t phases = editor.phaseCount();
-        ImGui::TextUnformatted(
-            ("   " + format(_("{0} in all \xC2\xB7 {1}"),
-                            {formatHuman(editor.totalMs()),
-                             format(n_("{0} phase", "{0} phases", phases), {std::to_string(phases)})}))
-                .c_str());
+        status = "   " + format(_("{0} in all \xC2\xB7 {1}"),
+                                {formatHuman(editor.totalMs()),
+                                 format(n_("{0} phase", "{0} phases", phases), {std::to_string(phases)})});
     } else {
-        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
         const std::size_t count = editor.diagnostics().size();
-        ImGui::TextUnformatted(("   " + format(n_("{0} problem to fix before it can play",
-                                                  "{0} problems to fix before it can play", count),
-                                               {std::to_string(count)}))
-                                   .c_str());
+        status =
+            "   " + format(n_("{0} problem to fix before it can play", "{0} problems to fix before it can play", count),
+                           {std::to_string(count)});
     }
+    // Beside the title when it fits there, else below it; the commands wrap likewise.
+    flow(status.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, colourVec(editor.canPlay() ? kGood : kProblem));
+    ImGui::TextUnformatted(status.c_str());
     ImGui::PopStyleColor();
-    if (ImGui::Button(_("Undo (Ctrl+Z)")) && editor.canUndo()) action = make(EditorAction::Type::Undo);
-    ImGui::SameLine();
-    if (ImGui::Button(_("Redo (Ctrl+Y)")) && editor.canRedo()) action = make(EditorAction::Type::Redo);
-    ImGui::SameLine();
+    const char* undo = _("Undo (Ctrl+Z)");
+    const char* redo = _("Redo (Ctrl+Y)");
+    const char* save = _("Save (Ctrl+S)");
+    const char* tryIt = _("Try it");
+    const char* close = _("Close");
+    if (ImGui::Button(undo) && editor.canUndo()) action = make(EditorAction::Type::Undo);
+    flow(redo);
+    if (ImGui::Button(redo) && editor.canRedo()) action = make(EditorAction::Type::Redo);
+    flow(save);
     ImGui::BeginDisabled(!editor.canPlay());
-    if (ImGui::Button(_("Save (Ctrl+S)"))) action = make(EditorAction::Type::Save);
-    ImGui::SameLine();
-    if (ImGui::Button(_("Try it"))) action = make(EditorAction::Type::TryIt);
+    if (ImGui::Button(save)) action = make(EditorAction::Type::Save);
+    flow(tryIt);
+    if (ImGui::Button(tryIt)) action = make(EditorAction::Type::TryIt);
     ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button(_("Close"))) action = make(EditorAction::Type::Close);
+    flow(close);
+    if (ImGui::Button(close)) action = make(EditorAction::Type::Close);
     if (!st.message.empty()) {
-        ImGui::SameLine();
+        flow(st.message.c_str());
         ImGui::TextDisabled("%s", st.message.c_str());
     }
     ImGui::Separator();

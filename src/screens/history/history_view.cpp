@@ -6,6 +6,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <string>
@@ -148,13 +150,22 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
     ImGui::TextUnformatted(_("History"));
     ImGui::PopFont();
     // "Check in now", then "Back": the arrows or Tab choose one, Enter presses it.
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::GetFontSize() * 17);
-    if (focusableButton(_("Check in now"), fonts, ImVec2(ImGui::GetFontSize() * 8.5f, 0),
-                        m.focused == HistoryControl::CheckIn))
+    // Each as wide as its words need (at least 8.5 and 8 em), right-aligned.
+    const char* checkIn = _("Check in now");
+    const char* back = _("Back (Esc)");
+    const float fs = ImGui::GetFontSize();
+    const auto widthOf = [&](const char* label, float least) {
+        return std::max(least, fonts.heading->CalcTextSizeA(fonts.heading->FontSize, FLT_MAX, 0, label).x +
+                                   ImGui::GetStyle().FramePadding.x * 2);
+    };
+    const float checkInW = widthOf(checkIn, fs * 8.5f);
+    const float backW = widthOf(back, fs * 8);
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine(right - backW - fs * 0.5f - checkInW);
+    if (focusableButton(checkIn, fonts, ImVec2(checkInW, 0), m.focused == HistoryControl::CheckIn))
         close = {Action::OpenCheckIn};
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::GetFontSize() * 8);
-    if (focusableButton(_("Back (Esc)"), fonts, ImVec2(ImGui::GetFontSize() * 8, 0), m.focused == HistoryControl::Back))
-        close = {Action::CloseView};
+    ImGui::SameLine(right - backW);
+    if (focusableButton(back, fonts, ImVec2(backW, 0), m.focused == HistoryControl::Back)) close = {Action::CloseView};
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted(format(n_("Current streak: {0} day", "Current streak: {0} days",
                                      static_cast<unsigned long>(std::max(m.streakDays, 0))),
@@ -171,6 +182,15 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
     const double most = std::max(1.0, *std::max_element(m.minutesPerWeek.begin(), m.minutesPerWeek.end()));
     const std::size_t n = m.minutesPerWeek.size();
     const float slot = width / static_cast<float>(std::max<std::size_t>(n, 1));
+    const auto weekLabel = [&](std::size_t i) {
+        return i + 1 == n ? std::string(_("this week"))
+                          : format(n_("{0} wk ago", "{0} wk ago", n - 1 - i), {std::to_string(n - 1 - i)});
+    };
+    // Every other week's label (or fewer) where a language's words are wider than a week's slot.
+    float widest = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        widest = std::max(widest, fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, weekLabel(i).c_str()).x);
+    const auto labelEvery = static_cast<std::size_t>(std::max(1.0f, std::ceil(widest / (slot * 0.95f))));
     for (std::size_t i = 0; i < n; ++i) {
         const float h = static_cast<float>(m.minutesPerWeek[i] / most) * (chartH - ImGui::GetFontSize() * 2.5f);
         const float x0 = origin.x + slot * static_cast<float>(i) + slot * 0.15f;
@@ -182,11 +202,13 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
             m.minutesPerWeek[i] > 0 ? formatHuman(static_cast<Millis>(m.minutesPerWeek[i] * 60000.0)) : "\xE2\x80\x94";
         textCentred(dl, fonts.body, ImVec2((x0 + x1) * 0.5f, base - h - ImGui::GetFontSize() * 0.7f), colour(kPaper),
                     value);
-        const std::string label = i + 1 == n
-                                      ? std::string(_("this week"))
-                                      : format(n_("{0} wk ago", "{0} wk ago", n - 1 - i), {std::to_string(n - 1 - i)});
-        textCentred(dl, fonts.body, ImVec2((x0 + x1) * 0.5f, base + ImGui::GetFontSize() * 0.7f), colour(kPaper, 0.7f),
-                    label);
+        if ((n - 1 - i) % labelEvery != 0) continue; // each week's label when they fit side by side
+        const std::string label = weekLabel(i);
+        // Under its bar, kept inside the window (the last one's words may be wider than its slot).
+        const float half = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, label.c_str()).x * 0.5f;
+        const float centre =
+            std::clamp((x0 + x1) * 0.5f, origin.x + half, std::max(origin.x + half, origin.x + width - half));
+        textCentred(dl, fonts.body, ImVec2(centre, base + ImGui::GetFontSize() * 0.7f), colour(kPaper, 0.7f), label);
     }
     ImGui::Dummy(ImVec2(width, chartH));
     ImGui::Separator();
@@ -194,8 +216,11 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
 
     // The sessions, newest first.
     ImGui::BeginChild("##sessions");
-    if (!m.records || m.records->empty())
-        ImGui::TextDisabled("%s", _("No sessions yet. Finished and stopped routines show up here."));
+    if (!m.records || m.records->empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", _("No sessions yet. Finished and stopped routines show up here."));
+        ImGui::PopStyleColor();
+    }
     if (m.records && ImGui::BeginTable("##table", 4, ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn(_("When"));
         ImGui::TableSetupColumn(_("Routine"));

@@ -132,9 +132,15 @@ void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fo
     ImGui::TextUnformatted("Unknot");
     layout.title = ImGui::GetItemRectSize().y;
     ImGui::PopFont();
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
-                    ImGui::CalcTextSize(_("Settings (S)")).x - ImGui::GetStyle().FramePadding.x * 2);
-    if (ImGui::Button(_("Settings (S)"))) intent = {Action::OpenSettings};
+    // Right-aligned beside the title, or under it when a language's words leave no room.
+    const char* settingsLabel = _("Settings (S)");
+    const float titleEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine();
+    const float settingsX = ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
+                            ImGui::CalcTextSize(settingsLabel).x - ImGui::GetStyle().FramePadding.x * 2;
+    if (settingsX < titleEnd) ImGui::NewLine();
+    ImGui::SetCursorPosX(std::max(settingsX, ImGui::GetCursorPosX()));
+    if (ImGui::Button(settingsLabel)) intent = {Action::OpenSettings};
     if (!model.notice.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
         ImGui::TextWrapped("%s", model.notice.c_str());
@@ -158,9 +164,9 @@ void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fo
         if (ImGui::SmallButton(_("Undo (Ctrl+Z)"))) intent = {Action::UndoDelete};
     }
     if (ImGui::Button(_("New (N)"))) intent = {Action::NewRoutine};
-    ImGui::SameLine();
+    flow(_("Quick set (Q)"));
     if (ImGui::Button(_("Quick set (Q)"))) intent = {Action::OpenQuickSet};
-    ImGui::SameLine();
+    flow(_("History (H)"));
     if (ImGui::Button(_("History (H)"))) intent = {Action::OpenHistory};
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     ImGui::SetNextItemWidth(half);
@@ -257,8 +263,11 @@ void drawRightPane(const LibraryViewModel& model, const Fonts& fonts, Intent& in
             if (ImGui::Button(_("Delete (Del)"))) intent = {Action::Delete, i};
         }
         if (!own && entries[i].valid()) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("%s", _("built-in routines are read-only"));
+            const char* readOnly = _("built-in routines are read-only");
+            flow(readOnly);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", readOnly);
+            ImGui::PopStyleColor();
         }
         drawPreview(entries[i], *model.outline, fonts);
     } else
@@ -269,7 +278,9 @@ void drawRightPane(const LibraryViewModel& model, const Fonts& fonts, Intent& in
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colourVec(kAccent, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, colourVec(kAccent, 0.7f));
     ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kInk));
-    if (button(_("Start  (Enter)"), fonts.title, ImVec2(-1, startH), canStart)) intent = {Action::StartSelected};
+    // Without its key's name when the whole does not fit (a narrow window, long words).
+    const std::string start = fitButtonLabel(_("Start  (Enter)"), fonts.title, ImGui::GetContentRegionAvail().x);
+    if (button(start.c_str(), fonts.title, ImVec2(-1, startH), canStart)) intent = {Action::StartSelected};
     layout.start = ImGui::GetItemRectSize().y;
     ImGui::PopStyleColor(4);
     ImGui::EndChild();
