@@ -281,6 +281,9 @@ void drawRightPane(const LibraryViewModel& model, const Fonts& fonts, Intent& in
     // Without its key's name when the whole does not fit (a narrow window, long words).
     const std::string start = fitButtonLabel(_("Start  (Enter)"), fonts.title, ImGui::GetContentRegionAvail().x);
     if (button(start.c_str(), fonts.title, ImVec2(-1, startH), canStart)) intent = {Action::StartSelected};
+    layout.startText = start;
+    if (model.selected && *model.selected < entries.size())
+        layout.selectedName = entries[*model.selected].displayName();
     layout.start = ImGui::GetItemRectSize().y;
     ImGui::PopStyleColor(4);
     ImGui::EndChild();
@@ -336,7 +339,9 @@ Intent drawLibraryScreen(LibraryScreen& screen, std::string notice, bool showHel
     char selection[80];
     std::snprintf(selection, sizeof selection, "test library selected_row=%d shown=%d", layout.selectedRow,
                   layout.selectedShown ? 1 : 0);
-    screen.drawn(scale, selection);
+    // And what it says: the Start button and the selected routine's name, in the language shown.
+    screen.drawn(std::string(scale) + " start=\"" + layout.startText + "\" selected=\"" + layout.selectedName + "\"",
+                 selection);
     return intent;
 }
 

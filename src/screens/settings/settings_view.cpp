@@ -71,7 +71,7 @@ bool choice(const char* label, std::string& value, std::span<const std::string_v
 
 // Each shipped language by its own name, so a user lost in another language finds theirs; or
 // none, and the environment decides (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
-bool languageChoice(std::string& value) {
+bool languageChoice(std::string& value, SettingsViewState& state) {
     static constexpr std::array<std::pair<std::string_view, const char*>, kLanguages.size()> kNames = {{
         {"en", "English"},
         {"de", "Deutsch"},
@@ -91,7 +91,9 @@ bool languageChoice(std::string& value) {
     const std::string system = format(_("As the system says ({0})"), {nameOf(environmentLanguage())});
     const std::string current = value.empty() ? system : std::string(nameOf(value));
     bool changed = false;
-    if (ImGui::BeginCombo(_("Language"), current.c_str())) {
+    const bool open = ImGui::BeginCombo(_("Language"), current.c_str());
+    if (!open && ImGui::IsItemFocused()) state.focused = "language"; // reported in test mode
+    if (open) {
         if (ImGui::Selectable(system.c_str(), value.empty())) {
             value.clear();
             changed = true;
@@ -181,7 +183,7 @@ bool settingWidget(const SettingDecl& d, Settings& s, SettingsViewState& state) 
         return soundOutput(label.c_str(), settingValue<std::string>(d, s), state.outputDevices);
     case SettingWidget::DisplayScale: return displayScale(d, settingValue<std::optional<double>>(d, s), state);
     case SettingWidget::SoundFiles: return soundFiles(settingValue<std::map<std::string, std::string>>(d, s), state);
-    case SettingWidget::Language: return languageChoice(settingValue<std::string>(d, s));
+    case SettingWidget::Language: return languageChoice(settingValue<std::string>(d, s), state);
     }
     return false;
 }
