@@ -5,6 +5,7 @@
 #include "audio/voice.hpp"
 #include "helpers.hpp"
 #include "play/phrase_plan.hpp"
+#include "program/program_library.hpp"
 #include "store/library.hpp"
 #include "store/library_loader.hpp"
 #include "store/settings.hpp"
@@ -178,6 +179,25 @@ TEST_CASE("the language switched while the library's thread translates: each rou
     // Read after the last switch: all in French.
     for (const LibraryEntry& e : *seen.back())
         if (e.valid()) CHECK(textsOf(e) == expected[e.id]["fr"]);
+}
+
+TEST_CASE("a built-in program is translated, name, notes and stages; the same file of the user's is not") {
+    InLanguage spanish("es");
+    test::TempDir dir;
+    const std::filesystem::path builtIn = std::filesystem::path(UNKNOT_SOURCE_DIR) / "programs";
+    std::filesystem::create_directories(dir.path / "user");
+    std::filesystem::copy_file(builtIn / "plantar-fasciitis-12-weeks.toml", dir.path / "user" / "mine.toml");
+    ProgramLibrary programs;
+    programs.scan(ProgramFolders{builtIn, dir.path / "user"}, std::vector<std::string>{});
+    const ProgramEntry* ours = programs.findId("plantar-fasciitis-12-weeks");
+    const ProgramEntry* mine = programs.findId("mine");
+    REQUIRE(ours != nullptr);
+    REQUIRE(mine != nullptr);
+    CHECK(ours->displayName() == "Fascitis plantar: 12 semanas");
+    CHECK(ours->program().stages.at(0).name == "Empezar a cargar: 3 series de 12");
+    CHECK(ours->program().notes.find("elevaciones de talón pesadas y lentas") != std::string::npos);
+    CHECK(mine->displayName() == "Plantar fasciitis: 12 weeks");
+    CHECK(mine->program().stages.at(0).name == "Start loading: 3 sets of 12");
 }
 
 TEST_CASE("English is the source: no catalogue, the strings as written") {
