@@ -181,7 +181,7 @@ TEST_CASE("the language switched while the library's thread translates: each rou
         if (e.valid()) CHECK(textsOf(e) == expected[e.id]["fr"]);
 }
 
-TEST_CASE("a built-in program is translated, name, notes and stages; the same file of the user's is not") {
+TEST_CASE("a built-in program is translated (name, notes, stages), the same file of the user's is not") {
     InLanguage spanish("es");
     test::TempDir dir;
     const std::filesystem::path builtIn = std::filesystem::path(UNKNOT_SOURCE_DIR) / "programs";
