@@ -94,15 +94,19 @@ bool languageChoice(std::string& value, SettingsViewState& state) {
     const bool open = ImGui::BeginCombo(_("Language"), current.c_str());
     if (!open && ImGui::IsItemFocused()) state.focused = "language"; // reported in test mode
     if (open) {
+        // The keyboard starts on the language in use (ImGui's default focus in a list).
         if (ImGui::Selectable(system.c_str(), value.empty())) {
             value.clear();
             changed = true;
         }
-        for (const auto& [code, name] : kNames)
+        if (value.empty()) ImGui::SetItemDefaultFocus();
+        for (const auto& [code, name] : kNames) {
             if (ImGui::Selectable(name, code == value)) {
                 value = std::string(code);
                 changed = true;
             }
+            if (code == value) ImGui::SetItemDefaultFocus();
+        }
         ImGui::EndCombo();
     }
     return changed;
