@@ -2,7 +2,8 @@
 """Which voice is understood first time: every phrase the built-in routines say, synthesised by
 each candidate voice and rate, recognised by pocketsphinx en-us without priming.
 
-Usage: bench/voice_candidates.py [--bin build/release/bin/unknot] [--only NAME...]
+Usage: bench/voice_candidates.py [--bin build/release/bin/unknot] [--meter build/release/bin/unknot-loudness]
+                                 [--only NAME...] [--show N] [--sample N]
 Needs (bench only):  apt-get install flite espeak-ng festival festvox-us-slt-hts pocketsphinx
                      pocketsphinx-en-us sox
 
@@ -51,7 +52,9 @@ def words(text):
 
 
 def candidates():
-    c = {}
+    # The app's own voice: the default Flite voice with its pauses between sentences, made by
+    # unknot-loudness exactly as the app makes its phrases.
+    c = {"unknot's voice (default)": ("app", "en", 1.0)}
     for v in ["kal16", "slt", "awb", "rms", "kal"]:
         for rate in [1.0, 0.9]:
             c[f"flite {v} x{rate}"] = ("flite", v, rate)
@@ -116,6 +119,7 @@ def texts_of(bin_path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=str(ROOT / "build" / "release" / "bin" / "unknot"))
+    ap.add_argument("--meter", default=str(ROOT / "build" / "release" / "bin" / "unknot-loudness"))
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--show", type=int, default=0, help="print the N worst phrases of each candidate")
     ap.add_argument("--sample", type=int, default=0,
@@ -145,8 +149,18 @@ def main():
             with wave.open(str(raw)) as w:
                 return w.getnframes() / w.getframerate()
 
-        with ThreadPoolExecutor(2) as pool:
-            seconds = list(pool.map(one, range(len(distinct))))
+        if kind == "app":
+            subprocess.run([args.meter, "--raw", str(raw_dir), "--say", voice, *distinct], check=True,
+                           capture_output=True)
+            seconds = []
+            for i in range(len(distinct)):
+                raw, wav = raw_dir / f"p{i:04d}.raw", wav_dir / f"p{i:04d}.wav"
+                subprocess.run(["sox", "-t", "raw", "-r", "16000", "-e", "signed", "-b", "16", "-c", "1", str(raw),
+                                str(wav), "pad", "0.3", "0.3"], check=True, capture_output=True)
+                seconds.append(raw.stat().st_size / 2 / 16000)
+        else:
+            with ThreadPoolExecutor(2) as pool:
+                seconds = list(pool.map(one, range(len(distinct))))
         heard = recognise(sorted(wav_dir.glob("*.wav")), work)
         per_text = {}
         for i, text in enumerate(distinct):

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The voice's loudness in every language, as the app makes its phrases: Flite's kal16 in
+"""The voice's loudness in every language, as the app makes its phrases: the default Flite voice in
 English, espeak-ng (brought to the same target) in the others. Prints each phrase's maximum
 momentary loudness and true peak, then per language the median and its distance from English.
 

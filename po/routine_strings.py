@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""The translatable text of the built-in routines (routines/*.toml) as a gettext template.
+"""The translatable text of the built-in routines (routines/*.toml) and programs
+(programs/*.toml) as a gettext template.
 
-    po/routine_strings.py OUT.pot ROUTINE.toml...
+    po/routine_strings.py OUT.pot ROUTINE_OR_PROGRAM.toml...
 
 Names, summaries, notes, step and block labels, cues and `say` lines go into the same
 catalogue as the program's own strings (the `unknot_pot` target merges them), so a translator
@@ -19,6 +20,11 @@ FIELDS = {
     "label": "Step label: shown in very large type on the player, read from 2 m; keep it short.",
     "cue": "Step cue: the smaller line under the label on the player.",
     "say": "Spoken at the step's start; keep every {placeholder} exactly as it is.",
+    "program name": "Program name: the command line's program list and Today.",
+    "program summary": "Program summary: one sentence under its name.",
+    "program notes": "Program notes: keep the line breaks roughly where they are, and commands "
+                     "(unknot check-in ...) as they are.",
+    "stage": "A program stage's name: said in its progress and its rules' reasons.",
 }
 
 
@@ -53,9 +59,13 @@ def main():
     for path in files:
         raw = open(path, encoding="utf-8").read()
         data = tomllib.loads(raw)
-        found = [(f, data[f]) for f in ("name", "summary", "notes") if isinstance(data.get(f), str) and data[f].strip()]
+        program = "stage" in data
+        found = [("program " + f if program else f, data[f]) for f in ("name", "summary", "notes")
+                 if isinstance(data.get(f), str) and data[f].strip()]
         walk_steps(data.get("step", []), found)
-        short = path[path.index("routines/"):] if "routines/" in path else path
+        found += [("stage", s["name"]) for s in data.get("stage", []) if isinstance(s.get("name"), str) and s["name"].strip()]
+        folder = "programs/" if program else "routines/"
+        short = path[path.index(folder):] if folder in path else path
         for field, text in found:
             comments, refs = messages.setdefault(text, (set(), []))
             comments.add(FIELDS[field])

@@ -80,17 +80,54 @@ Voice::Voice(std::unique_ptr<Registered> registered, std::string_view name, int 
 
 Voice::~Voice() = default;
 
+namespace {
+// Under 1 % of full scale: the silence Flite pads an utterance with.
+constexpr int kQuiet = 327;
+} // namespace
+
+std::vector<std::string> sentencesOf(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    const auto add = [&](std::size_t end) {
+        while (start < end && text[start] == ' ') ++start;
+        while (end > start && text[end - 1] == ' ') --end;
+        if (end > start) out.emplace_back(text.substr(start, end - start));
+    };
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        const char c = text[i];
+        if ((c == '.' || c == '!' || c == '?') && text[i + 1] == ' ') {
+            add(i + 1);
+            start = i + 1;
+        }
+    }
+    add(text.size());
+    return out;
+}
+
 SpokenPhrase Voice::speak(const std::string& text) const {
     SpokenPhrase out;
     if (text.empty()) return out;
     if (!espeakVoice_.empty()) return speakEspeak(text);
     // Set at every phrase: Voices of one name share Flite's voice and its features.
     feat_set_float(voice_->voice->features, "duration_stretch", voice_->durationStretch);
-    std::unique_ptr<cst_wave, WaveDeleter> wave(flite_text_to_wave(text.c_str(), voice_->voice));
-    if (!wave || cst_wave_num_samples(wave.get()) <= 0 || cst_wave_num_channels(wave.get()) != 1) return out;
-    return levelled(std::vector<std::int16_t>(cst_wave_samples(wave.get()),
-                                              cst_wave_samples(wave.get()) + cst_wave_num_samples(wave.get())),
-                    cst_wave_sample_rate(wave.get()));
+    std::vector<std::int16_t> mono;
+    int rate = 0;
+    for (const std::string& sentence : sentencesOf(text)) {
+        std::unique_ptr<cst_wave, WaveDeleter> wave(flite_text_to_wave(sentence.c_str(), voice_->voice));
+        if (!wave || cst_wave_num_samples(wave.get()) <= 0 || cst_wave_num_channels(wave.get()) != 1) return out;
+        rate = cst_wave_sample_rate(wave.get());
+        // Flite opens every utterance with a quarter second of silence: the phrase starts on its
+        // planned frame with its first word, and between sentences the gap is the pause.
+        const std::int16_t* begin = cst_wave_samples(wave.get());
+        const std::int16_t* end = begin + cst_wave_num_samples(wave.get());
+        const std::int16_t* sound =
+            std::find_if(begin, end, [](std::int16_t v) { return std::abs(static_cast<int>(v)) > kQuiet; });
+        begin = sound - std::min<std::ptrdiff_t>(sound - begin, rate / 100); // 10 ms before the first sound
+        if (!mono.empty())
+            mono.resize(mono.size() + static_cast<std::size_t>(kSentenceGapSeconds * voice_->durationStretch * rate));
+        mono.insert(mono.end(), begin, end);
+    }
+    return levelled(std::move(mono), rate);
 }
 
 SpokenPhrase Voice::levelled(std::vector<std::int16_t> mono, int fromRate) const {

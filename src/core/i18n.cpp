@@ -1,9 +1,11 @@
 #include "core/i18n.hpp"
 
+#include <cassert>
 #include <clocale>
 #include <cstring>
 #include <libintl.h>
 #include <mutex>
+#include <shared_mutex>
 
 // glibc's (and GNU libintl's) counter of loaded catalogues: raising it makes gettext forget
 // the translations it cached, which a change of LANGUAGE alone does not.
@@ -14,6 +16,9 @@ namespace unknot {
 namespace {
 
 std::mutex languageMutex;
+// Lookups (shared) against a switch of LANGUAGE (exclusive): getenv and setenv must not meet.
+std::shared_mutex lookupMutex;
+thread_local int sameLanguageDepth = 0;  // this thread's SameLanguage and lookups under way
 std::string environmentLanguages = "en"; // from the environment at start
 std::string chosenLanguage = "en";       // a code of kLanguages
 
@@ -33,9 +38,21 @@ void apply(const std::string& languages) {
 
 } // namespace
 
-const char* _(const char* msgid) { return ::dgettext(kTextDomain, msgid); }
+SameLanguage::SameLanguage() {
+    if (sameLanguageDepth++ == 0) lookupMutex.lock_shared();
+}
+
+SameLanguage::~SameLanguage() {
+    if (--sameLanguageDepth == 0) lookupMutex.unlock_shared();
+}
+
+const char* _(const char* msgid) {
+    const SameLanguage steady;
+    return ::dgettext(kTextDomain, msgid);
+}
 
 const char* n_(const char* singular, const char* plural, unsigned long n) {
+    const SameLanguage steady;
     return ::dngettext(kTextDomain, singular, plural, n);
 }
 
@@ -43,12 +60,14 @@ const char* C_(const char* context, const char* msgid) {
     // gettext keeps a context as "context\004msgid"; without a translation the msgid is
     // what comes back.
     std::string key = std::string(context) + '\004' + msgid;
+    const SameLanguage steady;
     const char* out = ::dgettext(kTextDomain, key.c_str());
     return out == key.c_str() ? msgid : out; // dgettext returns its argument when untranslated
 }
 
 std::string translated(const std::string& msgid) {
     if (msgid.empty()) return msgid; // "" is the catalogue's header
+    const SameLanguage steady;
     return ::dgettext(kTextDomain, msgid.c_str());
 }
 
@@ -150,7 +169,9 @@ std::string_view currentLanguage() {
 }
 
 void setLanguage(std::string_view setting) {
+    assert(sameLanguageDepth == 0 && "a thread holding SameLanguage would wait for itself");
     const std::lock_guard lock(languageMutex);
+    const std::lock_guard noLookups(lookupMutex);
     const std::string languages = setting.empty() ? environmentLanguages : chooseLanguages(setting, nullptr);
     chosenLanguage = std::string(shippedLanguage(languages));
     apply(languages);

@@ -7,8 +7,10 @@
 // `C_("side", "Left")` separates words that read alike but are said differently. xgettext
 // extracts every marked string into po/unknot.pot (the `unknot_pot` target).
 //
-// The language is chosen once at start (initI18n): the `language` setting, else LANGUAGE,
-// LC_ALL, LC_MESSAGES and LANG, as gettext itself reads them. Only LC_MESSAGES is taken from
+// The language is chosen at start (initI18n): the `language` setting, else LANGUAGE,
+// LC_ALL, LC_MESSAGES and LANG, as gettext itself reads them. gettext reads the language from
+// LANGUAGE at every lookup, so a switch (setLanguage) changes the environment: it waits until
+// no thread is looking a string up, and no lookup starts before it is done. Only LC_MESSAGES is taken from
 // the environment: numbers keep their "C" form everywhere (settings and routine files are
 // written with a decimal point whatever the language).
 
@@ -42,6 +44,17 @@ constexpr const char* N_(const char* msgid) { return msgid; }
 // `pattern` with {0}, {1}, … replaced by the arguments, so a translation may put them in
 // another order. A brace that names no argument is kept as it is.
 [[nodiscard]] std::string format(std::string_view pattern, std::initializer_list<std::string_view> args);
+
+// While one is alive, the language of this thread's lookups stays as it is: a text made of
+// many strings (a built-in routine translated on the library's thread) is wholly in one
+// language. Never switch the language while holding one on the same thread.
+class SameLanguage {
+  public:
+    SameLanguage();
+    ~SameLanguage();
+    SameLanguage(const SameLanguage&) = delete;
+    SameLanguage& operator=(const SameLanguage&) = delete;
+};
 
 using EnvLookup = std::function<const char*(const char*)>;
 

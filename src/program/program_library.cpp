@@ -1,5 +1,6 @@
 #include "program/program_library.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -7,6 +8,16 @@
 namespace unknot {
 
 namespace {
+// A built-in program's name, summary, notes and stage names in the user's language (po/
+// routine_strings.py puts them in the catalogue); a user's own program stays as written.
+void translateBuiltIn(Program& p) {
+    const SameLanguage steady; // wholly in one language
+    for (std::string* text : {&p.name, &p.summary, &p.notes})
+        if (!text->empty()) *text = translated(*text);
+    for (Stage& s : p.stages)
+        if (!s.name.empty()) s.name = translated(s.name);
+}
+
 void scanFolder(const std::filesystem::path& folder, RoutineSource source, const std::vector<std::string>& known,
                 std::vector<ProgramEntry>& out) {
     if (folder.empty()) return;
@@ -20,7 +31,10 @@ void scanFolder(const std::filesystem::path& folder, RoutineSource source, const
         files.push_back(p);
     }
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) out.push_back(ProgramEntry{f.stem().string(), f, source, loadProgramFile(f, &known)});
+    for (const auto& f : files) {
+        out.push_back(ProgramEntry{f.stem().string(), f, source, loadProgramFile(f, &known)});
+        if (source == RoutineSource::BuiltIn) translateBuiltIn(out.back().parsed.program);
+    }
 }
 } // namespace
 

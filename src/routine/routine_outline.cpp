@@ -1,5 +1,7 @@
 #include "routine/routine_outline.hpp"
 
+#include "core/i18n.hpp"
+
 namespace unknot {
 
 Millis stepTotalMs(const Step& step) {
@@ -15,17 +17,20 @@ Millis stepTotalMs(const Step& step) {
 }
 
 std::string sidesText(const std::vector<Side>& sides) {
-    std::string out;
+    for (const SideChoice& c : sideChoices())
+        if (c.sides == sides) return _(c.label);
+    std::string out; // no choice lists it: said as the file says it
     for (std::size_t i = 0; i < sides.size(); ++i) out += (i ? " then " : "") + std::string(sideName(sides[i]));
     return out;
 }
 
 const std::array<SideChoice, 5>& sideChoices() {
-    static const std::array<SideChoice, 5> choices = {{{"none", {}},
-                                                       {"left then right", {Side::Left, Side::Right}},
-                                                       {"right then left", {Side::Right, Side::Left}},
-                                                       {"left only", {Side::Left}},
-                                                       {"right only", {Side::Right}}}};
+    // TRANSLATORS: a step's sides: none (done once), left then right, …
+    static const std::array<SideChoice, 5> choices = {{{N_("none"), {}},
+                                                       {N_("left then right"), {Side::Left, Side::Right}},
+                                                       {N_("right then left"), {Side::Right, Side::Left}},
+                                                       {N_("left only"), {Side::Left}},
+                                                       {N_("right only"), {Side::Right}}}};
     return choices;
 }
 
@@ -39,19 +44,19 @@ void add(const Step& s, int depth, std::vector<OutlineLine>& out) {
     if (s.isPhase()) {
         line.text = std::string(kindTitle(*s.kind));
         if (!s.label.empty()) line.text += " \xE2\x80\x94 " + s.label; // em dash
-        line.detail = s.kind == PhaseKind::Manual ? "waits for you" : formatHuman(s.durationMs);
+        line.detail = s.kind == PhaseKind::Manual ? std::string(_("waits for you")) : formatHuman(s.durationMs);
         if (!s.cue.empty()) line.detail += " \xC2\xB7 " + s.cue; // middle dot
     } else {
-        line.text = s.label.empty() ? "Block" : s.label;
+        line.text = s.label.empty() ? std::string(_("Block")) : s.label;
     }
     std::string extras;
     const auto append = [&](const std::string& text) { extras += (extras.empty() ? "" : ", ") + text; };
     if (s.repeat > 1) line.text += " \xC3\x97 " + std::to_string(s.repeat); // times sign
     if (!s.sides.empty()) {
         append(sidesText(s.sides));
-        if (s.sides.size() > 1 && s.switchMs > 0) append("switch " + formatHuman(s.switchMs));
+        if (s.sides.size() > 1 && s.switchMs > 0) append(format(_("switch {0}"), {formatHuman(s.switchMs)}));
     }
-    if (s.repeat > 1 && s.restBetweenMs > 0) append("rest " + formatHuman(s.restBetweenMs) + " between");
+    if (s.repeat > 1 && s.restBetweenMs > 0) append(format(_("rest {0} between"), {formatHuman(s.restBetweenMs)}));
     if (!extras.empty()) line.detail = line.detail.empty() ? extras : line.detail + " \xC2\xB7 " + extras;
     out.push_back(std::move(line));
     for (const auto& child : s.children) add(child, depth + 1, out);

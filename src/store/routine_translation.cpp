@@ -26,6 +26,7 @@ void translateSteps(std::vector<Step>& steps) {
 } // namespace
 
 void translateBuiltInRoutine(Routine& routine) {
+    const SameLanguage steady; // a switch on the window's thread waits: never half in each
     translateText(routine.name);
     translateText(routine.summary);
     translateText(routine.notes);

@@ -36,7 +36,7 @@ struct WindowGeometry {
 
 // The voices Debian's libflite1 ships (not time_awb, which only says the time).
 inline constexpr std::array<std::string_view, 5> kVoiceNames = {"kal16", "kal", "awb", "rms", "slt"};
-inline constexpr std::string_view kDefaultVoice = "kal16";
+inline constexpr std::string_view kDefaultVoice = "awb";
 
 // The voice's volume ceiling, in percent (100: as loud as the cues).
 inline constexpr int kMaxVoiceVolume = 200;
@@ -44,7 +44,7 @@ inline constexpr int kMaxVoiceVolume = 200;
 // The spoken guide (src/audio/voice.hpp).
 struct VoiceSettings {
     bool enabled = true;             // say the side, the step and the time; off: cue sounds only
-    std::string name{kDefaultVoice}; // a Flite voice Debian ships: kal16, kal, awb, rms or slt
+    std::string name{kDefaultVoice}; // a Flite voice Debian ships: awb, kal16, kal, rms or slt
     int volume = 100;                // percent: 100 as loud as the cues, 0 (silent) to 200 (+12 dB)
     double rate = 1.0;               // speaking speed, 0.5 to 2.0 (1.0 as recorded)
     bool operator==(const VoiceSettings&) const = default;
@@ -56,7 +56,7 @@ struct Settings {
     int volume = 100;          // percent, 0 to 100 (the cue sounds are made at -16 LUFS for full volume)
     bool muted = false;        // no sound at all, visual cues only
     CueOptions cues;           // which kinds of cue play; all on
-    VoiceSettings voice;       // the spoken guide; on, kal16, full volume, rate 1.0
+    VoiceSettings voice;       // the spoken guide; on, awb, full volume, rate 1.0
     bool flash = true;         // a short full-window flash at every phase change
     bool checkInBefore = true; // a routine with check_in asks how it feels before it starts too (always after)
     int flashMs = 250;         // how long the flash lasts, in ms, 100 to 3000 (longer for bright rooms)

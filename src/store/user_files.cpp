@@ -1,6 +1,7 @@
 #include "store/user_files.hpp"
 
 #include "core/atomic_file.hpp"
+#include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "routine/routine_writer.hpp"
 
@@ -33,21 +34,22 @@ fs::path trashDir() { return userDataDir() / "trash"; }
 std::variant<TrashedFile, std::string> moveToTrash(const fs::path& file, const fs::path& trash, std::int64_t now) {
     std::error_code ec;
     fs::create_directories(trash, ec);
-    if (ec) return "cannot create " + trash.string() + ": " + ec.message();
+    if (ec) return format(_("cannot create {0}: {1}"), {trash.string(), ec.message()});
     const auto stamp = std::to_string(static_cast<long long>(now));
     fs::path target = trash / (file.stem().string() + "-" + stamp + ".toml");
     for (int n = 2; fs::exists(target, ec); ++n)
         target = trash / (file.stem().string() + "-" + stamp + "-" + std::to_string(n) + ".toml");
     fs::rename(file, target, ec);
-    if (ec) return "cannot move " + file.string() + " to the trash: " + ec.message();
+    if (ec) return format(_("cannot move {0} to the trash: {1}"), {file.string(), ec.message()});
     return TrashedFile{file, target};
 }
 
 std::optional<std::string> restoreFromTrash(const TrashedFile& trashed) {
     std::error_code ec;
-    if (fs::exists(trashed.original, ec)) return trashed.original.string() + " exists again; not replacing it";
+    if (fs::exists(trashed.original, ec))
+        return format(_("{0} exists again; not replacing it"), {trashed.original.string()});
     fs::rename(trashed.inTrash, trashed.original, ec);
-    if (ec) return "cannot restore " + trashed.original.string() + ": " + ec.message();
+    if (ec) return format(_("cannot restore {0}: {1}"), {trashed.original.string(), ec.message()});
     return std::nullopt;
 }
 

@@ -1,5 +1,6 @@
 #include "ui/draw.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <imgui_stdlib.h>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cfloat>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -124,7 +126,7 @@ bool sidesCombo(const char* id, std::vector<Side>& sides) {
     // The list of labels, not a getter: ImGui 1.90 made the getter's signature obsolete.
     std::array<const char*, std::tuple_size_v<std::decay_t<decltype(choices)>>> labels{};
     for (std::size_t i = 0; i < choices.size(); ++i) {
-        labels[i] = choices[i].label;
+        labels[i] = _(choices[i].label); // marked in sideChoices()
         if (sides == choices[i].sides) chosen = static_cast<int>(i);
     }
     if (!ImGui::Combo(id, &chosen, labels.data(), static_cast<int>(labels.size()))) return false;
@@ -197,6 +199,19 @@ bool button(const char* label, ImFont* font, ImVec2 size, bool enabled) {
     if (!enabled) ImGui::PopStyleVar();
     ImGui::PopFont();
     return clicked;
+}
+
+void flow(const char* nextLabel) {
+    const float next = ImGui::CalcTextSize(nextLabel).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next < right) ImGui::SameLine();
+}
+
+std::string fitButtonLabel(const std::string& label, ImFont* font, float width) {
+    const float room = width - ImGui::GetStyle().FramePadding.x * 2;
+    if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x <= room) return label;
+    const std::size_t key = label.rfind("  (");
+    return key == std::string::npos ? label : label.substr(0, key);
 }
 
 } // namespace unknot::ui

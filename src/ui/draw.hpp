@@ -71,4 +71,10 @@ bool typedTextField(const char* label, const char* hint, TypedField& field, std:
 // An ImGui button with its own font, at a given size; true when clicked.
 bool button(const char* label, ImFont* font, ImVec2 size, bool enabled = true);
 
+// The next button (labelled `nextLabel`) on the line of the last item when it fits there, else on
+// the next line: a row of buttons wraps in a narrow window or a language of long words.
+void flow(const char* nextLabel);
+// `label`, or its part before "  (" (a key's name) when the whole does not fit in `width` in `font`.
+[[nodiscard]] std::string fitButtonLabel(const std::string& label, ImFont* font, float width);
+
 } // namespace unknot::ui

@@ -26,11 +26,13 @@ void drawHelpOverlay(const Fonts& fonts, Screen screen) {
     textCentred(fg, fonts.large, ImVec2(o.x + size.x * 0.5f, y), colour(kPaper), _("Keys"));
     y += lineH * 1.4f;
     for (std::size_t i = 0; i < count; ++i, y += lineH) {
-        const ImVec2 ks = fonts.heading->CalcTextSizeA(fonts.heading->FontSize, FLT_MAX, 0, rows[i]->label);
+        // The tables mark their words with N_(): translated here, as shown.
+        const char* label = _(rows[i]->label);
+        const ImVec2 ks = fonts.heading->CalcTextSizeA(fonts.heading->FontSize, FLT_MAX, 0, label);
         fg->AddText(fonts.heading, fonts.heading->FontSize, ImVec2(o.x + size.x * 0.38f - ks.x, y), colour(kPaper),
-                    rows[i]->label);
+                    label);
         fg->AddText(fonts.heading, fonts.heading->FontSize, ImVec2(o.x + size.x * 0.42f, y), colour(kPaper, 0.85f),
-                    rows[i]->help);
+                    _(rows[i]->help));
     }
 }
 

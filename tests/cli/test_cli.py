@@ -150,7 +150,9 @@ class CliTest(unittest.TestCase):
         cues = [c for c in every if c["type"] != "say"]
         # What the voice says, among the cues: after the phase's own sound, on a whole frame.
         says = [c for c in every if c["type"] == "say"]
-        self.assertEqual(says[0]["text"], "Get ready. Next: Left. Squeeze. 5 seconds.")  # its label, then the short phase next
+        # Its label, then the short phase next (its duration does not fit the 5 s prepare with
+        # the pauses between sentences).
+        self.assertEqual(says[0]["text"], "Get ready. Next: Left. Squeeze.")
         self.assertEqual(says[0]["at_ms"], 450)
         self.assertEqual(says[0]["frame"], 450 * 48)
         # During each phase the voice says what comes next, as a coach does.

@@ -5,6 +5,7 @@ text size 2 to 3840x2160 (the layout checks of test_layout.py, per language). Th
 setting wins over the environment in the window too. Screenshots of the player in German and
 French are kept (docs/screenshots/player-de.png and player-fr.png come from them)."""
 import re
+from pathlib import Path
 import unittest
 
 from harness import App, SHOTS_DIR, Xvfb
@@ -94,6 +95,49 @@ class LanguageWindowTest(unittest.TestCase):
                   env_extra={"LANGUAGE": "de", "LANG": "C.UTF-8", "LC_ALL": ""})
         self.addCleanup(app.stop)
         app.wait_for(r'check-in index=0 score=-1 question="Wie fühlt sich Ihr linkes Knie an\?"', timeout=60)
+
+    def test_choosing_german_in_the_settings_panel_shows_the_library_in_german(self):
+        # English from the environment; the panel's Language combo, chosen by keyboard: the
+        # library's words and a built-in routine's name change at once, and the choice is kept.
+        x = Xvfb(1366, 768)
+        self.addCleanup(x.stop)
+        app = App(x.display, [], settings='last_routine = "pre-run-activation"\n' + settings(1366, 768, 1.0),
+                  env_extra={"LANGUAGE": "", "LANG": "C.UTF-8", "LC_ALL": ""})
+        self.addCleanup(app.stop)
+        english = r'test library scale=.* start="(?P<start>[^"]*)" selected="(?P<name>[^"]*)"'
+        m, _ = app.wait_for(english, timeout=60, accept=lambda g: g.group("name") == "Pre-run activation")
+        self.assertEqual(m.group("start"), "Start  (Enter)")
+        n = app.line_count()
+        app.keys("s")
+        app.wait_for(r"settings open", after=n)
+        # Down through the panel's controls to the Language combo (the last before Done).
+        for _ in range(80):
+            app.keys("Down")
+            if any("test focus=language" in line for line in app.lines[n:]):
+                break
+        app.wait_for(r"test focus=language$", after=n, timeout=5)
+        # Open it (the keyboard starts on the language in use: "As the system says"), down past
+        # English to Deutsch, Space. On a loaded machine a held key may repeat: the log says
+        # which language it became, and the next try moves from there.
+        order = ["", "en", "de", "fr", "es", "it", "nl", "pt_BR"]
+        current = ""
+        for _ in range(6):
+            steps = order.index("de") - order.index(current)
+            if steps == 0:
+                break
+            n = app.line_count()
+            app.keys("space", *(["Down"] * steps if steps > 0 else ["Up"] * -steps), "space")
+            app.wait_for(r"volume \d+ mute (on|off)$", after=n, timeout=30) # logged once the settings are saved
+            changed = [m.group(1) for m in (re.search(r"language (\w+)$", line) for line in app.lines[n:]) if m]
+            current = changed[-1] if changed else current
+        self.assertEqual(current, "de")
+        saved = (Path(app.home) / "config" / "unknot" / "settings.toml").read_text()
+        self.assertRegex(saved, r"""(?m)^language = ["']de["']$""")
+        app.keys("Escape")
+        app.wait_for(r"settings closed", after=n)
+        m, _ = app.wait_for(english, after=n, timeout=30, accept=lambda g: g.group("name") == "Aktivierung vor dem Lauf")
+        self.assertEqual(m.group("start"), "Starten  (Eingabe)")
+        app.screenshot(SHOTS_DIR / "library-chosen-de-1366x768.png")
 
     def test_the_setting_wins_over_the_environment(self):
         app, _, texts = self.start_glute_roll(1366, 768, 1.0, "fr", extra_settings='language = "de"\n')

@@ -3,7 +3,8 @@
 
     check_catalogues.py SOURCE_DIR WORK_DIR
 
-1. po/unknot.pot holds exactly the messages the sources and the built-in routines have now
+1. po/unknot.pot holds exactly the messages the sources, the built-in routines and the built-in
+   programs have now
    (it is made again, as the unknot_pot target does, and compared message by message).
 2. Every po/LANG.po of po/LINGUAS, merged with that template, has no untranslated and no
    fuzzy message (`msgfmt --statistics`), and passes `msgfmt --check`.
@@ -45,7 +46,7 @@ sources = sorted(str(p.relative_to(SRC)) for p in (SRC / "src").rglob("*") if p.
 run("xgettext", "--language=C++", "--from-code=UTF-8", "--add-comments=TRANSLATORS:", "--keyword=_", "--keyword=N_",
     "--keyword=n_:1,2", "--keyword=C_:1c,2", "--sort-by-file", "-o", str(WORK / "source.pot"), *sources, cwd=SRC)
 run(sys.executable, str(SRC / "po" / "routine_strings.py"), str(WORK / "routines.pot"),
-    *sorted(str(p) for p in (SRC / "routines").glob("*.toml")))
+    *sorted(str(p) for p in [*(SRC / "routines").glob("*.toml"), *(SRC / "programs").glob("*.toml")]))
 run("msgcat", "--use-first", "-o", str(WORK / "now.pot"), str(WORK / "source.pot"), str(WORK / "routines.pot"))
 now = messages((WORK / "now.pot").read_text())
 committed = messages((SRC / "po" / "unknot.pot").read_text())

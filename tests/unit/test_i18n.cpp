@@ -5,14 +5,20 @@
 #include "audio/voice.hpp"
 #include "helpers.hpp"
 #include "play/phrase_plan.hpp"
+#include "program/program_library.hpp"
 #include "store/library.hpp"
+#include "store/library_loader.hpp"
 #include "store/settings.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <map>
+#include <mutex>
+#include <set>
+#include <thread>
 
 using namespace unknot;
 
@@ -99,6 +105,99 @@ TEST_CASE("a built-in routine is translated, the same file elsewhere is not") {
     CHECK(builtIn.routine().steps.front().label == "Supino, ginocchia piegate");
     CHECK(builtIn.totalMs == mine.totalMs);
     CHECK(builtIn.timeline().phases.size() == mine.timeline().phases.size());
+}
+
+namespace {
+
+// A built-in routine's texts, joined: which language they are in shows.
+std::string textsOf(const LibraryEntry& entry) {
+    std::string out = entry.routine().name + "|" + entry.routine().summary;
+    for (const Step& s : entry.routine().steps) out += "|" + s.label + "|" + s.cue;
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the language switched while the library's thread translates: each routine wholly in one") {
+    const std::filesystem::path builtIn = std::filesystem::path(UNKNOT_SOURCE_DIR) / "routines";
+    const std::vector<std::string> languages = {"de", "fr", "it", "en"};
+    // Each routine's texts in each language, read on this thread.
+    std::map<std::string, std::map<std::string, std::string>> expected; // id -> language -> texts
+    for (const std::string& language : languages) {
+        InLanguage in(language);
+        for (const auto& f : std::filesystem::directory_iterator(builtIn)) {
+            const LibraryEntry e = loadEntry(f.path(), RoutineSource::BuiltIn);
+            if (e.valid()) expected[e.id][language] = textsOf(e);
+        }
+    }
+    REQUIRE(expected.size() >= 8);
+    CHECK(expected["pre-run-activation"]["de"] != expected["pre-run-activation"]["fr"]);
+
+    InLanguage start("en");
+    test::TempDir dir;
+    LibraryLoader loader(LibraryFolders{builtIn, dir.path / "user", {}});
+    std::mutex mutex;
+    std::vector<std::shared_ptr<const std::vector<LibraryEntry>>> seen;
+    loader.setWake([&] {
+        if (auto s = loader.take()) {
+            const std::lock_guard lock(mutex);
+            seen.push_back(s->entries);
+        }
+    });
+    // The window's side switches on and on while the library is read again and again.
+    std::atomic<bool> done{false};
+    std::thread switcher([&] {
+        for (std::size_t i = 0; !done; ++i) setLanguage(languages[i % languages.size()]);
+    });
+    for (int i = 0; i < 10; ++i) {
+        loader.scanAll();
+        loader.settle();
+    }
+    done = true;
+    switcher.join();
+    setLanguage("fr");
+    loader.scanAll();
+    loader.settle();
+
+    const std::lock_guard lock(mutex);
+    REQUIRE(!seen.empty());
+    std::size_t mixed = 0;
+    std::set<std::string> languagesSeen;
+    for (const auto& entries : seen)
+        for (const LibraryEntry& e : *entries) {
+            if (!e.valid()) continue;
+            bool whole = false;
+            for (const auto& [language, texts] : expected[e.id])
+                if (textsOf(e) == texts) {
+                    whole = true;
+                    languagesSeen.insert(language);
+                }
+            if (!whole) ++mixed;
+        }
+    CHECK(mixed == 0);
+    CHECK(languagesSeen.size() >= 2);
+    // Read after the last switch: all in French.
+    for (const LibraryEntry& e : *seen.back())
+        if (e.valid()) CHECK(textsOf(e) == expected[e.id]["fr"]);
+}
+
+TEST_CASE("a built-in program is translated (name, notes, stages), the same file of the user's is not") {
+    InLanguage spanish("es");
+    test::TempDir dir;
+    const std::filesystem::path builtIn = std::filesystem::path(UNKNOT_SOURCE_DIR) / "programs";
+    std::filesystem::create_directories(dir.path / "user");
+    std::filesystem::copy_file(builtIn / "plantar-fasciitis-12-weeks.toml", dir.path / "user" / "mine.toml");
+    ProgramLibrary programs;
+    programs.scan(ProgramFolders{builtIn, dir.path / "user"}, std::vector<std::string>{});
+    const ProgramEntry* ours = programs.findId("plantar-fasciitis-12-weeks");
+    const ProgramEntry* mine = programs.findId("mine");
+    REQUIRE(ours != nullptr);
+    REQUIRE(mine != nullptr);
+    CHECK(ours->displayName() == "Fascitis plantar: 12 semanas");
+    CHECK(ours->program().stages.at(0).name == "Empezar a cargar: 3 series de 12");
+    CHECK(ours->program().notes.find("elevaciones de talón pesadas y lentas") != std::string::npos);
+    CHECK(mine->displayName() == "Plantar fasciitis: 12 weeks");
+    CHECK(mine->program().stages.at(0).name == "Start loading: 3 sets of 12");
 }
 
 TEST_CASE("English is the source: no catalogue, the strings as written") {

@@ -46,6 +46,54 @@ TEST_CASE("a faster rate says the same words in less time") {
     CHECK(quick > slow * 0.4);
 }
 
+TEST_CASE("a phrase's sentences: each with its mark, split only where a space follows") {
+    using V = std::vector<std::string>;
+    CHECK(sentencesOf("Left. Rest. 10 seconds.") == V{"Left.", "Rest.", "10 seconds."});
+    CHECK(sentencesOf("Next: Round 2 of 4!  Left?") == V{"Next: Round 2 of 4!", "Left?"});
+    CHECK(sentencesOf("Hold 1.5 minutes, e.g.now") == V{"Hold 1.5 minutes, e.g.now"});
+    CHECK(sentencesOf(" Done. ") == V{"Done."});
+    CHECK(sentencesOf("...").size() == 1);
+    CHECK(sentencesOf("").empty());
+}
+
+namespace {
+// The longest run of near silence (under 1 % of full scale) between the first and the last sound.
+double longestInnerSilence(const SpokenPhrase& p, int rate) {
+    std::size_t first = p.samples.size(), last = 0;
+    for (std::size_t i = 0; i < p.samples.size(); ++i)
+        if (std::abs(static_cast<int>(p.samples[i])) > 327) {
+            first = std::min(first, i);
+            last = i;
+        }
+    std::size_t run = 0, longest = 0;
+    for (std::size_t i = first; i < last; ++i) {
+        run = std::abs(static_cast<int>(p.samples[i])) <= 327 ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    return static_cast<double>(longest) / rate;
+}
+} // namespace
+
+TEST_CASE("sentences are said apart: \"Left. Rest.\" has its pause, shorter when faster, and starts at once") {
+    const auto normal = Voice::open(kDefaultVoice, 1.0, 48000, 1);
+    const auto fast = Voice::open(kDefaultVoice, 1.5, 48000, 1);
+    REQUIRE(normal);
+    REQUIRE(fast);
+    const SpokenPhrase leftRest = normal->speak("Left. Rest.");
+    const double apart = longestInnerSilence(leftRest, 48000);
+    CHECK(apart >= kSentenceGapSeconds);
+    CHECK(apart < kSentenceGapSeconds + 0.2); // the gap and Flite's quiet end of "Left.", no more
+    // The first word at once: Flite's quarter second of silence before it is cut.
+    const auto firstSound = std::find_if(leftRest.samples.begin(), leftRest.samples.end(),
+                                         [](std::int16_t v) { return std::abs(static_cast<int>(v)) > 327; });
+    CHECK(static_cast<double>(firstSound - leftRest.samples.begin()) / 48000 < 0.03);
+    // One sentence has no such pause.
+    CHECK(longestInnerSilence(normal->speak("Left rest."), 48000) < kSentenceGapSeconds);
+    const double quicker = longestInnerSilence(fast->speak("Left. Rest."), 48000);
+    CHECK(quicker < apart);
+    CHECK(quicker >= kSentenceGapSeconds / 1.5);
+}
+
 TEST_CASE("unknown voices, rates out of range and empty text give nothing") {
     CHECK_FALSE(Voice::open("time_awb", 1.0, 48000, 2));
     CHECK_FALSE(Voice::open("nobody", 1.0, 48000, 2));

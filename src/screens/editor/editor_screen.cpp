@@ -1,6 +1,7 @@
 // Index: opening; intents; saving; edits; the questions and closing.
 #include "screens/editor/editor_screen.hpp"
 
+#include "core/i18n.hpp"
 #include "store/user_files.hpp"
 
 #include <utility>
@@ -17,24 +18,24 @@ EditorScreen::EditorScreen(ScreenHost& host, Routine routine, std::filesystem::p
 
 std::unique_ptr<EditorScreen> EditorScreen::blank(ScreenHost& host) {
     Routine blank;
-    blank.name = "New routine";
+    blank.name = _("New routine");
     Step prepare;
     prepare.kind = PhaseKind::Prepare;
     prepare.durationMs = 10'000;
-    prepare.label = "Get into position";
+    prepare.label = _("Get into position");
     blank.steps.push_back(prepare);
-    return std::make_unique<EditorScreen>(host, std::move(blank), std::filesystem::path{}, "New");
+    return std::make_unique<EditorScreen>(host, std::move(blank), std::filesystem::path{}, _("New"));
 }
 
 std::unique_ptr<EditorScreen> EditorScreen::copyOf(ScreenHost& host, const LibraryEntry& entry) {
     Routine copy = entry.routine();
-    copy.name += " (my copy)";
-    return std::make_unique<EditorScreen>(host, std::move(copy), std::filesystem::path{}, "New copy");
+    copy.name = format(_("{0} (my copy)"), {copy.name});
+    return std::make_unique<EditorScreen>(host, std::move(copy), std::filesystem::path{}, _("New copy"));
 }
 
 std::unique_ptr<EditorScreen> EditorScreen::of(ScreenHost& host, const LibraryEntry& entry) {
     if (entry.source != RoutineSource::User || !entry.valid()) return nullptr;
-    return std::make_unique<EditorScreen>(host, entry.routine(), entry.path, "Editing");
+    return std::make_unique<EditorScreen>(host, entry.routine(), entry.path, _("Editing"));
 }
 
 void EditorScreen::begin() { host_.reporter().logf("screen editor new=%d", isNew_ ? 1 : 0); }
@@ -128,7 +129,7 @@ void EditorScreen::saveAndClose() {
 void EditorScreen::save(Collision collision) {
     Reporter& reporter = host_.reporter();
     if (!editor_.canPlay()) {
-        view_.message = "Fix the problems marked ! first; they would stop it playing.";
+        view_.message = _("Fix the problems marked ! first; they would stop it playing.");
         return;
     }
     const std::filesystem::path& routines = host_.paths().routines;
@@ -147,15 +148,15 @@ void EditorScreen::save(Collision collision) {
         }
     }
     if (auto error = saveRoutine(target, editor_.routine())) {
-        view_.message = "Not saved: " + *error;
-        reporter.notice("not saved: " + *error);
+        view_.message = format(_("Not saved: {0}"), {*error});
+        reporter.notice(format(_("not saved: {0}"), {*error}));
         return;
     }
     file_ = target;
     editor_.markSaved();
     view_.collidingId.clear();
-    view_.title = "Editing";
-    view_.message = "Saved to " + target.string();
+    view_.title = _("Editing");
+    view_.message = format(_("Saved to {0}"), {target.string()});
     reporter.logf("saved routine=%s path=%s", target.stem().string().c_str(), target.string().c_str());
     host_.routinesChanged(target.stem().string());
     if (closeAfterSave_) close();

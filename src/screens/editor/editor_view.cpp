@@ -2,6 +2,7 @@
 // the dialogs.
 #include "screens/editor/editor_view.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "play/phrase_plan.hpp"
 #include "routine/routine_outline.hpp"
@@ -54,7 +55,7 @@ std::optional<std::string> textField(EditorViewState& st, const char* label, con
 
 // A duration typed as "45s", "1m30s": applied when it parses, an error beside it when not.
 std::optional<Millis> durationField(EditorViewState& st, const char* label, const std::string& key, Millis value) {
-    auto text = textField(st, label, key, formatDurationSpec(value), false, "e.g. 30s, 1m30s");
+    auto text = textField(st, label, key, formatDurationSpec(value), false, _("e.g. 30s, 1m30s"));
     std::optional<Millis> out;
     if (text) {
         auto parsed = parseDuration(*text);
@@ -86,9 +87,9 @@ std::string stepTitle(const Step& s) {
     if (s.kind) {
         text = std::string(kindTitle(*s.kind));
         if (!s.label.empty()) text += " \xE2\x80\x94 " + s.label;
-        text += *s.kind == PhaseKind::Manual ? "  (waits)" : "  " + formatClock(s.durationMs);
+        text += *s.kind == PhaseKind::Manual ? std::string("  ") + _("(waits)") : "  " + formatClock(s.durationMs);
     } else {
-        text = (s.label.empty() ? std::string("Block") : s.label);
+        text = (s.label.empty() ? std::string(_("Block")) : s.label);
     }
     if (s.repeat > 1) text += "  \xC3\x97" + std::to_string(s.repeat);
     if (!s.sides.empty()) text += "  " + sidesText(s.sides);
@@ -131,27 +132,27 @@ void tree(EditorViewState& st, const Editor& editor, const std::vector<Step>& st
 
 void routineFields(EditorViewState& st, const Editor& editor, EditorAction& action) {
     const Routine& r = editor.routine();
-    ImGui::TextUnformatted("Name");
+    ImGui::TextWrapped("%s", _("Name"));
     if (auto v = textField(st, "##name", "name", r.name)) action = makeText(EditorAction::Type::SetName, *v, "name");
     problems(editor.problemsAt({}, "name"));
-    ImGui::TextUnformatted("Summary (one line)");
+    ImGui::TextWrapped("%s", _("Summary (one line)"));
     if (auto v = textField(st, "##summary", "summary", r.summary))
         action = makeText(EditorAction::Type::SetSummary, *v, "summary");
     problems(editor.problemsAt({}, "summary"));
-    ImGui::TextUnformatted("Notes: how to do it, when to stop");
+    ImGui::TextWrapped("%s", _("Notes: how to do it, when to stop"));
     if (auto v = textField(st, "##notes", "notes", r.notes, true))
         action = makeText(EditorAction::Type::SetNotes, *v, "notes");
     problems(editor.problemsAt({}, "notes"));
-    ImGui::TextUnformatted("Tags (comma-separated)");
+    ImGui::TextWrapped("%s", _("Tags (comma-separated)"));
     if (auto v = textField(st, "##tags", "tags", joinList(r.tags)))
         action = makeList(EditorAction::Type::SetTags, splitList(*v), "tags");
     problems(editor.problemsAt({}, "tags"));
-    ImGui::TextUnformatted("Equipment (comma-separated)");
+    ImGui::TextWrapped("%s", _("Equipment (comma-separated)"));
     if (auto v = textField(st, "##equipment", "equipment", joinList(r.equipment)))
         action = makeList(EditorAction::Type::SetEquipment, splitList(*v), "equipment");
     problems(editor.problemsAt({}, "equipment"));
-    ImGui::TextUnformatted("Check in: areas asked 0-10 before and after, left and right");
-    if (auto v = textField(st, "##check_in", "check_in", joinList(r.checkIn), false, "e.g. heel, knee"))
+    ImGui::TextWrapped("%s", _("Check in: areas asked 0-10 before and after, left and right"));
+    if (auto v = textField(st, "##check_in", "check_in", joinList(r.checkIn), false, _("e.g. heel, knee")))
         action = makeList(EditorAction::Type::SetCheckIn, splitList(*v), "check_in");
     problems(editor.problemsAt({}, "check_in"));
     problems(editor.problemsBesides({}, {"name", "summary", "notes", "tags", "equipment", "check_in"}));
@@ -159,7 +160,7 @@ void routineFields(EditorViewState& st, const Editor& editor, EditorAction& acti
 
 // The placeholders a `say` may hold: the parser's list.
 std::string sayPlaceholders() {
-    std::string text = "Placeholders:";
+    std::string text = _("Placeholders:");
     for (std::string_view p : kSayPlaceholders) text += " {" + std::string(p) + "}";
     return text;
 }
@@ -194,7 +195,7 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
     if (s.repeat > 1) shown.push_back("rest_between");
     problems(editor.problemsBesides(path, shown));
     if (s.isPhase()) {
-        ImGui::Text("Kind (%s / %s)", stepKeyLabel(EditorAction::Type::CycleKind),
+        ImGui::Text(_("Kind (%s / %s)"), stepKeyLabel(EditorAction::Type::CycleKind),
                     stepKeyLabel(EditorAction::Type::CycleKind, PhaseKind::Tense, -1));
         const PhaseKind kind = *s.kind;
         ImGui::SetNextItemWidth(-1);
@@ -208,7 +209,7 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
         }
         problems(editor.problemsAt(path, "kind"));
         if (*s.kind != PhaseKind::Manual) {
-            ImGui::TextUnformatted("Duration");
+            ImGui::TextWrapped("%s", _("Duration"));
             if (auto ms = durationField(st, "##duration", k + "duration", s.durationMs)) {
                 s.durationMs = *ms;
                 set("duration");
@@ -216,7 +217,7 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
             problems(editor.problemsAt(path, "duration"));
         }
     }
-    ImGui::TextUnformatted(s.isPhase() ? "Label (shown big)" : "Block name");
+    ImGui::TextWrapped("%s", s.isPhase() ? _("Label (shown big)") : _("Block name"));
     if (std::exchange(st.focusLabel, false)) ImGui::SetKeyboardFocusHere(); // added by key: type at once
     if (auto v = textField(st, "##label", k + "label", s.label)) {
         s.label = *v;
@@ -224,15 +225,15 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
     }
     problems(editor.problemsAt(path, "label"));
     if (s.isPhase()) {
-        ImGui::TextUnformatted("Cue (what to do)");
+        ImGui::TextWrapped("%s", _("Cue (what to do)"));
         if (auto v = textField(st, "##cue", k + "cue", s.cue)) {
             s.cue = *v;
             set("cue");
         }
         problems(editor.problemsAt(path, "cue"));
     }
-    ImGui::TextUnformatted(s.isPhase() ? "Say (what the voice says as it starts; empty: the default)"
-                                       : "Say (what the voice says for it; empty: the default)");
+    ImGui::TextWrapped("%s", s.isPhase() ? _("Say (what the voice says as it starts; empty: the default)")
+                                         : _("Say (what the voice says for it; empty: the default)"));
     if (auto v = textField(st, "##say", k + "say", s.say, false, "e.g. {side} calf, {duration}")) {
         s.say = *v;
         set("say");
@@ -241,7 +242,7 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", sayPlaceholders().c_str());
     ImGui::PopStyleColor();
-    ImGui::TextUnformatted("Repeat");
+    ImGui::TextWrapped("%s", _("Repeat"));
     int repeat = s.repeat;
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputInt("##repeat", &repeat)) {
@@ -249,13 +250,13 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
         set("repeat");
     }
     problems(editor.problemsAt(path, "repeat"));
-    ImGui::Text("Sides (%s / %s)", stepKeyLabel(EditorAction::Type::CycleSides),
+    ImGui::Text(_("Sides (%s / %s)"), stepKeyLabel(EditorAction::Type::CycleSides),
                 stepKeyLabel(EditorAction::Type::CycleSides, PhaseKind::Tense, -1));
     ImGui::SetNextItemWidth(-1);
     if (sidesCombo("##sides", s.sides)) set("sides");
     problems(editor.problemsAt(path, "sides"));
     if (s.sides.size() > 1) {
-        ImGui::TextUnformatted("Switch between sides");
+        ImGui::TextWrapped("%s", _("Switch between sides"));
         if (auto ms = durationField(st, "##switch", k + "switch", s.switchMs)) {
             s.switchMs = *ms;
             set("switch");
@@ -263,7 +264,7 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
         problems(editor.problemsAt(path, "switch"));
     }
     if (s.repeat > 1) {
-        ImGui::TextUnformatted("Rest between rounds");
+        ImGui::TextWrapped("%s", _("Rest between rounds"));
         if (auto ms = durationField(st, "##rest", k + "rest", s.restBetweenMs)) {
             s.restBetweenMs = *ms;
             set("rest");
@@ -273,12 +274,6 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
 }
 
 // SameLine when the next button still fits on this line.
-void flow(const char* nextLabel) {
-    const float next = ImGui::CalcTextSize(nextLabel).x + ImGui::GetStyle().FramePadding.x * 2;
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next < right) ImGui::SameLine();
-}
-
 bool dialog(const char* title, const std::string& text) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), 0,
@@ -304,33 +299,44 @@ void topBar(const EditorViewState& st, const Editor& editor, const Fonts& fonts,
     // A long name is cut with an ellipsis: the total and the commands stay on screen.
     const std::string title =
         ellipsizeToWidth(st.title + ": " + editor.routine().name, ImGui::GetContentRegionAvail().x * 0.55f) +
-        (editor.dirty() ? "  \xE2\x80\xA2 unsaved" : "");
+        (editor.dirty() ? std::string("  \xE2\x80\xA2 ") + _("unsaved") : std::string());
     ImGui::TextUnformatted(title.c_str());
     ImGui::PopFont();
-    ImGui::SameLine();
+    std::string status;
     if (editor.canPlay()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kGood));
-        ImGui::Text("   %s in all \xC2\xB7 %s", formatHuman(editor.totalMs()).c_str(),
-                    countOf(static_cast<long long>(editor.phaseCount()), "phase", "phases").c_str());
+        const std::size_t phases = editor.phaseCount();
+        status = "   " + format(_("{0} in all \xC2\xB7 {1}"),
+                                {formatHuman(editor.totalMs()),
+                                 format(n_("{0} phase", "{0} phases", phases), {std::to_string(phases)})});
     } else {
-        ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
-        ImGui::Text("   %zu %s to fix before it can play", editor.diagnostics().size(),
-                    editor.diagnostics().size() == 1 ? "problem" : "problems");
+        const std::size_t count = editor.diagnostics().size();
+        status =
+            "   " + format(n_("{0} problem to fix before it can play", "{0} problems to fix before it can play", count),
+                           {std::to_string(count)});
     }
+    // Beside the title when it fits there, else below it; the commands wrap likewise.
+    flow(status.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, colourVec(editor.canPlay() ? kGood : kProblem));
+    ImGui::TextUnformatted(status.c_str());
     ImGui::PopStyleColor();
-    if (ImGui::Button("Undo (Ctrl+Z)") && editor.canUndo()) action = make(EditorAction::Type::Undo);
-    ImGui::SameLine();
-    if (ImGui::Button("Redo (Ctrl+Y)") && editor.canRedo()) action = make(EditorAction::Type::Redo);
-    ImGui::SameLine();
+    const char* undo = _("Undo (Ctrl+Z)");
+    const char* redo = _("Redo (Ctrl+Y)");
+    const char* save = _("Save (Ctrl+S)");
+    const char* tryIt = _("Try it");
+    const char* close = _("Close");
+    if (ImGui::Button(undo) && editor.canUndo()) action = make(EditorAction::Type::Undo);
+    flow(redo);
+    if (ImGui::Button(redo) && editor.canRedo()) action = make(EditorAction::Type::Redo);
+    flow(save);
     ImGui::BeginDisabled(!editor.canPlay());
-    if (ImGui::Button("Save (Ctrl+S)")) action = make(EditorAction::Type::Save);
-    ImGui::SameLine();
-    if (ImGui::Button("Try it")) action = make(EditorAction::Type::TryIt);
+    if (ImGui::Button(save)) action = make(EditorAction::Type::Save);
+    flow(tryIt);
+    if (ImGui::Button(tryIt)) action = make(EditorAction::Type::TryIt);
     ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button("Close")) action = make(EditorAction::Type::Close);
+    flow(close);
+    if (ImGui::Button(close)) action = make(EditorAction::Type::Close);
     if (!st.message.empty()) {
-        ImGui::SameLine();
+        flow(st.message.c_str());
         ImGui::TextDisabled("%s", st.message.c_str());
     }
     ImGui::Separator();
@@ -361,24 +367,26 @@ void stepCommands(const EditorViewState& st, const Editor& editor, EditorAction&
             action.kind = k;
         }
     }
-    flowFor("+ block", stepKeyLabel(T::AddBlock));
-    if (button("+ block", stepKeyLabel(T::AddBlock))) action = make(T::AddBlock, addTo);
+    const std::string addBlock = std::string("+ ") + _("block");
+    flowFor(addBlock, stepKeyLabel(T::AddBlock));
+    if (button(addBlock, stepKeyLabel(T::AddBlock))) action = make(T::AddBlock, addTo);
     ImGui::BeginDisabled(!selected);
-    if (button("Duplicate", stepKeyLabel(T::Duplicate))) action = make(T::Duplicate, sel);
-    const std::pair<const char*, T> moves[] = {{"Delete", T::Remove},
-                                               {"Up", T::MoveUp},
-                                               {"Down", T::MoveDown},
-                                               {"Into block above", T::MoveInto},
-                                               {"Out of block", T::MoveOut}};
+    if (button(_("Duplicate"), stepKeyLabel(T::Duplicate))) action = make(T::Duplicate, sel);
+    const std::pair<const char*, T> moves[] = {{_("Delete"), T::Remove},
+                                               {C_("editor: move the step", "Up"), T::MoveUp},
+                                               {C_("editor: move the step", "Down"), T::MoveDown},
+                                               {_("Into block above"), T::MoveInto},
+                                               {_("Out of block"), T::MoveOut}};
     for (const auto& [what, type] : moves) {
         flowFor(what, stepKeyLabel(type));
         if (button(what, stepKeyLabel(type))) action = make(type, sel);
     }
     ImGui::EndDisabled();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Ctrl+\xE2\x86\x91 / Ctrl+\xE2\x86\x93 choose a step (outside a text field). The Alt keys work "
-                       "in the text fields too; a step added by key has its label ready to type. Drag a step onto "
-                       "another to move it there.");
+    ImGui::TextWrapped("%s",
+                       _("Ctrl+\xE2\x86\x91 / Ctrl+\xE2\x86\x93 choose a step (outside a text field). The Alt keys "
+                         "work in the text fields too; a step added by key has its label ready to type. Drag a "
+                         "step onto another to move it there."));
     ImGui::PopStyleColor();
 }
 
@@ -395,21 +403,21 @@ bool typed(char letter) {
 
 // The questions answer to a letter each (Esc is the app's: it keeps editing, or cancels).
 void dialogs(const EditorViewState& st, EditorAction& action) {
-    if (st.confirmClose && dialog("Unsaved changes", "This routine has changes that are not saved.")) {
-        if (ImGui::Button("Save (S)") || typed('s')) action = make(EditorAction::Type::Save);
+    if (st.confirmClose && dialog(_("Unsaved changes"), _("This routine has changes that are not saved."))) {
+        if (ImGui::Button(_("Save (S)")) || typed('s')) action = make(EditorAction::Type::Save);
         ImGui::SameLine();
-        if (ImGui::Button("Discard changes (D)") || typed('d')) action = make(EditorAction::Type::DiscardAndClose);
+        if (ImGui::Button(_("Discard changes (D)")) || typed('d')) action = make(EditorAction::Type::DiscardAndClose);
         ImGui::SameLine();
-        if (ImGui::Button("Keep editing (Esc)")) action = make(EditorAction::Type::CancelClose);
+        if (ImGui::Button(_("Keep editing (Esc)"))) action = make(EditorAction::Type::CancelClose);
         ImGui::End();
     }
     if (!st.collidingId.empty() &&
-        dialog("Name taken", "You already have a routine saved as \"" + st.collidingId + "\".")) {
-        if (ImGui::Button("Replace it (R)") || typed('r')) action = make(EditorAction::Type::Replace);
+        dialog(_("Name taken"), format(_("You already have a routine saved as \"{0}\"."), {st.collidingId}))) {
+        if (ImGui::Button(_("Replace it (R)")) || typed('r')) action = make(EditorAction::Type::Replace);
         ImGui::SameLine();
-        if (ImGui::Button("Save as a new one (N)") || typed('n')) action = make(EditorAction::Type::SaveAsNew);
+        if (ImGui::Button(_("Save as a new one (N)")) || typed('n')) action = make(EditorAction::Type::SaveAsNew);
         ImGui::SameLine();
-        if (ImGui::Button("Cancel (Esc)")) action = make(EditorAction::Type::CancelSave);
+        if (ImGui::Button(_("Cancel (Esc)"))) action = make(EditorAction::Type::CancelSave);
         ImGui::End();
     }
 }
@@ -428,7 +436,7 @@ Intent drawEditor(EditorViewState& st, const Editor& editor, const Fonts& fonts)
     topBar(st, editor, fonts, action);
     // Left: the routine's fields and the step tree. Right: the selected step.
     ImGui::BeginChild("##tree", ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0), true);
-    if (ImGui::Selectable("Routine: name, summary, notes, tags, equipment, check-in", st.selected.empty()))
+    if (ImGui::Selectable(_("Routine: name, summary, notes, tags, equipment, check-in"), st.selected.empty()))
         action = make(EditorAction::Type::Select);
     ImGui::Separator();
     StepPath path;

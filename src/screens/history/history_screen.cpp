@@ -1,5 +1,6 @@
 #include "screens/history/history_screen.hpp"
 
+#include "core/i18n.hpp"
 #include "store/history_db.hpp"
 
 namespace unknot {
@@ -14,7 +15,7 @@ void HistoryScreen::load() {
     // Read only: another process writing never delays this screen.
     auto opened = HistoryDb::open(host_.paths().history, HistoryAccess::Read);
     if (auto* error = std::get_if<std::string>(&opened)) {
-        reporter.notice("cannot read the history: " + *error);
+        reporter.notice(format(_("cannot read the history: {0}"), {*error}));
     } else {
         auto rows = std::get<std::unique_ptr<HistoryDb>>(opened)->read();
         if (!rows.error.empty()) reporter.notice(rows.error);

@@ -1,10 +1,13 @@
 #include "screens/history/history_view.hpp"
 
+#include "core/i18n.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <string>
@@ -34,9 +37,9 @@ void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) 
     const float line = fs * 1.3f;
     std::string title = describeTrend(t);
     if (t.beforeToAfterChange) {
-        char change[64];
-        std::snprintf(change, sizeof change, "; a session: %+.1f", *t.beforeToAfterChange);
-        title += change;
+        char change[16];
+        std::snprintf(change, sizeof change, "%+.1f", *t.beforeToAfterChange);
+        title += format(_("; a session: {0}"), {change});
     }
     dl->AddText(fonts.body, fonts.body->FontSize, at, colour(kPaper), title.c_str());
     const ImVec2 a(at.x + fs * 1.5f, at.y + line + fs * 0.6f);
@@ -90,7 +93,7 @@ void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) 
 void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts) {
     if (trends.empty()) return;
     ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted("How it feels: lower is better (weekly average, 0 none \xE2\x80\xA6 10 worst)");
+    ImGui::TextUnformatted(_("How it feels: lower is better (weekly average, 0 none \xE2\x80\xA6 10 worst)"));
     ImGui::PopFont();
     const bool sessions = std::any_of(trends.begin(), trends.end(),
                                       [](const AreaTrend& t) { return !t.before.empty() || !t.after.empty(); });
@@ -102,12 +105,12 @@ void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts) {
         const float r = fs * 0.28f, cy = p.y + fs * 0.5f;
         dl->AddCircle(ImVec2(p.x + r, cy), r, colour(kPaper, 0.85f), 0, 2.0f);
         ImGui::SetCursorScreenPos(ImVec2(p.x + fs, p.y));
-        ImGui::TextUnformatted("before a session");
+        ImGui::TextUnformatted(_("before a session"));
         ImGui::SameLine(0, fs * 1.5f);
         const ImVec2 q = ImGui::GetCursorScreenPos();
         dl->AddCircleFilled(ImVec2(q.x + r, cy), r, colour(kAccent));
         ImGui::SetCursorScreenPos(ImVec2(q.x + fs, q.y));
-        ImGui::TextUnformatted("after it");
+        ImGui::TextUnformatted(_("after it"));
     }
     const float width = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetFontSize() * 2;
@@ -144,20 +147,32 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
     Intent close;
     beginFullWindow("##history");
     ImGui::PushFont(fonts.title);
-    ImGui::TextUnformatted("History");
+    ImGui::TextUnformatted(_("History"));
     ImGui::PopFont();
     // "Check in now", then "Back": the arrows or Tab choose one, Enter presses it.
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::GetFontSize() * 17);
-    if (focusableButton("Check in now", fonts, ImVec2(ImGui::GetFontSize() * 8.5f, 0),
-                        m.focused == HistoryControl::CheckIn))
+    // Each as wide as its words need (at least 8.5 and 8 em), right-aligned.
+    const char* checkIn = _("Check in now");
+    const char* back = _("Back (Esc)");
+    const float fs = ImGui::GetFontSize();
+    const auto widthOf = [&](const char* label, float least) {
+        return std::max(least, fonts.heading->CalcTextSizeA(fonts.heading->FontSize, FLT_MAX, 0, label).x +
+                                   ImGui::GetStyle().FramePadding.x * 2);
+    };
+    const float checkInW = widthOf(checkIn, fs * 8.5f);
+    const float backW = widthOf(back, fs * 8);
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine(right - backW - fs * 0.5f - checkInW);
+    if (focusableButton(checkIn, fonts, ImVec2(checkInW, 0), m.focused == HistoryControl::CheckIn))
         close = {Action::OpenCheckIn};
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::GetFontSize() * 8);
-    if (focusableButton("Back (Esc)", fonts, ImVec2(ImGui::GetFontSize() * 8, 0), m.focused == HistoryControl::Back))
-        close = {Action::CloseView};
+    ImGui::SameLine(right - backW);
+    if (focusableButton(back, fonts, ImVec2(backW, 0), m.focused == HistoryControl::Back)) close = {Action::CloseView};
     ImGui::PushFont(fonts.heading);
-    ImGui::Text("Current streak: %d %s", m.streakDays, m.streakDays == 1 ? "day" : "days");
+    ImGui::TextUnformatted(format(n_("Current streak: {0} day", "Current streak: {0} days",
+                                     static_cast<unsigned long>(std::max(m.streakDays, 0))),
+                                  {std::to_string(m.streakDays)})
+                               .c_str());
     ImGui::PopFont();
-    ImGui::TextDisabled("Arrows or Tab choose a button, Enter presses it.");
+    ImGui::TextDisabled("%s", _("Arrows or Tab choose a button, Enter presses it."));
 
     // Minutes per week, a bar each, this week on the right.
     const float chartH = ImGui::GetFontSize() * 8;
@@ -167,6 +182,15 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
     const double most = std::max(1.0, *std::max_element(m.minutesPerWeek.begin(), m.minutesPerWeek.end()));
     const std::size_t n = m.minutesPerWeek.size();
     const float slot = width / static_cast<float>(std::max<std::size_t>(n, 1));
+    const auto weekLabel = [&](std::size_t i) {
+        return i + 1 == n ? std::string(_("this week"))
+                          : format(n_("{0} wk ago", "{0} wk ago", n - 1 - i), {std::to_string(n - 1 - i)});
+    };
+    // Every other week's label (or fewer) where a language's words are wider than a week's slot.
+    float widest = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        widest = std::max(widest, fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, weekLabel(i).c_str()).x);
+    const auto labelEvery = static_cast<std::size_t>(std::max(1.0f, std::ceil(widest / (slot * 0.95f))));
     for (std::size_t i = 0; i < n; ++i) {
         const float h = static_cast<float>(m.minutesPerWeek[i] / most) * (chartH - ImGui::GetFontSize() * 2.5f);
         const float x0 = origin.x + slot * static_cast<float>(i) + slot * 0.15f;
@@ -178,9 +202,13 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
             m.minutesPerWeek[i] > 0 ? formatHuman(static_cast<Millis>(m.minutesPerWeek[i] * 60000.0)) : "\xE2\x80\x94";
         textCentred(dl, fonts.body, ImVec2((x0 + x1) * 0.5f, base - h - ImGui::GetFontSize() * 0.7f), colour(kPaper),
                     value);
-        const std::string label = i + 1 == n ? "this week" : std::to_string(n - 1 - i) + " wk ago";
-        textCentred(dl, fonts.body, ImVec2((x0 + x1) * 0.5f, base + ImGui::GetFontSize() * 0.7f), colour(kPaper, 0.7f),
-                    label);
+        if ((n - 1 - i) % labelEvery != 0) continue; // each week's label when they fit side by side
+        const std::string label = weekLabel(i);
+        // Under its bar, kept inside the window (the last one's words may be wider than its slot).
+        const float half = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, label.c_str()).x * 0.5f;
+        const float centre =
+            std::clamp((x0 + x1) * 0.5f, origin.x + half, std::max(origin.x + half, origin.x + width - half));
+        textCentred(dl, fonts.body, ImVec2(centre, base + ImGui::GetFontSize() * 0.7f), colour(kPaper, 0.7f), label);
     }
     ImGui::Dummy(ImVec2(width, chartH));
     ImGui::Separator();
@@ -188,12 +216,15 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
 
     // The sessions, newest first.
     ImGui::BeginChild("##sessions");
-    if (!m.records || m.records->empty())
-        ImGui::TextDisabled("No sessions yet. Finished and stopped routines show up here.");
+    if (!m.records || m.records->empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", _("No sessions yet. Finished and stopped routines show up here."));
+        ImGui::PopStyleColor();
+    }
     if (m.records && ImGui::BeginTable("##table", 4, ImGuiTableFlags_RowBg)) {
-        ImGui::TableSetupColumn("When");
-        ImGui::TableSetupColumn("Routine");
-        ImGui::TableSetupColumn("Done");
+        ImGui::TableSetupColumn(_("When"));
+        ImGui::TableSetupColumn(_("Routine"));
+        ImGui::TableSetupColumn(C_("history column: the time done", "Done"));
         ImGui::TableSetupColumn("");
         ImGui::TableHeadersRow();
         // Only the rows on screen are laid out: ten years of days is 3650 of them.
@@ -213,9 +244,10 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(it->routineName.c_str());
                 ImGui::TableNextColumn();
-                ImGui::Text("%s of %s", formatClock(it->doneMs).c_str(), formatClock(it->plannedMs).c_str());
+                ImGui::TextUnformatted(
+                    format(_("{0} of {1}"), {formatClock(it->doneMs), formatClock(it->plannedMs)}).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(it->completed ? "completed" : "stopped");
+                ImGui::TextUnformatted(it->completed ? _("completed") : _("stopped"));
             }
         ImGui::EndTable();
     }

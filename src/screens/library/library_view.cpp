@@ -1,5 +1,6 @@
 #include "screens/library/library_view.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "routine/sources.hpp"
 #include "screens/library/today_view.hpp"
@@ -39,9 +40,9 @@ std::string reflow(std::string_view text) {
 // Where a routine comes from, as the preview says it and as a list row says it briefly.
 std::string_view sourceLabel(RoutineSource source, bool brief) {
     switch (source) {
-    case RoutineSource::BuiltIn: return "built-in";
-    case RoutineSource::User: return brief ? "yours" : "your own";
-    case RoutineSource::Dir: return brief ? "folder" : "from --routines-dir";
+    case RoutineSource::BuiltIn: return _("built-in");
+    case RoutineSource::User: return brief ? _("yours") : _("your own");
+    case RoutineSource::Dir: return brief ? _("folder") : _("from --routines-dir");
     }
     return "?";
 }
@@ -79,22 +80,24 @@ void drawPreview(const LibraryEntry& e, const std::vector<OutlineLine>& outline,
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
         ImGui::PushFont(fonts.heading);
-        ImGui::TextWrapped("This routine file has mistakes and cannot play:");
+        ImGui::TextWrapped("%s", _("This routine file has mistakes and cannot play:"));
         ImGui::PopFont();
         for (const auto& d : e.parsed.diagnostics) ImGui::TextWrapped("%s", d.format().c_str());
         ImGui::PopStyleColor();
         return;
     }
     ImGui::PushFont(fonts.heading);
-    ImGui::Text("%s in all \xC2\xB7 %s", formatHuman(e.totalMs).c_str(),
-                countOf(static_cast<long long>(e.phaseCount), "phase", "phases").c_str());
+    ImGui::TextUnformatted(format(_("{0} in all \xC2\xB7 {1}"),
+                                  {formatHuman(e.totalMs),
+                                   format(n_("{0} phase", "{0} phases", e.phaseCount), {std::to_string(e.phaseCount)})})
+                               .c_str());
     ImGui::PopFont();
-    if (!r.equipment.empty()) ImGui::TextWrapped("Equipment: %s", joinList(r.equipment).c_str());
-    if (!r.tags.empty()) ImGui::TextWrapped("Tags: %s", joinList(r.tags).c_str());
+    if (!r.equipment.empty()) ImGui::TextWrapped("%s", format(_("Equipment: {0}"), {joinList(r.equipment)}).c_str());
+    if (!r.tags.empty()) ImGui::TextWrapped("%s", format(_("Tags: {0}"), {joinList(r.tags)}).c_str());
     // The evidence the routine rests on (docs/routines.md), one line each: who, when, where to
     // find it, and what in the routine it backs.
     for (const Source& src : r.sources)
-        ImGui::TextWrapped("Source: %s \xE2\x80\x94 %s", citeShort(src).c_str(), src.supports.c_str());
+        ImGui::TextWrapped("%s", format(_("Source: {0} \xE2\x80\x94 {1}"), {citeShort(src), src.supports}).c_str());
     if (!r.notes.empty()) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", reflow(r.notes).c_str());
@@ -129,40 +132,48 @@ void drawHeader(LibraryViewState& state, const LibraryViewModel& model, const Fo
     ImGui::TextUnformatted("Unknot");
     layout.title = ImGui::GetItemRectSize().y;
     ImGui::PopFont();
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - ImGui::CalcTextSize("Settings (S)").x -
-                    ImGui::GetStyle().FramePadding.x * 2);
-    if (ImGui::Button("Settings (S)")) intent = {Action::OpenSettings};
+    // Right-aligned beside the title, or under it when a language's words leave no room.
+    const char* settingsLabel = _("Settings (S)");
+    const float titleEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine();
+    const float settingsX = ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
+                            ImGui::CalcTextSize(settingsLabel).x - ImGui::GetStyle().FramePadding.x * 2;
+    if (settingsX < titleEnd) ImGui::NewLine();
+    ImGui::SetCursorPosX(std::max(settingsX, ImGui::GetCursorPosX()));
+    if (ImGui::Button(settingsLabel)) intent = {Action::OpenSettings};
     if (!model.notice.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
         ImGui::TextWrapped("%s", model.notice.c_str());
         ImGui::PopStyleColor();
     }
     if (model.reading) // quietly: the routines already read can be chosen and started
-        ImGui::TextDisabled("Reading your routines\xE2\x80\xA6 %zu of %zu", model.reading->read, model.reading->total);
+        ImGui::TextDisabled("%s", format(_("Reading your routines\xE2\x80\xA6 {0} of {1}"),
+                                         {std::to_string(model.reading->read), std::to_string(model.reading->total)})
+                                      .c_str());
     ImGui::SetNextItemWidth(-1);
     if (std::exchange(state.focusSearch, false)) focusNextItem();
     bool entered = false;
-    typedTextField("##search", "Search routines (/ or Ctrl+F)\xE2\x80\xA6", state.search, state.typedBeyondBmp,
+    typedTextField("##search", _("Search routines (/ or Ctrl+F)\xE2\x80\xA6"), state.search, state.typedBeyondBmp,
                    &entered);
     if (entered) intent = {Action::StartSelected};
     layout.search = ImGui::GetItemRectSize().y;
     state.searchActive = ImGui::IsItemActive();
     if (!model.deleted.empty()) {
-        ImGui::TextWrapped("Deleted \"%s\".", model.deleted.c_str());
+        ImGui::TextWrapped("%s", format(_("Deleted \"{0}\"."), {model.deleted}).c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("Undo (Ctrl+Z)")) intent = {Action::UndoDelete};
+        if (ImGui::SmallButton(_("Undo (Ctrl+Z)"))) intent = {Action::UndoDelete};
     }
-    if (ImGui::Button("New (N)")) intent = {Action::NewRoutine};
-    ImGui::SameLine();
-    if (ImGui::Button("Quick set (Q)")) intent = {Action::OpenQuickSet};
-    ImGui::SameLine();
-    if (ImGui::Button("History (H)")) intent = {Action::OpenHistory};
+    if (ImGui::Button(_("New (N)"))) intent = {Action::NewRoutine};
+    flow(_("Quick set (Q)"));
+    if (ImGui::Button(_("Quick set (Q)"))) intent = {Action::OpenQuickSet};
+    flow(_("History (H)"));
+    if (ImGui::Button(_("History (H)"))) intent = {Action::OpenHistory};
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     ImGui::SetNextItemWidth(half);
-    filterCombo("##tag", "Any tag", *model.tags, state.tag);
+    filterCombo("##tag", _("Any tag"), *model.tags, state.tag);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(half);
-    filterCombo("##equipment", "Any equipment", *model.equipment, state.equipment);
+    filterCombo("##equipment", _("Any equipment"), *model.equipment, state.equipment);
     ImGui::Spacing();
 }
 
@@ -189,7 +200,8 @@ void drawRow(LibraryViewState& state, const LibraryViewModel& model, const Fonts
     ImGui::SetCursorPos(ImVec2(start.x + 6, start.y + 2));
     ImGui::PushFont(fonts.heading);
     if (!e.valid()) ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kProblem));
-    ImGui::TextUnformatted((e.valid() ? e.displayName() : "! " + e.displayName() + " (has mistakes)").c_str());
+    ImGui::TextUnformatted(
+        (e.valid() ? e.displayName() : "! " + format(_("{0} (has mistakes)"), {e.displayName()})).c_str());
     layout.name = ImGui::GetItemRectSize().y;
     if (!e.valid()) ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -208,7 +220,8 @@ void drawList(LibraryViewState& state, const LibraryViewModel& model, const Font
               LibraryLayout& layout) {
     const auto& entries = *model.entries;
     ImGui::BeginChild("##list", ImVec2(0, 0), true);
-    if (model.visible->empty()) ImGui::TextDisabled(entries.empty() ? "No routines found." : "Nothing matches.");
+    if (model.visible->empty())
+        ImGui::TextDisabled("%s", entries.empty() ? _("No routines found.") : _("Nothing matches."));
     // Only the rows on screen are submitted: with 5,000 routines a frame costs what it does with 8.
     const auto& visible = *model.visible;
     if (model.selected) {
@@ -241,28 +254,36 @@ void drawRightPane(const LibraryViewModel& model, const Fonts& fonts, Intent& in
     if (model.selected && *model.selected < entries.size()) {
         const std::size_t i = *model.selected;
         const bool own = entries[i].source == RoutineSource::User;
-        if (own && entries[i].valid() && ImGui::Button("Edit")) intent = {Action::Edit, i};
+        if (own && entries[i].valid() && ImGui::Button(_("Edit"))) intent = {Action::Edit, i};
         if (own && entries[i].valid()) ImGui::SameLine();
-        if (entries[i].valid() && ImGui::Button(own ? "Duplicate" : "Duplicate to edit"))
+        if (entries[i].valid() && ImGui::Button(own ? _("Duplicate") : _("Duplicate to edit")))
             intent = {Action::Duplicate, i};
         if (own) {
             ImGui::SameLine();
-            if (ImGui::Button("Delete (Del)")) intent = {Action::Delete, i};
+            if (ImGui::Button(_("Delete (Del)"))) intent = {Action::Delete, i};
         }
         if (!own && entries[i].valid()) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("built-in routines are read-only");
+            const char* readOnly = _("built-in routines are read-only");
+            flow(readOnly);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", readOnly);
+            ImGui::PopStyleColor();
         }
         drawPreview(entries[i], *model.outline, fonts);
     } else
-        ImGui::TextDisabled("Choose a routine on the left.");
+        ImGui::TextDisabled("%s", _("Choose a routine on the left."));
     ImGui::EndChild();
     const bool canStart = model.selected && *model.selected < entries.size() && entries[*model.selected].valid();
     ImGui::PushStyleColor(ImGuiCol_Button, colourVec(kAccent, 0.85f));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colourVec(kAccent, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, colourVec(kAccent, 0.7f));
     ImGui::PushStyleColor(ImGuiCol_Text, colourVec(kInk));
-    if (button("Start  (Enter)", fonts.title, ImVec2(-1, startH), canStart)) intent = {Action::StartSelected};
+    // Without its key's name when the whole does not fit (a narrow window, long words).
+    const std::string start = fitButtonLabel(_("Start  (Enter)"), fonts.title, ImGui::GetContentRegionAvail().x);
+    if (button(start.c_str(), fonts.title, ImVec2(-1, startH), canStart)) intent = {Action::StartSelected};
+    layout.startText = start;
+    if (model.selected && *model.selected < entries.size())
+        layout.selectedName = entries[*model.selected].displayName();
     layout.start = ImGui::GetItemRectSize().y;
     ImGui::PopStyleColor(4);
     ImGui::EndChild();
@@ -318,7 +339,9 @@ Intent drawLibraryScreen(LibraryScreen& screen, std::string notice, bool showHel
     char selection[80];
     std::snprintf(selection, sizeof selection, "test library selected_row=%d shown=%d", layout.selectedRow,
                   layout.selectedShown ? 1 : 0);
-    screen.drawn(scale, selection);
+    // And what it says: the Start button and the selected routine's name, in the language shown.
+    screen.drawn(std::string(scale) + " start=\"" + layout.startText + "\" selected=\"" + layout.selectedName + "\"",
+                 selection);
     return intent;
 }
 

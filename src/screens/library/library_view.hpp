@@ -43,6 +43,9 @@ struct LibraryLayout {
     // view (the keys move the selection: the list scrolls to it); -1 when none is selected.
     int selectedRow = -1;
     bool selectedShown = false;
+    // What the Start button and the preview's title say (the tests see the language).
+    std::string startText;
+    std::string selectedName;
 };
 
 [[nodiscard]] Intent drawLibrary(LibraryViewState& state, const LibraryViewModel& model, const Fonts& fonts,

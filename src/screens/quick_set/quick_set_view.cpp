@@ -1,5 +1,6 @@
 #include "screens/quick_set/quick_set_view.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "ui/draw.hpp"
 
@@ -68,15 +69,31 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     st.focused = "";
     beginFullWindow("##quickset");
     ImGui::PushFont(fonts.title);
-    ImGui::TextUnformatted("Quick set");
+    ImGui::TextUnformatted(_("Quick set"));
     ImGui::PopFont();
-    ImGui::TextDisabled("Tab moves between fields, the arrows to every control and Space presses it; "
-                        "Enter starts. The total follows as you type.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", _("Tab moves between fields, the arrows to every control and Space presses it; "
+                               "Enter starts. The total follows as you type."));
+    ImGui::PopStyleColor();
     ImGui::Spacing();
     ImGui::PushFont(fonts.heading);
+    // The fields line up after the widest label (a language's words may be long).
+    const char* first = _("First");
+    const char* then = _("Then");
+    const char* repeats = _("Repeats");
+    const char* sides = _("Sides");
+    const char* restBetween = _("Rest between");
+    const char* prepareFirst = _("Prepare first");
+    const char* checkInLabel = _("Check in");
+    const float box = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x; // a checkbox's square
+    float widest = 0;
+    for (const char* label : {first, repeats, sides, restBetween, checkInLabel})
+        widest = std::max(widest, ImGui::CalcTextSize(label).x);
+    for (const char* label : {then, prepareFirst}) widest = std::max(widest, box + ImGui::CalcTextSize(label).x);
+    const float column = std::max(ImGui::GetFontSize() * 9, widest + ImGui::GetFontSize());
 
-    ImGui::TextUnformatted("Name");
-    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    ImGui::TextUnformatted(_("Name"));
+    ImGui::SameLine(column);
     ImGui::SetNextItemWidth(-1);
     if (st.focusName) {
         focusNextItem();
@@ -87,62 +104,62 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     st.nameActive = ImGui::IsItemActive();
     noteFocus(st, "name");
 
-    ImGui::TextUnformatted("First");
-    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    ImGui::TextUnformatted(first);
+    ImGui::SameLine(column);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     kindCombo(st, "##first", "first", q.first);
     ImGui::SameLine();
     durationInput(st, "##firstms", q.firstMs);
 
     bool second = q.second.has_value();
-    ImGui::Checkbox("Then", &second);
+    ImGui::Checkbox(then, &second);
     noteFocus(st, "then");
     if (second && !q.second) q.second = PhaseKind::Release;
     if (!second) q.second.reset();
     if (q.second) {
-        ImGui::SameLine(ImGui::GetFontSize() * 9);
+        ImGui::SameLine(column);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
         kindCombo(st, "##second", "second", *q.second);
         ImGui::SameLine();
         durationInput(st, "##secondms", q.secondMs);
     }
 
-    ImGui::TextUnformatted("Repeats");
-    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    ImGui::TextUnformatted(repeats);
+    ImGui::SameLine(column);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (ImGui::InputInt("##repeats", &q.repeats)) q.repeats = std::clamp(q.repeats, 1, kMaxRepeat);
     noteFocus(st, "repeats"); // its text (the step buttons are InputInt's own, unnamed)
 
-    ImGui::TextUnformatted("Sides");
-    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    ImGui::TextUnformatted(sides);
+    ImGui::SameLine(column);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     sidesCombo("##sides", q.sides);
     noteFocus(st, "sides");
     if (q.sides.size() > 1) {
         ImGui::SameLine();
-        ImGui::TextUnformatted("switch");
+        ImGui::TextUnformatted(_("switch"));
         ImGui::SameLine();
         durationInput(st, "##switch", q.switchMs);
     }
 
-    ImGui::TextUnformatted("Rest between");
-    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    ImGui::TextUnformatted(restBetween);
+    ImGui::SameLine(column);
     durationInput(st, "##rest", q.restBetweenMs);
 
-    ImGui::Checkbox("Prepare first", &q.prepare);
+    ImGui::Checkbox(prepareFirst, &q.prepare);
     noteFocus(st, "prepare");
     if (q.prepare) {
-        ImGui::SameLine(ImGui::GetFontSize() * 9);
+        ImGui::SameLine(column);
         durationInput(st, "##prepare", q.prepareMs);
     }
 
     // Areas to check in on ("heel, knee"): checked by the parser with the rest of the routine.
-    ImGui::TextUnformatted("Check in");
-    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    ImGui::TextUnformatted(checkInLabel);
+    ImGui::SameLine(column);
     ImGui::SetNextItemWidth(-1);
     auto [checkIn, fresh] = st.text.try_emplace("##check_in");
     if (fresh) checkIn->second.text = joinList(q.checkIn);
-    if (typedTextField("##check_in", "areas asked 0-10 before and after, e.g. heel, knee", checkIn->second,
+    if (typedTextField("##check_in", _("areas asked 0-10 before and after, e.g. heel, knee"), checkIn->second,
                        st.typedBeyondBmp))
         q.checkIn = splitList(checkIn->second.text);
     ImGui::PopFont();
@@ -154,8 +171,11 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     ImGui::Spacing();
     ImGui::PushFont(fonts.title);
     if (summary.canStart)
-        ImGui::Text("%s in all \xC2\xB7 %s", formatHuman(summary.totalMs).c_str(),
-                    countOf(static_cast<long long>(summary.phases), "phase", "phases").c_str());
+        ImGui::TextUnformatted(format(_("{0} in all \xC2\xB7 {1}"),
+                                      {formatHuman(summary.totalMs),
+                                       format(n_("{0} phase", "{0} phases", static_cast<unsigned long>(summary.phases)),
+                                              {std::to_string(summary.phases)})})
+                                   .c_str());
     ImGui::PopFont();
     ImGui::Spacing();
     const ImVec2 size(ImGui::GetFontSize() * 9, fonts.heading->FontSize * 2);
@@ -163,14 +183,14 @@ Intent drawQuickSet(QuickSetViewState& st, const QuickSetSummary& summary, const
     // except while a list is open, where it chooses.
     if (summary.canStart && enterPressed() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
         action = {Action::QuickStart};
-    if (button("Start now (Enter)", fonts.heading, ImVec2(size.x * 1.4f, size.y), summary.canStart))
+    if (button(_("Start now (Enter)"), fonts.heading, ImVec2(size.x * 1.4f, size.y), summary.canStart))
         action = {Action::QuickStart};
     ImGui::SameLine();
-    if (button("Save (Ctrl+S)", fonts.heading, size, summary.canStart)) action = {Action::Save};
+    if (button(_("Save (Ctrl+S)"), fonts.heading, size, summary.canStart)) action = {Action::Save};
     ImGui::SameLine();
-    if (button("Open in the editor", fonts.heading, ImVec2(size.x * 1.4f, size.y))) action = {Action::QuickRefine};
+    if (button(_("Open in the editor"), fonts.heading, ImVec2(size.x * 1.4f, size.y))) action = {Action::QuickRefine};
     ImGui::SameLine();
-    if (button("Cancel (Esc)", fonts.heading, size)) action = {Action::CloseView};
+    if (button(_("Cancel (Esc)"), fonts.heading, size)) action = {Action::CloseView};
     ImGui::End();
     return action;
 }

@@ -36,11 +36,11 @@ void heading(const Fonts& fonts, std::string_view title) {
 bool soundOutput(const char* label, std::string& device, const std::vector<std::string>& connectedNow) {
     bool changed = false;
     const bool connected = std::find(connectedNow.begin(), connectedNow.end(), device) != connectedNow.end();
-    const std::string current = device.empty() ? std::string("The system's default")
+    const std::string current = device.empty() ? std::string(_("The system's default"))
                                 : connected    ? device
-                                               : device + " (not connected: the default plays)";
+                                               : format(_("{0} (not connected: the default plays)"), {device});
     if (ImGui::BeginCombo(label, current.c_str())) {
-        if (ImGui::Selectable("The system's default", device.empty())) {
+        if (ImGui::Selectable(_("The system's default"), device.empty())) {
             device.clear();
             changed = true;
         }
@@ -71,7 +71,7 @@ bool choice(const char* label, std::string& value, std::span<const std::string_v
 
 // Each shipped language by its own name, so a user lost in another language finds theirs; or
 // none, and the environment decides (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
-bool languageChoice(std::string& value) {
+bool languageChoice(std::string& value, SettingsViewState& state) {
     static constexpr std::array<std::pair<std::string_view, const char*>, kLanguages.size()> kNames = {{
         {"en", "English"},
         {"de", "Deutsch"},
@@ -91,16 +91,22 @@ bool languageChoice(std::string& value) {
     const std::string system = format(_("As the system says ({0})"), {nameOf(environmentLanguage())});
     const std::string current = value.empty() ? system : std::string(nameOf(value));
     bool changed = false;
-    if (ImGui::BeginCombo(_("Language"), current.c_str())) {
+    const bool open = ImGui::BeginCombo(_("Language"), current.c_str());
+    if (!open && ImGui::IsItemFocused()) state.focused = "language"; // reported in test mode
+    if (open) {
+        // The keyboard starts on the language in use (ImGui's default focus in a list).
         if (ImGui::Selectable(system.c_str(), value.empty())) {
             value.clear();
             changed = true;
         }
-        for (const auto& [code, name] : kNames)
+        if (value.empty()) ImGui::SetItemDefaultFocus();
+        for (const auto& [code, name] : kNames) {
             if (ImGui::Selectable(name, code == value)) {
                 value = std::string(code);
                 changed = true;
             }
+            if (code == value) ImGui::SetItemDefaultFocus();
+        }
         ImGui::EndCombo();
     }
     return changed;
@@ -108,7 +114,7 @@ bool languageChoice(std::string& value) {
 
 // A number's slider; `onRelease`: the change counts when the slider is let go, not per step.
 bool slider(const SettingDecl& d, Settings& s, bool onRelease) {
-    const std::string label(d.label);
+    const std::string label = translated(std::string(d.label));
     bool moved = false;
     if (auto* field = std::get_if<SettingField<int>>(&d.value)) {
         moved =
@@ -125,11 +131,12 @@ bool slider(const SettingDecl& d, Settings& s, bool onRelease) {
 // The display's scale: the desktop's (Xft.dpi, GDK_SCALE, …) unless the user sets one.
 bool displayScale(const SettingDecl& d, std::optional<double>& scale, const SettingsViewState& state) {
     bool changed = false;
-    const std::string found = state.desktopScaleSource == "none" || state.desktopScaleSource.empty()
-                                  ? std::string("none found: 1.00x")
-                                  : formatScale(state.desktopScale) + " from " + state.desktopScaleSource;
+    const std::string found =
+        state.desktopScaleSource == "none" || state.desktopScaleSource.empty()
+            ? std::string(_("none found: 1.00x"))
+            : format(_("{0} from {1}"), {formatScale(state.desktopScale), state.desktopScaleSource});
     bool followDisplay = !scale;
-    if (ImGui::Checkbox(("Size for the display as the desktop says (" + found + ")").c_str(), &followDisplay)) {
+    if (ImGui::Checkbox(format(_("Size for the display as the desktop says ({0})"), {found}).c_str(), &followDisplay)) {
         if (followDisplay)
             scale.reset();
         else
@@ -139,8 +146,8 @@ bool displayScale(const SettingDecl& d, std::optional<double>& scale, const Sett
     if (scale) {
         float ui = static_cast<float>(*scale);
         // Applied when the slider is let go: each step rebuilds the fonts and moves the slider.
-        if (ImGui::SliderFloat(std::string(d.label).c_str(), &ui, static_cast<float>(d.min), static_cast<float>(d.max),
-                               d.format))
+        if (ImGui::SliderFloat(translated(std::string(d.label)).c_str(), &ui, static_cast<float>(d.min),
+                               static_cast<float>(d.max), d.format))
             scale = std::clamp(static_cast<double>(ui), d.min, d.max);
         changed |= ImGui::IsItemDeactivatedAfterEdit();
     }
@@ -150,7 +157,7 @@ bool displayScale(const SettingDecl& d, std::optional<double>& scale, const Sett
 bool soundFiles(std::map<std::string, std::string>& sounds, SettingsViewState& state) {
     bool changed = false;
     ImGui::TextWrapped(
-        "A file path (WAV, OGG, FLAC or MP3) replaces that cue's sound; leave empty for the built-in one.");
+        "%s", _("A file path (WAV, OGG, FLAC or MP3) replaces that cue's sound; leave empty for the built-in one."));
     for (std::size_t i = 0; i < kCueSoundNames.size(); ++i) {
         TypedField& field = state.soundPaths[i];
         bool entered = false;
@@ -169,7 +176,7 @@ bool soundFiles(std::map<std::string, std::string>& sounds, SettingsViewState& s
 
 // One setting's widget, as its declaration names it; true when the draft changed.
 bool settingWidget(const SettingDecl& d, Settings& s, SettingsViewState& state) {
-    const std::string label(d.label);
+    const std::string label = translated(std::string(d.label));
     switch (d.widget) {
     case SettingWidget::None: return false;
     case SettingWidget::Checkbox: return ImGui::Checkbox(label.c_str(), &settingValue<bool>(d, s));
@@ -180,7 +187,7 @@ bool settingWidget(const SettingDecl& d, Settings& s, SettingsViewState& state) 
         return soundOutput(label.c_str(), settingValue<std::string>(d, s), state.outputDevices);
     case SettingWidget::DisplayScale: return displayScale(d, settingValue<std::optional<double>>(d, s), state);
     case SettingWidget::SoundFiles: return soundFiles(settingValue<std::map<std::string, std::string>>(d, s), state);
-    case SettingWidget::Language: return languageChoice(settingValue<std::string>(d, s));
+    case SettingWidget::Language: return languageChoice(settingValue<std::string>(d, s), state);
     }
     return false;
 }
@@ -196,7 +203,7 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + (vp->Size.x - size.x) * 0.5f, vp->Pos.y + (vp->Size.y - size.y) * 0.5f));
     ImGui::SetNextWindowSize(size);
     ImGui::SetNextWindowBgAlpha(1.0f);
-    ImGui::Begin("Settings", nullptr,
+    ImGui::Begin((std::string(_("Settings")) + "###settings").c_str(), nullptr,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoSavedSettings);
     bool changed = false;
@@ -209,12 +216,12 @@ Intent drawSettings(SettingsViewState& state, const Fonts& fonts, bool soundAvai
             section = setting.section;
             heading(fonts, _(std::string(sectionTitle(setting.section)).c_str()));
             if (setting.section == SettingSection::Sound && !soundAvailable)
-                ImGui::TextDisabled("No sound device: these apply when one is there.");
+                ImGui::TextDisabled("%s", _("No sound device: these apply when one is there."));
         }
         changed |= settingWidget(setting, d, state);
     }
     ImGui::Spacing();
-    if (button("Done", fonts.heading, ImVec2(-1, fonts.heading->FontSize * 1.8f))) intent = {Action::CloseSettings};
+    if (button(_("Done"), fonts.heading, ImVec2(-1, fonts.heading->FontSize * 1.8f))) intent = {Action::CloseSettings};
     ImGui::End();
     if (changed && !intent) intent = {Action::ApplySettings};
     return intent;
