@@ -80,11 +80,6 @@ Voice::Voice(std::unique_ptr<Registered> registered, std::string_view name, int 
 
 Voice::~Voice() = default;
 
-namespace {
-// Under 1 % of full scale: the silence Flite pads an utterance with.
-constexpr int kQuiet = 327;
-} // namespace
-
 std::vector<std::string> sentencesOf(std::string_view text) {
     std::vector<std::string> out;
     std::size_t start = 0;
@@ -116,16 +111,10 @@ SpokenPhrase Voice::speak(const std::string& text) const {
         std::unique_ptr<cst_wave, WaveDeleter> wave(flite_text_to_wave(sentence.c_str(), voice_->voice));
         if (!wave || cst_wave_num_samples(wave.get()) <= 0 || cst_wave_num_channels(wave.get()) != 1) return out;
         rate = cst_wave_sample_rate(wave.get());
-        // Flite opens every utterance with a quarter second of silence: the phrase starts on its
-        // planned frame with its first word, and between sentences the gap is the pause.
-        const std::int16_t* begin = cst_wave_samples(wave.get());
-        const std::int16_t* end = begin + cst_wave_num_samples(wave.get());
-        const std::int16_t* sound =
-            std::find_if(begin, end, [](std::int16_t v) { return std::abs(static_cast<int>(v)) > kQuiet; });
-        begin = sound - std::min<std::ptrdiff_t>(sound - begin, rate / 100); // 10 ms before the first sound
         if (!mono.empty())
             mono.resize(mono.size() + static_cast<std::size_t>(kSentenceGapSeconds * voice_->durationStretch * rate));
-        mono.insert(mono.end(), begin, end);
+        mono.insert(mono.end(), cst_wave_samples(wave.get()),
+                    cst_wave_samples(wave.get()) + cst_wave_num_samples(wave.get()));
     }
     return levelled(std::move(mono), rate);
 }

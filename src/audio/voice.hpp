@@ -23,11 +23,11 @@ namespace unknot {
 
 // kVoiceNames and kDefaultVoice: in store/settings.hpp, where the settings check the name.
 
-// Between two sentences of a phrase the voice pauses this long, with Flite's own quiet end of the
-// sentence before (about 0.1 s; the gap is shorter when the rate is faster): "Left. Rest." heard
-// as two words apart, not as "left breast". bench/voice_candidates.py: awb, words recognised by
-// pocketsphinx unprimed 77.2 % said in one go, 80.7 % (every side word) with these pauses.
-inline constexpr double kSentenceGapSeconds = 0.45;
+// Between two sentences of a phrase the voice adds this much silence to Flite's own quiet edges
+// (about 0.35 s; the gap is shorter when the rate is faster): "Left. Rest." heard as two words
+// apart, not as "left breast". bench/voice_candidates.py, awb, words recognised by pocketsphinx
+// unprimed: 77.2 % said in one go, 81.8 % with these pauses, as the app says them.
+inline constexpr double kSentenceGapSeconds = 0.2;
 
 // The sentences of a phrase, each with its closing mark and without the spaces between:
 // "Left. Rest. 10 seconds." -> {"Left.", "Rest.", "10 seconds."}. A mark ends a sentence only
@@ -55,8 +55,8 @@ class Voice {
     Voice& operator=(const Voice&) = delete;
 
     // The phrase spoken, resampled from Flite's 16 kHz (kal: 8 kHz) by SDL's audio stream; with
-    // Flite, its sentences said one by one, kSentenceGapSeconds apart, the first word at once
-    // (Flite's leading silence cut to 10 ms). Empty when there is nothing to say or Flite fails.
+    // Flite, its sentences said one by one, kSentenceGapSeconds apart. Empty when there is
+    // nothing to say or Flite fails.
     [[nodiscard]] SpokenPhrase speak(const std::string& text) const;
     [[nodiscard]] std::string_view name() const { return name_; }
 

