@@ -14,6 +14,7 @@ std::span<const KeyBinding> keyBindings(Screen screen) {
     case Screen::Finished: return finishedKeys();
     case Screen::CheckIn: return checkInKeys();
     case Screen::Notices: return noticesKeys();
+    case Screen::Settings:
     case Screen::Editor:
     case Screen::QuickSet:
     case Screen::History: return {};
@@ -23,7 +24,7 @@ std::span<const KeyBinding> keyBindings(Screen screen) {
 
 Intent intentForKey(Key key, const KeyContext& c) {
     if (c.ctrl && key == Key::Q) return {Action::Quit};
-    if (c.settingsOpen) return key == Key::Escape ? Intent{Action::CloseSettings} : Intent{};
+    if (c.screen == Screen::Settings) return settingsIntentForKey(key); // its widgets have the keys
     if (key == Key::F11) return {Action::ToggleFullscreen};
     // The editors and the history: their own few keys; letters are the user's text.
     switch (c.screen) {
@@ -87,7 +88,7 @@ Intent intentForMedia(MediaCommand command, const MediaContext& c) {
         if (command == Stop) return {Action::ToLibrary};
         return {};
     case Screen::Library:
-        if ((command != Play && command != PlayPause) || c.settingsOpen) return {};
+        if (command != Play && command != PlayPause) return {};
         // After Stop, Play goes back to the routine left (from its start), not to whatever the
         // list has selected, unless the user chose another since.
         if (c.canPlayAgain) return {Action::PlayAgain};
@@ -100,7 +101,8 @@ Intent intentForMedia(MediaCommand command, const MediaContext& c) {
     case Screen::Editor:
     case Screen::QuickSet:
     case Screen::History:
-    case Screen::Notices: return {}; // a remote never starts a routine over unsaved work
+    case Screen::Notices:
+    case Screen::Settings: return {}; // a remote never starts a routine over unsaved work
     }
     return {};
 }

@@ -27,5 +27,7 @@ namespace unknot::ui {
 [[nodiscard]] Intent historyIntentForKey(Key key, const KeyContext& context);  // history/history_keys.cpp
 // The check-in's note line while it is open: Enter keeps it, Esc drops it, the rest is text.
 [[nodiscard]] Intent checkInNoteIntentForKey(Key key); // check_in/check_in_keys.cpp
+// The settings panel: its widgets have the keys; Esc closes it.
+[[nodiscard]] Intent settingsIntentForKey(Key key); // settings/settings_keys.cpp
 
 } // namespace unknot::ui
