@@ -105,8 +105,7 @@ std::vector<long long> AppController::signature(unsigned noticeSerial) const {
             player_.confirmingExit(),
             showHelp_,
             static_cast<long long>(noticeSerial),
-            checkIn() ? static_cast<long long>(checkIn()->index()) : -1,
-            checkIn() && checkIn()->noteOpen()};
+            router_.topScreen() ? router_.topScreen()->shownState() : 0};
 }
 
 void AppController::finish() {

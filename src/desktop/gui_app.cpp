@@ -148,7 +148,7 @@ class GuiApp final : public AppShell {
             app_->tick();
             sound_->tick(); // a device quiet for a while is suspended
             publishRemote();
-            if (options_.quitAtEnd && app_->player().over() && !app_->checkIn()) {
+            if (options_.quitAtEnd && app_->player().over() && !app_->router().has(Route::CheckIn)) {
                 reporter_.log("quit-at-end");
                 exitCode = app_->player().status().state == SessionState::Finished ? 0 : 3;
                 break;

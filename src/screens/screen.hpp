@@ -44,6 +44,9 @@ class Screen {
     [[nodiscard]] std::span<const ui::KeyBinding> keys() const { return ui::keyBindings(keyScreen()); }
     // True while a line of its own has the keyboard (the check-in's note): keys are its text.
     [[nodiscard]] virtual bool holdsKeys() const { return false; }
+    // What it shows that its own state moves on (the check-in's question, its note line): the
+    // loop draws a frame when this changes (AppController::signature).
+    [[nodiscard]] virtual long long shownState() const { return 0; }
     // After each frame its view drew (the quick set checks what its fields say now).
     virtual void viewDrawn() {}
     // A form: Tab and the arrows move between its widgets (Dear ImGui's keyboard navigation).
