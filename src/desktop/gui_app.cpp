@@ -4,10 +4,11 @@
 // Index of this file:
 //   - Idle policy: when to wake and draw (named constants, with the reasons)
 //   - WindowReporter: the --verbose event log the end-to-end tests read, and the notice
-//   - GuiApp: the loop, the sound device, drawing each screen
+//   - GuiApp: the loop, the sound device (each screen is drawn by app/app_view.cpp)
 #include "desktop/gui_app.hpp"
 
 #include "app/app_controller.hpp"
+#include "app/app_view.hpp"
 #include "audio/audio_device.hpp"
 #include "core/atomic_file.hpp"
 #include "core/paths.hpp"
@@ -16,14 +17,7 @@
 #include "desktop/mpris_service.hpp"
 #include "desktop/platform.hpp"
 #include "play/sound_switch.hpp"
-#include "screens/check_in/check_in_view.hpp"
-#include "screens/editor/editor_view.hpp"
-#include "screens/history/history_view.hpp"
-#include "screens/library/library_view.hpp"
-#include "screens/notices/notices_view.hpp"
-#include "screens/player/player_view.hpp"
-#include "screens/quick_set/quick_set_view.hpp"
-#include "screens/settings/settings_view.hpp"
+#include "screens/player/player_model.hpp"
 #include "store/data_dirs.hpp"
 #include "store/settings.hpp"
 #include "store/user_files.hpp"
@@ -148,7 +142,8 @@ class GuiApp final : public AppShell {
             app_->tick();
             sound_->tick(); // a device quiet for a while is suspended
             publishRemote();
-            if (options_.quitAtEnd && app_->player().over() && !app_->router().has(Route::CheckIn)) {
+            // The finished screen shows: the routine is over and its check-in, if any, answered.
+            if (options_.quitAtEnd && app_->player().over() && app_->router().top() == Route::Player) {
                 reporter_.log("quit-at-end");
                 exitCode = app_->player().status().state == SessionState::Finished ? 0 : 3;
                 break;
@@ -361,46 +356,19 @@ class GuiApp final : public AppShell {
     // -- drawing --------------------------------------------------------------------------
     // Each screen's view draws what it is given and returns the one intent the user gave.
     void draw() {
-        const Route route = app_->router().top();
         Screen& top = *app_->topScreen();
         platform_->setKeyboardNavigation(top.navigatesByKeyboard());
         platform_->beginFrame();
-        ui::Intent intent;
-        const ui::Fonts& fonts = platform_->fonts();
-        EditorScreen* editor = app_->editorScreen();
-        QuickSetScreen* quickSet = app_->quickSetScreen();
         // Emoji typed go to the field being typed in, which ImGui holds each as U+FFFD in.
         std::deque<std::string>* typed = top.typedInto();
         for (auto& c : platform_->takeTypedBeyondBmp())
             if (typed) typed->push_back(std::move(c));
-        switch (route) {
-        case Route::Library: intent = drawLibrary(); break;
-        case Route::Settings: // over the library, which takes no intent while the panel shows
-            (void)drawLibrary();
-            intent = ui::drawSettings(app_->settingsScreen()->panel(), fonts, sound_->hasSound());
-            break;
-        case Route::Player:
-            intent = ui::drawPlayerScreen(
-                *app_->playerScreen(),
-                playerFrame(app_->player(), app_->settings(),
-                            {app_->showHelp(), sound_->hasSound(), reporter_.current(), sinceInputMs()}),
-                fonts, platform_->testMode());
-            break;
-        case Route::Editor: intent = ui::drawEditor(editor->view(), editor->editor(), fonts); break;
-        case Route::QuickSet:
-            intent = ui::drawQuickSet(quickSet->model().form(), quickSet->model().summary(), fonts);
-            break;
-        case Route::History: intent = ui::drawHistory(app_->historyScreen()->model(), fonts); break;
-        case Route::Notices:
-            intent = ui::drawNoticesScreen(*app_->noticesScreen(), fonts, platform_->testMode());
-            break;
-        case Route::CheckIn: intent = ui::drawCheckInScreen(*app_->checkInScreen(), fonts, platform_->typing()); break;
-        }
-        // Test mode: what the screen drawn says of its frame (the player's layout), when it changed.
+        const ui::Intent intent = drawApp(*app_, platform_->fonts(),
+                                          LoopFrame{platform_->testMode(), platform_->typing(), sound_->hasSound(),
+                                                    reporter_.current(), libraryNotice(), sinceInputMs()});
+        // Test mode: what the screens drawn say of their frame (the player's layout), when it changed.
         if (platform_->testMode()) {
-            std::string lines;
-            top.describe(lines);
-            if (route == Route::Settings) app_->libraryScreen().describe(lines); // drawn under it
+            const std::string lines = describeDrawn(*app_);
             for (std::size_t at = 0, end; (end = lines.find('\n', at)) != std::string::npos; at = end + 1)
                 std::fprintf(stderr, "unknot: %s\n", lines.substr(at, end - at).c_str());
         }
@@ -411,13 +379,12 @@ class GuiApp final : public AppShell {
         app_->handle(intent);
     }
 
-    ui::Intent drawLibrary() {
+    std::string libraryNotice() const {
         // The newest notice; I lists them all.
         std::string notice = reporter_.current();
         if (const std::size_t n = reporter_.notices().rows().size(); n > 1)
             notice += "   (" + std::to_string(n) + " notices: I lists them)";
-        return ui::drawLibraryScreen(app_->libraryScreen(), std::move(notice), app_->showHelp(), platform_->fonts(),
-                                     platform_->testMode());
+        return notice;
     }
 };
 
