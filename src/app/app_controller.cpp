@@ -4,6 +4,7 @@
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "program/import.hpp"
+#include "store/settings_table.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -370,16 +371,16 @@ bool AppController::say(const std::string& sentence) {
 // Settings
 // ---------------------------------------------------------------------------------------
 // What the settings panel changed takes effect at once and is saved.
+// Each setting's effect is its declaration's (store/settings_table): only what changed is told.
 void AppController::changeSettings(const Settings& draft) {
-    const Settings before = settings_;
-    settings_ = draft;
-    settings_.window = before.window;
-    settings_.lastRoutine = before.lastRoutine;
-    if (draft.cues != before.cues && driver_) driver_->setCueOptions(settings_.cues);
-    if (draft.fontScale != before.fontScale) shell_.setFontScale(settings_.fontScale);
-    if (draft.uiScale != before.uiScale) shell_.setUiScale(settings_.uiScale);
+    SettingsChange change = settingsChange(settings_, draft);
+    settings_ = std::move(change.settings);
+    const auto reaches = [&](SettingEffect effect) { return change.effects.contains(effect); };
+    if (reaches(SettingEffect::CueOptions) && driver_) driver_->setCueOptions(settings_.cues);
+    if (reaches(SettingEffect::FontScale)) shell_.setFontScale(settings_.fontScale);
+    if (reaches(SettingEffect::UiScale)) shell_.setUiScale(settings_.uiScale);
     player_.setFlash(settings_.flash, settings_.flashMs);
-    const bool languageChanged = draft.language != before.language;
+    const bool languageChanged = reaches(SettingEffect::Language);
     if (languageChanged) {
         // The window speaks it from the next frame; the built-in routines' texts are read again
         // in it, and the voice is opened again in it with the sound device.
@@ -387,9 +388,7 @@ void AppController::changeSettings(const Settings& draft) {
         library().rescan(settings_.lastRoutine);
         reporter_.logf("language %s", std::string(currentLanguage()).c_str());
     }
-    if (draft.sounds != before.sounds || draft.voice != before.voice || draft.outputDevice != before.outputDevice ||
-        languageChanged)
-        shell_.soundFilesChanged(); // reopens with them
+    if (reaches(SettingEffect::SoundDevice) || languageChanged) shell_.soundFilesChanged(); // reopens with them
     reporter_.logf("settings applied countdown=%d halfway=%d flash=%d font_scale=%.2f ui_scale=%s",
                    settings_.cues.countdown, settings_.cues.halfway, settings_.flash, settings_.fontScale,
                    settings_.uiScale ? std::to_string(*settings_.uiScale).substr(0, 4).c_str() : "auto");

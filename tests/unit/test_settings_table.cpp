@@ -156,3 +156,44 @@ TEST_CASE("the settings panel reports the field that has the keys once each time
     again.describe(out);
     CHECK(out == "test focus=prepare\n");
 }
+
+TEST_CASE("a draft's change reaches what its declaration says, and only that; the app's own record is kept") {
+    Settings current;
+    current.lastRoutine = "calf-set";
+    current.window.width = 1024;
+    CHECK(settingsChange(current, current).effects.empty());
+    CHECK(settingsChange(current, current).settings == current);
+    for (const SettingDecl& setting : settingsTable()) {
+        CAPTURE(settingName(setting));
+        Settings draft = current;
+        std::visit(
+            [&](auto field) {
+                using T = std::remove_reference_t<decltype(field(draft))>;
+                if constexpr (std::is_same_v<T, bool>)
+                    field(draft) = !field(draft);
+                else if constexpr (std::is_same_v<T, int>)
+                    field(draft) = field(draft) == static_cast<int>(setting.max) ? static_cast<int>(setting.min)
+                                                                                 : static_cast<int>(setting.max);
+                else if constexpr (std::is_same_v<T, double>)
+                    field(draft) = field(draft) == setting.max ? setting.min : setting.max;
+                else if constexpr (std::is_same_v<T, std::optional<double>>)
+                    field(draft) = field(draft) ? std::nullopt : std::optional<double>(setting.max);
+                else if constexpr (std::is_same_v<T, std::string>)
+                    field(draft) = setting.choices.empty()
+                                       ? field(draft) + "-changed"
+                                       : std::string(setting.choices[field(draft) == setting.choices[0] ? 1 : 0]);
+                else
+                    field(draft)["tense"] = "/home/me/gong.wav";
+            },
+            setting.value);
+        REQUIRE_FALSE(sameSetting(setting, draft, current));
+        const SettingsChange change = settingsChange(current, draft);
+        if (setting.effect == SettingEffect::Kept) {
+            CHECK(change.effects.empty());
+            CHECK(change.settings == current);
+        } else {
+            CHECK(change.effects == std::set<SettingEffect>{setting.effect});
+            CHECK(change.settings == draft);
+        }
+    }
+}
