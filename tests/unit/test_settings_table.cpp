@@ -157,7 +157,7 @@ TEST_CASE("the settings panel reports the field that has the keys once each time
     CHECK(out == "test focus=prepare\n");
 }
 
-TEST_CASE("a draft's change reaches what its declaration says, and only that; the app's own record is kept") {
+TEST_CASE("a draft's change reaches what its declaration says and only that, and the app's own record is kept") {
     Settings current;
     current.lastRoutine = "calf-set";
     current.window.width = 1024;
