@@ -4,6 +4,7 @@
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "program/import.hpp"
+#include "store/settings_table.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -80,7 +81,8 @@ void AppController::tick() {
         screenSaver(!player_.running());
     }
     library().poll(settings_.lastRoutine); // what the loader read: a routine saved in the editor, a file changed
-    if (screen() == ui::Screen::Library) libraryScreen().followToday();
+    // The library shows (the settings panel is drawn over it): Today follows the day.
+    if (screen() == ui::Screen::Library || screen() == ui::Screen::Settings) libraryScreen().followToday();
     history_.poll();
 }
 
@@ -104,8 +106,7 @@ std::vector<long long> AppController::signature(unsigned noticeSerial) const {
             player_.confirmingExit(),
             showHelp_,
             static_cast<long long>(noticeSerial),
-            checkIn() ? static_cast<long long>(checkIn()->index()) : -1,
-            checkIn() && checkIn()->noteOpen()};
+            router_.topScreen() ? router_.topScreen()->shownState() : 0};
 }
 
 void AppController::finish() {
@@ -126,8 +127,8 @@ void AppController::key(ui::Key key, bool ctrl, bool typing, ui::Modifiers more)
         if (key == ui::Key::Escape || key == ui::Key::Enter) library().releaseSearch();
     }
     const Screen* top = router_.topScreen();
-    handle(ui::intentForKey(key, ui::KeyContext{screen(), ctrl, typing, settingsPanel_.open, top && top->holdsKeys(),
-                                                more.alt, more.shift}));
+    handle(
+        ui::intentForKey(key, ui::KeyContext{screen(), ctrl, typing, top && top->holdsKeys(), more.alt, more.shift}));
 }
 
 void AppController::media(ui::MediaCommand command) {
@@ -137,8 +138,7 @@ void AppController::media(ui::MediaCommand command) {
 
 ui::MediaContext AppController::mediaContext() const {
     return {screen(), player_.playing() ? player_.status().state : SessionState::Ready,
-            libraryScreen().model().selected() != nullptr, settingsPanel_.open,
-            again_.has_value() || startWhenQuiet_.has_value()};
+            libraryScreen().model().selected() != nullptr, again_.has_value() || startWhenQuiet_.has_value()};
 }
 
 bool AppController::requestQuit() {
@@ -190,6 +190,7 @@ bool AppController::openScreens(const ui::Intent& intent) {
         if (const LibraryEntry* e = library().selected(); e && e->valid())
             show(e->source == RoutineSource::User ? EditorScreen::of(host, *e) : EditorScreen::copyOf(host, *e));
         return true;
+    case Action::OpenSettings: show(std::make_unique<SettingsScreen>(host)); return true;
     case Action::OpenNotices:
         if (notices_) show(std::make_unique<NoticesScreen>(host, *notices_));
         return true;
@@ -219,6 +220,9 @@ QuickSetScreen* AppController::quickSetScreen() const {
 PlayerScreen* AppController::playerScreen() const { return static_cast<PlayerScreen*>(router_.opened(Route::Player)); }
 NoticesScreen* AppController::noticesScreen() const {
     return static_cast<NoticesScreen*>(router_.opened(Route::Notices));
+}
+SettingsScreen* AppController::settingsScreen() const {
+    return static_cast<SettingsScreen*>(router_.opened(Route::Settings));
 }
 HistoryScreen* AppController::historyScreen() const {
     return static_cast<HistoryScreen*>(router_.opened(Route::History));
@@ -285,15 +289,6 @@ bool AppController::handleWindow(const ui::Intent& intent) {
     case Action::ToggleHelp:
         showHelp_ = !showHelp_;
         reporter_.logf("help %s", showHelp_ ? "on" : "off");
-        return true;
-    case Action::OpenSettings:
-        ui::openSettings(settingsPanel_, settings_);
-        reporter_.log("settings open");
-        return true;
-    case Action::ApplySettings: applySettings(settingsPanel_.draft); return true;
-    case Action::CloseSettings:
-        settingsPanel_.open = false;
-        reporter_.log("settings closed");
         return true;
     case Action::Quit: requestQuit(); return true;
     default: return false;
@@ -376,16 +371,16 @@ bool AppController::say(const std::string& sentence) {
 // Settings
 // ---------------------------------------------------------------------------------------
 // What the settings panel changed takes effect at once and is saved.
-void AppController::applySettings(const Settings& draft) {
-    const Settings before = settings_;
-    settings_ = draft;
-    settings_.window = before.window;
-    settings_.lastRoutine = before.lastRoutine;
-    if (draft.cues != before.cues && driver_) driver_->setCueOptions(settings_.cues);
-    if (draft.fontScale != before.fontScale) shell_.setFontScale(settings_.fontScale);
-    if (draft.uiScale != before.uiScale) shell_.setUiScale(settings_.uiScale);
+// Each setting's effect is its declaration's (store/settings_table): only what changed is told.
+void AppController::changeSettings(const Settings& draft) {
+    SettingsChange change = settingsChange(settings_, draft);
+    settings_ = std::move(change.settings);
+    const auto reaches = [&](SettingEffect effect) { return change.effects.contains(effect); };
+    if (reaches(SettingEffect::CueOptions) && driver_) driver_->setCueOptions(settings_.cues);
+    if (reaches(SettingEffect::FontScale)) shell_.setFontScale(settings_.fontScale);
+    if (reaches(SettingEffect::UiScale)) shell_.setUiScale(settings_.uiScale);
     player_.setFlash(settings_.flash, settings_.flashMs);
-    const bool languageChanged = draft.language != before.language;
+    const bool languageChanged = reaches(SettingEffect::Language);
     if (languageChanged) {
         // The window speaks it from the next frame; the built-in routines' texts are read again
         // in it, and the voice is opened again in it with the sound device.
@@ -393,9 +388,7 @@ void AppController::applySettings(const Settings& draft) {
         library().rescan(settings_.lastRoutine);
         reporter_.logf("language %s", std::string(currentLanguage()).c_str());
     }
-    if (draft.sounds != before.sounds || draft.voice != before.voice || draft.outputDevice != before.outputDevice ||
-        languageChanged)
-        shell_.soundFilesChanged(); // reopens with them
+    if (reaches(SettingEffect::SoundDevice) || languageChanged) shell_.soundFilesChanged(); // reopens with them
     reporter_.logf("settings applied countdown=%d halfway=%d flash=%d font_scale=%.2f ui_scale=%s",
                    settings_.cues.countdown, settings_.cues.halfway, settings_.flash, settings_.fontScale,
                    settings_.uiScale ? std::to_string(*settings_.uiScale).substr(0, 4).c_str() : "auto");

@@ -19,7 +19,7 @@
 #include "screens/player/player_screen.hpp"
 #include "screens/quick_set/quick_set_screen.hpp"
 #include "screens/router.hpp"
-#include "screens/settings/settings_state.hpp"
+#include "screens/settings/settings_screen.hpp"
 #include "store/history_sink.hpp"
 #include "store/settings.hpp"
 
@@ -38,6 +38,9 @@ class AppShell {
     virtual void setUiScale(std::optional<double> scale) = 0; // the display's scale; none: the desktop's
     virtual bool setScreenSaverEnabled(bool enabled) = 0; // true when this changed it
     virtual void soundFilesChanged() = 0;                 // reload the cue sounds from settings()
+    // For the settings panel: the sound outputs connected now, the desktop's display scale.
+    [[nodiscard]] virtual std::vector<std::string> soundOutputs() = 0;
+    [[nodiscard]] virtual DisplayScale desktopScale() const = 0;
 };
 
 class AppController final : private ScreenHost {
@@ -107,7 +110,7 @@ class AppController final : private ScreenHost {
     [[nodiscard]] Screen* topScreen() const { return router_.topScreen(); }
     // The name of the routine just deleted (the library offers Undo), or "".
     [[nodiscard]] std::string deletedName() const { return libraryScreen().deletedName(); }
-    [[nodiscard]] ui::SettingsViewState& settingsPanel() { return settingsPanel_; }
+    [[nodiscard]] SettingsScreen* settingsScreen() const; // the settings panel, when open
     // The check-in asked now (before or after a routine, or from the history), if any.
     [[nodiscard]] CheckInScreen* checkInScreen() const;
     [[nodiscard]] const CheckInModel* checkIn() const;
@@ -127,7 +130,6 @@ class AppController final : private ScreenHost {
     PlayerController player_;
     AppPaths paths_;
     SessionDriver* driver_ = nullptr;
-    ui::SettingsViewState settingsPanel_;
     const NoticesModel* notices_ = nullptr;
     HistorySink& history_;
     PlayerClocks clocks_;
@@ -162,7 +164,6 @@ class AppController final : private ScreenHost {
     void playRoutine(const LibraryEntry& entry);
     void toLibrary();
     void screenSaver(bool allowed);
-    void applySettings(const Settings& draft);
     void soundSettingsChanged();
     // The entry at `index` of the library, when there is one.
     template <class Act> void withEntry(std::size_t index, Act&& act) {
@@ -188,6 +189,9 @@ class AppController final : private ScreenHost {
     void openEditor(Routine routine, bool saveNow) override;
     void routinesChanged(const std::string& selectId) override;
     bool say(const std::string& sentence) override;
+    void changeSettings(const Settings& changed) override;
+    [[nodiscard]] std::vector<std::string> soundOutputs() override { return shell_.soundOutputs(); }
+    [[nodiscard]] DisplayScale desktopScale() const override { return shell_.desktopScale(); }
     void quit() override { quit_ = true; }
 };
 

@@ -47,7 +47,7 @@ MprisState mprisState(const MprisInput& in) {
         out.positionUs = in.status.phaseElapsedMs * 1000;
         out.atMs = in.nowMs;
         out.moving = in.status.state == SessionState::Running;
-    } else if (c.screen == ui::Screen::Library && in.stopped) {
+    } else if ((c.screen == ui::Screen::Library || c.screen == ui::Screen::Settings) && in.stopped) {
         // Still answers after Stop: what Play would start again, from its first phase.
         MprisMetadata m;
         m.trackId = std::string(kMprisTrackPrefix) + "0";

@@ -4,10 +4,11 @@
 // Index of this file:
 //   - Idle policy: when to wake and draw (named constants, with the reasons)
 //   - WindowReporter: the --verbose event log the end-to-end tests read, and the notice
-//   - GuiApp: the loop, the sound device, drawing each screen
+//   - GuiApp: the loop, the sound device (each screen is drawn by app/app_view.cpp)
 #include "desktop/gui_app.hpp"
 
 #include "app/app_controller.hpp"
+#include "app/app_view.hpp"
 #include "audio/audio_device.hpp"
 #include "core/atomic_file.hpp"
 #include "core/paths.hpp"
@@ -16,14 +17,7 @@
 #include "desktop/mpris_service.hpp"
 #include "desktop/platform.hpp"
 #include "play/sound_switch.hpp"
-#include "screens/check_in/check_in_view.hpp"
-#include "screens/editor/editor_view.hpp"
-#include "screens/history/history_view.hpp"
-#include "screens/library/library_view.hpp"
-#include "screens/notices/notices_view.hpp"
-#include "screens/player/player_view.hpp"
-#include "screens/quick_set/quick_set_view.hpp"
-#include "screens/settings/settings_view.hpp"
+#include "screens/player/player_model.hpp"
 #include "store/data_dirs.hpp"
 #include "store/settings.hpp"
 #include "store/user_files.hpp"
@@ -52,9 +46,7 @@ struct IdlePolicy {
     // journal and the day's change are looked at then (the library's loader wakes the window
     // itself when a routine file changes).
     static constexpr int kIdleWakeMs = 2000;
-    // The player's name, volume and buttons stay this long after a key or the mouse, then
-    // recede while the routine plays, so the time, the side and the step stand alone.
-    static constexpr Millis kChromeShownMs = 3000;
+    // (The player's chrome recedes kChromeShownMs after input: screens/player/player_model.hpp.)
 };
 
 // ---------------------------------------------------------------------------------------
@@ -150,7 +142,8 @@ class GuiApp final : public AppShell {
             app_->tick();
             sound_->tick(); // a device quiet for a while is suspended
             publishRemote();
-            if (options_.quitAtEnd && app_->player().over() && !app_->checkIn()) {
+            // The finished screen shows: the routine is over and its check-in, if any, answered.
+            if (options_.quitAtEnd && app_->player().over() && app_->router().top() == Route::Player) {
                 reporter_.log("quit-at-end");
                 exitCode = app_->player().status().state == SessionState::Finished ? 0 : 3;
                 break;
@@ -192,22 +185,16 @@ class GuiApp final : public AppShell {
     MprisState remoteShown_;               // what the remote was last given
     std::string iconUrl_;
     int activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
-    bool settingsListed_ = false; // the settings panel was open last frame (its outputs are listed)
     std::vector<long long> drawnSignature_;
     unsigned long long wakes_ = 0;    // for --verbose: how often the loop woke
     unsigned long long frames_ = 0;   // and how often it drew
     Ticks lastInputMs_ = 0;           // the last key, click or mouse move (the player's chrome)
-    std::string reportedFocus_ = "-"; // test mode: the form field last logged as having the keys
 
-    // While a routine plays, the chrome shows only for a while after input.
-    [[nodiscard]] bool playingUndisturbed() const {
-        const PlayerController& p = app_->player();
-        return app_->router().top() == Route::Player && p.playing() && !p.over() && !p.status().paused &&
-               !p.status().manual;
-    }
+    // While a routine plays, the player's chrome shows only for a while after input.
     [[nodiscard]] bool chromeVisible() const {
-        return !playingUndisturbed() || steadyClockMs() - lastInputMs_ < IdlePolicy::kChromeShownMs;
+        return app_->router().top() != Route::Player || unknot::chromeVisible(app_->player(), sinceInputMs());
     }
+    [[nodiscard]] Millis sinceInputMs() const { return steadyClockMs() - lastInputMs_; }
 
     bool openWindow(const Settings& settings) {
         PlatformOptions po;
@@ -268,17 +255,14 @@ class GuiApp final : public AppShell {
     void displayScaleChanged() {
         const DisplayScale& d = platform_->displayScale();
         reporter_.logf("display scale=%.2f display_scale=%.2f from=\"%s\"", d.scale, d.displayScale, d.source.c_str());
-        const DisplayScale desktop = platform_->desktopScale();
-        app_->settingsPanel().desktopScale = desktop.displayScale;
-        app_->settingsPanel().desktopScaleSource = desktop.source;
     }
 
     int waitMs() const {
         if (activeFrames_ > 0) return IdlePolicy::kActiveFrameMs;
         Millis wait =
             std::min<Millis>(IdlePolicy::kIdleWakeMs, app_->nextChangeInMs().value_or(IdlePolicy::kIdleWakeMs));
-        if (playingUndisturbed() && chromeVisible())
-            wait = std::min(wait, lastInputMs_ + IdlePolicy::kChromeShownMs - steadyClockMs());
+        if (app_->router().top() == Route::Player)
+            if (const auto recedes = chromeRecedesInMs(app_->player(), sinceInputMs())) wait = std::min(wait, *recedes);
         return static_cast<int>(std::max<Millis>(1, wait));
     }
 
@@ -366,94 +350,41 @@ class GuiApp final : public AppShell {
     // New sound files: a routine playing goes on from the frame it reached, with the new
     // sounds from its next cue.
     void soundFilesChanged() override { sound_->reopen(); }
+    std::vector<std::string> soundOutputs() override { return AudioDevice::outputDevices(); }
+    DisplayScale desktopScale() const override { return platform_->desktopScale(); }
 
     // -- drawing --------------------------------------------------------------------------
     // Each screen's view draws what it is given and returns the one intent the user gave.
     void draw() {
-        const Route route = app_->router().top();
         Screen& top = *app_->topScreen();
-        ui::SettingsViewState& settings = app_->settingsPanel(); // drawn over the library when open
-        const bool settingsShown = route == Route::Library && settings.open;
-        platform_->setKeyboardNavigation(top.navigatesByKeyboard() || settingsShown);
+        platform_->setKeyboardNavigation(top.navigatesByKeyboard());
         platform_->beginFrame();
-        ui::Intent intent;
-        const ui::Fonts& fonts = platform_->fonts();
-        EditorScreen* editor = app_->editorScreen();
-        QuickSetScreen* quickSet = app_->quickSetScreen();
         // Emoji typed go to the field being typed in, which ImGui holds each as U+FFFD in.
-        std::deque<std::string>* typed = settingsShown ? &settings.typedBeyondBmp : top.typedInto();
+        std::deque<std::string>* typed = top.typedInto();
         for (auto& c : platform_->takeTypedBeyondBmp())
             if (typed) typed->push_back(std::move(c));
-        switch (app_->router().top()) {
-        case Route::Library:
-            intent = drawLibrary();
-            if (settings.open) reportFocus(settings.focused); // a sound file's field
-            break;
-        case Route::Player: intent = drawPlayer(); break;
-        case Route::Editor: intent = ui::drawEditor(editor->view(), editor->editor(), fonts); break;
-        case Route::QuickSet:
-            intent = ui::drawQuickSet(quickSet->model().form(), quickSet->model().summary(), fonts);
-            break;
-        case Route::History: intent = ui::drawHistory(app_->historyScreen()->model(), fonts); break;
-        case Route::Notices:
-            intent = ui::drawNoticesScreen(*app_->noticesScreen(), fonts, platform_->testMode());
-            break;
-        case Route::CheckIn: intent = ui::drawCheckInScreen(*app_->checkInScreen(), fonts, platform_->typing()); break;
-        }
-        // Test mode: what the screen drawn says of its frame (the player's layout), when it changed.
+        const ui::Intent intent = drawApp(*app_, platform_->fonts(),
+                                          LoopFrame{platform_->testMode(), platform_->typing(), sound_->hasSound(),
+                                                    reporter_.current(), libraryNotice(), sinceInputMs()});
+        // Test mode: what the screens drawn say of their frame (the player's layout), when it changed.
         if (platform_->testMode()) {
-            std::string lines;
-            top.describe(lines);
+            const std::string lines = describeDrawn(*app_);
             for (std::size_t at = 0, end; (end = lines.find('\n', at)) != std::string::npos; at = end + 1)
                 std::fprintf(stderr, "unknot: %s\n", lines.substr(at, end - at).c_str());
         }
         platform_->endFrame(ui::frameBackground());
         if (typed && !platform_->typing()) typed->clear(); // typed where no field took them
-        if (!settingsShown) reportedFocus_ = "-";          // opened again, it reports afresh
         top.viewDrawn();
         if (intent) activeFrames_ = IdlePolicy::kActiveFramesAfterInput;
         app_->handle(intent);
     }
 
-    // The settings panel's "test focus=…" (the forms' are their screens' describe()), before
-    // the frame's own test line.
-    void reportFocus(const char* field) {
-        if (!platform_->testMode() || reportedFocus_ == field) return;
-        reportedFocus_ = field;
-        std::fprintf(stderr, "unknot: test focus=%s\n", field);
-    }
-
-    ui::Intent drawLibrary() {
+    std::string libraryNotice() const {
         // The newest notice; I lists them all.
         std::string notice = reporter_.current();
         if (const std::size_t n = reporter_.notices().rows().size(); n > 1)
             notice += "   (" + std::to_string(n) + " notices: I lists them)";
-        ui::Intent intent = ui::drawLibraryScreen(app_->libraryScreen(), std::move(notice), app_->showHelp(),
-                                                  platform_->fonts(), platform_->testMode());
-        // The outputs connected now, listed once each time the panel opens, and the desktop's scale.
-        ui::SettingsViewState& panel = app_->settingsPanel();
-        if (panel.open && !settingsListed_) {
-            panel.outputDevices = AudioDevice::outputDevices();
-            const DisplayScale desktop = platform_->desktopScale();
-            panel.desktopScale = desktop.displayScale;
-            panel.desktopScaleSource = desktop.source;
-        }
-        settingsListed_ = panel.open;
-        if (const ui::Intent fromSettings =
-                ui::drawSettings(app_->settingsPanel(), platform_->fonts(), sound_->hasSound()))
-            intent = fromSettings;
-        return intent;
-    }
-
-    ui::Intent drawPlayer() {
-        ui::PlayerModel frame;
-        frame.showHelp = app_->showHelp();
-        frame.volume = app_->settings().volume;
-        frame.muted = app_->settings().muted;
-        frame.soundAvailable = sound_->hasSound();
-        frame.notice = reporter_.current();
-        frame.chromeVisible = chromeVisible();
-        return ui::drawPlayerScreen(*app_->playerScreen(), std::move(frame), platform_->fonts(), platform_->testMode());
+        return notice;
     }
 };
 

@@ -12,7 +12,7 @@
 
 namespace unknot::ui {
 
-enum class Screen { Library, Player, Finished, Editor, QuickSet, History, CheckIn, Notices };
+enum class Screen { Library, Player, Finished, Editor, QuickSet, History, CheckIn, Notices, Settings };
 
 enum class Action {
     None,
@@ -206,7 +206,6 @@ struct KeyContext {
     Screen screen = Screen::Library;
     bool ctrl = false;
     bool typing = false;       // a text field has the keyboard: letters are text, not shortcuts
-    bool settingsOpen = false; // the settings panel's widgets have the keys; Esc closes it
     bool noteOpen = false;     // the check-in's note line is open: keys are its text; Enter, Esc close it
     bool alt = false;          // the left Alt only: the right one is AltGr, which types characters
     bool shift = false;
@@ -253,7 +252,6 @@ struct MediaContext {
     Screen screen = Screen::Library;
     SessionState state = SessionState::Ready; // the routine's, on the player and finished screens
     bool hasSelection = false;                // the library has a routine selected
-    bool settingsOpen = false;                // the settings panel has the keys: start nothing
     bool canPlayAgain = false;                // in the library: a routine was left and nothing chosen since
 };
 

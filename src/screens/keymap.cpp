@@ -14,6 +14,7 @@ std::span<const KeyBinding> keyBindings(Screen screen) {
     case Screen::Finished: return finishedKeys();
     case Screen::CheckIn: return checkInKeys();
     case Screen::Notices: return noticesKeys();
+    case Screen::Settings:
     case Screen::Editor:
     case Screen::QuickSet:
     case Screen::History: return {};
@@ -23,16 +24,16 @@ std::span<const KeyBinding> keyBindings(Screen screen) {
 
 Intent intentForKey(Key key, const KeyContext& c) {
     if (c.ctrl && key == Key::Q) return {Action::Quit};
-    if (c.settingsOpen) return key == Key::Escape ? Intent{Action::CloseSettings} : Intent{};
+    if (c.screen == Screen::Settings) return settingsIntentForKey(key); // its widgets have the keys
     if (key == Key::F11) return {Action::ToggleFullscreen};
     // The editors and the history: their own few keys; letters are the user's text.
     switch (c.screen) {
     case Screen::Editor: return editorIntentForKey(key, c);
     case Screen::QuickSet: return quickSetIntentForKey(key, c);
     case Screen::History: return historyIntentForKey(key, c);
+    case Screen::CheckIn: return checkInIntentForKey(key, c);
     default: break;
     }
-    if (c.screen == Screen::CheckIn && (c.noteOpen || c.typing)) return checkInNoteIntentForKey(key);
     if (c.typing) {
         // Keys that make sense inside the search box too; letters are the user's text.
         switch (key) {
@@ -42,12 +43,14 @@ Intent intentForKey(Key key, const KeyContext& c) {
         default: return {};
         }
     }
-    if (c.screen == Screen::CheckIn && key >= Key::Digit0 && key <= Key::Digit9)
-        return {Action::CheckInDigit, 0, static_cast<int>(key) - static_cast<int>(Key::Digit0)};
+    return intentFromTable(keyBindings(c.screen), key, c.ctrl);
+}
+
+Intent intentFromTable(std::span<const KeyBinding> table, Key key, bool ctrl) {
     // A binding without Ctrl answers with Ctrl held too, as it always has.
     // (Media keys are not in these tables: the app turns them into media commands first.)
-    for (const KeyBinding& b : keyBindings(c.screen))
-        if (b.key == key && (c.ctrl || !b.ctrl) && b.key != Key::Other) return {b.action};
+    for (const KeyBinding& b : table)
+        if (b.key == key && (ctrl || !b.ctrl) && b.key != Key::Other) return {b.action};
     return {};
 }
 
@@ -87,20 +90,17 @@ Intent intentForMedia(MediaCommand command, const MediaContext& c) {
         if (command == Stop) return {Action::ToLibrary};
         return {};
     case Screen::Library:
-        if ((command != Play && command != PlayPause) || c.settingsOpen) return {};
+        if (command != Play && command != PlayPause) return {};
         // After Stop, Play goes back to the routine left (from its start), not to whatever the
         // list has selected, unless the user chose another since.
         if (c.canPlayAgain) return {Action::PlayAgain};
         return c.hasSelection ? Intent{Action::StartSelected} : Intent{};
-    case Screen::CheckIn:
-        // Hands-free: Play keeps the score (the one last given when none is typed), Next skips.
-        if (command == Play || command == PlayPause) return {Action::CheckInKeep};
-        if (command == Next) return {Action::CheckInSkip};
-        return {};
+    case Screen::CheckIn: return checkInIntentForMedia(command);
     case Screen::Editor:
     case Screen::QuickSet:
     case Screen::History:
-    case Screen::Notices: return {}; // a remote never starts a routine over unsaved work
+    case Screen::Notices:
+    case Screen::Settings: return {}; // a remote never starts a routine over unsaved work
     }
     return {};
 }

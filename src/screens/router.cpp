@@ -13,6 +13,7 @@ std::string_view routeName(Route route) {
     case Route::Player: return "player";
     case Route::CheckIn: return "check-in";
     case Route::Notices: return "notices";
+    case Route::Settings: return "settings";
     }
     return "?";
 }
@@ -41,6 +42,7 @@ ui::Screen Router::screen(bool sessionOver) const {
     case Route::Player: return sessionOver ? ui::Screen::Finished : ui::Screen::Player;
     case Route::CheckIn: return ui::Screen::CheckIn;
     case Route::Notices: return ui::Screen::Notices;
+    case Route::Settings: return ui::Screen::Settings;
     }
     return ui::Screen::Library;
 }

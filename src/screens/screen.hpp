@@ -12,6 +12,7 @@
 #include "store/history_sink.hpp"
 #include "store/library.hpp"
 #include "store/settings.hpp"
+#include "ui/display_scale.hpp"
 
 #include <deque>
 #include <filesystem>
@@ -19,10 +20,11 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace unknot {
 
-enum class Route { Library, Editor, QuickSet, History, Player, CheckIn, Notices };
+enum class Route { Library, Editor, QuickSet, History, Player, CheckIn, Notices, Settings };
 
 // Where the screens keep the user's files (the XDG folders in the app, a temporary one in tests).
 struct AppPaths {
@@ -42,6 +44,9 @@ class Screen {
     [[nodiscard]] std::span<const ui::KeyBinding> keys() const { return ui::keyBindings(keyScreen()); }
     // True while a line of its own has the keyboard (the check-in's note): keys are its text.
     [[nodiscard]] virtual bool holdsKeys() const { return false; }
+    // What it shows that its own state moves on (the check-in's question, its note line): the
+    // loop draws a frame when this changes (AppController::signature).
+    [[nodiscard]] virtual long long shownState() const { return 0; }
     // After each frame its view drew (the quick set checks what its fields say now).
     virtual void viewDrawn() {}
     // A form: Tab and the arrows move between its widgets (Dear ImGui's keyboard navigation).
@@ -96,6 +101,14 @@ class ScreenHost {
     // Says a sentence with the voice once no cue sounds; false when nothing will say it (no
     // sound device, the voice off).
     virtual bool say(const std::string& sentence) = 0;
+    // The settings as the panel changed them: each change reaches what it controls at once
+    // (the sound, the fonts, the language…) and is saved. The panel cannot change what the app
+    // keeps itself (the window, the last routine).
+    virtual void changeSettings(const Settings& changed) = 0;
+    // What the window knows of the machine, for the settings panel: the sound outputs connected
+    // now, by name; the display's scale as the desktop says it (whatever the setting).
+    [[nodiscard]] virtual std::vector<std::string> soundOutputs() = 0;
+    [[nodiscard]] virtual DisplayScale desktopScale() const = 0;
     virtual void quit() = 0;
 };
 

@@ -540,50 +540,50 @@ std::string_view textOf(sqlite3_stmt* row, int column) {
 }
 } // namespace
 
-void HistoryDb::readSessions(std::int64_t since, std::vector<StoredSession>& out) const {
-    RawQuery q(*db_,
-               "SELECT id, started_at, routine_id, routine_name, content_id, planned_ms, done_ms, "
-               "completed, skipped_phases FROM sessions WHERE started_at >= ? ORDER BY started_at, id",
-               since);
-    sqlite3_stmt* row = q.row();
-    while (q.step()) {
-        StoredSession& s = out.emplace_back();
-        s.id = sqlite3_column_int64(row, 0);
-        s.record.startedAt = sqlite3_column_int64(row, 1);
-        s.record.routineId = textOf(row, 2);
-        s.record.routineName = textOf(row, 3);
-        s.contentId = textOf(row, 4);
-        s.record.plannedMs = sqlite3_column_int64(row, 5);
-        s.record.doneMs = sqlite3_column_int64(row, 6);
-        s.record.completed = sqlite3_column_int(row, 7) != 0;
-        s.skippedPhases = sqlite3_column_int(row, 8);
-    }
+namespace {
+// Every row `sql` selects (its one parameter: `since`), each read by `fill` into a new element
+// of `out`: the one reader of the sessions and the check-ins.
+template <class Row, class Fill>
+void readRows(SQLite::Database& db, const char* sql, std::int64_t since, std::vector<Row>& out, Fill fill) {
+    RawQuery q(db, sql, since);
+    while (q.step()) fill(q.row(), out.emplace_back());
 }
 
-void HistoryDb::readCheckIns(std::int64_t since, std::vector<CheckIn>& out) const {
-    RawQuery q(*db_,
-               "SELECT at, area, side, score, moment, session_id, note FROM check_ins WHERE at >= ? ORDER BY at, id",
-               since);
-    sqlite3_stmt* row = q.row();
-    while (q.step()) {
-        CheckIn& c = out.emplace_back();
-        c.at = sqlite3_column_int64(row, 0);
-        c.area = textOf(row, 1);
-        c.side = sideFromName(textOf(row, 2)).value_or(Side::None);
-        c.score = sqlite3_column_int(row, 3);
-        c.moment = parseMoment(textOf(row, 4)).value_or(CheckInMoment::Standalone);
-        if (sqlite3_column_type(row, 5) != SQLITE_NULL) c.sessionId = sqlite3_column_int64(row, 5);
-        c.note = textOf(row, 6);
-    }
+constexpr const char* kSessionsSince =
+    "SELECT id, started_at, routine_id, routine_name, content_id, planned_ms, done_ms, completed, skipped_phases "
+    "FROM sessions WHERE started_at >= ? ORDER BY started_at, id";
+void readSession(sqlite3_stmt* row, StoredSession& s) {
+    s.id = sqlite3_column_int64(row, 0);
+    s.record.startedAt = sqlite3_column_int64(row, 1);
+    s.record.routineId = textOf(row, 2);
+    s.record.routineName = textOf(row, 3);
+    s.contentId = textOf(row, 4);
+    s.record.plannedMs = sqlite3_column_int64(row, 5);
+    s.record.doneMs = sqlite3_column_int64(row, 6);
+    s.record.completed = sqlite3_column_int(row, 7) != 0;
+    s.skippedPhases = sqlite3_column_int(row, 8);
 }
+
+constexpr const char* kCheckInsSince =
+    "SELECT at, area, side, score, moment, session_id, note FROM check_ins WHERE at >= ? ORDER BY at, id";
+void readCheckIn(sqlite3_stmt* row, CheckIn& c) {
+    c.at = sqlite3_column_int64(row, 0);
+    c.area = textOf(row, 1);
+    c.side = sideFromName(textOf(row, 2)).value_or(Side::None);
+    c.score = sqlite3_column_int(row, 3);
+    c.moment = parseMoment(textOf(row, 4)).value_or(CheckInMoment::Standalone);
+    if (sqlite3_column_type(row, 5) != SQLITE_NULL) c.sessionId = sqlite3_column_int64(row, 5);
+    c.note = textOf(row, 6);
+}
+} // namespace
 
 HistoryRows HistoryDb::read(std::int64_t since) const {
     HistoryRows rows;
     try {
         // One read transaction: sessions and check-ins from the same moment.
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::DEFERRED);
-        readSessions(since, rows.sessions);
-        readCheckIns(since, rows.checkIns);
+        readRows(*db_, kSessionsSince, since, rows.sessions, readSession);
+        readRows(*db_, kCheckInsSince, since, rows.checkIns, readCheckIn);
     } catch (const std::exception& e) {
         rows = HistoryRows{}; // all of it, or nothing and why
         const std::string why = storageError(e, file_);

@@ -139,8 +139,6 @@ class HistoryDb {
 
   private:
     HistoryDb(std::unique_ptr<SQLite::Database> db, std::filesystem::path file, std::optional<std::string> readOnly);
-    void readSessions(std::int64_t since, std::vector<StoredSession>& out) const;
-    void readCheckIns(std::int64_t since, std::vector<CheckIn>& out) const;
     std::unique_ptr<SQLite::Database> db_;
     std::filesystem::path file_;
     std::optional<std::string> readOnly_;

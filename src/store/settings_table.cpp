@@ -250,4 +250,14 @@ std::string settingsReference() {
     return out;
 }
 
+SettingsChange settingsChange(const Settings& current, const Settings& draft) {
+    SettingsChange change{current, {}};
+    for (const SettingDecl& d : settingsTable()) {
+        if (d.effect == SettingEffect::Kept || sameSetting(d, current, draft)) continue;
+        std::visit([&](auto field) { field(change.settings) = field(const_cast<Settings&>(draft)); }, d.value);
+        change.effects.insert(d.effect);
+    }
+    return change;
+}
+
 } // namespace unknot

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -91,6 +92,15 @@ template <class T> [[nodiscard]] T& settingValue(const SettingDecl& setting, Set
     return std::get<SettingField<T>>(setting.value)(s);
 }
 [[nodiscard]] bool sameSetting(const SettingDecl& setting, const Settings& a, const Settings& b);
+
+// What the panel's `draft` changes of `current`, as the table says: the settings with each one
+// the panel edits taken from the draft (what the app keeps itself, the window and the last
+// routine, stays as `current` has it), and what those changes reach (the app tells only them).
+struct SettingsChange {
+    Settings settings;
+    std::set<SettingEffect> effects;
+};
+[[nodiscard]] SettingsChange settingsChange(const Settings& current, const Settings& draft);
 
 // What a file may hold ("true or false", "a whole number from 0 to 100", …), for the docs.
 [[nodiscard]] std::string settingValues(const SettingDecl& setting);

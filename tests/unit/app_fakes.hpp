@@ -71,6 +71,9 @@ struct Host final : ScreenHost {
     std::vector<std::string> changed;                // routinesChanged's ids
     std::vector<std::string> said;
     bool voice = true; // say() has a voice to say it with
+    std::vector<Settings> settingsChanged;                             // changeSettings' drafts
+    std::vector<std::string> outputs{"Built-in Audio", "USB headset"}; // soundOutputs()
+    DisplayScale desktop{1.0, 1.0, "none"};                            // desktopScale()
     bool quitAsked = false;
 
     Reporter& reporter() override { return reports; }
@@ -90,6 +93,9 @@ struct Host final : ScreenHost {
         if (voice) said.push_back(sentence);
         return voice;
     }
+    void changeSettings(const Settings& draft) override { settingsChanged.push_back(draft); }
+    std::vector<std::string> soundOutputs() override { return outputs; }
+    DisplayScale desktopScale() const override { return desktop; }
     void quit() override { quitAsked = true; }
 };
 

@@ -33,6 +33,8 @@ struct Shell final : AppShell {
         return changed;
     }
     void soundFilesChanged() override { ++soundReloads; }
+    std::vector<std::string> soundOutputs() override { return {"USB headset"}; }
+    DisplayScale desktopScale() const override { return {1.0, 1.5, "Xft.dpi"}; }
 };
 
 constexpr std::string_view kShort = "name = \"Short\"\n[[step]]\nkind = \"tense\"\nduration = \"5s\"\n"
@@ -164,13 +166,15 @@ TEST_CASE("a sound change saves only what changed and keeps the user's lines in 
 TEST_CASE("the settings panel opens with S, applies a draft, and Esc closes it") {
     Rig rig;
     rig.press(Key::S);
-    REQUIRE(rig.app->settingsPanel().open);
+    REQUIRE(rig.app->settingsScreen());
     rig.press(Key::Enter); // the panel has the keys: the library does not start
-    CHECK(rig.screen() == ui::Screen::Library);
-    rig.app->settingsPanel().draft.fontScale = 1.5;
-    rig.app->settingsPanel().draft.uiScale = 2.0;
-    rig.app->settingsPanel().draft.cues.halfway = false;
-    rig.app->settingsPanel().draft.sounds["tense"] = "/tmp/gong.wav";
+    CHECK(rig.screen() == ui::Screen::Settings);
+    CHECK(rig.app->router().has(Route::Library));
+    Settings& draft = rig.app->settingsScreen()->draft();
+    draft.fontScale = 1.5;
+    draft.uiScale = 2.0;
+    draft.cues.halfway = false;
+    draft.sounds["tense"] = "/tmp/gong.wav";
     rig.app->handle(Intent{Action::ApplySettings});
     CHECK(rig.shell.fontScale == 1.5);
     CHECK(rig.shell.uiScale == 2.0);
@@ -178,7 +182,8 @@ TEST_CASE("the settings panel opens with S, applies a draft, and Esc closes it")
     CHECK_FALSE(rig.app->settings().cues.halfway);
     CHECK(rig.reports.count("settings applied countdown=1 halfway=0") == 1);
     rig.press(Key::Escape);
-    CHECK_FALSE(rig.app->settingsPanel().open);
+    CHECK_FALSE(rig.app->settingsScreen());
+    CHECK(rig.screen() == ui::Screen::Library);
     CHECK(rig.reports.count("settings closed") == 1);
 }
 
@@ -224,9 +229,9 @@ TEST_CASE("each setting changed in the panel while a routine plays reaches what 
         rig.pass(1000);
         REQUIRE(device.cues == rig.app->settings().cues);
         rig.app->handle(Intent{Action::OpenSettings});
-        REQUIRE(rig.app->settingsPanel().open);
+        REQUIRE(rig.app->settingsScreen());
         const Settings before = rig.app->settings();
-        Settings& draft = rig.app->settingsPanel().draft;
+        Settings& draft = rig.app->settingsScreen()->draft();
         changeSetting(setting, draft);
         REQUIRE_FALSE(sameSetting(setting, draft, before));
         const Settings wanted = draft;
@@ -235,6 +240,7 @@ TEST_CASE("each setting changed in the panel while a routine plays reaches what 
         const int reloads = rig.shell.soundReloads;
         rig.app->handle(Intent{Action::ApplySettings});
         rig.pass(1);
+        rig.app->handle(Intent{Action::CloseSettings});
         CHECK(rig.screen() == ui::Screen::Player); // the routine plays on
         const Settings& now = rig.app->settings();
         if (setting.effect == SettingEffect::Kept) {
@@ -387,7 +393,7 @@ TEST_CASE("after / or Ctrl+F letters are the search's even before the box has th
         CHECK(rig.screen() == ui::Screen::Library);
         CHECK_FALSE(rig.shell.fullscreen);
         CHECK_FALSE(rig.app->settings().muted);
-        CHECK_FALSE(rig.app->settingsPanel().open);
+        CHECK_FALSE(rig.app->settingsScreen());
         CHECK_FALSE(rig.app->showHelp());
         rig.press(Key::Down); // the arrows still choose, from the search box
         CHECK(rig.app->library().selected()->id == "zz-other");

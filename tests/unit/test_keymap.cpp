@@ -79,7 +79,7 @@ TEST_CASE("the help lists exactly the key table, and every row's key does what i
 }
 
 TEST_CASE("while the settings panel is open only Esc and Ctrl+Q are keys") {
-    KeyContext c{Screen::Library, false, false, true};
+    KeyContext c{Screen::Settings};
     CHECK(intentForKey(Key::Escape, c).action == Action::CloseSettings);
     CHECK(intentForKey(Key::Enter, c).action == Action::None);
     CHECK(intentForKey(Key::S, c).action == Action::None);

@@ -70,7 +70,7 @@ TEST_CASE("off the player, Play starts the selection and the rest does nothing")
     CHECK(actionOf(MediaCommand::PlayPause, {Screen::Library, SessionState::Ready, true}) == Action::StartSelected);
     CHECK(actionOf(MediaCommand::Play, {Screen::Library, SessionState::Ready, false}) == Action::None);
     // The settings panel has the keys (they would not reach the player): nothing starts.
-    CHECK(actionOf(MediaCommand::Play, {Screen::Library, SessionState::Ready, true, true}) == Action::None);
+    CHECK(actionOf(MediaCommand::Play, {Screen::Settings, SessionState::Ready, true}) == Action::None);
     for (const auto command : {MediaCommand::Next, MediaCommand::Previous, MediaCommand::Pause, MediaCommand::Stop})
         CHECK(actionOf(command, {Screen::Library, SessionState::Ready, true}) == Action::None);
     CHECK(actionOf(MediaCommand::Play, {Screen::Finished, SessionState::Finished, true}) == Action::Restart);
@@ -94,16 +94,16 @@ TEST_CASE("hands-free: a check-in answers Play and Next, and after Stop Play sta
 
     // Stopped: Play goes back to that routine, whatever the list has selected (or nothing).
     for (const bool selection : {true, false}) {
-        const MediaContext stopped{Screen::Library, SessionState::Ready, selection, false, true};
+        const MediaContext stopped{Screen::Library, SessionState::Ready, selection, true};
         CHECK(actionOf(MediaCommand::Play, stopped) == Action::PlayAgain);
         CHECK(actionOf(MediaCommand::PlayPause, stopped) == Action::PlayAgain);
         CHECK(actionOf(MediaCommand::Next, stopped) == Action::None);
     }
-    CHECK(actionOf(MediaCommand::Play, {Screen::Library, SessionState::Ready, true, true, true}) == Action::None);
+    CHECK(actionOf(MediaCommand::Play, {Screen::Settings, SessionState::Ready, true, true}) == Action::None);
 
     // The metadata still answers: the routine stopped, from its first phase, "Stopped".
     MprisInput library;
-    library.context = {Screen::Library, SessionState::Ready, false, false, true};
+    library.context = {Screen::Library, SessionState::Ready, false, true};
     library.stopped = MprisStoppedRoutine{"Ball", 150'000};
     library.artUrl = "file:///icon.png";
     const MprisProperties p = mprisState(library).properties;

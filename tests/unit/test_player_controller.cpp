@@ -1,6 +1,7 @@
 // The player controller driven the way a user does, on a steady-clock driver with a fake clock.
 #include "core/atomic_file.hpp"
 #include "screens/player/player_controller.hpp"
+#include "screens/player/player_model.hpp"
 #include "screens/player/player_screen.hpp"
 #include "store/history_db.hpp"
 
@@ -380,4 +381,60 @@ TEST_CASE("the player screen takes the session's intents, leaves leaving to the 
 
     while (!rig.player.over()) CHECK(screen.handle(ui::Intent{ui::Action::Skip}));
     CHECK(screen.keyScreen() == ui::Screen::Finished);
+}
+
+TEST_CASE("the player's frame is made from its player, the sound settings and what the loop knows") {
+    Rig rig;
+    Settings settings;
+    settings.volume = 35;
+    settings.muted = true;
+    REQUIRE(rig.player.start(rig.entry, {}));
+    ui::PlayerModel f = playerFrame(rig.player, settings, {true, false, "No sound device: visual cues only", 0});
+    CHECK(f.timeline == &rig.entry.timeline());
+    CHECK(f.routineName == "Calf set");
+    CHECK(f.status.phase == 0);
+    CHECK(f.status.state == SessionState::Running);
+    CHECK(f.flash == 1.0f); // a phase just began
+    CHECK(f.showHelp);
+    CHECK(f.volume == 35);
+    CHECK(f.muted);
+    CHECK_FALSE(f.soundAvailable);
+    CHECK(f.notice == "No sound device: visual cues only");
+    CHECK(f.chromeVisible); // input just now
+    CHECK_FALSE(f.confirmingExit);
+
+    // Playing undisturbed, the chrome recedes kChromeShownMs after the last input.
+    rig.pass(2000);
+    CHECK(playerFrame(rig.player, settings, {}).flash == 0.0f);
+    CHECK(chromeVisible(rig.player, kChromeShownMs - 1));
+    CHECK(chromeRecedesInMs(rig.player, 1000) == kChromeShownMs - 1000);
+    CHECK_FALSE(chromeVisible(rig.player, kChromeShownMs));
+    CHECK_FALSE(chromeRecedesInMs(rig.player, kChromeShownMs));
+    CHECK_FALSE(playerFrame(rig.player, settings, {false, true, "", kChromeShownMs}).chromeVisible);
+    // Paused, it stays (the user may reach for a button), and nothing recedes.
+    rig.player.togglePause();
+    rig.pass(1);
+    CHECK(chromeVisible(rig.player, 60'000));
+    CHECK_FALSE(chromeRecedesInMs(rig.player, 0));
+    rig.player.togglePause();
+    rig.pass(1);
+    CHECK(rig.player.requestExit()); // "leave?" is asked
+    f = playerFrame(rig.player, settings, {});
+    CHECK(f.confirmingExit);
+    CHECK(f.volume == 35);
+
+    // At a manual phase and once it is over, it shows whatever the time since input.
+    rig.player.cancelExit();
+    rig.pass(13'000);
+    REQUIRE(rig.status().manual);
+    CHECK(chromeVisible(rig.player, 60'000));
+    rig.player.continueManual();
+    rig.pass(10'000);
+    REQUIRE(rig.player.over());
+    f = playerFrame(rig.player, settings, {false, true, "", 60'000});
+    CHECK(f.chromeVisible);
+    CHECK(f.completed);
+    CHECK(f.skippedPhases == 0);
+    CHECK(f.wallMs == rig.player.wallMs());
+    CHECK(f.wallMs >= 25'000);
 }

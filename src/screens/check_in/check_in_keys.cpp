@@ -19,10 +19,22 @@ constexpr KeyBinding kCheckIn[] = {
 
 std::span<const KeyBinding> checkInKeys() { return kCheckIn; }
 
-Intent checkInNoteIntentForKey(Key key) {
-    // Writing the note: every other key is its text, never a score or a shortcut.
-    if (key == Key::Enter) return {Action::CheckInNoteKeep};
-    if (key == Key::Escape) return {Action::CheckInNoteDrop};
+Intent checkInIntentForKey(Key key, const KeyContext& c) {
+    if (c.noteOpen || c.typing) {
+        // Writing the note: every other key is its text, never a score or a shortcut.
+        if (key == Key::Enter) return {Action::CheckInNoteKeep};
+        if (key == Key::Escape) return {Action::CheckInNoteDrop};
+        return {};
+    }
+    if (key >= Key::Digit0 && key <= Key::Digit9)
+        return {Action::CheckInDigit, 0, static_cast<int>(key) - static_cast<int>(Key::Digit0)};
+    return intentFromTable(kCheckIn, key, c.ctrl);
+}
+
+Intent checkInIntentForMedia(MediaCommand command) {
+    // Hands-free: Play keeps the score (the one last given when none is typed), Next skips.
+    if (command == MediaCommand::Play || command == MediaCommand::PlayPause) return {Action::CheckInKeep};
+    if (command == MediaCommand::Next) return {Action::CheckInSkip};
     return {};
 }
 

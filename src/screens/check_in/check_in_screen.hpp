@@ -33,6 +33,10 @@ class CheckInScreen final : public Screen {
     [[nodiscard]] Route route() const override { return Route::CheckIn; }
     [[nodiscard]] ui::Screen keyScreen() const override { return ui::Screen::CheckIn; }
     [[nodiscard]] bool holdsKeys() const override { return model_.noteOpen(); }
+    // The question asked and whether its note line is open.
+    [[nodiscard]] long long shownState() const override {
+        return static_cast<long long>(model_.index()) * 2 + (model_.noteOpen() ? 1 : 0);
+    }
     [[nodiscard]] std::deque<std::string>* typedInto() override { return &typedBeyondBmp; }
     bool handle(const ui::Intent& intent) override;
 

@@ -372,17 +372,8 @@ Intent drawPlayer(const PlayerModel& m, const Fonts& fonts, PlayerLayout* layout
     return intent;
 }
 
-Intent drawPlayerScreen(PlayerScreen& screen, PlayerModel frame, const Fonts& fonts, bool testMode) {
+Intent drawPlayerScreen(PlayerScreen& screen, const PlayerModel& frame, const Fonts& fonts, bool testMode) {
     const PlayerController& player = screen.player();
-    frame.timeline = &player.routine()->timeline();
-    frame.routineName = player.routine()->displayName();
-    frame.status = player.status();
-    frame.flash = player.flashing() ? 1.0f : 0.0f;
-    frame.confirmingExit = player.confirmingExit();
-    frame.confirmingRestart = player.confirmingRestart();
-    frame.skippedPhases = player.skippedPhases();
-    frame.completed = player.completed();
-    frame.wallMs = player.wallMs();
     PlayerLayout layout;
     FinishedLayout finished;
     const Intent intent = drawPlayer(frame, fonts, &layout, &finished);

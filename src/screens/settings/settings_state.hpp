@@ -1,6 +1,6 @@
 #pragma once
 // The settings panel's state: open or not, the draft it edits, the fields as typed. Plain data,
-// no ImGui: the app opens and applies it, the view (settings_view.cpp) paints it.
+// no ImGui: its screen (settings_screen) keeps it, the view (settings_view.cpp) paints it.
 
 #include "store/settings.hpp"
 #include "ui/typed_field.hpp"
