@@ -55,4 +55,22 @@ std::optional<Side> sideFromName(std::string_view name) {
     return std::nullopt;
 }
 
+std::string shownArea(Side side, std::string_view area) {
+    const std::string english =
+        side == Side::None ? std::string(area) : std::string(sideName(side)) + " " + std::string(area);
+    // TRANSLATORS: an area with its side, in a rule's reason ("your left heel was 1 point
+    // better") and a trend's title ("left heel: 5.8 → 3.1"): lower case unless the language
+    // writes nouns with a capital.
+    if (english == "left heel") return C_("area", "left heel");
+    if (english == "right heel") return C_("area", "right heel");
+    if (english == "heel") return C_("area", "heel");
+    if (english == "left knee") return C_("area", "left knee");
+    if (english == "right knee") return C_("area", "right knee");
+    if (english == "knee") return C_("area", "knee");
+    if (side == Side::None) return english;
+    // TRANSLATORS: an area the user named ({1}, as written: "hip") with its side ({0}).
+    return format(C_("area", "{0} {1}"),
+                  {side == Side::Left ? C_("side of an area", "left") : C_("side of an area", "right"), area});
+}
+
 } // namespace unknot

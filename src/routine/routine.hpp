@@ -29,6 +29,10 @@ enum class Side { None, Left, Right };
 // The one place a side is read from text (routine files, the history, the command line):
 // "left" or "right"; anything else is none of them.
 [[nodiscard]] std::optional<Side> sideFromName(std::string_view name);
+// An area with its side as shown to the user, in their language: "left heel", "knee". The
+// built-in programs' areas (heel, knee) are translated whole, so a language can agree its
+// words ("linke Ferse", "linkes Knie"); another area is kept as the user wrote it.
+[[nodiscard]] std::string shownArea(Side side, std::string_view area);
 
 // Limits of the format; docs/routines.md states them too.
 inline constexpr Millis kMinPhaseMs = 1'000;

@@ -1,5 +1,6 @@
 #include "store/history_db.hpp"
 
+#include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 
@@ -819,19 +820,25 @@ std::vector<AreaTrend> trends(const std::vector<CheckIn>& checkIns, std::int64_t
 }
 
 std::string describeTrend(const AreaTrend& t) {
-    std::string who = std::string(sideName(t.side));
-    who += who.empty() ? t.area : " " + t.area;
-    char buf[96];
-    if (t.weeks.empty()) return who + ": no check-ins";
+    const std::string who = shownArea(t.side, t.area);
+    // TRANSLATORS: a trend's title in History and Today: {0} an area with its side ("left heel").
+    if (t.weeks.empty()) return format(_("{0}: no check-ins"), {who});
     const auto& first = t.weeks.front();
     const auto& last = t.weeks.back();
     const auto span = (last.weekStart - first.weekStart) / (7 * 86'400) + 1;
+    const auto average = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f", v);
+        return withDecimalSign(buf);
+    };
     if (span <= 1)
-        std::snprintf(buf, sizeof buf, ": %.1f (1 week)", first.average);
-    else
-        std::snprintf(buf, sizeof buf, ": %.1f \xE2\x86\x92 %.1f over %lld weeks", first.average, last.average,
-                      static_cast<long long>(span));
-    return who + buf;
+        // TRANSLATORS: a trend's title: {0} an area with its side, {1} its average score in the one week.
+        return format(_("{0}: {1} (1 week)"), {who, average(first.average)});
+    // TRANSLATORS: a trend's title: {0} an area with its side, {1} → {2} its average score in the
+    // first week and in the last, {3} the number of weeks.
+    return format(n_("{0}: {1} \xE2\x86\x92 {2} over {3} week", "{0}: {1} \xE2\x86\x92 {2} over {3} weeks",
+                     static_cast<unsigned long>(span)),
+                  {who, average(first.average), average(last.average), std::to_string(span)});
 }
 
 } // namespace unknot

@@ -6,6 +6,8 @@
 #include "helpers.hpp"
 #include "play/phrase_plan.hpp"
 #include "program/program_library.hpp"
+#include "program/rules.hpp"
+#include "store/history_db.hpp"
 #include "store/library.hpp"
 #include "store/library_loader.hpp"
 #include "store/settings.hpp"
@@ -253,4 +255,65 @@ TEST_CASE("espeak-ng speaks German as a program, and without it there is no voic
     CHECK(fast->speak("Dreißig Sekunden.").frames(2) < said.frames(2) * 8 / 10);
     CHECK(Voice::openEspeak("pt_BR", 1.0, 44100, 1));
     CHECK_FALSE(Voice::openEspeak("de", 3.0, 48000, 2));
+}
+
+TEST_CASE("a rule's reason is stored as its parts and said in the language shown, an old English one as it is") {
+    const std::string stored = encodeReason(
+        ReasonParts{ReasonCause::Worse, {"left", "heel", "3", "4.0", "7.0"}, ReasonOutcome::BackTo, {"2", "3"}});
+    const std::string english =
+        "your left heel was 3 points worse this week (4.0 \xE2\x86\x92 7.0): back to stage 2 of 3";
+    CHECK(reasonText(stored) == english);
+    {
+        InLanguage de("de");
+        CHECK(reasonText(stored) == "linke Ferse diese Woche um 3 Punkte schlechter (4,0 \xE2\x86\x92 7,0): zur\xC3\xBC"
+                                    "ck zu Stufe 2 von 3");
+        const Decision d{5, RuleAction::StepBack, 1, stored, false};
+        CHECK(d.text() != english);
+        // A fraction takes the plural; one point the singular.
+        CHECK(reasonText(encodeReason(
+                  ReasonParts{ReasonCause::Better, {"right", "knee", "1"}, ReasonOutcome::OnTo, {"3", "3"}})) ==
+              "rechtes Knie diese Woche um 1 Punkt besser: weiter zu Stufe 3 von 3");
+        CHECK(reasonText(encodeReason(
+                  ReasonParts{ReasonCause::WorseShort, {"", "heel", "1.5"}, ReasonOutcome::StayAt, {"1", "3"}})) ==
+              "Ferse diese Woche um 1,5 Punkte schlechter: bleibt auf Stufe 1 von 3");
+        // Stored before the parts were: shown as it was written.
+        CHECK(reasonText("week 1 of 2 at stage 1 of 3 done: staying") == "week 1 of 2 at stage 1 of 3 done: staying");
+    }
+    {
+        InLanguage fr("fr");
+        const std::string text = reasonText(stored);
+        CHECK(text.find("talon gauche") != std::string::npos);
+        CHECK(text.find("retour \xC3\xA0 l\xE2\x80\x99\xC3\xA9tape 2 sur 3") != std::string::npos);
+        CHECK(reasonText(
+                  encodeReason(ReasonParts{ReasonCause::WeeksDone, {"2", "1", "3"}, ReasonOutcome::Complete, {}})) ==
+              "2 semaines \xC3\xA0 l\xE2\x80\x99\xC3\xA9tape 1 sur 3 termin\xC3\xA9"
+              "es : le programme est termin\xC3\xA9");
+    }
+}
+
+TEST_CASE("a reason's parts survive any area the user wrote, and a broken one is shown as stored") {
+    const ReasonParts parts{ReasonCause::Better, {"left", "hip, upper; 100%25", "2"}, ReasonOutcome::OnTo, {"2", "3"}};
+    const auto back = decodeReason(encodeReason(parts));
+    REQUIRE(back);
+    CHECK(back->causeArgs == parts.causeArgs);
+    CHECK(back->outcomeArgs == parts.outcomeArgs);
+    CHECK(reasonText(encodeReason(parts)) ==
+          "your left hip, upper; 100%25 was 2 points better this week: on to stage 2 of 3");
+    CHECK(reasonText("rule:better,left;next,2,3") == "rule:better,left;next,2,3"); // too few parts
+    CHECK(reasonText("rule:sideways;next,2,3") == "rule:sideways;next,2,3");       // an unknown cause
+    InLanguage de("de");
+    CHECK(reasonText(encodeReason(parts)) ==
+          "hip, upper; 100%25 (links) diese Woche um 2 Punkte besser: weiter zu Stufe 2 von 3");
+}
+
+TEST_CASE("a trend's title in German: its area, the decimal comma, the weeks' plural") {
+    AreaTrend t;
+    t.area = "heel";
+    t.side = Side::Left;
+    t.weeks = {WeekAverage{0, 5.75, 3}, WeekAverage{3 * 7 * 86'400, 3.1, 2}};
+    CHECK(describeTrend(t) == "left heel: 5.8 \xE2\x86\x92 3.1 over 4 weeks");
+    InLanguage de("de");
+    CHECK(describeTrend(t) == "linke Ferse: 5,8 \xE2\x86\x92 3,1 in 4 Wochen");
+    t.weeks.resize(1);
+    CHECK(describeTrend(t) == "linke Ferse: 5,8 (1 Woche)");
 }

@@ -39,7 +39,7 @@ void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) 
     if (t.beforeToAfterChange) {
         char change[16];
         std::snprintf(change, sizeof change, "%+.1f", *t.beforeToAfterChange);
-        title += format(_("; a session: {0}"), {change});
+        title += format(_("; a session: {0}"), {withDecimalSign(change)});
     }
     dl->AddText(fonts.body, fonts.body->FontSize, at, colour(kPaper), title.c_str());
     const ImVec2 a(at.x + fs * 1.5f, at.y + line + fs * 0.6f);
