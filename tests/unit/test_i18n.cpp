@@ -5,6 +5,7 @@
 #include "audio/voice.hpp"
 #include "helpers.hpp"
 #include "play/phrase_plan.hpp"
+#include "program/import.hpp"
 #include "program/program_library.hpp"
 #include "program/rules.hpp"
 #include "store/history_db.hpp"
@@ -316,4 +317,22 @@ TEST_CASE("a trend's title in German: its area, the decimal comma, the weeks' pl
     CHECK(describeTrend(t) == "linke Ferse: 5,8 \xE2\x86\x92 3,1 in 4 Wochen");
     t.weeks.resize(1);
     CHECK(describeTrend(t) == "linke Ferse: 5,8 (1 Woche)");
+}
+
+TEST_CASE("an import's notice in German and French, the file's own diagnostics kept as they are") {
+    const Diagnostic problem{"/tmp/bad.toml", 2, 8, "TOML syntax"};
+    const ImportResult result = {ImportedFile{"/tmp/calves.toml", false, "/data/routines/calves.toml", {}, {}},
+                                 ImportedFile{"/tmp/heel.toml", true, "/data/programs/heel.toml", {}, {}},
+                                 ImportedFile{"/tmp/bad.toml", false, {}, {problem}, {}}};
+    const std::string english = importNotice(result);
+    CHECK(english.find("Imported the routine 'calves'") != std::string::npos);
+    InLanguage de("de");
+    const std::string german = importNotice(result);
+    CHECK(german.find("Routine \xE2\x80\x9E"
+                      "calves\xE2\x80\x9C importiert") != std::string::npos);
+    CHECK(german.find("unknot program start heel") != std::string::npos);
+    CHECK(german.find("Nicht importiert: bad.toml\n" + problem.format()) != std::string::npos);
+    setLanguage("fr");
+    CHECK(importNotice(result).find("Non import\xC3\xA9 : bad.toml\n/tmp/bad.toml:2:8: error: TOML syntax") !=
+          std::string::npos);
 }
