@@ -3,6 +3,7 @@
 #include "core/i18n.hpp"
 
 #include "audio/voice.hpp"
+#include "core/dates.hpp"
 #include "helpers.hpp"
 #include "play/phrase_plan.hpp"
 #include "program/import.hpp"
@@ -335,4 +336,29 @@ TEST_CASE("an import's notice in German and French, the file's own diagnostics k
     setLanguage("fr");
     CHECK(importNotice(result).find("Non import\xC3\xA9 : bad.toml\n/tmp/bad.toml:2:8: error: TOML syntax") !=
           std::string::npos);
+}
+
+TEST_CASE("History's dates in the language chosen, not the system's LC_TIME") {
+    std::tm tm{};
+    tm.tm_year = 2026 - 1900;
+    tm.tm_mon = 11; // December
+    tm.tm_mday = 7;
+    tm.tm_wday = 1; // a Monday
+    tm.tm_hour = 7;
+    tm.tm_min = 5;
+    CHECK(shownDayMonth(tm) == "7 Dec");
+    CHECK(shownDateTime(tm) == "Mon 07 Dec 2026, 07:05");
+    {
+        InLanguage de("de");
+        CHECK(shownDayMonth(tm) == "7. Dez.");
+        CHECK(shownDateTime(tm) == "Mo., 07. Dez. 2026, 07:05");
+        tm.tm_mon = 2;
+        CHECK(shownDayMonth(tm) == "7. M\xC3\xA4rz");
+        tm.tm_mon = 11;
+        setLanguage("fr");
+        CHECK(shownDateTime(tm) == "lun. 07 d\xC3\xA9"
+                                   "c. 2026 \xC3\xA0 07:05");
+        setLanguage("pt_BR");
+        CHECK(shownDayMonth(tm) == "7 dez.");
+    }
 }
