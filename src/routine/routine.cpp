@@ -34,6 +34,22 @@ std::string_view kindTitle(PhaseKind kind) {
     return "?";
 }
 
+std::string_view kindWord(PhaseKind kind) {
+    switch (kind) {
+    // TRANSLATORS: a phase's kind in the editor's and the quick set's lists, lower case (the
+    // routine file keeps the English keyword).
+    case PhaseKind::Prepare: return C_("phase kind word", "prepare");
+    case PhaseKind::Tense: return C_("phase kind word", "tense");
+    case PhaseKind::Release: return C_("phase kind word", "release");
+    case PhaseKind::Hold: return C_("phase kind word", "hold");
+    case PhaseKind::Roll: return C_("phase kind word", "roll");
+    case PhaseKind::Rest: return C_("phase kind word", "rest");
+    case PhaseKind::Manual: return C_("phase kind word", "manual");
+    case PhaseKind::Switch: return C_("phase kind word", "switch");
+    }
+    return "?";
+}
+
 std::optional<PhaseKind> kindFromName(std::string_view name) {
     for (PhaseKind k : kAllKinds)
         if (kindName(k) == name) return k;

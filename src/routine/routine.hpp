@@ -22,6 +22,9 @@ inline constexpr std::array kAllKinds = {PhaseKind::Prepare, PhaseKind::Tense, P
 
 [[nodiscard]] std::string_view kindName(PhaseKind kind);  // "tense"
 [[nodiscard]] std::string_view kindTitle(PhaseKind kind); // "Tense"
+// The kind as a word in the user's language, lower case ("tense", "anspannen"): the editor's and
+// the quick set's lists. The routine file's keyword stays kindName's.
+[[nodiscard]] std::string_view kindWord(PhaseKind kind);
 [[nodiscard]] std::optional<PhaseKind> kindFromName(std::string_view name);
 
 enum class Side { None, Left, Right };

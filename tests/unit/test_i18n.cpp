@@ -109,6 +109,16 @@ TEST_CASE("a built-in routine is translated, the same file elsewhere is not") {
     CHECK(builtIn.routine().steps.front().label == "Supino, ginocchia piegate");
     CHECK(builtIn.totalMs == mine.totalMs);
     CHECK(builtIn.timeline().phases.size() == mine.timeline().phases.size());
+    // Its tags, equipment and what its sources support, as the library shows them; the user's as written.
+    CHECK(builtIn.routine().tags ==
+          std::vector<std::string>{"ginocchio del corridore", "glutei", "attivazione", "prima della corsa"});
+    CHECK(mine.routine().tags == std::vector<std::string>{"runner's knee", "glutes", "activation", "pre-run"});
+    CHECK(builtIn.routine().equipment == std::vector<std::string>{"tappetino"});
+    REQUIRE(!builtIn.routine().sources.empty());
+    CHECK(builtIn.routine().sources.front().supports != mine.routine().sources.front().supports);
+    // The editor's phase kinds in the language; the file's keyword stays.
+    CHECK(kindWord(PhaseKind::Tense) == "contrarre");
+    CHECK(kindName(PhaseKind::Tense) == "tense");
 }
 
 namespace {
@@ -202,6 +212,9 @@ TEST_CASE("a built-in program is translated (name, notes, stages), the same file
     CHECK(ours->program().notes.find("elevaciones de talón pesadas y lentas") != std::string::npos);
     CHECK(mine->displayName() == "Plantar fasciitis: 12 weeks");
     CHECK(mine->program().stages.at(0).name == "Start loading: 3 sets of 12");
+    REQUIRE(!ours->program().sources.empty());
+    CHECK(ours->program().sources.front().supports.find("elevaciones de tal\xC3\xB3n") != std::string::npos);
+    CHECK(mine->program().sources.front().supports.find("heel raises") != std::string::npos);
 }
 
 TEST_CASE("English is the source: no catalogue, the strings as written") {
