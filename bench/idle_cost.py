@@ -11,10 +11,16 @@ Usage: bench/idle_cost.py [--bin build/release/bin/unknot] [--before OTHER_BIN] 
 - playing: CPU s/min from 12 s to 52 s of a 60 s routine (`unknot run … --quit-at-end`).
 - first: ms from the spawn to the first frame (UNKNOT_TEST_MODE=1 prints "test frame=1") with
   --files files and with the built-ins only.
-- key: ms from Enter (xdotool) in the library to the first sound written by SDL's disk driver
-  in real time (SDL writes a buffer as it plays it): with the device open (Enter within 1 s of
-  the start) and suspended (Enter once the app logs it suspended the device; a binary that
-  never does: after 12 s of quiet). Both include xdotool's own start (~10-20 ms).
+- key: ms from Enter in the library to the first sound written by SDL's disk driver in real
+  time (SDL writes a buffer as it plays it): with the device open (Enter within 1 s of the
+  start) and suspended (Enter once the app logs it suspended the device; a binary that never
+  does: after 12 s of quiet). Enter is sent by XTEST from this process (python3-xlib); without
+  it by xdotool, whose own start (~10-20 ms) then counts. The file lags: SDL writes it through
+  stdio (SDL_RWFromFile), flushed when its buffer of a few KiB fills (a 512-frame buffer is
+  2 KiB), so it is seen up to a few buffers after it was mixed; the finer figure
+  is "cue mixed": Enter to the window's log of the cue's event, which the audio thread sends
+  right after the callback that mixed the cue (add the device's own buffer, 10.7 ms, for a
+  speaker).
 With --before, each figure is measured for both binaries, interleaved run by run.
 The machine may be shared: CPU figures are noisy, hence the medians of interleaved runs.
 """
@@ -106,6 +112,31 @@ def first_frame_ms(cmd, env):
             proc.wait()
 
 
+def press_return(display, env):
+    """Enter, sent to the X server from this process (XTEST, python3-xlib), so no program's start
+    counts; without python3-xlib, by xdotool (its start, ~10-20 ms, then counts). Returns the
+    monotonic time just before the press was sent."""
+    try:
+        from Xlib import X, XK
+        from Xlib import display as xdisplay
+        from Xlib.ext import xtest
+    except ImportError:
+        sent = time.monotonic()
+        subprocess.run(["xdotool", "key", "Return"], env=env, check=True)
+        return sent
+    d = xdisplay.Display(display)
+    try:
+        code = d.keysym_to_keycode(XK.string_to_keysym("Return"))
+        sent = time.monotonic()
+        xtest.fake_input(d, X.KeyPress, code)
+        d.sync()
+        xtest.fake_input(d, X.KeyRelease, code)
+        d.sync()
+        return sent
+    finally:
+        d.close()
+
+
 def key_to_sound_ms(binary, display, home: Path, wait_s: float, until_suspended=False):
     """Enter in the library after `wait_s` s; ms until the disk driver writes a non-silent sample."""
     raw = home / "out.raw"
@@ -118,7 +149,9 @@ def key_to_sound_ms(binary, display, home: Path, wait_s: float, until_suspended=
     proc = subprocess.Popen([binary, "--verbose"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True)
     seen = []
-    threading.Thread(target=lambda: [seen.append(line) for line in proc.stderr], daemon=True).start()
+    stamps = []  # when each line of `seen` came
+    threading.Thread(target=lambda: [(stamps.append(time.monotonic()), seen.append(line)) for line in proc.stderr],
+                     daemon=True).start()
     try:
         # Until the first frame, then `wait_s` s or, with `until_suspended`, until the app says it
         # suspended the device (a binary that never does: `wait_s`).
@@ -134,9 +167,10 @@ def key_to_sound_ms(binary, display, home: Path, wait_s: float, until_suspended=
                              text=True).stdout.split()[0]
         subprocess.run(["xdotool", "windowfocus", "--sync", wid], env=env, capture_output=True)
         offset = raw.stat().st_size if raw.exists() else 0
-        sent = time.monotonic()
-        subprocess.run(["xdotool", "key", "Return"], env=env, check=True)
+        lines_before = len(seen)
+        sent = press_return(display, env)
         deadline = sent + 5
+        in_file = float("nan")
         while time.monotonic() < deadline:
             if raw.exists():
                 size = raw.stat().st_size
@@ -146,9 +180,19 @@ def key_to_sound_ms(binary, display, home: Path, wait_s: float, until_suspended=
                     f.seek(offset)
                     data = f.read()
                 if any(data[i:i + 2] != b"\0\0" for i in range(0, len(data) - 1, 2)):
-                    return (time.monotonic() - sent) * 1000
+                    in_file = (time.monotonic() - sent) * 1000
+                    break
             time.sleep(0.0005)
-        return float("nan")
+        # The audio thread hands the cue's event to the window right after the callback that
+        # mixed it; the window logs it at its next wake ("cue type=phase ... at=FRAME").
+        rendered = float("nan")
+        while time.monotonic() < deadline and rendered != rendered:
+            for i in range(lines_before, len(seen)):
+                if "cue type=phase" in seen[i]:
+                    rendered = (stamps[i] - sent) * 1000
+                    break
+            time.sleep(0.001)
+        return in_file, rendered
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -203,10 +247,11 @@ def main():
                         first_frame_ms([binary], env_for(x.display, many)))
                     add(f"{label}: first frame, built-ins only (ms)", first_frame_ms([binary], env_for(x.display, few)))
                 if "key" in what:
-                    add(f"{label}: Enter -> first sound, device open (ms)",
-                        key_to_sound_ms(binary, x.display, make_home(work, 0), 1.0))
-                    add(f"{label}: Enter -> first sound, device suspended (ms)",
-                        key_to_sound_ms(binary, x.display, make_home(work, 0), 12.0, until_suspended=True))
+                    for state, wait_s, suspended in (("device open", 1.0, False), ("device suspended", 12.0, True)):
+                        in_file, rendered = key_to_sound_ms(binary, x.display, make_home(work, 0), wait_s,
+                                                            until_suspended=suspended)
+                        add(f"{label}: Enter -> cue mixed (log), {state} (ms)", rendered)
+                        add(f"{label}: Enter -> first sound in the file, {state} (ms)", in_file)
             if "idle" in what:
                 add("imgui example_sdl_opengl3 (cpu s/min)", cpu_rate([str(example)], env_for(x.display, few), 10,
                                                                       args.seconds))

@@ -15,6 +15,7 @@
 #include "ui/input_gate.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <string_view>
@@ -149,7 +150,12 @@ struct Platform::Impl {
     float styledScale = 0; // the scale ImGui's style sizes were last made for
     ui::FontSizes fontSizes{};
     bool imguiReady = false;
-    bool deviceObjects = false; // the GL backend's shaders, buffers and font texture exist
+    bool deviceObjects = false; // the GL backend's shaders and buffers exist
+    // The font atlas as one 8-bit channel (GL 3.3 or ARB_texture_swizzle): drawn as white with
+    // that alpha, as Dear ImGui's RGBA copy would be, at a quarter of its size to make, upload
+    // and keep. Else the backend's own RGBA texture.
+    bool alphaAtlas = false;
+    GLuint atlasTexture = 0;    // ours, when alphaAtlas
     WindowGeometry windowed;    // last geometry while not fullscreen
     // Fullscreen because the command line asked (--fullscreen), and not toggled since: the
     // settings keep the fullscreen they had, since a flag is for that run only.
@@ -183,6 +189,7 @@ struct Platform::Impl {
     }
 
     ~Impl() {
+        if (atlasTexture) glDeleteTextures(1, &atlasTexture);
         if (imguiReady) {
             ImGui_ImplOpenGL3_Shutdown();
             ImGui_ImplSDL2_Shutdown();
@@ -330,6 +337,35 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
 }
 
 namespace {
+// Whether a texture's channels can be swizzled (core in GL 3.3).
+bool glHasTextureSwizzle() {
+    GLint major = 0, minor = 0;
+    glGetIntegerv(GL_MAJOR_VERSION, &major);
+    glGetIntegerv(GL_MINOR_VERSION, &minor);
+    return major > 3 || (major == 3 && minor >= 3) || SDL_GL_ExtensionSupported("GL_ARB_texture_swizzle");
+}
+
+// The atlas's alpha into `texture` (made the first time), read as (1, 1, 1, alpha): what
+// Dear ImGui's shader multiplies with each vertex's colour, exactly as from its RGBA copy.
+void uploadAlphaAtlas(ImFontAtlas& atlas, GLuint& texture) {
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    if (!texture) glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)));
+}
+
 // Dear ImGui's dark style with our sizes, all times `scale`: made fresh each time, since
 // ScaleAllSizes on an already scaled style would compound.
 void applyStyle(float scale) {
@@ -360,23 +396,27 @@ void Platform::rebuildFontsIfNeeded() {
     if (sizes != impl_->fontSizes || !fonts_.body) {
         impl_->fontSizes = sizes;
         ImGuiIO& io = ImGui::GetIO();
+        if (!impl_->deviceObjects) {
+            // Shaders and buffers, once, before our fonts exist: the first NewFrame() would
+            // otherwise make them and upload the atlas a second time, over a texture 1.86 never
+            // frees. The font texture they come with is Dear ImGui's small default atlas.
+            ImGui_ImplOpenGL3_CreateDeviceObjects();
+            impl_->deviceObjects = true;
+            impl_->alphaAtlas = glHasTextureSwizzle();
+        }
         ui::buildFonts(*io.Fonts, impl_->fontFiles, sizes, fonts_);
         io.FontDefault = fonts_.body;
         const double built = preciseMs();
-        if (impl_->deviceObjects) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_DestroyFontsTexture(); // the backend's, if any: never ours
+        if (impl_->alphaAtlas)
+            uploadAlphaAtlas(*io.Fonts, impl_->atlasTexture);
+        else
             ImGui_ImplOpenGL3_CreateFontsTexture();
-        } else {
-            // Shaders, buffers and the atlas, once: the first NewFrame() would otherwise create
-            // them, uploading the atlas a second time over a texture it never frees (1.86).
-            ImGui_ImplOpenGL3_CreateDeviceObjects();
-            impl_->deviceObjects = true;
-        }
-        // The atlas's pixels (alpha and the RGBA copy the upload made) live on the GPU now.
+        // The atlas's pixels (and any RGBA copy the upload made) live on the GPU now.
         io.Fonts->ClearTexData();
         if (impl_->testMode)
-            std::fprintf(stderr, "unknot: test fonts build_ms=%.1f upload_ms=%.1f\n", built - started,
-                         preciseMs() - built);
+            std::fprintf(stderr, "unknot: test fonts build_ms=%.1f upload_ms=%.1f texture=%s\n", built - started,
+                         preciseMs() - built, impl_->alphaAtlas ? "alpha8" : "rgba32");
         changed = true;
     }
     fonts_.hugePx = ui::countdownPxFor(static_cast<float>(h));

@@ -98,6 +98,7 @@ bool LibraryLoader::scan(std::uint64_t number, Library& library) {
     std::vector<LibraryEntry> entries;
     entries.reserve(files.size());
     if (builtIns == 0 && !files.empty()) publish({}, 0, files.size(), number); // none to wait for
+    if (builtIns == 0) becomeBackground();
     for (const RoutineFile& f : files) {
         if (stop_) return false;
         if (entries.size() % 64 == 0) {
@@ -108,16 +109,23 @@ bool LibraryLoader::scan(std::uint64_t number, Library& library) {
         const std::size_t read = entries.size();
         if (read < files.size() && (read == builtIns || read % kFilesPerSnapshot == 0))
             publish(entries, read, files.size(), number);
+        if (read == builtIns) becomeBackground();
     }
     library.adopt(entries);
     publish(std::move(entries), files.size(), files.size(), number);
     return true;
 }
 
-void LibraryLoader::run() {
-    // Background work: the thread that draws (and the audio thread) come first on a busy machine.
-    // On Linux a thread's own id sets its niceness alone; failing that, it runs as it is.
+void LibraryLoader::becomeBackground() {
+    if (background_) return;
+    background_ = true;
+    // The built-ins are handed over: the rest is background work, and the thread that draws (and
+    // the audio thread) come first on a busy machine. On Linux a thread's own id sets its
+    // niceness alone; failing that, it runs as it is.
     (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kNice);
+}
+
+void LibraryLoader::run() {
     std::vector<std::filesystem::path> watched{folders_.builtIn, folders_.user};
     watched.insert(watched.end(), folders_.extra.begin(), folders_.extra.end());
     FolderWatch watch(std::move(watched));

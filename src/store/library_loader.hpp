@@ -28,7 +28,9 @@ class LibraryLoader {
     static constexpr int kPollMs = 2000;
     // While a scan reads the folders, a snapshot after the built-ins and then every so many files.
     static constexpr std::size_t kFilesPerSnapshot = 500;
-    // The loader's thread is this much nicer than the window's.
+    // The loader's thread is this much nicer than the window's, once the first scan has handed
+    // over the built-ins (what the window waits for before its first frame): until then it
+    // runs as the window does.
     static constexpr int kNice = 10;
 
     explicit LibraryLoader(LibraryFolders folders);
@@ -79,8 +81,10 @@ class LibraryLoader {
     std::atomic<std::uint64_t> scansCompleted_{0};
     std::atomic<std::uint64_t> filesReread_{0};
     std::thread thread_;
+    bool background_ = false; // the loader's thread only: it has lowered its priority
 
     void run();
+    void becomeBackground();
     void publish(std::vector<LibraryEntry> entries, std::size_t read, std::size_t total, std::uint64_t scan);
     // Reads everything; false when stopped or a newer scan was asked for in the meantime.
     bool scan(std::uint64_t number, Library& library);

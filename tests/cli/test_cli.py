@@ -13,7 +13,10 @@ FIXTURES = Path(os.environ["UNKNOT_FIXTURES"])
 ROUTINES = Path(os.environ["UNKNOT_ROUTINES"])
 
 
-class CliTest(unittest.TestCase):
+class CliCase(unittest.TestCase):
+    """The real binary with its own empty XDG folders; no tests of its own, so a class that
+    needs these helpers inherits them without running another class's tests again."""
+
     def setUp(self):
         # Every run gets its own empty XDG folders: nothing of the developer's leaks in.
         self.home = tempfile.TemporaryDirectory()
@@ -31,6 +34,16 @@ class CliTest(unittest.TestCase):
         folder = Path(self.env["XDG_DATA_HOME"]) / "unknot" / "routines"
         folder.mkdir(parents=True, exist_ok=True)
         return folder
+
+    def use_fast_voice(self):
+        """Flite's kal voice (diphones) plans ~5x faster than the default awb (clustergen):
+        for tests that compare two plans with each other, not what a voice sounds like."""
+        settings = Path(self.env["XDG_CONFIG_HOME"]) / "unknot" / "settings.toml"
+        settings.parent.mkdir(parents=True, exist_ok=True)
+        settings.write_text('[voice]\nname = "kal"\n')
+
+
+class CliTest(CliCase):
 
     # -- check ------------------------------------------------------------------------------
     def test_check_good_files_exit_0(self):
@@ -260,6 +273,7 @@ class CliTest(unittest.TestCase):
         self.assertEqual(plan["routine"]["total_ms"], 6000)
 
     def test_export_prints_canonical_toml_that_plans_the_same(self):
+        self.use_fast_voice()  # two plans of each built-in, compared with each other
         for routine in sorted(ROUTINES.glob("*.toml")):
             r = self.run_unknot("export", routine.stem)
             self.assertEqual(r.returncode, 0, r.stderr)
@@ -289,7 +303,7 @@ if __name__ == "__main__":
     unittest.main()
 
 
-class HistoryCliTest(CliTest):
+class HistoryCliTest(CliCase):
     def data(self):
         return Path(self.env["XDG_DATA_HOME"]) / "unknot"
 
@@ -403,20 +417,8 @@ class HistoryCliTest(CliTest):
         self.assertEqual(self.run_unknot("history", "--json", "--csv").returncode, 2)
 
 
-class ProgramCliTest(unittest.TestCase):
+class ProgramCliTest(CliCase):
     """unknot program, today, ran, import, and check on program files."""
-
-    def setUp(self):
-        self.home = tempfile.TemporaryDirectory()
-        self.env = dict(os.environ)
-        self.env["XDG_DATA_HOME"] = str(Path(self.home.name) / "data")
-        self.env["XDG_CONFIG_HOME"] = str(Path(self.home.name) / "config")
-
-    def tearDown(self):
-        self.home.cleanup()
-
-    def run_unknot(self, *args):
-        return subprocess.run([BIN, *args], capture_output=True, text=True, env=self.env, timeout=60)
 
     def today(self):
         r = self.run_unknot("today", "--json")
@@ -525,12 +527,8 @@ class ProgramCliTest(unittest.TestCase):
         self.assertFalse((data / "routines" / "syntax.toml").exists())
 
 
-class RemindCliTest(unittest.TestCase):
+class RemindCliTest(CliCase):
     """unknot remind: nothing due, bad times, no user session, and a timer systemd accepts."""
-
-    setUp = ProgramCliTest.setUp
-    tearDown = ProgramCliTest.tearDown
-    run_unknot = ProgramCliTest.run_unknot
 
     def test_remind_with_nothing_due_exits_0(self):
         r = self.run_unknot("remind", "--wait", "0")
@@ -565,13 +563,9 @@ class RemindCliTest(unittest.TestCase):
         self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
 
 
-class HostileFilesTest(unittest.TestCase):
+class HostileFilesTest(CliCase):
     """Files from strangers (issue 12) through the real binary: a clear error, a bounded
     output and an untouched terminal."""
-    setUp = CliTest.setUp
-    tearDown = CliTest.tearDown
-    run_unknot = CliTest.run_unknot
-    user_routines = CliTest.user_routines
 
     def test_terminal_escapes_in_names_keys_and_paths_are_shown_escaped(self):
         folder = self.user_routines()
