@@ -217,7 +217,7 @@ std::variant<std::vector<std::string>, std::string> csvLine(std::string_view lin
             fields.back() += c;
         }
     }
-    if (quoted) return std::string("a quoted field is never closed");
+    if (quoted) return std::string(_("a quoted field is never closed"));
     return fields;
 }
 
@@ -256,19 +256,21 @@ std::optional<Columns> columnsFrom(const std::vector<std::string>& header) {
 
 std::variant<HistoryRecord, std::string> parseLine(const std::vector<std::string>& f, const Columns& c) {
     if (f.size() < c.needed())
-        return "expected at least " + std::to_string(c.needed()) + " fields, found " + std::to_string(f.size());
+        return format(_("expected at least {0} fields, found {1}"),
+                      {std::to_string(c.needed()), std::to_string(f.size())});
     HistoryRecord r;
     const auto started = parseIso(f[c.started]);
-    if (!started) return "'" + f[c.started] + "' is not a time like 2026-11-25T18:00:00+0100";
-    if (*started < 0) return "'" + f[c.started] + "' is before 1970: not a session Unknot recorded";
+    if (!started) return format(_("'{0}' is not a time like 2026-11-25T18:00:00+0100"), {f[c.started]});
+    if (*started < 0) return format(_("'{0}' is before 1970: not a session Unknot recorded"), {f[c.started]});
     const auto planned = parseSeconds(f[c.planned]);
     const auto done = parseSeconds(f[c.done]);
-    if (!planned) return "planned seconds '" + f[c.planned] + "' are not a number from 0 to 86400";
-    if (!done) return "done seconds '" + f[c.done] + "' are not a number from 0 to 86400";
-    if (f[c.completed] != "yes" && f[c.completed] != "no") return "completed must be yes or no";
+    if (!planned) return format(_("planned seconds '{0}' are not a number from 0 to 86400"), {f[c.planned]});
+    if (!done) return format(_("done seconds '{0}' are not a number from 0 to 86400"), {f[c.done]});
+    // TRANSLATORS: `completed`, `yes` and `no` are history.csv's column and values: keep them.
+    if (f[c.completed] != "yes" && f[c.completed] != "no") return _("completed must be yes or no");
     if (c.skipped && *c.skipped < f.size() && !f[*c.skipped].empty()) {
         const auto skipped = parseSeconds(f[*c.skipped]);
-        if (!skipped) return "skipped phases '" + f[*c.skipped] + "' are not a count";
+        if (!skipped) return format(_("skipped phases '{0}' are not a count"), {f[*c.skipped]});
         r.skippedPhases = static_cast<int>(*skipped);
     }
     r.startedAt = *started;
@@ -652,8 +654,9 @@ ImportReport HistoryDb::importCsv(const fs::path& csv,
         if (done && *done >= 0 && from == size) return report;
         report.ran = true;
         if (size - from > kMaxImportBytes) {
-            report.problems.push_back(csv.string() + ":1: error: over " + std::to_string(kMaxImportBytes >> 20) +
-                                      " MiB: not a history file; not imported");
+            report.problems.push_back(
+                csv.string() + ":1: error: " +
+                format(_("over {0} MiB: not a history file; not imported"), {std::to_string(kMaxImportBytes >> 20)}));
             return report;
         }
         if (progress) progress(from, size);
@@ -714,7 +717,8 @@ ImportReport HistoryDb::importCsv(const fs::path& csv,
         t.commit();
         if (progress) progress(size, size);
     } catch (const std::exception& e) {
-        report.problems.push_back(csv.string() + ": error: not imported: " + storageError(e, file_));
+        report.problems.push_back(csv.string() +
+                                  ": error: " + format(_("not imported: {0}"), {storageError(e, file_)}));
         report.imported = 0;
     }
     return report;

@@ -13,6 +13,7 @@
 #include "store/library.hpp"
 #include "store/library_loader.hpp"
 #include "store/settings.hpp"
+#include "store/settings_table.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -374,4 +375,19 @@ TEST_CASE("History's dates in the language chosen, not the system's LC_TIME") {
         setLanguage("pt_BR");
         CHECK(shownDayMonth(tm) == "7 dez.");
     }
+}
+
+TEST_CASE("a settings problem in German: the place as it was, the key and the values the file takes kept") {
+    const std::string english = parseSettings("volume = 300\n").notices.at(0);
+    CHECK(english == "settings.toml:1:10: error: `volume` must be a whole number from 0 to 100; using the default");
+    InLanguage de("de");
+    const auto german = parseSettings("volume = 300\n");
+    REQUIRE(german.notices.size() == 1);
+    CHECK(
+        german.notices[0] ==
+        "settings.toml:1:10: error: `volume` muss eine ganze Zahl von 0 bis 100 sein; der Standardwert wird verwendet");
+    CHECK(german.notices[0] != english);
+    // What the docs say of the setting stays English.
+    for (const SettingDecl& d : settingsTable())
+        if (d.key == "volume" && d.table.empty()) CHECK(settingValues(d) == "a whole number from 0 to 100");
 }
