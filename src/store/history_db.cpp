@@ -118,8 +118,9 @@ static_assert(std::size(kMigrations) == HistoryDb::kSchemaVersion, "one migratio
 
 // What a user can do about a file that is not a history this Unknot can read.
 std::string moveAside(const fs::path& file) {
-    return "; move it aside (mv '" + file.string() + "' '" + file.string() +
-           ".damaged') and Unknot starts a new history, or restore a backup";
+    // TRANSLATORS: {0} the history's file; keep the mv command as it is.
+    return format(_("; move it aside (mv '{0}' '{0}.damaged') and Unknot starts a new history, or restore a backup"),
+                  {file.string()});
 }
 
 // The first problem with the file's tables, or nothing.
@@ -323,16 +324,17 @@ std::optional<CheckInMoment> parseMoment(std::string_view name) {
 
 std::optional<std::string> checkInProblem(const CheckIn& c) {
     if (c.score < kMinScore || c.score > kMaxScore)
-        return "a score is a whole number from 0 (no pain) to 10 (the worst), not " + std::to_string(c.score);
+        return format(_("a score is a whole number from 0 (no pain) to 10 (the worst), not {0}"),
+                      {std::to_string(c.score)});
     if (auto problem = areaProblem(c.area)) return problem;
     return noteProblem(c.note);
 }
 
 std::optional<std::string> noteProblem(std::string_view note) {
-    if (auto problem = outsideTextProblem(note, true)) return "the note cannot be kept: " + *problem;
+    if (auto problem = outsideTextProblem(note, true)) return format(_("the note cannot be kept: {0}"), {*problem});
     if (note.size() <= kMaxNoteBytes) return std::nullopt;
-    return "the note is too long: " + std::to_string(note.size()) + " bytes, at most " + std::to_string(kMaxNoteBytes) +
-           " (an accented letter takes 2)";
+    return format(_("the note is too long: {0} bytes, at most {1} (an accented letter takes 2)"),
+                  {std::to_string(note.size()), std::to_string(kMaxNoteBytes)});
 }
 
 std::string storageError(int sqliteCode, std::string_view sqliteMessage, std::uintmax_t available,
@@ -447,7 +449,7 @@ void markApplied(SQLite::Database& db, std::string_view key, std::int64_t row) {
 
 std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecord& record, std::string_view contentId,
                                                               int skippedPhases, std::string_view key) {
-    if (readOnly_) return "cannot record the session: " + file_.string() + " " + *readOnly_;
+    if (readOnly_) return format(_("cannot record the session: {0}"), {file_.string() + " " + *readOnly_});
     try {
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         if (auto row = appliedRow(*db_, key)) return *row;
@@ -457,7 +459,7 @@ std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecor
         t.commit();
         return id;
     } catch (const std::exception& e) {
-        return "cannot record the session: " + storageError(e, file_);
+        return format(_("cannot record the session: {0}"), {storageError(e, file_)});
     }
 }
 
@@ -481,7 +483,7 @@ std::optional<bool> HistoryDb::hasSession(std::int64_t id) const {
 
 std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c, std::string_view key) {
     if (auto problem = checkInProblem(c)) return problem;
-    if (readOnly_) return "cannot record the check-in: " + file_.string() + " " + *readOnly_;
+    if (readOnly_) return format(_("cannot record the check-in: {0}"), {file_.string() + " " + *readOnly_});
     try {
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         if (appliedRow(*db_, key)) return std::nullopt;
@@ -502,7 +504,7 @@ std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c, std::string_v
         t.commit();
         return std::nullopt;
     } catch (const std::exception& e) {
-        return "cannot record the check-in: " + storageError(e, file_);
+        return format(_("cannot record the check-in: {0}"), {storageError(e, file_)});
     }
 }
 
@@ -591,7 +593,7 @@ HistoryRows HistoryDb::read(std::int64_t since) const {
         rows = HistoryRows{}; // all of it, or nothing and why
         const std::string why = storageError(e, file_);
         // A full disk is no reason to move the history aside.
-        rows.error = file_.string() + ": cannot read the history: " + why +
+        rows.error = file_.string() + ": " + format(_("cannot read the history: {0}"), {why}) +
                      (why.find("disk is full") == std::string::npos ? moveAside(file_) : "");
     }
     return rows;

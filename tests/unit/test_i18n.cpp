@@ -391,3 +391,17 @@ TEST_CASE("a settings problem in German: the place as it was, the key and the va
     for (const SettingDecl& d : settingsTable())
         if (d.key == "volume" && d.table.empty()) CHECK(settingValues(d) == "a whole number from 0 to 100");
 }
+
+TEST_CASE("a check-in's problem in German, said where the user types it") {
+    const std::string longNote(kMaxNoteBytes + 1, 'a');
+    REQUIRE(noteProblem(longNote));
+    CHECK(noteProblem(longNote)->starts_with("the note is too long"));
+    InLanguage de("de");
+    CHECK(noteProblem(longNote)->starts_with("die Notiz ist zu lang: " + std::to_string(kMaxNoteBytes + 1) + " Bytes"));
+    CheckIn score;
+    score.area = "heel";
+    score.score = 11;
+    REQUIRE(checkInProblem(score));
+    CHECK(*checkInProblem(score) ==
+          "ein Wert ist eine ganze Zahl von 0 (kein Schmerz) bis 10 (am schlimmsten), nicht 11");
+}
