@@ -10,7 +10,9 @@
    fuzzy message (`msgfmt --statistics`), and passes `msgfmt --check`.
 3. Every translation keeps the English's placeholders: {0}, {1} and a `say` line's {label}.
 """
+import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -61,7 +63,9 @@ for lang in [l.strip() for l in (SRC / "po" / "LINGUAS").read_text().splitlines(
     po = SRC / "po" / f"{lang}.po"
     merged = WORK / f"{lang}.po"
     run("msgmerge", "--quiet", "--no-fuzzy-matching", "-o", str(merged), str(po), str(WORK / "now.pot"))
-    stats = subprocess.run(["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(merged)],
+    # Never "-o /dev/null": msgfmt 0.21 (Debian 12) writes a temporary file and renames it over
+    # its output, which as root (CI) replaced the /dev/null device with the catalogue.
+    stats = subprocess.run(["msgfmt", "--check", "--statistics", "-o", str(WORK / f"{lang}.mo"), str(merged)],
                            capture_output=True, text=True)
     if stats.returncode != 0 or "untranslated" in stats.stderr or "fuzzy" in stats.stderr:
         failures.append(f"po/{lang}.po is incomplete or wrong: {stats.stderr.strip()}")
@@ -72,6 +76,8 @@ for lang in [l.strip() for l in (SRC / "po" / "LINGUAS").read_text().splitlines(
                 failures.append(f"po/{lang}.po: {msgid[:50]!r}: placeholders {want} became {sorted(set(placeholder.findall(s)))}")
     print(f"{lang}: {stats.stderr.strip()}")
 
+if not stat.S_ISCHR(os.stat("/dev/null").st_mode):
+    failures.append("/dev/null is no longer a device: a tool wrote over it")
 for f in failures:
     print("FAIL:", f)
 sys.exit(1 if failures else 0)
