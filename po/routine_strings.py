@@ -4,7 +4,8 @@
 
     po/routine_strings.py OUT.pot ROUTINE_OR_PROGRAM.toml...
 
-Names, summaries, notes, step and block labels, cues and `say` lines go into the same
+Names, summaries, notes, step and block labels, cues, `say` lines, tags, equipment and what
+each source supports go into the same
 catalogue as the program's own strings (the `unknot_pot` target merges them), so a translator
 works in one place; at load time the app translates a built-in routine's text through it
 (src/store/routine_translation.cpp). Each message says where it is and what it is.
@@ -25,6 +26,10 @@ FIELDS = {
     "program notes": "Program notes: keep the line breaks roughly where they are, and commands "
                      "(unknot check-in ...) as they are.",
     "stage": "A program stage's name: said in its progress and its rules' reasons.",
+    "tag": "A routine's tag: the library's tag filter and the line under a routine's name; one or two words, lower case.",
+    "equipment": "A routine's equipment: the library's equipment filter; what a runner has at home, lower case.",
+    "supports": "What a published source supports (the library's Sources line, after the citation): keep numbers "
+                "and units as they are.",
 }
 
 
@@ -63,6 +68,10 @@ def main():
         found = [("program " + f if program else f, data[f]) for f in ("name", "summary", "notes")
                  if isinstance(data.get(f), str) and data[f].strip()]
         walk_steps(data.get("step", []), found)
+        for field, key in (("tag", "tags"), ("equipment", "equipment")):
+            found += [(field, t) for t in data.get(key, []) if isinstance(t, str) and t.strip()]
+        found += [("supports", s["supports"]) for s in data.get("sources", [])
+                  if isinstance(s, dict) and isinstance(s.get("supports"), str) and s["supports"].strip()]
         found += [("stage", s["name"]) for s in data.get("stage", []) if isinstance(s.get("name"), str) and s["name"].strip()]
         folder = "programs/" if program else "routines/"
         short = path[path.index(folder):] if folder in path else path

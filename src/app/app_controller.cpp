@@ -42,9 +42,9 @@ void AppController::importFiles(const std::vector<std::string>& files) {
     const std::size_t refused = refusedCount(result);
     reporter_.notice(Notice{importNotice(result),
                             {},
-                            refused == 0 ? "Nothing to do: it is in the library"
-                                         : "Correct what the file says (`unknot check FILE` lists it all) and drop it "
-                                           "on the window again, or ask who shared it for a good one"});
+                            refused == 0 ? _("Nothing to do: it is in the library")
+                                         : _("Correct what the file says (`unknot check FILE` lists it all) and drop "
+                                             "it on the window again, or ask who shared it for a good one")});
     if (refused == result.size()) return;
     routinesChanged(selectId);
     if (selectId.empty()) libraryScreen().refreshToday();
@@ -401,8 +401,8 @@ void AppController::soundSettingsChanged() {
     const auto saved = settingsFile_.save(settings_);
     if (saved.error)
         reporter_.notice(Notice{*saved.error, settingsPath().string(),
-                                "Your settings hold until Unknot ends: make the folder writable or free some disk "
-                                "space to keep them"});
+                                _("Your settings hold until Unknot ends: make the folder writable or free some "
+                                  "disk space to keep them")});
     else if (saved.notice)
         reporter_.notice(*saved.notice);
 }

@@ -2,6 +2,7 @@
 
 #include "audio/sound_file.hpp"
 #include "core/atomic_file.hpp"
+#include "core/i18n.hpp"
 
 #include <SDL.h>
 #include <SDL_mixer.h>
@@ -51,7 +52,7 @@ using ChunkPtr = std::unique_ptr<Mix_Chunk, ChunkDeleter>;
 std::string seconds(double s) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f s", s);
-    return buf;
+    return withDecimalSign(buf);
 }
 
 // Reads a custom sound file, checks it and decodes it; the reason when it cannot be used.
@@ -59,31 +60,32 @@ std::variant<ChunkPtr, std::string> loadCustomSound(const std::string& path, int
     const FileText read = readRegularFile(path, kMaxCustomSoundBytes);
     if (!read.text) return read.error;
     const std::string& bytes = *read.text;
-    if (bytes.empty()) return std::string("the file is empty");
+    if (bytes.empty()) return std::string(_("the file is empty"));
     // Zero channels made SDL divide by zero at every start; checked here, before SDL reads it.
     const auto facts = inspectSound(bytes);
     if (auto* problem = std::get_if<std::string>(&facts)) return *problem;
     const double holds = std::get<SoundFacts>(facts).maxSeconds();
     if (holds > kMaxDecodedSeconds)
-        return "it holds up to " + seconds(holds) + " of sound, whatever its header says; a cue sound lasts at most " +
-               seconds(kMaxCustomSoundSeconds);
+        return unknot::format(_("it holds up to {0} of sound, whatever its header says; a cue sound lasts at most {1}"),
+                              {seconds(holds), seconds(kMaxCustomSoundSeconds)});
 
     // How long the file says it is, from its header, before decoding it all.
     Mix_Music* music = Mix_LoadMUS_RW(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())), 1);
     if (!music) return std::string(Mix_GetError());
     const double claimed = Mix_MusicDuration(music);
     Mix_FreeMusic(music);
-    if (!(claimed > 0)) return std::string("it holds no sound, or its length cannot be told");
+    if (!(claimed > 0)) return std::string(_("it holds no sound, or its length cannot be told"));
     if (claimed > kMaxCustomSoundSeconds)
-        return "it lasts " + seconds(claimed) + "; a cue sound lasts at most " + seconds(kMaxCustomSoundSeconds);
+        return unknot::format(_("it lasts {0}; a cue sound lasts at most {1}"),
+                              {seconds(claimed), seconds(kMaxCustomSoundSeconds)});
 
     ChunkPtr chunk(Mix_LoadWAV_RW(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())), 1));
     if (!chunk) return std::string(Mix_GetError());
     const double decoded = static_cast<double>(chunk->alen) /
                            (sizeof(std::int16_t) * AudioDevice::kChannels * static_cast<double>(frequency));
     if (decoded < claimed * kMinDecodedShare)
-        return "it decodes to " + seconds(decoded) + " of the " + seconds(claimed) +
-               " it claims: the file is cut short or damaged";
+        return unknot::format(_("it decodes to {0} of the {1} it claims: the file is cut short or damaged"),
+                              {seconds(decoded), seconds(claimed)});
     return chunk;
 }
 
@@ -101,17 +103,18 @@ AudioSubsystem::~AudioSubsystem() {
 
 namespace {
 // What to do when the output the settings name cannot be used, or a built-in sound is missing.
-constexpr const char* kOutputHint =
-    "Connect it, or choose another Output in Settings (S) (`output_device` in settings.toml); empty is the "
-    "system's default";
-constexpr const char* kInstallHint = "Install Unknot again: a sound file of its own is missing";
+std::string outputHint() {
+    return _("Connect it, or choose another Output in Settings (S) (`output_device` in settings.toml); empty is "
+             "the system's default");
+}
+std::string installHint() { return _("Install Unknot again: a sound file of its own is missing"); }
 } // namespace
 
 AudioDevice::AudioDevice() : chunks_(std::make_unique<Chunks>()) {}
 
 std::variant<std::unique_ptr<AudioDevice>, std::string>
 AudioDevice::open(const AudioOptions& options, std::vector<Notice>& notices, SessionHandover& resume) {
-    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return std::string("no sound: ") + SDL_GetError();
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return unknot::format(_("no sound: {0}"), {SDL_GetError()});
     // No allowed changes: SDL converts to whatever the hardware wants, so the stream we fill
     // is always exactly this format and one frame is 1/48000 s.
     // The output the settings name when it is connected now; the system's default otherwise.
@@ -121,21 +124,21 @@ AudioDevice::open(const AudioOptions& options, std::vector<Notice>& notices, Ses
         if (std::find(connected.begin(), connected.end(), options.outputDevice) != connected.end())
             chosen = options.outputDevice;
         else
-            notices.push_back(
-                {"the sound output \"" + options.outputDevice + "\" is not connected; using the default output",
-                 {},
-                 kOutputHint});
+            notices.push_back({unknot::format(_("the sound output \"{0}\" is not connected; using the default output"),
+                                              {options.outputDevice}),
+                               {},
+                               outputHint()});
     }
     if (!chosen.empty() &&
         Mix_OpenAudioDevice(kFrequency, AUDIO_S16SYS, kChannels, kBufferFrames, chosen.c_str(), 0) != 0) {
-        notices.push_back(
-            {"cannot open the sound output \"" + chosen + "\" (" + Mix_GetError() + "); using the default output",
-             {},
-             kOutputHint});
+        notices.push_back({unknot::format(_("cannot open the sound output \"{0}\" ({1}); using the default output"),
+                                          {chosen, Mix_GetError()}),
+                           {},
+                           outputHint()});
         chosen.clear();
     }
     if (chosen.empty() && Mix_OpenAudioDevice(kFrequency, AUDIO_S16SYS, kChannels, kBufferFrames, nullptr, 0) != 0) {
-        std::string error = std::string("no sound device: ") + Mix_GetError();
+        std::string error = unknot::format(_("no sound device: {0}"), {Mix_GetError()});
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
         return error;
     }
@@ -175,8 +178,8 @@ AudioDevice::open(const AudioOptions& options, std::vector<Notice>& notices, Ses
         if (!chunk) {
             ChunkPtr builtIn(Mix_LoadWAV((options.soundsDir / (name + ".wav")).string().c_str()));
             if (!builtIn) {
-                notices.push_back(
-                    {"missing sound " + name + ".wav: " + Mix_GetError(), options.soundsDir.string(), kInstallHint});
+                notices.push_back({unknot::format(_("missing sound {0}: {1}"), {name + ".wav", Mix_GetError()}),
+                                   options.soundsDir.string(), installHint()});
                 continue;
             }
             chunk = builtIn.get();
@@ -190,21 +193,25 @@ AudioDevice::open(const AudioOptions& options, std::vector<Notice>& notices, Ses
     for (const auto& [path, cues] : refusedFor) {
         std::string which;
         for (std::size_t k = 0; k < cues.size(); ++k)
-            which += (k ? (k + 1 == cues.size() ? " and " : ", ") : "") + cues[k];
-        notices.push_back({"cannot play your " + which + (cues.size() > 1 ? " sounds " : " sound ") + path + " (" +
-                               std::get<std::string>(custom.at(path)) + "); using the built-in " +
-                               (cues.size() > 1 ? "ones" : "one"),
-                           path,
-                           "Choose another file for `" + cues.front() +
-                               "` in Settings (S), Your own sounds ([sounds] in settings.toml), or remove it there: "
-                               "a WAV, OGG, FLAC or MP3 of at most 10 s"});
+            which += (k ? (k + 1 == cues.size() ? _(" and ") : ", ") : "") + cues[k];
+        // TRANSLATORS: {0} the cues the file was for (tense, release: settings.toml's keys), {1} the
+        // file, {2} why it cannot be played.
+        notices.push_back(
+            {unknot::format(n_("cannot play your {0} sound {1} ({2}); using the built-in one",
+                               "cannot play your {0} sounds {1} ({2}); using the built-in ones", cues.size()),
+                            {which, path, std::get<std::string>(custom.at(path))}),
+             path,
+             unknot::format(_("Choose another file for `{0}` in Settings (S), Your own sounds ([sounds] in "
+                              "settings.toml), or remove it there: a WAV, OGG, FLAC or MP3 of at most 10 s"),
+                            {cues.front()})});
     }
     for (std::size_t i = 0; i < kFeedbackSoundNames.size(); ++i) {
         const std::string name = kFeedbackSoundNames[i];
         ChunkPtr chunk(Mix_LoadWAV((options.soundsDir / "feedback" / (name + ".wav")).string().c_str()));
         if (!chunk) {
-            notices.push_back({"missing sound feedback/" + name + ".wav: " + Mix_GetError(),
-                               (options.soundsDir / "feedback").string(), kInstallHint});
+            notices.push_back(
+                {unknot::format(_("missing sound {0}: {1}"), {"feedback/" + name + ".wav", Mix_GetError()}),
+                 (options.soundsDir / "feedback").string(), installHint()});
             continue;
         }
         device->mixer_->setFeedbackSound(static_cast<FeedbackId>(i),

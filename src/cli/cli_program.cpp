@@ -199,7 +199,7 @@ int cmdStop() {
 
 Json decisionJson(const Decision& d) {
     return Json{
-        {"week", d.week}, {"action", actionName(d.action)}, {"stage_after", d.stageAfter + 1}, {"reason", d.reason}};
+        {"week", d.week}, {"action", actionName(d.action)}, {"stage_after", d.stageAfter + 1}, {"reason", d.text()}};
 }
 
 int cmdShow(const LibraryFolders& folders, const std::string& idArg, bool json) {
@@ -286,7 +286,7 @@ int cmdShow(const LibraryFolders& folders, const std::string& idArg, bool json) 
         std::cout << "\n" << _("Decisions") << "\n";
         for (const auto& d : decisions)
             std::cout << "  " << format(_("week {0}"), {std::to_string(d.week)}) << "  " << actionName(d.action) << "  "
-                      << escapeControls(d.reason) << "\n";
+                      << escapeControls(d.text()) << "\n";
     }
     if (!p.sources.empty()) {
         std::cout << "\n" << _("Sources") << "\n";
@@ -317,7 +317,7 @@ int cmdToday(const LibraryFolders& folders, bool json) {
             {"date", formatDay(t.date)},
             {"program", std::move(program)},
             {"due", std::move(due)},
-            {"decision", t.decision ? Json{{"action", actionName(t.decision->action)}, {"reason", t.decision->reason}}
+            {"decision", t.decision ? Json{{"action", actionName(t.decision->action)}, {"reason", t.decision->text()}}
                                     : Json(nullptr)}});
     } else if (!t.run) {
         std::cout << _("No program is running. 'unknot program list' shows them; 'unknot program start ID' starts one.")
@@ -336,7 +336,7 @@ int cmdToday(const LibraryFolders& folders, bool json) {
         }
         if (t.decision)
             std::cout << format(_("Week {0}: {1}"),
-                                {std::to_string(t.decision->week), escapeControls(t.decision->reason)})
+                                {std::to_string(t.decision->week), escapeControls(t.decision->text())})
                       << "\n";
         for (const auto& line : t.trends) std::cout << escapeControls(line) << "\n";
     }

@@ -1,5 +1,7 @@
 #include "core/atomic_file.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -16,7 +18,12 @@ namespace unknot {
 
 namespace {
 
-std::string errnoText(const std::string& what) { return what + ": " + std::strerror(errno); }
+// The failed call's errno, read before any string is built, after `pattern` (marked N_) with
+// `arg` in the user's language.
+std::string errnoText(const char* pattern, const std::string& arg) {
+    const int error = errno;
+    return format(_(pattern), {arg}) + ": " + std::strerror(error);
+}
 
 bool writeAll(int fd, std::string_view data, std::size_t failAfter) {
     std::size_t written = 0;
@@ -71,28 +78,29 @@ std::optional<std::string> writeFileAtomically(const std::filesystem::path& link
     const auto folder = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
-    if (ec) return "cannot create " + folder.string() + ": " + ec.message();
+    if (ec) return format(_("cannot create {0}"), {folder.string()}) + ": " + ec.message();
 
     // Hidden, so the library never lists a half-written routine; our pid in the name tells
     // removeStaleTemporaries whether its writer is still alive.
     std::string tmpl =
         (folder / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) return errnoText("cannot create a temporary file in " + folder.string());
+    if (fd < 0) return errnoText(N_("cannot create a temporary file in {0}"), folder.string());
     const auto fail = [&](const std::string& message) {
         ::close(fd);
         ::unlink(tmpl.c_str());
         return std::optional<std::string>(message);
     };
-    if (!writeAll(fd, contents, options.failAfterBytes)) return fail(errnoText("cannot write " + target.string()));
+    if (!writeAll(fd, contents, options.failAfterBytes))
+        return fail(errnoText(N_("cannot write {0}"), target.string()));
     ::fchmod(fd, mode);
-    if (::fsync(fd) != 0) return fail(errnoText("cannot flush " + target.string()));
+    if (::fsync(fd) != 0) return fail(errnoText(N_("cannot flush {0}"), target.string()));
     if (::close(fd) != 0) {
         ::unlink(tmpl.c_str());
-        return errnoText("cannot close " + target.string());
+        return errnoText(N_("cannot close {0}"), target.string());
     }
     if (::rename(tmpl.c_str(), target.c_str()) != 0) {
-        const auto message = errnoText("cannot replace " + target.string());
+        const auto message = errnoText(N_("cannot replace {0}"), target.string());
         ::unlink(tmpl.c_str());
         return message;
     }
@@ -158,10 +166,11 @@ FileText readRegularFile(const std::filesystem::path& file, std::uintmax_t maxBy
     if (::fstat(fd, &st) != 0) {
         out.error = std::strerror(errno);
     } else if (!S_ISREG(st.st_mode)) {
-        out.error = "not a regular file";
+        out.error = _("not a regular file");
     } else if (static_cast<std::uintmax_t>(st.st_size) > maxBytes) {
-        out.error = "the file is over " + (maxBytes % (1u << 20) == 0 ? std::to_string(maxBytes >> 20) + " MiB"
-                                                                      : std::to_string(maxBytes >> 10) + " KiB");
+        out.error =
+            format(_("the file is over {0}"), {maxBytes % (1u << 20) == 0 ? std::to_string(maxBytes >> 20) + " MiB"
+                                                                          : std::to_string(maxBytes >> 10) + " KiB"});
     } else {
         std::string text(static_cast<std::size_t>(st.st_size), '\0');
         std::size_t got = 0;

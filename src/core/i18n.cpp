@@ -71,6 +71,15 @@ std::string translated(const std::string& msgid) {
     return ::dgettext(kTextDomain, msgid.c_str());
 }
 
+std::string withDecimalSign(std::string_view cForm) {
+    // TRANSLATORS: the decimal sign of a number shown with decimals (a score "4.0"): "," in
+    // most languages of Europe.
+    const std::string_view sign = C_("decimal sign", ".");
+    std::string out;
+    for (char c : cForm) out += c == '.' ? std::string(sign) : std::string(1, c);
+    return out;
+}
+
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
     std::string out;
     out.reserve(pattern.size() + 16);

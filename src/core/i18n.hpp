@@ -56,6 +56,10 @@ class SameLanguage {
     SameLanguage& operator=(const SameLanguage&) = delete;
 };
 
+// A number written in the C form ("4.0", "-1.5") with the decimal sign of the user's language
+// ("4,0"), for showing: what is stored and parsed keeps the point.
+[[nodiscard]] std::string withDecimalSign(std::string_view cForm);
+
 using EnvLookup = std::function<const char*(const char*)>;
 
 // The language list gettext should use, from the setting (a code of kLanguages, or empty)

@@ -11,6 +11,7 @@
 #include "app/app_view.hpp"
 #include "audio/audio_device.hpp"
 #include "core/atomic_file.hpp"
+#include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 #include "desktop/clock.hpp"
@@ -94,12 +95,13 @@ class WindowReporter final : public Reporter {
 Notice settingsNotice(const std::string& text) {
     Notice n{text, {}, {}}; // as it came, "path:line:column: error: …": the list places it
     if (!placeNotice(n).place.empty())
-        n.hint = "Correct it in " + settingsPath().string() +
-                 ", or set it again in Settings (S): until then the default is used";
+        n.hint = format(_("Correct it in {0}, or set it again in Settings (S): until then the default is used"),
+                        {settingsPath().string()});
     else if (text.find(".bak") != std::string::npos)
-        n.hint = "Nothing to do: the file as it was is kept there, to copy from";
+        n.hint = _("Nothing to do: the file as it was is kept there, to copy from");
     else
-        n.hint = "Make " + settingsPath().string() + " a readable text file, or remove it: the defaults are used";
+        n.hint =
+            format(_("Make {0} a readable text file, or remove it: the defaults are used"), {settingsPath().string()});
     return n;
 }
 
@@ -208,7 +210,7 @@ class GuiApp final : public AppShell {
         std::filesystem::create_directories(userConfigDir(), ec);
         auto opened = Platform::open(po);
         if (auto* error = std::get_if<std::string>(&opened)) {
-            std::cerr << "unknot: error: " << *error << "\n";
+            std::cerr << "unknot: " << _("error: ") << *error << "\n";
             return false;
         }
         platform_ = std::move(std::get<std::unique_ptr<Platform>>(opened));
@@ -383,7 +385,8 @@ class GuiApp final : public AppShell {
         // The newest notice; I lists them all.
         std::string notice = reporter_.current();
         if (const std::size_t n = reporter_.notices().rows().size(); n > 1)
-            notice += "   (" + std::to_string(n) + " notices: I lists them)";
+            notice +=
+                "   " + format(n_("({0} notice: I lists them)", "({0} notices: I lists them)", n), {std::to_string(n)});
         return notice;
     }
 };

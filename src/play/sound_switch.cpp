@@ -1,12 +1,15 @@
 #include "play/sound_switch.hpp"
 
+#include "core/i18n.hpp"
+
 namespace unknot {
 
 namespace {
 // No sound device could be opened: the routine plays on with visual cues.
-constexpr const char* kNoDeviceHint =
-    "Connect headphones or a speaker: the sound comes back by itself. Or choose another Output in Settings (S) "
-    "(`output_device` in settings.toml)";
+std::string noDeviceHint() {
+    return _("Connect headphones or a speaker: the sound comes back by itself. Or choose another Output in Settings "
+             "(S) (`output_device` in settings.toml)");
+}
 } // namespace
 
 SoundSwitch::SoundSwitch(Reporter& reporter, Opener open, DriverChanged changed, Ticks rate,
@@ -19,7 +22,8 @@ void SoundSwitch::open() { openWith({}); }
 void SoundSwitch::openWith(SessionHandover resume) {
     auto opened = open_(resume);
     if (auto* error = std::get_if<std::string>(&opened)) {
-        reporter_.notice(Notice{*error + ": visual cues only", {}, kNoDeviceHint});
+        // TRANSLATORS: {0} why no sound device could be opened (SDL's words, in English).
+        reporter_.notice(Notice{format(_("{0}: visual cues only"), {*error}), {}, noDeviceHint()});
         playWithoutSound(std::move(resume));
         return;
     }
@@ -73,10 +77,10 @@ void SoundSwitch::deviceRemoved() {
     SessionHandover handover = device_->close();
     const Ticks frame = handover.at;
     playWithoutSound(std::move(handover));
-    reporter_.notice(Notice{"The sound device went away: visual cues only",
+    reporter_.notice(Notice{_("The sound device went away: visual cues only"),
                             {},
-                            "Plug it in again or switch it on: the sound comes back by itself, where the routine is. "
-                            "Or choose another Output in Settings (S) (`output_device` in settings.toml)"});
+                            _("Plug it in again or switch it on: the sound comes back by itself, where the routine is. "
+                              "Or choose another Output in Settings (S) (`output_device` in settings.toml)")});
     reporter_.logf("audio device removed at frame %lld", static_cast<long long>(frame));
 }
 
@@ -86,7 +90,7 @@ void SoundSwitch::deviceAdded() {
     const Ticks frame = handover.at;
     openWith(std::move(handover));
     if (!device_) return;
-    reporter_.notice(Notice{"Sound is back", {}, "Nothing to do: the cues sound again from here"});
+    reporter_.notice(Notice{_("Sound is back"), {}, _("Nothing to do: the cues sound again from here")});
     reporter_.logf("audio device added at frame %lld", static_cast<long long>(frame));
 }
 

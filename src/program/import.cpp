@@ -34,16 +34,18 @@ std::string importNotice(const ImportResult& result, std::size_t maxErrors) {
     for (const ImportedFile& f : result) {
         const std::string id = importedId(f.to);
         if (f.imported() && f.program)
-            line("Imported the program '" + id + "'; start it with: unknot program start " + id);
+            line(format(_("Imported the program '{0}'; start it with: unknot program start {0}"), {id}));
         else if (f.imported())
-            line("Imported the routine '" + id + "'");
+            line(format(_("Imported the routine '{0}'"), {id}));
         else if (!f.error.empty())
-            line("Not imported: " + f.from + ": " + f.error);
+            line(format(_("Not imported: {0}: {1}"), {f.from, f.error}));
         else {
-            line("Not imported: " + std::filesystem::path(f.from).filename().string()); // its path follows
+            line(format(_("Not imported: {0}"),
+                        {std::filesystem::path(f.from).filename().string()})); // its path follows
             for (std::size_t i = 0; i < f.problems.size() && i < maxErrors; ++i) line(f.problems[i].format());
             if (f.problems.size() > maxErrors)
-                line("and " + std::to_string(f.problems.size() - maxErrors) + " more (unknot check " + f.from + ")");
+                line(format(_("and {0} more (unknot check {1})"),
+                            {std::to_string(f.problems.size() - maxErrors), f.from}));
         }
     }
     return out;
@@ -66,7 +68,7 @@ ImportResult importFiles(const std::vector<std::string>& files, std::vector<std:
         }
         const auto& dir = program ? into.programs : into.routines;
         if (dir.empty()) {
-            result.push_back(ImportedFile{f, program, {}, {}, "there is no folder to put it in"});
+            result.push_back(ImportedFile{f, program, {}, {}, _("there is no folder to put it in")});
             continue;
         }
         std::error_code ec;

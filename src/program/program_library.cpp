@@ -8,7 +8,7 @@
 namespace unknot {
 
 namespace {
-// A built-in program's name, summary, notes and stage names in the user's language (po/
+// A built-in program's name, summary, notes, stage names and sources' words in the user's language (po/
 // routine_strings.py puts them in the catalogue); a user's own program stays as written.
 void translateBuiltIn(Program& p) {
     const SameLanguage steady; // wholly in one language
@@ -16,6 +16,8 @@ void translateBuiltIn(Program& p) {
         if (!text->empty()) *text = translated(*text);
     for (Stage& s : p.stages)
         if (!s.name.empty()) s.name = translated(s.name);
+    for (Source& s : p.sources)
+        if (!s.supports.empty()) s.supports = translated(s.supports);
 }
 
 void scanFolder(const std::filesystem::path& folder, RoutineSource source, const std::vector<std::string>& known,

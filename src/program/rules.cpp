@@ -42,23 +42,31 @@ Averages weekAverages(const Program& program, const std::vector<DayScore>& score
     return averages(program, scores, from, from + 7);
 }
 
-std::string who(const SideKey& k) {
-    const std::string_view side = sideName(k.side);
-    return side.empty() ? k.area : std::string(side) + " " + k.area;
-}
-
-std::string points(double d) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", d);
-    std::string s = buf;
-    if (s.ends_with(".0")) s.resize(s.size() - 2);
-    return s + (s == "1" ? " point" : " points");
-}
-
 std::string scoreText(double v) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%.1f", v);
     return buf;
+}
+
+// A change in points: one decimal, none when it is whole ("1", "1.5").
+std::string changeText(double d) {
+    std::string s = scoreText(d);
+    if (s.ends_with(".0")) s.resize(s.size() - 2);
+    return s;
+}
+
+// A side's arguments of a reason: side, area, change.
+std::vector<std::string> sideArgs(const SideKey& k, double change) {
+    return {std::string(sideName(k.side)), k.area, changeText(change)};
+}
+
+std::vector<std::string> stageArgs(const Program& p, int stage) {
+    return {std::to_string(stage + 1), std::to_string(p.stages.size())};
+}
+
+std::string reasonOf(ReasonCause cause, std::vector<std::string> causeArgs, ReasonOutcome outcome,
+                     std::vector<std::string> outcomeArgs = {}) {
+    return encodeReason(ReasonParts{cause, std::move(causeArgs), outcome, std::move(outcomeArgs)});
 }
 
 // The side whose average changed most between `before` and `after` in the direction `sign`
@@ -72,10 +80,6 @@ std::optional<std::pair<SideKey, double>> mostChanged(const Averages& before, co
         if (!best || change * sign > best->second * sign) best = std::make_pair(k, change);
     }
     return best;
-}
-
-std::string stageText(const Program& p, int stage) {
-    return "stage " + std::to_string(stage + 1) + " of " + std::to_string(p.stages.size());
 }
 
 // Half a point is within what the same pain scores from one day to the next.
@@ -118,28 +122,29 @@ Decision decideWeek(const Program& program, Day start, const ProgramPlace& place
     d.stageAfter = place.stage;
     const int stages = static_cast<int>(program.stages.size());
     if (place.stage >= stages) {
-        d.reason = "the program is complete";
+        d.reason = reasonOf(ReasonCause::None, {}, ReasonOutcome::Complete);
         return d;
     }
     const Stage& stage = program.stages[static_cast<std::size_t>(place.stage)];
     const int inStage = week - place.stageStartWeek + 1;
     const Averages now = weekAverages(program, scores, start, week);
     const Averages before = week > 1 ? weekAverages(program, scores, start, week - 1) : Averages{};
-    const std::string here = stageText(program, place.stage);
+    const std::vector<std::string> here = stageArgs(program, place.stage);
 
     // 1. Worse by the step-back rise on any side: go back a stage (or stay at the first).
     if (stage.stepBack.rise > 0)
         if (auto rose = mostChanged(before, now, +1); rose && rose->second >= stage.stepBack.rise) {
-            const std::string what = "your " + who(rose->first) + " was " + points(rose->second) +
-                                     " worse this week (" + scoreText(before.at(rose->first)) + " → " +
-                                     scoreText(now.at(rose->first)) + ")";
+            std::vector<std::string> what = sideArgs(rose->first, rose->second);
+            what.push_back(scoreText(before.at(rose->first)));
+            what.push_back(scoreText(now.at(rose->first)));
             if (place.stage == 0) {
                 d.action = RuleAction::Stay;
-                d.reason = what + ": staying at " + here;
+                d.reason = reasonOf(ReasonCause::Worse, std::move(what), ReasonOutcome::StayAt, here);
             } else {
                 d.action = RuleAction::StepBack;
                 d.stageAfter = place.stage - 1;
-                d.reason = what + ": back to " + stageText(program, place.stage - 1);
+                d.reason = reasonOf(ReasonCause::Worse, std::move(what), ReasonOutcome::BackTo,
+                                    stageArgs(program, place.stage - 1));
             }
             return d;
         }
@@ -150,51 +155,55 @@ Decision decideWeek(const Program& program, Day start, const ProgramPlace& place
         const auto fell = mostChanged(first, now, -1);
         if (!now.empty() && (!fell || fell->second > -kSameScore)) {
             d.action = RuleAction::Review;
-            d.reason = "after " + countOf(inStage, "week", "weeks") + " at " + here + " no side is better" +
-                       (fell ? " (" + who(fell->first) + " " + scoreText(first.at(fell->first)) + " → " +
-                                   scoreText(now.at(fell->first)) + ")"
-                             : std::string()) +
-                       ": have it seen by a physiotherapist or doctor (see the program's notes)";
+            std::vector<std::string> what = {std::to_string(inStage), here[0], here[1]};
+            if (fell) {
+                what.emplace_back(sideName(fell->first.side));
+                what.push_back(fell->first.area);
+                what.push_back(scoreText(first.at(fell->first)));
+                what.push_back(scoreText(now.at(fell->first)));
+            }
+            d.reason = reasonOf(ReasonCause::NoSideBetter, std::move(what), ReasonOutcome::SeeSomeone);
             return d;
         }
     }
 
     // 3. Advance once the stage has lasted long enough and the check-ins allow it.
     const int afterWeeks = stage.advance.afterWeeks > 0 ? stage.advance.afterWeeks : stage.weeks;
-    const std::string next =
-        place.stage + 1 < stages ? "on to " + stageText(program, place.stage + 1) : "the program is complete";
+    const bool last = place.stage + 1 >= stages;
+    const ReasonOutcome next = last ? ReasonOutcome::Complete : ReasonOutcome::OnTo;
+    const std::vector<std::string> nextArgs = last ? std::vector<std::string>{} : stageArgs(program, place.stage + 1);
     if (inStage < afterWeeks) {
         d.reason =
-            "week " + std::to_string(inStage) + " of " + std::to_string(afterWeeks) + " at " + here + " done: staying";
+            reasonOf(ReasonCause::WeekOf, {std::to_string(inStage), std::to_string(afterWeeks), here[0], here[1]},
+                     ReasonOutcome::Staying);
         return d;
     }
     if (stage.advance.when == AdvanceWhen::Always) {
         d.action = RuleAction::Advance;
         d.stageAfter = place.stage + 1;
-        d.reason = countOf(inStage, "week", "weeks") + " at " + here + " done: " + next;
+        d.reason = reasonOf(ReasonCause::WeeksDone, {std::to_string(inStage), here[0], here[1]}, next, nextArgs);
         return d;
     }
     if (now.empty()) {
-        d.reason = "no check-ins this week: staying at " + here + " (check in to move on)";
+        d.reason = reasonOf(ReasonCause::NoCheckIns, {}, ReasonOutcome::StayToCheckIn, here);
         return d;
     }
     const auto rose = mostChanged(before, now, +1);
     if (rose && rose->second >= kSameScore) {
-        d.reason = "your " + who(rose->first) + " was " + points(rose->second) + " worse this week: staying at " + here;
+        d.reason = reasonOf(ReasonCause::WorseShort, sideArgs(rose->first, rose->second), ReasonOutcome::StayAt, here);
         return d;
     }
     const auto fell = mostChanged(before, now, -1);
     const bool better = fell && fell->second <= -kSameScore;
     if (stage.advance.when == AdvanceWhen::Better && !better) {
-        d.reason = before.empty() ? "no check-ins the week before to compare with: staying at " + here
-                                  : "no side was better this week: staying at " + here;
+        d.reason =
+            reasonOf(before.empty() ? ReasonCause::NoBefore : ReasonCause::NotBetter, {}, ReasonOutcome::StayAt, here);
         return d;
     }
     d.action = RuleAction::Advance;
     d.stageAfter = place.stage + 1;
-    d.reason = (better ? "your " + who(fell->first) + " was " + points(-fell->second) + " better this week"
-                       : std::string("no side was worse this week")) +
-               ": " + next;
+    d.reason = better ? reasonOf(ReasonCause::Better, sideArgs(fell->first, -fell->second), next, nextArgs)
+                      : reasonOf(ReasonCause::NotWorse, {}, next, nextArgs);
     return d;
 }
 
@@ -221,9 +230,11 @@ std::optional<Decision> decideAfterCheckIn(const Program& program, Day start, co
     d.early = true;
     d.action = RuleAction::StepBack;
     d.stageAfter = place.stage - 1;
-    d.reason = "your " + who(rose->first) + " is " + points(rose->second) + " worse this week so far (" +
-               scoreText(before.at(rose->first)) + " → " + scoreText(now.at(rose->first)) + "): back to " +
-               stageText(program, place.stage - 1) + " now";
+    std::vector<std::string> what = sideArgs(rose->first, rose->second);
+    what.push_back(scoreText(before.at(rose->first)));
+    what.push_back(scoreText(now.at(rose->first)));
+    d.reason =
+        reasonOf(ReasonCause::WorseSoFar, std::move(what), ReasonOutcome::BackNow, stageArgs(program, place.stage - 1));
     return d;
 }
 

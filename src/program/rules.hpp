@@ -4,6 +4,7 @@
 // days and the scores; nothing here reads a clock or a database.
 
 #include "program/program.hpp"
+#include "program/rule_reason.hpp"
 
 #include <string>
 #include <vector>
@@ -27,10 +28,13 @@ struct Decision {
     int week = 0; // the program week that ended (1 = the first seven days from the start)
     RuleAction action = RuleAction::Stay;
     int stageAfter = 0; // 0-based; the number of stages once the last one is done
-    std::string reason; // one sentence
+    std::string reason; // as stored: its parts (encodeReason), or an English sentence stored before
     // Made after a check-in, before its week ended (a step back cannot wait for Sunday): the
     // stage it goes back to counts this week as its first.
     bool early = false;
+
+    // The reason in one sentence, in the user's language.
+    [[nodiscard]] std::string text() const { return reasonText(reason); }
 };
 
 // Where a program stands after the decisions made so far.

@@ -34,6 +34,22 @@ std::string_view kindTitle(PhaseKind kind) {
     return "?";
 }
 
+std::string_view kindWord(PhaseKind kind) {
+    switch (kind) {
+    // TRANSLATORS: a phase's kind in the editor's and the quick set's lists, lower case (the
+    // routine file keeps the English keyword).
+    case PhaseKind::Prepare: return C_("phase kind word", "prepare");
+    case PhaseKind::Tense: return C_("phase kind word", "tense");
+    case PhaseKind::Release: return C_("phase kind word", "release");
+    case PhaseKind::Hold: return C_("phase kind word", "hold");
+    case PhaseKind::Roll: return C_("phase kind word", "roll");
+    case PhaseKind::Rest: return C_("phase kind word", "rest");
+    case PhaseKind::Manual: return C_("phase kind word", "manual");
+    case PhaseKind::Switch: return C_("phase kind word", "switch");
+    }
+    return "?";
+}
+
 std::optional<PhaseKind> kindFromName(std::string_view name) {
     for (PhaseKind k : kAllKinds)
         if (kindName(k) == name) return k;
@@ -53,6 +69,24 @@ std::optional<Side> sideFromName(std::string_view name) {
     for (Side side : {Side::Left, Side::Right})
         if (sideName(side) == name) return side;
     return std::nullopt;
+}
+
+std::string shownArea(Side side, std::string_view area) {
+    const std::string english =
+        side == Side::None ? std::string(area) : std::string(sideName(side)) + " " + std::string(area);
+    // TRANSLATORS: an area with its side, in a rule's reason ("your left heel was 1 point
+    // better") and a trend's title ("left heel: 5.8 → 3.1"): lower case unless the language
+    // writes nouns with a capital.
+    if (english == "left heel") return C_("area", "left heel");
+    if (english == "right heel") return C_("area", "right heel");
+    if (english == "heel") return C_("area", "heel");
+    if (english == "left knee") return C_("area", "left knee");
+    if (english == "right knee") return C_("area", "right knee");
+    if (english == "knee") return C_("area", "knee");
+    if (side == Side::None) return english;
+    // TRANSLATORS: an area the user named ({1}, as written: "hip") with its side ({0}).
+    return format(C_("area", "{0} {1}"),
+                  {side == Side::Left ? C_("side of an area", "left") : C_("side of an area", "right"), area});
 }
 
 } // namespace unknot

@@ -22,6 +22,9 @@ inline constexpr std::array kAllKinds = {PhaseKind::Prepare, PhaseKind::Tense, P
 
 [[nodiscard]] std::string_view kindName(PhaseKind kind);  // "tense"
 [[nodiscard]] std::string_view kindTitle(PhaseKind kind); // "Tense"
+// The kind as a word in the user's language, lower case ("tense", "anspannen"): the editor's and
+// the quick set's lists. The routine file's keyword stays kindName's.
+[[nodiscard]] std::string_view kindWord(PhaseKind kind);
 [[nodiscard]] std::optional<PhaseKind> kindFromName(std::string_view name);
 
 enum class Side { None, Left, Right };
@@ -29,6 +32,10 @@ enum class Side { None, Left, Right };
 // The one place a side is read from text (routine files, the history, the command line):
 // "left" or "right"; anything else is none of them.
 [[nodiscard]] std::optional<Side> sideFromName(std::string_view name);
+// An area with its side as shown to the user, in their language: "left heel", "knee". The
+// built-in programs' areas (heel, knee) are translated whole, so a language can agree its
+// words ("linke Ferse", "linkes Knie"); another area is kept as the user wrote it.
+[[nodiscard]] std::string shownArea(Side side, std::string_view area);
 
 // Limits of the format; docs/routines.md states them too.
 inline constexpr Millis kMinPhaseMs = 1'000;

@@ -1,5 +1,6 @@
 #include "store/history_db.hpp"
 
+#include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 
@@ -117,8 +118,9 @@ static_assert(std::size(kMigrations) == HistoryDb::kSchemaVersion, "one migratio
 
 // What a user can do about a file that is not a history this Unknot can read.
 std::string moveAside(const fs::path& file) {
-    return "; move it aside (mv '" + file.string() + "' '" + file.string() +
-           ".damaged') and Unknot starts a new history, or restore a backup";
+    // TRANSLATORS: {0} the history's file; keep the mv command as it is.
+    return format(_("; move it aside (mv '{0}' '{0}.damaged') and Unknot starts a new history, or restore a backup"),
+                  {file.string()});
 }
 
 // The first problem with the file's tables, or nothing.
@@ -216,7 +218,7 @@ std::variant<std::vector<std::string>, std::string> csvLine(std::string_view lin
             fields.back() += c;
         }
     }
-    if (quoted) return std::string("a quoted field is never closed");
+    if (quoted) return std::string(_("a quoted field is never closed"));
     return fields;
 }
 
@@ -255,19 +257,21 @@ std::optional<Columns> columnsFrom(const std::vector<std::string>& header) {
 
 std::variant<HistoryRecord, std::string> parseLine(const std::vector<std::string>& f, const Columns& c) {
     if (f.size() < c.needed())
-        return "expected at least " + std::to_string(c.needed()) + " fields, found " + std::to_string(f.size());
+        return format(_("expected at least {0} fields, found {1}"),
+                      {std::to_string(c.needed()), std::to_string(f.size())});
     HistoryRecord r;
     const auto started = parseIso(f[c.started]);
-    if (!started) return "'" + f[c.started] + "' is not a time like 2026-11-25T18:00:00+0100";
-    if (*started < 0) return "'" + f[c.started] + "' is before 1970: not a session Unknot recorded";
+    if (!started) return format(_("'{0}' is not a time like 2026-11-25T18:00:00+0100"), {f[c.started]});
+    if (*started < 0) return format(_("'{0}' is before 1970: not a session Unknot recorded"), {f[c.started]});
     const auto planned = parseSeconds(f[c.planned]);
     const auto done = parseSeconds(f[c.done]);
-    if (!planned) return "planned seconds '" + f[c.planned] + "' are not a number from 0 to 86400";
-    if (!done) return "done seconds '" + f[c.done] + "' are not a number from 0 to 86400";
-    if (f[c.completed] != "yes" && f[c.completed] != "no") return "completed must be yes or no";
+    if (!planned) return format(_("planned seconds '{0}' are not a number from 0 to 86400"), {f[c.planned]});
+    if (!done) return format(_("done seconds '{0}' are not a number from 0 to 86400"), {f[c.done]});
+    // TRANSLATORS: `completed`, `yes` and `no` are history.csv's column and values: keep them.
+    if (f[c.completed] != "yes" && f[c.completed] != "no") return _("completed must be yes or no");
     if (c.skipped && *c.skipped < f.size() && !f[*c.skipped].empty()) {
         const auto skipped = parseSeconds(f[*c.skipped]);
-        if (!skipped) return "skipped phases '" + f[*c.skipped] + "' are not a count";
+        if (!skipped) return format(_("skipped phases '{0}' are not a count"), {f[*c.skipped]});
         r.skippedPhases = static_cast<int>(*skipped);
     }
     r.startedAt = *started;
@@ -320,16 +324,17 @@ std::optional<CheckInMoment> parseMoment(std::string_view name) {
 
 std::optional<std::string> checkInProblem(const CheckIn& c) {
     if (c.score < kMinScore || c.score > kMaxScore)
-        return "a score is a whole number from 0 (no pain) to 10 (the worst), not " + std::to_string(c.score);
+        return format(_("a score is a whole number from 0 (no pain) to 10 (the worst), not {0}"),
+                      {std::to_string(c.score)});
     if (auto problem = areaProblem(c.area)) return problem;
     return noteProblem(c.note);
 }
 
 std::optional<std::string> noteProblem(std::string_view note) {
-    if (auto problem = outsideTextProblem(note, true)) return "the note cannot be kept: " + *problem;
+    if (auto problem = outsideTextProblem(note, true)) return format(_("the note cannot be kept: {0}"), {*problem});
     if (note.size() <= kMaxNoteBytes) return std::nullopt;
-    return "the note is too long: " + std::to_string(note.size()) + " bytes, at most " + std::to_string(kMaxNoteBytes) +
-           " (an accented letter takes 2)";
+    return format(_("the note is too long: {0} bytes, at most {1} (an accented letter takes 2)"),
+                  {std::to_string(note.size()), std::to_string(kMaxNoteBytes)});
 }
 
 std::string storageError(int sqliteCode, std::string_view sqliteMessage, std::uintmax_t available,
@@ -444,7 +449,7 @@ void markApplied(SQLite::Database& db, std::string_view key, std::int64_t row) {
 
 std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecord& record, std::string_view contentId,
                                                               int skippedPhases, std::string_view key) {
-    if (readOnly_) return "cannot record the session: " + file_.string() + " " + *readOnly_;
+    if (readOnly_) return format(_("cannot record the session: {0}"), {file_.string() + " " + *readOnly_});
     try {
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         if (auto row = appliedRow(*db_, key)) return *row;
@@ -454,7 +459,7 @@ std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecor
         t.commit();
         return id;
     } catch (const std::exception& e) {
-        return "cannot record the session: " + storageError(e, file_);
+        return format(_("cannot record the session: {0}"), {storageError(e, file_)});
     }
 }
 
@@ -478,7 +483,7 @@ std::optional<bool> HistoryDb::hasSession(std::int64_t id) const {
 
 std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c, std::string_view key) {
     if (auto problem = checkInProblem(c)) return problem;
-    if (readOnly_) return "cannot record the check-in: " + file_.string() + " " + *readOnly_;
+    if (readOnly_) return format(_("cannot record the check-in: {0}"), {file_.string() + " " + *readOnly_});
     try {
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         if (appliedRow(*db_, key)) return std::nullopt;
@@ -499,7 +504,7 @@ std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c, std::string_v
         t.commit();
         return std::nullopt;
     } catch (const std::exception& e) {
-        return "cannot record the check-in: " + storageError(e, file_);
+        return format(_("cannot record the check-in: {0}"), {storageError(e, file_)});
     }
 }
 
@@ -588,7 +593,7 @@ HistoryRows HistoryDb::read(std::int64_t since) const {
         rows = HistoryRows{}; // all of it, or nothing and why
         const std::string why = storageError(e, file_);
         // A full disk is no reason to move the history aside.
-        rows.error = file_.string() + ": cannot read the history: " + why +
+        rows.error = file_.string() + ": " + format(_("cannot read the history: {0}"), {why}) +
                      (why.find("disk is full") == std::string::npos ? moveAside(file_) : "");
     }
     return rows;
@@ -651,8 +656,9 @@ ImportReport HistoryDb::importCsv(const fs::path& csv,
         if (done && *done >= 0 && from == size) return report;
         report.ran = true;
         if (size - from > kMaxImportBytes) {
-            report.problems.push_back(csv.string() + ":1: error: over " + std::to_string(kMaxImportBytes >> 20) +
-                                      " MiB: not a history file; not imported");
+            report.problems.push_back(
+                csv.string() + ":1: error: " +
+                format(_("over {0} MiB: not a history file; not imported"), {std::to_string(kMaxImportBytes >> 20)}));
             return report;
         }
         if (progress) progress(from, size);
@@ -713,7 +719,8 @@ ImportReport HistoryDb::importCsv(const fs::path& csv,
         t.commit();
         if (progress) progress(size, size);
     } catch (const std::exception& e) {
-        report.problems.push_back(csv.string() + ": error: not imported: " + storageError(e, file_));
+        report.problems.push_back(csv.string() +
+                                  ": error: " + format(_("not imported: {0}"), {storageError(e, file_)}));
         report.imported = 0;
     }
     return report;
@@ -819,19 +826,25 @@ std::vector<AreaTrend> trends(const std::vector<CheckIn>& checkIns, std::int64_t
 }
 
 std::string describeTrend(const AreaTrend& t) {
-    std::string who = std::string(sideName(t.side));
-    who += who.empty() ? t.area : " " + t.area;
-    char buf[96];
-    if (t.weeks.empty()) return who + ": no check-ins";
+    const std::string who = shownArea(t.side, t.area);
+    // TRANSLATORS: a trend's title in History and Today: {0} an area with its side ("left heel").
+    if (t.weeks.empty()) return format(_("{0}: no check-ins"), {who});
     const auto& first = t.weeks.front();
     const auto& last = t.weeks.back();
     const auto span = (last.weekStart - first.weekStart) / (7 * 86'400) + 1;
+    const auto average = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f", v);
+        return withDecimalSign(buf);
+    };
     if (span <= 1)
-        std::snprintf(buf, sizeof buf, ": %.1f (1 week)", first.average);
-    else
-        std::snprintf(buf, sizeof buf, ": %.1f \xE2\x86\x92 %.1f over %lld weeks", first.average, last.average,
-                      static_cast<long long>(span));
-    return who + buf;
+        // TRANSLATORS: a trend's title: {0} an area with its side, {1} its average score in the one week.
+        return format(_("{0}: {1} (1 week)"), {who, average(first.average)});
+    // TRANSLATORS: a trend's title: {0} an area with its side, {1} → {2} its average score in the
+    // first week and in the last, {3} the number of weeks.
+    return format(n_("{0}: {1} \xE2\x86\x92 {2} over {3} week", "{0}: {1} \xE2\x86\x92 {2} over {3} weeks",
+                     static_cast<unsigned long>(span)),
+                  {who, average(first.average), average(last.average), std::to_string(span)});
 }
 
 } // namespace unknot

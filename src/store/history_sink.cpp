@@ -1,5 +1,6 @@
 #include "store/history_sink.hpp"
 
+#include "core/i18n.hpp"
 #include "store/history_journal.hpp"
 
 #include <algorithm>
@@ -158,10 +159,10 @@ HistoryStore::HistoryStore(const fs::path& db, fs::path csv, Reporter& reporter)
     if (!read.damaged.empty()) {
         keepDamaged(shared_->journal, read.damaged);
         shared_->notices.push_back(
-            {std::to_string(read.damaged.size()) + " damaged line(s) of " + shared_->journal.string() +
-                 " cannot be saved to the history",
+            {format(_("{0} damaged line(s) of {1} cannot be saved to the history"),
+                    {std::to_string(read.damaged.size()), shared_->journal.string()}),
              damagedOf(shared_->journal).string(),
-             "They are kept in that file as they were; what they held can be entered again (H, Check in now)"});
+             _("They are kept in that file as they were; what they held can be entered again (H, Check in now)")});
     }
     worker_ = std::thread([this] { work(); });
 }
@@ -198,7 +199,7 @@ std::optional<std::string> HistoryStore::append(const HistoryRecord& record) {
     {
         std::lock_guard lock(shared_->m);
         if (auto error = appendLine(shared_->journal, journalLine(e)))
-            return "cannot keep the session to save it (" + *error + ")";
+            return format(_("cannot keep the session to save it ({0})"), {*error});
         shared_->queue.push_back(e);
     }
     shared_->wake.notify_all();
@@ -224,7 +225,7 @@ std::optional<std::string> HistoryStore::addCheckIn(const CheckIn& checkIn) {
     {
         std::lock_guard lock(shared_->m);
         if (auto error = appendLine(shared_->journal, journalLine(e)))
-            return "cannot keep the check-in to save it (" + *error + ")";
+            return format(_("cannot keep the check-in to save it ({0})"), {*error});
         shared_->queue.push_back(std::move(e));
     }
     shared_->wake.notify_all();
@@ -271,11 +272,12 @@ void HistoryStore::work() {
         if (!s.delayed) {
             s.delayed = true;
             s.notices.push_back(
-                {"cannot save to the history now (" + why + "); what you record is kept in " + s.journal.string() +
-                     " and saved as soon as it can be",
+                {format(_("cannot save to the history now ({0}); what you record is kept in {1} and saved as soon "
+                          "as it can be"),
+                        {why, s.journal.string()}),
                  s.journal.string(),
-                 "Nothing is lost: it is saved by itself, and you are told then. If this lasts, free some disk space "
-                 "or close what holds the database (another Unknot, a backup, an SQLite browser)"});
+                 _("Nothing is lost: it is saved by itself, and you are told then. If this lasts, free some disk space "
+                   "or close what holds the database (another Unknot, a backup, an SQLite browser)")});
         }
         s.logs.push_back("history save delayed: " + why);
         s.saved.notify_all(); // settle() stops waiting
@@ -303,22 +305,25 @@ void HistoryStore::work() {
                     if (tenths == tenthsTold || tenths == 10) return; // the end is told with the result
                     tenthsTold = tenths;
                     std::lock_guard told(s.m);
-                    s.notices.push_back(
-                        {"importing " + s.csv.string() + " into the history: " + std::to_string(tenths * 10) + " %",
-                         s.csv.string(), "Nothing to do: the window works meanwhile", "history import"});
+                    s.notices.push_back({format(_("importing {0} into the history: {1} %"),
+                                                {s.csv.string(), std::to_string(tenths * 10)}),
+                                         s.csv.string(), _("Nothing to do: the window works meanwhile"),
+                                         "history import"});
                     s.logs.push_back("history import progress percent=" + std::to_string(tenths * 10));
                 });
                 if (import.ran && tenthsTold >= 0 && import.problems.empty()) {
                     std::lock_guard told(s.m);
-                    s.notices.push_back({std::to_string(import.imported) + " sessions imported from " + s.csv.string(),
-                                         s.csv.string(), "Nothing to do: they are in the history (H)",
+                    s.notices.push_back({format(n_("{0} session imported from {1}", "{0} sessions imported from {1}",
+                                                   static_cast<unsigned long>(import.imported)),
+                                                {std::to_string(import.imported), s.csv.string()}),
+                                         s.csv.string(), _("Nothing to do: they are in the history (H)"),
                                          "history import"});
                 }
                 }
             }
             lock.lock();
             if (!db) {
-                delay("cannot open the history database: " + error);
+                delay(format(_("cannot open the history database: {0}"), {error}));
                 s.wake.wait_for(lock, kRetryEvery, [&] { return s.stop; });
                 continue;
             }
@@ -328,12 +333,13 @@ void HistoryStore::work() {
                                  " bad_lines=" + std::to_string(import.problems.size()));
             for (const auto& p : import.problems) s.logs.push_back(p);
             if (!import.problems.empty())
-                s.notices.push_back({std::to_string(import.problems.size()) + " damaged line(s) of " + s.csv.string() +
-                                         " skipped, the rest imported; the first: " + import.problems.front(),
-                                     s.csv.string(),
-                                     "Correct those lines in the file if they matter (`unknot --verbose` lists each), "
-                                     "then start Unknot again: lines added to the file are imported",
-                                     "history import"});
+                s.notices.push_back(
+                    {format(_("{0} damaged line(s) of {1} skipped, the rest imported; the first: {2}"),
+                            {std::to_string(import.problems.size()), s.csv.string(), import.problems.front()}),
+                     s.csv.string(),
+                     _("Correct those lines in the file if they matter (`unknot --verbose` lists "
+                       "each), then start Unknot again: lines added to the file are imported"),
+                     "history import"});
         }
         if (s.queue.empty()) {
             // All in: the journal is emptied under the lock, so no line is appended meanwhile.
@@ -341,7 +347,8 @@ void HistoryStore::work() {
             if (fs::file_size(s.journal, ec) > 0 && !ec) emptyJournal(s.journal);
             if (s.delayed) {
                 s.delayed = false;
-                s.notices.push_back({"everything you recorded is saved to the history now", {}, "Nothing to do", {}});
+                s.notices.push_back(
+                    {_("everything you recorded is saved to the history now"), {}, _("Nothing to do"), {}});
             }
             s.saved.notify_all();
             s.wake.wait(lock, [&] { return s.stop || !s.queue.empty(); });

@@ -31,6 +31,9 @@ void translateBuiltInRoutine(Routine& routine) {
     translateText(routine.summary);
     translateText(routine.notes);
     translateSteps(routine.steps);
+    for (std::string& tag : routine.tags) translateText(tag);
+    for (std::string& thing : routine.equipment) translateText(thing);
+    for (Source& source : routine.sources) translateText(source.supports);
 }
 
 } // namespace unknot

@@ -4,6 +4,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/diagnostic.hpp"
+#include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "core/text.hpp"
 
@@ -32,9 +33,10 @@ class Reader {
                 if (const auto* v = node.as_string())
                     (*sounds)(s_)[std::string(key.str())] = v->get();
                 else
-                    notice(node, "`" + std::string(key.str()) + "` in [" + std::string(d.table) +
-                                     "] must be a sound file's path, like \"/home/me/gong.wav\"; using the built-in "
-                                     "sound");
+                    // TRANSLATORS: {0} a key of settings.toml, {1} its table: keep them as they are.
+                    notice(node, format(_("`{0}` in [{1}] must be a sound file's path, like \"/home/me/gong.wav\"; "
+                                          "using the built-in sound"),
+                                        {std::string(key.str()), std::string(d.table)}));
             }
             return;
         }
@@ -42,8 +44,13 @@ class Reader {
         if (!n) return;
         const bool ok = std::visit([&](auto field) { return take(d, *n, field(s_)); }, d.value);
         if (!ok)
-            notice(*n, "`" + std::string(d.key) + "`" + (d.table.empty() ? "" : " in [" + std::string(d.table) + "]") +
-                           " must be " + settingValues(d) + "; using the default");
+            notice(*n,
+                   d.table.empty()
+                       // TRANSLATORS: {0} a key of settings.toml (keep it), {1} what it takes ("a number
+                       // from 0 to 100").
+                       ? format(_("`{0}` must be {1}; using the default"), {std::string(d.key), settingValues(d, true)})
+                       : format(_("`{0}` in [{1}] must be {2}; using the default"),
+                                {std::string(d.key), std::string(d.table), settingValues(d, true)}));
     }
 
     void notice(const toml::node& at, std::string message) {
@@ -106,14 +113,14 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
     const auto damaged = [&](std::size_t offset, const std::string& message) {
         const auto lc = lineColumnAt(text, offset);
         out.notices.push_back(Diagnostic{std::string(path), lc.line, lc.column, message}.format() +
-                              "; using the default settings");
+                              _("; using the default settings"));
     };
     if (text.size() > kMaxSettingsFileBytes) {
-        damaged(0, "the settings file is over " + std::to_string(kMaxSettingsFileBytes >> 10) + " KiB");
+        damaged(0, format(_("the settings file is over {0} KiB"), {std::to_string(kMaxSettingsFileBytes >> 10)}));
         return out;
     }
     if (auto bad = firstInvalidUtf8(text)) {
-        damaged(*bad, "the settings file is not UTF-8 text");
+        damaged(*bad, _("the settings file is not UTF-8 text"));
         return out;
     }
     if (auto deep = firstNestingTooDeep(text)) {
@@ -127,9 +134,9 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
         const auto& b = e.source().begin;
         out.notices.push_back(Diagnostic{std::string(path), static_cast<int>(std::max<std::uint32_t>(b.line, 1)),
                                          static_cast<int>(std::max<std::uint32_t>(b.column, 1)),
-                                         "TOML syntax: " + std::string(e.description())}
+                                         format(_("TOML syntax: {0}"), {std::string(e.description())})}
                                   .format() +
-                              "; using the default settings");
+                              _("; using the default settings"));
         return out;
     }
     Reader reader(s, out.notices, path);
@@ -141,8 +148,8 @@ LoadedSettings parseSettings(std::string_view text, std::string_view path) {
             const toml::node* node = top.get(tableName);
             table = node ? node->as_table() : nullptr;
             if (node && !table)
-                reader.notice(*node, "`" + std::string(tableName) + "` must be a table ([" + std::string(tableName) +
-                                         "]); using the defaults of its settings");
+                reader.notice(*node, format(_("`{0}` must be a table ([{0}]); using the defaults of its settings"),
+                                            {std::string(tableName)}));
         }
         if (table) reader.read(*d, *table);
     }
@@ -162,7 +169,7 @@ LoadedSettings loadSettings(const std::filesystem::path& file) {
     const auto read = readRegularFile(file, kMaxSettingsFileBytes);
     LoadedSettings out;
     if (!read.text)
-        out.notices.push_back("cannot read " + file.string() + " (" + read.error + "); using the defaults");
+        out.notices.push_back(format(_("cannot read {0} ({1}); using the defaults"), {file.string(), read.error}));
     else
         out = parseSettings(*read.text, file.string());
     if (!out.notices.empty()) {
@@ -170,8 +177,8 @@ LoadedSettings loadSettings(const std::filesystem::path& file) {
         auto backup = file;
         backup += ".bak";
         std::filesystem::copy_file(file, backup, std::filesystem::copy_options::overwrite_existing, ec);
-        out.notices.push_back(ec ? "could not keep a copy of the settings file: " + ec.message()
-                                 : "the old settings file is kept as " + backup.string());
+        out.notices.push_back(ec ? format(_("could not keep a copy of the settings file: {0}"), {ec.message()})
+                                 : format(_("the old settings file is kept as {0}"), {backup.string()}));
     }
     return out;
 }
@@ -386,21 +393,24 @@ SettingsSaveResult saveSettings(const std::filesystem::path& file, const Setting
             backup += ".bak";
             if (read.text) {
                 if (auto error = writeFileAtomically(backup, *read.text)) {
-                    result.error = "cannot keep a copy of the settings file before rewriting it: " + *error;
+                    result.error =
+                        format(_("cannot keep a copy of the settings file before rewriting it: {0}"), {*error});
                     return result;
                 }
             } else {
                 std::filesystem::rename(file, backup, ec);
                 if (ec) {
-                    result.error = "cannot move " + file.string() + " (" + read.error + ") aside: " + ec.message();
+                    result.error =
+                        format(_("cannot move {0} ({1}) aside: {2}"), {file.string(), read.error, ec.message()});
                     return result;
                 }
             }
-            result.notice = "the settings file had to be rewritten; your old one is kept as " + backup.string();
+            result.notice =
+                format(_("the settings file had to be rewritten; your old one is kept as {0}"), {backup.string()});
         }
     }
     if (!text) text = formatSettings(after);
-    if (auto error = writeFileAtomically(file, *text)) result.error = "cannot save settings: " + *error;
+    if (auto error = writeFileAtomically(file, *text)) result.error = format(_("cannot save settings: {0}"), {*error});
     return result;
 }
 

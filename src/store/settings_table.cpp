@@ -169,35 +169,42 @@ bool sameSetting(const SettingDecl& setting, const Settings& a, const Settings& 
                       setting.value);
 }
 
-std::string settingValues(const SettingDecl& setting) {
+std::string settingValues(const SettingDecl& setting, bool translated) {
+    // English for docs/settings.md; in the user's language for a notice. The values themselves
+    // (true, "auto", the choices, the cues' names) are what the file holds: never translated.
     struct Describe {
         const SettingDecl& d;
-        std::string operator()(SettingField<bool>) const { return "true or false"; }
+        bool translated;
+        [[nodiscard]] const char* t(const char* english) const { return translated ? _(english) : english; }
+        std::string operator()(SettingField<bool>) const { return t(N_("true or false")); }
         std::string operator()(SettingField<int>) const {
-            return "a whole number from " + std::to_string(static_cast<int>(d.min)) + " to " +
-                   std::to_string(static_cast<int>(d.max));
+            return format(t(N_("a whole number from {0} to {1}")),
+                          {std::to_string(static_cast<int>(d.min)), std::to_string(static_cast<int>(d.max))});
         }
         std::string operator()(SettingField<double>) const {
-            return "a number from " + tomlText(d.min) + " to " + tomlText(d.max);
+            return format(t(N_("a number from {0} to {1}")), {tomlText(d.min), tomlText(d.max)});
         }
         std::string operator()(SettingField<std::optional<double>>) const {
-            return "\"auto\" or a number from " + tomlText(d.min) + " to " + tomlText(d.max);
+            return format(t(N_("\"auto\" or a number from {0} to {1}")), {tomlText(d.min), tomlText(d.max)});
         }
         std::string operator()(SettingField<std::string>) const {
-            if (d.choices.empty()) return "a string";
-            std::string out = "one of ";
-            for (std::size_t i = 0; i < d.choices.size(); ++i)
-                out += (i == 0 ? "" : i + 1 == d.choices.size() ? " and " : ", ") + std::string(d.choices[i]);
-            return out;
+            if (d.choices.empty()) return t(N_("a string"));
+            std::string all;
+            for (std::size_t i = 0; i + 1 < d.choices.size(); ++i)
+                all += (i == 0 ? "" : ", ") + std::string(d.choices[i]);
+            // TRANSLATORS: {0} the choices but the last, with commas; {1} the last: "one of en, de and fr".
+            return d.choices.size() == 1 ? format(t(N_("one of {0}")), {d.choices[0]})
+                                         : format(t(N_("one of {0} and {1}")), {all, d.choices.back()});
         }
         std::string operator()(SettingField<std::map<std::string, std::string>>) const {
-            std::string out = "cue = \"a file path\", for the cues ";
+            std::string cues;
             for (std::size_t i = 0; i < kCueSoundNames.size(); ++i)
-                out += (i == 0 ? "" : ", ") + std::string(kCueSoundNames[i]);
-            return out;
+                cues += (i == 0 ? "" : ", ") + std::string(kCueSoundNames[i]);
+            // TRANSLATORS: `cue = "…"` is how settings.toml is written: translate only the words.
+            return format(t(N_("cue = \"a file path\", for the cues {0}")), {cues});
         }
     };
-    return std::visit(Describe{setting}, setting.value);
+    return std::visit(Describe{setting, translated}, setting.value);
 }
 
 std::optional<std::string> settingText(const SettingDecl& setting, const Settings& s) {

@@ -103,7 +103,7 @@ struct SettingsChange {
 [[nodiscard]] SettingsChange settingsChange(const Settings& current, const Settings& draft);
 
 // What a file may hold ("true or false", "a whole number from 0 to 100", …), for the docs.
-[[nodiscard]] std::string settingValues(const SettingDecl& setting);
+[[nodiscard]] std::string settingValues(const SettingDecl& setting, bool translated = false);
 // The value as settings.toml writes it: `100`, `true`, `"kal16"`, `"auto"`; for [sounds], none.
 [[nodiscard]] std::optional<std::string> settingText(const SettingDecl& setting, const Settings& s);
 

@@ -55,6 +55,23 @@ class NoticesWindowTest(WindowTest):
         app.keys("Escape")
         app.wait_for(r"screen library", after=n)
 
+    def test_the_notices_speak_german_and_keep_their_places(self):
+        app = self.start(settings=SETTINGS, env_extra={"LANGUAGE": "de", "LANG": "C.UTF-8", "LC_ALL": ""})
+        settings = Path(app.home) / "config" / "unknot" / "settings.toml"
+        app.wait_for(r"library routines=\d+ invalid=0", timeout=60)
+        n = app.line_count()
+        app.keys("i")
+        m, _ = app.wait_for(r"screen notices rows=(\d+)", after=n)
+        head, at = app.wait_for(r"test notices rows=(\d+) selected=0", after=n)
+        lines = app.log.splitlines()[at + 1: at + 1 + int(m.group(1))]
+        rows = {r.group("place"): r for r in (re.match(ROW, line.split("unknot: ", 1)[1]) for line in lines) if r}
+        volume = rows[f"{settings}:1:10"]
+        # The key stays as the file has it; the words around it and what to do are German.
+        self.assertIn("`volume` muss eine ganze Zahl von 0 bis 100 sein", volume.group("text"))
+        self.assertIn("Einstellungen (S)", volume.group("hint"))
+        self.assertIn("`phase` in [cues] muss", rows[f"{settings}:3:9"].group("text"))
+        app.screenshot(SHOTS_DIR / "notices-de.png")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,6 +1,7 @@
 // The sound device with SDL's dummy driver (no sound card, no window): the user's own cue
 // sounds are files from anywhere, and a bad one is refused with a notice naming it.
 #include "audio/audio_device.hpp"
+#include "core/i18n.hpp"
 
 #include "sound_files.hpp"
 #include "temp_dir.hpp"
@@ -216,4 +217,22 @@ TEST_CASE("a suspended device opens again on the next start, and the routine pla
     CHECK(status.state == SessionState::Running);
     SessionHandover handover = device->close();
     CHECK(handover.session);
+}
+
+TEST_CASE("a custom sound refused in German: why, with its length's decimal comma, and what to do") {
+    ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+    TempDir tmp;
+    tmp.write("long.wav", wav(48'000 * 11, 48'000 * 11)); // 11 s
+    AudioOptions options;
+    options.soundsDir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "assets" / "sounds";
+    options.custom = {{"end", (tmp.path / "long.wav").string()}};
+    initI18n("de", UNKNOT_BUILD_LOCALE_DIR, [](const char*) -> const char* { return nullptr; });
+    std::vector<Notice> notices;
+    auto opened = AudioDevice::open(options, notices);
+    setLanguage("en");
+    REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<AudioDevice>>(opened), openError(opened));
+    REQUIRE(notices.size() == 1);
+    CHECK(notices[0].text.find("Ihr Klang f\xC3\xBCr end") != std::string::npos);
+    CHECK(notices[0].text.find("sie dauert 11,0 s") != std::string::npos);
+    CHECK(notices[0].hint.find("Einstellungen (S)") != std::string::npos);
 }

@@ -3,12 +3,17 @@
 #include "core/i18n.hpp"
 
 #include "audio/voice.hpp"
+#include "core/dates.hpp"
 #include "helpers.hpp"
 #include "play/phrase_plan.hpp"
+#include "program/import.hpp"
 #include "program/program_library.hpp"
+#include "program/rules.hpp"
+#include "store/history_db.hpp"
 #include "store/library.hpp"
 #include "store/library_loader.hpp"
 #include "store/settings.hpp"
+#include "store/settings_table.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -105,6 +110,16 @@ TEST_CASE("a built-in routine is translated, the same file elsewhere is not") {
     CHECK(builtIn.routine().steps.front().label == "Supino, ginocchia piegate");
     CHECK(builtIn.totalMs == mine.totalMs);
     CHECK(builtIn.timeline().phases.size() == mine.timeline().phases.size());
+    // Its tags, equipment and what its sources support, as the library shows them; the user's as written.
+    CHECK(builtIn.routine().tags ==
+          std::vector<std::string>{"ginocchio del corridore", "glutei", "attivazione", "prima della corsa"});
+    CHECK(mine.routine().tags == std::vector<std::string>{"runner's knee", "glutes", "activation", "pre-run"});
+    CHECK(builtIn.routine().equipment == std::vector<std::string>{"tappetino"});
+    REQUIRE(!builtIn.routine().sources.empty());
+    CHECK(builtIn.routine().sources.front().supports != mine.routine().sources.front().supports);
+    // The editor's phase kinds in the language; the file's keyword stays.
+    CHECK(kindWord(PhaseKind::Tense) == "contrarre");
+    CHECK(kindName(PhaseKind::Tense) == "tense");
 }
 
 namespace {
@@ -198,6 +213,9 @@ TEST_CASE("a built-in program is translated (name, notes, stages), the same file
     CHECK(ours->program().notes.find("elevaciones de talón pesadas y lentas") != std::string::npos);
     CHECK(mine->displayName() == "Plantar fasciitis: 12 weeks");
     CHECK(mine->program().stages.at(0).name == "Start loading: 3 sets of 12");
+    REQUIRE(!ours->program().sources.empty());
+    CHECK(ours->program().sources.front().supports.find("elevaciones de tal\xC3\xB3n") != std::string::npos);
+    CHECK(mine->program().sources.front().supports.find("heel raises") != std::string::npos);
 }
 
 TEST_CASE("English is the source: no catalogue, the strings as written") {
@@ -253,4 +271,137 @@ TEST_CASE("espeak-ng speaks German as a program, and without it there is no voic
     CHECK(fast->speak("Dreißig Sekunden.").frames(2) < said.frames(2) * 8 / 10);
     CHECK(Voice::openEspeak("pt_BR", 1.0, 44100, 1));
     CHECK_FALSE(Voice::openEspeak("de", 3.0, 48000, 2));
+}
+
+TEST_CASE("a rule's reason is stored as its parts and said in the language shown, an old English one as it is") {
+    const std::string stored = encodeReason(
+        ReasonParts{ReasonCause::Worse, {"left", "heel", "3", "4.0", "7.0"}, ReasonOutcome::BackTo, {"2", "3"}});
+    const std::string english =
+        "your left heel was 3 points worse this week (4.0 \xE2\x86\x92 7.0): back to stage 2 of 3";
+    CHECK(reasonText(stored) == english);
+    {
+        InLanguage de("de");
+        CHECK(reasonText(stored) == "linke Ferse diese Woche um 3 Punkte schlechter (4,0 \xE2\x86\x92 7,0): zur\xC3\xBC"
+                                    "ck zu Stufe 2 von 3");
+        const Decision d{5, RuleAction::StepBack, 1, stored, false};
+        CHECK(d.text() != english);
+        // A fraction takes the plural; one point the singular.
+        CHECK(reasonText(encodeReason(
+                  ReasonParts{ReasonCause::Better, {"right", "knee", "1"}, ReasonOutcome::OnTo, {"3", "3"}})) ==
+              "rechtes Knie diese Woche um 1 Punkt besser: weiter zu Stufe 3 von 3");
+        CHECK(reasonText(encodeReason(
+                  ReasonParts{ReasonCause::WorseShort, {"", "heel", "1.5"}, ReasonOutcome::StayAt, {"1", "3"}})) ==
+              "Ferse diese Woche um 1,5 Punkte schlechter: bleibt auf Stufe 1 von 3");
+        // Stored before the parts were: shown as it was written.
+        CHECK(reasonText("week 1 of 2 at stage 1 of 3 done: staying") == "week 1 of 2 at stage 1 of 3 done: staying");
+    }
+    {
+        InLanguage fr("fr");
+        const std::string text = reasonText(stored);
+        CHECK(text.find("talon gauche") != std::string::npos);
+        CHECK(text.find("retour \xC3\xA0 l\xE2\x80\x99\xC3\xA9tape 2 sur 3") != std::string::npos);
+        CHECK(reasonText(
+                  encodeReason(ReasonParts{ReasonCause::WeeksDone, {"2", "1", "3"}, ReasonOutcome::Complete, {}})) ==
+              "2 semaines \xC3\xA0 l\xE2\x80\x99\xC3\xA9tape 1 sur 3 termin\xC3\xA9"
+              "es : le programme est termin\xC3\xA9");
+    }
+}
+
+TEST_CASE("a reason's parts survive any area the user wrote, and a broken one is shown as stored") {
+    const ReasonParts parts{ReasonCause::Better, {"left", "hip, upper; 100%25", "2"}, ReasonOutcome::OnTo, {"2", "3"}};
+    const auto back = decodeReason(encodeReason(parts));
+    REQUIRE(back);
+    CHECK(back->causeArgs == parts.causeArgs);
+    CHECK(back->outcomeArgs == parts.outcomeArgs);
+    CHECK(reasonText(encodeReason(parts)) ==
+          "your left hip, upper; 100%25 was 2 points better this week: on to stage 2 of 3");
+    CHECK(reasonText("rule:better,left;next,2,3") == "rule:better,left;next,2,3"); // too few parts
+    CHECK(reasonText("rule:sideways;next,2,3") == "rule:sideways;next,2,3");       // an unknown cause
+    InLanguage de("de");
+    CHECK(reasonText(encodeReason(parts)) ==
+          "hip, upper; 100%25 (links) diese Woche um 2 Punkte besser: weiter zu Stufe 2 von 3");
+}
+
+TEST_CASE("a trend's title in German: its area, the decimal comma, the weeks' plural") {
+    AreaTrend t;
+    t.area = "heel";
+    t.side = Side::Left;
+    t.weeks = {WeekAverage{0, 5.75, 3}, WeekAverage{3 * 7 * 86'400, 3.1, 2}};
+    CHECK(describeTrend(t) == "left heel: 5.8 \xE2\x86\x92 3.1 over 4 weeks");
+    InLanguage de("de");
+    CHECK(describeTrend(t) == "linke Ferse: 5,8 \xE2\x86\x92 3,1 in 4 Wochen");
+    t.weeks.resize(1);
+    CHECK(describeTrend(t) == "linke Ferse: 5,8 (1 Woche)");
+}
+
+TEST_CASE("an import's notice in German and French, the file's own diagnostics kept as they are") {
+    const Diagnostic problem{"/tmp/bad.toml", 2, 8, "TOML syntax"};
+    const ImportResult result = {ImportedFile{"/tmp/calves.toml", false, "/data/routines/calves.toml", {}, {}},
+                                 ImportedFile{"/tmp/heel.toml", true, "/data/programs/heel.toml", {}, {}},
+                                 ImportedFile{"/tmp/bad.toml", false, {}, {problem}, {}}};
+    const std::string english = importNotice(result);
+    CHECK(english.find("Imported the routine 'calves'") != std::string::npos);
+    InLanguage de("de");
+    const std::string german = importNotice(result);
+    CHECK(german.find("Routine \xE2\x80\x9E"
+                      "calves\xE2\x80\x9C importiert") != std::string::npos);
+    CHECK(german.find("unknot program start heel") != std::string::npos);
+    CHECK(german.find("Nicht importiert: bad.toml\n" + problem.format()) != std::string::npos);
+    setLanguage("fr");
+    CHECK(importNotice(result).find("Non import\xC3\xA9 : bad.toml\n/tmp/bad.toml:2:8: error: TOML syntax") !=
+          std::string::npos);
+}
+
+TEST_CASE("History's dates in the language chosen, not the system's LC_TIME") {
+    std::tm tm{};
+    tm.tm_year = 2026 - 1900;
+    tm.tm_mon = 11; // December
+    tm.tm_mday = 7;
+    tm.tm_wday = 1; // a Monday
+    tm.tm_hour = 7;
+    tm.tm_min = 5;
+    CHECK(shownDayMonth(tm) == "7 Dec");
+    CHECK(shownDateTime(tm) == "Mon 07 Dec 2026, 07:05");
+    {
+        InLanguage de("de");
+        CHECK(shownDayMonth(tm) == "7. Dez.");
+        CHECK(shownDateTime(tm) == "Mo., 07. Dez. 2026, 07:05");
+        tm.tm_mon = 2;
+        CHECK(shownDayMonth(tm) == "7. M\xC3\xA4rz");
+        tm.tm_mon = 11;
+        setLanguage("fr");
+        CHECK(shownDateTime(tm) == "lun. 07 d\xC3\xA9"
+                                   "c. 2026 \xC3\xA0 07:05");
+        setLanguage("pt_BR");
+        CHECK(shownDayMonth(tm) == "7 dez.");
+    }
+}
+
+TEST_CASE("a settings problem in German: the place as it was, the key and the values the file takes kept") {
+    const std::string english = parseSettings("volume = 300\n").notices.at(0);
+    CHECK(english == "settings.toml:1:10: error: `volume` must be a whole number from 0 to 100; using the default");
+    InLanguage de("de");
+    const auto german = parseSettings("volume = 300\n");
+    REQUIRE(german.notices.size() == 1);
+    CHECK(
+        german.notices[0] ==
+        "settings.toml:1:10: error: `volume` muss eine ganze Zahl von 0 bis 100 sein; der Standardwert wird verwendet");
+    CHECK(german.notices[0] != english);
+    // What the docs say of the setting stays English.
+    for (const SettingDecl& d : settingsTable())
+        if (d.key == "volume" && d.table.empty()) CHECK(settingValues(d) == "a whole number from 0 to 100");
+}
+
+TEST_CASE("a check-in's problem in German, said where the user types it") {
+    const std::string longNote(kMaxNoteBytes + 1, 'a');
+    REQUIRE(noteProblem(longNote));
+    CHECK(noteProblem(longNote)->starts_with("the note is too long"));
+    InLanguage de("de");
+    CHECK(noteProblem(longNote)->starts_with("die Notiz ist zu lang: " + std::to_string(kMaxNoteBytes + 1) + " Bytes"));
+    CheckIn score;
+    score.area = "heel";
+    score.score = 11;
+    REQUIRE(checkInProblem(score));
+    CHECK(*checkInProblem(score) ==
+          "ein Wert ist eine ganze Zahl von 0 (kein Schmerz) bis 10 (am schlimmsten), nicht 11");
 }

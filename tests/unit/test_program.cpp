@@ -253,10 +253,10 @@ TEST_CASE("12 weeks of a heel that gets better: the plantar fasciitis program ad
     const auto ds = follow(p, scores, 12);
     CHECK(actions(ds) == "stay advance stay advance stay stay stay stay stay stay stay advance");
     REQUIRE(ds.size() == 12);
-    CHECK(ds[0].reason == "week 1 of 2 at stage 1 of 3 done: staying");
-    CHECK(ds[1].reason == "your left heel was 1 point better this week: on to stage 2 of 3");
+    CHECK(ds[0].text() == "week 1 of 2 at stage 1 of 3 done: staying");
+    CHECK(ds[1].text() == "your left heel was 1 point better this week: on to stage 2 of 3");
     CHECK(ds[3].stageAfter == 2);
-    CHECK(ds[11].reason == "your left heel was 1 point better this week: the program is complete");
+    CHECK(ds[11].text() == "your left heel was 1 point better this week: the program is complete");
     const ProgramPlace place = placeOf(p, kStart, ds, kStart + 7 * 12);
     CHECK(place.complete(p));
     // Week 6, in the middle of stage 3: week 2 of it.
@@ -271,26 +271,26 @@ TEST_CASE("a side 2 points worse steps back a stage, and at the first stage stay
     const Program p = builtIn("plantar-fasciitis-12-weeks");
     const auto ds = follow(p, weeks({6, 5, 5, 4, 7, 6, 5, 4, 4, 3, 3, 3}, {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2}), 12);
     CHECK(actions(ds) == "stay advance stay advance step_back stay advance stay stay stay stay stay");
-    CHECK(ds[4].reason == "your left heel was 3 points worse this week (4.0 → 7.0): back to stage 2 of 3");
+    CHECK(ds[4].text() == "your left heel was 3 points worse this week (4.0 → 7.0): back to stage 2 of 3");
     CHECK(ds[4].stageAfter == 1);
-    CHECK(ds[5].reason == "week 1 of 2 at stage 2 of 3 done: staying");
+    CHECK(ds[5].text() == "week 1 of 2 at stage 2 of 3 done: staying");
     CHECK(ds[6].stageAfter == 2);
 
     const auto first = follow(p, weeks({4, 6, 5}), 3);
     CHECK(actions(first) == "stay stay advance");
-    CHECK(first[1].reason == "your left heel was 2 points worse this week (4.0 → 6.0): staying at stage 1 of 3");
+    CHECK(first[1].text() == "your left heel was 2 points worse this week (4.0 → 6.0): staying at stage 1 of 3");
 }
 
 TEST_CASE("worse by less than the step back: stay, and no check-ins: stay and say so") {
     const Program p = builtIn("plantar-fasciitis-12-weeks");
     const auto ds = follow(p, weeks({5, 6, 6, -1, 5}), 5);
     CHECK(actions(ds) == "stay stay advance stay advance");
-    CHECK(ds[1].reason == "your left heel was 1 point worse this week: staying at stage 1 of 3");
-    CHECK(ds[3].reason == "week 1 of 2 at stage 2 of 3 done: staying");
+    CHECK(ds[1].text() == "your left heel was 1 point worse this week: staying at stage 1 of 3");
+    CHECK(ds[3].text() == "week 1 of 2 at stage 2 of 3 done: staying");
     // Nothing the week before to compare with: not worse.
-    CHECK(ds[4].reason == "no side was worse this week: on to stage 3 of 3");
+    CHECK(ds[4].text() == "no side was worse this week: on to stage 3 of 3");
     const auto silent = follow(p, weeks({5, -1}), 2);
-    CHECK(silent[1].reason == "no check-ins this week: staying at stage 1 of 3 (check in to move on)");
+    CHECK(silent[1].text() == "no check-ins this week: staying at stage 1 of 3 (check in to move on)");
 }
 
 TEST_CASE("after a check-in, a side much worse this week so far steps back at once") {
@@ -308,7 +308,7 @@ TEST_CASE("after a check-in, a side much worse this week so far steps back at on
     CHECK(early->early);
     CHECK(early->week == 5);
     CHECK(early->action == RuleAction::StepBack);
-    CHECK(early->reason == "your left heel is 3 points worse this week so far (4.0 → 7.0): back to stage 2 of 3 now");
+    CHECK(early->text() == "your left heel is 3 points worse this week so far (4.0 → 7.0): back to stage 2 of 3 now");
     auto all = made;
     all.push_back(*early);
     const ProgramPlace place = placeOf(p, kStart, all, wednesday);
@@ -330,7 +330,7 @@ TEST_CASE("no improvement by the review week: the advice to see someone, once") 
     const Program p = builtIn("plantar-fasciitis-12-weeks");
     const auto ds = follow(p, weeks({5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5}), 12);
     CHECK(actions(ds) == "stay advance stay advance stay stay stay review stay stay stay advance");
-    CHECK(ds[7].reason == "after 4 weeks at stage 3 of 3 no side is better (left heel 5.0 → 5.0): have it seen by a "
+    CHECK(ds[7].text() == "after 4 weeks at stage 3 of 3 no side is better (left heel 5.0 → 5.0): have it seen by a "
                           "physiotherapist or doctor (see the program's notes)");
     CHECK(std::count_if(ds.begin(), ds.end(), [](const Decision& d) { return d.action == RuleAction::Review; }) == 1);
     // Better by the review week: no review.

@@ -1,5 +1,6 @@
 #include "screens/check_in/check_in_flow.hpp"
 
+#include "core/i18n.hpp"
 #include "screens/check_in/check_in_screen.hpp"
 #include "store/history_db.hpp"
 
@@ -75,9 +76,10 @@ void CheckInFlow::answered(const CheckInModel& answered, bool sayingBack) {
 }
 
 void CheckInFlow::noticeNotRecorded(const std::string& error) {
-    host_.reporter().notice(Notice{"cannot record the check-in: " + error,
-                                   {},
-                                   "Give it again from the history (H, then Check in now) once the problem is gone"});
+    host_.reporter().notice(
+        Notice{format(_("cannot record the check-in: {0}"), {error}),
+               {},
+               _("Give it again from the history (H, then Check in now) once the problem is gone")});
 }
 
 void CheckInFlow::sessionRecorded() {

@@ -105,7 +105,7 @@ const std::string& CheckInModel::note() const {
 
 std::optional<std::string> CheckInModel::noteProblem() const {
     if (!noteOpen()) return std::nullopt;
-    if (auto problem = unknot::noteProblem(*noteDraft_)) return *problem + "; shorten it to keep it";
+    if (auto problem = unknot::noteProblem(*noteDraft_)) return *problem + _("; shorten it to keep it");
     return std::nullopt;
 }
 

@@ -201,7 +201,7 @@ void stepFieldWidgets(EditorViewState& st, const Editor& editor, const StepPath&
         ImGui::SetNextItemWidth(-1);
         if (ImGui::BeginCombo("##kind", std::string(kindTitle(kind)).c_str())) {
             for (PhaseKind option : kWritableKinds)
-                if (ImGui::Selectable(std::string(kindName(option)).c_str(), kind == option)) {
+                if (ImGui::Selectable(std::string(kindWord(option)).c_str(), kind == option)) {
                     s = withKind(s, option);
                     set("kind");
                 }
@@ -358,7 +358,7 @@ void stepCommands(const EditorViewState& st, const Editor& editor, EditorAction&
                                         PhaseKind::Rest,  PhaseKind::Prepare, PhaseKind::Manual};
     bool first = true;
     for (PhaseKind k : addable) {
-        const std::string what = "+ " + std::string(kindName(k));
+        const std::string what = "+ " + std::string(kindWord(k));
         const char* key = stepKeyLabel(T::AddPhase, k);
         if (!first) flowFor(what, key);
         first = false;

@@ -1,5 +1,6 @@
 #include "screens/history/history_view.hpp"
 
+#include "core/dates.hpp"
 #include "core/i18n.hpp"
 #include "ui/draw.hpp"
 
@@ -22,9 +23,7 @@ std::string dayMonth(std::int64_t seconds) {
     const std::time_t t = static_cast<std::time_t>(seconds);
     std::tm tm{};
     gmtime_r(&t, &tm); // weeks start on Monday 00:00 UTC (store/history_db.hpp)
-    char text[16];
-    std::strftime(text, sizeof text, "%d %b", &tm);
-    return text[0] == '0' ? text + 1 : text;
+    return shownDayMonth(tm);
 }
 
 // One area on one side: its weekly averages over 0 (none, at the bottom: lower is better) to 10,
@@ -39,7 +38,7 @@ void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) 
     if (t.beforeToAfterChange) {
         char change[16];
         std::snprintf(change, sizeof change, "%+.1f", *t.beforeToAfterChange);
-        title += format(_("; a session: {0}"), {change});
+        title += format(_("; a session: {0}"), {withDecimalSign(change)});
     }
     dl->AddText(fonts.body, fonts.body->FontSize, at, colour(kPaper), title.c_str());
     const ImVec2 a(at.x + fs * 1.5f, at.y + line + fs * 0.6f);
@@ -238,9 +237,7 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
                 const std::time_t t = static_cast<std::time_t>(it->startedAt);
                 std::tm tm{};
                 localtime_r(&t, &tm);
-                char when[40];
-                std::strftime(when, sizeof when, "%a %d %b %Y, %H:%M", &tm);
-                ImGui::TextUnformatted(when);
+                ImGui::TextUnformatted(shownDateTime(tm).c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(it->routineName.c_str());
                 ImGui::TableNextColumn();

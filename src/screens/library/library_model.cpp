@@ -1,5 +1,7 @@
 #include "screens/library/library_model.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 
 namespace unknot {
@@ -71,12 +73,14 @@ void LibraryModel::noticeRefused() {
         const Diagnostic& first = e.parsed.diagnostics.front();
         const std::string place = first.path + ":" + std::to_string(first.line) + ":" + std::to_string(first.column);
         if (!refusedTold_.insert(place + "\n" + first.message).second) continue;
-        std::string text = "the routine file is refused: " + first.message;
+        // TRANSLATORS: {0} the file's first problem, in English (the routine file's diagnostic).
+        std::string text = format(_("the routine file is refused: {0}"), {first.message});
         if (const std::size_t more = e.parsed.diagnostics.size() - 1; more > 0)
-            text += " (and " + std::to_string(more) + (more == 1 ? " more problem)" : " more problems)");
+            text += " " + format(n_("(and {0} more problem)", "(and {0} more problems)", more), {std::to_string(more)});
         reporter_.notice(Notice{std::move(text), place,
-                                "Correct the file and save it: the library reads it again. `unknot check " +
-                                    e.path.string() + "` lists every problem"});
+                                format(_("Correct the file and save it: the library reads it again. `unknot check "
+                                         "{0}` lists every problem"),
+                                       {e.path.string()})});
     }
 }
 

@@ -111,7 +111,7 @@ void TodayModel::refresh(const std::vector<LibraryEntry>& routines) {
             }
             if (p.rows.empty()) p.nothing = t.complete() ? _("The program is complete.") : _("Nothing due today.");
             if (t.decision)
-                p.decision = format(_("Week {0}: {1}"), {std::to_string(t.decision->week), t.decision->reason});
+                p.decision = format(_("Week {0}: {1}"), {std::to_string(t.decision->week), t.decision->text()});
             for (const auto& line : t.trends) p.trend += (p.trend.empty() ? "" : " \xC2\xB7 ") + line;
         }
         today_ = std::move(t);

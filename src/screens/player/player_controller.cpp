@@ -1,5 +1,6 @@
 #include "screens/player/player_controller.hpp"
 
+#include "core/i18n.hpp"
 #include "routine/routine_writer.hpp"
 
 #include <algorithm>
@@ -169,10 +170,10 @@ void PlayerController::record(bool completed) {
                     status_.activeMs, completed,    playing_->contentId};
     r.skippedPhases = skipped_;
     if (auto error = history_.append(r))
-        reporter_.notice(Notice{"cannot write the history: " + *error,
+        reporter_.notice(Notice{format(_("cannot write the history: {0}"), {*error}),
                                 {},
-                                "Free some disk space or make Unknot's data folder writable: sessions after it are "
-                                "kept again"});
+                                _("Free some disk space or make Unknot's data folder writable: sessions after it are "
+                                  "kept again")});
 }
 
 // ---------------------------------------------------------------------------------------

@@ -18,14 +18,14 @@ void noteFocus(QuickSetViewState& st, const char* field) {
 }
 
 bool kindCombo(QuickSetViewState& st, const char* id, const char* field, PhaseKind& kind) {
-    if (!ImGui::BeginCombo(id, std::string(kindName(kind)).c_str())) {
+    if (!ImGui::BeginCombo(id, std::string(kindWord(kind)).c_str())) {
         noteFocus(st, field); // (once open, the last item is the list's)
         return false;
     }
     bool changed = false;
     for (PhaseKind k : kWritableKinds) {
         if (k == PhaseKind::Manual) continue;
-        if (ImGui::Selectable(std::string(kindName(k)).c_str(), k == kind)) {
+        if (ImGui::Selectable(std::string(kindWord(k)).c_str(), k == kind)) {
             kind = k;
             changed = true;
         }
