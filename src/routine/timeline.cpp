@@ -56,11 +56,6 @@ std::string switchLabel(Side to) {
     return to == Side::Left ? _("Switch to the left side") : _("Switch to the right side");
 }
 
-const SharedText& sharedSwitchLabel(Side to) {
-    static const SharedText left(switchLabel(Side::Left)), right(switchLabel(Side::Right));
-    return to == Side::Left ? left : right;
-}
-
 class Expander {
   public:
     explicit Expander(Timeline& out) : out_(out) {}
@@ -71,6 +66,9 @@ class Expander {
 
   private:
     Timeline& out_;
+    // The switch labels, in the language in use when this timeline is made (a static would keep
+    // the first language's after a switch), shared by every switch phase of it.
+    const SharedText switchLeft_{switchLabel(Side::Left)}, switchRight_{switchLabel(Side::Right)};
     // Each step's texts, made once and shared by every phase that shows them, however many
     // times an enclosing block repeats the step.
     struct Texts {
@@ -119,7 +117,7 @@ class Expander {
             if (si > 0 && s.switchMs > 0) {
                 Phase sw;
                 sw.kind = PhaseKind::Switch;
-                sw.label = sharedSwitchLabel(sides[si]);
+                sw.label = sides[si] == Side::Left ? switchLeft_ : switchRight_;
                 sw.side = sides[si];
                 sw.durationMs = s.switchMs;
                 sw.round = round;

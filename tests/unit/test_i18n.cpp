@@ -92,6 +92,22 @@ TEST_CASE("German: durations with their plural forms, the phrases, the switch") 
     CHECK(all.find("Next") == std::string::npos);
 }
 
+TEST_CASE("a language switch while the app runs reaches the switch phase's label of the next timeline") {
+    const std::string routine = "name = \"T\"\n[[step]]\nsides = [\"left\", \"right\"]\nswitch = \"5s\"\n"
+                                "  [[step.step]]\n  kind = \"hold\"\n  duration = \"30s\"\n";
+    const auto switchLabelOf = [](const Timeline& t) {
+        for (const Phase& p : t.phases)
+            if (p.kind == PhaseKind::Switch) return std::string(p.label.str());
+        return std::string();
+    };
+    CHECK(switchLabelOf(test::timelineOf(routine)) == "Switch to the right side"); // English first
+    {
+        InLanguage german("de");
+        CHECK(switchLabelOf(test::timelineOf(routine)) == "Wechsel zur rechten Seite");
+    }
+    CHECK(switchLabelOf(test::timelineOf(routine)) == "Switch to the right side");
+}
+
 TEST_CASE("French says one second and zero second in the singular, two in the plural") {
     InLanguage french("fr");
     CHECK(spokenDuration(1'000) == "1 seconde");
