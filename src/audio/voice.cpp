@@ -176,7 +176,13 @@ std::optional<std::string> runProgram(const std::vector<std::string>& args, cons
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     pid_t pid = -1;
-    const int spawned = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    int spawned = 0;
+    {
+        // A language switch rewrites the environment (LANGUAGE) under the i18n lock: the spawn
+        // reads `environ` while no switch can run (ThreadSanitizer, Debian 13).
+        const SameLanguage steady;
+        spawned = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    }
     posix_spawn_file_actions_destroy(&actions);
     close(in[0]);
     close(out[1]);
