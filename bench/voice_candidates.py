@@ -54,7 +54,8 @@ def words(text):
 def candidates():
     # The app's own voice: the default Flite voice with its pauses between sentences, made by
     # unknot-loudness exactly as the app makes its phrases.
-    c = {"unknot's voice (default)": ("app", "en", 1.0)}
+    c = {"unknot's voice (default)": ("app", "en", 1.0), "unknot's voice x0.9": ("app", "en", 0.9),
+         "unknot's voice x0.8": ("app", "en", 0.8)}
     for v in ["kal16", "slt", "awb", "rms", "kal"]:
         for rate in [1.0, 0.9]:
             c[f"flite {v} x{rate}"] = ("flite", v, rate)
@@ -150,7 +151,7 @@ def main():
                 return w.getnframes() / w.getframerate()
 
         if kind == "app":
-            subprocess.run([args.meter, "--raw", str(raw_dir), "--say", voice, *distinct], check=True,
+            subprocess.run([args.meter, "--raw", str(raw_dir), "--rate", str(rate), "--say", voice, *distinct], check=True,
                            capture_output=True)
             seconds = []
             for i in range(len(distinct)):
