@@ -139,10 +139,8 @@ std::string roundSaid(const Timeline& t, std::size_t i) {
     const Phase& p = t.phases[i];
     const std::string blockSays = roundSays(t, i);
     if (!blockSays.empty()) return blockSays;
-    if (!startsRound(t, i)) return {};
-    // TRANSLATORS: said as a block's last round starts, in place of "Round 6 of 6."
-    if (p.round == p.rounds) return std::string(_("Last round."));
-    return format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)});
+    if (startsRound(t, i)) return format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)});
+    return {};
 }
 
 // The round as said ahead of a short phase: the block's own `say`, else the first round with how
@@ -154,7 +152,10 @@ std::string roundAhead(const Timeline& t, std::size_t i) {
     const std::string blockSays = roundSays(t, i);
     if (!blockSays.empty()) return blockSays;
     if (!startsRound(t, i)) return {};
-    return p.round == 1 || p.round == p.rounds ? roundSaid(t, i) : std::string();
+    if (p.round == 1) return format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)});
+    // TRANSLATORS: said before a block's last round starts, in place of "Round 6 of 6."
+    if (p.round == p.rounds) return std::string(_("Last round."));
+    return {};
 }
 
 // The first `n` words of a label, as written: what a short phase keeps when nothing more fits.
