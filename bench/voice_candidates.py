@@ -3,7 +3,7 @@
 each candidate voice and rate, recognised by pocketsphinx en-us without priming.
 
 Usage: bench/voice_candidates.py [--bin build/release/bin/unknot] [--meter build/release/bin/unknot-loudness]
-                                 [--only NAME...] [--show N] [--sample N]
+                                 [--only NAME...] [--show N] [--sample N] [--per-routine] [--routines ID...]
                                  [--per-routine]
 Needs (bench only):  apt-get install flite espeak-ng festival festvox-us-slt-hts pocketsphinx
                      pocketsphinx-en-us sox
@@ -109,9 +109,11 @@ def score(ref, hyp):
     return sum(b.size for b in sm.get_matching_blocks())
 
 
-def texts_by_routine(bin_path):
+def texts_by_routine(bin_path, only=None):
     out = {}
     for f in sorted(glob.glob(str(ROOT / "routines" / "*.toml"))):
+        if only and not any(o in Path(f).stem for o in only):
+            continue
         plan = json.loads(subprocess.run([bin_path, "plan", "--json", f], capture_output=True, text=True,
                                          check=True).stdout)
         out[Path(f).stem] = [c["text"] for c in plan["cues"] if c["type"] == "say" and c["text"]]
@@ -129,10 +131,11 @@ def main():
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--show", type=int, default=0, help="print the N worst phrases of each candidate")
     ap.add_argument("--per-routine", action="store_true", help="also print each routine's figures")
+    ap.add_argument("--routines", nargs="*", help="only the built-in routines whose id holds one of these")
     ap.add_argument("--sample", type=int, default=0,
                     help="only every k-th distinct phrase, k chosen to keep about N (the recogniser is slow)")
     args = ap.parse_args()
-    by_routine = texts_by_routine(args.bin)
+    by_routine = texts_by_routine(args.bin, args.routines)
     said = [t for texts in by_routine.values() for t in texts]
     distinct = sorted(set(said))
     if args.sample and args.sample < len(distinct):
