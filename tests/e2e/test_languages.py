@@ -7,8 +7,9 @@ French are kept (docs/screenshots/player-de.png and player-fr.png come from them
 
 History too, with weeks of sessions and check-ins: where it put each text ("test history-layout
 … when=x,y,w,h … cut=…"), in German (its dates are 25 characters, English's 22) at every size
-the layout tests use, and in English and French at 640x400: no text overlaps another, leaves the
-window across, or is given less room than its words take."""
+the layout tests use, and in English and French at 640x400, and in English and German at 640x400
+with text size 2: no text overlaps another, leaves the window across, or is given less room than
+its words take."""
 import os
 import re
 import sqlite3
@@ -144,6 +145,21 @@ class HistoryLayoutChecks:
     def test_english_and_french_history_in_the_smallest_window(self):
         for language in ("en", "fr"):
             self.check_history(language, HISTORY_SIZES[:1])
+
+    def test_english_and_german_history_at_text_size_2_in_the_smallest_window(self):
+        """640x400 with font_scale = 2 (a body line ~40 px): the words wrap, the buttons stack,
+        and both buttons show whole in the window as it opens (Enter and the arrows reach them)."""
+        for language in ("en", "de"):
+            with self.subTest(language=language):
+                top, rows = self.history_layout(640, 400, 2.0, language)
+                self.check_line(top, 640, ("title", "check-in", "back", "streak", "hint", "week7", "trends-heading",
+                                           "trend0-title", "trend1-title"))
+                self.check_line(rows, 640, ("row0-when", "row0-routine", "row0-done", "row0-state"))
+                boxes = parse_boxes(" " + top.group("boxes").strip())
+                for name in ("check-in", "back"):
+                    x, y, w, h = boxes[name][:4]
+                    self.assertTrue(y >= 0 and y + h <= 400, f"{name} is not whole in the 640x400 window: "
+                                    f"{boxes[name]}\n{top.group(0)}")
 
 
 class LanguageWindowTest(HistoryLayoutChecks, unittest.TestCase):

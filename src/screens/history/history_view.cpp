@@ -130,9 +130,14 @@ void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts, const 
         ImGui::SetCursorScreenPos(ImVec2(p.x + fs, p.y));
         ImGui::TextUnformatted(_("before a session"));
         rec.item("key-before");
-        ImGui::SameLine(0, fs * 1.5f);
+        // "after it" beside "before a session" when it fits, else below it.
+        const float afterW = fs + ImGui::CalcTextSize(_("after it")).x;
+        if (ImGui::GetItemRectMax().x + fs * 1.5f + afterW <=
+            ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+            ImGui::SameLine(0, fs * 1.5f);
         const ImVec2 q = ImGui::GetCursorScreenPos();
-        dl->AddCircleFilled(ImVec2(q.x + r, cy), r, colour(kAccent));
+        const float qy = q.y + fs * 0.5f;
+        dl->AddCircleFilled(ImVec2(q.x + r, qy), r, colour(kAccent));
         ImGui::SetCursorScreenPos(ImVec2(q.x + fs, q.y));
         ImGui::TextUnformatted(_("after it"));
         rec.item("key-after");
@@ -141,9 +146,12 @@ void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts, const 
     const float gap = ImGui::GetFontSize() * 2;
     // Room for a title of two lines above the chart.
     const float height = ImGui::GetFontSize() * 10.1f;
+    // An area's two sides share a row when each still gets 14 em (its dates and two lines of
+    // title); with large text in a small window they go one below the other.
+    const std::size_t perRow = width >= ImGui::GetFontSize() * 28 + gap ? 2 : 1;
     for (std::size_t i = 0; i < trends.size();) {
         std::size_t j = i + 1;
-        while (j < trends.size() && trends[j].area == trends[i].area && j - i < 2) ++j;
+        while (j < trends.size() && trends[j].area == trends[i].area && j - i < perRow) ++j;
         const float w = (width - gap * static_cast<float>(j - i - 1)) / static_cast<float>(j - i);
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         for (std::size_t k = i; k < j; ++k)
@@ -173,34 +181,45 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts, HistoryLayout* lay
     const Recorder rec{layout};
     Intent close;
     beginFullWindow("##history");
+    const float left = ImGui::GetCursorPosX();
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(_("History"));
     rec.item("title");
     ImGui::PopFont();
     // "Check in now", then "Back": the arrows or Tab choose one, Enter presses it.
-    // Each as wide as its words need (at least 8.5 and 8 em), right-aligned.
+    // Each as wide as its words need (at least 8.5 and 8 em, at most the window), right-aligned.
     const char* checkIn = _("Check in now");
     const char* back = _("Back (Esc)");
     const float fs = ImGui::GetFontSize();
-    const auto widthOf = [&](const char* label, float least) {
-        return std::max(least, fonts.heading->CalcTextSizeA(fonts.heading->FontSize, FLT_MAX, 0, label).x +
-                                   ImGui::GetStyle().FramePadding.x * 2);
-    };
-    const float checkInW = widthOf(checkIn, fs * 8.5f);
-    const float backW = widthOf(back, fs * 8);
     const float right = ImGui::GetWindowContentRegionMax().x;
-    // Beside the title when they fit, else on a line of their own below it.
+    const float across = right - left;
+    const auto labelWidth = [&](const char* label) {
+        return fonts.heading->CalcTextSizeA(fonts.heading->FontSize, FLT_MAX, 0, label).x +
+               ImGui::GetStyle().FramePadding.x * 2;
+    };
+    const float checkInW = std::min(across, std::max(fs * 8.5f, labelWidth(checkIn)));
+    const float backW = std::min(across, std::max(fs * 8.0f, labelWidth(back)));
+    const float gap = fs * 0.5f;
+    const float both = checkInW + gap + backW;
+    // Beside the title when they fit, else side by side on a line of their own below it, else
+    // (large text in a small window) one above the other.
     const float titleRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
-    if (titleRight + fs * 0.5f < right - backW - fs * 0.5f - checkInW)
-        ImGui::SameLine(right - backW - fs * 0.5f - checkInW);
+    const bool stacked = both > across;
+    if (titleRight + gap < right - both)
+        ImGui::SameLine(right - both);
     else
-        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - backW - fs * 0.5f - checkInW));
+        ImGui::SetCursorPosX(std::max(left, right - (stacked ? checkInW : both)));
     if (focusableButton(checkIn, fonts, ImVec2(checkInW, 0), m.focused == HistoryControl::CheckIn))
         close = {Action::OpenCheckIn};
     rec.item("check-in");
-    ImGui::SameLine(right - backW);
+    rec.fits("check-in", labelWidth(checkIn), checkInW);
+    if (stacked)
+        ImGui::SetCursorPosX(right - backW); // on the next line, the item spacing apart
+    else
+        ImGui::SameLine(right - backW);
     if (focusableButton(back, fonts, ImVec2(backW, 0), m.focused == HistoryControl::Back)) close = {Action::CloseView};
     rec.item("back");
+    rec.fits("back", labelWidth(back), backW);
     ImGui::PushFont(fonts.heading);
     ImGui::TextWrapped("%s", format(n_("Current streak: {0} day", "Current streak: {0} days",
                                        static_cast<unsigned long>(std::max(m.streakDays, 0))),
@@ -218,27 +237,42 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts, HistoryLayout* lay
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const double most = std::max(1.0, *std::max_element(m.minutesPerWeek.begin(), m.minutesPerWeek.end()));
     const std::size_t n = m.minutesPerWeek.size();
-    const float slot = width / static_cast<float>(std::max<std::size_t>(n, 1));
+    const auto valueOf = [&](std::size_t i) {
+        return m.minutesPerWeek[i] > 0 ? formatHuman(static_cast<Millis>(m.minutesPerWeek[i] * 60000.0))
+                                       : std::string("\xE2\x80\x94");
+    };
+    const auto wide = [&](const std::string& text) {
+        return fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, text.c_str()).x;
+    };
+    // As many of the latest weeks as their figures fit side by side (large text in a small
+    // window: five of the eight), so no figure covers its neighbour's.
+    float widestValue = 0;
+    for (std::size_t i = 0; i < n; ++i) widestValue = std::max(widestValue, wide(valueOf(i)));
+    const std::size_t shown = std::clamp<std::size_t>(static_cast<std::size_t>(width / (widestValue * 1.15f + 1.0f)), 1,
+                                                      std::max<std::size_t>(n, 1));
+    const std::size_t first = n - std::min(n, shown);
+    const double most =
+        std::max(1.0, n == 0 ? 0.0
+                             : *std::max_element(m.minutesPerWeek.begin() + static_cast<std::ptrdiff_t>(first),
+                                                 m.minutesPerWeek.end()));
+    const float slot = width / static_cast<float>(shown);
     const auto weekLabel = [&](std::size_t i) {
         return i + 1 == n ? std::string(_("this week"))
                           : format(n_("{0} wk ago", "{0} wk ago", n - 1 - i), {std::to_string(n - 1 - i)});
     };
     // Every other week's label (or fewer) where a language's words are wider than a week's slot.
     float widest = 0;
-    for (std::size_t i = 0; i < n; ++i)
-        widest = std::max(widest, fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, weekLabel(i).c_str()).x);
+    for (std::size_t i = first; i < n; ++i) widest = std::max(widest, wide(weekLabel(i)));
     const auto labelEvery = static_cast<std::size_t>(std::max(1.0f, std::ceil(widest / (slot * 0.95f))));
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = first; i < n; ++i) {
         const float h = static_cast<float>(m.minutesPerWeek[i] / most) * (chartH - ImGui::GetFontSize() * 2.5f);
-        const float x0 = origin.x + slot * static_cast<float>(i) + slot * 0.15f;
-        const float x1 = origin.x + slot * static_cast<float>(i + 1) - slot * 0.15f;
+        const float x0 = origin.x + slot * static_cast<float>(i - first) + slot * 0.15f;
+        const float x1 = origin.x + slot * static_cast<float>(i - first + 1) - slot * 0.15f;
         const float base = origin.y + chartH - ImGui::GetFontSize() * 1.3f;
         dl->AddLine(ImVec2(x0, base), ImVec2(x1, base), colour(kPaper, 0.3f));
         if (h >= 1.0f) dl->AddRectFilled(ImVec2(x0, base - h), ImVec2(x1, base), colour(kAccent), 4);
-        const std::string value =
-            m.minutesPerWeek[i] > 0 ? formatHuman(static_cast<Millis>(m.minutesPerWeek[i] * 60000.0)) : "\xE2\x80\x94";
+        const std::string value = valueOf(i);
         const ImVec2 valueAt((x0 + x1) * 0.5f, base - h - ImGui::GetFontSize() * 0.7f);
         textCentred(dl, fonts.body, valueAt, colour(kPaper), value);
         const ImVec2 valueSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, value.c_str());
@@ -269,7 +303,7 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts, HistoryLayout* lay
         rec.item("no-sessions");
         ImGui::PopStyleColor();
     }
-    if (m.records && !m.records->empty() && ImGui::BeginTable("##table", 4, ImGuiTableFlags_RowBg)) {
+    if (m.records && !m.records->empty()) {
         const char* headers[] = {_("When"), _("Routine"), C_("history column: the time done", "Done"), ""};
         // What each column needs on one line: the widest date (a German one is 25 characters,
         // an English one 22), a time done, the longer state; the routine's name takes the rest.
@@ -288,29 +322,44 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts, HistoryLayout* lay
         const float doneW = std::max(lineWidth(headers[2]), lineWidth(format(_("{0} of {1}"), {clock, clock})));
         const float stateW = std::max(lineWidth(_("completed")), lineWidth(_("stopped")));
         const float room = ImGui::GetContentRegionAvail().x - padding * 4;
+        // Large text in a small window: two columns, the date above the routine's name and the
+        // time done above the state, each wrapping between words.
+        const bool paired = doneW + stateW + fs * 8 * 2 > room;
+        if (!ImGui::BeginTable("##table", paired ? 2 : 4, ImGuiTableFlags_RowBg)) {
+            ImGui::EndChild();
+            ImGui::End();
+            return close;
+        }
         // One line each when they fit beside a routine's name. In a narrow window the date and
         // the name share what the time and the state leave, and wrap between words (the date
         // after its comma, before the time), never inside one.
-        if (whenW + doneW + stateW + nameW <= room) {
+        if (paired) {
+            ImGui::TableSetupColumn(headers[0], ImGuiTableColumnFlags_WidthStretch, std::max(whenW, nameW));
+            ImGui::TableSetupColumn(headers[2], ImGuiTableColumnFlags_WidthStretch, std::max(doneW, stateW));
+        } else if (whenW + doneW + stateW + nameW <= room) {
             ImGui::TableSetupColumn(headers[0], ImGuiTableColumnFlags_WidthFixed, whenW);
             ImGui::TableSetupColumn(headers[1], ImGuiTableColumnFlags_WidthStretch);
         } else {
             ImGui::TableSetupColumn(headers[0], ImGuiTableColumnFlags_WidthStretch, whenW);
             ImGui::TableSetupColumn(headers[1], ImGuiTableColumnFlags_WidthStretch, nameW);
         }
-        ImGui::TableSetupColumn(headers[2], ImGuiTableColumnFlags_WidthFixed, doneW);
-        ImGui::TableSetupColumn(headers[3], ImGuiTableColumnFlags_WidthFixed, stateW);
+        if (!paired) {
+            ImGui::TableSetupColumn(headers[2], ImGuiTableColumnFlags_WidthFixed, doneW);
+            ImGui::TableSetupColumn(headers[3], ImGuiTableColumnFlags_WidthFixed, stateW);
+        }
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-        for (int c = 0; c < 4; ++c) {
+        for (int c = 0; c < (paired ? 2 : 4); ++c) {
             ImGui::TableSetColumnIndex(c);
             const float cell = ImGui::GetContentRegionAvail().x;
-            ImGui::TableHeader(headers[c]);
+            const char* header = paired ? headers[c * 2] : headers[c];
+            ImGui::TableHeader(header);
             const std::string name = "header" + std::to_string(c);
-            rec.fits(name, ImGui::CalcTextSize(headers[c]).x, cell);
+            rec.fits(name, ImGui::CalcTextSize(header).x, cell);
         }
         // A cell's words, wrapped at its column's edge; a word wider than the column is cut.
-        const auto cell = [&](const std::string& text, int row, const char* column) {
-            ImGui::TableNextColumn();
+        // (Paired: the second text of a column goes under the first, in the same cell.)
+        const auto cell = [&](const std::string& text, int row, const char* column, bool under = false) {
+            if (!under) ImGui::TableNextColumn();
             const float columnW = ImGui::GetContentRegionAvail().x;
             ImGui::TextWrapped("%s", text.c_str());
             if (row >= 3 || !layout) return;
@@ -335,9 +384,9 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts, HistoryLayout* lay
                 std::tm tm{};
                 localtime_r(&t, &tm);
                 cell(shownDateTime(tm), row, "when");
-                cell(it->routineName, row, "routine");
+                cell(it->routineName, row, "routine", paired);
                 cell(format(_("{0} of {1}"), {formatClock(it->doneMs), formatClock(it->plannedMs)}), row, "done");
-                cell(it->completed ? _("completed") : _("stopped"), row, "state");
+                cell(it->completed ? _("completed") : _("stopped"), row, "state", paired);
             }
         ImGui::EndTable();
     }
