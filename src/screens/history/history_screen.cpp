@@ -50,7 +50,7 @@ bool HistoryScreen::handle(const ui::Intent& intent) {
 
 ui::Intent HistoryScreen::pressFocused() const {
     switch (model_.focused) {
-    case ui::HistoryControl::CheckIn: return {ui::Action::OpenCheckIn};
+    case ui::HistoryControl::CheckIn: return openRouteIntent(Route::CheckIn);
     case ui::HistoryControl::Back: return {ui::Action::CloseView};
     case ui::HistoryControl::None: break;
     }

@@ -2,6 +2,7 @@
 
 #include "core/dates.hpp"
 #include "core/i18n.hpp"
+#include "screens/screen.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
@@ -162,7 +163,7 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
     const float right = ImGui::GetWindowContentRegionMax().x;
     ImGui::SameLine(right - backW - fs * 0.5f - checkInW);
     if (focusableButton(checkIn, fonts, ImVec2(checkInW, 0), m.focused == HistoryControl::CheckIn))
-        close = {Action::OpenCheckIn};
+        close = openRouteIntent(Route::CheckIn);
     ImGui::SameLine(right - backW);
     if (focusableButton(back, fonts, ImVec2(backW, 0), m.focused == HistoryControl::Back)) close = {Action::CloseView};
     ImGui::PushFont(fonts.heading);
