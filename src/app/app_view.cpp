@@ -37,7 +37,7 @@ ui::Intent drawApp(AppController& app, const ui::Fonts& fonts, const LoopFrame& 
         QuickSetScreen& quickSet = *app.quickSetScreen();
         return ui::drawQuickSet(quickSet.model().form(), quickSet.model().summary(), fonts);
     }
-    case Route::History: return ui::drawHistory(app.historyScreen()->model(), fonts);
+    case Route::History: return ui::drawHistoryScreen(*app.historyScreen(), fonts, loop.testMode);
     case Route::Notices: return ui::drawNoticesScreen(*app.noticesScreen(), fonts, loop.testMode);
     default: break; // the screens drawn from their Screen alone (the router's list)
     }

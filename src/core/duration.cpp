@@ -1,5 +1,6 @@
 #include "core/duration.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <cctype>
@@ -15,16 +16,19 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 } // namespace
 
 std::variant<Millis, DurationError> parseDuration(std::string_view text) {
-    const auto bad = [&](std::string why) {
-        return DurationError{"invalid duration \"" + abbreviate(text) + "\": " + why +
-                             " (write it like \"45s\", \"2m\", \"1m30s\" or \"2.5s\")"};
+    const auto bad = [&](const std::string& why) {
+        // TRANSLATORS: {0} the duration as typed, {1} what is wrong with it. Keep "45s", "2m",
+        // "1m30s" and "2.5s" as they are: they are what a routine file and the forms read.
+        return DurationError{
+            format(_("invalid duration \"{0}\": {1} (write it like \"45s\", \"2m\", \"1m30s\" or \"2.5s\")"),
+                   {abbreviate(text), why})};
     };
     std::size_t i = 0;
     const auto skipSpace = [&] {
         while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
     };
     skipSpace();
-    if (i == text.size()) return bad("it is empty");
+    if (i == text.size()) return bad(_("it is empty"));
 
     double totalMs = 0;
     int lastRank = 4; // h=3, m=2, s=1; each must be lower than the previous
@@ -37,8 +41,8 @@ std::variant<Millis, DurationError> parseDuration(std::string_view text) {
             ++i;
         }
         const std::string number(text.substr(numberStart, i - numberStart));
-        if (number.empty() || number == ".") return bad("expected a number");
-        if (number.size() > 12) return bad("the number is too long");
+        if (number.empty() || number == ".") return bad(_("expected a number"));
+        if (number.size() > 12) return bad(_("the number is too long"));
         const double value = std::stod(number);
         skipSpace();
         int rank = 1;
@@ -58,18 +62,18 @@ std::variant<Millis, DurationError> parseDuration(std::string_view text) {
                 rank = 1;
                 unitMs = 1000;
             } else {
-                return bad("unknown unit \"" + unit + "\"");
+                return bad(format(_("unknown unit \"{0}\""), {unit}));
             }
         } else if (any) {
-            return bad("a number without a unit may only stand alone");
+            return bad(_("a number without a unit may only stand alone"));
         }
-        if (rank >= lastRank) return bad("units must go from hours to minutes to seconds, each once");
+        if (rank >= lastRank) return bad(_("units must go from hours to minutes to seconds, each once"));
         lastRank = rank;
         totalMs += value * unitMs;
         any = true;
         skipSpace();
     }
-    if (totalMs > 1e12) return bad("it is far too long");
+    if (totalMs > 1e12) return bad(_("it is far too long"));
     return static_cast<Millis>(std::llround(totalMs));
 }
 

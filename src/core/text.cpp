@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -160,14 +162,18 @@ std::string describeTextFault(const TextFault& fault) {
 }
 
 std::optional<std::string> outsideTextProblem(std::string_view text, bool lineBreaks) {
-    if (auto bad = firstInvalidUtf8(text)) return "it is not UTF-8 text (byte " + std::to_string(*bad + 1) + ")";
+    if (auto bad = firstInvalidUtf8(text))
+        // TRANSLATORS: {0} the position of the first byte that is not UTF-8 (1 is the first).
+        return format(_("it is not UTF-8 text (byte {0})"), {std::to_string(*bad + 1)});
     const auto fault = firstTextFault(text, lineBreaks);
     if (!fault) return std::nullopt;
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(fault->codePoint));
     if (fault->kind == TextFault::Kind::Bidi)
-        return std::string("it holds the bidi control ") + buf + ", which reorders text";
-    return std::string("it holds the control character ") + buf;
+        // TRANSLATORS: {0} the character's code, as U+202E.
+        return format(_("it holds the bidi control {0}, which reorders text"), {buf});
+    // TRANSLATORS: {0} the character's code, as U+0007.
+    return format(_("it holds the control character {0}"), {buf});
 }
 
 std::string escapeJsonControls(std::string_view json) {
@@ -295,8 +301,10 @@ std::optional<std::size_t> firstNestingTooDeep(std::string_view text) {
 }
 
 std::string nestingTooDeepMessage() {
-    return "tables, keys and lists nest too deeply here (more than " + std::to_string(kMaxTomlNesting) +
-           " levels, counting every part of a dotted key)";
+    // TRANSLATORS: a TOML file's error (settings.toml, a routine); {0} the most levels allowed.
+    return format(_("tables, keys and lists nest too deeply here (more than {0} levels, counting every part of a "
+                    "dotted key)"),
+                  {std::to_string(kMaxTomlNesting)});
 }
 
 std::string joinOr(const std::vector<std::string>& words) {

@@ -132,6 +132,7 @@ class GuiApp final : public AppShell {
             [this](SessionDriver* driver) { app_->setDriver(driver); }, AudioDevice::kFrequency, steadyClockMs);
         sound_->open();
         app_->library().setWake([platform = platform_.get()] { platform->pushWake(); });
+        app_->library().holdOthersUntilShown();
         app_->begin(options_.startWith);
         app_->importFiles(options_.openFiles); // a double-click on a *.unknot.toml
         startRemote();
@@ -159,6 +160,7 @@ class GuiApp final : public AppShell {
             drawnSignature_ = signature;
             ++frames_;
             draw();
+            if (frames_ == 1) app_->library().firstFrameShown(); // now the user's folder is read
             publishRemote(); // a button clicked in this frame
             if (activeFrames_ > 0) --activeFrames_;
         }

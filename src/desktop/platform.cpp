@@ -1,5 +1,6 @@
 #include "desktop/platform.hpp"
 
+#include "core/i18n.hpp"
 #include <SDL.h>
 #include <SDL_opengl.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -10,6 +11,7 @@
 #include <backends/imgui_impl_sdl.h>
 #endif
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "desktop/platform_display.hpp"
 #include "ui/input_gate.hpp"
@@ -93,7 +95,8 @@ ui::Key translate(SDL_Keycode key) {
     }
 }
 
-constexpr std::string_view kNoDisplay = "cannot open a window: no display (DISPLAY/WAYLAND_DISPLAY unset)";
+// Marked here, translated where it is said.
+constexpr const char* kNoDisplay = N_("cannot open a window: no display (DISPLAY/WAYLAND_DISPLAY unset)");
 
 // Dear ImGui 1.86's SDL backend reads the modifiers from SDL, 1.87+'s from each event.
 constexpr bool kImGuiQueuesInput = IMGUI_VERSION_NUM >= 18700;
@@ -244,13 +247,14 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     // nobody sees, and an app that seems to hang. Only a driver asked for by name may run so.
     const bool driverAsked = SDL_getenv("SDL_VIDEODRIVER") != nullptr;
     const bool haveDisplay = SDL_getenv("DISPLAY") != nullptr || SDL_getenv("WAYLAND_DISPLAY") != nullptr;
-    if (!driverAsked && !haveDisplay) return std::string(kNoDisplay);
+    if (!driverAsked && !haveDisplay) return std::string(_(kNoDisplay));
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
-        return std::string("cannot open a window (no display?): ") + SDL_GetError();
+        // TRANSLATORS: {0} SDL's words for why.
+        return format(_("cannot open a window (no display?): {0}"), {SDL_GetError()});
     const std::string_view driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
     if (!driverAsked && (driver == "offscreen" || driver == "dummy")) {
         SDL_QuitSubSystem(SDL_INIT_VIDEO);
-        return std::string(kNoDisplay);
+        return std::string(_(kNoDisplay));
     }
     const double tVideo = preciseMs();
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
@@ -266,11 +270,11 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     const int x = g.x >= 0 ? g.x : static_cast<int>(SDL_WINDOWPOS_CENTERED);
     const int y = g.y >= 0 ? g.y : static_cast<int>(SDL_WINDOWPOS_CENTERED);
     impl->window = SDL_CreateWindow(options.title.c_str(), x, y, g.width, g.height, flags);
-    if (!impl->window) return std::string("cannot open a window: ") + SDL_GetError();
+    if (!impl->window) return format(_("cannot open a window: {0}"), {SDL_GetError()});
     impl->windowed = g;
     impl->fullscreenForRunOnly = options.fullscreen && !g.fullscreen;
     impl->gl = SDL_GL_CreateContext(impl->window);
-    if (!impl->gl) return std::string("cannot use OpenGL 3.2 (no driver?): ") + SDL_GetError();
+    if (!impl->gl) return format(_("cannot use OpenGL 3.2 (no driver?): {0}"), {SDL_GetError()});
     SDL_GL_MakeCurrent(impl->window, impl->gl);
     SDL_GL_SetSwapInterval(1);
 #if defined(__SANITIZE_ADDRESS__)

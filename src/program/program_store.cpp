@@ -1,5 +1,7 @@
 #include "program/program_store.hpp"
 
+#include "core/i18n.hpp"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -33,7 +35,7 @@ std::optional<std::string> ProgramStore::start(const std::string& programId, Day
         t.commit();
         return std::nullopt;
     } catch (const std::exception& e) {
-        return std::string("cannot start the program: ") + e.what();
+        return format(_("cannot start the program: {0}"), {e.what()});
     }
 }
 
@@ -46,7 +48,7 @@ std::variant<bool, std::string> ProgramStore::stop(std::int64_t now) {
         t.commit();
         return changed > 0;
     } catch (const std::exception& e) {
-        return std::string("cannot stop the program: ") + e.what();
+        return format(_("cannot stop the program: {0}"), {e.what()});
     }
 }
 
@@ -88,7 +90,7 @@ std::optional<std::string> ProgramStore::addDecisions(std::int64_t runId, const 
         t.commit();
         return std::nullopt;
     } catch (const std::exception& e) {
-        return std::string("cannot record the program's decision: ") + e.what();
+        return format(_("cannot record the program's decision: {0}"), {e.what()});
     }
 }
 

@@ -1,5 +1,6 @@
 #include "routine/editor.hpp"
 
+#include "core/i18n.hpp"
 #include "routine/playable.hpp"
 #include "routine/routine_outline.hpp"
 
@@ -377,7 +378,7 @@ StepPath Editor::moveTo(const StepPath& path, const StepPath& target) {
 
 Routine makeQuickSet(const QuickSet& q) {
     Routine r;
-    r.name = q.name.empty() ? "My interval set" : q.name;
+    r.name = q.name.empty() ? _("My interval set") : q.name;
     r.summary = std::to_string(q.repeats) + " \xC3\x97 " + std::string(kindName(q.first)) + " " +
                 formatHuman(q.firstMs) +
                 (q.second ? " / " + std::string(kindName(*q.second)) + " " + formatHuman(q.secondMs) : "") +
@@ -389,7 +390,7 @@ Routine makeQuickSet(const QuickSet& q) {
         Step p;
         p.kind = PhaseKind::Prepare;
         p.durationMs = q.prepareMs;
-        p.label = "Get into position";
+        p.label = _("Get into position");
         r.steps.push_back(p);
     }
     Step block;

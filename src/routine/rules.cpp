@@ -1,5 +1,6 @@
 #include "routine/rules.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -8,16 +9,19 @@
 namespace unknot {
 
 std::optional<std::string> areaProblem(std::string_view area) {
-    if (area.empty()) return std::string("the area is empty (name one, like heel or knee)");
-    if (area.size() > kMaxAreaBytes) return "the area is longer than " + std::to_string(kMaxAreaBytes) + " bytes";
+    if (area.empty()) return std::string(_("the area is empty (name one, like heel or knee)"));
+    if (area.size() > kMaxAreaBytes)
+        return format(_("the area is longer than {0} bytes"), {std::to_string(kMaxAreaBytes)});
     const auto letter = [](unsigned char ch) { return std::isalpha(ch) || ch >= 0x80; };
     if (!letter(static_cast<unsigned char>(area.front())))
-        return "the area '" + std::string(area) + "' does not start with a letter";
+        // TRANSLATORS: {0} the area as typed.
+        return format(_("the area '{0}' does not start with a letter"), {std::string(area)});
     for (unsigned char ch : area)
         if (!letter(ch) && !std::isdigit(ch) && ch != ' ' && ch != '-' && ch != '\'')
-            return std::string("the area holds a character other than letters, digits, spaces, - and '");
+            return std::string(_("the area holds a character other than letters, digits, spaces, - and '"));
     // Bytes from 0x80 on are letters of other scripts only when they are UTF-8 and not controls.
-    if (auto problem = outsideTextProblem(area)) return "the area cannot be kept: " + *problem;
+    // TRANSLATORS: {0} why, as "it holds the control character U+0085".
+    if (auto problem = outsideTextProblem(area)) return format(_("the area cannot be kept: {0}"), {*problem});
     return std::nullopt;
 }
 

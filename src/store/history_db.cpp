@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
@@ -123,6 +124,14 @@ std::string moveAside(const fs::path& file) {
                   {file.string()});
 }
 
+// Why a history that does not exist yet takes no writes when opened to be read.
+std::string nothingYet(const fs::path& file) {
+    // TRANSLATORS: {0} the history's file.
+    return format(_("{0}: nothing recorded yet"), {file.string()});
+}
+
+std::string notUnknots() { return _("holds tables but no Unknot schema version: not Unknot's history"); }
+
 // The first problem with the file's tables, or nothing.
 std::optional<std::string> schemaProblem(SQLite::Database& db, int version) {
     for (const auto& t : kExpected) {
@@ -131,10 +140,12 @@ std::optional<std::string> schemaProblem(SQLite::Database& db, int version) {
         while (q.executeStep()) have.push_back(q.getColumn(1).getString());
         const bool needed =
             std::any_of(t.columns.begin(), t.columns.end(), [&](const auto& c) { return c.second <= version; });
-        if (have.empty() && needed) return std::string("the table ") + t.table + " is missing";
+        // TRANSLATORS: {0} a table of the history's database (its name, as SQLite knows it).
+        if (have.empty() && needed) return format(_("the table {0} is missing"), {t.table});
         for (const auto& [name, since] : t.columns)
             if (since <= version && std::find(have.begin(), have.end(), name) == have.end())
-                return std::string("the table ") + t.table + " has no column " + name;
+                // TRANSLATORS: {0} a table of the history's database, {1} one of its columns.
+                return format(_("the table {0} has no column {1}"), {t.table, name});
     }
     return std::nullopt;
 }
@@ -337,25 +348,38 @@ std::optional<std::string> noteProblem(std::string_view note) {
                   {std::to_string(note.size()), std::to_string(kMaxNoteBytes)});
 }
 
-std::string storageError(int sqliteCode, std::string_view sqliteMessage, std::uintmax_t available,
-                         const fs::path& file) {
+StorageFailure storageFailure(int sqliteCode, int systemErrno, std::string_view sqliteMessage, std::uintmax_t available,
+                              const fs::path& file) {
     const int code = sqliteCode & 0xFF;
-    if ((code == SQLITE_FULL || code == SQLITE_IOERR) && available < kFullDiskBytes) {
-        const auto folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-        return "the disk holding " + folder.string() + " is full (" + std::to_string(available >> 10) +
-               " KiB free): free some space there";
-    }
-    return std::string(sqliteMessage);
+    const bool full =
+        code == SQLITE_FULL ||
+        (code == SQLITE_IOERR && (systemErrno == ENOSPC || (systemErrno == 0 && available < kFullDiskBytes)));
+    if (!full) return {false, std::string(sqliteMessage)};
+    const auto folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    if (available >= kFullDiskBytes) // not known, or freed since
+        // TRANSLATORS: {0} the folder of the history's file.
+        return {true, format(_("the disk holding {0} is full: free some space there"), {folder.string()})};
+    // TRANSLATORS: {0} the folder of the history's file, {1} the space left in KiB.
+    return {true, format(_("the disk holding {0} is full ({1} KiB free): free some space there"),
+                         {folder.string(), std::to_string(available >> 10)})};
 }
 
-std::string storageError(const std::exception& e, const fs::path& file) {
+StorageFailure storageFailure(const std::exception& e, const fs::path& file, const SQLite::Database* db) {
     const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
-    if (!sqlite) return e.what();
+    if (!sqlite) return {false, e.what()};
     std::error_code ec;
     const auto folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
     const auto space = fs::space(folder, ec);
-    return storageError(sqlite->getErrorCode(), e.what(),
-                        ec ? std::numeric_limits<std::uintmax_t>::max() : space.available, file);
+    // The errno SQLite kept for its last I/O error on this connection (an ENOSPC).
+    const int systemErrno = db ? sqlite3_system_errno(db->getHandle()) : 0;
+    return storageFailure(sqlite->getExtendedErrorCode(), systemErrno, e.what(),
+                          ec ? std::numeric_limits<std::uintmax_t>::max() : space.available, file);
+}
+
+std::string historyReadError(const fs::path& file, const StorageFailure& failure) {
+    // A full disk is no reason to move the history aside.
+    return file.string() + ": " + format(_("cannot read the history: {0}"), {failure.message}) +
+           (failure.diskFull ? "" : moveAside(file));
 }
 
 fs::path historyDbPath() { return userDataDir() / "unknot.db"; }
@@ -373,11 +397,13 @@ std::variant<std::unique_ptr<HistoryDb>, std::string> HistoryDb::open(const fs::
         std::error_code ec;
         if (access == HistoryAccess::Read) {
             if (!fs::exists(file, ec) && !ec)
-                return std::unique_ptr<HistoryDb>(new HistoryDb(emptyHistory(), file, "nothing recorded yet"));
+                return std::unique_ptr<HistoryDb>(new HistoryDb(emptyHistory(), file, nothingYet(file)));
             db = openReadOnly(file);
-            readOnly = "opened for reading";
+            // TRANSLATORS: why a history opened to be read takes no writes; {0} its file.
+            readOnly = format(_("{0} is opened for reading"), {name});
         } else {
-            if (fs::is_directory(file, ec)) return name + ": is a folder, not a history database" + moveAside(file);
+            if (fs::is_directory(file, ec))
+                return name + ": " + _("is a folder, not a history database") + moveAside(file);
             makePrivate(file);
             try {
                 db = std::make_unique<SQLite::Database>(name, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
@@ -387,37 +413,44 @@ std::variant<std::unique_ptr<HistoryDb>, std::string> HistoryDb::open(const fs::
             } catch (const std::exception& e) {
                 if (!fs::exists(file, ec)) throw;
                 db = openReadOnly(file); // a read-only folder or file, a full disk: still read
-                readOnly = "cannot be written (" + storageError(e, file) + ")";
+                // TRANSLATORS: {0} the history's file, {1} why (SQLite's or the system's words, or
+                // "the disk holding … is full …").
+                readOnly = format(_("{0} cannot be written ({1})"), {name, storageError(e, file)});
             }
             db->exec("PRAGMA foreign_keys = ON");
         }
         int version = db->execAndGet("PRAGMA user_version").getInt();
         if (version < 0)
-            return name + ": schema version " + std::to_string(version) +
-                   " is not one any Unknot writes: the file is damaged or not Unknot's" + moveAside(file);
+            return name + ": " +
+                   format(_("schema version {0} is not one any Unknot writes: the file is damaged or not Unknot's"),
+                          {std::to_string(version)}) +
+                   moveAside(file);
         if (version > kSchemaVersion) {
             if (!readOnly) db = openReadOnly(file); // never a write to a file we do not understand
-            readOnly = "made by a newer Unknot (schema " + std::to_string(version) + ", this one knows " +
-                       std::to_string(kSchemaVersion) + "): read only; update Unknot to record to it";
+            // TRANSLATORS: {0} the history's file, {1} its schema version, {2} the one this Unknot knows.
+            readOnly = format(_("{0} was made by a newer Unknot (schema {1}, this one knows {2}): read only; "
+                                "update Unknot to record to it"),
+                              {name, std::to_string(version), std::to_string(kSchemaVersion)});
         } else if (version < kSchemaVersion && !readOnly) {
             SQLite::Transaction migrate(*db, SQLite::TransactionBehavior::IMMEDIATE);
             version = db->execAndGet("PRAGMA user_version").getInt(); // another process may have migrated
             if (version == 0 && db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() != 0)
-                return name + ": holds tables but no Unknot schema version: not Unknot's history" + moveAside(file);
+                return name + ": " + notUnknots() + moveAside(file);
             for (int v = std::max(version, 0); v < kSchemaVersion; ++v) db->exec(kMigrations[v]);
             db->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
             migrate.commit();
             version = kSchemaVersion;
         } else if (version == 0) {
             if (db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0)
-                return std::unique_ptr<HistoryDb>(new HistoryDb(emptyHistory(), file, "nothing recorded yet"));
-            return name + ": holds tables but no Unknot schema version: not Unknot's history" + moveAside(file);
+                return std::unique_ptr<HistoryDb>(new HistoryDb(emptyHistory(), file, nothingYet(file)));
+            return name + ": " + notUnknots() + moveAside(file);
         }
         if (auto problem = schemaProblem(*db, std::min(std::max(version, 1), kSchemaVersion)))
-            return name + ": " + *problem + ": the file is damaged or not Unknot's" + moveAside(file);
+            return name + ": " + format(_("{0}: the file is damaged or not Unknot's"), {*problem}) + moveAside(file);
         return std::unique_ptr<HistoryDb>(new HistoryDb(std::move(db), file, std::move(readOnly)));
     } catch (const std::exception& e) {
-        return name + ": " + storageError(e, file);
+        // TRANSLATORS: {0} why (SQLite's or the system's words, or "the disk holding … is full …").
+        return name + ": " + format(_("cannot be opened: {0}"), {storageError(e, file)});
     }
 }
 
@@ -449,7 +482,7 @@ void markApplied(SQLite::Database& db, std::string_view key, std::int64_t row) {
 
 std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecord& record, std::string_view contentId,
                                                               int skippedPhases, std::string_view key) {
-    if (readOnly_) return format(_("cannot record the session: {0}"), {file_.string() + " " + *readOnly_});
+    if (readOnly_) return format(_("cannot record the session: {0}"), {*readOnly_});
     try {
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         if (auto row = appliedRow(*db_, key)) return *row;
@@ -459,7 +492,7 @@ std::variant<std::int64_t, std::string> HistoryDb::addSession(const HistoryRecor
         t.commit();
         return id;
     } catch (const std::exception& e) {
-        return format(_("cannot record the session: {0}"), {storageError(e, file_)});
+        return format(_("cannot record the session: {0}"), {storageError(e, file_, db_.get())});
     }
 }
 
@@ -483,7 +516,7 @@ std::optional<bool> HistoryDb::hasSession(std::int64_t id) const {
 
 std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c, std::string_view key) {
     if (auto problem = checkInProblem(c)) return problem;
-    if (readOnly_) return format(_("cannot record the check-in: {0}"), {file_.string() + " " + *readOnly_});
+    if (readOnly_) return format(_("cannot record the check-in: {0}"), {*readOnly_});
     try {
         SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         if (appliedRow(*db_, key)) return std::nullopt;
@@ -504,7 +537,7 @@ std::optional<std::string> HistoryDb::addCheckIn(const CheckIn& c, std::string_v
         t.commit();
         return std::nullopt;
     } catch (const std::exception& e) {
-        return format(_("cannot record the check-in: {0}"), {storageError(e, file_)});
+        return format(_("cannot record the check-in: {0}"), {storageError(e, file_, db_.get())});
     }
 }
 
@@ -591,10 +624,7 @@ HistoryRows HistoryDb::read(std::int64_t since) const {
         readRows(*db_, kCheckInsSince, since, rows.checkIns, readCheckIn);
     } catch (const std::exception& e) {
         rows = HistoryRows{}; // all of it, or nothing and why
-        const std::string why = storageError(e, file_);
-        // A full disk is no reason to move the history aside.
-        rows.error = file_.string() + ": " + format(_("cannot read the history: {0}"), {why}) +
-                     (why.find("disk is full") == std::string::npos ? moveAside(file_) : "");
+        rows.error = historyReadError(file_, storageFailure(e, file_, db_.get()));
     }
     return rows;
 }
@@ -720,7 +750,7 @@ ImportReport HistoryDb::importCsv(const fs::path& csv,
         if (progress) progress(size, size);
     } catch (const std::exception& e) {
         report.problems.push_back(csv.string() +
-                                  ": error: " + format(_("not imported: {0}"), {storageError(e, file_)}));
+                                  ": error: " + format(_("not imported: {0}"), {storageError(e, file_, db_.get())}));
         report.imported = 0;
     }
     return report;

@@ -129,8 +129,8 @@ class HistoryDb {
               const std::function<void(std::uintmax_t read, std::uintmax_t total)>& progress = {});
 
     [[nodiscard]] int schemaVersion() const;
-    // Why this database takes no writes (a newer Unknot made it, the folder is read-only), or
-    // nothing when it does.
+    // Why this database takes no writes (a newer Unknot made it, the folder is read-only), a
+    // sentence naming the file in the user's language, or nothing when it does.
     [[nodiscard]] const std::optional<std::string>& readOnlyReason() const { return readOnly_; }
 
     // The connection, for the tables other capabilities keep in this file (programs:
@@ -146,16 +146,33 @@ class HistoryDb {
 
 [[nodiscard]] std::filesystem::path historyDbPath(); // userDataDir()/unknot.db
 
-// What a failed SQLite call on `file` tells the user. A full disk comes back from SQLite as
-// SQLITE_FULL, or as a bare "disk I/O error" (SQLITE_IOERR) when the WAL, its index or a journal
-// cannot grow; either, with under kFullDiskBytes free beside the file, is named for what it is,
-// with the space left and what to do. Otherwise SQLite's own words. `sqliteCode`: the primary
-// result code (extended codes are reduced to it); `available`: bytes free, as statvfs says.
+// What a failed SQLite call on `file` tells the user, and whether it failed for a full disk
+// (then the file is fine: no advice to move it aside). A full disk is told by its kind, never by
+// SQLite's English: SQLITE_FULL (SQLite's unix layer turns a write's ENOSPC into it), or an I/O
+// error (SQLITE_IOERR, extended or not: the WAL, its index or a journal cannot grow) whose errno
+// was ENOSPC or, when SQLite kept none, with under kFullDiskBytes free beside the file. It is
+// said in the user's language with the space left and what to do; any other failure is SQLite's
+// own words inside a translated sentence.
 inline constexpr std::uintmax_t kFullDiskBytes = 1u << 20;
-[[nodiscard]] std::string storageError(int sqliteCode, std::string_view sqliteMessage, std::uintmax_t available,
-                                       const std::filesystem::path& file);
-// The same for an exception out of SQLiteCpp (the space is looked up now).
-[[nodiscard]] std::string storageError(const std::exception& e, const std::filesystem::path& file);
+struct StorageFailure {
+    bool diskFull = false;
+    std::string message;
+};
+// `sqliteCode`: the result code, primary or extended; `systemErrno`: sqlite3_system_errno() (0:
+// none kept); `available`: bytes free, as statvfs says.
+[[nodiscard]] StorageFailure storageFailure(int sqliteCode, int systemErrno, std::string_view sqliteMessage,
+                                            std::uintmax_t available, const std::filesystem::path& file);
+// The same for an exception out of SQLiteCpp (the space is looked up now); `db`, when given, the
+// connection that failed (for the errno it kept).
+[[nodiscard]] StorageFailure storageFailure(const std::exception& e, const std::filesystem::path& file,
+                                            const SQLite::Database* db = nullptr);
+[[nodiscard]] inline std::string storageError(const std::exception& e, const std::filesystem::path& file,
+                                              const SQLite::Database* db = nullptr) {
+    return storageFailure(e, file, db).message;
+}
+// What a failed read of the history `file` says: the failure, and when it was not a full disk,
+// how to start afresh.
+[[nodiscard]] std::string historyReadError(const std::filesystem::path& file, const StorageFailure& failure);
 
 // -- trends ------------------------------------------------------------------------------------
 struct WeekAverage {

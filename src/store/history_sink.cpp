@@ -293,7 +293,7 @@ void HistoryStore::work() {
             } else {
                 db = std::move(std::get<std::unique_ptr<HistoryDb>>(opened));
                 if (db->readOnlyReason()) {
-                    error = s.db.string() + " " + *db->readOnlyReason();
+                    error = *db->readOnlyReason();
                     db.reset();
                 } else {
                     // A large history.csv (years of sessions) takes seconds at the first start:

@@ -36,7 +36,11 @@ LibraryLoader::LibraryLoader(LibraryFolders folders)
     : folders_(std::move(folders)), wakeFd_(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {}
 
 LibraryLoader::~LibraryLoader() {
-    stop_ = true;
+    {
+        const std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    changed_.notify_all(); // a scan holding after the built-ins
     signal(wakeFd_);
     if (thread_.joinable()) thread_.join();
     if (wakeFd_ >= 0) ::close(wakeFd_);
@@ -56,6 +60,7 @@ void LibraryLoader::scanAll() {
             thread_ = std::thread([this] { run(); });
         }
     }
+    changed_.notify_all(); // a scan holding after the built-ins is out of date
     signal(wakeFd_);
 }
 
@@ -65,9 +70,33 @@ void LibraryLoader::waitForBuiltIns() {
     changed_.wait(lock, [&] { return builtInsOf_ >= scan || stopped_; });
 }
 
+void LibraryLoader::holdOthersUntilShown(std::chrono::milliseconds atMost) {
+    const std::lock_guard lock(mutex_);
+    holding_ = true;
+    holdAtMost_ = atMost;
+}
+
+void LibraryLoader::firstFrameShown() {
+    {
+        const std::lock_guard lock(mutex_);
+        if (!holding_) return;
+        holding_ = false;
+    }
+    changed_.notify_all();
+}
+
+void LibraryLoader::holdAfterBuiltIns(std::uint64_t number) {
+    std::unique_lock lock(mutex_);
+    // A newer scan, a settle() or the end: nobody waits for a first frame any more.
+    changed_.wait_for(lock, holdAtMost_,
+                      [&] { return !holding_ || stop_ || scanRequested_ != number || syncRequested_ != syncDone_; });
+    holding_ = false;
+}
+
 void LibraryLoader::settle() {
     std::unique_lock lock(mutex_);
     const std::uint64_t sync = ++syncRequested_;
+    changed_.notify_all(); // a scan holding after the built-ins goes on
     signal(wakeFd_);
     changed_.wait(lock, [&] { return syncDone_ >= sync || stopped_; });
 }
@@ -109,7 +138,10 @@ bool LibraryLoader::scan(std::uint64_t number, Library& library) {
         const std::size_t read = entries.size();
         if (read < files.size() && (read == builtIns || read % kFilesPerSnapshot == 0))
             publish(entries, read, files.size(), number);
-        if (read == builtIns) becomeBackground();
+        if (read == builtIns) {
+            becomeBackground();
+            if (read < files.size()) holdAfterBuiltIns(number);
+        }
     }
     library.adopt(entries);
     publish(std::move(entries), files.size(), files.size(), number);

@@ -11,6 +11,7 @@
 #include "store/library.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -32,6 +33,9 @@ class LibraryLoader {
     // over the built-ins (what the window waits for before its first frame): until then it
     // runs as the window does.
     static constexpr int kNice = 10;
+    // holdOthersUntilShown(): how long the first scan waits at most after the built-ins for the
+    // window to say its first frame is shown (a window that never draws delays nothing longer).
+    static constexpr std::chrono::milliseconds kHold{1000};
 
     explicit LibraryLoader(LibraryFolders folders);
     ~LibraryLoader(); // stops the thread, also in the middle of a scan
@@ -46,6 +50,12 @@ class LibraryLoader {
     void scanAll();
     // Blocks until this scan has read the built-in routines (or all, or the loader stopped).
     void waitForBuiltIns();
+    // The window's start: the first scan hands over the built-ins, then waits to read the
+    // user's files until firstFrameShown() (or `atMost`), so that the first frame is drawn on a
+    // machine the scan does not share. Called before the first scanAll(); a newer scan or a
+    // settle() ends the hold too.
+    void holdOthersUntilShown(std::chrono::milliseconds atMost = kHold);
+    void firstFrameShown();
     // Blocks until every change made to the folders before the call is read and handed over
     // (tests; a window never waits for its library).
     void settle();
@@ -76,6 +86,8 @@ class LibraryLoader {
     std::uint64_t syncRequested_ = 0; // settle() calls
     std::uint64_t syncDone_ = 0;      // those answered
     bool stopped_ = false;            // the thread is gone (or never started)
+    bool holding_ = false;            // the first scan waits after the built-ins (holdOthersUntilShown)
+    std::chrono::milliseconds holdAtMost_{0};
 
     std::atomic<bool> stop_{false};
     std::atomic<std::uint64_t> scansCompleted_{0};
@@ -85,6 +97,8 @@ class LibraryLoader {
 
     void run();
     void becomeBackground();
+    // After the built-ins of the scan `number`: waits while holding_ (see holdOthersUntilShown).
+    void holdAfterBuiltIns(std::uint64_t number);
     void publish(std::vector<LibraryEntry> entries, std::size_t read, std::size_t total, std::uint64_t scan);
     // Reads everything; false when stopped or a newer scan was asked for in the meantime.
     bool scan(std::uint64_t number, Library& library);

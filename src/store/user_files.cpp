@@ -101,11 +101,12 @@ std::optional<std::string> appendHistory(const fs::path& file, const HistoryReco
     fs::create_directories(file.parent_path(), ec);
     // Non-blocking: a FIFO in its place fails at once instead of waiting for a reader.
     const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_APPEND | O_NONBLOCK | O_CLOEXEC, 0644);
-    if (fd < 0) return "cannot open " + file.string() + ": " + std::strerror(errno);
+    // TRANSLATORS: {0} a file, {1} the system's words for why (strerror).
+    if (fd < 0) return format(_("cannot open {0}: {1}"), {file.string(), std::strerror(errno)});
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        return "cannot write " + file.string() + ": not a regular file";
+        return format(_("cannot write {0}: not a regular file"), {file.string()});
     }
     std::string line;
     std::string_view eol = "\n";
@@ -133,8 +134,9 @@ std::optional<std::string> appendHistory(const fs::path& file, const HistoryReco
     const int syncErrno = errno;
     ::close(fd);
     if (n != static_cast<ssize_t>(line.size()))
-        return "cannot write " + file.string() + ": " + std::strerror(writeErrno);
-    if (!synced) return "cannot flush " + file.string() + ": " + std::strerror(syncErrno);
+        return format(_("cannot write {0}: {1}"), {file.string(), std::strerror(writeErrno)});
+    // TRANSLATORS: flushing: making sure what was written is on the disk; {1} the system's words.
+    if (!synced) return format(_("cannot flush {0}: {1}"), {file.string(), std::strerror(syncErrno)});
     return std::nullopt;
 }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include <cerrno>
 #include <csignal>
 #include <fstream>
 #include <string>
@@ -481,17 +482,33 @@ TEST_CASE("a process killed while it writes leaves every committed row and no ha
     CHECK(rows <= static_cast<std::size_t>(committed + 2)); // and at most the one in flight
 }
 
-TEST_CASE("a full disk is named as one, not as SQLite's 'disk I/O error'") {
+TEST_CASE("a full disk is named as one, by its kind, not as SQLite's 'disk I/O error'") {
     const std::filesystem::path file = "/home/me/.local/share/unknot/unknot.db";
-    // SQLite's bare I/O error, extended (SQLITE_IOERR_WRITE = 778) or not, with 12 KiB left.
+    // SQLite's bare I/O error, extended (SQLITE_IOERR_WRITE = 778) or not, with 12 KiB left and
+    // no errno kept; SQLITE_FULL (13) whatever the space.
     for (int code : {10, 778, 13}) {
         CAPTURE(code);
-        const auto told = storageError(code, "disk I/O error", 12 << 10, file);
-        CHECK(told.find("disk I/O error") == std::string::npos);
-        CHECK(told.find("the disk holding /home/me/.local/share/unknot is full (12 KiB free)") != std::string::npos);
-        CHECK(told.find("free some space") != std::string::npos);
+        const auto told = storageFailure(code, 0, "disk I/O error", 12 << 10, file);
+        CHECK(told.diskFull);
+        CHECK(told.message.find("disk I/O error") == std::string::npos);
+        CHECK(told.message.find("the disk holding /home/me/.local/share/unknot is full (12 KiB free)") !=
+              std::string::npos);
+        CHECK(told.message.find("free some space") != std::string::npos);
     }
-    // Plenty of space: an I/O error is what SQLite says it is; other errors too.
-    CHECK(storageError(10, "disk I/O error", 10ull << 30, file) == "disk I/O error");
-    CHECK(storageError(5, "database is locked", 0, file) == "database is locked");
+    // SQLITE_FULL with its own words ("database or disk is full") and space enough (freed since).
+    const auto full = storageFailure(13, 0, "database or disk is full", 10ull << 30, file);
+    CHECK(full.diskFull);
+    CHECK(full.message == "the disk holding /home/me/.local/share/unknot is full: free some space there");
+    // An I/O error whose errno was ENOSPC, however much is free now (SQLITE_IOERR_SHMSIZE = 4874).
+    CHECK(storageFailure(4874, ENOSPC, "disk I/O error", 10ull << 30, file).diskFull);
+    // Plenty of space, or another errno: an I/O error is what SQLite says it is; other errors too.
+    CHECK(storageFailure(10, 0, "disk I/O error", 10ull << 30, file).message == "disk I/O error");
+    CHECK_FALSE(storageFailure(10, EIO, "disk I/O error", 12 << 10, file).diskFull);
+    CHECK_FALSE(storageFailure(10, 0, "disk I/O error", 10ull << 30, file).diskFull);
+    CHECK(storageFailure(5, 0, "database is locked", 0, file).message == "database is locked");
+    // A read that failed for a full disk advises no move; any other failure does.
+    CHECK(historyReadError(file, full).find("move it aside") == std::string::npos);
+    CHECK(historyReadError(file, full).rfind(file.string() + ": ", 0) == 0);
+    CHECK(historyReadError(file, {false, "database disk image is malformed"}).find("move it aside") !=
+          std::string::npos);
 }

@@ -18,12 +18,16 @@
 
 #include <doctest/doctest.h>
 
+#include <SQLiteCpp/Database.h>
+
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <map>
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 
 using namespace unknot;
 
@@ -420,4 +424,93 @@ TEST_CASE("a check-in's problem in German, said where the user types it") {
     REQUIRE(checkInProblem(score));
     CHECK(*checkInProblem(score) ==
           "ein Wert ist eine ganze Zahl von 0 (kein Schmerz) bis 10 (am schlimmsten), nicht 11");
+}
+
+TEST_CASE("a full disk in German and French: told by its kind, the folder and the space kept, no advice to move") {
+    const std::filesystem::path file = "/home/me/.local/share/unknot/unknot.db";
+    // SQLITE_FULL with SQLite's English, and a bare I/O error whose errno was ENOSPC (SQLITE_IOERR_WRITE).
+    for (const auto& [code, systemErrno, says] :
+         {std::tuple{13, 0, "database or disk is full"}, std::tuple{778, ENOSPC, "disk I/O error"}}) {
+        CAPTURE(code);
+        InLanguage de("de");
+        const StorageFailure german = storageFailure(code, systemErrno, says, 12 << 10, file);
+        CHECK(german.diskFull);
+        CHECK(german.message == "der Datentr\xC3\xA4ger mit /home/me/.local/share/unknot ist voll (12 KiB frei): "
+                                "geben Sie dort Speicherplatz frei");
+        const std::string read = historyReadError(file, german);
+        CHECK(read.rfind(file.string() + ": Verlauf nicht lesbar: der Datentr\xC3\xA4ger", 0) == 0);
+        CHECK(read.find("mv '") == std::string::npos); // no advice to move the history aside
+        CHECK(historyReadError(file, {false, "database disk image is malformed"}).find("mv '") != std::string::npos);
+        setLanguage("fr");
+        const StorageFailure french = storageFailure(code, systemErrno, says, 12 << 10, file);
+        CHECK(french.diskFull);
+        CHECK(french.message == "le disque qui contient /home/me/.local/share/unknot est plein (12 Kio libres) : "
+                                "lib\xC3\xA9rez-y de la place");
+        CHECK(historyReadError(file, french).find("mv '") == std::string::npos);
+    }
+    // Not a full disk: SQLite's own words, inside the translated sentence of whoever shows them.
+    InLanguage de("de");
+    CHECK(storageFailure(5, 0, "database is locked", 12 << 10, file).message == "database is locked");
+}
+
+TEST_CASE("a history that takes no writes says why in German and French, naming the file") {
+    test::TempDir tmp;
+    const auto file = tmp.path / "unknot.db";
+    {
+        auto opened = HistoryDb::open(file);
+        REQUIRE(std::holds_alternative<std::unique_ptr<HistoryDb>>(opened));
+    }
+    {
+        SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = 99");
+    }
+    InLanguage de("de");
+    auto opened = HistoryDb::open(file);
+    REQUIRE(std::holds_alternative<std::unique_ptr<HistoryDb>>(opened));
+    auto& db = std::get<std::unique_ptr<HistoryDb>>(opened);
+    REQUIRE(db->readOnlyReason());
+    CHECK(*db->readOnlyReason() == file.string() + " stammt von einem neueren Unknot (Schema 99, dieses kennt " +
+                                       std::to_string(HistoryDb::kSchemaVersion) +
+                                       "): nur lesbar; aktualisieren Sie Unknot, um darin aufzuzeichnen");
+    const auto added = db->addCheckIn(CheckIn{0, "heel", Side::Left, 3, CheckInMoment::Standalone, {}, ""});
+    REQUIRE(added);
+    CHECK(added->rfind("Befinden kann nicht gespeichert werden: " + file.string() + " stammt von", 0) == 0);
+    setLanguage("fr");
+    auto reopened = HistoryDb::open(file, HistoryAccess::Read);
+    REQUIRE(std::holds_alternative<std::unique_ptr<HistoryDb>>(reopened));
+    CHECK(*std::get<std::unique_ptr<HistoryDb>>(reopened)->readOnlyReason() ==
+          file.string() +
+              " a \xC3\xA9t\xC3\xA9 cr\xC3\xA9\xC3\xA9 par un Unknot plus r\xC3\xA9"
+              "cent (sch\xC3\xA9ma 99, "
+              "celui-ci conna\xC3\xAEt " +
+              std::to_string(HistoryDb::kSchemaVersion) +
+              ") : lecture seule ; mettez Unknot \xC3\xA0 jour pour y enregistrer");
+}
+
+TEST_CASE("an area or a note with a control character is refused in German and French, the place kept") {
+    CheckIn c;
+    c.area = "knee\xC2\x85"; // NEL, a C1 control
+    c.score = 3;
+    CHECK(*checkInProblem(c) == "the area cannot be kept: it holds the control character U+0085");
+    InLanguage de("de");
+    CHECK(*checkInProblem(c) ==
+          "die Stelle kann nicht gespeichert werden: sie enth\xC3\xA4lt das Steuerzeichen U+0085");
+    c.area = "heel";
+    c.note = "bell\x07";
+    CHECK(*checkInProblem(c) == "die Notiz kann nicht gespeichert werden: sie enth\xC3\xA4lt das Steuerzeichen U+0007");
+    c.note = "\xE2\x80\xAEreversed";
+    CHECK(*checkInProblem(c) == "die Notiz kann nicht gespeichert werden: sie enth\xC3\xA4lt das "
+                                "Bidi-Steuerzeichen U+202E, das Text umordnet");
+    c.note = "caf\xC3";
+    CHECK(*checkInProblem(c) == "die Notiz kann nicht gespeichert werden: sie ist kein UTF-8-Text (Byte 4)");
+    setLanguage("fr");
+    CHECK(*checkInProblem(c) == "la note ne peut pas \xC3\xAAtre gard\xC3\xA9"
+                                "e : ce n\xE2\x80\x99"
+                                "est pas du texte UTF-8 (octet 4)");
+    c.note = "";
+    c.area = "he\xE2\x80\xAE"
+             "el";
+    CHECK(*checkInProblem(c) == "la zone ne peut pas \xC3\xAAtre gard\xC3\xA9"
+                                "e : elle contient le contr\xC3\xB4le "
+                                "bidi U+202E, qui r\xC3\xA9ordonne le texte");
 }

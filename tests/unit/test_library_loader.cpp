@@ -6,7 +6,9 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <mutex>
+#include <thread>
 
 using namespace unknot;
 
@@ -95,4 +97,66 @@ TEST_CASE("the loader stops in the middle of a scan and hands nothing over after
     REQUIRE_FALSE(seen.snapshots.empty());
     CHECK(seen.snapshots.front().read == 0);
     CHECK(seen.snapshots.front().total == 2000);
+}
+
+TEST_CASE("a window's start: the user's files are read once its first frame is shown, or after the hold") {
+    test::TempDir dir;
+    for (int i = 0; i < 3; ++i) dir.write("builtin/b" + std::to_string(i) + ".toml", kRoutine);
+    for (int i = 0; i < 40; ++i) dir.write("user/u" + std::to_string(100 + i) + ".toml", kRoutine);
+    const LibraryFolders folders{dir.path / "builtin", dir.path / "user", {}};
+    const auto wholeListSeen = [](Seen& seen) {
+        const std::lock_guard lock(seen.mutex);
+        return !seen.snapshots.empty() && seen.snapshots.back().complete();
+    };
+    const auto waitForWhole = [&](Seen& seen) {
+        for (int i = 0; i < 3000 && !wholeListSeen(seen); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        return wholeListSeen(seen);
+    };
+
+    SUBCASE("held until the first frame is shown") {
+        LibraryLoader loader(folders);
+        Seen seen;
+        watchAll(loader, seen);
+        loader.holdOthersUntilShown(std::chrono::minutes(10)); // only firstFrameShown() ends it here
+        loader.scanAll();
+        loader.waitForBuiltIns();
+        std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the user's 40 files take ~5 ms unheld
+        {
+            const std::lock_guard lock(seen.mutex);
+            REQUIRE(seen.snapshots.size() == 1);
+            CHECK(seen.snapshots.front().read == 3);
+            CHECK(seen.snapshots.front().total == 43);
+        }
+        CHECK(loader.scansCompleted() == 0);
+        loader.firstFrameShown();
+        REQUIRE(waitForWhole(seen));
+        CHECK(loader.scansCompleted() == 1);
+        const std::lock_guard lock(seen.mutex);
+        CHECK(seen.snapshots.back().entries->size() == 43);
+    }
+    SUBCASE("a window that never shows a frame holds them only so long") {
+        LibraryLoader loader(folders);
+        Seen seen;
+        watchAll(loader, seen);
+        loader.holdOthersUntilShown(std::chrono::milliseconds(50));
+        loader.scanAll();
+        REQUIRE(waitForWhole(seen));
+        const std::lock_guard lock(seen.mutex);
+        CHECK(seen.snapshots.front().read == 3);
+        CHECK(seen.snapshots.back().entries->size() == 43);
+    }
+    SUBCASE("settle() does not wait for a frame, nor does the window closing") {
+        LibraryLoader loader(folders);
+        Seen seen;
+        watchAll(loader, seen);
+        loader.holdOthersUntilShown(std::chrono::minutes(10));
+        loader.scanAll();
+        loader.settle(); // would block for the hold's 10 minutes if it did not end it
+        CHECK(wholeListSeen(seen));
+        LibraryLoader closing(folders);
+        closing.holdOthersUntilShown(std::chrono::minutes(10));
+        closing.scanAll();
+        closing.waitForBuiltIns();
+    } // `closing` joins its thread here, in the middle of its hold
 }

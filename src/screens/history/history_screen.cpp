@@ -48,6 +48,13 @@ bool HistoryScreen::handle(const ui::Intent& intent) {
     }
 }
 
+void HistoryScreen::describe(std::string& out) {
+    if (layout_.empty() || layout_ == reportedLayout_) return;
+    reportedLayout_ = layout_;
+    out += layout_;
+    out += '\n';
+}
+
 ui::Intent HistoryScreen::pressFocused() const {
     switch (model_.focused) {
     case ui::HistoryControl::CheckIn: return openRouteIntent(Route::CheckIn);

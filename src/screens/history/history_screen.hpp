@@ -5,6 +5,7 @@
 #include "screens/history/history_state.hpp"
 #include "screens/screen.hpp"
 
+#include <string>
 #include <vector>
 
 namespace unknot {
@@ -23,12 +24,16 @@ class HistoryScreen final : public Screen {
     [[nodiscard]] const ui::HistoryModel& model() const { return model_; }
     // What Enter does: press the button the arrows or Tab chose (nothing before they chose one).
     [[nodiscard]] ui::Intent pressFocused() const;
+    // Test mode: what the view just drew, told once each time it changes.
+    void drawn(std::string layout) { layout_ = std::move(layout); }
+    void describe(std::string& out) override;
 
   private:
     ScreenHost& host_;
     std::vector<HistoryRecord> sessions_;
     std::vector<CheckIn> checkIns_;
     ui::HistoryModel model_;
+    std::string layout_, reportedLayout_;
 };
 
 } // namespace unknot

@@ -2,7 +2,7 @@
 
 #include "core/dates.hpp"
 #include "core/i18n.hpp"
-#include "screens/screen.hpp"
+#include "screens/history/history_screen.hpp"
 #include "ui/draw.hpp"
 
 #include <imgui.h>
@@ -19,6 +19,22 @@ namespace unknot::ui {
 
 namespace {
 
+// Notes where texts went, when the layout is wanted (test mode).
+struct Recorder {
+    HistoryLayout* out = nullptr;
+    void box(std::string name, ImVec2 min, ImVec2 size) const {
+        if (out) out->boxes.push_back({std::move(name), min.x, min.y, size.x, size.y});
+    }
+    // The last ImGui item.
+    void item(std::string name) const {
+        if (out) box(std::move(name), ImGui::GetItemRectMin(), ImGui::GetItemRectSize());
+    }
+    // A text given `room` pixels across that takes `need`.
+    void fits(const std::string& name, float need, float room) const {
+        if (out && need > room + 0.5f) out->cut.push_back(name);
+    }
+};
+
 // "7 Dec": a week's Monday, as the axes read it.
 std::string dayMonth(std::int64_t seconds) {
     const std::time_t t = static_cast<std::time_t>(seconds);
@@ -31,7 +47,8 @@ std::string dayMonth(std::int64_t seconds) {
 // the before and the after a session apart (before: hollow rings on a thin line, after: filled
 // dots on a thick one; the check-ins on no session's day only in the thin grey "all" line when
 // there is neither), the weeks' dates along the bottom, the text summary above.
-void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) {
+void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts, const Recorder& rec,
+                const std::string& name) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize();
     const float line = fs * 1.3f;
@@ -41,8 +58,12 @@ void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) 
         std::snprintf(change, sizeof change, "%+.1f", *t.beforeToAfterChange);
         title += format(_("; a session: {0}"), {withDecimalSign(change)});
     }
-    dl->AddText(fonts.body, fonts.body->FontSize, at, colour(kPaper), title.c_str());
-    const ImVec2 a(at.x + fs * 1.5f, at.y + line + fs * 0.6f);
+    // Wrapped in its panel (German and French titles are long; two panels share a row).
+    const ImVec2 titleSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, size.x, title.c_str());
+    dl->AddText(fonts.body, fonts.body->FontSize, at, colour(kPaper), title.c_str(), nullptr, size.x);
+    rec.box(name + "-title", at, titleSize);
+    rec.fits(name + "-title", titleSize.x, size.x);
+    const ImVec2 a(at.x + fs * 1.5f, at.y + std::max(line, titleSize.y) + fs * 0.6f);
     const ImVec2 b(at.x + size.x, at.y + size.y - line); // a line kept under it for the dates
     for (int score : {0, 5, 10}) {
         const float y = b.y - (b.y - a.y) * static_cast<float>(score) / 10.0f;
@@ -58,15 +79,16 @@ void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) 
                    : a.x + (b.x - a.x) * static_cast<float>((static_cast<double>(weekStart) - first) / span);
     };
     // The dates: the first week's and the last's (and the middle one's when there is room).
-    const auto date = [&](std::int64_t weekStart, float align) {
+    const auto date = [&](std::int64_t weekStart, float align, const char* which) {
         const std::string text = dayMonth(weekStart);
-        const float w = ImGui::CalcTextSize(text.c_str()).x;
-        const float x = std::clamp(xOf(weekStart) - w * align, at.x, b.x - w);
+        const ImVec2 textSize = ImGui::CalcTextSize(text.c_str());
+        const float x = std::clamp(xOf(weekStart) - textSize.x * align, at.x, b.x - textSize.x);
         dl->AddText(ImVec2(x, b.y + fs * 0.25f), colour(kPaper, 0.7f), text.c_str());
+        rec.box(name + "-date-" + which, ImVec2(x, b.y + fs * 0.25f), textSize);
     };
-    date(t.weeks.front().weekStart, 0.0f);
-    if (t.weeks.size() > 1) date(t.weeks.back().weekStart, 1.0f);
-    if (t.weeks.size() > 2 && size.x > fs * 18) date(t.weeks[t.weeks.size() / 2].weekStart, 0.5f);
+    date(t.weeks.front().weekStart, 0.0f, "first");
+    if (t.weeks.size() > 1) date(t.weeks.back().weekStart, 1.0f, "last");
+    if (t.weeks.size() > 2 && size.x > fs * 18) date(t.weeks[t.weeks.size() / 2].weekStart, 0.5f, "middle");
     const auto series = [&](const std::vector<WeekAverage>& weeks, ImU32 col, float thickness, bool filled) {
         std::vector<ImVec2> points;
         for (const WeekAverage& w : weeks)
@@ -90,10 +112,11 @@ void trendPanel(const AreaTrend& t, ImVec2 at, ImVec2 size, const Fonts& fonts) 
 }
 
 // Per area, left and right side by side so an imbalance shows.
-void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts) {
+void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts, const Recorder& rec) {
     if (trends.empty()) return;
     ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted(_("How it feels: lower is better (weekly average, 0 none \xE2\x80\xA6 10 worst)"));
+    ImGui::TextWrapped("%s", _("How it feels: lower is better (weekly average, 0 none \xE2\x80\xA6 10 worst)"));
+    rec.item("trends-heading");
     ImGui::PopFont();
     const bool sessions = std::any_of(trends.begin(), trends.end(),
                                       [](const AreaTrend& t) { return !t.before.empty() || !t.after.empty(); });
@@ -106,15 +129,18 @@ void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts) {
         dl->AddCircle(ImVec2(p.x + r, cy), r, colour(kPaper, 0.85f), 0, 2.0f);
         ImGui::SetCursorScreenPos(ImVec2(p.x + fs, p.y));
         ImGui::TextUnformatted(_("before a session"));
+        rec.item("key-before");
         ImGui::SameLine(0, fs * 1.5f);
         const ImVec2 q = ImGui::GetCursorScreenPos();
         dl->AddCircleFilled(ImVec2(q.x + r, cy), r, colour(kAccent));
         ImGui::SetCursorScreenPos(ImVec2(q.x + fs, q.y));
         ImGui::TextUnformatted(_("after it"));
+        rec.item("key-after");
     }
     const float width = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetFontSize() * 2;
-    const float height = ImGui::GetFontSize() * 8.8f;
+    // Room for a title of two lines above the chart.
+    const float height = ImGui::GetFontSize() * 10.1f;
     for (std::size_t i = 0; i < trends.size();) {
         std::size_t j = i + 1;
         while (j < trends.size() && trends[j].area == trends[i].area && j - i < 2) ++j;
@@ -122,7 +148,7 @@ void drawTrends(const std::vector<AreaTrend>& trends, const Fonts& fonts) {
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         for (std::size_t k = i; k < j; ++k)
             trendPanel(trends[k], ImVec2(origin.x + (w + gap) * static_cast<float>(k - i), origin.y), ImVec2(w, height),
-                       fonts);
+                       fonts, rec, "trend" + std::to_string(k));
         ImGui::Dummy(ImVec2(width, height + ImGui::GetFontSize()));
         i = j;
     }
@@ -143,11 +169,13 @@ bool focusableButton(const char* label, const Fonts& fonts, ImVec2 size, bool fo
 
 } // namespace
 
-Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
+Intent drawHistory(const HistoryModel& m, const Fonts& fonts, HistoryLayout* layout) {
+    const Recorder rec{layout};
     Intent close;
     beginFullWindow("##history");
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(_("History"));
+    rec.item("title");
     ImGui::PopFont();
     // "Check in now", then "Back": the arrows or Tab choose one, Enter presses it.
     // Each as wide as its words need (at least 8.5 and 8 em), right-aligned.
@@ -161,18 +189,29 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
     const float checkInW = widthOf(checkIn, fs * 8.5f);
     const float backW = widthOf(back, fs * 8);
     const float right = ImGui::GetWindowContentRegionMax().x;
-    ImGui::SameLine(right - backW - fs * 0.5f - checkInW);
+    // Beside the title when they fit, else on a line of their own below it.
+    const float titleRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (titleRight + fs * 0.5f < right - backW - fs * 0.5f - checkInW)
+        ImGui::SameLine(right - backW - fs * 0.5f - checkInW);
+    else
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - backW - fs * 0.5f - checkInW));
     if (focusableButton(checkIn, fonts, ImVec2(checkInW, 0), m.focused == HistoryControl::CheckIn))
         close = openRouteIntent(Route::CheckIn);
+    rec.item("check-in");
     ImGui::SameLine(right - backW);
     if (focusableButton(back, fonts, ImVec2(backW, 0), m.focused == HistoryControl::Back)) close = {Action::CloseView};
+    rec.item("back");
     ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted(format(n_("Current streak: {0} day", "Current streak: {0} days",
-                                     static_cast<unsigned long>(std::max(m.streakDays, 0))),
-                                  {std::to_string(m.streakDays)})
-                               .c_str());
+    ImGui::TextWrapped("%s", format(n_("Current streak: {0} day", "Current streak: {0} days",
+                                       static_cast<unsigned long>(std::max(m.streakDays, 0))),
+                                    {std::to_string(m.streakDays)})
+                                 .c_str());
+    rec.item("streak");
     ImGui::PopFont();
-    ImGui::TextDisabled("%s", _("Arrows or Tab choose a button, Enter presses it."));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", _("Arrows or Tab choose a button, Enter presses it."));
+    ImGui::PopStyleColor();
+    rec.item("hint");
 
     // Minutes per week, a bar each, this week on the right.
     const float chartH = ImGui::GetFontSize() * 8;
@@ -200,8 +239,11 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
         if (h >= 1.0f) dl->AddRectFilled(ImVec2(x0, base - h), ImVec2(x1, base), colour(kAccent), 4);
         const std::string value =
             m.minutesPerWeek[i] > 0 ? formatHuman(static_cast<Millis>(m.minutesPerWeek[i] * 60000.0)) : "\xE2\x80\x94";
-        textCentred(dl, fonts.body, ImVec2((x0 + x1) * 0.5f, base - h - ImGui::GetFontSize() * 0.7f), colour(kPaper),
-                    value);
+        const ImVec2 valueAt((x0 + x1) * 0.5f, base - h - ImGui::GetFontSize() * 0.7f);
+        textCentred(dl, fonts.body, valueAt, colour(kPaper), value);
+        const ImVec2 valueSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, value.c_str());
+        rec.box("minutes" + std::to_string(i), ImVec2(valueAt.x - valueSize.x * 0.5f, valueAt.y - valueSize.y * 0.5f),
+                valueSize);
         if ((n - 1 - i) % labelEvery != 0) continue; // each week's label when they fit side by side
         const std::string label = weekLabel(i);
         // Under its bar, kept inside the window (the last one's words may be wider than its slot).
@@ -209,24 +251,79 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
         const float centre =
             std::clamp((x0 + x1) * 0.5f, origin.x + half, std::max(origin.x + half, origin.x + width - half));
         textCentred(dl, fonts.body, ImVec2(centre, base + ImGui::GetFontSize() * 0.7f), colour(kPaper, 0.7f), label);
+        rec.box("week" + std::to_string(i),
+                ImVec2(centre - half, base + ImGui::GetFontSize() * 0.7f - fonts.body->FontSize * 0.5f),
+                ImVec2(half * 2, fonts.body->FontSize));
     }
     ImGui::Dummy(ImVec2(width, chartH));
     ImGui::Separator();
-    drawTrends(m.trends, fonts);
+    drawTrends(m.trends, fonts, rec);
 
-    // The sessions, newest first.
-    ImGui::BeginChild("##sessions");
+    // The sessions, newest first: at least a few rows' height, the window scrolling to them when
+    // the charts above fill a small one.
+    const float rowH = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
+    ImGui::BeginChild("##sessions", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, rowH * 6)));
     if (!m.records || m.records->empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", _("No sessions yet. Finished and stopped routines show up here."));
+        rec.item("no-sessions");
         ImGui::PopStyleColor();
     }
-    if (m.records && ImGui::BeginTable("##table", 4, ImGuiTableFlags_RowBg)) {
-        ImGui::TableSetupColumn(_("When"));
-        ImGui::TableSetupColumn(_("Routine"));
-        ImGui::TableSetupColumn(C_("history column: the time done", "Done"));
-        ImGui::TableSetupColumn("");
-        ImGui::TableHeadersRow();
+    if (m.records && !m.records->empty() && ImGui::BeginTable("##table", 4, ImGuiTableFlags_RowBg)) {
+        const char* headers[] = {_("When"), _("Routine"), C_("history column: the time done", "Done"), ""};
+        // What each column needs on one line: the widest date (a German one is 25 characters,
+        // an English one 22), a time done, the longer state; the routine's name takes the rest.
+        const float padding = ImGui::GetStyle().CellPadding.x * 2;
+        const auto lineWidth = [](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; };
+        float whenW = lineWidth(headers[0]), nameW = std::max(lineWidth(headers[1]), fs * 8);
+        for (int month = 0; month < 12; ++month)
+            for (int day = 0; day < 7; ++day) {
+                std::tm tm{};
+                tm.tm_year = 2026 - 1900, tm.tm_mon = month, tm.tm_mday = 28, tm.tm_wday = day, tm.tm_hour = 20;
+                whenW = std::max(whenW, lineWidth(shownDateTime(tm)));
+            }
+        const bool hours = std::any_of(m.records->begin(), m.records->end(),
+                                       [](const HistoryRecord& r) { return r.plannedMs >= 3'600'000; });
+        const std::string clock = hours ? "88:88:88" : "88:88";
+        const float doneW = std::max(lineWidth(headers[2]), lineWidth(format(_("{0} of {1}"), {clock, clock})));
+        const float stateW = std::max(lineWidth(_("completed")), lineWidth(_("stopped")));
+        const float room = ImGui::GetContentRegionAvail().x - padding * 4;
+        // One line each when they fit beside a routine's name. In a narrow window the date and
+        // the name share what the time and the state leave, and wrap between words (the date
+        // after its comma, before the time), never inside one.
+        if (whenW + doneW + stateW + nameW <= room) {
+            ImGui::TableSetupColumn(headers[0], ImGuiTableColumnFlags_WidthFixed, whenW);
+            ImGui::TableSetupColumn(headers[1], ImGuiTableColumnFlags_WidthStretch);
+        } else {
+            ImGui::TableSetupColumn(headers[0], ImGuiTableColumnFlags_WidthStretch, whenW);
+            ImGui::TableSetupColumn(headers[1], ImGuiTableColumnFlags_WidthStretch, nameW);
+        }
+        ImGui::TableSetupColumn(headers[2], ImGuiTableColumnFlags_WidthFixed, doneW);
+        ImGui::TableSetupColumn(headers[3], ImGuiTableColumnFlags_WidthFixed, stateW);
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (int c = 0; c < 4; ++c) {
+            ImGui::TableSetColumnIndex(c);
+            const float cell = ImGui::GetContentRegionAvail().x;
+            ImGui::TableHeader(headers[c]);
+            const std::string name = "header" + std::to_string(c);
+            rec.fits(name, ImGui::CalcTextSize(headers[c]).x, cell);
+        }
+        // A cell's words, wrapped at its column's edge; a word wider than the column is cut.
+        const auto cell = [&](const std::string& text, int row, const char* column) {
+            ImGui::TableNextColumn();
+            const float columnW = ImGui::GetContentRegionAvail().x;
+            ImGui::TextWrapped("%s", text.c_str());
+            if (row >= 3 || !layout) return;
+            const std::string name = "row" + std::to_string(row) + "-" + column;
+            rec.item(name);
+            float widestWord = 0;
+            for (std::size_t from = 0; from < text.size();) {
+                const std::size_t to = std::min(text.find(' ', from), text.size());
+                widestWord = std::max(widestWord, lineWidth(text.substr(from, to - from)));
+                from = to + 1;
+            }
+            rec.fits(name, widestWord, columnW);
+        };
         // Only the rows on screen are laid out: ten years of days is 3650 of them.
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(m.records->size()));
@@ -234,24 +331,41 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts) {
             for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
                 const auto it = m.records->rbegin() + row;
                 ImGui::TableNextRow();
-                ImGui::TableNextColumn();
                 const std::time_t t = static_cast<std::time_t>(it->startedAt);
                 std::tm tm{};
                 localtime_r(&t, &tm);
-                ImGui::TextUnformatted(shownDateTime(tm).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(it->routineName.c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(
-                    format(_("{0} of {1}"), {formatClock(it->doneMs), formatClock(it->plannedMs)}).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(it->completed ? _("completed") : _("stopped"));
+                cell(shownDateTime(tm), row, "when");
+                cell(it->routineName, row, "routine");
+                cell(format(_("{0} of {1}"), {formatClock(it->doneMs), formatClock(it->plannedMs)}), row, "done");
+                cell(it->completed ? _("completed") : _("stopped"), row, "state");
             }
         ImGui::EndTable();
     }
     ImGui::EndChild();
     ImGui::End();
     return close;
+}
+
+Intent drawHistoryScreen(HistoryScreen& screen, const Fonts& fonts, bool testMode) {
+    if (!testMode) return drawHistory(screen.model(), fonts);
+    HistoryLayout layout;
+    const Intent intent = drawHistory(screen.model(), fonts, &layout);
+    // "test history-layout w=… h=… title=x,y,w,h … cut=…": each text's box in the window.
+    const ImVec2 size = ImGui::GetMainViewport()->Size;
+    std::string line = "test history-layout w=" + std::to_string(static_cast<int>(size.x)) +
+                       " h=" + std::to_string(static_cast<int>(size.y));
+    char box[96];
+    for (const auto& b : layout.boxes) {
+        std::snprintf(box, sizeof box, "=%.1f,%.1f,%.1f,%.1f", static_cast<double>(b.x), static_cast<double>(b.y),
+                      static_cast<double>(b.w), static_cast<double>(b.h));
+        line += " " + b.name + box;
+    }
+    if (!layout.cut.empty()) {
+        line += " cut=";
+        for (std::size_t i = 0; i < layout.cut.size(); ++i) line += (i ? "," : "") + layout.cut[i];
+    }
+    screen.drawn(std::move(line));
+    return intent;
 }
 
 } // namespace unknot::ui

@@ -28,6 +28,10 @@ class LibraryModel {
 
     // Called on the loader's thread when there is something new to poll() (the window wakes).
     void setWake(std::function<void()> wake) { loader_.setWake(std::move(wake)); }
+    // A window's start: the user's folder is read once the first frame is shown (with the
+    // built-ins), not while it is drawn. Before the first rescan().
+    void holdOthersUntilShown() { loader_.holdOthersUntilShown(); }
+    void firstFrameShown() { loader_.firstFrameShown(); }
     // Reads every folder again, on the loader's thread. The first time, it waits for the
     // built-in routines only: the user's folder follows, shown as it is read. Later, it waits
     // until the new list is whole (what was just saved is then listed). The selection stays on the routine it was on,
