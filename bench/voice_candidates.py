@@ -4,6 +4,7 @@ each candidate voice and rate, recognised by pocketsphinx en-us without priming.
 
 Usage: bench/voice_candidates.py [--bin build/release/bin/unknot] [--meter build/release/bin/unknot-loudness]
                                  [--only NAME...] [--show N] [--sample N]
+                                 [--per-routine]
 Needs (bench only):  apt-get install flite espeak-ng festival festvox-us-slt-hts pocketsphinx
                      pocketsphinx-en-us sox
 
@@ -54,7 +55,8 @@ def words(text):
 def candidates():
     # The app's own voice: the default Flite voice with its pauses between sentences, made by
     # unknot-loudness exactly as the app makes its phrases.
-    c = {"unknot's voice (default)": ("app", "en", 1.0)}
+    c = {"unknot's voice (default)": ("app", "en", 1.0), "unknot's voice x0.9": ("app", "en", 0.9),
+         "unknot's voice x0.8": ("app", "en", 0.8)}
     for v in ["kal16", "slt", "awb", "rms", "kal"]:
         for rate in [1.0, 0.9]:
             c[f"flite {v} x{rate}"] = ("flite", v, rate)
@@ -107,13 +109,17 @@ def score(ref, hyp):
     return sum(b.size for b in sm.get_matching_blocks())
 
 
-def texts_of(bin_path):
-    out = []
+def texts_by_routine(bin_path):
+    out = {}
     for f in sorted(glob.glob(str(ROOT / "routines" / "*.toml"))):
         plan = json.loads(subprocess.run([bin_path, "plan", "--json", f], capture_output=True, text=True,
                                          check=True).stdout)
-        out += [c["text"] for c in plan["cues"] if c["type"] == "say" and c["text"]]
+        out[Path(f).stem] = [c["text"] for c in plan["cues"] if c["type"] == "say" and c["text"]]
     return out
+
+
+def texts_of(bin_path):
+    return [t for texts in texts_by_routine(bin_path).values() for t in texts]
 
 
 def main():
@@ -122,10 +128,12 @@ def main():
     ap.add_argument("--meter", default=str(ROOT / "build" / "release" / "bin" / "unknot-loudness"))
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--show", type=int, default=0, help="print the N worst phrases of each candidate")
+    ap.add_argument("--per-routine", action="store_true", help="also print each routine's figures")
     ap.add_argument("--sample", type=int, default=0,
                     help="only every k-th distinct phrase, k chosen to keep about N (the recogniser is slow)")
     args = ap.parse_args()
-    said = texts_of(args.bin)
+    by_routine = texts_by_routine(args.bin)
+    said = [t for texts in by_routine.values() for t in texts]
     distinct = sorted(set(said))
     if args.sample and args.sample < len(distinct):
         step = len(distinct) / args.sample
@@ -150,7 +158,7 @@ def main():
                 return w.getnframes() / w.getframerate()
 
         if kind == "app":
-            subprocess.run([args.meter, "--raw", str(raw_dir), "--say", voice, *distinct], check=True,
+            subprocess.run([args.meter, "--raw", str(raw_dir), "--rate", str(rate), "--say", voice, *distinct], check=True,
                            capture_output=True)
             seconds = []
             for i in range(len(distinct)):
@@ -175,6 +183,15 @@ def main():
             got, total, side_got, side_total, secs = got + g, total + n, side_got + sg, side_total + sn, secs + s
         print(f"{name:28s} {100 * got / total:6.1f}% {100 * side_got / max(1, side_total):6.1f}% "
               f"{secs / total:7.3f}", flush=True)
+        if args.per_routine:
+            for routine, texts in by_routine.items():
+                kept = [per_text[t] for t in texts if t in per_text]
+                if not kept:
+                    continue
+                g, n = sum(k[0] for k in kept), sum(k[1] for k in kept)
+                sg, sn = sum(k[2] for k in kept), sum(k[3] for k in kept)
+                print(f"    {routine:34s} {100 * g / n:6.1f}% of {n:5d} words, sides {sg}/{sn}, "
+                      f"{len(kept)} phrases", flush=True)
         if args.show:
             worst = sorted(per_text.items(), key=lambda kv: kv[1][0] / max(1, kv[1][1]))[:args.show]
             for text, (g, n, _, _, hyp, _) in worst:

@@ -1,16 +1,18 @@
 // unknot-loudness FILE.wav...: prints each file's cue loudness (maximum momentary, LUFS) and
 // true peak (dBTP), one line each: "NAME LUFS DBTP". assets/sounds/make-sounds.sh uses it to
 // bring every cue to the same loudness; bench scripts use it on captured audio.
-//   unknot-loudness [--raw DIR] --say LANG TEXT...: the same for each TEXT as the voice says it
+//   unknot-loudness [--raw DIR] [--rate R] --say LANG TEXT...: the same for each TEXT as the voice says it
 //   in LANG (English: the default Flite voice; other languages: espeak-ng), mono at 22050 Hz, as
 //   the app makes it; with --raw, each phrase also written to DIR/pNNNN.raw (signed 16-bit mono
-//   at 16 kHz, the recogniser's rate; bench/voice_candidates.py).
+//   at 16 kHz, the recogniser's rate; bench/voice_candidates.py); --rate: the speaking rate
+//   setting (1.0 by default).
 #include "audio/loudness.hpp"
 #include "audio/voice.hpp"
 
 #include <SDL.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -26,9 +28,15 @@ int main(int argc, char** argv) {
         argv += 2;
         argc -= 2;
     }
+    unknot::VoiceSettings settings;
+    if (std::string_view(argv[1]) == "--rate" && argc >= 3) {
+        settings.rate = std::atof(argv[2]);
+        argv += 2;
+        argc -= 2;
+    }
     if (argc >= 3 && std::string_view(argv[1]) == "--say") {
         const int rate = rawDir.empty() ? 22050 : 16000;
-        auto voice = unknot::openVoiceFor(unknot::VoiceSettings{}, argv[2], rate, 1);
+        auto voice = unknot::openVoiceFor(settings, argv[2], rate, 1);
         if (!voice) {
             std::fprintf(stderr, "no voice for %s\n", argv[2]);
             return 1;

@@ -143,6 +143,21 @@ std::string roundSaid(const Timeline& t, std::size_t i) {
     return {};
 }
 
+// The round as said ahead of a short phase: the block's own `say`, else the first round with how
+// many there are and the last as the last; the rounds between are on the screen. "Round 4 of 6"
+// said before every short phase made the phrase long and was the part least understood
+// (pocketsphinx: "ryan for the for").
+std::string roundAhead(const Timeline& t, std::size_t i) {
+    const Phase& p = t.phases[i];
+    const std::string blockSays = roundSays(t, i);
+    if (!blockSays.empty()) return blockSays;
+    if (!startsRound(t, i)) return {};
+    if (p.round == 1) return format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)});
+    // TRANSLATORS: said before a block's last round starts, in place of "Round 6 of 6."
+    if (p.round == p.rounds) return std::string(_("Last round."));
+    return {};
+}
+
 // The first `n` words of a label, as written: what a short phase keeps when nothing more fits.
 std::string firstWords(std::string_view label, std::size_t n) {
     std::size_t at = 0, words = 0;
@@ -210,7 +225,7 @@ std::vector<std::string> nextChoices(const Timeline& t, std::size_t i) {
     if (!announcedAhead(t, i + 1)) return choices;
     const std::size_t n = i + 1;
     const Phase& p = t.phases[n];
-    const std::string side = sideSaid(t, n), round = roundSaid(t, n), label = sentence(p.label.str());
+    const std::string side = sideSaid(t, n), round = roundAhead(t, n), label = sentence(p.label.str());
     const std::string duration = spokenDuration(p.durationMs) + ".";
     const std::string sideWordOnly(p.kind == PhaseKind::Switch ? "" : sideWord(p.side));
     // TRANSLATORS: the voice announces the next step; {0} is what it is ("Left. Let go. 6 seconds.").

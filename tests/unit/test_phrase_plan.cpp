@@ -96,9 +96,9 @@ duration = "10s"
     REQUIRE(phrases.size() == 5);
     // The first phase says itself, even short.
     CHECK(phrases[0].text == "Round 1 of 3. Tense. 5 seconds. Hard.");
-    CHECK(phrases[1].text == "Let go. 10 seconds. Next: Round 2 of 3. Tense. 5 seconds.");
+    CHECK(phrases[1].text == "Let go. 10 seconds. Next: Tense. 5 seconds.");
     CHECK(phrases[1].phase == 1);
-    CHECK(phrases[2].text == "Let go. 10 seconds. Next: Round 3 of 3. Tense. 5 seconds.");
+    CHECK(phrases[2].text == "Let go. 10 seconds. Next: Last round. Tense. 5 seconds.");
     CHECK(phrases[2].phase == 3);
     CHECK(phrases[3].text == "Let go. 10 seconds.");
     CHECK(phrases[4].kind == PhraseKind::End);
@@ -164,7 +164,7 @@ duration = "5s"
     const Phrase* release = find(phrases, PhraseKind::Phase, 1);
     REQUIRE(release);
     CHECK(release->text == "Left. Press the foot.");
-    CHECK(release->fullText == "Next: Round 2 of 2. Left. Press the foot into the rope. 6 seconds.");
+    CHECK(release->fullText == "Next: Last round. Left. Press the foot into the rope. 6 seconds.");
     // A countdown tick inside it gives way; one after it plays.
     CHECK(tickGivesWay(phrases, release->atMs + 100));
     CHECK_FALSE(tickGivesWay(phrases, release->atMs + release->lengthMs + 10));
