@@ -17,6 +17,7 @@ AppController::AppController(AppShell& shell, Reporter& reporter, HistorySink& h
       player_(history, reporter, clocks), paths_(std::move(paths)), history_(history), clocks_(std::move(clocks)) {
     ScreenHost& host = *this;
     router_.open(std::make_unique<LibraryScreen>(host, std::move(folders)));
+    flows_ = makeFlows(host);
 }
 
 LibraryScreen& AppController::libraryScreen() const {
@@ -72,10 +73,10 @@ void AppController::tick() {
     if (player_.playing()) {
         player_.update();
         if (player_.over() && !overHandled_) {
-            // Recorded by now (in update(), or in the command that ended it): ask how it feels.
+            // Recorded by now (in update(), or in the command that ended it): the flows ask how it feels.
             overHandled_ = true;
-            checkIns_.sessionRecorded();
-            checkIns_.after(player_.routine()->checkIn, player_.routine()->displayName());
+            eachFlow([](Flow& f) { f.sessionRecorded(); });
+            if (playing_) eachFlow([this](Flow& f) { f.routineOver(*playing_); });
         }
         // The screen stays awake while a routine plays, and may sleep when paused or done.
         screenSaver(!player_.running());
@@ -111,7 +112,7 @@ std::vector<long long> AppController::signature(unsigned noticeSerial) const {
 
 void AppController::finish() {
     player_.quit();
-    checkIns_.sessionRecorded();
+    eachFlow([](Flow& f) { f.sessionRecorded(); });
     shell_.setScreenSaverEnabled(true);
 }
 
@@ -162,10 +163,9 @@ void AppController::handle(const ui::Intent& given) {
         return;
     // The screen on top first; what it leaves (the sound, the window, opening another) is the app's.
     if (Screen* top = router_.topScreen(); top && top->handle(intent)) {
-    } else if (intent.action == ui::Action::OpenCheckIn) {
-        checkIns_.standalone(library().entries(), [this] {
-            if (router_.top() == Route::History) historyScreen()->load(); // it shows the answers
-        });
+    } else if (intent.action == ui::Action::OpenRoute) {
+        for (const auto& flow : flows_)
+            if (flow->openRoute(static_cast<Route>(intent.value))) break;
     } else {
         openScreens(intent) || handlePlayer(intent) || handleSound(intent) || handleWindow(intent);
     }
@@ -301,16 +301,17 @@ bool AppController::handleWindow(const ui::Intent& intent) {
 void AppController::startRoutine(const LibraryEntry& entry, const std::string& intro) {
     startWhenQuiet_.reset();
     again_.reset();
-    if (checkIns_.before(entry, intro)) return; // a check-in first, when the settings ask
+    for (const auto& flow : flows_)
+        if (flow->beforeRoutine(entry, intro)) return; // its questions first (a check-in, when the settings ask)
     // Without questions the intro is said first: the routine's first cue would cut it.
-    if (!intro.empty() && say(intro) && playWhenQuiet(entry, "start after the voice")) return;
+    if (!intro.empty() && say(intro) && playWhenQuiet(entry, "")) return;
     playRoutine(entry);
 }
 
-bool AppController::playWhenQuiet(const LibraryEntry& entry, const char* logLine) {
+bool AppController::playWhenQuiet(const LibraryEntry& entry, std::string_view flow) {
     if (!driver_ || !driver_->sounding()) return false;
     startWhenQuiet_ = StartWhenQuiet{entry, clocks_.steadyMs() + kSayBackWaitMs};
-    reporter_.log(logLine);
+    reporter_.log((flow.empty() ? std::string() : std::string(flow) + " ") + "start after the voice");
     return true;
 }
 
@@ -320,7 +321,7 @@ void AppController::playRoutine(const LibraryEntry& entry) {
     overHandled_ = false;
     player_.setFlash(settings_.flash, settings_.flashMs);
     if (!player_.start(entry, settings_.cues)) {
-        checkIns_.noSession();
+        eachFlow([](Flow& f) { f.noSession(); });
         return;
     }
     router_.open(std::make_unique<PlayerScreen>(player_));
@@ -331,7 +332,7 @@ void AppController::playRoutine(const LibraryEntry& entry) {
 
 void AppController::toLibrary() {
     player_.stop();
-    checkIns_.sessionRecorded();
+    eachFlow([](Flow& f) { f.sessionRecorded(); });
     router_.close(Route::Player);
     screenSaver(true);
     libraryScreen().refreshToday(); // the routine just done shows done, Enter moves on to the next one due
@@ -349,17 +350,8 @@ void AppController::routinesChanged(const std::string& selectId) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Check-ins: which screen asks them (their flow is screens/check_in/check_in_flow), the voice
+// The voice
 // ---------------------------------------------------------------------------------------
-CheckInScreen* AppController::checkInScreen() const {
-    return static_cast<CheckInScreen*>(router_.opened(Route::CheckIn));
-}
-
-const CheckInModel* AppController::checkIn() const {
-    const CheckInScreen* s = checkInScreen();
-    return s ? &s->model() : nullptr;
-}
-
 bool AppController::say(const std::string& sentence) {
     if (!driver_ || !settings_.voice.enabled) return false;
     reporter_.logf("say \"%s\"", escapeControls(sentence).c_str()); // names and areas come from files

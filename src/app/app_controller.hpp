@@ -1,15 +1,13 @@
 #pragma once
 // The window's brain without the window: it owns the router (and so the open screens, the
 // library's at the bottom), the player, the settings, and the flows between screens (the
-// library opening the others, the check-in's flow around a routine, the editor's "Try it");
+// library opening the others, the screens' flows around a routine, the editor's "Try it");
 // each intent (from a key, a button, a test) goes to the
 // screen on top first, then to the app. What only the window can do (fullscreen, text size, the
 // screen saver, the sound device) it asks of an AppShell. Unit tests drive it with a fake
 // shell, a steady-clock driver on a fake clock and a temporary folder.
 
 #include "core/reporter.hpp"
-#include "screens/check_in/check_in_flow.hpp"
-#include "screens/check_in/check_in_screen.hpp"
 #include "screens/editor/editor_screen.hpp"
 #include "screens/history/history_screen.hpp"
 #include "screens/intent.hpp"
@@ -24,7 +22,10 @@
 #include "store/settings.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -111,14 +112,11 @@ class AppController final : private ScreenHost {
     // The name of the routine just deleted (the library offers Undo), or "".
     [[nodiscard]] std::string deletedName() const { return libraryScreen().deletedName(); }
     [[nodiscard]] SettingsScreen* settingsScreen() const; // the settings panel, when open
-    // The check-in asked now (before or after a routine, or from the history), if any.
-    [[nodiscard]] CheckInScreen* checkInScreen() const;
-    [[nodiscard]] const CheckInModel* checkIn() const;
     // The routine left for the library that a remote's Play starts again (nothing chosen since).
     [[nodiscard]] const LibraryEntry* playAgain() const { return again_ ? &*again_ : nullptr; }
 
-    // How long a routine waits for the voice to say what comes before it (the last score of its
-    // "before" check-in, "Heel check, again."), at most.
+    // How long a routine waits for the voice to say what comes before it (the last score of the
+    // questions asked before it, "Heel check, again."), at most.
     static constexpr Millis kSayBackWaitMs = 5000;
 
   private:
@@ -133,12 +131,8 @@ class AppController final : private ScreenHost {
     const NoticesModel* notices_ = nullptr;
     HistorySink& history_;
     PlayerClocks clocks_;
-    // The check-ins' flow; once "before" questions are over it plays their routine, after the
-    // last score said back when `afterVoice`.
-    CheckInFlow checkIns_{*this, [this](const LibraryEntry& entry, bool afterVoice) {
-                              if (!afterVoice || !playWhenQuiet(entry, "check-in start after the voice"))
-                                  playRoutine(entry);
-                          }};
+    // The screens' flows (the router's list): asked before a routine plays, told when it ends.
+    std::vector<std::unique_ptr<Flow>> flows_;
     // The routine to start once the voice said what comes before it (or at `until`, steady ms).
     struct StartWhenQuiet {
         LibraryEntry entry;
@@ -147,7 +141,7 @@ class AppController final : private ScreenHost {
     std::optional<StartWhenQuiet> startWhenQuiet_;
     std::optional<LibraryEntry> playing_; // the entry the player plays
     std::optional<LibraryEntry> again_;   // the routine left: a remote's Play starts it again
-    bool overHandled_ = false;            // this session's end was seen (and "after" asked)
+    bool overHandled_ = false;            // this session's end was seen (and the flows told)
     bool showHelp_ = false;
     bool quit_ = false;
 
@@ -157,10 +151,11 @@ class AppController final : private ScreenHost {
     bool handleSound(const ui::Intent& intent);
     bool handleWindow(const ui::Intent& intent);
 
-    // Its "before" check-in first when it has one; `intro` is said before (its first question).
+    // The flows' questions first when they have any; `intro` is said before (their first question).
     void startRoutine(const LibraryEntry& entry, const std::string& intro = {});
     // Plays `entry` once the voice is quiet (at most kSayBackWaitMs); false when nothing sounds.
-    bool playWhenQuiet(const LibraryEntry& entry, const char* logLine);
+    // The log says "<flow> start after the voice" (the flow that asked, if one did).
+    bool playWhenQuiet(const LibraryEntry& entry, std::string_view flow);
     void playRoutine(const LibraryEntry& entry);
     void toLibrary();
     void screenSaver(bool allowed);
@@ -168,6 +163,11 @@ class AppController final : private ScreenHost {
     // The entry at `index` of the library, when there is one.
     template <class Act> void withEntry(std::size_t index, Act&& act) {
         if (const LibraryEntry* e = libraryScreen().model().at(index)) act(*e);
+    }
+
+    // Tells each flow: `f(flow)`.
+    template <class F> void eachFlow(F&& f) {
+        for (const auto& flow : flows_) f(*flow);
     }
 
     template <class S> void show(std::unique_ptr<S> screen) {
@@ -183,6 +183,13 @@ class AppController final : private ScreenHost {
     [[nodiscard]] HistorySink& history() override { return history_; }
     [[nodiscard]] const AppPaths& paths() const override { return paths_; }
     void play(const LibraryEntry& entry) override { startRoutine(entry); }
+    void playNow(const LibraryEntry& entry, const char* waitingFlow) override {
+        if (!waitingFlow || !playWhenQuiet(entry, waitingFlow)) playRoutine(entry);
+    }
+    [[nodiscard]] const std::vector<LibraryEntry>& routines() override { return library().entries(); }
+    void historyChanged() override {
+        if (Screen* top = router_.topScreen()) top->historyChanged();
+    }
     void routineChosen() override { again_.reset(); } // a remote's Play starts the one chosen now
     void open(std::unique_ptr<Screen> screen) override { router_.open(std::move(screen)); }
     void close(Route route) override { router_.close(route); }

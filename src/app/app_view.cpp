@@ -1,6 +1,5 @@
 #include "app/app_view.hpp"
 
-#include "screens/check_in/check_in_view.hpp"
 #include "screens/editor/editor_view.hpp"
 #include "screens/history/history_view.hpp"
 #include "screens/library/library_view.hpp"
@@ -8,6 +7,7 @@
 #include "screens/player/player_model.hpp"
 #include "screens/player/player_view.hpp"
 #include "screens/quick_set/quick_set_view.hpp"
+#include "screens/route_views.hpp"
 #include "screens/settings/settings_view.hpp"
 
 namespace unknot {
@@ -39,9 +39,10 @@ ui::Intent drawApp(AppController& app, const ui::Fonts& fonts, const LoopFrame& 
     }
     case Route::History: return ui::drawHistoryScreen(*app.historyScreen(), fonts, loop.testMode);
     case Route::Notices: return ui::drawNoticesScreen(*app.noticesScreen(), fonts, loop.testMode);
-    case Route::CheckIn: return ui::drawCheckInScreen(*app.checkInScreen(), fonts, loop.typing);
+    default: break; // the screens drawn from their Screen alone (the router's list)
     }
-    return {};
+    Screen* top = app.topScreen();
+    return top ? drawRoute(*top, fonts, RouteFrame{loop.typing}) : ui::Intent{};
 }
 
 std::string describeDrawn(AppController& app) {

@@ -59,21 +59,8 @@ enum class Action {
     PlayAgain,   // a remote's Play in the library after a Stop: the routine left, from its start
     // finished
     ToLibrary,
-    // check-in ("How does your left heel feel?")
-    OpenCheckIn,     // from the history: a check-in without a routine
-    CheckInDigit,    // value: 0..9
-    CheckInScore,    // value: 0..10 (a click)
-    CheckInUp,       // one worse
-    CheckInDown,     // one better
-    CheckInNext,     // Enter: keep this answer, ask the next
-    CheckInSkipAll,  // Esc
-    CheckInNote,     // N: open the note line for this question
-    CheckInNoteText, // text: the note line as it now reads
-    CheckInNoteKeep, // Enter in the note line: keep it with the answer
-    CheckInNoteDrop, // Esc in the note line: close it, the note as it was
-    CheckInKeep,     // a remote's Play: keep the score shown, or else the one last given
-    CheckInSkip,     // a remote's Next: leave this question unanswered, ask the next
     // anywhere
+    OpenRoute, // value: the Route to open on its own (History's "Check in now"), by the flow that has it
     ToggleFullscreen,
     ToggleMute,
     VolumeUp,
@@ -84,6 +71,21 @@ enum class Action {
     ApplySettings, // the settings panel's draft changed
     CloseSettings,
     Quit,
+    // A screen's own actions: its folder names them (the check-in's: its *_intent.hpp), and only the
+    // screen on top gets them (from its keys, its view, a remote at it), so two screens may use
+    // the same ones.
+    Own0,
+    Own1,
+    Own2,
+    Own3,
+    Own4,
+    Own5,
+    Own6,
+    Own7,
+    Own8,
+    Own9,
+    Own10,
+    Own11,
 };
 
 // What the user did in the editor: an edit, or one of its commands and questions.
@@ -143,7 +145,7 @@ struct Intent {
     std::size_t index = 0;
     int value = 0;
     EditorAction edit = {}; // EditRoutine
-    std::string text = {};  // CheckInNoteText, StartToday
+    std::string text = {};  // StartToday, a screen's own (the check-in's note)
     [[nodiscard]] explicit operator bool() const { return action != Action::None; }
 };
 
@@ -206,7 +208,7 @@ struct KeyContext {
     Screen screen = Screen::Library;
     bool ctrl = false;
     bool typing = false;       // a text field has the keyboard: letters are text, not shortcuts
-    bool noteOpen = false;     // the check-in's note line is open: keys are its text; Enter, Esc close it
+    bool holdsKeys = false;    // a line of the screen's own has the keyboard (the check-in's note): keys are its text
     bool alt = false;          // the left Alt only: the right one is AltGr, which types characters
     bool shift = false;
 };

@@ -1,5 +1,7 @@
 #include "screens/router.hpp"
 
+#include "screens/check_in/check_in_flow.hpp"
+
 #include <algorithm>
 
 namespace unknot {
@@ -16,6 +18,12 @@ std::string_view routeName(Route route) {
     case Route::Settings: return "settings";
     }
     return "?";
+}
+
+std::vector<std::unique_ptr<Flow>> makeFlows(ScreenHost& host) {
+    std::vector<std::unique_ptr<Flow>> flows;
+    flows.push_back(std::make_unique<CheckInFlow>(host));
+    return flows;
 }
 
 std::vector<Router::Open> Router::initial() {

@@ -13,6 +13,10 @@
 
 namespace unknot {
 
+// The flows of the screens that have one (the check-in's), each on `host`: the one list of
+// them, so the app names none.
+[[nodiscard]] std::vector<std::unique_ptr<Flow>> makeFlows(ScreenHost& host);
+
 class Router {
   public:
     [[nodiscard]] Route top() const { return stack_.back().route; }

@@ -57,6 +57,9 @@ class Screen {
     // Carries out an intent that is its own; false for one it leaves to the app (the sound,
     // the window, opening another screen).
     virtual bool handle(const ui::Intent& intent) = 0;
+    // The history was written while it showed (a check-in given over it): a screen showing it
+    // reads it again.
+    virtual void historyChanged() {}
     // Test mode (UNKNOT_TEST_MODE): what the end-to-end tests read of the frame just drawn,
     // one line each ("test layout …"); appended to `out` only when it changed since last asked.
     virtual void describe(std::string& out) { (void)out; }
@@ -73,6 +76,31 @@ inline void describeFocus(std::string_view field, std::string& reported, std::st
     out += '\n';
 }
 
+// The intent that opens `route` on its own (History's "Check in now"): the flow that has the
+// route opens it (Flow::openRoute).
+[[nodiscard]] inline ui::Intent openRouteIntent(Route route) {
+    return {ui::Action::OpenRoute, 0, static_cast<int>(route)};
+}
+
+// What a screen's folder does around the others: the check-in's questions before a routine and
+// after it, and on their own. The app calls every flow the router lists (makeFlows, router.cpp)
+// at these points, and knows none of them.
+class Flow {
+  public:
+    virtual ~Flow() = default;
+    // Before `entry` plays: true when the flow takes over (it plays the routine later through
+    // ScreenHost::playNow). `intro` is to be said first ("Remote check, again.").
+    virtual bool beforeRoutine(const LibraryEntry& entry, const std::string& intro) = 0;
+    // The session of `entry` ended (seen once per session) and was recorded.
+    virtual void routineOver(const LibraryEntry& entry) = 0;
+    // The session played was recorded (or ended without one, or the app closes).
+    virtual void sessionRecorded() = 0;
+    // The routine could not start.
+    virtual void noSession() = 0;
+    // Opens `route` on its own (ui::Action::OpenRoute): true when the route is this flow's.
+    virtual bool openRoute(Route route) = 0;
+};
+
 // What a screen may ask of the app. The app (AppController) is the one host; the unit tests of
 // a screen pass a fake.
 class ScreenHost {
@@ -83,8 +111,16 @@ class ScreenHost {
     [[nodiscard]] virtual const Clocks& clocks() const = 0;
     [[nodiscard]] virtual HistorySink& history() = 0;
     [[nodiscard]] virtual const AppPaths& paths() const = 0;
-    // Plays a routine (its "before" check-in first, when the settings ask for one).
+    // Plays a routine (the flows' questions first, when they have any: the "before" check-in).
     virtual void play(const LibraryEntry& entry) = 0;
+    // Plays it now, past the flows (their questions are over); with `waitingFlow` (the flow's
+    // name, "check-in"), once the voice has said what it says now (at most a few seconds),
+    // logging "<waitingFlow> start after the voice" when it waits.
+    virtual void playNow(const LibraryEntry& entry, const char* waitingFlow) = 0;
+    // The routines in the library as read now.
+    [[nodiscard]] virtual const std::vector<LibraryEntry>& routines() = 0;
+    // The history was written (a check-in recorded): the screen showing, if it shows it, reads it again.
+    virtual void historyChanged() = 0;
     // Another routine was chosen in the library: a remote's Play starts that one now, not the
     // one a Stop left (which routine Play starts again is the app's).
     virtual void routineChosen() = 0;

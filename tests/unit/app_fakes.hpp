@@ -66,6 +66,9 @@ struct Host final : ScreenHost {
     AppPaths files;
     Router router;
     std::vector<LibraryEntry> played;
+    std::vector<std::pair<std::string, bool>> playedNow; // playNow's ids, and whether each waited for the voice
+    std::vector<LibraryEntry> library;                   // routines()
+    int historyReads = 0;                                // historyChanged() calls
     int chosen = 0;                                  // routineChosen() calls
     std::function<void(Routine, bool)> onOpenEditor; // what the app would open
     std::vector<std::string> changed;                // routinesChanged's ids
@@ -82,6 +85,11 @@ struct Host final : ScreenHost {
     HistorySink& history() override { return sessions; }
     const AppPaths& paths() const override { return files; }
     void play(const LibraryEntry& entry) override { played.push_back(entry); }
+    void playNow(const LibraryEntry& entry, const char* waitingFlow) override {
+        playedNow.emplace_back(entry.id, waitingFlow != nullptr);
+    }
+    const std::vector<LibraryEntry>& routines() override { return library; }
+    void historyChanged() override { ++historyReads; }
     void routineChosen() override { ++chosen; }
     void openEditor(Routine routine, bool saveNow) override {
         if (onOpenEditor) onOpenEditor(std::move(routine), saveNow);

@@ -3,6 +3,7 @@
 #include "app/app_controller.hpp"
 #include "core/atomic_file.hpp"
 #include "core/i18n.hpp"
+#include "screens/check_in/check_in_screen.hpp"
 #include "store/history_db.hpp"
 #include "store/settings_table.hpp"
 
@@ -13,10 +14,16 @@
 
 using namespace unknot;
 using ui::Action;
+using ui::CheckInAction;
 using ui::Intent;
 using ui::Key;
 
 namespace {
+// The check-in asked now (before or after a routine, or from the history), if any.
+const CheckInModel* checkInOf(const AppController& app) {
+    const auto* s = static_cast<const CheckInScreen*>(app.router().opened(Route::CheckIn));
+    return s ? &s->model() : nullptr;
+}
 
 struct Shell final : AppShell {
     bool fullscreen = false;
@@ -489,8 +496,8 @@ TEST_CASE("a routine with check_in asks before and after, by keyboard, and recor
     REQUIRE(heel != entries.end());
     rig.app->handle(Intent{Action::Start, static_cast<std::size_t>(heel - entries.begin())});
     REQUIRE(rig.screen() == ui::Screen::CheckIn);
-    REQUIRE(rig.app->checkIn());
-    CHECK(rig.app->checkIn()->question() == "How does your left heel feel?");
+    REQUIRE(checkInOf(*rig.app));
+    CHECK(checkInOf(*rig.app)->question() == "How does your left heel feel?");
     CHECK_FALSE(rig.app->player().playing()); // the routine waits for the answers
     rig.press(Key::Digit5);
     rig.press(Key::Up);
@@ -605,10 +612,10 @@ TEST_CASE("with check_in_before off only the end asks, Esc skips, and History ca
     rig.press(Key::Enter);
     rig.press(Key::H);
     REQUIRE(rig.screen() == ui::Screen::History);
-    rig.app->handle(Intent{Action::OpenCheckIn});
+    rig.app->handle(openRouteIntent(Route::CheckIn));
     REQUIRE(rig.screen() == ui::Screen::CheckIn);
-    CHECK(rig.app->checkIn()->question() == "How does your left knee feel?");
-    rig.app->handle(Intent{Action::CheckInScore, 0, 4});
+    CHECK(checkInOf(*rig.app)->question() == "How does your left knee feel?");
+    rig.app->handle(Intent{CheckInAction::Score, 0, 4});
     rig.press(Key::Enter);
     rig.press(Key::Digit1);
     rig.press(Key::Enter);
@@ -626,24 +633,24 @@ TEST_CASE("a note on a check-in from History: N opens it, its keys fire nothing,
     rig.app->library().rescan();
     rig.app->library().settle(); // read on the loader's thread
     rig.press(Key::H);
-    rig.app->handle(Intent{Action::OpenCheckIn});
+    rig.app->handle(openRouteIntent(Route::CheckIn));
     REQUIRE(rig.screen() == ui::Screen::CheckIn);
     rig.press(Key::Digit4);
     rig.press(Key::N);
-    REQUIRE(rig.app->checkIn()->noteOpen());
+    REQUIRE(checkInOf(*rig.app)->noteOpen());
     CHECK(rig.reports.count("check-in note open index=0") == 1);
     // What a user types into the note reaches the app as keys too: none may act.
     for (Key k : {Key::Digit7, Key::Up, Key::Down, Key::F, Key::M, Key::N, Key::Space, Key::Right}) rig.press(k);
     rig.app->key(Key::Digit1, false, true); // and with the field holding the keyboard
-    Intent typed{Action::CheckInNoteText};
+    Intent typed{CheckInAction::NoteText};
     typed.text = "stiff 1st steps, F";
     rig.app->handle(typed);
-    CHECK(rig.app->checkIn()->score() == 4);
+    CHECK(checkInOf(*rig.app)->score() == 4);
     CHECK_FALSE(rig.shell.fullscreen);
     CHECK(rig.app->settings().muted == Settings{}.muted);
     rig.press(Key::Enter); // keeps the note; the question stays
-    CHECK_FALSE(rig.app->checkIn()->noteOpen());
-    CHECK(rig.app->checkIn()->index() == 0);
+    CHECK_FALSE(checkInOf(*rig.app)->noteOpen());
+    CHECK(checkInOf(*rig.app)->index() == 0);
     CHECK(rig.reports.count("check-in note kept index=0 bytes=18") == 1);
     rig.press(Key::Enter); // next: the right heel
     rig.press(Key::N);

@@ -11,6 +11,7 @@
 
 using namespace unknot;
 using ui::Action;
+using ui::CheckInAction;
 using ui::Intent;
 
 namespace {
@@ -41,14 +42,14 @@ TEST_CASE("a check-in screen: digits answer, Enter goes on, and it closes itself
     CHECK(rig.host.reports.count("screen check-in moment=after questions=2") == 1);
     CHECK(rig.host.said == std::vector<std::string>{"How does your left heel feel? 0 none, 10 worst."});
 
-    CHECK(rig.screen->handle(Intent{Action::CheckInDigit, 0, 4}));
+    CHECK(rig.screen->handle(Intent{CheckInAction::Digit, 0, 4}));
     CHECK(rig.screen->model().score() == 4);
     CHECK_FALSE(rig.screen->handle(Intent{Action::ToggleFullscreen})); // the app's, not the screen's
-    CHECK(rig.screen->handle(Intent{Action::CheckInNext}));
+    CHECK(rig.screen->handle(Intent{CheckInAction::Next}));
     CHECK(rig.host.said.size() == 2); // the right heel, asked once
-    CHECK(rig.screen->handle(Intent{Action::CheckInUp}));
+    CHECK(rig.screen->handle(Intent{CheckInAction::Up}));
     CHECK(rig.host.said.size() == 2);
-    CHECK(rig.screen->handle(Intent{Action::CheckInNext}));
+    CHECK(rig.screen->handle(Intent{CheckInAction::Next}));
 
     // Over: the router closed it, yet it lives until swept (it was still handling the intent).
     CHECK(rig.host.router.top() == Route::Library);
@@ -65,12 +66,12 @@ TEST_CASE("a check-in screen's note holds the keys while it is open") {
     Rig rig({"knee"}, CheckInMoment::Standalone);
     CHECK(rig.screen->title() == "Check-in");
     CHECK_FALSE(rig.screen->holdsKeys());
-    CHECK(rig.screen->handle(Intent{Action::CheckInNote}));
+    CHECK(rig.screen->handle(Intent{CheckInAction::Note}));
     CHECK(rig.screen->holdsKeys());
-    Intent text{Action::CheckInNoteText};
+    Intent text{CheckInAction::NoteText};
     text.text = "stiff \xF0\x9F\xA6\xB5";
     CHECK(rig.screen->handle(text));
-    CHECK(rig.screen->handle(Intent{Action::CheckInNoteKeep}));
+    CHECK(rig.screen->handle(Intent{CheckInAction::NoteKeep}));
     CHECK_FALSE(rig.screen->holdsKeys());
     CHECK(rig.screen->model().note() == "stiff \xF0\x9F\xA6\xB5");
     rig.screen->noteTyping(true);
@@ -89,7 +90,7 @@ TEST_CASE("a check-in with no voice says nothing and asks again once the voice i
     CHECK(host.said.empty());
     CHECK(host.reports.count("check-in said") == 0);
     host.voice = true;
-    CHECK(screen.handle(Intent{Action::CheckInDigit, 0, 2}));
+    CHECK(screen.handle(Intent{CheckInAction::Digit, 0, 2}));
     CHECK(host.said.size() == 1);
 }
 
@@ -135,8 +136,8 @@ struct FlowRig {
     void answerAll() {
         REQUIRE(screen());
         for (int i = 0; i < 10 && screen(); ++i) {
-            if (!screen()->model().score()) screen()->handle(Intent{Action::CheckInScore, 0, 2});
-            screen()->handle(Intent{Action::CheckInNext});
+            if (!screen()->model().score()) screen()->handle(Intent{CheckInAction::Score, 0, 2});
+            screen()->handle(Intent{CheckInAction::Next});
         }
         CHECK_FALSE(screen());
         host.router.sweep();
@@ -156,7 +157,7 @@ TEST_CASE("the check-in flow asks before a routine, plays it once answered, and 
     REQUIRE(rig.screen());
     CHECK(rig.screen()->title() == "Before: Heel");
     CHECK(rig.playedNow.empty());
-    rig.screen()->handle(Intent{Action::CheckInDigit, 0, 3});
+    rig.screen()->handle(Intent{CheckInAction::Digit, 0, 3});
     rig.answerAll(); // left and right heel and knee
     CHECK(rig.playedNow == std::vector<std::string>{"heel"});
     CHECK(rig.host.sessions.checkIns.empty());            // the session has no id yet
@@ -220,24 +221,24 @@ TEST_CASE("hands-free: Play keeps the last score and says it, Next skips, a type
     REQUIRE(host.said.size() == 1);
     CHECK(host.said[0] == "Calf set, again. How does your left heel feel? 0 none, 10 worst. Last time, 4.");
 
-    CHECK(screen.handle(Intent{Action::CheckInKeep}));
+    CHECK(screen.handle(Intent{CheckInAction::Keep}));
     CHECK(host.reports.count("check-in kept index=0 score=4 from=last") == 1);
     CHECK(host.said.back() == "Left heel, 4, as last time. How does your right heel feel? 0 none, 10 worst.");
 
-    CHECK(screen.handle(Intent{Action::CheckInKeep})); // nothing to keep: says what to do, asks nothing new
+    CHECK(screen.handle(Intent{CheckInAction::Keep})); // nothing to keep: says what to do, asks nothing new
     CHECK(screen.model().index() == 1);
     CHECK(host.said.back() == "No score yet for your right heel. Type one and press Enter, or press Next to skip it.");
-    CHECK(screen.handle(Intent{Action::CheckInSkip}));
+    CHECK(screen.handle(Intent{CheckInAction::Skip}));
     CHECK(host.reports.count("check-in skipped index=1") == 1);
     CHECK(host.said.back() == "Skipped. How does your left knee feel? 0 none, 10 worst.");
 
-    CHECK(screen.handle(Intent{Action::CheckInDigit, 0, 7}));
-    CHECK(screen.handle(Intent{Action::CheckInNext})); // typed and kept with Enter: said back
+    CHECK(screen.handle(Intent{CheckInAction::Digit, 0, 7}));
+    CHECK(screen.handle(Intent{CheckInAction::Next})); // typed and kept with Enter: said back
     CHECK(host.said.back() == "Left knee, 7. How does your right knee feel? 0 none, 10 worst.");
     CHECK_FALSE(screen.saidBackLast());
 
-    CHECK(screen.handle(Intent{Action::CheckInDigit, 0, 2}));
-    CHECK(screen.handle(Intent{Action::CheckInKeep})); // the remote keeps what is typed
+    CHECK(screen.handle(Intent{CheckInAction::Digit, 0, 2}));
+    CHECK(screen.handle(Intent{CheckInAction::Keep})); // the remote keeps what is typed
     CHECK(host.reports.count("check-in kept index=3 score=2 from=shown") == 1);
     CHECK(host.said.back() == "Right knee, 2."); // the last one, alone
     CHECK(screen.saidBackLast());                // the routine may wait for it
@@ -259,13 +260,13 @@ TEST_CASE("the check-in flow: the scores given since are last time's, a routine 
     REQUIRE(rig.flow.before(rig.entry("heel")));
     REQUIRE(rig.screen());
     CHECK(rig.screen()->model().lastScore() == 2); // not yet in the history: given since the app opened
-    for (int i = 0; i < 4; ++i) rig.screen()->handle(Intent{Action::CheckInKeep}); // a remote's Play keeps last time's
+    for (int i = 0; i < 4; ++i) rig.screen()->handle(Intent{CheckInAction::Keep}); // a remote's Play keeps last time's
     rig.host.router.sweep();
     CHECK_FALSE(rig.screen());
     CHECK(rig.host.said.back() == "Right knee, 2, as last time.");
     CHECK(rig.afterVoice == std::vector<bool>{true, true});
     REQUIRE(rig.flow.before(rig.entry("heel")));
-    rig.screen()->handle(Intent{Action::CheckInSkipAll}); // Esc: nothing said back, no wait
+    rig.screen()->handle(Intent{CheckInAction::SkipAll}); // Esc: nothing said back, no wait
     CHECK(rig.afterVoice == std::vector<bool>{true, true, false});
     rig.host.router.sweep();
 }

@@ -1,3 +1,4 @@
+#include "screens/check_in/check_in_intent.hpp"
 #include "screens/intent.hpp"
 
 #include <doctest/doctest.h>
@@ -97,19 +98,19 @@ TEST_CASE("slash or Ctrl+F focuses the library's search, and inside it they are 
 }
 
 TEST_CASE("the check-in's note line: N opens it, and while open only Enter and Esc are keys") {
-    CHECK(on(Key::N, Screen::CheckIn) == Action::CheckInNote);
-    CHECK(on(Key::Digit4, Screen::CheckIn) == Action::CheckInDigit);
-    CHECK(on(Key::Enter, Screen::CheckIn) == Action::CheckInNext);
-    CHECK(on(Key::Escape, Screen::CheckIn) == Action::CheckInSkipAll);
+    CHECK(on(Key::N, Screen::CheckIn) == CheckInAction::Note);
+    CHECK(on(Key::Digit4, Screen::CheckIn) == CheckInAction::Digit);
+    CHECK(on(Key::Enter, Screen::CheckIn) == CheckInAction::Next);
+    CHECK(on(Key::Escape, Screen::CheckIn) == CheckInAction::SkipAll);
     const auto noteOpen = [](Key key, bool typing) {
         KeyContext c{Screen::CheckIn, false, typing};
-        c.noteOpen = true;
+        c.holdsKeys = true;
         return intentForKey(key, c).action;
     };
     for (bool typing : {false, true}) {
         CAPTURE(typing);
-        CHECK(noteOpen(Key::Enter, typing) == Action::CheckInNoteKeep);
-        CHECK(noteOpen(Key::Escape, typing) == Action::CheckInNoteDrop);
+        CHECK(noteOpen(Key::Enter, typing) == CheckInAction::NoteKeep);
+        CHECK(noteOpen(Key::Escape, typing) == CheckInAction::NoteDrop);
         for (Key k : {Key::Digit1, Key::Digit0, Key::Up, Key::Down, Key::N, Key::F, Key::Space, Key::Question})
             CHECK(noteOpen(k, typing) == Action::None);
     }

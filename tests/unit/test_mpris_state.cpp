@@ -1,6 +1,7 @@
 // The media remote without a bus: what each MPRIS command means where the app is (the same
 // intents as the keys), and the properties the bus shows for a player state.
 #include "app/mpris_state.hpp"
+#include "screens/check_in/check_in_intent.hpp"
 
 #include "helpers.hpp"
 
@@ -8,6 +9,7 @@
 
 using namespace unknot;
 using ui::Action;
+using ui::CheckInAction;
 using ui::MediaCommand;
 using ui::MediaContext;
 using ui::Screen;
@@ -82,9 +84,9 @@ TEST_CASE("off the player, Play starts the selection and the rest does nothing")
 
 TEST_CASE("hands-free: a check-in answers Play and Next, and after Stop Play starts the routine left") {
     const MediaContext checkIn{Screen::CheckIn, SessionState::Ready, true};
-    CHECK(actionOf(MediaCommand::Play, checkIn) == Action::CheckInKeep);
-    CHECK(actionOf(MediaCommand::PlayPause, checkIn) == Action::CheckInKeep);
-    CHECK(actionOf(MediaCommand::Next, checkIn) == Action::CheckInSkip);
+    CHECK(actionOf(MediaCommand::Play, checkIn) == CheckInAction::Keep);
+    CHECK(actionOf(MediaCommand::PlayPause, checkIn) == CheckInAction::Keep);
+    CHECK(actionOf(MediaCommand::Next, checkIn) == CheckInAction::Skip);
     for (const auto command : {MediaCommand::Pause, MediaCommand::Previous, MediaCommand::Stop})
         CHECK(actionOf(command, checkIn) == Action::None);
     MprisInput asking;

@@ -9,6 +9,21 @@
 
 namespace unknot {
 
+CheckInFlow::CheckInFlow(ScreenHost& host)
+    : CheckInFlow(host, [&host](const LibraryEntry& entry, bool afterVoice) {
+          host.playNow(entry, afterVoice ? "check-in" : nullptr); // "check-in start after the voice"
+      }) {}
+
+void CheckInFlow::routineOver(const LibraryEntry& entry) {
+    if (entry.valid()) after(entry.routine().checkIn, entry.displayName());
+}
+
+bool CheckInFlow::openRoute(Route route) {
+    if (route != Route::CheckIn) return false;
+    standalone(host_.routines(), [this] { host_.historyChanged(); }); // History shows the answers
+    return true;
+}
+
 bool CheckInFlow::before(const LibraryEntry& entry, const std::string& intro) {
     if (!entry.valid() || entry.routine().checkIn.empty() || !host_.settings().checkInBefore) return false;
     startAfter_ = entry;

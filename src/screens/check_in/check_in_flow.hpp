@@ -1,9 +1,10 @@
 #pragma once
 // The check-ins' flow: before a routine (when the settings ask), after it, and on their own
-// from the history; the answers recorded in the history, the "before" ones once their session
-// has its id. The app calls it at those moments (AppController: starting, the end seen, leaving
-// the player); the questions themselves are a CheckInScreen it opens through the host, given
-// the scores from before (the history's and those given since) for "as last time".
+// from the history ("Check in now": Route::CheckIn opened on its own); the answers recorded in
+// the history, the "before" ones once their session has its id. It is a Flow, which the router
+// lists (makeFlows), so the app calls it at those moments (starting, the end seen, leaving the
+// player) without naming it; the questions themselves are a CheckInScreen it opens through the
+// host, given the scores from before (the history's and those given since) for "as last time".
 
 #include "screens/check_in/check_in_model.hpp"
 #include "screens/screen.hpp"
@@ -15,12 +16,19 @@
 
 namespace unknot {
 
-class CheckInFlow {
+class CheckInFlow final : public Flow {
   public:
     // `playNow` plays a routine without asking again (once its "before" questions are over);
     // `afterVoice`: the last score was just said back, so the routine should wait for the voice.
     using PlayNow = std::function<void(const LibraryEntry& entry, bool afterVoice)>;
     CheckInFlow(ScreenHost& host, PlayNow playNow) : host_(host), playNow_(std::move(playNow)) {}
+    // In the app: plays through the host (ScreenHost::playNow).
+    explicit CheckInFlow(ScreenHost& host);
+
+    // -- Flow --------------------------------------------------------------------------------
+    bool beforeRoutine(const LibraryEntry& entry, const std::string& intro) override { return before(entry, intro); }
+    void routineOver(const LibraryEntry& entry) override;
+    bool openRoute(Route route) override;
 
     // Before `entry` plays: true when its questions come first (it has areas to ask about and
     // the settings ask before); it plays through `playNow` once they are over. `intro` is said
@@ -33,9 +41,9 @@ class CheckInFlow {
     void standalone(const std::vector<LibraryEntry>& library, std::function<void()> recorded);
     // The session the "before" answers wait for was recorded (or ended without one): they get
     // its id and go into the history.
-    void sessionRecorded();
+    void sessionRecorded() override;
     // The routine could not start: its "before" answers belong to no session.
-    void noSession() { beforeAnswers_.clear(); }
+    void noSession() override { beforeAnswers_.clear(); }
 
   private:
     void noticeNotRecorded(const std::string& error); // with what to do

@@ -43,15 +43,15 @@ void CheckInScreen::begin(const std::string& intro) {
 }
 
 bool CheckInScreen::handle(const ui::Intent& intent) {
-    using ui::Action;
+    using ui::CheckInAction;
     Reporter& reporter = host_.reporter();
     std::string before; // what the voice says before the next question: the score kept
     switch (intent.action) {
-    case Action::CheckInDigit: model_.digit(intent.value); break;
-    case Action::CheckInScore: model_.setScore(intent.value); break;
-    case Action::CheckInUp: model_.up(); break;
-    case Action::CheckInDown: model_.down(); break;
-    case Action::CheckInNext: {
+    case CheckInAction::Digit: model_.digit(intent.value); break;
+    case CheckInAction::Score: model_.setScore(intent.value); break;
+    case CheckInAction::Up: model_.up(); break;
+    case CheckInAction::Down: model_.down(); break;
+    case CheckInAction::Next: {
         // A score typed and kept is said back, so an ear knows what was recorded.
         const std::size_t asked = model_.index();
         const std::string subject = model_.subject();
@@ -60,22 +60,22 @@ bool CheckInScreen::handle(const ui::Intent& intent) {
         if (score && model_.index() != asked) before = saidBack(subject, *score, false);
         break;
     }
-    case Action::CheckInKeep:
+    case CheckInAction::Keep:
         before = keep();
         if (before.empty()) return true; // nothing kept: keep() said what to do
         break;
-    case Action::CheckInSkip:
+    case CheckInAction::Skip:
         reporter.logf("check-in skipped index=%zu", model_.index());
         model_.skip();
         before = _("Skipped.");
         break;
-    case Action::CheckInSkipAll: model_.skipAll(); break;
-    case Action::CheckInNote:
+    case CheckInAction::SkipAll: model_.skipAll(); break;
+    case CheckInAction::Note:
         model_.openNote();
         reporter.logf("check-in note open index=%zu", model_.index());
         return true;
-    case Action::CheckInNoteText: model_.setNoteDraft(intent.text); return true;
-    case Action::CheckInNoteKeep:
+    case CheckInAction::NoteText: model_.setNoteDraft(intent.text); return true;
+    case CheckInAction::NoteKeep:
         // Too long: the line stays open and says why (the view shows noteProblem()).
         if (!model_.keepNote()) {
             reporter.logf("check-in note too-long bytes=%zu", model_.noteDraft().size());
@@ -83,7 +83,7 @@ bool CheckInScreen::handle(const ui::Intent& intent) {
         }
         reporter.logf("check-in note kept index=%zu bytes=%zu", model_.index(), model_.note().size());
         return true;
-    case Action::CheckInNoteDrop:
+    case CheckInAction::NoteDrop:
         model_.dropNote();
         reporter.logf("check-in note dropped index=%zu", model_.index());
         return true;

@@ -4,6 +4,7 @@
 // time."), and the log lines the end-to-end tests read. What happens once it is answered (play
 // the routine, record the answers) is the opener's: `Done`.
 
+#include "screens/check_in/check_in_intent.hpp"
 #include "screens/check_in/check_in_model.hpp"
 #include "screens/screen.hpp"
 

@@ -17,7 +17,7 @@ void buttons(const CheckInViewModel& m, const Fonts& fonts, ImVec2 at, ImVec2 si
     const float gap = size.x * 0.02f;
     const float w = (size.x - 2 * gap) / 3;
     ImGui::SetCursorPos(at);
-    if (button(_("Next (Enter)"), fonts.heading, ImVec2(w, size.y))) intent = {Action::CheckInNext};
+    if (button(_("Next (Enter)"), fonts.heading, ImVec2(w, size.y))) intent = {CheckInAction::Next};
     ImGui::SetCursorPos(ImVec2(at.x + w + gap, at.y));
     ImGui::PushFont(fonts.heading);
     // The note kept so far, cut to the button: what N will open.
@@ -26,9 +26,9 @@ void buttons(const CheckInViewModel& m, const Fonts& fonts, ImVec2 at, ImVec2 si
             ? std::string(_("Add a note (N)"))
             : ellipsizeToWidth(format(_("Note: {0}"), {m.note}), w - ImGui::GetStyle().FramePadding.x * 2) + "##note";
     ImGui::PopFont();
-    if (button(noteLabel.c_str(), fonts.heading, ImVec2(w, size.y))) intent = {Action::CheckInNote};
+    if (button(noteLabel.c_str(), fonts.heading, ImVec2(w, size.y))) intent = {CheckInAction::Note};
     ImGui::SetCursorPos(ImVec2(at.x + 2 * (w + gap), at.y));
-    if (button(_("Skip all (Esc)"), fonts.heading, ImVec2(w, size.y))) intent = {Action::CheckInSkipAll};
+    if (button(_("Skip all (Esc)"), fonts.heading, ImVec2(w, size.y))) intent = {CheckInAction::SkipAll};
 }
 
 // The note line: a text field that has the keyboard (the app gives it every key but Enter,
@@ -45,13 +45,13 @@ void noteLine(const CheckInViewModel& m, const Fonts& fonts, ImVec2 at, ImVec2 s
     std::string buffer = m.noteDraft;
     if (auto note =
             typedTextInput("##note", _("A note, optional: \"first steps this morning\""), buffer, m.noteDraft, typed))
-        intent = Intent{Action::CheckInNoteText, 0, 0, {}, std::move(*note)};
+        intent = Intent{CheckInAction::NoteText, 0, 0, {}, std::move(*note)};
     // Asked again every frame until it holds the keyboard: typing goes to the note at once.
     if (!ImGui::IsItemActive()) ImGui::SetKeyboardFocusHere(-1);
     ImGui::PopStyleVar();
     ImGui::PopFont();
     ImGui::SetCursorPos(ImVec2(at.x + size.x - keepWidth, at.y));
-    if (button(_("Keep (Enter)"), fonts.heading, ImVec2(keepWidth, size.y))) intent = {Action::CheckInNoteKeep};
+    if (button(_("Keep (Enter)"), fonts.heading, ImVec2(keepWidth, size.y))) intent = {CheckInAction::NoteKeep};
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetWindowPos();
     const std::string below = m.noteProblem ? *m.noteProblem : _("Enter keeps it with this answer, Esc drops it");
@@ -101,7 +101,7 @@ Intent drawCheckIn(const CheckInViewModel& m, const Fonts& fonts, std::deque<std
                     std::to_string(i));
         ImGui::SetCursorScreenPos(a);
         ImGui::PushID(i);
-        if (ImGui::InvisibleButton("##score", ImVec2(w, h))) intent = {Action::CheckInScore, 0, i};
+        if (ImGui::InvisibleButton("##score", ImVec2(w, h))) intent = {CheckInAction::Score, 0, i};
         ImGui::PopID();
     }
 

@@ -57,7 +57,7 @@ void HistoryScreen::describe(std::string& out) {
 
 ui::Intent HistoryScreen::pressFocused() const {
     switch (model_.focused) {
-    case ui::HistoryControl::CheckIn: return {ui::Action::OpenCheckIn};
+    case ui::HistoryControl::CheckIn: return openRouteIntent(Route::CheckIn);
     case ui::HistoryControl::Back: return {ui::Action::CloseView};
     case ui::HistoryControl::None: break;
     }

@@ -19,6 +19,7 @@ class HistoryScreen final : public Screen {
     [[nodiscard]] Route route() const override { return Route::History; }
     [[nodiscard]] ui::Screen keyScreen() const override { return ui::Screen::History; }
     bool handle(const ui::Intent& intent) override;
+    void historyChanged() override { load(); } // a check-in given over it: it shows the answers
 
     [[nodiscard]] const ui::HistoryModel& model() const { return model_; }
     // What Enter does: press the button the arrows or Tab chose (nothing before they chose one).

@@ -210,7 +210,7 @@ Intent drawHistory(const HistoryModel& m, const Fonts& fonts, HistoryLayout* lay
     else
         ImGui::SetCursorPosX(std::max(left, right - (stacked ? checkInW : both)));
     if (focusableButton(checkIn, fonts, ImVec2(checkInW, 0), m.focused == HistoryControl::CheckIn))
-        close = {Action::OpenCheckIn};
+        close = openRouteIntent(Route::CheckIn);
     rec.item("check-in");
     rec.fits("check-in", labelWidth(checkIn), checkInW);
     if (stacked)

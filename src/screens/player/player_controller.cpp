@@ -12,13 +12,8 @@ PlayerController::PlayerController(HistorySink& history, Reporter& reporter, Pla
 
 bool PlayerController::start(const LibraryEntry& entry, const CueOptions& cues) {
     if (!driver_ || !entry.valid() || entry.timeline().empty()) return false;
-    playing_ = PlayingRoutine{entry.id,
-                              entry.displayName(),
-                              entry.totalMs,
-                              entry.phaseCount,
-                              entry.routine().checkIn,
-                              contentIdOf(entry.routine()),
-                              entry.sharedTimeline()};
+    playing_ = PlayingRoutine{entry.id,         entry.displayName(),          entry.totalMs,
+                              entry.phaseCount, contentIdOf(entry.routine()), entry.sharedTimeline()};
     status_ = {};
     driver_->start(playing_->shared, cues);
     wallStart_ = clocks_.steadyMs();

@@ -30,7 +30,6 @@ struct PlayingRoutine {
     std::string name; // the entry's displayName()
     Millis totalMs = 0;
     std::size_t phaseCount = 0;
-    std::vector<std::string> checkIn; // the areas asked about after it
     std::string contentId;            // the history's: an edited routine is not its old self
     std::shared_ptr<const Timeline> shared;
 
