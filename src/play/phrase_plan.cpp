@@ -169,6 +169,20 @@ std::string firstWords(std::string_view label, std::size_t n) {
     return std::string(label.substr(0, at));
 }
 
+// At least the first `n` words of a label, and up to two more when the cut would end on a short
+// word: "Rise onto the ball", not "Rise onto the" (a cut on "the", "of", "top" leaves the ear
+// waiting for the word that says what).
+std::string firstWordsWhole(std::string_view label, std::size_t n) {
+    std::string out = firstWords(label, n);
+    for (std::size_t more = 1; more <= 2 && out.size() < label.size(); ++more) {
+        const std::size_t space = out.find_last_of(' ');
+        const std::string_view last = std::string_view(out).substr(space == std::string::npos ? 0 : space + 1);
+        if (last.size() > 3) break;
+        out = firstWords(label, n + more);
+    }
+    return out;
+}
+
 std::string joined(std::initializer_list<std::string_view> parts) {
     std::string out;
     for (std::string_view part : parts) append(out, part);
@@ -234,6 +248,7 @@ std::vector<std::string> nextChoices(const Timeline& t, std::size_t i) {
     addChoice(choices, format(next, {joined({side, label, duration})}));
     addChoice(choices, format(next, {joined({sideWordOnly, label, duration})}));
     addChoice(choices, format(next, {joined({sideWordOnly, label})}));
+    addChoice(choices, joined({sideWordOnly, sentence(firstWordsWhole(p.label.str(), 3))}));
     addChoice(choices, joined({sideWordOnly, sentence(firstWords(p.label.str(), 3))}));
     return choices;
 }

@@ -171,6 +171,31 @@ duration = "5s"
     CHECK_FALSE(tickGivesWay(phrases, release->atMs - kTickSoundMs - 10));
 }
 
+TEST_CASE("what comes next is not cut on a short word when one or two more words fit") {
+    const Timeline t = timelineOf(R"(name = "T"
+[[step]]
+label = "Pairs"
+sides = ["left"]
+repeat = 2
+[[step.step]]
+kind = "tense"
+label = "Rise onto the ball of the foot and hold"
+duration = "6s"
+[[step.step]]
+kind = "release"
+duration = "5s"
+)");
+    auto perChar = [](Millis ms) { return [ms](const std::string& s) { return static_cast<Millis>(s.size()) * ms; }; };
+    // 4.55 s after the release sound: "Left. Rise onto the ball." (25 characters) fits at 120 ms.
+    const auto phrases = of(t, perChar(120));
+    REQUIRE(find(phrases, PhraseKind::Phase, 1));
+    CHECK(find(phrases, PhraseKind::Phase, 1)->text == "Left. Rise onto the ball.");
+    // At 200 ms only 22 characters fit: the first three words, as before.
+    const auto tight = of(t, perChar(200));
+    REQUIRE(find(tight, PhraseKind::Phase, 1));
+    CHECK(find(tight, PhraseKind::Phase, 1)->text == "Left. Rise onto the.");
+}
+
 TEST_CASE("phrases never overlap") {
     const PhraseLength length = [](const std::string& s) { return static_cast<Millis>(s.size()) * 200; };
     const Timeline t = timelineOf(R"(name = "T"
