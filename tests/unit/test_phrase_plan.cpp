@@ -145,20 +145,17 @@ duration = "10s"
     CHECK(p->text.empty());
 }
 
+// Two rounds on the left: a 6 s tense phase labelled `label`, then a 5 s release.
+Timeline twoRoundsOf(const std::string& label) {
+    return timelineOf("name = \"T\"\n[[step]]\nlabel = \"Pairs\"\nsides = [\"left\"]\nrepeat = 2\n[[step.step]]\n"
+                      "kind = \"tense\"\nlabel = \"" +
+                      label +
+                      "\"\nduration = \"6s\"\n[[step.step]]\n"
+                      "kind = \"release\"\nduration = \"5s\"\n");
+}
+
 TEST_CASE("what comes next keeps at least the first three words of its label when time is short") {
-    const Timeline t = timelineOf(R"(name = "T"
-[[step]]
-label = "Pairs"
-sides = ["left"]
-repeat = 2
-[[step.step]]
-kind = "tense"
-label = "Press the foot into the rope"
-duration = "6s"
-[[step.step]]
-kind = "release"
-duration = "5s"
-)");
+    const Timeline t = twoRoundsOf("Press the foot into the rope");
     const auto phrases = of(t, [](const std::string& s) { return static_cast<Millis>(s.size()) * 120; });
     // Released for 5 s: 4.55 s after the release sound, 37 characters at 120 ms.
     const Phrase* release = find(phrases, PhraseKind::Phase, 1);
@@ -172,19 +169,7 @@ duration = "5s"
 }
 
 TEST_CASE("what comes next is not cut on a short word when one or two more words fit") {
-    const Timeline t = timelineOf(R"(name = "T"
-[[step]]
-label = "Pairs"
-sides = ["left"]
-repeat = 2
-[[step.step]]
-kind = "tense"
-label = "Rise onto the ball of the foot and hold"
-duration = "6s"
-[[step.step]]
-kind = "release"
-duration = "5s"
-)");
+    const Timeline t = twoRoundsOf("Rise onto the ball of the foot and hold");
     auto perChar = [](Millis ms) { return [ms](const std::string& s) { return static_cast<Millis>(s.size()) * ms; }; };
     // 4.55 s after the release sound: "Left. Rise onto the ball." (25 characters) fits at 120 ms.
     const auto phrases = of(t, perChar(120));
