@@ -640,7 +640,7 @@ TEST_CASE("a file too large, not UTF-8 or with TOML's own error: our words trans
     CHECK(parseRoutine("name = \n", "syntax.toml").diagnostics[0].message.substr(13) == syntax[0].message.substr(13));
 }
 
-TEST_CASE("a custom sound's refusal and the quick set's summary in German") {
+TEST_CASE("a custom sound's refusal and the quick set's summary and name in German") {
     std::string wav = std::string("RIFF") + std::string(4, '\0') + "WAVEfmt " + std::string("\x10\0\0\0", 4) +
                       std::string("\x01\0\x00\0", 4) + std::string(12, '\0') + "data" + std::string(4, '\0');
     const auto english = inspectSound(wav);
@@ -660,4 +660,6 @@ TEST_CASE("a custom sound's refusal and the quick set's summary in German") {
     CHECK(german.summary.ends_with(", beide Seiten"));
     CHECK(german.summary != "5 \xC3\x97 hold 30 s / rest 10 s, both sides");
     CHECK(german.steps.back().label == "Satz");
+    // A quick set opened now starts with its name in the language.
+    CHECK(QuickSet{}.name == "Meine Intervalle");
 }
