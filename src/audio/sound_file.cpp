@@ -1,5 +1,7 @@
 #include "audio/sound_file.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -15,11 +17,15 @@ std::uint32_t le32(std::string_view b, std::size_t at) { return le16(b, at) | le
 unsigned byteAt(std::string_view b, std::size_t at) { return static_cast<unsigned char>(b[at]); }
 
 std::string checkShape(int channels, std::uint64_t rate) {
-    if (channels <= 0) return "it has no channels";
+    // TRANSLATORS: why a custom sound file is refused, after "cannot play your … sound …": "it" is the file.
+    if (channels <= 0) return _("it has no channels");
     if (channels > kMaxSoundChannels)
-        return "it has " + std::to_string(channels) + " channels; at most " + std::to_string(kMaxSoundChannels);
+        // TRANSLATORS: {0} the file's channels (always more than {1}), {1} the most.
+        return format(_("it has {0} channels; at most {1}"),
+                      {std::to_string(channels), std::to_string(kMaxSoundChannels)});
     if (rate < static_cast<std::uint64_t>(kMinSoundRate) || rate > static_cast<std::uint64_t>(kMaxSoundRate))
-        return "its rate of " + std::to_string(rate) + " frames a second is not one a sound has";
+        // TRANSLATORS: {0} the sample rate the file gives.
+        return format(_("its rate of {0} frames a second is not one a sound has"), {std::to_string(rate)});
     return {};
 }
 
@@ -36,7 +42,7 @@ std::variant<SoundFacts, std::string> inspectWav(std::string_view b) {
         const std::size_t body = at + 8;
         const std::uint64_t inFile = std::min<std::uint64_t>(size, b.size() - body);
         if (id == "fmt ") {
-            if (inFile < 16) return std::string("its format chunk is cut short");
+            if (inFile < 16) return std::string(_("its format chunk is cut short"));
             tag = le16(b, body);
             f.channels = static_cast<int>(le16(b, body + 2));
             const std::uint32_t rate = le32(b, body + 4);
@@ -53,23 +59,25 @@ std::variant<SoundFacts, std::string> inspectWav(std::string_view b) {
         at = body + size + (size & 1);
         if (at < body) break; // overflow: a size no file has
     }
-    if (!haveFormat) return std::string("it has no format chunk");
+    if (!haveFormat) return std::string(_("it has no format chunk"));
     // The encodings SDL decodes, each with the one block shape it can have.
     const bool pcm = (tag == 1 && (bits == 8 || bits == 16 || bits == 24 || bits == 32)) || (tag == 3 && bits == 32) ||
                      ((tag == 6 || tag == 7) && bits == 8);
     std::uint64_t framesPerBlock = 1;
     if (pcm) {
         if (blockAlign != static_cast<std::uint32_t>(f.channels) * bits / 8)
-            return "its block size " + std::to_string(blockAlign) + " does not fit " + std::to_string(f.channels) +
-                   " channels of " + std::to_string(bits) + " bits";
+            // TRANSLATORS: a WAV file's: {0} its block size in bytes, {1} its channels, {2} bits a sample.
+            return format(_("its block size {0} does not fit {1} channels of {2} bits"),
+                          {std::to_string(blockAlign), std::to_string(f.channels), std::to_string(bits)});
     } else if ((tag == 2 || tag == 0x11) && bits == 4 && blockAlign > 0) {
         // ADPCM: a block's header holds a frame or two, then each byte two 4-bit samples.
         framesPerBlock = blockAlign * 2ull / static_cast<std::uint64_t>(f.channels) + 2;
     } else {
-        return "its encoding (format " + std::to_string(tag) + ", " + std::to_string(bits) +
-               " bits) is not one Unknot plays";
+        // TRANSLATORS: a WAV file's: {0} its format number, {1} bits a sample.
+        return format(_("its encoding (format {0}, {1} bits) is not one Unknot plays"),
+                      {std::to_string(tag), std::to_string(bits)});
     }
-    if (!haveData || dataBytes == 0) return std::string("it holds no sound");
+    if (!haveData || dataBytes == 0) return std::string(_("it holds no sound"));
     f.maxFrames = (dataBytes + blockAlign - 1) / blockAlign * framesPerBlock;
     return f;
 }
@@ -140,12 +148,12 @@ std::variant<SoundFacts, std::string> inspectFlac(std::string_view b) {
     std::size_t at = 4;
     bool streamInfo = false;
     for (bool last = false; !last;) {
-        if (at + 4 > b.size()) return std::string("its header is cut short");
+        if (at + 4 > b.size()) return std::string(_("its header is cut short"));
         last = byteAt(b, at) & 0x80;
         const unsigned type = byteAt(b, at) & 0x7F;
         const std::size_t length = byteAt(b, at + 1) << 16 | byteAt(b, at + 2) << 8 | byteAt(b, at + 3);
         if (type == 0) {
-            if (length < 34 || at + 4 + 34 > b.size()) return std::string("its stream header is cut short");
+            if (length < 34 || at + 4 + 34 > b.size()) return std::string(_("its stream header is cut short"));
             const std::size_t s = at + 4;
             const std::uint32_t rate = byteAt(b, s + 10) << 12 | byteAt(b, s + 11) << 4 | byteAt(b, s + 12) >> 4;
             f.channels = static_cast<int>(((byteAt(b, s + 12) >> 1) & 7) + 1);
@@ -155,11 +163,11 @@ std::variant<SoundFacts, std::string> inspectFlac(std::string_view b) {
         }
         at += 4 + length;
     }
-    if (!streamInfo) return std::string("it has no stream header");
+    if (!streamInfo) return std::string(_("it has no stream header"));
     // Every frame header a decoder would accept, each as long as it says: the most it decodes to.
     for (std::size_t p = at; p + 6 <= b.size(); ++p)
         if (byteAt(b, p) == 0xFF) f.maxFrames += flacFrameBlock(b, p);
-    if (f.maxFrames == 0) return std::string("it holds no sound");
+    if (f.maxFrames == 0) return std::string(_("it holds no sound"));
     return f;
 }
 
@@ -215,7 +223,8 @@ std::variant<SoundFacts, std::string> inspectOgg(std::string_view b) {
                         if (auto problem = checkShape(f.channels, rate); !problem.empty()) return problem;
                         f.rate = static_cast<int>(rate);
                         const unsigned longBlock = byteAt(head, 28) >> 4;
-                        if (longBlock < 6 || longBlock > 13) return std::string("its Vorbis block size is impossible");
+                        if (longBlock < 6 || longBlock > 13)
+                            return std::string(_("its Vorbis block size is impossible"));
                         vorbisFramesPerPacket = (1u << longBlock) / 2;
                     } else if (head.size() >= 19 && head.substr(0, 8) == "OpusHead") {
                         codec = Codec::Opus;
@@ -224,7 +233,7 @@ std::variant<SoundFacts, std::string> inspectOgg(std::string_view b) {
                         if (auto problem = checkShape(f.channels, 48'000); !problem.empty()) return problem;
                         f.rate = 48'000;
                     } else {
-                        return std::string("it is an Ogg file with neither Vorbis nor Opus in it");
+                        return std::string(_("it is an Ogg file with neither Vorbis nor Opus in it"));
                     }
                 } else if (codec == Codec::Vorbis && packets > 3 && have > 0 && (byteAt(b, start) & 1) == 0) {
                     audioFrames += vorbisFramesPerPacket; // at most half a long block each
@@ -239,8 +248,8 @@ std::variant<SoundFacts, std::string> inspectOgg(std::string_view b) {
         }
         at = start;
     }
-    if (codec == Codec::Unknown) return std::string("it is an Ogg file with neither Vorbis nor Opus in it");
-    if (audioFrames == 0) return std::string("it holds no sound");
+    if (codec == Codec::Unknown) return std::string(_("it is an Ogg file with neither Vorbis nor Opus in it"));
+    if (audioFrames == 0) return std::string(_("it holds no sound"));
     f.maxFrames = audioFrames;
     return f;
 }
@@ -305,7 +314,7 @@ std::variant<SoundFacts, std::string> inspectMp3(std::string_view b) {
         f.maxFrames += frame.frames;
         at += frame.bytes;
     }
-    if (f.maxFrames == 0) return std::string("it is not a sound file Unknot plays (WAV, OGG, FLAC or MP3)");
+    if (f.maxFrames == 0) return std::string(_("it is not a sound file Unknot plays (WAV, OGG, FLAC or MP3)"));
     return f;
 }
 
@@ -317,7 +326,7 @@ std::variant<SoundFacts, std::string> inspectSound(std::string_view bytes) {
     if (bytes.size() >= 4 && bytes.substr(0, 4) == "OggS") return inspectOgg(bytes);
     if (bytes.size() >= 4 && (bytes.substr(0, 4) == "RIFX" || bytes.substr(0, 4) == "RF64" ||
                               bytes.substr(0, 4) == "FORM" || bytes.substr(0, 4) == "MThd"))
-        return std::string("it is not a sound file Unknot plays (WAV, OGG, FLAC or MP3)");
+        return std::string(_("it is not a sound file Unknot plays (WAV, OGG, FLAC or MP3)"));
     return inspectMp3(bytes);
 }
 

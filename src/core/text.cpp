@@ -146,17 +146,25 @@ std::optional<TextFault> firstTextFault(std::string_view text, bool lineBreaks) 
     return std::nullopt;
 }
 
-std::string describeTextFault(const TextFault& fault) {
+std::string describeTextFault(const TextFault& fault, std::string_view subject) {
     char buf[16];
+    const std::string what(subject);
     switch (fault.kind) {
-    case TextFault::Kind::NotUtf8: return "is not UTF-8 text";
+    // TRANSLATORS: a routine or program file's error; {0} the key, as "`name`" or "`title` of a
+    // source".
+    case TextFault::Kind::NotUtf8: return format(_("{0} is not UTF-8 text"), {what});
     case TextFault::Kind::Control:
         std::snprintf(buf, sizeof buf, fault.codePoint < 0x80 ? "\\x%02x" : "\\u%04x",
                       static_cast<unsigned>(fault.codePoint));
-        return std::string("holds a control character (") + buf + ")";
+        if (fault.codePoint == '\n' || fault.codePoint == '\r')
+            // TRANSLATORS: {0} the key, as "`label`"; {1} the character as an escape (\x0a).
+            return format(_("{0} holds a control character ({1}); it is one line"), {what, buf});
+        // TRANSLATORS: {0} the key, as "`label`"; {1} the character as an escape (\x1b, \u009b).
+        return format(_("{0} holds a control character ({1})"), {what, buf});
     case TextFault::Kind::Bidi:
         std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(fault.codePoint));
-        return std::string("holds a bidi control (") + buf + "), which reorders text";
+        // TRANSLATORS: {0} the key, as "`label`"; {1} the character as an escape (\u202e).
+        return format(_("{0} holds a bidi control ({1}), which reorders text"), {what, buf});
     }
     return {};
 }
@@ -310,7 +318,11 @@ std::string nestingTooDeepMessage() {
 std::string joinOr(const std::vector<std::string>& words) {
     std::string out;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i > 0) out += (i + 1 == words.size()) ? " or " : ", ";
+        if (i + 1 == words.size() && i > 0)
+            // TRANSLATORS: the end of a list of choices, "`name`, `summary` or `notes`": {0} all
+            // but the last (joined by ", "), {1} the last.
+            return format(C_("list", "{0} or {1}"), {out, words[i]});
+        if (i > 0) out += ", ";
         out += words[i];
     }
     return out;

@@ -61,9 +61,10 @@ struct TextFault {
     enum class Kind { NotUtf8, Control, Bidi } kind = Kind::Control;
 };
 [[nodiscard]] std::optional<TextFault> firstTextFault(std::string_view text, bool lineBreaks = false);
-// "holds a control character (\x1b)", "holds a control character (\u009b)", "holds a bidi control
-// (\u202e), which reorders text", "is not UTF-8 text": what a message says after the key's name.
-[[nodiscard]] std::string describeTextFault(const TextFault& fault);
+// What a file's message says of `subject` (the key as "`name`", or "`title` of a source"), in the
+// user's language: "`name` holds a control character (\x1b)", "… (\x0a); it is one line",
+// "`label` holds a bidi control (\u202e), which reorders text", "`notes` is not UTF-8 text".
+[[nodiscard]] std::string describeTextFault(const TextFault& fault, std::string_view subject);
 
 // JSON as nlohmann prints it with UTF-8 kept, with DEL, C1 and bidi controls escaped as \u00XX
 // too (it escapes only C0), so printing it on a terminal is safe.
@@ -104,7 +105,7 @@ inline constexpr int kMaxTomlNesting = 64;
 // (never a noun plus "s"), so a translation can give its own.
 [[nodiscard]] std::string countOf(long long n, std::string_view one, std::string_view many);
 
-// "a, b or c"
+// "a, b or c", the "or" in the user's language.
 [[nodiscard]] std::string joinOr(const std::vector<std::string>& words);
 
 // Comma-separated text to a list and back ("calves, post-run"): items trimmed, empty ones dropped.

@@ -300,8 +300,12 @@ std::variant<std::unique_ptr<Platform>, std::string> Platform::open(const Platfo
     // Inter from the system (Debian's fonts-inter), found through fontconfig.
     if (auto found = ui::findFontFiles()) impl->fontFiles = *found;
     if (impl->fontFiles.family != "Inter")
-        std::fprintf(stderr, "unknot: the Inter font is not installed (Debian: fonts-inter); using %s\n",
-                     impl->fontFiles.family.empty() ? "Dear ImGui's built-in font" : impl->fontFiles.family.c_str());
+        // TRANSLATORS: {0} the font used instead (a family's name, or "Dear ImGui's built-in font").
+        std::fprintf(stderr, "unknot: %s\n",
+                     unknot::format(_("the Inter font is not installed (Debian: fonts-inter); using {0}"),
+                                    {impl->fontFiles.family.empty() ? _("Dear ImGui's built-in font")
+                                                                    : impl->fontFiles.family.c_str()})
+                         .c_str());
 
     const char* testMode = SDL_getenv("UNKNOT_TEST_MODE");
     impl->testMode = testMode && std::string_view(testMode) == "1";

@@ -1,5 +1,6 @@
 #include "program/program_parser.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "routine/rules.hpp"
 #include "routine/sources.hpp"
@@ -40,7 +41,7 @@ class Parser : public TomlProblems {
                 sawName = true;
                 if (auto s = text(node, "name", kMaxNameBytes)) {
                     p.name = *s;
-                    if (p.name.find_first_not_of(" \t") == std::string::npos) error(node, "`name` is empty");
+                    if (p.name.find_first_not_of(" \t") == std::string::npos) error(node, _("`name` is empty"));
                 }
             } else if (k == "summary") {
                 if (auto s = text(node, "summary", kMaxSummaryBytes)) p.summary = *s;
@@ -54,11 +55,15 @@ class Parser : public TomlProblems {
                 sawStages = true;
                 p.stages = stages(node);
             } else {
-                unknownKey(key, kTopKeys, "program");
+                // TRANSLATORS: {0} the key as the file has it.
+                unknownKey(key, kTopKeys, _("unknown key `{0}` in a program"));
             }
         }
-        if (!sawName) error(SourcePos{1, 1}, "the program has no `name`; add a line like name = \"Heel, 12 weeks\"");
-        if (!sawStages) error(SourcePos{1, 1}, "the program has no stages: add at least one [[stage]] with routines");
+        // TRANSLATORS: keep name = "Heel, 12 weeks" as it is (a line of the file), or translate
+        // only the name in the quotes.
+        if (!sawName) error(SourcePos{1, 1}, _("the program has no `name`; add a line like name = \"Heel, 12 weeks\""));
+        if (!sawStages)
+            error(SourcePos{1, 1}, _("the program has no stages: add at least one [[stage]] with routines"));
         return p;
     }
 
@@ -70,8 +75,9 @@ class Parser : public TomlProblems {
                                             std::int64_t hi) {
         const auto* i = node.as_integer();
         if (!i || i->get() < lo || i->get() > hi) {
-            error(node, "`" + std::string(what) + "` is a whole number from " + std::to_string(lo) + " to " +
-                            std::to_string(hi));
+            // TRANSLATORS: {0} a key, {1} and {2} the least and the most it may be.
+            error(node, format(_("`{0}` is a whole number from {1} to {2}"),
+                               {std::string(what), std::to_string(lo), std::to_string(hi)}));
             return std::nullopt;
         }
         return i->get();
@@ -81,17 +87,20 @@ class Parser : public TomlProblems {
         std::vector<std::string> out;
         const auto* array = node.as_array();
         if (!array) {
-            error(node, "`areas` must be a list of check-in areas, like [\"heel\"]");
+            // TRANSLATORS: keep ["heel"] (a value of the file).
+            error(node, _("`areas` must be a list of check-in areas, like [\"heel\"]"));
             return out;
         }
         for (const auto& item : *array) {
             const auto* s = item.as_string();
             if (!s)
-                error(item, "each entry of `areas` must be a string");
+                error(item, _("each entry of `areas` must be a string"));
             else if (auto problem = areaProblem(s->get()))
-                error(item, "`areas`: " + *problem);
+                // TRANSLATORS: {0} what is wrong with the area (a sentence of its own, translated).
+                error(item, format(_("`areas`: {0}"), {*problem}));
             else if (std::find(out.begin(), out.end(), s->get()) != out.end())
-                error(item, "`areas` names '" + s->get() + "' twice");
+                // TRANSLATORS: {0} the area as written.
+                error(item, format(_("`areas` names '{0}' twice"), {s->get()}));
             else
                 out.push_back(s->get());
         }
@@ -102,18 +111,19 @@ class Parser : public TomlProblems {
         std::vector<Stage> out;
         const auto* array = node.as_array();
         if (!array || array->empty()) {
-            error(node, "`stage` is a list of stages: write each under its own [[stage]] header");
+            error(node, _("`stage` is a list of stages: write each under its own [[stage]] header"));
             return out;
         }
         if (array->size() > static_cast<std::size_t>(kMaxStages)) {
-            error(node, "a program has at most " + std::to_string(kMaxStages) + " stages");
+            // TRANSLATORS: {0} the most stages (always several).
+            error(node, format(_("a program has at most {0} stages"), {std::to_string(kMaxStages)}));
             return out;
         }
         for (const auto& item : *array) {
             if (const auto* table = item.as_table())
                 out.push_back(stage(*table));
             else
-                error(item, "each stage must be a table ([[stage]] with keys below it)");
+                error(item, _("each stage must be a table ([[stage]] with keys below it)"));
         }
         return out;
     }
@@ -141,25 +151,30 @@ class Parser : public TomlProblems {
                 sawRoutines = true;
                 s.routines = routines(node);
             } else {
-                unknownKey(key, kStageKeys, "stage");
+                // TRANSLATORS: {0} the key as the file has it.
+                unknownKey(key, kStageKeys, _("unknown key `{0}` in a stage"));
             }
         }
-        if (!sawWeeks) error(s.pos, "this stage has no `weeks`; add one like weeks = 2");
-        if (!sawRoutines) error(s.pos, "this stage lists no routines: add a [[stage.routine]] with an `id`");
-        if (advanceAfter && s.advance.afterWeeks > s.weeks)
-            error(*advanceAfter, "`after_weeks` is " + std::to_string(s.advance.afterWeeks) +
-                                     ", longer than the stage's " + countOf(s.weeks, "week", "weeks"));
-        if (reviewAfter && s.review.afterWeeks > s.weeks)
-            error(*reviewAfter, "`after_weeks` is " + std::to_string(s.review.afterWeeks) +
-                                    ", longer than the stage's " + countOf(s.weeks, "week", "weeks"));
+        // TRANSLATORS: keep weeks = 2 (a line of the file).
+        if (!sawWeeks) error(s.pos, _("this stage has no `weeks`; add one like weeks = 2"));
+        if (!sawRoutines) error(s.pos, _("this stage lists no routines: add a [[stage.routine]] with an `id`"));
+        const auto longerThanStage = [&](int afterWeeks) {
+            // TRANSLATORS: {0} the value of `after_weeks`, {1} the stage's weeks (the plural goes by {1}).
+            return format(n_("`after_weeks` is {0}, longer than the stage's {1} week",
+                             "`after_weeks` is {0}, longer than the stage's {1} weeks",
+                             static_cast<unsigned long>(s.weeks)),
+                          {std::to_string(afterWeeks), std::to_string(s.weeks)});
+        };
+        if (advanceAfter && s.advance.afterWeeks > s.weeks) error(*advanceAfter, longerThanStage(s.advance.afterWeeks));
+        if (reviewAfter && s.review.afterWeeks > s.weeks) error(*reviewAfter, longerThanStage(s.review.afterWeeks));
         return s;
     }
 
     const toml::table* ruleTable(const toml::node& node, std::string_view what, std::string_view example) {
         const auto* t = node.as_table();
         if (!t)
-            error(node,
-                  "`" + std::string(what) + "` is a table, like " + std::string(what) + " = " + std::string(example));
+            // TRANSLATORS: {0} a key, {1} an example value as the file writes it.
+            error(node, format(_("`{0}` is a table, like {0} = {1}"), {std::string(what), std::string(example)}));
         return t;
     }
 
@@ -176,11 +191,13 @@ class Parser : public TomlProblems {
                 const auto it = s ? std::find(kAdvanceWhenNames.begin(), kAdvanceWhenNames.end(), s->get())
                                   : kAdvanceWhenNames.end();
                 if (it == kAdvanceWhenNames.end())
-                    error(v, "`when` of `advance` is " + quotedList(kAdvanceWhenNames));
+                    // TRANSLATORS: {0} the values it may have ("not_worse", "better" or "always": kept).
+                    error(v, format(_("`when` of `advance` is {0}"), {quotedList(kAdvanceWhenNames)}));
                 else
                     rule.when = static_cast<AdvanceWhen>(it - kAdvanceWhenNames.begin());
             } else {
-                unknownKey(key, {"after_weeks", "when"}, "`advance` rule");
+                // TRANSLATORS: {0} the key as the file has it.
+                unknownKey(key, {"after_weeks", "when"}, _("unknown key `{0}` in an `advance` rule"));
             }
         }
         return after;
@@ -195,14 +212,15 @@ class Parser : public TomlProblems {
                 sawRise = true;
                 const auto d = v.value<double>();
                 if (!d || !(*d >= 0.5 && *d <= kMaxRise))
-                    error(v, "`rise` is a number of points from 0.5 to 10 (on the 0-10 pain scale)");
+                    error(v, _("`rise` is a number of points from 0.5 to 10 (on the 0-10 pain scale)"));
                 else
                     rule.rise = *d;
             } else {
-                unknownKey(key, {"rise"}, "`step_back` rule");
+                // TRANSLATORS: {0} the key as the file has it.
+                unknownKey(key, {"rise"}, _("unknown key `{0}` in a `step_back` rule"));
             }
         }
-        if (!sawRise) error(node, "`step_back` needs a `rise`, like step_back = { rise = 2 }");
+        if (!sawRise) error(node, _("`step_back` needs a `rise`, like step_back = { rise = 2 }"));
     }
 
     const toml::node* review(const toml::node& node, ReviewRule& rule) {
@@ -214,10 +232,11 @@ class Parser : public TomlProblems {
                 after = &v;
                 if (auto n = wholeNumber(v, "after_weeks", 1, kMaxStageWeeks)) rule.afterWeeks = static_cast<int>(*n);
             } else {
-                unknownKey(key, {"after_weeks"}, "`review` rule");
+                // TRANSLATORS: {0} the key as the file has it.
+                unknownKey(key, {"after_weeks"}, _("unknown key `{0}` in a `review` rule"));
             }
         }
-        if (!after) error(node, "`review` needs `after_weeks`, like review = { after_weeks = 4 }");
+        if (!after) error(node, _("`review` needs `after_weeks`, like review = { after_weeks = 4 }"));
         return after;
     }
 
@@ -225,18 +244,19 @@ class Parser : public TomlProblems {
         std::vector<StageRoutine> out;
         const auto* array = node.as_array();
         if (!array || array->empty()) {
-            error(node, "`routine` is a list: write each under its own [[stage.routine]] header");
+            error(node, _("`routine` is a list: write each under its own [[stage.routine]] header"));
             return out;
         }
         if (array->size() > kMaxStageRoutines) {
-            error(node, "a stage lists at most " + std::to_string(kMaxStageRoutines) + " routines");
+            // TRANSLATORS: {0} the most routines (always several).
+            error(node, format(_("a stage lists at most {0} routines"), {std::to_string(kMaxStageRoutines)}));
             return out;
         }
         for (const auto& item : *array) {
             if (const auto* table = item.as_table())
                 out.push_back(routine(*table));
             else
-                error(item, "each routine of a stage is a table ([[stage.routine]] with `id` and when it is due)");
+                error(item, _("each routine of a stage is a table ([[stage.routine]] with `id` and when it is due)"));
         }
         return out;
     }
@@ -261,12 +281,14 @@ class Parser : public TomlProblems {
                 const auto* s = node.as_string();
                 const auto it = s ? std::find(kWhenNames.begin(), kWhenNames.end(), s->get()) : kWhenNames.end();
                 if (it == kWhenNames.end()) {
+                    // TRANSLATORS: {0} the values it may have ("daily", "after_run" or "before_run": kept).
                     std::string message =
-                        "`when` is " + quotedList(kWhenNames) + " (or give `days` or `every_days` instead)";
+                        format(_("`when` is {0} (or give `days` or `every_days` instead)"), {quotedList(kWhenNames)});
                     if (s)
                         if (auto close = closeMatches(s->get(), kWhenNames, 1); !close.empty())
-                            message = "unknown `when` \"" + abbreviate(s->get()) + "\"; did you mean \"" +
-                                      close.front() + "\"?";
+                            // TRANSLATORS: {0} the value as written, {1} the value meant.
+                            message = format(_("unknown `when` \"{0}\"; did you mean \"{1}\"?"),
+                                             {abbreviate(s->get()), close.front()});
                     error(node, std::move(message));
                 } else {
                     r.due = it == kWhenNames.begin() ? DueKind::Daily
@@ -280,33 +302,38 @@ class Parser : public TomlProblems {
                 r.due = DueKind::EveryDays;
                 if (auto v = wholeNumber(node, "every_days", 1, kMaxEveryDays)) r.everyDays = static_cast<int>(*v);
             } else {
-                unknownKey(key, kRoutineKeys, "stage's routine");
+                // TRANSLATORS: {0} the key as the file has it.
+                unknownKey(key, kRoutineKeys, _("unknown key `{0}` in a stage's routine"));
             }
         }
-        if (!sawId) error(r.pos, "this routine has no `id`; name a routine as `unknot list` shows it");
+        if (!sawId) error(r.pos, _("this routine has no `id`; name a routine as `unknot list` shows it"));
         if (schedules == 0)
-            error(r.pos, "say when this routine is due: when = \"daily\", \"after_run\" or \"before_run\", "
-                         "days = [\"mon\", \"thu\"] or every_days = 2");
-        if (secondSchedule) error(*secondSchedule, "give one of `when`, `days` and `every_days`, not two");
+            // TRANSLATORS: keep the keys and values as they are (the file's words).
+            error(r.pos, _("say when this routine is due: when = \"daily\", \"after_run\" or \"before_run\", "
+                           "days = [\"mon\", \"thu\"] or every_days = 2"));
+        if (secondSchedule) error(*secondSchedule, _("give one of `when`, `days` and `every_days`, not two"));
         return r;
     }
 
     void checkId(const toml::node& node, const std::string& id) {
         if (id.empty() || id.find('/') != std::string::npos || id.ends_with(".toml")) {
-            error(node, "`id` is a routine's id (its file name without .toml), like \"glute-release-ball\"");
+            error(node, _("`id` is a routine's id (its file name without .toml), like \"glute-release-ball\""));
             return;
         }
         if (!known_ || std::find(known_->begin(), known_->end(), id) != known_->end()) return;
-        std::string message = "no routine '" + abbreviate(id) + "'";
         const auto close = closeMatches(id, *known_, 1);
-        message += close.empty() ? "; `unknot list` shows every routine" : "; did you mean '" + close.front() + "'?";
-        error(node, std::move(message));
+        // TRANSLATORS: {0} the id as written.
+        error(node, close.empty()
+                        ? format(_("no routine '{0}'; `unknot list` shows every routine"), {abbreviate(id)})
+                        // TRANSLATORS: {0} the id as written, {1} the routine's id meant.
+                        : format(_("no routine '{0}'; did you mean '{1}'?"), {abbreviate(id), close.front()}));
     }
 
     void days(const toml::node& node, std::array<bool, 7>& into) {
         const auto* array = node.as_array();
         if (!array || array->empty()) {
-            error(node, "`days` is a list of days of the week, like [\"mon\", \"thu\"]");
+            // TRANSLATORS: keep ["mon", "thu"] (the file's words).
+            error(node, _("`days` is a list of days of the week, like [\"mon\", \"thu\"]"));
             return;
         }
         const std::vector<std::string> names(kWeekdayNames.begin(), kWeekdayNames.end());
@@ -314,11 +341,13 @@ class Parser : public TomlProblems {
             const auto* s = item.as_string();
             const auto it = s ? std::find(names.begin(), names.end(), s->get()) : names.end();
             if (it == names.end()) {
-                error(item, "a day is " + quotedList(names));
+                // TRANSLATORS: {0} the days a file names ("mon", "tue"… kept).
+                error(item, format(_("a day is {0}"), {quotedList(names)}));
                 continue;
             }
             auto& day = into[static_cast<std::size_t>(it - names.begin())];
-            if (day) error(item, "\"" + *it + "\" is listed twice");
+            // TRANSLATORS: {0} a day as the file names it ("mon").
+            if (day) error(item, format(_("\"{0}\" is listed twice"), {*it}));
             day = true;
         }
     }
@@ -338,7 +367,10 @@ ParsedProgram parseProgram(std::string_view text, std::string_view path, const s
 
 ParsedProgram loadProgramFile(const std::filesystem::path& file, const std::vector<std::string>* known) {
     ParsedProgram result;
-    if (const auto text = readTomlFile(file, kMaxProgramFileBytes, "program", "1 MiB", result.diagnostics))
+    if (const auto text =
+            readTomlFile(file, kMaxProgramFileBytes,
+                         // TRANSLATORS: {0} the most a program file may hold ("1 MiB").
+                         _("the file is too large to be a program (over {0})"), "1 MiB", result.diagnostics))
         return parseProgram(*text, file.string(), known);
     return result;
 }

@@ -104,7 +104,8 @@ std::optional<std::string> ProgramStore::markRan(Day day, std::int64_t now) {
         t.commit();
         return std::nullopt;
     } catch (const std::exception& e) {
-        return std::string("cannot record the run: ") + e.what();
+        // TRANSLATORS: {0} SQLite's reason (its own words, English).
+        return format(_("cannot record the run: {0}"), {e.what()});
     }
 }
 

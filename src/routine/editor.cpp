@@ -246,7 +246,8 @@ StepPath Editor::addBlock(const StepPath& parent) {
     begin();
     std::vector<Step>* list = parent.empty() ? &routine_.steps : &mutableAt(parent)->children;
     Step block;
-    block.label = "Block";
+    // The label a new block starts with, in the user's language (the routine is theirs).
+    block.label = _("Block");
     block.repeat = 3;
     Step tense;
     tense.kind = PhaseKind::Tense;
@@ -379,11 +380,17 @@ StepPath Editor::moveTo(const StepPath& path, const StepPath& target) {
 Routine makeQuickSet(const QuickSet& q) {
     Routine r;
     r.name = q.name.empty() ? _("My interval set") : q.name;
-    r.summary = std::to_string(q.repeats) + " \xC3\x97 " + std::string(kindName(q.first)) + " " +
-                formatHuman(q.firstMs) +
-                (q.second ? " / " + std::string(kindName(*q.second)) + " " + formatHuman(q.secondMs) : "") +
-                (q.sides.size() == 2 ? ", both sides"
-                                     : (q.sides.size() == 1 ? ", " + std::string(sideName(q.sides[0])) + " side" : ""));
+    // "5 × hold 30 s / rest 10 s, both sides", in the user's language (the routine is theirs).
+    std::string phases = std::string(kindWord(q.first)) + " " + formatHuman(q.firstMs);
+    if (q.second) phases += " / " + std::string(kindWord(*q.second)) + " " + formatHuman(q.secondMs);
+    // TRANSLATORS: a quick set's summary: {0} how many rounds, {1} its phases ("hold 30 s / rest 10 s").
+    r.summary = format(_("{0} \xC3\x97 {1}"), {std::to_string(q.repeats), phases});
+    if (q.sides.size() == 2)
+        // TRANSLATORS: a quick set's summary, {0} as "5 × hold 30 s", done on each side.
+        r.summary = format(_("{0}, both sides"), {r.summary});
+    else if (q.sides.size() == 1)
+        // TRANSLATORS: a quick set's summary, {0} as "5 × hold 30 s", done on one side.
+        r.summary = format(q.sides[0] == Side::Left ? _("{0}, left side") : _("{0}, right side"), {r.summary});
     r.tags = {"custom"};
     r.checkIn = q.checkIn;
     if (q.prepare) {
@@ -394,7 +401,8 @@ Routine makeQuickSet(const QuickSet& q) {
         r.steps.push_back(p);
     }
     Step block;
-    block.label = "Set";
+    // TRANSLATORS: the label of a quick set's repeated block (a set of exercises).
+    block.label = C_("quick set", "Set");
     block.repeat = q.repeats;
     block.sides = q.sides;
     block.switchMs = q.switchMs;

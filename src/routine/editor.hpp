@@ -4,6 +4,7 @@
 // and reading it back, so the editor's validation is exactly `unknot check`'s.
 
 #include "core/diagnostic.hpp"
+#include "core/i18n.hpp"
 #include "routine/routine_writer.hpp"
 #include "routine/timeline.hpp"
 
@@ -99,7 +100,8 @@ class Editor {
 
 // The quick form: "5 x tense 5 s / release 10 s, both sides".
 struct QuickSet {
-    std::string name = "My interval set";
+    // In the language of the moment the form opens (the routine becomes the user's own).
+    std::string name = _("My interval set");
     PhaseKind first = PhaseKind::Tense;
     Millis firstMs = 5'000;
     std::optional<PhaseKind> second = PhaseKind::Release;

@@ -27,17 +27,22 @@ std::optional<std::string> areaProblem(std::string_view area) {
 
 std::optional<SayTemplateError> checkSayTemplate(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size(); ++pos) {
-        if (text[pos] == '}') return SayTemplateError{pos, "a `}` without its `{`; placeholders look like {label}"};
+        // TRANSLATORS: an error in a routine's `say` line. Keep {label} as it is (what the line
+        // would hold).
+        if (text[pos] == '}') return SayTemplateError{pos, _("a `}` without its `{`; placeholders look like {label}")};
         if (text[pos] != '{') continue;
         const std::size_t close = text.find_first_of("{}", pos + 1);
         if (close == std::string_view::npos || text[close] == '{')
-            return SayTemplateError{pos, "a `{` is not closed; placeholders look like {label}"};
+            // TRANSLATORS: an error in a routine's `say` line. Keep {label} as it is.
+            return SayTemplateError{pos, _("a `{` is not closed; placeholders look like {label}")};
         const std::string_view name = text.substr(pos + 1, close - pos - 1);
         if (std::find(kSayPlaceholders.begin(), kSayPlaceholders.end(), name) == kSayPlaceholders.end()) {
             std::string known;
             for (std::string_view k : kSayPlaceholders) known += (known.empty() ? "{" : ", {") + std::string(k) + "}";
-            return SayTemplateError{pos, "unknown placeholder {" + std::string(name.substr(0, 40)) +
-                                             "} (known: " + known + ")"};
+            // TRANSLATORS: an error in a routine's `say` line: {0} the placeholder's name as
+            // written (between the braces), {1} the known ones ("{label}, {side}…").
+            return SayTemplateError{
+                pos, format(_("unknown placeholder {{0}} (known: {1})"), {std::string(name.substr(0, 40)), known})};
         }
         pos = close;
     }

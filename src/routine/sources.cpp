@@ -1,5 +1,6 @@
 #include "routine/sources.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "routine/toml_reader.hpp"
 
@@ -22,8 +23,9 @@ Source parseSource(const toml::table& table, const ReportProblem& problem) {
             year = true;
             const auto* i = node.as_integer();
             if (!i || i->get() < kMinSourceYear || i->get() > kMaxSourceYear)
-                problem(at, "`year` is a year like 2015 (from " + std::to_string(kMinSourceYear) + " to " +
-                                std::to_string(kMaxSourceYear) + ")");
+                // TRANSLATORS: a source (a study) of a routine or program file: {0} and {1} the years allowed.
+                problem(at, format(_("`year` is a year like 2015 (from {0} to {1})"),
+                                   {std::to_string(kMinSourceYear), std::to_string(kMaxSourceYear)}));
             else
                 s.year = static_cast<int>(i->get());
             continue;
@@ -35,40 +37,42 @@ Source parseSource(const toml::table& table, const ReportProblem& problem) {
                             : k == "supports" ? &s.supports
                                               : nullptr;
         if (!into) {
-            std::string message = "unknown key `" + abbreviate(k) + "` in a source";
-            const auto close = closeMatches(k, kSourceKeys, 1);
-            message += close.empty() ? " (valid keys: `title`, `authors`, `year`, `doi`, `url` or `supports`)"
-                                     : "; did you mean `" + close.front() + "`?";
-            problem(positionOf(key.source()), std::move(message));
+            // TRANSLATORS: {0} the key as the file has it; a source is a study a routine cites.
+            problem(positionOf(key.source()),
+                    withValidKeys(format(_("unknown key `{0}` in a source"), {abbreviate(k)}), k, kSourceKeys));
             continue;
         }
         const auto* str = node.as_string();
         if (!str) {
-            problem(at, "`" + std::string(k) + "` of a source must be a string");
+            // TRANSLATORS: {0} a key of a source (`title`, `doi`…).
+            problem(at, format(_("`{0}` of a source must be a string"), {std::string(k)}));
             continue;
         }
         const std::string& v = str->get();
         if (v.size() > kMaxSourceTextBytes) {
-            problem(at, "`" + std::string(k) + "` of a source is too long (" + std::to_string(v.size()) +
-                            " bytes; at most " + std::to_string(kMaxSourceTextBytes) + ")");
+            // TRANSLATORS: {0} a key of a source, {1} its size in bytes, {2} the most it may have.
+            problem(at, format(_("`{0}` of a source is too long ({1} bytes; at most {2})"),
+                               {std::string(k), std::to_string(v.size()), std::to_string(kMaxSourceTextBytes)}));
             continue;
         }
         // The one rule for text from outside (core/text.hpp); a source is one line.
         if (auto fault = firstTextFault(v)) {
-            problem(at, "`" + std::string(k) + "` of a source " + describeTextFault(*fault) +
-                            (fault->codePoint == '\n' || fault->codePoint == '\r' ? "; it is one line" : ""));
+            // TRANSLATORS: {0} a key of a source (`title`), the subject of "{0} holds a control character".
+            problem(at, describeTextFault(*fault, format(_("`{0}` of a source"), {std::string(k)})));
             continue;
         }
         if (v.find_first_not_of(" \t") == std::string::npos) {
-            problem(at, "`" + std::string(k) + "` of a source is empty");
+            problem(at, format(_("`{0}` of a source is empty"), {std::string(k)}));
             continue;
         }
         if (k == "doi" && !v.starts_with("10.")) {
-            problem(at, "a DOI starts with \"10.\" (write it without https://doi.org/), not \"" + abbreviate(v) + "\"");
+            // TRANSLATORS: {0} the DOI as written.
+            problem(at, format(_("a DOI starts with \"10.\" (write it without https://doi.org/), not \"{0}\""),
+                               {abbreviate(v)}));
             continue;
         }
         if (k == "url" && !v.starts_with("https://") && !v.starts_with("http://")) {
-            problem(at, "`url` starts with https:// or http://");
+            problem(at, _("`url` starts with https:// or http://"));
             continue;
         }
         *into = v;
@@ -85,11 +89,16 @@ Source parseSource(const toml::table& table, const ReportProblem& problem) {
     if (!missing.empty()) {
         std::string list;
         for (std::size_t i = 0; i < missing.size(); ++i)
-            list += (i == 0 ? "" : i + 1 == missing.size() ? " and " : ", ") + missing[i];
-        problem(at, "this source has no " + list);
+            // TRANSLATORS: the end of a list of keys a source lacks: {0} all but the last (joined
+            // by ", "), {1} the last.
+            list = i == 0                    ? missing[i]
+                   : i + 1 == missing.size() ? format(C_("list", "{0} and {1}"), {list, missing[i]})
+                                             : list + ", " + missing[i];
+        // TRANSLATORS: {0} the keys it lacks, "`title`, `year` and `supports`".
+        problem(at, format(_("this source has no {0}"), {list}));
     }
     if (s.doi.empty() && s.url.empty() && !table.contains("doi") && !table.contains("url"))
-        problem(at, "this source has neither `doi` nor `url`: give one so a reader can find it");
+        problem(at, _("this source has neither `doi` nor `url`: give one so a reader can find it"));
     return s;
 }
 
@@ -107,13 +116,15 @@ std::vector<Source> parseSources(const toml::node& node, const ReportProblem& pr
     const auto* array = node.as_array();
     if (!array) {
         problem(positionOf(node.source()),
-                "`sources` is a list of tables, like sources = [ { title = \"…\", authors = \"…\", "
-                "year = 2015, doi = \"10.…\", supports = \"…\" } ]");
+                // TRANSLATORS: keep the example as it is (a line of the file).
+                _("`sources` is a list of tables, like sources = [ { title = \"…\", authors = \"…\", "
+                  "year = 2015, doi = \"10.…\", supports = \"…\" } ]"));
         return out;
     }
     if (array->size() > kMaxSources) {
         problem(positionOf(node.source()),
-                "`sources` has " + std::to_string(array->size()) + " entries; at most " + std::to_string(kMaxSources));
+                format(_("`{0}` has {1} entries; at most {2}"),
+                       {"sources", std::to_string(array->size()), std::to_string(kMaxSources)}));
         return out;
     }
     for (const auto& item : *array) {
@@ -121,8 +132,9 @@ std::vector<Source> parseSources(const toml::node& node, const ReportProblem& pr
             out.push_back(parseSource(*table, problem));
         else
             problem(positionOf(item.source()),
-                    "each source is a table in braces: { title = \"…\", authors = \"…\", year = …, "
-                    "doi = \"…\", supports = \"…\" }");
+                    // TRANSLATORS: keep the example as it is (the file's words).
+                    _("each source is a table in braces: { title = \"…\", authors = \"…\", year = …, "
+                      "doi = \"…\", supports = \"…\" }"));
     }
     return out;
 }

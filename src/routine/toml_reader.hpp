@@ -31,8 +31,9 @@ class TomlProblems {
     void error(SourcePos pos, std::string message);
     void error(const toml::node& node, std::string message) { error(positionOf(node.source()), std::move(message)); }
     void error(const toml::key& key, std::string message) { error(positionOf(key.source()), std::move(message)); }
-    // "unknown key `x` in a `where`; did you mean `y`?" (or the valid keys listed).
-    void unknownKey(const toml::key& key, const std::vector<std::string>& valid, std::string_view where);
+    // `unknown` (translated, {0} the key as typed: "unknown key `{0}` in a step") and "; did you
+    // mean `y`?" (or the valid keys listed).
+    void unknownKey(const toml::key& key, const std::vector<std::string>& valid, const char* unknown);
     // The value as a string, or the error "`what` must be a string, not …".
     std::optional<std::string> string(const toml::node& node, std::string_view what);
     // A string a person wrote to be shown: at most `maxBytes`, no control characters (a line
@@ -50,15 +51,20 @@ class TomlProblems {
     SourcePos firstSuppressed_;
 };
 
+// `message` (translated) with the one of `valid` the user meant when `typed` is close to it ("; did
+// you mean `name`?"), else with the valid keys listed ("(valid keys: `a`, `b` or `c`)").
+[[nodiscard]] std::string withValidKeys(const std::string& message, std::string_view typed,
+                                        const std::vector<std::string>& valid);
+
 // The TOML of `text`, or none with the one problem that stops reading it: not UTF-8 text, nested
 // too deeply (which bounds the readers' recursion) or a TOML syntax error.
 [[nodiscard]] std::optional<toml::table> parseTomlText(std::string_view text, std::string_view path,
                                                        Diagnostics& diagnostics);
 
-// The file's text, or none with why: it cannot be read, or is over `maxBytes` ("the file is too
-// large to be a `what` (over `limit`)").
+// The file's text, or none with why: it cannot be read, or is over `maxBytes` (`tooLarge`, translated,
+// with {0} the limit: "the file is too large to be a routine (over {0})").
 [[nodiscard]] std::optional<std::string> readTomlFile(const std::filesystem::path& file, std::uintmax_t maxBytes,
-                                                      std::string_view what, std::string_view limit,
+                                                      const char* tooLarge, std::string_view limit,
                                                       Diagnostics& diagnostics);
 
 } // namespace unknot

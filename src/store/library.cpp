@@ -1,5 +1,6 @@
 #include "store/library.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "routine/routine_outline.hpp"
 #include "store/routine_translation.hpp"
@@ -42,7 +43,9 @@ LibraryEntry loadEntry(const std::filesystem::path& file, RoutineSource source) 
         entry.parsed = loadRoutineFile(file);
     } catch (const std::exception& e) {
         // One bad file (out of memory, say) must not stop the rest of the library.
-        entry.parsed = ParsedRoutine{{}, {Diagnostic{file.string(), 1, 1, std::string("cannot read it: ") + e.what()}}};
+        // TRANSLATORS: a routine file's error: {0} the exception's words (the library's, English).
+        entry.parsed =
+            ParsedRoutine{{}, {Diagnostic{file.string(), 1, 1, format(_("cannot read it: {0}"), {e.what()})}}};
     }
     // Whether it can play is the parser's answer, as in checkPlayableFile; but a listed file
     // is only measured, not expanded: timeline() expands it when it is played or planned.

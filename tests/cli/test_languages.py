@@ -2,6 +2,7 @@
 the voice's phrases, --help, and diagnostics that keep `path:line:column: `."""
 import json
 import os
+import re
 import subprocess
 import tempfile
 import unittest
@@ -112,19 +113,37 @@ class LanguageTest(unittest.TestCase):
                 self.assertIn(HELP_WORDS[lang], r.stdout)
                 self.assertNotIn("Print JSON instead of a table", self.run_unknot("list", "--help", LANGUAGE=lang).stdout)
 
+    def diagnostics(self, folder, name, **env):
+        """(`path:line:column: error: `, the message after it) of each error line of `unknot check`."""
+        r = self.run_unknot("check", name, cwd=folder, **env)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        out = []
+        for line in r.stderr.splitlines():
+            if line.startswith(name + ":"):
+                m = re.match(r"^(" + re.escape(name) + r":\d+:\d+: error: )(.+)$", line)
+                self.assertIsNotNone(m, line)
+                out.append((m.group(1), m.group(2)))
+        self.assertTrue(out, r.stderr)
+        return out
+
     def test_diagnostics_keep_path_line_column_in_every_language(self):
-        english = self.run_unknot("check", "many-mistakes.toml", cwd=FIXTURES / "bad")
-        where = [l.split(": ", 1)[0] for l in english.stderr.splitlines() if ": error: " in l]
-        self.assertTrue(where)
-        for lang in LANGUAGES:
-            with self.subTest(lang=lang):
-                r = self.run_unknot("check", "many-mistakes.toml", cwd=FIXTURES / "bad", LANGUAGE=lang)
-                self.assertEqual(r.returncode, 1)
-                got = [l.split(": ", 1)[0] for l in r.stderr.splitlines() if l.startswith("many-mistakes.toml:")]
-                self.assertEqual(got, where)
-                for line in r.stderr.splitlines():
-                    if line.startswith("many-mistakes.toml:"):
-                        self.assertRegex(line, r"^many-mistakes\.toml:\d+:\d+: ")
+        # The place and "error:" exactly as in English (editors and scripts find it by them), the
+        # message after it in the language: every one of a routine's and a program's errors.
+        for folder, name in ((FIXTURES / "bad", "many-mistakes.toml"), (FIXTURES / "programs", "mistakes.toml")):
+            english = self.diagnostics(folder, name)
+            for lang in LANGUAGES:
+                with self.subTest(file=name, lang=lang):
+                    got = self.diagnostics(folder, name, LANGUAGE=lang)
+                    self.assertEqual([where for where, _ in got], [where for where, _ in english])
+                    for (_, theirs), (_, ours) in zip(got, english):
+                        self.assertNotEqual(theirs, ours)
+
+    def test_a_diagnostic_in_german_and_french_keeps_the_file_s_words(self):
+        got = dict(self.diagnostics(FIXTURES / "bad", "many-mistakes.toml", LANGUAGE="de"))
+        self.assertEqual(got["many-mistakes.toml:6:1: error: "],
+                         "unbekannter Schlüssel `duraton` in einem Schritt; meinten Sie `duration`?")
+        got = dict(self.diagnostics(FIXTURES / "programs", "mistakes.toml", LANGUAGE="fr"))
+        self.assertEqual(got["mistakes.toml:12:10: error: "], '`when` inconnu "after_runs" ; vouliez-vous dire "after_run" ?')
 
     def test_unknown_routine_error_is_translated(self):
         r = self.run_unknot("plan", "no-such-routine", LANGUAGE="es")

@@ -2,13 +2,17 @@
 // the built-in routines (not the user's), the settings' `language`.
 #include "core/i18n.hpp"
 
+#include "audio/sound_file.hpp"
 #include "audio/voice.hpp"
 #include "core/dates.hpp"
 #include "helpers.hpp"
 #include "play/phrase_plan.hpp"
 #include "program/import.hpp"
 #include "program/program_library.hpp"
+#include "program/program_parser.hpp"
 #include "program/rules.hpp"
+#include "routine/editor.hpp"
+#include "routine/routine_parser.hpp"
 #include "store/history_db.hpp"
 #include "store/library.hpp"
 #include "store/library_loader.hpp"
@@ -20,6 +24,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
@@ -513,4 +518,148 @@ TEST_CASE("an area or a note with a control character is refused in German and F
     CHECK(*checkInProblem(c) == "la zone ne peut pas \xC3\xAAtre gard\xC3\xA9"
                                 "e : elle contient le contr\xC3\xB4le "
                                 "bidi U+202E, qui r\xC3\xA9ordonne le texte");
+}
+
+namespace {
+
+// A routine file with one mistake of each kind the readers word: the parser's, the toml reader's,
+// a `say` line's, a source's and a text fault's.
+constexpr const char* kBrokenRoutine = R"(name = 3
+tags = "calves"
+sources = [ { title = "A trial", authors = "Rathleff MS", year = 1200, doi = "https://doi.org/10.1/x", supports = "it", pages = 3 } ]
+[[step]]
+kind = "hodl"
+duration = "30s"
+[[step]]
+kind = "hold"
+label = "Left\u202Eheel"
+say = "{labl} now"
+[[step]]
+kind = "rest"
+duration = "0.5s"
+repeat = 0
+sides = ["up"]
+flavour = 1
+)";
+
+constexpr const char* kBrokenProgram = R"(name = "Heel"
+sumary = "x"
+[[stage]]
+weeks = 3
+advance = { after_weeks = 4, when = "worse" }
+[[stage.routine]]
+id = "glute-release-bal"
+when = "after_runs"
+)";
+
+// Each diagnostic as `path:line:column: error: ` and the message after it.
+std::vector<std::pair<std::string, std::string>> split(const Diagnostics& diagnostics) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Diagnostic& d : diagnostics) {
+        const std::string where = d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": error: ";
+        const std::string line = d.format();
+        REQUIRE(line.starts_with(where));
+        out.emplace_back(where, line.substr(where.size()));
+    }
+    return out;
+}
+
+// In `language`, the same places with `path:line:column: error: ` as in English and every message
+// after it in other words.
+void checkTranslated(const Diagnostics& english, const Diagnostics& translated) {
+    const auto en = split(english);
+    const auto other = split(translated);
+    REQUIRE(other.size() == en.size());
+    for (std::size_t i = 0; i < en.size(); ++i) {
+        CAPTURE(other[i].second);
+        CHECK(other[i].first == en[i].first);
+        CHECK(other[i].second != en[i].second);
+    }
+}
+
+} // namespace
+
+TEST_CASE("a broken routine's errors in German and French: `path:line:column: error: ` as in English, then "
+          "the language") {
+    const Diagnostics english = parseRoutine(kBrokenRoutine, "/home/me/calves.toml").diagnostics;
+    REQUIRE(english.size() >= 12);
+    CHECK(english[0].format() == "/home/me/calves.toml:1:8: error: `name` must be a string, not an integer");
+    InLanguage de("de");
+    const Diagnostics german = parseRoutine(kBrokenRoutine, "/home/me/calves.toml").diagnostics;
+    checkTranslated(english, german);
+    CHECK(german[0].format() ==
+          "/home/me/calves.toml:1:8: error: `name` muss eine Zeichenkette sein, nicht eine ganze Zahl");
+    const auto has = [&](const Diagnostics& all, const std::string& line) {
+        return std::any_of(all.begin(), all.end(), [&](const Diagnostic& d) { return d.format() == line; });
+    };
+    // The file's words stay: keys in backticks, kinds and sides as written, the placeholder's name.
+    CHECK(has(german, "/home/me/calves.toml:5:8: error: unbekannte Art \"hodl\"; meinten Sie \"hold\"? (g\xC3\xBCltige "
+                      "Arten: prepare, tense, release, hold, roll, rest oder manual)"));
+    CHECK(has(german, "/home/me/calves.toml:10:8: error: `say`: unbekannter Platzhalter {labl} (bekannt: {label}, "
+                      "{side}, {duration}, {round}, {rounds}, {next})"));
+    CHECK(has(german, "/home/me/calves.toml:9:9: error: `label` enth\xC3\xA4lt ein Bidi-Steuerzeichen (\\u202e), das "
+                      "Text umordnet"));
+    setLanguage("fr");
+    const Diagnostics french = parseRoutine(kBrokenRoutine, "/home/me/calves.toml").diagnostics;
+    checkTranslated(english, french);
+    CHECK(
+        has(french, "/home/me/calves.toml:15:10: error: un c\xC3\xB4t\xC3\xA9 est \"left\" ou \"right\", pas \"up\""));
+}
+
+TEST_CASE("a broken program's errors in German and French: the place as in English, then the language") {
+    const std::vector<std::string> known = {"glute-release-ball", "heel-raises"};
+    const Diagnostics english = parseProgram(kBrokenProgram, "heel.toml", &known).diagnostics;
+    REQUIRE(english.size() >= 5);
+    InLanguage de("de");
+    const Diagnostics german = parseProgram(kBrokenProgram, "heel.toml", &known).diagnostics;
+    checkTranslated(english, german);
+    CHECK(std::any_of(german.begin(), german.end(), [](const Diagnostic& d) {
+        return d.format() == "heel.toml:5:27: error: `after_weeks` ist 4, l\xC3\xA4nger als die 3 Wochen der Stufe";
+    }));
+    setLanguage("fr");
+    checkTranslated(english, parseProgram(kBrokenProgram, "heel.toml", &known).diagnostics);
+}
+
+TEST_CASE("a file too large, not UTF-8 or with TOML's own error: our words translated, toml++'s kept") {
+    test::TempDir dir;
+    dir.write("huge.toml", std::string(kMaxRoutineFileBytes + 1, '#'));
+    const auto file = dir.path / "huge.toml";
+    InLanguage de("de");
+    const Diagnostics tooLarge = loadRoutineFile(file).diagnostics;
+    REQUIRE(tooLarge.size() == 1);
+    CHECK(tooLarge[0].format() == file.string() + ":1:1: error: die Datei ist zu gro\xC3\x9F f\xC3\xBCr eine Routine "
+                                                  "(\xC3\xBC"
+                                                  "ber 4 MiB)");
+    const Diagnostics latin1 = parseRoutine("name = \"caf\xE9\"\n", "latin1.toml").diagnostics;
+    REQUIRE(latin1.size() == 1);
+    CHECK(latin1[0].format() == "latin1.toml:1:12: error: diese Datei ist kein UTF-8-Text");
+    const Diagnostics syntax = parseRoutine("name = \n", "syntax.toml").diagnostics;
+    REQUIRE(syntax.size() == 1);
+    CHECK(syntax[0].message.starts_with("TOML-Syntax: "));
+    setLanguage("en");
+    CHECK(parseRoutine("name = \n", "syntax.toml").diagnostics[0].message.substr(13) == syntax[0].message.substr(13));
+}
+
+TEST_CASE("a custom sound's refusal and the quick set's summary and name in German") {
+    std::string wav = std::string("RIFF") + std::string(4, '\0') + "WAVEfmt " + std::string("\x10\0\0\0", 4) +
+                      std::string("\x01\0\x00\0", 4) + std::string(12, '\0') + "data" + std::string(4, '\0');
+    const auto english = inspectSound(wav);
+    REQUIRE(std::holds_alternative<std::string>(english));
+    CHECK(std::get<std::string>(english) == "it has no channels");
+    QuickSet q;
+    q.repeats = 5;
+    q.first = PhaseKind::Hold;
+    q.firstMs = 30'000;
+    q.second = PhaseKind::Rest;
+    q.secondMs = 10'000;
+    q.sides = {Side::Left, Side::Right};
+    CHECK(makeQuickSet(q).summary == "5 \xC3\x97 hold 30 s / rest 10 s, both sides");
+    InLanguage de("de");
+    CHECK(std::get<std::string>(inspectSound(wav)) == "sie hat keine Kan\xC3\xA4le");
+    const Routine german = makeQuickSet(q);
+    CHECK(german.summary.ends_with(", beide Seiten"));
+    CHECK(german.summary != "5 \xC3\x97 hold 30 s / rest 10 s, both sides");
+    CHECK(german.steps.back().label == "Satz");
+    // A quick set opened now starts with its name in the language.
+    CHECK(QuickSet{}.name == "Meine Intervalle");
 }
