@@ -153,8 +153,12 @@ std::string roundSaid(const Timeline& t, std::size_t i) {
     const Phase& p = t.phases[i];
     const std::string blockSays = roundSays(t, i);
     if (!blockSays.empty()) return blockSays;
-    if (startsRound(t, i)) return format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)});
-    return {};
+    if (!startsRound(t, i)) return {};
+    // "Round 2 of 2. Right." was heard as "ryan to have to write": the side word lost
+    // (pocketsphinx en-us, unprimed); "Last round. Right." is heard whole.
+    // TRANSLATORS: said as a block's last round starts, and before it, in place of "Round 6 of 6."
+    if (p.round == p.rounds) return std::string(_("Last round."));
+    return format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)});
 }
 
 // The round as said ahead of a short phase: the block's own `say`, else the first round with how
@@ -166,10 +170,7 @@ std::string roundAhead(const Timeline& t, std::size_t i) {
     const std::string blockSays = roundSays(t, i);
     if (!blockSays.empty()) return blockSays;
     if (!startsRound(t, i)) return {};
-    if (p.round == 1) return format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)});
-    // TRANSLATORS: said before a block's last round starts, in place of "Round 6 of 6."
-    if (p.round == p.rounds) return std::string(_("Last round."));
-    return {};
+    return p.round == 1 || p.round == p.rounds ? roundSaid(t, i) : std::string();
 }
 
 // The first `n` words of a label, as written: what a short phase keeps when nothing more fits.

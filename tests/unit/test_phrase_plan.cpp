@@ -77,6 +77,24 @@ TEST_CASE("a phase is announced by side, label and duration, after its own sound
     for (const auto& [text, n] : len.calls) CHECK_MESSAGE(n == 1, text);
 }
 
+TEST_CASE("a long phase says its round, and the block's last round is said as the last") {
+    CountingLength len;
+    const Timeline t = timelineOf(R"(name = "T"
+[[step]]
+label = "Set"
+repeat = 3
+[[step.step]]
+kind = "hold"
+label = "Hold the bridge"
+duration = "20s"
+)");
+    const auto phrases = of(t, len.fn());
+    REQUIRE(phrases.size() == 4);
+    CHECK(phrases[0].text == "Round 1 of 3. Hold the bridge. 20 seconds.");
+    CHECK(phrases[1].text == "Round 2 of 3. Hold the bridge. 20 seconds.");
+    CHECK(phrases[2].text == "Last round. Hold the bridge. 20 seconds.");
+}
+
 TEST_CASE("a short phase is said by the phase before it, with its round and duration") {
     CountingLength len;
     const Timeline t = timelineOf(R"(name = "T"
@@ -134,7 +152,7 @@ duration = "20s"
     CHECK(find(phrases, PhraseKind::Phase, 1)->text == "Left. Take a rest. 20 seconds.");
     // Announced ahead when short, in the same words; a rest with its own label says it.
     CHECK(find(phrases, PhraseKind::Phase, 2)->text ==
-          "Round 2 of 2. Left. Press. 20 seconds. Next: Take a rest. 5 seconds.");
+          "Last round. Left. Press. 20 seconds. Next: Take a rest. 5 seconds.");
     CHECK_FALSE(find(phrases, PhraseKind::Phase, 3));
     CHECK(find(phrases, PhraseKind::Phase, 4)->text == "Rest and breathe. 20 seconds.");
 }
