@@ -4,7 +4,7 @@ each candidate voice and rate, recognised by pocketsphinx en-us without priming.
 
 Usage: bench/voice_candidates.py [--bin build/release/bin/unknot] [--meter build/release/bin/unknot-loudness]
                                  [--only NAME...] [--show N] [--sample N] [--per-routine] [--routines ID...]
-                                 [--per-routine]
+                                 [--vocabulary]
 Needs (bench only):  apt-get install flite espeak-ng festival festvox-us-slt-hts pocketsphinx
                      pocketsphinx-en-us sox
 
@@ -16,6 +16,11 @@ pocketsphinx_batch with the stock US English language model: no routine words gi
 counts as recognised when it is in the longest common subsequence of the phrase's words and
 the words heard (numbers spoken as words). Prints a table: words recognised, side words
 (left/right) recognised, seconds of speech per word.
+
+--vocabulary also recognises each routine's phrases with the recogniser given that routine's
+vocabulary: a JSGF grammar of any sequence of the words its phrases say (those the
+dictionary has), in place of the language model; with --per-routine each routine gets both
+columns, unprimed and with its vocabulary.
 """
 import argparse
 import difflib
@@ -88,11 +93,25 @@ def to16k(src, dst):
                    check=True, capture_output=True)
 
 
-def recognise(wavs, work):
-    ctl = work / "ctl.txt"
+def dictionary_words():
+    with open(MODEL / "cmudict-en-us.dict", encoding="utf-8") as f:
+        return {line.split(" ", 1)[0] for line in f if line.strip() and "(" not in line.split(" ", 1)[0]}
+
+
+def vocabulary_grammar(texts, path, known):
+    """A JSGF grammar that accepts any sequence of the words `texts` say (those in the dictionary)."""
+    vocabulary = sorted({w for t in texts for w in words(t)} & known)
+    path.write_text("#JSGF V1.0;\ngrammar routine;\npublic <utterance> = <word>*;\n<word> = " +
+                    " | ".join(vocabulary) + ";\n")
+    return path
+
+
+def recognise(wavs, work, grammar=None, tag="hyp"):
+    ctl = work / f"{tag}.ctl"
     ctl.write_text("".join(f"{w.with_suffix('').name}\n" for w in wavs))
-    hyp = work / "hyp.txt"
-    subprocess.run(["pocketsphinx_batch", "-hmm", str(MODEL / "en-us"), "-lm", str(MODEL / "en-us.lm.bin"),
+    hyp = work / f"{tag}.txt"
+    model = ["-jsgf", str(grammar)] if grammar else ["-lm", str(MODEL / "en-us.lm.bin")]
+    subprocess.run(["pocketsphinx_batch", "-hmm", str(MODEL / "en-us"), *model,
                     "-dict", str(MODEL / "cmudict-en-us.dict"), "-ctl", str(ctl), "-cepdir", str(wavs[0].parent),
                     "-cepext", ".wav", "-adcin", "yes", "-adchdr", "44", "-hyp", str(hyp)],
                    check=True, capture_output=True)
@@ -132,6 +151,8 @@ def main():
     ap.add_argument("--show", type=int, default=0, help="print the N worst phrases of each candidate")
     ap.add_argument("--per-routine", action="store_true", help="also print each routine's figures")
     ap.add_argument("--routines", nargs="*", help="only the built-in routines whose id holds one of these")
+    ap.add_argument("--vocabulary", action="store_true",
+                    help="also recognise each routine's phrases restricted to that routine's words (JSGF)")
     ap.add_argument("--sample", type=int, default=0,
                     help="only every k-th distinct phrase, k chosen to keep about N (the recogniser is slow)")
     args = ap.parse_args()
@@ -144,7 +165,9 @@ def main():
         said = [t for t in said if t in set(distinct)]
     print(f"{len(said)} phrases over the built-in routines, {len(distinct)} distinct, "
           f"{sum(len(words(t)) for t in said)} words")
-    print(f"{'voice':28s} {'words':>7s} {'sides':>7s} {'s/word':>7s}")
+    known = dictionary_words() if args.vocabulary else set()
+    print(f"{'voice':28s} {'words':>7s} {'sides':>7s} {'s/word':>7s}" +
+          (f" {'words, routine vocabulary':>26s}" if args.vocabulary else ""))
     for name, (kind, voice, rate) in candidates().items():
         if args.only and not any(o in name for o in args.only):
             continue
@@ -173,28 +196,52 @@ def main():
             with ThreadPoolExecutor(2) as pool:
                 seconds = list(pool.map(one, range(len(distinct))))
         heard = recognise(sorted(wav_dir.glob("*.wav")), work)
-        per_text = {}
-        for i, text in enumerate(distinct):
-            ref, hyp = words(text), words(heard.get(f"p{i:04d}", ""))
+        index = {text: i for i, text in enumerate(distinct)}
+
+        def judged(text, hyp_text, seconds_said):
+            ref, hyp = words(text), words(hyp_text)
             sides = [w for w in ref if w in ("left", "right")]
-            per_text[text] = (score(ref, hyp), len(ref), sum(1 for s in sides if s in hyp), len(sides), hyp,
-                              seconds[i])
-        got = total = side_got = side_total = 0
-        secs = 0.0
-        for text in said:
-            g, n, sg, sn, _, s = per_text[text]
-            got, total, side_got, side_total, secs = got + g, total + n, side_got + sg, side_total + sn, secs + s
-        print(f"{name:28s} {100 * got / total:6.1f}% {100 * side_got / max(1, side_total):6.1f}% "
-              f"{secs / total:7.3f}", flush=True)
+            return (score(ref, hyp), len(ref), sum(1 for s in sides if s in hyp), len(sides), hyp, seconds_said)
+
+        per_text = {text: judged(text, heard.get(f"p{i:04d}", ""), seconds[i]) for i, text in enumerate(distinct)}
+        # With each routine's vocabulary: its phrases recognised against a grammar of its words.
+        primed = {}
+        if args.vocabulary:
+            for routine, texts in by_routine.items():
+                kept = sorted({t for t in texts if t in index})
+                if not kept:
+                    continue
+                grammar = vocabulary_grammar(kept, work / f"{routine}.gram", known)
+                heard_primed = recognise([wav_dir / f"p{index[t]:04d}.wav" for t in kept], work, grammar, routine)
+                primed[routine] = {t: judged(t, heard_primed.get(f"p{index[t]:04d}", ""), seconds[index[t]])
+                                   for t in kept}
+
+        def totals(pairs):
+            got = total = side_got = side_total = 0
+            secs = 0.0
+            for g, n, sg, sn, _, s in pairs:
+                got, total, side_got, side_total, secs = got + g, total + n, side_got + sg, side_total + sn, secs + s
+            return got, total, side_got, side_total, secs
+
+        got, total, side_got, side_total, secs = totals(per_text[t] for t in said)
+        line = (f"{name:28s} {100 * got / total:6.1f}% {100 * side_got / max(1, side_total):6.1f}% "
+                f"{secs / total:7.3f}")
+        if args.vocabulary:
+            pg, pn, psg, psn, _ = totals(primed[r][t] for r, texts in by_routine.items() for t in texts
+                                         if r in primed and t in primed[r])
+            line += f" {100 * pg / max(1, pn):17.1f}%, sides {100 * psg / max(1, psn):5.1f}%"
+        print(line, flush=True)
         if args.per_routine:
             for routine, texts in by_routine.items():
                 kept = [per_text[t] for t in texts if t in per_text]
                 if not kept:
                     continue
-                g, n = sum(k[0] for k in kept), sum(k[1] for k in kept)
-                sg, sn = sum(k[2] for k in kept), sum(k[3] for k in kept)
-                print(f"    {routine:34s} {100 * g / n:6.1f}% of {n:5d} words, sides {sg}/{sn}, "
-                      f"{len(kept)} phrases", flush=True)
+                g, n, sg, sn, _ = totals(kept)
+                line = f"    {routine:34s} {100 * g / n:6.1f}% of {n:5d} words, sides {sg}/{sn}, {len(kept)} phrases"
+                if routine in primed:
+                    pg, pn, psg, psn, _ = totals(primed[routine][t] for t in texts if t in primed[routine])
+                    line += f"; with its vocabulary {100 * pg / pn:6.1f}%, sides {psg}/{psn}"
+                print(line, flush=True)
         if args.show:
             worst = sorted(per_text.items(), key=lambda kv: kv[1][0] / max(1, kv[1][1]))[:args.show]
             for text, (g, n, _, _, hyp, _) in worst:

@@ -236,7 +236,7 @@ void VoiceWorker::run() {
         book->publish(slot, std::move(phrase), std::move(audio));
         if (!last) continue;
         // Said at the end when the time spent is not ready in time.
-        if (book->phraseFor(CueType::End, 0) >= 0) book->publishDoneAlone(speak(_("Done.")));
+        if (book->phraseFor(CueType::End, 0) >= 0) book->publishDoneAlone(speak(_("Finished.")));
         std::lock_guard lock(mutex_);
         if (job_ && job_->book == book) {
             book->finish(

@@ -1,6 +1,7 @@
 #include "play/phrase_plan.hpp"
 
 #include "core/i18n.hpp"
+#include "routine/routine.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -28,7 +29,9 @@ void append(std::string& out, std::string_view part) {
 }
 
 std::string sentence(std::string text) {
-    while (!text.empty() && text.back() == ' ') text.pop_back();
+    // A label cut after its first words may end on a comma ("Open the top knee,"): no ",." said.
+    while (!text.empty() && (text.back() == ' ' || text.back() == ',' || text.back() == ';' || text.back() == ':'))
+        text.pop_back();
     if (!text.empty() && text.back() != '.' && text.back() != '!' && text.back() != '?') text += '.';
     return text;
 }
@@ -104,6 +107,17 @@ std::string roundSays(const Timeline& t, std::size_t i) {
     return out;
 }
 
+// A phase's label as said. A rest known by its kind's name alone (the rest between rounds, a
+// rest step with no label) is said "Take a rest": "Rest." alone was heard as "breast"
+// (pocketsphinx en-us, unprimed), "Take a rest." every time. The screen still shows the label.
+std::string spokenLabel(const Phase& p) {
+    const std::string_view label = p.label.str();
+    if (p.kind == PhaseKind::Rest && (label == "Rest" || label == kindTitle(PhaseKind::Rest)))
+        // TRANSLATORS: said for a rest that has no label of its own (the screen shows "Rest").
+        return C_("voice", "Take a rest");
+    return std::string(label);
+}
+
 bool isShort(const Phase& p) { return !p.manual && p.durationMs <= kAheadUpToMs; }
 
 } // namespace
@@ -139,8 +153,12 @@ std::string roundSaid(const Timeline& t, std::size_t i) {
     const Phase& p = t.phases[i];
     const std::string blockSays = roundSays(t, i);
     if (!blockSays.empty()) return blockSays;
-    if (startsRound(t, i)) return format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)});
-    return {};
+    if (!startsRound(t, i)) return {};
+    // "Round 2 of 2. Right." was heard as "ryan to have to write": the side word lost
+    // (pocketsphinx en-us, unprimed); "Last round. Right." is heard whole.
+    // TRANSLATORS: said as a block's last round starts, and before it, in place of "Round 6 of 6."
+    if (p.round == p.rounds) return std::string(_("Last round."));
+    return format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)});
 }
 
 // The round as said ahead of a short phase: the block's own `say`, else the first round with how
@@ -152,10 +170,7 @@ std::string roundAhead(const Timeline& t, std::size_t i) {
     const std::string blockSays = roundSays(t, i);
     if (!blockSays.empty()) return blockSays;
     if (!startsRound(t, i)) return {};
-    if (p.round == 1) return format(_("Round {0} of {1}."), {std::to_string(p.round), std::to_string(p.rounds)});
-    // TRANSLATORS: said before a block's last round starts, in place of "Round 6 of 6."
-    if (p.round == p.rounds) return std::string(_("Last round."));
-    return {};
+    return p.round == 1 || p.round == p.rounds ? roundSaid(t, i) : std::string();
 }
 
 // The first `n` words of a label, as written: what a short phase keeps when nothing more fits.
@@ -209,7 +224,7 @@ std::vector<std::string> ownChoices(const Timeline& t, std::size_t i) {
         return choices;
     }
     if (announcedAhead(t, i)) return choices;
-    const std::string side = sideSaid(t, i), round = roundSaid(t, i), label = sentence(p.label.str());
+    const std::string side = sideSaid(t, i), round = roundSaid(t, i), label = sentence(spokenLabel(p));
     const std::string cue = p.cue.empty() ? std::string() : sentence(p.cue.str());
     if (p.manual) {
         const std::string_view howToContinue = _(kHowToContinue);
@@ -239,7 +254,8 @@ std::vector<std::string> nextChoices(const Timeline& t, std::size_t i) {
     if (!announcedAhead(t, i + 1)) return choices;
     const std::size_t n = i + 1;
     const Phase& p = t.phases[n];
-    const std::string side = sideSaid(t, n), round = roundAhead(t, n), label = sentence(p.label.str());
+    const std::string side = sideSaid(t, n), round = roundAhead(t, n), spoken = spokenLabel(p);
+    const std::string label = sentence(spoken);
     const std::string duration = spokenDuration(p.durationMs) + ".";
     const std::string sideWordOnly(p.kind == PhaseKind::Switch ? "" : sideWord(p.side));
     // TRANSLATORS: the voice announces the next step; {0} is what it is ("Left. Let go. 6 seconds.").
@@ -248,8 +264,8 @@ std::vector<std::string> nextChoices(const Timeline& t, std::size_t i) {
     addChoice(choices, format(next, {joined({side, label, duration})}));
     addChoice(choices, format(next, {joined({sideWordOnly, label, duration})}));
     addChoice(choices, format(next, {joined({sideWordOnly, label})}));
-    addChoice(choices, joined({sideWordOnly, sentence(firstWordsWhole(p.label.str(), 3))}));
-    addChoice(choices, joined({sideWordOnly, sentence(firstWords(p.label.str(), 3))}));
+    addChoice(choices, joined({sideWordOnly, sentence(firstWordsWhole(spoken, 3))}));
+    addChoice(choices, joined({sideWordOnly, sentence(firstWords(spoken, 3))}));
     return choices;
 }
 
@@ -282,7 +298,7 @@ class SlotPlanner {
     std::vector<PhraseSlot> run() {
         for (std::size_t i = 0; i < t_.size(); ++i) phase(i);
         if (cues_.end && !t_.empty())
-            add(PhraseKind::End, t_.size() - 1, t_.totalMs, kPhraseAfterCueMs, {donePhrase(t_.totalMs), _("Done.")},
+            add(PhraseKind::End, t_.size() - 1, t_.totalMs, kPhraseAfterCueMs, {donePhrase(t_.totalMs), _("Finished.")},
                 kNoPhraseLimit);
         return std::move(out_);
     }
@@ -420,8 +436,9 @@ void dropTicksUnderPhrases(CuePlan& plan, const std::vector<Phrase>& phrases) {
 }
 
 std::string donePhrase(Millis spentMs) {
+    // "Finished", not "Done": pocketsphinx heard "Done." as "don't" (unprimed, awb).
     // TRANSLATORS: said at the end; {0} is the time spent ("12 minutes 30 seconds").
-    return format(_("Done. {0}."), {spokenDuration(spentMs)});
+    return format(_("Finished. {0}."), {spokenDuration(spentMs)});
 }
 
 } // namespace unknot

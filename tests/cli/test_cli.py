@@ -173,7 +173,7 @@ class CliTest(CliCase):
         self.assertEqual(says[1]["text"], "Next: Left. Let go. 6 seconds.")
         self.assertEqual(says[1]["phase"], 1)
         self.assertIn("Next: Switch to the right side. 3 seconds.", [c["text"] for c in says])
-        self.assertTrue(says[-1]["text"].startswith("Done. 1 minute"), says[-1])
+        self.assertTrue(says[-1]["text"].startswith("Finished. 1 minute"), says[-1])
         for say in says:
             self.assertGreater(say["length_ms"], 0, say)
             # Each ends before the next phase starts (or says that it was shortened).

@@ -70,11 +70,29 @@ TEST_CASE("a phase is announced by side, label and duration, after its own sound
     CHECK(find(phrases, PhraseKind::Halfway, 2)->text == "Halfway.");
     const Phrase* done = find(phrases, PhraseKind::End, 2);
     REQUIRE(done);
-    CHECK(done->text == "Done. 1 minute 25 seconds.");
+    CHECK(done->text == "Finished. 1 minute 25 seconds.");
     CHECK(done->atMs == t.totalMs + kPhraseAfterCueMs);
     // In time order, and each distinct text measured once.
     for (std::size_t i = 1; i < phrases.size(); ++i) CHECK(phrases[i - 1].atMs <= phrases[i].atMs);
     for (const auto& [text, n] : len.calls) CHECK_MESSAGE(n == 1, text);
+}
+
+TEST_CASE("a long phase says its round, and the block's last round is said as the last") {
+    CountingLength len;
+    const Timeline t = timelineOf(R"(name = "T"
+[[step]]
+label = "Set"
+repeat = 3
+[[step.step]]
+kind = "hold"
+label = "Hold the bridge"
+duration = "20s"
+)");
+    const auto phrases = of(t, len.fn());
+    REQUIRE(phrases.size() == 4);
+    CHECK(phrases[0].text == "Round 1 of 3. Hold the bridge. 20 seconds.");
+    CHECK(phrases[1].text == "Round 2 of 3. Hold the bridge. 20 seconds.");
+    CHECK(phrases[2].text == "Last round. Hold the bridge. 20 seconds.");
 }
 
 TEST_CASE("a short phase is said by the phase before it, with its round and duration") {
@@ -105,6 +123,38 @@ duration = "10s"
     CHECK(announcedAhead(t, 2));
     CHECK_FALSE(announcedAhead(t, 0));
     CHECK_FALSE(announcedAhead(t, 1));
+}
+
+TEST_CASE("a rest known only by its kind is said \"Take a rest\" (\"Rest.\" alone was heard as \"breast\")") {
+    CountingLength len;
+    const Timeline t = timelineOf(R"(name = "T"
+[[step]]
+label = "Set"
+repeat = 2
+rest_between = "20s"
+sides = ["left"]
+[[step.step]]
+kind = "hold"
+label = "Press"
+duration = "20s"
+[[step]]
+kind = "rest"
+duration = "5s"
+[[step]]
+kind = "rest"
+label = "Rest and breathe"
+duration = "20s"
+)");
+    REQUIRE(t.size() == 5);
+    CHECK(t.phases[1].label.str() == "Rest"); // the screen still shows it so
+    CHECK(t.phases[3].label.str() == "Rest");
+    const auto phrases = of(t, len.fn());
+    CHECK(find(phrases, PhraseKind::Phase, 1)->text == "Left. Take a rest. 20 seconds.");
+    // Announced ahead when short, in the same words; a rest with its own label says it.
+    CHECK(find(phrases, PhraseKind::Phase, 2)->text ==
+          "Last round. Left. Press. 20 seconds. Next: Take a rest. 5 seconds.");
+    CHECK_FALSE(find(phrases, PhraseKind::Phase, 3));
+    CHECK(find(phrases, PhraseKind::Phase, 4)->text == "Rest and breathe. 20 seconds.");
 }
 
 TEST_CASE("a phrase that would run past the phase change is shortened, then dropped") {
@@ -179,6 +229,15 @@ TEST_CASE("what comes next is not cut on a short word when one or two more words
     const auto tight = of(t, perChar(200));
     REQUIRE(find(tight, PhraseKind::Phase, 1));
     CHECK(find(tight, PhraseKind::Phase, 1)->text == "Left. Rise onto the.");
+}
+
+TEST_CASE("a label cut after a comma ends its sentence without the comma") {
+    const Timeline t = twoRoundsOf("Open the top knee, keep it open");
+    // 4.55 s after the release sound at 180 ms a character: the first words, cut after "knee," (it was
+    // said "Left. Open the top knee,.").
+    const auto phrases = of(t, [](const std::string& s) { return static_cast<Millis>(s.size()) * 180; });
+    REQUIRE(find(phrases, PhraseKind::Phase, 1));
+    CHECK(find(phrases, PhraseKind::Phase, 1)->text == "Left. Open the top knee.");
 }
 
 TEST_CASE("phrases never overlap") {
