@@ -69,6 +69,8 @@ class Expander {
     // The switch labels, in the language in use when this timeline is made (a static would keep
     // the first language's after a switch), shared by every switch phase of it.
     const SharedText switchLeft_{switchLabel(Side::Left)}, switchRight_{switchLabel(Side::Right)};
+    // The rest between rounds is labelled with its kind's title, in the same language.
+    const SharedText restBetween_{std::string(kindTitle(PhaseKind::Rest))};
     // Each step's texts, made once and shared by every phase that shows them, however many
     // times an enclosing block repeats the step.
     struct Texts {
@@ -111,7 +113,6 @@ class Expander {
         const SharedText& innerBlock = repeated && !s.label.empty() ? texts.label : block;
         const SharedText& label = texts.label;
         const SharedText& cue = texts.cue;
-        static const SharedText restLabel("Rest");
         const std::vector<Side> sides = s.sides.empty() ? std::vector<Side>{side} : s.sides;
         for (std::size_t si = 0; si < sides.size(); ++si) {
             if (si > 0 && s.switchMs > 0) {
@@ -156,7 +157,7 @@ class Expander {
                 if (r < s.repeat && s.restBetweenMs > 0) {
                     Phase rest;
                     rest.kind = PhaseKind::Rest;
-                    rest.label = restLabel;
+                    rest.label = restBetween_;
                     rest.side = sides[si];
                     rest.durationMs = s.restBetweenMs;
                     rest.round = thisRound;

@@ -117,6 +117,25 @@ TEST_CASE("a language switch while the app runs reaches the switch phase's label
     CHECK(switchLabelOf(test::timelineOf(routine)) == "Switch to the right side");
 }
 
+TEST_CASE("the rest between rounds shows its kind's title in the language, and is said as a rest") {
+    const std::string routine = "name = \"T\"\n[[step]]\nrepeat = 2\nrest_between = \"5s\"\n"
+                                "  [[step.step]]\n  kind = \"hold\"\n  duration = \"30s\"\n  label = \"Press\"\n";
+    const auto restOf = [](const Timeline& t) {
+        for (const Phase& p : t.phases)
+            if (p.kind == PhaseKind::Rest) return std::string(p.label.str());
+        return std::string();
+    };
+    CHECK(restOf(test::timelineOf(routine)) == "Rest");
+    InLanguage german("de");
+    const Timeline t = test::timelineOf(routine);
+    CHECK(restOf(t) == "Pause");
+    const auto phrases = planPhrases(t, {}, [](const std::string& s) { return static_cast<Millis>(s.size()) * 10; });
+    std::string all;
+    for (const auto& p : phrases) all += p.text + "|";
+    CHECK(all.find("Kurz ausruhen") != std::string::npos);
+    CHECK(all.find("Rest") == std::string::npos);
+}
+
 TEST_CASE("French says one second and zero second in the singular, two in the plural") {
     InLanguage french("fr");
     CHECK(spokenDuration(1'000) == "1 seconde");
