@@ -1,7 +1,9 @@
 """Layer 3: the real app in a real window under Xvfb, driven by keys as a person would."""
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 import unittest
 from pathlib import Path
 
@@ -82,7 +84,15 @@ class PlayerWindowTest(WindowTest):
 
     def test_player_shows_the_phase_colour_and_huge_digits(self):
         colours = kind_colours()
-        app = self.start("run", str(FIXTURES / "good" / "short.toml"), "--quit-at-end")
+        # Phases long enough that only the key moves them on: a screenshot on a loaded machine
+        # (ASan, llvmpipe) took longer than short.toml's 5 s prepare, which then ended by itself
+        # and the key skipped the tense phase.
+        folder = Path(tempfile.mkdtemp(prefix="unknot-e2e-routine-"))
+        self.addCleanup(shutil.rmtree, folder, True)
+        routine = folder / "long-phases.toml"
+        routine.write_text('name = "Long phases"\n[[step]]\nkind = "prepare"\nduration = "10m"\n'
+                           '[[step]]\nkind = "tense"\nduration = "10m"\nlabel = "Squeeze"\n')
+        app = self.start("run", str(routine))
         app.wait_for(r"phase index=0 kind=prepare")
         # The phase-change flash whitens the window first; then the phase's colour fills it.
         shot = app.wait_for_screen(lambda s: s.fraction_near(colours["prepare"]) > 0.5,
