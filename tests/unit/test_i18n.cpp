@@ -51,6 +51,13 @@ struct InLanguage {
     ~InLanguage() { setLanguage("en"); }
 };
 
+// The label of a timeline's first phase of `kind` ("" when it has none).
+std::string firstLabelOf(const Timeline& t, PhaseKind kind) {
+    for (const Phase& p : t.phases)
+        if (p.kind == kind) return std::string(p.label.str());
+    return std::string();
+}
+
 } // namespace
 
 TEST_CASE("the language list: the setting, else LANGUAGE, else LC_ALL, LC_MESSAGES, LANG") {
@@ -104,11 +111,7 @@ TEST_CASE("German: durations with their plural forms, the phrases, the switch") 
 TEST_CASE("a language switch while the app runs reaches the switch phase's label of the next timeline") {
     const std::string routine = "name = \"T\"\n[[step]]\nsides = [\"left\", \"right\"]\nswitch = \"5s\"\n"
                                 "  [[step.step]]\n  kind = \"hold\"\n  duration = \"30s\"\n";
-    const auto switchLabelOf = [](const Timeline& t) {
-        for (const Phase& p : t.phases)
-            if (p.kind == PhaseKind::Switch) return std::string(p.label.str());
-        return std::string();
-    };
+    const auto switchLabelOf = [](const Timeline& t) { return firstLabelOf(t, PhaseKind::Switch); };
     CHECK(switchLabelOf(test::timelineOf(routine)) == "Switch to the right side"); // English first
     {
         InLanguage german("de");
@@ -120,11 +123,7 @@ TEST_CASE("a language switch while the app runs reaches the switch phase's label
 TEST_CASE("the rest between rounds shows its kind's title in the language, and is said as a rest") {
     const std::string routine = "name = \"T\"\n[[step]]\nrepeat = 2\nrest_between = \"5s\"\n"
                                 "  [[step.step]]\n  kind = \"hold\"\n  duration = \"30s\"\n  label = \"Press\"\n";
-    const auto restOf = [](const Timeline& t) {
-        for (const Phase& p : t.phases)
-            if (p.kind == PhaseKind::Rest) return std::string(p.label.str());
-        return std::string();
-    };
+    const auto restOf = [](const Timeline& t) { return firstLabelOf(t, PhaseKind::Rest); };
     CHECK(restOf(test::timelineOf(routine)) == "Rest");
     InLanguage german("de");
     const Timeline t = test::timelineOf(routine);
