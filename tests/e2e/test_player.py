@@ -90,8 +90,8 @@ class PlayerWindowTest(WindowTest):
         folder = Path(tempfile.mkdtemp(prefix="unknot-e2e-routine-"))
         self.addCleanup(shutil.rmtree, folder, True)
         routine = folder / "long-phases.toml"
-        routine.write_text('name = "Long phases"\n[[step]]\nkind = "prepare"\nduration = "10m"\n'
-                           '[[step]]\nkind = "tense"\nduration = "10m"\nlabel = "Squeeze"\n')
+        routine.write_text('name = "Long phases"\n[[step]]\nkind = "prepare"\nduration = "9m"\n'
+                           '[[step]]\nkind = "tense"\nduration = "9m"\nlabel = "Squeeze"\n')
         app = self.start("run", str(routine))
         app.wait_for(r"phase index=0 kind=prepare")
         # The phase-change flash whitens the window first; then the phase's colour fills it.
